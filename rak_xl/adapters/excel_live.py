@@ -1,0 +1,117 @@
+"""The open workbook through xlwings: read grids once, carry out a WritePlan once.
+
+A button press costs a constant number of calls into Excel whatever the
+number of rows: one read per input sheet, one write per output block, and a
+fixed number of formatting calls per output sheet. Niceties the engine in use
+does not offer (page setup outside Windows/macOS, screen updating) are
+skipped rather than failing the press.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..layout import OUTPUT_SHEETS
+from ..outputs.sheets import Formula, SheetOutput, WritePlan, pad
+from ..parse.tables import Grid
+
+# A string Excel would turn into a formula, number or date when assigned.
+_NEEDS_QUOTE = re.compile(r"^(?:[=+\-@]|[\d\s.,/:%-]+$)")
+_OPTIONAL = (AttributeError, NotImplementedError, TypeError, ValueError, KeyError)
+
+
+def excel_value(value: Any) -> Any:
+    if isinstance(value, Formula):
+        return value.text
+    if isinstance(value, str) and _NEEDS_QUOTE.match(value):
+        return "'" + value  # the apostrophe prefix keeps it text; Excel does not show it
+    return value
+
+
+def read_book(book) -> dict[str, Grid]:
+    grids: dict[str, Grid] = {}
+    for sheet in book.sheets:
+        if sheet.name in OUTPUT_SHEETS:
+            continue
+        last = sheet.used_range.last_cell
+        values = sheet.range((1, 1), (last.row, last.column)).options(ndim=2).value
+        grids[sheet.name] = [[None if v == "" else v for v in row] for row in values or []]
+    return grids
+
+
+def _optional(action) -> None:
+    """Run a formatting nicety; engines that lack it (remote, macOS) just skip it."""
+    try:
+        action()
+    except _OPTIONAL:
+        pass
+
+
+def _write_sheet(book, out: SheetOutput) -> None:
+    names = [s.name for s in book.sheets]
+    if out.name in names:
+        book.sheets[out.name].delete()
+    sheet = book.sheets.add(out.name, after=book.sheets[len(names) - 1 - (out.name in names)])
+    values = [[excel_value(v) for v in row] for row in pad(out.values)]
+    if values and values[0]:
+        sheet.range((1, 1)).value = values
+    for ref, fmt in out.number_formats:
+        sheet.range(ref).number_format = fmt
+    for ref in out.bold:
+        sheet.range(ref).font.bold = True
+    for ref, color in out.fills:
+        sheet.range(ref).color = color
+    for ref in out.wrap:
+        _optional(lambda ref=ref: setattr(sheet.range(ref), "wrap_text", True))
+    for col, width in out.column_widths.items():
+        _optional(lambda col=col, width=width: setattr(sheet.range((1, col)), "column_width", width))
+    for chart in out.charts:
+        _optional(lambda chart=chart: _add_chart(sheet, chart))
+    if out.hidden:
+        sheet.visible = False
+    _optional(lambda: _page_setup(sheet, out))
+
+
+def _add_chart(sheet, spec) -> None:
+    chart = sheet.charts.add(sheet.range(spec.anchor).left, sheet.range(spec.anchor).top, spec.width, spec.height)
+    chart.chart_type = "line_markers" if spec.kind == "line" else "column_stacked"
+    first = spec.series[0][1]
+    chart.set_source_data(sheet.range(f"{spec.categories.split(':')[0]}:{spec.series[-1][1].split(':')[-1]}"))
+    chart.name = spec.title
+    del first
+
+
+def _page_setup(sheet, out: SheetOutput) -> None:
+    api = sheet.api  # COM (Windows); other engines raise and the press goes on
+    setup = api.PageSetup
+    setup.Orientation = 2 if out.landscape else 1
+    setup.PaperSize = 9  # A4
+    setup.Zoom = False
+    setup.FitToPagesWide = 1
+    setup.FitToPagesTall = False
+    if out.print_title_rows:
+        setup.PrintTitleRows = f"${out.print_title_rows[0]}:${out.print_title_rows[1]}"
+
+
+def apply_plan(book, plan: WritePlan) -> None:
+    app = book.app
+    _optional(lambda: setattr(app, "screen_updating", False))
+    try:
+        for out in plan.sheets:
+            _write_sheet(book, out)
+        names = [s.name for s in book.sheets]
+        for name in plan.clear:
+            if name in names:
+                book.sheets[name].clear_contents()
+            else:
+                sheet = book.sheets.add(name, after=book.sheets[len(names) - 1])
+                sheet.visible = False
+                names.append(name)
+        for block in plan.blocks:
+            values = [[excel_value(v) for v in row] for row in pad(block.values)]
+            book.sheets[block.sheet].range((block.row, block.col)).value = values
+        if plan.activate:
+            book.sheets[plan.activate].activate()
+    finally:
+        _optional(lambda: setattr(app, "screen_updating", True))

@@ -1,0 +1,166 @@
+"""Carry a WritePlan into a workbook file with openpyxl, atomically.
+
+openpyxl with keep_vba=True keeps the VBA project and the legacy VML drawing
+that holds the form buttons; data validations, conditional formats, defined
+names, styles and print settings of untouched sheets survive (a round-trip
+test compares them part by part). The result is written to a temporary file
+in the target's folder and moved over the target in one step, so a failure
+midway leaves the original byte-identical.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from ..errors import RakInputError
+from ..outputs.sheets import Chart, Formula, SheetOutput, WritePlan
+
+_TEXT_FORMULA_START = ("=",)
+
+
+def _set(cell, value: Any) -> None:
+    if isinstance(value, Formula):
+        cell.value = value.text
+        return
+    cell.value = value
+    if isinstance(value, str) and value.startswith(_TEXT_FORMULA_START):
+        cell.data_type = "s"  # text from a cell stays text: never a formula
+
+
+def _ranges(ws, ref: str):
+    cells = ws[ref]
+    if not isinstance(cells, tuple):
+        return [cells]
+    if cells and not isinstance(cells[0], tuple):
+        return list(cells)
+    return [c for row in cells for c in row]
+
+
+def _write_sheet(wb, out: SheetOutput, index: int | None) -> None:
+    from openpyxl.chart import BarChart, LineChart, Reference
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    ws = wb.create_sheet(out.name, index)
+    for r, row in enumerate(out.values, start=1):
+        for c, value in enumerate(row, start=1):
+            if value is not None and value != "":
+                _set(ws.cell(r, c), value)
+    for ref, fmt in out.number_formats:
+        for cell in _ranges(ws, ref):
+            cell.number_format = fmt
+    for ref in out.bold:
+        for cell in _ranges(ws, ref):
+            cell.font = Font(bold=True)
+    for ref, color in out.fills:
+        fill = PatternFill("solid", fgColor=color.lstrip("#").upper())
+        for cell in _ranges(ws, ref):
+            cell.fill = fill
+    for ref in out.wrap:
+        for cell in _ranges(ws, ref):
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for col, width in out.column_widths.items():
+        ws.column_dimensions[get_column_letter(col)].width = width
+    if out.freeze_row:
+        ws.freeze_panes = f"A{out.freeze_row + 1}"
+    if out.hidden:
+        ws.sheet_state = "hidden"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if out.landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    if out.print_title_rows:
+        ws.print_title_rows = f"{out.print_title_rows[0]}:{out.print_title_rows[1]}"
+    for spec in out.charts:
+        ws.add_chart(_chart(ws, spec, BarChart, LineChart, Reference), spec.anchor)
+
+
+def _chart(ws, spec: Chart, BarChart, LineChart, Reference):
+    from openpyxl.utils.cell import range_boundaries
+
+    if spec.kind == "line":
+        chart = LineChart()
+    else:
+        chart = BarChart()
+        chart.type = "col"
+        chart.grouping = "stacked"
+        chart.overlap = 100
+    chart.title = spec.title
+    chart.width = spec.width / 37.8
+    chart.height = spec.height / 37.8
+    for name_ref, values_ref in spec.series:
+        c0, r0, c1, r1 = range_boundaries(values_ref)
+        chart.add_data(Reference(ws, min_col=c0, min_row=r0, max_col=c1, max_row=r1), titles_from_data=False)
+        chart.series[-1].tx = None
+        from openpyxl.chart.series import SeriesLabel
+        from openpyxl.chart.data_source import StrRef
+
+        if "!" in name_ref or name_ref[:1].isalpha() and name_ref[1:2].isdigit():
+            chart.series[-1].tx = SeriesLabel(strRef=StrRef(f"'{ws.title}'!{name_ref}"))
+        else:
+            chart.series[-1].tx = SeriesLabel(v=name_ref)
+    c0, r0, c1, r1 = range_boundaries(spec.categories)
+    chart.set_categories(Reference(ws, min_col=c0, min_row=r0, max_col=c1, max_row=r1))
+    return chart
+
+
+def apply_plan(source: str | Path, target: str | Path, plan: WritePlan) -> None:
+    """Write `plan` into a copy of `source` saved as `target` (they may be the same file)."""
+    import openpyxl
+
+    source, target = Path(source), Path(target)
+    keep_vba = source.suffix.lower() == ".xlsm"
+    try:
+        wb = openpyxl.load_workbook(source, keep_vba=keep_vba, keep_links=True, rich_text=True)
+    except Exception as exc:  # openpyxl raises many types for damaged packages
+        raise RakInputError(f"Berkas '{source.name}' tidak dapat dibuka untuk ditulisi.",
+                            message_en=f"'{source.name}' cannot be opened for writing ({exc}).",
+                            hint="Buka dan simpan ulang berkas di Excel, lalu coba lagi.") from None
+    for out in plan.sheets:
+        index = None
+        if out.name in wb.sheetnames:
+            index = wb.sheetnames.index(out.name)
+            wb.remove(wb[out.name])
+        _write_sheet(wb, out, index)
+    for name in plan.clear:
+        if name in wb.sheetnames:
+            ws = wb[name]
+            for row in ws.iter_rows():
+                for cell in row:
+                    cell.value = None
+    for block in plan.blocks:
+        if block.sheet not in wb.sheetnames:
+            ws = wb.create_sheet(block.sheet)
+            ws.sheet_state = "hidden"
+        ws = wb[block.sheet]
+        for r, row in enumerate(block.values, start=block.row):
+            for c, value in enumerate(row, start=block.col):
+                if value is not None:
+                    _set(ws.cell(r, c), value)
+    if plan.activate and plan.activate in wb.sheetnames:
+        wb.active = wb.sheetnames.index(plan.activate)
+        for ws in wb.worksheets:
+            ws.sheet_view.tabSelected = ws.title == plan.activate
+    save_atomic(wb, target)
+
+
+def save_atomic(wb, target: Path) -> None:
+    target = Path(target)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix, dir=target.parent)
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        if target.exists():
+            os.chmod(tmp, target.stat().st_mode & 0o777)
+        os.replace(tmp, target)
+    except PermissionError:
+        raise RakInputError(f"Berkas '{target.name}' tidak dapat ditulis: sedang dibuka atau hanya-baca.",
+                            message_en=f"'{target.name}' cannot be written: open elsewhere or read-only.",
+                            hint="Tutup berkas di Excel atau pilih folder lain dengan -o.") from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)

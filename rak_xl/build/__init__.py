@@ -1,0 +1,1 @@
+"""Building workbook/RAK_2022.xlsm from the text sources in workbook/sources and macros/."""

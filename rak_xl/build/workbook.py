@@ -1,0 +1,267 @@
+"""Write the workbook with XlsxWriter, then give it its VBA project (rak_xl.build.vba).
+
+Everything the staff see is laid out here: Indonesian sheet names and
+headers from rak_xl.layout, frozen headers, dropdowns for quarter marks and
+divisions, Rupiah formats, A4 landscape print setup with repeated header
+rows, and the conditional formats that show Validasi's highlights.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import xlsxwriter
+from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
+
+from .. import layout as L
+from ..parse.values import parse_percent_text
+from .sources import Sources, load_sources
+from .vba import add_vba
+
+RUPIAH = '"Rp" #,##0'
+DATE = "dd-mm-yyyy"
+DV_ROWS = 2000  # dropdowns and formats reach this far so rows staff add get them too
+FILL = {3: "#FFC7CE", 2: "#FFEB9C", 1: "#DDEBF7"}
+
+
+class _Formats:
+    def __init__(self, wb) -> None:
+        base = {"font_name": "Arial", "font_size": 10, "valign": "top"}
+        self.title = wb.add_format({**base, "bold": True, "font_size": 13})
+        self.subtitle = wb.add_format({**base, "italic": True})
+        self.note = wb.add_format({**base, "italic": True, "font_color": "#9C0006", "text_wrap": True,
+                                   "bg_color": "#FFF2CC", "border": 1})
+        self.header = wb.add_format({**base, "bold": True, "text_wrap": True, "align": "center",
+                                     "valign": "vcenter", "bg_color": "#D9E1F2", "border": 1})
+        self.text = wb.add_format({**base, "text_wrap": True, "border": 1})
+        self.text_center = wb.add_format({**base, "align": "center", "border": 1})
+        self.id = wb.add_format({**base, "border": 1, "num_format": "@"})
+        self.percent = wb.add_format({**base, "border": 1, "num_format": "0%", "align": "center"})
+        self.number = wb.add_format({**base, "border": 1, "num_format": "#,##0", "align": "center"})
+        self.money = wb.add_format({**base, "border": 1, "num_format": RUPIAH})
+        self.money_bold = wb.add_format({**base, "border": 1, "num_format": RUPIAH, "bold": True})
+        self.label = wb.add_format({**base, "bold": True, "border": 1, "bg_color": "#F2F2F2"})
+        self.date = wb.add_format({**base, "border": 1, "num_format": DATE, "align": "left"})
+        self.plain = wb.add_format({**base, "text_wrap": True})
+        self.bold = wb.add_format({**base, "bold": True})
+        self.hl = {lvl: wb.add_format({"bg_color": color}) for lvl, color in FILL.items()}
+
+
+def _print_setup(ws, header_row: int) -> None:
+    ws.set_paper(9)  # A4
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(header_row - 1)
+    ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    ws.set_footer("&L&A&RHalaman &P dari &N")
+
+
+def _highlights(ws, sheet: str, f: _Formats) -> None:
+    """Colour a cell from its twin in the hidden highlight sheet (see rak_xl.outputs.highlights)."""
+    first = xl_col_to_name(L.highlight_offset(sheet))
+    area = f"A1:{xl_col_to_name(L.HIGHLIGHT_BLOCK_WIDTH - 1)}{L.HIGHLIGHT_ROWS}"
+    for level in (3, 2, 1):
+        ws.conditional_format(area, {"type": "formula", "criteria": f"='{L.SHEET_HIGHLIGHTS}'!{first}1={level}",
+                                     "format": f.hl[level]})
+
+
+def _table_header(ws, table: L.TableLayout, f: _Formats, subtitle: str) -> int:
+    ws.write(0, 0, table.title, f.title)
+    if subtitle:
+        ws.write(1, 0, subtitle, f.subtitle)
+    hr = table.header_row - 1
+    for c, col in enumerate(table.columns):
+        ws.write(hr, c, col.label, f.header)
+    ws.freeze_panes(hr + 1, 0)
+    ws.autofilter(hr, 0, hr, len(table.columns) - 1)
+    _print_setup(ws, table.header_row)
+    return hr + 1
+
+
+def _guide(wb, ws, src: Sources, f: _Formats) -> None:
+    ident = src.identity
+    ws.set_column("A:A", 3)
+    ws.set_column("B:B", 22)
+    ws.set_column("C:C", 95)
+    ws.write("B1", f"RENCANA AKSI KINERJA (RAK) {str(ident['Satuan Kerja']).upper()} TAHUN {ident['Tahun Anggaran']}",
+             f.title)
+    ws.write("B2", "Petunjuk penggunaan workbook dan tombol", f.subtitle)
+    lines = [
+        "Isi dan ubah rencana di lembar Identitas, Program, Bagian, RAK_KPU, RAK_Sekretariat dan Anggaran.",
+        "Satu baris = satu indikator. Kolom ID jangan diubah: lembar Anggaran merujuk ke ID ini.",
+        "Kolom TW 1 - TW 4: isi √ pada triwulan kegiatan dilaksanakan (pilih dari daftar).",
+        "Kolom Penanggung Jawab dan Bagian: pilih salah satu bagian dari lembar Bagian.",
+        "Tekan tombol di bawah ini. Hasil ditulis ke lembar tersendiri yang dibuat ulang setiap kali tombol "
+        "ditekan; isi lembar input tidak pernah diubah oleh tombol.",
+        "Tombol memerlukan Python dan paket rak_xl di komputer ini (lihat README, bagian Panduan untuk Staf).",
+    ]
+    for i, text in enumerate(lines):
+        ws.write(3 + i, 1, f"{i + 1}.", f.plain)
+        ws.write(3 + i, 2, text, f.plain)
+    row = 3 + len(lines) + 1
+    ws.write(row, 1, "Tombol", f.bold)
+    ws.write(row, 2, "Fungsi", f.bold)
+    for i, (macro, caption, description) in enumerate(L.BUTTONS):
+        r = row + 1 + i * 3
+        ws.set_row(r, 30)
+        ws.insert_button(r, 1, {"macro": macro, "caption": caption, "width": 150, "height": 34})
+        ws.merge_range(r, 2, r + 2, 2, description, f.plain)
+    ws.set_paper(9)
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    ws.activate()
+
+
+def _identity(ws, src: Sources, f: _Formats) -> None:
+    ws.set_column("A:A", 26)
+    ws.set_column("B:B", 48)
+    ws.write(0, 0, "IDENTITAS RENCANA AKSI KINERJA", f.title)
+    ws.write(1, 0, "Data identitas satuan kerja, DIPA dan penetapan dokumen RAK.", f.subtitle)
+    for i, (_key, label, kind) in enumerate(L.IDENTITY_FIELDS):
+        r = 3 + i
+        ws.write(r, 0, label, f.label)
+        value = src.identity.get(label)
+        if value is None or value == "":
+            ws.write_blank(r, 1, None, f.text)
+        elif kind == "date":
+            ws.write_datetime(r, 1, dt.datetime.combine(value, dt.time()), f.date)
+        elif kind == "money":
+            ws.write_number(r, 1, value, f.money)
+        elif kind == "year":
+            ws.write_number(r, 1, value, f.text_center)
+        else:
+            ws.write_string(r, 1, str(value), f.text)
+    ws.set_paper(9)
+    ws.set_landscape()
+
+
+def _programs(ws, src: Sources, f: _Formats) -> None:
+    first = _table_header(ws, L.PROGRAMS, f, "Pagu per program sebagaimana tercantum dalam dokumen RAK.")
+    ws.set_column("A:A", 14)
+    ws.set_column("B:B", 70)
+    ws.set_column("C:C", 22)
+    for i, p in enumerate(src.programs):
+        ws.write_string(first + i, 0, p["kode_program"], f.id)
+        ws.write_string(first + i, 1, p["nama_program"], f.text)
+        ws.write_number(first + i, 2, int(p["pagu"]), f.money)
+
+
+def _divisions(wb, ws, src: Sources, f: _Formats) -> None:
+    first = _table_header(ws, L.DIVISIONS, f, "Daftar baku bagian; dipakai sebagai pilihan kolom Penanggung Jawab.")
+    ws.set_column("A:A", 14)
+    ws.set_column("B:B", 80)
+    for i, d in enumerate(src.divisions):
+        ws.write_string(first + i, 0, d["kode"], f.id)
+        ws.write_string(first + i, 1, d["nama_bagian"], f.text)
+    wb.define_name("DaftarBagian", f"='{L.SHEET_DIVISIONS}'!$B${first + 1}:$B${first + 30}")
+
+
+def _rak(ws, table: L.TableLayout, rows: list[dict[str, str]], group_key: str, src: Sources, f: _Formats) -> None:
+    subtitle = f"{src.identity['Satuan Kerja']} - Tahun {src.identity['Tahun Anggaran']}. Satu baris per indikator."
+    first = _table_header(ws, table, f, subtitle)
+    widths = {"id": 8, "group": 26, "indicator": 52, "target": 8, "unit": 7, "activity": 42,
+              "tw1": 5, "tw2": 5, "tw3": 5, "tw4": 5, "unit_in_charge": 26}
+    for c, col in enumerate(table.columns):
+        ws.set_column(c, c, widths[col.key])
+    ws.set_row(table.header_row - 1, 30)
+    col_of = {col.key: c for c, col in enumerate(table.columns)}
+    for i, row in enumerate(rows):
+        r = first + i
+        ws.write_string(r, col_of["id"], row["id"], f.id)
+        ws.write_string(r, col_of["group"], row[group_key], f.text)
+        ws.write_string(r, col_of["indicator"], row["indikator"], f.text)
+        pct = parse_percent_text(row["target"])
+        if pct is not None:
+            ws.write_number(r, col_of["target"], pct / 100, f.percent)
+        elif row["target"]:
+            ws.write_string(r, col_of["target"], row["target"], f.text_center)
+        else:
+            ws.write_blank(r, col_of["target"], None, f.percent)
+        ws.write_string(r, col_of["unit"], row["satuan"], f.text_center)
+        ws.write_string(r, col_of["activity"], row["uraian_kegiatan"], f.text)
+        for q in L.QUARTERS:
+            ws.write_string(r, col_of[f"tw{q}"], row[f"tw{q}"], f.text_center)
+        ws.write_string(r, col_of["unit_in_charge"], row["penanggung_jawab"], f.text)
+    last = first + DV_ROWS
+    ws.data_validation(first, col_of["tw1"], last, col_of["tw4"], {
+        "validate": "list", "source": [L.QUARTER_MARK], "error_type": "warning",
+        "error_title": "Tanda triwulan", "error_message": "Isi dengan √ atau kosongkan."})
+    ws.data_validation(first, col_of["unit_in_charge"], last, col_of["unit_in_charge"], {
+        "validate": "list", "source": "=DaftarBagian", "error_type": "warning",
+        "error_title": "Penanggung jawab", "error_message": "Pilih salah satu bagian dari lembar Bagian."})
+    ws.data_validation(first, col_of["unit"], last, col_of["unit"], {
+        "validate": "list", "source": ["%", "dokumen", "laporan", "kegiatan", "nilai", "orang"],
+        "error_type": "information", "error_title": "Satuan", "error_message": "Satuan target, misalnya % atau dokumen."})
+
+
+def _budget(ws, src: Sources, f: _Formats) -> None:
+    first = _table_header(ws, L.BUDGET, f, "")
+    ws.merge_range(1, 0, 1, len(L.BUDGET.columns) - 1, L.BUDGET.note, f.note)
+    ws.set_row(1, 42)
+    widths = {"code": 36, "program": 11, "description": 44, "division": 34, "rak_id": 8, "amount": 17}
+    for c, col in enumerate(L.BUDGET.columns):
+        ws.set_column(c, c, widths.get(col.key, 15))
+    ws.set_row(L.BUDGET.header_row - 1, 30)
+    col_of = {col.key: c for c, col in enumerate(L.BUDGET.columns)}
+    for i, line in enumerate(src.budget):
+        r = first + i
+        ws.write_string(r, col_of["code"], line["kode_anggaran"], f.id)
+        ws.write_string(r, col_of["program"], line["program"], f.id)
+        ws.write_string(r, col_of["description"], line["uraian"], f.text)
+        ws.write_string(r, col_of["division"], line["bagian"], f.text)
+        ws.write_string(r, col_of["rak_id"], line["id_rak"], f.id)
+        ws.write_number(r, col_of["amount"], int(line["pagu"]), f.money)
+        for q in L.QUARTERS:
+            ws.write_number(r, col_of[f"rpd{q}"], int(line[f"rpd_tw{q}"]), f.money)
+    # Totals above the header, so they are never read as a budget line; cached values keep
+    # them right for readers that do not recalculate.
+    total_row = L.BUDGET.header_row - 2
+    ws.write_string(total_row, col_of["description"], "Jumlah (baris yang tampil)", f.label)
+    for key, src_key in (("amount", "pagu"), *((f"rpd{q}", f"rpd_tw{q}") for q in L.QUARTERS)):
+        c = col_of[key]
+        ref = f"{xl_rowcol_to_cell(first, c)}:{xl_rowcol_to_cell(first + DV_ROWS, c)}"
+        ws.write_formula(total_row, c, f"=SUBTOTAL(9,{ref})", f.money_bold,
+                         sum(int(line[src_key]) for line in src.budget))
+    last = first + DV_ROWS
+    ws.data_validation(first, col_of["division"], last, col_of["division"], {
+        "validate": "list", "source": "=DaftarBagian", "error_type": "warning",
+        "error_title": "Bagian", "error_message": "Pilih salah satu bagian dari lembar Bagian."})
+    ws.data_validation(first, col_of["program"], last, col_of["program"], {
+        "validate": "list", "source": [p["kode_program"] for p in src.programs], "error_type": "warning",
+        "error_title": "Program", "error_message": "Pilih kode program dari lembar Program."})
+    ws.set_column(col_of["amount"], col_of["rpd4"], 17, None)
+
+
+def build_xlsx_bytes(src: Sources, created: dt.datetime) -> bytes:
+    out = io.BytesIO()
+    wb = xlsxwriter.Workbook(out, {"in_memory": True})
+    wb.set_properties({
+        "title": f"Rencana Aksi Kinerja {src.identity['Satuan Kerja']} {src.identity['Tahun Anggaran']}",
+        "subject": "RAK", "company": "KPU", "author": "rak_xl", "created": created,
+        "comments": "Dibuat dari sumber teks oleh rak-xl build.",
+    })
+    f = _Formats(wb)
+    guide = wb.add_worksheet(L.SHEET_GUIDE)
+    sheets = {name: wb.add_worksheet(name) for name in L.INPUT_SHEETS}
+    mask = wb.add_worksheet(L.SHEET_HIGHLIGHTS)
+    mask.hide()
+    _guide(wb, guide, src, f)
+    _identity(sheets[L.SHEET_IDENTITY], src, f)
+    _programs(sheets[L.SHEET_PROGRAMS], src, f)
+    _divisions(wb, sheets[L.SHEET_DIVISIONS], src, f)
+    _rak(sheets[L.SHEET_RAK_A], L.RAK_A, src.rak_a, "kegiatan", src, f)
+    _rak(sheets[L.SHEET_RAK_B], L.RAK_B, src.rak_b, "sasaran_program", src, f)
+    _budget(sheets[L.SHEET_BUDGET], src, f)
+    for name, ws in sheets.items():
+        _highlights(ws, name, f)
+    wb.close()
+    return out.getvalue()
+
+
+def build_workbook(sources: str | Path, macros: str | Path) -> bytes:
+    """The complete .xlsm as bytes; the same sources give the same bytes."""
+    src = load_sources(sources)
+    created = dt.datetime.combine(src.plan_date, dt.time())
+    return add_vba(build_xlsx_bytes(src, created), Path(macros))

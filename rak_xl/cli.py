@@ -1,0 +1,176 @@
+"""`rak-xl`: the headless door to the same jobs the buttons run.
+
+Exit codes: 0 done (validate: no errors), 1 errors found in the plan,
+2 the file cannot be read or written (clear message, nothing written),
+3 an internal error (a bug: short reference, traceback in the log file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import RakInputError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_BUG = 0, 1, 2, 3
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def _err(text: str) -> None:
+    sys.stderr.write(text if text.endswith("\n") else text + "\n")
+
+
+def format_table(rows: list[list[str]], headers: list[str], max_width: int = 90) -> str:
+    """Plain-text table. Written here rather than with pandas/tabulate: the CLI must start fast."""
+    cells = [[str(c) for c in headers]] + [[str(c) for c in r] for r in rows]
+    widths = [min(max(len(r[i]) for r in cells), max_width) for i in range(len(headers))]
+
+    def line(r: list[str]) -> str:
+        return "  ".join((c if len(c) <= w else c[: w - 1] + "…").ljust(w) for c, w in zip(r, widths)).rstrip()
+
+    sep = "  ".join("-" * w for w in widths)
+    return "\n".join([line(cells[0]), sep, *(line(r) for r in cells[1:])])
+
+
+# -- commands -----------------------------------------------------------------
+
+def _read(path: str):
+    from .adapters.file_read import read_grids
+
+    return read_grids(path)
+
+
+def cmd_validate(args) -> int:
+    from . import jobs
+
+    report = jobs.validate(_read(args.file), Path(args.file).name, args.select, args.ignore)
+    if args.format == "json":
+        _out(json.dumps(report.as_dict(args.lang), ensure_ascii=False, indent=2))
+    else:
+        from .rules.findings import SEVERITY_LABEL
+
+        labels = SEVERITY_LABEL[args.lang]
+        rows = [[labels[f["severity"]], f["code"], f"{f['sheet']}!{f['cell']}" if f["cell"] else f["sheet"],
+                 f["message"]] for f in report.as_dict(args.lang)["findings"]]
+        heads = ["Tingkat", "Kode", "Sel", "Pesan"] if args.lang == "id" else ["Severity", "Code", "Cell", "Message"]
+        if rows:
+            _out(format_table(rows, heads))
+        s = report.summary
+        word = ("kesalahan", "peringatan", "informasi") if args.lang == "id" else ("errors", "warnings", "info")
+        _out(f"\n{report.source}: {s['error']} {word[0]}, {s['warning']} {word[1]}, {s['info']} {word[2]}")
+    return EXIT_FINDINGS if report.has_errors else EXIT_OK
+
+
+def _default_output(path: Path) -> Path:
+    return path.with_name(f"{path.stem}_hasil{path.suffix}")
+
+
+def cmd_run(args) -> int:
+    """What pressing the buttons does, written into a copy of the workbook (or in place)."""
+    from . import jobs
+    from .adapters.file_write import apply_plan
+
+    source = Path(args.file)
+    grids = _read(source)
+    target = source if args.in_place else Path(args.output) if args.output else _default_output(source)
+    if target.suffix.lower() != source.suffix.lower():
+        raise RakInputError(f"Berkas hasil '{target.name}' harus berakhiran {source.suffix}.",
+                            message_en=f"Output '{target.name}' must end in {source.suffix}.")
+    report, plan = jobs.run_all(grids, source.name)
+    apply_plan(source, target, plan)
+    _err(plan.message)
+    _out(f"Hasil ditulis ke {target}")
+    return EXIT_FINDINGS if (args.strict and report.has_errors) else EXIT_OK
+
+
+def cmd_build(args) -> int:
+    from .build.workbook import build_workbook
+
+    data = build_workbook(args.sources, args.macros)
+    target = Path(args.output)
+    if args.check:
+        if not target.exists() or target.read_bytes() != data:
+            _err(f"{target} berbeda dari hasil build baru dari {args.sources} dan {args.macros}. "
+                 f"Jalankan: rak-xl build")
+            return EXIT_FINDINGS
+        _out(f"{target} sama dengan hasil build baru.")
+        return EXIT_OK
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(target)
+    _out(f"Ditulis: {target} ({len(data)} byte)")
+    return EXIT_OK
+
+
+def cmd_rules(args) -> int:
+    from .rules.docs import rules_markdown
+
+    if args.markdown:
+        _out(rules_markdown())
+    else:
+        from .rules.catalog import CATALOG
+
+        _out(format_table([[r.code, r.slug, r.severity, r.message_id] for r in CATALOG.values()],
+                          ["Kode", "Nama", "Tingkat", "Pesan"]))
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="rak-xl", description="Validasi, rekap dan konsolidasi workbook RAK KPU.")
+    p.add_argument("--version", action="version", version=f"rak-xl {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    v = sub.add_parser("validate", help="periksa workbook dan tampilkan temuan")
+    v.add_argument("file")
+    v.add_argument("--format", choices=("table", "json"), default="table")
+    v.add_argument("--lang", choices=("id", "en"), default="id")
+    v.add_argument("--select", action="append", metavar="KODE", help="hanya aturan berawalan KODE (mis. RAK4)")
+    v.add_argument("--ignore", action="append", metavar="KODE", help="lewati aturan berawalan KODE")
+    v.set_defaults(func=cmd_validate)
+
+    r = sub.add_parser("run", help="jalankan semua tombol dan tulis hasil ke salinan workbook")
+    r.add_argument("file")
+    r.add_argument("-o", "--output", help="berkas hasil (bawaan: <nama>_hasil.xlsm di samping berkas)")
+    r.add_argument("--in-place", action="store_true", help="tulis ke berkas itu sendiri")
+    r.add_argument("--strict", action="store_true", help="keluar dengan kode 1 bila ada kesalahan")
+    r.set_defaults(func=cmd_run)
+
+    b = sub.add_parser("build", help="bangun workbook/RAK_2022.xlsm dari sumber teks")
+    b.add_argument("--sources", default="workbook/sources")
+    b.add_argument("--macros", default="macros")
+    b.add_argument("-o", "--output", default="workbook/RAK_2022.xlsm")
+    b.add_argument("--check", action="store_true", help="gagal bila workbook berbeda dari hasil build baru")
+    b.set_defaults(func=cmd_build)
+
+    ru = sub.add_parser("rules", help="daftar aturan validasi")
+    ru.add_argument("--markdown", action="store_true", help="cetak docs/rules.md")
+    ru.set_defaults(func=cmd_rules)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except RakInputError as exc:
+        _err(exc.text(getattr(args, "lang", "id")))
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        _err("Dibatalkan.")
+        return 130
+    except Exception:
+        from .crash import report
+
+        _err(report())
+        return EXIT_BUG
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,154 @@
+"""The workbook's layout: sheet names and column labels, in one place.
+
+The builder writes these labels, the parser finds columns by them (tolerating
+case, spacing and line breaks), and the outputs name their sheets from here.
+Labels are Indonesian because staff read them; keys are English for the code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Input sheets (staff edit these).
+SHEET_GUIDE = "Petunjuk"
+SHEET_IDENTITY = "Identitas"
+SHEET_PROGRAMS = "Program"
+SHEET_DIVISIONS = "Bagian"
+SHEET_RAK_A = "RAK_KPU"
+SHEET_RAK_B = "RAK_Sekretariat"
+SHEET_BUDGET = "Anggaran"
+
+# Output sheets (rak_xl recreates these; staff never type into them).
+SHEET_FINDINGS = "Temuan"
+SHEET_HIGHLIGHTS = "_Sorotan"
+SHEET_ROLLUP = "Rekap Anggaran"
+SHEET_CONSOLIDATED = "Konsolidasi"
+OUTPUT_SHEETS = (SHEET_FINDINGS, SHEET_HIGHLIGHTS, SHEET_ROLLUP, SHEET_CONSOLIDATED)
+
+INPUT_SHEETS = (SHEET_IDENTITY, SHEET_PROGRAMS, SHEET_DIVISIONS, SHEET_RAK_A, SHEET_RAK_B, SHEET_BUDGET)
+
+# The hidden highlight sheet keeps one block of columns per input sheet; the
+# conditional formats the build puts on each input sheet read their block.
+HIGHLIGHT_BLOCK_WIDTH = 40
+HIGHLIGHT_ROWS = 20000
+HIGHLIGHT_LEVEL = {"error": 3, "warning": 2, "info": 1}
+
+
+def highlight_offset(sheet: str) -> int:
+    """0-based first column of `sheet`'s block in the highlight sheet."""
+    return INPUT_SHEETS.index(sheet) * HIGHLIGHT_BLOCK_WIDTH
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str  # what the builder writes
+    aliases: tuple[str, ...] = ()  # other labels staff (or older workbooks) use
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class TableLayout:
+    sheet: str
+    columns: tuple[Column, ...]
+    # Where the builder puts the header row (1-based); the parser searches for it.
+    header_row: int = 4
+    title: str = ""
+    note: str = ""
+    extra: dict = field(default_factory=dict)
+
+    def column(self, key: str) -> Column:
+        return next(c for c in self.columns if c.key == key)
+
+
+QUARTERS = (1, 2, 3, 4)
+
+
+def _rak_columns(group_label: str, group_aliases: tuple[str, ...]) -> tuple[Column, ...]:
+    return (
+        Column("id", "ID", ("ID Baris", "Kode Baris")),
+        Column("group", group_label, group_aliases),
+        Column("indicator", "Indikator Kinerja Kegiatan", ("Indikator", "IKK", "Indikator Kinerja")),
+        Column("target", "Target", ("Tar Get",)),
+        Column("unit", "Satuan", ("Satuan Target",), required=False),
+        Column("activity", "Uraian Kegiatan", ("Rincian Kegiatan", "Sub Kegiatan")),
+        *(Column(f"tw{q}", f"TW {q}", (f"TW{q}", f"Triwulan {q}")) for q in QUARTERS),
+        Column("unit_in_charge", "Penanggung Jawab", ("PenanggungJawab", "PJ", "Penanggung Jawab Kegiatan")),
+    )
+
+
+RAK_A = TableLayout(
+    sheet=SHEET_RAK_A,
+    title="A. RENCANA AKSI KINERJA KPU KOTA PROBOLINGGO",
+    columns=_rak_columns("Kegiatan", ("Nama Kegiatan",)),
+)
+RAK_B = TableLayout(
+    sheet=SHEET_RAK_B,
+    title="B. RENCANA AKSI KINERJA SEKRETARIAT KPU KOTA PROBOLINGGO",
+    columns=_rak_columns("Sasaran Program", ("Sasaran Pogram", "Sasaran")),
+)
+RAK_TABLES = (RAK_A, RAK_B)
+
+PROGRAMS = TableLayout(
+    sheet=SHEET_PROGRAMS,
+    title="PROGRAM DAN PAGU",
+    columns=(
+        Column("code", "Kode Program", ("Kode",)),
+        Column("name", "Nama Program", ("Program", "Uraian Program")),
+        Column("amount", "Pagu (Rp)", ("Pagu", "Jumlah (Rp)", "Anggaran (Rp)")),
+    ),
+)
+DIVISIONS = TableLayout(
+    sheet=SHEET_DIVISIONS,
+    title="DAFTAR BAGIAN",
+    columns=(
+        Column("code", "Kode Bagian", ("Kode",)),
+        Column("name", "Nama Bagian", ("Bagian", "Nama Subbagian", "Unit Kerja")),
+    ),
+)
+BUDGET = TableLayout(
+    sheet=SHEET_BUDGET,
+    title="RINCIAN ANGGARAN PER BAGIAN",
+    note=(
+        "CONTOH ILUSTRATIF: rincian baris anggaran di bawah ini bukan dari dokumen RAK asli. "
+        "Dokumen RAK 2022 hanya memuat pagu DIPA dan pagu per program; baris ini disusun "
+        "sebagai contoh yang jumlahnya sama persis dengan pagu tiap program. "
+        "Ganti dengan rincian dari DIPA/POK yang sebenarnya."
+    ),
+    columns=(
+        Column("code", "Kode Anggaran", ("Kode Akun", "Kode")),
+        Column("program", "Program", ("Kode Program",)),
+        Column("description", "Uraian", ("Uraian Anggaran", "Keterangan Belanja")),
+        Column("division", "Bagian", ("Nama Bagian", "Unit Kerja")),
+        Column("rak_id", "ID RAK", ("ID Baris RAK", "Baris RAK")),
+        Column("amount", "Pagu (Rp)", ("Pagu", "Jumlah (Rp)")),
+        *(Column(f"rpd{q}", f"RPD TW {q}", (f"RPD TW{q}", f"Rencana Penarikan TW {q}")) for q in QUARTERS),
+    ),
+)
+
+# Identity sheet: label in column A, value in column B.
+IDENTITY_FIELDS = (
+    ("satker", "Satuan Kerja", "text"),
+    ("satker_code", "Kode Satker", "text"),
+    ("year", "Tahun Anggaran", "year"),
+    ("dipa_number", "Nomor DIPA", "text"),
+    ("dipa_date", "Tanggal DIPA", "date"),
+    ("budget_initial", "Pagu Awal (Rp)", "money"),
+    ("budget_revised", "Pagu Revisi (Rp)", "money"),
+    ("place", "Tempat Penetapan", "text"),
+    ("signed_on", "Tanggal Penetapan", "date"),
+    ("signer", "Penandatangan", "text"),
+    ("signer_title", "Jabatan Penandatangan", "text"),
+)
+# Fields a plan cannot be identified without (the revised pagu is optional).
+IDENTITY_REQUIRED = ("satker", "satker_code", "year", "dipa_number", "dipa_date", "budget_initial")
+
+QUARTER_MARK = "√"
+
+# Buttons on the Petunjuk sheet: (VBA Sub in macros/RakButtons.bas, caption, what it does).
+# A button appears only once its function exists in rak_xl.buttons (a test checks both ends).
+BUTTONS = (
+    ("Validasi", "Validasi",
+     "Memeriksa seluruh lembar RAK dan Anggaran. Hasilnya ditulis ke lembar Temuan; sel yang "
+     "bermasalah diberi warna (merah = kesalahan, kuning = peringatan, biru = informasi)."),
+)

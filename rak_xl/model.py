@@ -1,0 +1,173 @@
+"""Typed model of a RAK plan. Every value remembers the sheet and cell it came from."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+
+
+def col_letter(col: int) -> str:
+    """1 -> A, 28 -> AB. Written here (not openpyxl's) so a button press need not import openpyxl."""
+    letters = ""
+    while col > 0:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+@dataclass(frozen=True, order=True)
+class CellRef:
+    sheet: str
+    row: int  # 1-based, as Excel shows it
+    col: int  # 1-based
+
+    @property
+    def a1(self) -> str:
+        return f"{col_letter(self.col)}{self.row}"
+
+    def __str__(self) -> str:
+        return f"{self.sheet}!{self.a1}"
+
+
+@dataclass(frozen=True)
+class Val:
+    """A cell's raw value and where it sits."""
+
+    raw: Any
+    cell: CellRef
+
+    @property
+    def text(self) -> str:
+        return "" if self.raw is None else str(self.raw).strip()
+
+    @property
+    def blank(self) -> bool:
+        return self.raw is None or (isinstance(self.raw, str) and not self.raw.strip())
+
+
+@dataclass
+class Target:
+    """A parsed target: `value` in its unit; percent targets are in percent (100 = 100%)."""
+
+    value: float | None
+    is_percent: bool
+    readable: bool
+
+
+@dataclass
+class RakRow:
+    table: str  # "A" or "B"
+    sheet: str
+    row: int
+    cells: dict[str, Val]  # by layout column key
+    target: Target | None = None
+    marks: tuple[bool, bool, bool, bool] = (False, False, False, False)
+    division: str | None = None  # canonical division name, when recognised
+
+    def __getitem__(self, key: str) -> Val:
+        return self.cells[key]
+
+    def text(self, key: str) -> str:
+        v = self.cells.get(key)
+        return v.text if v else ""
+
+    def ref(self, key: str) -> CellRef:
+        v = self.cells.get(key)
+        return v.cell if v else CellRef(self.sheet, self.row, 1)
+
+    @property
+    def id(self) -> str:
+        return self.text("id")
+
+    @property
+    def group(self) -> str:
+        return self.text("group")
+
+    @property
+    def indicator(self) -> str:
+        return self.text("indicator")
+
+    @property
+    def activity(self) -> str:
+        return self.text("activity")
+
+
+@dataclass
+class Program:
+    code: str
+    name: str
+    amount: int | None
+    cells: dict[str, Val]
+
+
+@dataclass
+class Division:
+    code: str
+    name: str
+    cells: dict[str, Val]
+
+
+@dataclass
+class BudgetLine:
+    row: int
+    cells: dict[str, Val]
+    amount: int | None = None
+    quarters: list[int | None] = field(default_factory=lambda: [None] * 4)
+    division: str | None = None  # canonical name, when recognised
+
+    def text(self, key: str) -> str:
+        v = self.cells.get(key)
+        return v.text if v else ""
+
+    def ref(self, key: str) -> CellRef:
+        return self.cells[key].cell
+
+    @property
+    def program(self) -> str:
+        return self.text("program")
+
+    @property
+    def rak_id(self) -> str:
+        return self.text("rak_id")
+
+
+@dataclass
+class Identity:
+    values: dict[str, Any] = field(default_factory=dict)  # parsed values by field key
+    cells: dict[str, Val] = field(default_factory=dict)
+
+    def get(self, key: str) -> Any:
+        return self.values.get(key)
+
+    @property
+    def budget_in_force(self) -> int | None:
+        """The revised pagu when the plan states one, else the initial pagu."""
+        revised = self.values.get("budget_revised")
+        return revised if revised is not None else self.values.get("budget_initial")
+
+    @property
+    def year(self) -> int | None:
+        return self.values.get("year")
+
+    @property
+    def date(self) -> dt.date | None:
+        return self.values.get("signed_on")
+
+
+@dataclass
+class Plan:
+    identity: Identity
+    programs: list[Program]
+    divisions: list[Division]
+    rows: list[RakRow]
+    budget: list[BudgetLine]
+    present: set[str]  # sheets (and "sheet:column" keys) the parser found usable
+
+    def rows_of(self, table: str) -> list[RakRow]:
+        return [r for r in self.rows if r.table == table]
+
+    @property
+    def division_names(self) -> list[str]:
+        return [d.name for d in self.divisions]

@@ -1,0 +1,87 @@
+"""Write operations, independent of how they reach Excel."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+FORMULA_PREFIXES = ("=", "+", "-", "@")
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A formula we mean to write. Any plain str is always written as text."""
+
+    text: str
+
+
+def hyperlink(sheet: str, cell: str, label: str) -> Formula:
+    target = f"#'{sheet}'!{cell}".replace('"', '""')
+    return Formula(f'=HYPERLINK("{target}","{label.replace(chr(34), chr(34) * 2)}")')
+
+
+@dataclass
+class Chart:
+    kind: str  # "column_stacked" | "line"
+    title: str
+    anchor: str  # top-left cell
+    categories: str  # A1 range on the same sheet
+    series: list[tuple[str, str]]  # (name cell or text, values A1 range)
+    width: int = 480
+    height: int = 288
+
+
+@dataclass
+class SheetOutput:
+    """An output sheet, recreated whole on every run."""
+
+    name: str
+    values: list[list[Any]]
+    number_formats: list[tuple[str, str]] = field(default_factory=list)  # (A1 range, format)
+    bold: list[str] = field(default_factory=list)
+    fills: list[tuple[str, str]] = field(default_factory=list)  # (A1 range, "#RRGGBB")
+    wrap: list[str] = field(default_factory=list)
+    column_widths: dict[int, float] = field(default_factory=dict)  # 1-based column -> width
+    freeze_row: int = 0  # rows above this stay visible (0: none)
+    hidden: bool = False
+    landscape: bool = True
+    print_title_rows: tuple[int, int] | None = None  # 1-based, repeated on every page
+    charts: list[Chart] = field(default_factory=list)
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return len(self.values), max((len(r) for r in self.values), default=0)
+
+
+@dataclass
+class CellBlock:
+    """Values written into an existing sheet at (row, col), 1-based."""
+
+    sheet: str
+    row: int
+    col: int
+    values: list[list[Any]]
+
+
+@dataclass
+class WritePlan:
+    sheets: list[SheetOutput] = field(default_factory=list)
+    clear: list[str] = field(default_factory=list)  # kept sheets whose contents are cleared first
+    blocks: list[CellBlock] = field(default_factory=list)
+    activate: str | None = None
+    message: str = ""  # shown to staff at the end (alert in Excel, stderr on the CLI)
+
+    def merge(self, other: "WritePlan") -> "WritePlan":
+        return WritePlan(
+            sheets=self.sheets + other.sheets,
+            clear=self.clear + [c for c in other.clear if c not in self.clear],
+            blocks=self.blocks + other.blocks,
+            activate=other.activate or self.activate,
+            message="\n".join(m for m in (self.message, other.message) if m),
+        )
+
+
+def pad(values: list[list[Any]]) -> list[list[Any]]:
+    """Rectangular copy: every row as long as the longest (Excel ranges are rectangles)."""
+    width = max((len(r) for r in values), default=0)
+    return [list(r) + [None] * (width - len(r)) for r in values]

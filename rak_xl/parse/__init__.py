@@ -1,0 +1,1 @@
+"""Turning sheet grids into the typed model."""

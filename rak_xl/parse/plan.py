@@ -1,0 +1,241 @@
+"""Grids -> Plan. The one parser every door (button, CLI, tests) goes through.
+
+Input: a mapping of sheet name -> 2-D list of cell values from A1 (None or ""
+for empty). Output: the typed Plan and the structure findings (RAK1xx) met
+while reading. The parser never raises on bad content: what it cannot read
+becomes a finding, and the checks that would depend on it are switched off by
+leaving the part out of `Plan.present`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from .. import layout as L
+from ..model import BudgetLine, CellRef, Division, Identity, Plan, Program, RakRow, Target, Val
+from ..rules.findings import Finding
+from .divisions import match_division
+from .tables import Grid, find_table, label_key
+from .values import (is_blank, parse_date, parse_mark, parse_money, parse_number,
+                     parse_percent_text, parse_year)
+
+_KIND = {  # kind -> (Indonesian name, English name, example)
+    "money": ("jumlah rupiah", "an amount in Rupiah", "angka bulat, misalnya 1646458000 atau Rp 1.646.458.000"),
+    "date": ("tanggal", "a date", "tanggal Excel atau teks seperti 17 Januari 2023"),
+    "year": ("tahun", "a year", "empat angka, misalnya 2022"),
+    "text": ("teks", "text", "teks"),
+}
+
+
+def _sheet_lookup(grids: Mapping[str, Grid]) -> dict[str, str]:
+    """Expected sheet name -> actual name; tolerates case, spaces and underscores."""
+    actual = {label_key(n): n for n in grids}
+    out = {}
+    for name in (L.SHEET_GUIDE, *L.INPUT_SHEETS):
+        if name in grids:
+            out[name] = name
+        elif label_key(name) in actual:
+            out[name] = actual[label_key(name)]
+    return out
+
+
+def _unreadable(val: Val, column: str, kind: str) -> Finding:
+    name, name_en, example = _KIND[kind]
+    return Finding("RAK104", val.cell.sheet, val.cell,
+                   {"value": _shorten(val.raw), "column": column, "kind": name, "kind_en": name_en,
+                    "example": example})
+
+
+def _shorten(value: object, limit: int = 60) -> str:
+    s = str(value)
+    return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
+class _Parser:
+    def __init__(self, grids: Mapping[str, Grid]) -> None:
+        self.grids = grids
+        self.names = _sheet_lookup(grids)
+        self.findings: list[Finding] = []
+        self.present: set[str] = set()
+
+    def grid(self, sheet: str) -> Grid | None:
+        actual = self.names.get(sheet)
+        if actual is None:
+            found = ", ".join(n for n in self.grids) or "-"
+            self.findings.append(Finding("RAK101", sheet, None, {"sheet": sheet, "found": found}))
+            return None
+        return self.grids[actual]
+
+    def table(self, layout: L.TableLayout):
+        grid = self.grid(layout.sheet)
+        if grid is None:
+            return None
+        table = find_table(grid, layout, self.findings)
+        if table is not None:
+            self.present.add(layout.sheet)
+            self.present.update(f"{layout.sheet}:{k}" for k in table.columns)
+        return table
+
+    # -- sheets -------------------------------------------------------------
+
+    def identity(self) -> Identity:
+        ident = Identity()
+        grid = self.grid(L.SHEET_IDENTITY)
+        if grid is None:
+            return ident
+        self.present.add(L.SHEET_IDENTITY)
+        by_label = {label_key(label): (key, label, kind) for key, label, kind in L.IDENTITY_FIELDS}
+        # Tolerate labels without the "(Rp)" suffix.
+        by_label.update({label_key(label.replace("(Rp)", "")): v for v in list(by_label.values())
+                         for label in [v[1]]})
+        for r, line in enumerate(grid, start=1):
+            if not line:
+                continue
+            hit = by_label.get(label_key(line[0]))
+            if hit is None:
+                continue
+            key, label, kind = hit
+            raw = line[1] if len(line) > 1 else None
+            val = Val(raw, CellRef(L.SHEET_IDENTITY, r, 2))
+            ident.cells[key] = val
+            if is_blank(raw):
+                continue
+            parsed = {"text": lambda v: str(v).strip() if not isinstance(v, float) or v != int(v) else str(int(v)),
+                      "money": parse_money, "date": parse_date, "year": parse_year}[kind](raw)
+            if parsed is None:
+                self.findings.append(_unreadable(val, label, kind))
+            else:
+                ident.values[key] = parsed
+        return ident
+
+    def programs(self) -> list[Program]:
+        table = self.table(L.PROGRAMS)
+        out = []
+        for _, cells in table.rows if table else []:
+            amount = None
+            if "amount" in cells and not cells["amount"].blank:
+                amount = parse_money(cells["amount"].raw)
+                if amount is None:
+                    self.findings.append(_unreadable(cells["amount"], L.PROGRAMS.column("amount").label, "money"))
+            out.append(Program(cells["code"].text if "code" in cells else "",
+                               cells["name"].text if "name" in cells else "", amount, cells))
+        return out
+
+    def divisions(self) -> list[Division]:
+        table = self.table(L.DIVISIONS)
+        out = []
+        for _, cells in table.rows if table else []:
+            if "name" in cells and not cells["name"].blank:
+                out.append(Division(cells["code"].text if "code" in cells else "", cells["name"].text, cells))
+        return out
+
+    def rak(self, layout: L.TableLayout, table_code: str, division_names: list[str]) -> list[RakRow]:
+        table = self.table(layout)
+        rows = []
+        for r, cells in table.rows if table else []:
+            row = RakRow(table_code, layout.sheet, r, cells)
+            row.target = _target(cells.get("target"), cells.get("unit"))
+            marks = []
+            for q in L.QUARTERS:
+                val = cells.get(f"tw{q}")
+                if val is None:
+                    marks.append(False)
+                    continue
+                marked, normalised = parse_mark(val.raw)
+                column = layout.column(f"tw{q}").label
+                if marked is None:
+                    self.findings.append(Finding("RAK105", layout.sheet, val.cell,
+                                                 {"value": _shorten(val.raw), "column": column}, row.id))
+                elif normalised:
+                    self.findings.append(Finding("RAK106", layout.sheet, val.cell,
+                                                 {"value": _shorten(val.raw), "column": column}, row.id))
+                marks.append(bool(marked))
+            row.marks = tuple(marks)  # type: ignore[assignment]
+            if "unit_in_charge" in cells and not cells["unit_in_charge"].blank:
+                row.division = match_division(cells["unit_in_charge"].text, division_names)
+            rows.append(row)
+        return rows
+
+    def budget(self, division_names: list[str]) -> list[BudgetLine]:
+        table = self.table(L.BUDGET)
+        out = []
+        for r, cells in table.rows if table else []:
+            line = BudgetLine(r, cells)
+            for key in ("amount", *(f"rpd{q}" for q in L.QUARTERS)):
+                val = cells.get(key)
+                if val is None or val.blank:
+                    continue
+                amount = parse_money(val.raw)
+                if amount is None:
+                    self.findings.append(_unreadable(val, L.BUDGET.column(key).label, "money"))
+                elif key == "amount":
+                    line.amount = amount
+                else:
+                    line.quarters[int(key[-1]) - 1] = amount
+            if "division" in cells and not cells["division"].blank:
+                line.division = match_division(cells["division"].text, division_names)
+            out.append(line)
+        return out
+
+
+def _target(val: Val | None, unit: Val | None) -> Target | None:
+    """Read a target. Percent targets are returned in percent (100 = 100%).
+
+    A number in a column whose unit is '%' is an Excel percent cell, so 1.0 is
+    100%; text may say '100%', '100 %' or '12,5 %'. None means no target.
+    """
+    if val is None or val.blank:
+        return None
+    unit_text = unit.text if unit is not None else ""
+    unit_percent = unit_text.strip() == "%"
+    raw = val.raw
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        if unit_percent or (not unit_text and 0 < raw <= 1):
+            return Target(float(raw) * 100, True, True)
+        return Target(float(raw), False, True)
+    if isinstance(raw, (dt.date, bool)):
+        return Target(None, False, False)
+    text = str(raw)
+    pct = parse_percent_text(text)
+    if pct is not None:
+        return Target(pct, True, True)
+    number = parse_number(text)
+    if number is not None:
+        return Target(number, unit_percent, True)
+    # "5 dokumen": a number followed by a unit word.
+    head = text.strip().split(" ", 1)[0]
+    number = parse_number(head)
+    if number is not None:
+        return Target(number, False, True)
+    return Target(None, unit_percent, False)
+
+
+def parse_plan(grids: Mapping[str, Grid]) -> tuple[Plan, list[Finding]]:
+    p = _Parser(grids)
+    identity = p.identity()
+    programs = p.programs()
+    divisions = p.divisions()
+    names = [d.name for d in divisions]
+    rows = p.rak(L.RAK_A, "A", names) + p.rak(L.RAK_B, "B", names)
+    budget = p.budget(names)
+    _check_ids(rows, p.findings)
+    plan = Plan(identity, programs, divisions, rows, budget, p.present)
+    return plan, p.findings
+
+
+def _check_ids(rows: list[RakRow], findings: list[Finding]) -> None:
+    seen: dict[str, RakRow] = {}
+    for row in rows:
+        if "id" not in row.cells:
+            continue
+        if row.cells["id"].blank:
+            findings.append(Finding("RAK107", row.sheet, row.ref("id"),
+                                    {"row": row.row, "example": f"{row.table}-{row.row:03d}"}))
+            continue
+        key = row.id.casefold()
+        if key in seen:
+            findings.append(Finding("RAK108", row.sheet, row.ref("id"),
+                                    {"id": row.id, "other": str(seen[key].ref("id"))}, row.id))
+        else:
+            seen[key] = row

@@ -1,0 +1,162 @@
+"""Reading cell values the way Indonesian staff write them.
+
+Dots group thousands and the comma is the decimal mark ("Rp 1.646.458.000",
+"12,5 %"); Excel percent cells hold fractions (100% = 1.0); a number stored as
+text is common. Every reader returns None for "cannot read" and leaves the
+decision (and the finding) to the caller.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+
+_CURRENCY = re.compile(r"^(rp\.?|idr)\s*", re.IGNORECASE)
+_TRAILING_DASH = re.compile(r"[,.]-+$")
+_ID_GROUPED = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")  # 1.646.458.000 / 1.234,5
+_EN_GROUPED = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")  # 1,646,458,000
+_ID_DECIMAL = re.compile(r"^-?\d+,\d+$")  # 12,5
+_PLAIN = re.compile(r"^-?\d+(\.\d+)?$")  # 12 / 12.5
+_SPACES = re.compile(r"[\s\u00a0\u202f]+")
+
+
+def is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def parse_number(value: object) -> float | None:
+    """A number from a cell value: numeric cells as they are, text in Indonesian or English style."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value) if math.isfinite(value) else None
+    if not isinstance(value, str):
+        return None
+    s = _SPACES.sub("", value.strip())
+    s = _CURRENCY.sub("", s)
+    s = _TRAILING_DASH.sub("", s)
+    if not s:
+        return None
+    if _ID_GROUPED.match(s):
+        return float(s.replace(".", "").replace(",", "."))
+    if _EN_GROUPED.match(s):
+        return float(s.replace(",", ""))
+    if _ID_DECIMAL.match(s):
+        return float(s.replace(",", "."))
+    if _PLAIN.match(s):
+        return float(s)
+    return None
+
+
+def parse_money(value: object) -> int | None:
+    """Whole Rupiah; a fractional amount is unreadable (Rupiah in a DIPA has no sen)."""
+    number = parse_number(value)
+    if number is None:
+        return None
+    rounded = round(number)
+    return int(rounded) if abs(number - rounded) < 1e-6 else None
+
+
+def parse_percent_text(value: object) -> float | None:
+    """'100%', '100 %', '12,5 %' -> 100.0, 100.0, 12.5; None if there is no percent sign or no number."""
+    if not isinstance(value, str) or "%" not in value:
+        return None
+    head, _, tail = value.strip().partition("%")
+    if tail.strip():
+        return None
+    return parse_number(head)
+
+
+_MONTHS = {
+    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "pebruari": 2, "maret": 3, "mar": 3,
+    "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
+    "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10, "november": 11, "nov": 11, "nopember": 11, "desember": 12, "des": 12,
+    # English spellings that differ
+    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8,
+    "aug": 8, "october": 10, "oct": 10, "december": 12, "dec": 12,
+}
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+def parse_date(value: object) -> dt.date | None:
+    """A date cell, an Excel serial number, or text such as '17 Januari 2023' / '17-01-2023' / '2023-01-17'."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        if math.isfinite(value) and 1 <= value < 2958466:
+            return _EXCEL_EPOCH + dt.timedelta(days=int(value))
+        return None
+    if not isinstance(value, str):
+        return None
+    s = value.strip().lower().replace(",", " ")
+    try:
+        m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ].*)?", s)
+        if m:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        m = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", s)
+        if m:  # Indonesian order: day first
+            return dt.date(int(m[3]), int(m[2]), int(m[1]))
+        m = re.fullmatch(r"(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})", s)
+        if m and m[2] in _MONTHS:
+            return dt.date(int(m[3]), _MONTHS[m[2]], int(m[1]))
+    except ValueError:  # 31 Februari and the like
+        return None
+    return None
+
+
+def parse_year(value: object) -> int | None:
+    number = parse_number(value)
+    if number is None or number != int(number) or not 1900 <= number <= 2200:
+        return None
+    return int(number)
+
+
+# Quarter marks. The workbook writes QUARTER_MARK; staff also type these.
+_MARK_YES = {"√", "✓", "✔", "☑", "v", "x", "1", "true", "ya", "y"}
+_MARK_NO = {"", "-", "0", "false", "–", "—"}
+
+
+def parse_mark(value: object) -> tuple[bool | None, bool]:
+    """(marked, normalised). marked is None when the value is not a known mark;
+    normalised is True when it was accepted but is not the canonical mark."""
+    if value is None:
+        return False, False
+    if isinstance(value, bool):
+        return value, value
+    if isinstance(value, (int, float)):
+        if value == 1:
+            return True, True
+        if value == 0:
+            return False, False
+        return None, False
+    s = str(value).strip()
+    key = s.casefold()
+    if s == "√":
+        return True, False
+    if key in _MARK_YES:
+        return True, True
+    if key in _MARK_NO:
+        return False, False
+    return None, False
+
+
+_LEADING_NUMBER = re.compile(r"^\s*(?:(\d{1,2})\s*[.)]|[•·\-–*]|\(?([a-z])[.)])\s*", re.IGNORECASE)
+
+
+def split_numbering(text: str) -> tuple[int | None, str]:
+    """'3. Persentase ...' -> (3, 'Persentase ...'); '• Persentase' -> (None, 'Persentase')."""
+    m = _LEADING_NUMBER.match(text)
+    if not m:
+        return None, text.strip()
+    return (int(m[1]) if m[1] else None), text[m.end():].strip()
+
+
+def normalise_text(text: str) -> str:
+    """Case- and space-insensitive form for comparing texts."""
+    return _SPACES.sub(" ", text).strip().casefold()

@@ -1,0 +1,48 @@
+"""Shared fixtures. Everything here starts from real workbook files: the committed
+workbook/RAK_2022.xlsm, or copies of it changed with openpyxl the way staff would."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
+os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
+
+ROOT = Path(__file__).resolve().parents[1]
+WORKBOOK = ROOT / "workbook" / "RAK_2022.xlsm"
+SEED = ROOT.parent / "shared" / "seed" / "000_689bbc98e3c7d09d.txt"
+
+
+@pytest.fixture
+def workbook_copy(tmp_path: Path) -> Path:
+    """A private copy of the shipped workbook (tests never touch the committed file)."""
+    target = tmp_path / "RAK_2022.xlsm"
+    shutil.copyfile(WORKBOOK, target)
+    return target
+
+
+def edit_workbook(source: Path, target: Path, edits: dict[str, dict[str, object]]) -> Path:
+    """Copy `source` to `target` with cell edits {sheet: {"C5": value}} made through openpyxl."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(source, keep_vba=source.suffix == ".xlsm")
+    for sheet, cells in edits.items():
+        ws = wb[sheet]
+        for ref, value in cells.items():
+            ws[ref] = value
+    wb.save(target)
+    return target
+
+
+@pytest.fixture
+def edit(tmp_path: Path):
+    counter = iter(range(1000))
+
+    def _edit(edits: dict[str, dict[str, object]], source: Path = WORKBOOK) -> Path:
+        return edit_workbook(source, tmp_path / f"edited_{next(counter)}{source.suffix}", edits)
+
+    return _edit

@@ -1,0 +1,93 @@
+"""Open a workbook in LibreOffice through UNO and report what a person would see.
+
+Run with the Python that has LibreOffice's `uno` module (Debian: /usr/bin/python3
+with python3-uno), not the project's interpreter:
+
+    python3 tests/lo_probe.py BOOK.xlsm [--pdf SHEET OUT.pdf]
+
+Prints JSON: the Basic/VBA libraries and their modules, every form control
+with the script its action event is bound to, and the sheet names.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+
+import uno
+from com.sun.star.beans import PropertyValue
+
+
+def prop(name, value):
+    p = PropertyValue()
+    p.Name, p.Value = name, value
+    return p
+
+
+def main():
+    path = os.path.abspath(sys.argv[1])
+    pdf = sys.argv[sys.argv.index("--pdf") + 1: sys.argv.index("--pdf") + 3] if "--pdf" in sys.argv else None
+    pipe = "rakxl" + uuid.uuid4().hex[:8]
+    profile = tempfile.mkdtemp(prefix="lo_profile_")
+    office = subprocess.Popen(
+        ["soffice", "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
+         f"-env:UserInstallation=file://{profile}", f"--accept=pipe,name={pipe};urp;"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        local = uno.getComponentContext()
+        resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+        ctx = None
+        for _ in range(240):
+            try:
+                ctx = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
+                break
+            except Exception:
+                time.sleep(0.25)
+        if ctx is None:
+            raise SystemExit("LibreOffice did not start")
+        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+        # MacroExecutionMode 0 = never run macros: we inspect, we do not execute.
+        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(path), "_blank", 0,
+                                           (prop("Hidden", True), prop("MacroExecutionMode", 0)))
+        result = {"sheets": list(doc.Sheets.ElementNames), "libraries": {}, "controls": []}
+        libs = doc.BasicLibraries
+        for name in libs.ElementNames:
+            libs.loadLibrary(name)
+            result["libraries"][name] = list(libs.getByName(name).ElementNames)
+        for sheet_name in doc.Sheets.ElementNames:
+            forms = doc.Sheets.getByName(sheet_name).DrawPage.Forms
+            for fi in range(forms.Count):
+                form = forms.getByIndex(fi)
+                for ci in range(form.Count):
+                    control = form.getByIndex(ci)
+                    events = [e.ScriptCode for e in form.getScriptEvents(ci) if e.EventMethod == "actionPerformed"]
+                    result["controls"].append({"sheet": sheet_name, "label": getattr(control, "Label", ""),
+                                               "scripts": events})
+        if pdf:
+            sheet, out = pdf
+            controller = doc.CurrentController
+            controller.setActiveSheet(doc.Sheets.getByName(sheet))
+            selection = doc.Sheets.getByName(sheet)
+            filter_data = uno.Any("[]com.sun.star.beans.PropertyValue",
+                                  tuple([prop("Selection", selection)]))
+            doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(out)),
+                           (prop("FilterName", "calc_pdf_Export"), prop("FilterData", filter_data)))
+            result["pdf"] = os.path.abspath(out)
+        doc.close(True)
+        print(json.dumps(result))
+    finally:
+        try:
+            desktop.terminate()
+        except Exception:
+            pass
+        try:
+            office.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            office.kill()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,120 @@
+"""The Validasi button, pressed through xlwings' remote engine on real workbook files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+import rak_xl.buttons as buttons
+from conftest import ROOT, WORKBOOK
+from rak_xl import layout as L
+from remote import press, sheet_index
+
+WRITES = {"setValues", "rangeClearContents", "rangeClear", "setFormula"}
+
+
+@pytest.fixture
+def flawed(edit):
+    """The shipped workbook with a mark nobody can read and a pagu written as words."""
+    return edit({L.SHEET_RAK_A: {"G5": "?", "H6": "v"}, L.SHEET_PROGRAMS: {"C5": "satu miliar"}})
+
+
+def _values(actions, position):
+    return [a for a in actions if a["func"] == "setValues" and a["sheet_position"] == position]
+
+
+def test_validate_writes_findings_sheet_and_highlights(flawed):
+    actions = press(flawed, buttons.validate)
+    funcs = [a["func"] for a in actions]
+    assert funcs.count("addSheet") == 1
+    added = next(a for a in actions if a["func"] == "addSheet")
+    assert added["args"][1] == L.SHEET_FINDINGS
+    findings_pos = added["args"][0]
+    table = _values(actions, findings_pos)[0]["values"]
+    header = table[5]
+    assert header[:3] == ["No", "Tingkat", "Kode"]
+    rows = table[6:]
+    codes = [r[2] for r in rows]
+    assert codes == ["RAK104", "RAK105", "RAK106"]  # errors first, then information
+    assert rows[1][3] == L.SHEET_RAK_A
+    assert rows[1][4].startswith('=HYPERLINK("#\'RAK_KPU\'!G5"')
+    # Highlights: the hidden sheet is cleared, then one block per input sheet with findings.
+    mask = sheet_index(flawed, L.SHEET_HIGHLIGHTS)
+    assert [a["sheet_position"] for a in actions if a["func"] == "sheetClearContents"] == [mask]
+    blocks = _values(actions, mask)
+    assert len(blocks) == 2
+    rak = next(b for b in blocks if b["start_column"] >= L.highlight_offset(L.SHEET_RAK_A))
+    assert rak["start_row"] == 4 and rak["start_column"] == L.highlight_offset(L.SHEET_RAK_A) + 6
+    assert rak["values"] == [[3, ""], ["", 1]]
+    assert actions[-1]["func"] == "alert" and "1 informasi" in actions[-1]["args"][0]
+
+
+def test_input_cells_are_never_written(flawed):
+    actions = press(flawed, buttons.validate)
+    inputs = {sheet_index(flawed, name) for name in L.INPUT_SHEETS}
+    for a in actions:
+        if a["func"] in WRITES:
+            assert a["sheet_position"] not in inputs, a
+
+
+def test_same_findings_as_the_command_line(flawed):
+    actions = press(flawed, buttons.validate)
+    findings_pos = next(a for a in actions if a["func"] == "addSheet")["args"][0]
+    sheet_rows = _values(actions, findings_pos)[0]["values"][6:]
+    cli = subprocess.run([sys.executable, "-m", "rak_xl.cli", "validate", str(flawed), "--format", "json"],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert cli.returncode == 1
+    report = json.loads(cli.stdout)
+    assert [(f["code"], f["sheet"], f["cell"], f["message"]) for f in report["findings"]] == [
+        (r[2], r[3], r[4].split('","')[1].rstrip('")'), r[6]) for r in sheet_rows]
+
+
+def test_pressing_twice_equals_pressing_once(flawed, tmp_path):
+    """Press once, write the result into the file as Excel would, press again: same writes, no duplicate."""
+    from rak_xl import jobs
+    from rak_xl.adapters.file_read import read_grids
+    from rak_xl.adapters.file_write import apply_plan
+
+    once = press(flawed, buttons.validate)
+    pressed = tmp_path / "pressed.xlsm"
+    apply_plan(flawed, pressed, jobs.validation_outputs(jobs.validate(read_grids(flawed), flawed.name)))
+    twice = press(pressed, buttons.validate)
+    # The second press replaces the findings sheet instead of adding another one.
+    assert [a["func"] for a in twice if a["func"] in ("sheetDelete", "addSheet")] == ["sheetDelete", "addSheet"]
+    strip = lambda acts: [(a["func"], a["values"], a["start_row"], a["start_column"]) for a in acts  # noqa: E731
+                          if a["func"] in ("setValues", "setRangeColor", "setFontProperty")]
+    first = [(f, v if not v or "Berkas" not in str(v) else None, r, c) for f, v, r, c in strip(once)]
+    second = [(f, v if not v or "Berkas" not in str(v) else None, r, c) for f, v, r, c in strip(twice)]
+    assert first == second
+
+
+def test_action_count_does_not_grow_with_rows(edit, tmp_path):
+    """Ten times the rows, with a finding on every new row: the same number of calls into Excel."""
+    import openpyxl
+
+    small = edit({L.SHEET_RAK_A: {"G5": "?"}})
+    wb = openpyxl.load_workbook(WORKBOOK, keep_vba=True)
+    ws = wb[L.SHEET_RAK_A]
+    base = [[c.value for c in row] for row in ws.iter_rows(min_row=5, max_row=ws.max_row)]
+    for i in range(9 * len(base)):
+        row = list(base[i % len(base)])
+        row[0] = f"X-{i:05d}"
+        row[6] = "?"
+        ws.append(row)
+    big = tmp_path / "big.xlsm"
+    wb.save(big)
+    assert len(press(big, buttons.validate)) == len(press(small, buttons.validate))
+
+
+def test_a_workbook_without_rak_sheets_gets_one_finding_per_missing_sheet(tmp_path):
+    import openpyxl
+
+    empty = tmp_path / "kosong.xlsx"
+    openpyxl.Workbook().save(empty)
+    actions = press(empty, buttons.validate)
+    # Not an error of the program: the findings list every missing sheet, nothing more.
+    table = next(a for a in actions if a["func"] == "setValues")["values"]
+    assert {r[2] for r in table[6:]} == {"RAK101"}

@@ -1,0 +1,76 @@
+"""Indonesian numbers, percentages, dates and quarter marks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from rak_xl.parse.values import (parse_date, parse_mark, parse_money, parse_number, parse_percent_text,
+                                 split_numbering)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Rp 1.646.458.000", 1_646_458_000),
+    ("Rp. 3.178.163.000,-", 3_178_163_000),
+    ("4.451.669.000", 4_451_669_000),
+    ("1,646,458,000", 1_646_458_000),
+    (2_777_477_000.0, 2_777_477_000),
+    ("IDR 500.000", 500_000),
+])
+def test_money(text, value):
+    assert parse_money(text) == value
+
+
+@pytest.mark.parametrize("text", ["satu miliar", "1.5.6", "", None, True, "12,5"])
+def test_money_unreadable(text):
+    assert parse_money(text) is None
+
+
+@pytest.mark.parametrize("text, value", [("12,5 %", 12.5), ("100%", 100.0), ("100 %", 100.0), ("7,25%", 7.25)])
+def test_percent_text(text, value):
+    assert parse_percent_text(text) == value
+
+
+def test_percent_text_needs_a_number():
+    assert parse_percent_text("seratus persen") is None
+    assert parse_percent_text("100") is None  # no percent sign: the caller decides by the unit
+
+
+def test_number_decimal_comma():
+    assert parse_number("12,5") == 12.5
+    assert parse_number("1.234,5") == 1234.5
+
+
+@pytest.mark.parametrize("value, date", [
+    ("17 Januari 2023", dt.date(2023, 1, 17)),
+    ("17 Nopember 2021", dt.date(2021, 11, 17)),
+    ("17-11-2021", dt.date(2021, 11, 17)),
+    ("2021-11-17", dt.date(2021, 11, 17)),
+    (44517.0, dt.date(2021, 11, 17)),
+    (dt.datetime(2021, 11, 17, 8, 0), dt.date(2021, 11, 17)),
+])
+def test_dates(value, date):
+    assert parse_date(value) == date
+
+
+def test_bad_dates():
+    assert parse_date("31 Februari 2022") is None
+    assert parse_date("kemarin") is None
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("√", (True, False)), ("v", (True, True)), ("V", (True, True)), ("x", (True, True)), ("1", (True, True)),
+    (1, (True, True)), (True, (True, True)), ("✓", (True, True)), (None, (False, False)), ("", (False, False)),
+    ("-", (False, False)), ("?", (None, False)), ("sebagian", (None, False)),
+])
+def test_marks(value, expected):
+    assert parse_mark(value) == expected
+
+
+def test_numbering():
+    assert split_numbering("3. Persentase") == (3, "Persentase")
+    assert split_numbering("2.Ketersediaan logistic") == (2, "Ketersediaan logistic")
+    assert split_numbering("1) Persentase") == (1, "Persentase")
+    assert split_numbering("• Persentase") == (None, "Persentase")
+    assert split_numbering("Persentase") == (None, "Persentase")
