@@ -1,0 +1,69 @@
+"""Budget arithmetic over the Plan, in whole Rupiah (ints: no floating-point drift).
+
+The one place sums are made: the Validasi budget rules (RAK4xx) and the
+Rekap Anggaran roll-up both call these, so the sheet and the findings can
+never disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .model import BudgetLine, Plan
+
+
+def _add(totals: list[int], quarters: Iterable[int | None]) -> None:
+    for i, q in enumerate(quarters):
+        totals[i] += q or 0
+
+
+def program_totals(plan: Plan) -> dict[str, int]:
+    """Sum of budget line pagu per program code, for every program code that appears."""
+    out: dict[str, int] = {}
+    for line in plan.budget:
+        if line.amount is not None and line.program:
+            out[line.program] = out.get(line.program, 0) + line.amount
+    return out
+
+
+def division_totals(plan: Plan) -> dict[str, int]:
+    """Sum per canonical division name (lines whose division is unknown are left out)."""
+    out: dict[str, int] = {}
+    for line in plan.budget:
+        if line.amount is not None and line.division:
+            out[line.division] = out.get(line.division, 0) + line.amount
+    return out
+
+
+def program_division_totals(plan: Plan) -> dict[tuple[str, str], int]:
+    out: dict[tuple[str, str], int] = {}
+    for line in plan.budget:
+        if line.amount is not None and line.division and line.program:
+            key = (line.program, line.division)
+            out[key] = out.get(key, 0) + line.amount
+    return out
+
+
+def quarter_totals(lines: Iterable[BudgetLine]) -> list[int]:
+    """Planned disbursement (RPD) per quarter, TW 1..4."""
+    totals = [0, 0, 0, 0]
+    for line in lines:
+        _add(totals, line.quarters)
+    return totals
+
+
+def cumulative(quarters: list[int]) -> list[int]:
+    out, running = [], 0
+    for q in quarters:
+        running += q
+        out.append(running)
+    return out
+
+
+def allocated(plan: Plan) -> int:
+    return sum(line.amount for line in plan.budget if line.amount is not None)
+
+
+def declared_programs_total(plan: Plan) -> int:
+    """What the plan states per program (Program sheet), added up."""
+    return sum(p.amount for p in plan.programs if p.amount is not None)
