@@ -21,7 +21,7 @@ from ..outputs.sheets import Chart, Formula, SheetOutput, WritePlan
 _TEXT_FORMULA_START = ("=",)
 
 
-def _set(cell, value: Any) -> None:
+def write_cell(cell, value: Any) -> None:
     if isinstance(value, Formula):
         cell.value = value.text
         return
@@ -39,7 +39,7 @@ def _ranges(ws, ref: str):
     return [c for row in cells for c in row]
 
 
-def _write_sheet(wb, out: SheetOutput, index: int | None) -> None:
+def add_sheet(wb, out: SheetOutput, index: int | None) -> None:
     from openpyxl.chart import BarChart, LineChart, Reference
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -48,7 +48,7 @@ def _write_sheet(wb, out: SheetOutput, index: int | None) -> None:
     for r, row in enumerate(out.values, start=1):
         for c, value in enumerate(row, start=1):
             if value is not None and value != "":
-                _set(ws.cell(r, c), value)
+                write_cell(ws.cell(r, c), value)
     for ref, fmt in out.number_formats:
         for cell in _ranges(ws, ref):
             cell.number_format = fmt
@@ -125,7 +125,7 @@ def apply_plan(source: str | Path, target: str | Path, plan: WritePlan) -> None:
         if out.name in wb.sheetnames:
             index = wb.sheetnames.index(out.name)
             wb.remove(wb[out.name])
-        _write_sheet(wb, out, index)
+        add_sheet(wb, out, index)
     for name in plan.clear:
         if name in wb.sheetnames:
             ws = wb[name]
@@ -140,7 +140,7 @@ def apply_plan(source: str | Path, target: str | Path, plan: WritePlan) -> None:
         for r, row in enumerate(block.values, start=block.row):
             for c, value in enumerate(row, start=block.col):
                 if value is not None:
-                    _set(ws.cell(r, c), value)
+                    write_cell(ws.cell(r, c), value)
     if plan.activate and plan.activate in wb.sheetnames:
         wb.active = wb.sheetnames.index(plan.activate)
         for ws in wb.worksheets:
