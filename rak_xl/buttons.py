@@ -62,6 +62,74 @@ def validate() -> None:
     _press(_validate_job)
 
 
+def submit() -> None:
+    """Tombol Siapkan Kiriman: run every check, then write the package for the province.
+
+    The package lands in a folder "Kiriman" beside the saved workbook. With
+    error findings staff are asked to confirm; saying no writes no package
+    (the findings are still shown). The PDF comes from Excel's own export;
+    engines without one fall back to LibreOffice when it is installed.
+    """
+    from pathlib import Path
+
+    from . import jobs
+    from . import submit as package
+    from .adapters import excel_live
+    from .outputs.findings_sheet import summary_line
+
+    book = xw.Book.caller()
+    try:
+        source = Path(book.fullname)
+        if not source.is_file():
+            raise RakInputError(
+                "Workbook belum disimpan. Simpan dulu (Ctrl+S), lalu tekan Siapkan Kiriman lagi.",
+                message_en="Save the workbook first, then press Siapkan Kiriman again.")
+        grids = excel_live.read_book(book)
+        report, plan = jobs.run_all(grids, book.name)
+    except RakInputError as exc:
+        _alert(book, exc.text(), critical=True)
+        return
+    except Exception:
+        from .crash import report as crash_report
+
+        _alert(book, crash_report(), critical=True)
+        raise
+    forced = False
+    if report.has_errors:
+        try:
+            answer = book.app.alert(
+                f"RAK masih memuat {summary_line(report.findings)}.\n\nTetap buat kiriman? Stempel kiriman "
+                "akan mencatat bahwa RAK dikirim dengan kesalahan.", title=TITLE, buttons="yes_no",
+                mode="critical")
+        except Exception:
+            answer = None
+        forced = answer == "yes"
+    excel_live.apply_plan(book, plan)
+    if report.has_errors and not forced:
+        _alert(book, "Kiriman tidak dibuat. Perbaiki kesalahan yang tercantum di lembar Temuan.", critical=True)
+        return
+
+    def pdf(xlsx: Path, target: Path) -> None:
+        try:
+            book.to_pdf(str(target), include=[n for n in package.PDF_SHEETS if n in [s.name for s in book.sheets]])
+        except (NotImplementedError, AttributeError):
+            package.libreoffice_pdf(xlsx, target)
+
+    try:
+        result = package.write_package(report, plan, grids, book.name, source, source.parent / "Kiriman",
+                                       forced=forced, pdf=pdf)
+    except RakInputError as exc:
+        _alert(book, exc.text(), critical=True)
+        return
+    except Exception:
+        from .crash import report as crash_report
+
+        _alert(book, crash_report(), critical=True)
+        raise
+    files = "\n".join(f"- {p.name}" for p in result.files)
+    _alert(book, f"Kiriman siap di folder Kiriman\\{result.folder.name}:\n{files}")
+
+
 if __name__ == "__main__":  # run the button from an editor against a real workbook
     import sys
 

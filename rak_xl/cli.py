@@ -89,6 +89,25 @@ def cmd_run(args) -> int:
     return EXIT_FINDINGS if (args.strict and report.has_errors) else EXIT_OK
 
 
+def cmd_submit(args) -> int:
+    """Siapkan Kiriman from the command line: the package for the province, in its own folder."""
+    from . import submit
+
+    source = Path(args.file)
+    grids = _read(source)
+    try:
+        report, _plan, package = submit.prepare(grids, source.name, source, Path(args.output), force=args.force,
+                                                pdf=None if args.no_pdf else submit.libreoffice_pdf)
+    except submit.SubmitRefused as exc:
+        _err(exc.text())
+        return EXIT_FINDINGS
+    for path in package.files:
+        _out(str(path))
+    if package.forced:
+        _err("Peringatan: kiriman dibuat walaupun RAK masih memuat kesalahan (--force).")
+    return EXIT_OK
+
+
 def cmd_build(args) -> int:
     from .build.workbook import build_workbook
 
@@ -141,6 +160,13 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--in-place", action="store_true", help="tulis ke berkas itu sendiri")
     r.add_argument("--strict", action="store_true", help="keluar dengan kode 1 bila ada kesalahan")
     r.set_defaults(func=cmd_run)
+
+    k = sub.add_parser("submit", help="Siapkan Kiriman: paket .xlsx tanpa makro, PDF dan teks e-mail")
+    k.add_argument("file")
+    k.add_argument("-o", "--output", default="Kiriman", help="folder tujuan (bawaan: ./Kiriman)")
+    k.add_argument("--force", action="store_true", help="buat kiriman walaupun ada kesalahan")
+    k.add_argument("--no-pdf", action="store_true", help="tanpa PDF (bila LibreOffice tidak ada)")
+    k.set_defaults(func=cmd_submit)
 
     b = sub.add_parser("build", help="bangun workbook/RAK_2022.xlsm dari sumber teks")
     b.add_argument("--sources", default="workbook/sources")

@@ -1,0 +1,305 @@
+"""Siapkan Kiriman: the package that goes to KPU Provinsi by e-mail.
+
+A folder named for the satker, year and date holding
+- a macro-free .xlsx: the plan sheets as values, the findings, the roll-up and
+  the consolidated table; no VBA, no buttons, no xlwings.conf sheet, no paths
+  or user names in the document properties;
+- a PDF of the consolidated table and the roll-up;
+- the e-mail cover text (subject and body) as a .txt file;
+and a stamp sheet in the .xlsx saying when, from which workbook (name and
+SHA-256), with which rak_xl version and with what validation result.
+
+Values always come from the grids the validation saw (so the button, which
+reads the open workbook, and the CLI, which reads the file, send the same
+thing); the saved file, when there is one, only lends its formatting.
+The folder is assembled beside its final place and swapped in at the end, so
+a failure leaves the previous package of the day as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__, clock, jobs
+from . import layout as L
+from .budget import program_totals
+from .errors import RakInputError
+from .outputs.findings_sheet import summary_line
+from .outputs.sheets import SheetOutput, WritePlan
+from .parse.tables import Grid
+
+SHEET_STAMP = "Stempel Kiriman"
+PDF_SHEETS = (L.SHEET_CONSOLIDATED, L.SHEET_ROLLUP)
+MAX_STEM = 60  # e-mail clients and older Windows tools cope badly with long attachment names
+# Dropped from the copy that leaves the office: instructions for the buttons, and xlwings settings
+# that may carry somebody's interpreter path.
+DROPPED_SHEETS = (L.SHEET_GUIDE, "xlwings.conf", "_xlwings.conf")
+
+
+class SubmitRefused(RakInputError):
+    """The plan has errors and sending was not forced."""
+
+    exit_code = 1
+
+
+@dataclass
+class Package:
+    folder: Path
+    files: list[Path] = field(default_factory=list)
+    forced: bool = False
+    pdf_note: str = ""
+
+
+def safe_stem(*parts: object) -> str:
+    """File-name stem safe on Windows: letters, digits, '-' and '_' only, short enough for e-mail."""
+    text = "_".join(str(p) for p in parts if p not in (None, ""))
+    text = re.sub(r"[^0-9A-Za-z-]+", "_", text).strip("_")
+    return text[:MAX_STEM].rstrip("_") or "RAK"
+
+
+def package_stem(report: jobs.ValidationReport, when: dt.datetime) -> str:
+    ident = report.plan.identity
+    return safe_stem("RAK", ident.get("year") or "", ident.get("satker") or "satker", f"{when:%Y-%m-%d}")
+
+
+def _rupiah(amount: int | None) -> str:
+    return "-" if amount is None else "Rp " + f"{amount:,}".replace(",", ".")
+
+
+def stamp_sheet(report: jobs.ValidationReport, source_name: str, digest: str, when: dt.datetime,
+                forced: bool) -> SheetOutput:
+    counts = report.summary
+    status = "LOLOS VALIDASI" if not report.has_errors else (
+        "DIKIRIM DENGAN KESALAHAN (dipaksa)" if forced else "ADA KESALAHAN")
+    rows = [
+        ["STEMPEL KIRIMAN RAK"],
+        [],
+        ["Dibuat pada", f"{when:%d-%m-%Y %H:%M}"],
+        ["Dari workbook", source_name],
+        ["SHA-256 workbook", digest],
+        ["Versi rak_xl", __version__],
+        ["Status validasi", status],
+        ["Kesalahan", counts["error"]],
+        ["Peringatan", counts["warning"]],
+        ["Informasi", counts["info"]],
+        [],
+        ["Salinan ini tanpa makro. Nilai lembar rencana adalah nilai saat validasi; "
+         "rincian temuan ada di lembar Temuan."],
+    ]
+    return SheetOutput(name=SHEET_STAMP, values=rows, bold=["A1", "A3:A10"],
+                       fills=[("B7", "#C6EFCE" if not report.has_errors else "#FFC7CE")],
+                       column_widths={1: 22, 2: 70})
+
+
+def cover_text(report: jobs.ValidationReport, files: list[str], forced: bool) -> str:
+    plan = report.plan
+    ident = plan.identity
+    satker = ident.get("satker") or "(satker belum diisi)"
+    year = ident.get("year") or "-"
+    totals = program_totals(plan)
+    lines = [
+        f"Subjek: Rencana Aksi Kinerja {satker} Tahun {year}",
+        "",
+        "Yth. KPU Provinsi Jawa Timur,",
+        "",
+        f"Bersama ini kami sampaikan Rencana Aksi Kinerja (RAK) {satker} Tahun {year}.",
+        "",
+        f"Satuan kerja   : {satker} (kode satker {ident.get('satker_code') or '-'})",
+        f"Nomor DIPA     : {ident.get('dipa_number') or '-'}",
+        f"Pagu berlaku   : {_rupiah(ident.budget_in_force)}",
+    ]
+    for program in plan.programs:
+        lines.append(f"Program {program.code:<9}: {_rupiah(totals.get(program.code))} "
+                     f"(pagu program {_rupiah(program.amount)}) - {program.name}")
+    lines += [
+        f"Hasil validasi : {summary_line(report.findings)}"
+        + (" - DIKIRIM DENGAN KESALAHAN atas keputusan pengirim." if forced and report.has_errors else ""),
+        "",
+        "Lampiran:",
+        *(f"- {name}" for name in files),
+        "",
+        "Demikian, atas perhatiannya kami ucapkan terima kasih.",
+        "",
+        f"{ident.get('signer_title') or ''}".strip(),
+        f"{ident.get('signer') or ''}".strip(),
+        "",
+        f"(Dibuat dengan rak_xl {__version__}.)",
+    ]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _copy_values(ws, grid: Grid) -> None:
+    """Put the validated values into a sheet cell for cell; cells outside the grid are emptied."""
+    from .adapters.file_write import write_cell
+
+    height, width = len(grid), max((len(r) for r in grid), default=0)
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.row > height or cell.column > width:
+                if not type(cell).__name__ == "MergedCell":
+                    cell.value = None
+    for r, line in enumerate(grid, start=1):
+        for c, value in enumerate(line, start=1):
+            cell = ws.cell(r, c)
+            if type(cell).__name__ == "MergedCell":
+                continue
+            write_cell(cell, value)
+
+
+def build_xlsx(grids: Mapping[str, Grid], plan: WritePlan, template: Path | None, target: Path) -> None:
+    import openpyxl
+
+    from .adapters.file_write import add_sheet
+
+    if template is not None and template.exists():
+        wb = openpyxl.load_workbook(template, keep_vba=False, data_only=True, keep_links=False)
+    else:
+        wb = openpyxl.Workbook()
+        wb.remove(wb.active)
+    for name in [n for n in wb.sheetnames if n not in grids or n in DROPPED_SHEETS or n in L.OUTPUT_SHEETS]:
+        if name != L.SHEET_HIGHLIGHTS:
+            wb.remove(wb[name])
+    for name, grid in grids.items():
+        if name in DROPPED_SHEETS:
+            continue
+        ws = wb[name] if name in wb.sheetnames else wb.create_sheet(name)
+        _copy_values(ws, grid)
+    for out in plan.sheets:
+        if out.name in wb.sheetnames:
+            wb.remove(wb[out.name])
+        add_sheet(wb, out, None)
+    for block in plan.blocks:  # highlights: the conditional formats kept from the template read these
+        ws = wb[block.sheet] if block.sheet in wb.sheetnames else wb.create_sheet(block.sheet)
+        ws.sheet_state = "hidden"
+        for r, row in enumerate(block.values, start=block.row):
+            for c, value in enumerate(row, start=block.col):
+                if value is not None:
+                    ws.cell(r, c).value = value
+    wb.active = 0
+    for ws in wb.worksheets:
+        ws.sheet_view.tabSelected = ws is wb.worksheets[0]
+    props = wb.properties
+    props.creator = props.lastModifiedBy = "rak_xl"
+    props.description = props.keywords = props.category = None
+    props.identifier = props.lastPrinted = None
+    wb.custom_doc_props.props.clear() if hasattr(wb, "custom_doc_props") else None
+    wb.save(target)
+
+
+def libreoffice_pdf(xlsx: Path, pdf: Path, sheets: tuple[str, ...] = PDF_SHEETS) -> None:
+    """Export `sheets` of `xlsx` to `pdf` with LibreOffice headless (the CLI's door)."""
+    import openpyxl
+
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        raise RakInputError(
+            "LibreOffice tidak ditemukan, sehingga PDF tidak dapat dibuat.",
+            message_en="LibreOffice not found, so the PDF cannot be made.",
+            hint="Pasang LibreOffice (paket libreoffice-calc-nogui) atau jalankan dengan --no-pdf.")
+    with tempfile.TemporaryDirectory(prefix="rak_pdf_") as tmp:
+        only = Path(tmp) / (pdf.stem + ".xlsx")
+        wb = openpyxl.load_workbook(xlsx)
+        for ws in list(wb.worksheets):
+            if ws.title not in sheets:
+                wb.remove(ws)
+        if not wb.worksheets:
+            raise RakInputError("Lembar Konsolidasi dan Rekap Anggaran belum ada; PDF tidak dapat dibuat.",
+                                message_en="No Konsolidasi / Rekap Anggaran sheet to export.")
+        wb.active = 0
+        wb.save(only)
+        profile = Path(tmp) / "profile"
+        done = subprocess.run(
+            [office, "--headless", "--norestore", "--nologo", f"-env:UserInstallation={profile.as_uri()}",
+             "--convert-to", "pdf", "--outdir", tmp, str(only)],
+            capture_output=True, text=True, timeout=300)
+        made = Path(tmp) / (pdf.stem + ".pdf")
+        if done.returncode != 0 or not made.exists():
+            raise RakInputError("LibreOffice gagal membuat PDF.", message_en=f"LibreOffice failed: {done.stderr[-300:]}")
+        shutil.move(str(made), pdf)
+
+
+def _swap_in(staging: Path, folder: Path) -> None:
+    """Replace `folder` by `staging` so that no half-written package is ever in its place."""
+    old = None
+    if folder.exists():
+        old = folder.with_name(f".{folder.name}.old-{os.getpid()}")
+        folder.rename(old)
+    try:
+        staging.rename(folder)
+    except OSError:
+        if old is not None:
+            old.rename(folder)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def sha256_of(path: Path | None) -> str:
+    if path is None or not path.is_file():
+        return "tidak tersedia (workbook belum disimpan)"
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def refuse_if_errors(report: jobs.ValidationReport, force: bool) -> None:
+    if report.has_errors and not force:
+        raise SubmitRefused(
+            f"Kiriman tidak dibuat: RAK masih memuat {summary_line(report.findings)}.",
+            message_en=f"Package not made: the plan still has errors ({report.summary}).",
+            hint="Perbaiki kesalahan di lembar Temuan, atau kirim tetap dengan --force (CLI) / "
+                 "jawab Ya pada konfirmasi (Excel).")
+
+
+def write_package(report: jobs.ValidationReport, plan: WritePlan, grids: Mapping[str, Grid], source_name: str,
+                  source_file: Path | None, out_dir: Path, *, forced: bool,
+                  pdf: Callable[[Path, Path], None] | None, when: dt.datetime | None = None) -> Package:
+    """Write the package folder from results already computed (nothing is recomputed here)."""
+    when = when or clock.now()
+    stem = package_stem(report, when)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    folder = out_dir / stem
+    package = Package(folder, forced=forced and report.has_errors)
+    stamped = WritePlan(sheets=[*plan.sheets, stamp_sheet(report, source_name, sha256_of(source_file), when,
+                                                          package.forced)], blocks=plan.blocks)
+    staging = Path(tempfile.mkdtemp(prefix=f".{stem}.", dir=out_dir))
+    try:
+        xlsx = staging / f"{stem}.xlsx"
+        build_xlsx(grids, stamped, source_file, xlsx)
+        names = [xlsx.name]
+        if pdf is not None:
+            pdf(xlsx, staging / f"{stem}.pdf")
+            names.append(f"{stem}.pdf")
+        else:
+            package.pdf_note = "PDF tidak dibuat."
+        txt = staging / f"{stem}_email.txt"
+        txt.write_text(cover_text(report, names, package.forced), encoding="utf-8")
+        names.append(txt.name)
+        _swap_in(staging, folder)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    package.files = [folder / n for n in names]
+    return package
+
+
+def prepare(grids: Mapping[str, Grid], source_name: str, source_file: Path | None, out_dir: Path, *,
+            force: bool = False, pdf: Callable[[Path, Path], None] | None = libreoffice_pdf,
+            when: dt.datetime | None = None) -> tuple[jobs.ValidationReport, WritePlan, Package]:
+    """Validate, roll up, consolidate, then write the package. Refuses on errors unless forced."""
+    report, plan = jobs.run_all(grids, source_name)
+    refuse_if_errors(report, force)
+    package = write_package(report, plan, grids, source_name, source_file, out_dir, forced=force, pdf=pdf,
+                            when=when)
+    return report, plan, package
