@@ -108,6 +108,17 @@ def cmd_submit(args) -> int:
     return EXIT_OK
 
 
+def cmd_province(args) -> int:
+    """Rekap Provinsi: every RAK workbook in a folder -> one recap workbook (0 when written)."""
+    from .province import province_recap
+
+    recap = province_recap(args.folder, args.output, workers=args.workers, progress=not args.quiet)
+    errors = sum(1 for s in recap.satkers if s.counts.get("error"))
+    _out(f"Rekap ditulis ke {args.output}: {len(recap.satkers)} satker ({errors} dengan kesalahan), "
+         f"{len(recap.skipped)} berkas dilewati.")
+    return EXIT_OK
+
+
 def cmd_build(args) -> int:
     from .build.workbook import build_workbook
 
@@ -167,6 +178,13 @@ def build_parser() -> argparse.ArgumentParser:
     k.add_argument("--force", action="store_true", help="buat kiriman walaupun ada kesalahan")
     k.add_argument("--no-pdf", action="store_true", help="tanpa PDF (bila LibreOffice tidak ada)")
     k.set_defaults(func=cmd_submit)
+
+    pv = sub.add_parser("province", help="Rekap Provinsi: rekap semua workbook RAK satker dalam satu folder")
+    pv.add_argument("folder")
+    pv.add_argument("-o", "--output", default="Rekap_Provinsi.xlsx", help="berkas rekap .xlsx")
+    pv.add_argument("--workers", type=int, help="jumlah proses (bawaan: jumlah inti CPU)")
+    pv.add_argument("--quiet", action="store_true", help="tanpa bilah kemajuan")
+    pv.set_defaults(func=cmd_province)
 
     b = sub.add_parser("build", help="bangun workbook/RAK_2022.xlsm dari sumber teks")
     b.add_argument("--sources", default="workbook/sources")

@@ -1,0 +1,466 @@
+"""Rekap Provinsi: one recap workbook from every satker RAK workbook in a folder.
+
+    rak-xl province DIR -o REKAP.xlsx
+
+Each file is read and validated with the same jobs as the buttons
+(read_grids -> jobs.validate); a worker process turns it into a small
+`SatkerSummary` (identity, counts, totals, error findings) and drops the grids,
+so memory stays flat however many files there are. Work is spread over the
+machine's cores in chunks. Unreadable files and workbooks that are not RAK
+workbooks are listed with the reason; two files of the same satker and year
+are both reported and the newer one is used: the later Tanggal Penetapan, then
+the later file modification time (then the file name, so the choice is stable).
+
+The recap (Indonesian, for province staff) has the sheets Rekap Satker (one row
+per satker, sorted by name, with a total row), Grafik (a chart per program),
+Temuan Kesalahan (each satker's error-level findings with file and cell) and
+Berkas Dilewati (skipped files and superseded duplicates, with the reason).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import budget as B
+from . import layout as L
+from .errors import RakInputError
+from .model import col_letter
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+MAX_FINDINGS_PER_SATKER = 200  # a badly broken file must not flood the recap (or memory)
+# Sheets that make a workbook a RAK workbook; fewer than two of them: something else.
+_CORE_SHEETS = (L.SHEET_IDENTITY, L.SHEET_RAK_A, L.SHEET_RAK_B, L.SHEET_BUDGET)
+
+SHEET_RECAP = "Rekap Satker"
+SHEET_CHARTS = "Grafik"
+SHEET_ERRORS = "Temuan Kesalahan"
+SHEET_SKIPPED = "Berkas Dilewati"
+HEADER_ROW = 4  # recap tables: title, subtitle, blank, header
+
+KIND_UNREADABLE = "Tidak dapat dibaca"
+KIND_NOT_RAK = "Bukan workbook RAK"
+KIND_DUPLICATE = "Duplikat (diganti berkas lebih baru)"
+KIND_BUG = "Kesalahan program"
+
+
+@dataclass
+class SatkerSummary:
+    """What the recap needs from one workbook; small and picklable (no grids, no Plan)."""
+
+    file: str
+    path: str
+    mtime: float
+    satker: str
+    satker_code: str
+    year: int | None
+    dipa_number: str
+    signed_on: dt.date | None
+    counts: dict[str, int]
+    pagu_initial: int | None
+    pagu: int | None  # in force: revised when stated
+    allocated: int
+    programs: dict[str, int]
+    program_names: dict[str, str]
+    divisions: dict[str, int]
+    rpd: list[int]
+    errors: list[tuple[str, str, str, str]]  # (sheet, cell, code, message)
+    errors_left_out: int = 0
+    evaluation: dict[str, list[float | None]] | None = None  # "capaian"/"serapan" per quarter, percent
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> tuple[str, int | None]:
+        """Same satker and year: the code when known, else the name (else the file itself)."""
+        ident = self.satker_code or self.satker.casefold() or f"berkas:{self.file}"
+        return ident, self.year
+
+
+@dataclass
+class Skipped:
+    file: str
+    kind: str
+    reason: str
+
+
+# -- one file (runs in a worker) ---------------------------------------------------
+
+def summarise_file(path: str | Path) -> SatkerSummary | Skipped:
+    """Read, validate and summarise one workbook; never raises for a bad file."""
+    from . import jobs
+    from .adapters.file_read import read_grids
+    from .parse.tables import label_key
+
+    path = Path(path)
+    try:
+        grids = read_grids(path)
+    except RakInputError as exc:
+        return Skipped(path.name, KIND_UNREADABLE, exc.text())
+    except Exception as exc:  # a reader bug on one file must not stop the recap of the others
+        return Skipped(path.name, KIND_BUG, f"{type(exc).__name__}: {exc}")
+    present = {label_key(n) for n in grids}
+    found = [s for s in _CORE_SHEETS if label_key(s) in present]
+    if len(found) < 2:
+        sheets = ", ".join(grids) or "-"
+        return Skipped(path.name, KIND_NOT_RAK,
+                       f"Lembar {', '.join(_CORE_SHEETS)} tidak ditemukan (lembar yang ada: {sheets}).")
+    try:
+        report = jobs.validate(grids, path.name)
+        del grids
+        return _summary(report, path)
+    except Exception as exc:
+        from .crash import report as crash_report
+
+        return Skipped(path.name, KIND_BUG, f"{crash_report()} ({type(exc).__name__})")
+
+
+def _summary(report, path: Path) -> SatkerSummary:
+    from .rules.findings import Finding
+
+    plan = report.plan
+    ident = plan.identity
+    errors = [f for f in sorted(report.findings, key=Finding.sort_key) if f.severity == "error"]
+    kept = [(f.sheet, f.a1, f.code, f.message("id")) for f in errors[:MAX_FINDINGS_PER_SATKER]]
+    code = ident.get("satker_code")
+    return SatkerSummary(
+        file=path.name, path=str(path), mtime=path.stat().st_mtime,
+        satker=str(ident.get("satker") or ""), satker_code=str(code or ""), year=ident.year,
+        dipa_number=str(ident.get("dipa_number") or ""), signed_on=ident.date,
+        counts=report.summary, pagu_initial=ident.get("budget_initial"), pagu=ident.budget_in_force,
+        allocated=B.allocated(plan), programs=B.program_totals(plan),
+        program_names={p.code: p.name for p in plan.programs if p.code},
+        divisions=B.division_totals(plan), rpd=B.quarter_totals(plan.budget),
+        errors=kept, errors_left_out=len(errors) - len(kept), evaluation=_evaluation(plan),
+    )
+
+
+def _evaluation(plan) -> dict[str, list[float | None]] | None:
+    """Quarterly capaian and absorption, when the workbook carries the evaluation sheets.
+
+    Uses the evaluation module of issue 6 when it exists; a workbook (or a rak_xl)
+    without the quarterly evaluation simply has no such columns in the recap.
+    """
+    evaluation = getattr(plan, "evaluation", None)
+    if evaluation is None or not getattr(evaluation, "started", False):
+        return None
+    try:
+        from . import evaluation as E  # issue 6; absent in older versions
+    except ImportError:
+        return None
+    summary = getattr(E, "recap_series", None)
+    return summary(plan) if summary else None
+
+
+def _work(paths: list[str]) -> list[SatkerSummary | Skipped]:
+    return [summarise_file(p) for p in paths]
+
+
+# -- many files -------------------------------------------------------------------
+
+def find_workbooks(folder: Path, exclude: Path | None = None) -> list[Path]:
+    """The files of `folder` (not recursive), hidden files and Excel lock files (~$) left out.
+
+    Files of every type are returned: one that is not a workbook is listed as
+    skipped with the reason (a .xls or .pdf sent by mistake should be noticed).
+    """
+    if not folder.is_dir():
+        raise RakInputError(f"Folder '{folder}' tidak ditemukan.", message_en=f"Folder '{folder}' not found.",
+                            hint="Periksa nama folder berisi workbook RAK satker.")
+    skip = exclude.resolve() if exclude else None
+    out = []
+    for p in sorted(folder.iterdir()):
+        if p.name.startswith((".", "~$")) or not p.is_file():
+            continue
+        if skip is not None and p.resolve() == skip:
+            continue
+        out.append(p)
+    return out
+
+
+class Progress:
+    """A plain progress bar on stderr: redrawn in place on a terminal, a line per 10% otherwise."""
+
+    def __init__(self, total: int, label: str = "Memproses", stream=None, enabled: bool = True) -> None:
+        self.total, self.label, self.done = total, label, 0
+        self.stream = stream or sys.stderr
+        self.enabled = enabled and total > 0
+        self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()
+        self._last_step = -1
+        self.start = time.perf_counter()
+
+    def update(self, n: int = 1) -> None:
+        self.done += n
+        if not self.enabled:
+            return
+        pct = 100 * self.done // self.total
+        if self.tty:
+            bar = "#" * (pct // 4) + "." * (25 - pct // 4)
+            self.stream.write(f"\r{self.label} [{bar}] {self.done}/{self.total} ({pct}%)")
+            if self.done >= self.total:
+                self.stream.write(f" {time.perf_counter() - self.start:.1f} dtk\n")
+        elif pct // 10 != self._last_step:
+            self._last_step = pct // 10
+            self.stream.write(f"{self.label}: {self.done}/{self.total} ({pct}%)\n")
+        self.stream.flush()
+
+
+def _chunks(items: list[str], size: int) -> list[list[str]]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def summarise_all(paths: list[Path], workers: int | None = None,
+                  progress: Progress | None = None) -> list[SatkerSummary | Skipped]:
+    """Summaries of all files, in the order of `paths`; spread over processes when worth it."""
+    names = [str(p) for p in paths]
+    workers = workers or os.cpu_count() or 1
+    workers = max(1, min(workers, len(names)))
+    results: dict[int, list] = {}
+    if workers == 1 or len(names) < 4:
+        for i, p in enumerate(names):
+            results[i] = [summarise_file(p)]
+            if progress:
+                progress.update()
+    else:
+        # Chunks amortise the inter-process round trips; several per worker keep the cores busy to the end.
+        size = max(1, min(32, len(names) // (workers * 4)))
+        chunks = _chunks(names, size)
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = {pool.submit(_work, chunk): i for i, chunk in enumerate(chunks)}
+            for fut in as_completed(futures):
+                i = futures[fut]
+                results[i] = fut.result()
+                if progress:
+                    progress.update(len(chunks[i]))
+    return [item for i in sorted(results) for item in results[i]]
+
+
+def _newness(s: SatkerSummary) -> tuple:
+    return (s.signed_on or dt.date.min, s.mtime, s.file)
+
+
+def resolve_duplicates(summaries: list[SatkerSummary]) -> tuple[list[SatkerSummary], list[Skipped]]:
+    """One summary per (satker, year): the newest; the others become skipped entries naming it."""
+    groups: dict[tuple, list[SatkerSummary]] = {}
+    for s in summaries:
+        groups.setdefault(s.key, []).append(s)
+    kept, dropped = [], []
+    for group in groups.values():
+        group.sort(key=_newness, reverse=True)
+        newest = group[0]
+        kept.append(newest)
+        for old in group[1:]:
+            why = ("Tanggal Penetapan lebih baru" if (newest.signed_on or dt.date.min) > (old.signed_on or dt.date.min)
+                   else "Tanggal Penetapan sama, berkas diubah lebih akhir")
+            dropped.append(Skipped(old.file, KIND_DUPLICATE,
+                                   f"{old.satker or '-'} ({old.satker_code or '-'}) tahun {old.year or '-'} juga ada "
+                                   f"di '{newest.file}' yang dipakai ({why})."))
+            newest.notes.append(f"Menggantikan '{old.file}'")
+    return kept, dropped
+
+
+# -- the recap as data --------------------------------------------------------------
+
+@dataclass
+class Recap:
+    satkers: list[SatkerSummary]
+    skipped: list[Skipped]
+    program_codes: list[str]
+    program_names: dict[str, str]
+    divisions: list[str]
+    with_evaluation: bool
+
+    def header(self) -> list[str]:
+        cols = ["No", "Satuan Kerja", "Kode Satker", "Tahun", "Nomor DIPA", "Tanggal Penetapan", "Berkas",
+                "Kesalahan", "Peringatan", "Informasi", "Pagu Awal (Rp)", "Pagu DIPA (Rp)", "Jumlah Rincian (Rp)"]
+        cols += [f"Program {c} (Rp)" for c in self.program_codes]
+        cols += [f"{d} (Rp)" for d in self.divisions]
+        cols += [f"RPD TW {q} (Rp)" for q in L.QUARTERS]
+        if self.with_evaluation:
+            cols += [f"Capaian TW {q} (%)" for q in L.QUARTERS] + [f"Serapan TW {q} (%)" for q in L.QUARTERS]
+        return cols + ["Catatan"]
+
+    def row(self, n: int, s: SatkerSummary) -> list:
+        values = [n, s.satker or "(tanpa nama)", s.satker_code, s.year, s.dipa_number, s.signed_on, s.file,
+                  s.counts.get("error", 0), s.counts.get("warning", 0), s.counts.get("info", 0),
+                  s.pagu_initial, s.pagu, s.allocated]
+        values += [s.programs.get(c, 0) for c in self.program_codes]
+        values += [s.divisions.get(d, 0) for d in self.divisions]
+        values += list(s.rpd)
+        if self.with_evaluation:
+            ev = s.evaluation or {}
+            values += list(ev.get("capaian", [None] * 4)) + list(ev.get("serapan", [None] * 4))
+        notes = list(s.notes)
+        if s.errors_left_out:
+            notes.append(f"{s.errors_left_out} kesalahan lain tidak dicantumkan")
+        return values + ["; ".join(notes)]
+
+    @property
+    def money_columns(self) -> range:
+        """0-based columns holding Rupiah (summed in the total row)."""
+        start = 10
+        return range(start, start + 3 + len(self.program_codes) + len(self.divisions) + 4)
+
+    def total_row(self) -> list:
+        header = self.header()
+        total: list = [None] * len(header)
+        total[1] = "JUMLAH"
+        total[2] = f"{len(self.satkers)} satker"
+        rows = [self.row(0, s) for s in self.satkers]
+        for c in (7, 8, 9, *self.money_columns):
+            total[c] = sum(r[c] for r in rows if isinstance(r[c], int))
+        return total
+
+
+def build_recap(summaries: list[SatkerSummary], skipped: list[Skipped]) -> Recap:
+    kept, duplicates = resolve_duplicates(summaries)
+    kept.sort(key=lambda s: (s.satker.casefold(), s.satker_code, s.year or 0))
+    codes = sorted({c for s in kept for c in s.programs})
+    names: dict[str, str] = {}
+    for s in kept:
+        for c, n in s.program_names.items():
+            names.setdefault(c, n)
+    divisions = sorted({d for s in kept for d in s.divisions})
+    return Recap(kept, skipped + duplicates, codes, names, divisions,
+                 with_evaluation=any(s.evaluation for s in kept))
+
+
+# -- writing (openpyxl) ---------------------------------------------------------------
+
+def write_recap(recap: Recap, target: Path, folder: str = "", when: dt.datetime | None = None) -> None:
+    from openpyxl import Workbook
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    when = when or dt.datetime.now()
+    bold = Font(bold=True)
+    head_fill = PatternFill("solid", fgColor="D9E1F2")
+    wb = Workbook()
+    ws = wb.active
+    ws.title = SHEET_RECAP
+    header = recap.header()
+    n_err = sum(s.counts.get("error", 0) > 0 for s in recap.satkers)
+    ws.append(["REKAP RENCANA AKSI KINERJA SATKER KPU KABUPATEN/KOTA"])
+    ws.append([f"Folder: {folder} | dibuat {when:%d-%m-%Y %H:%M} | {len(recap.satkers)} satker direkap, "
+               f"{n_err} dengan kesalahan, {len(recap.skipped)} berkas dilewati (lihat lembar {SHEET_SKIPPED})"])
+    ws.append([])
+    ws.append(header)
+    for n, s in enumerate(recap.satkers, start=1):
+        ws.append(recap.row(n, s))
+    ws.append(recap.total_row())
+    last = ws.max_row
+    ws["A1"].font = Font(bold=True, size=13)
+    for cell in ws[HEADER_ROW]:
+        cell.font, cell.fill = bold, head_fill
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for cell in ws[last]:
+        cell.font = bold
+    for c in (*recap.money_columns,):
+        for row in ws.iter_rows(min_row=HEADER_ROW + 1, max_row=last, min_col=c + 1, max_col=c + 1):
+            row[0].number_format = "#,##0"
+    if recap.with_evaluation:
+        first = recap.money_columns.stop
+        for row in ws.iter_rows(min_row=HEADER_ROW + 1, max_row=last, min_col=first + 1, max_col=first + 8):
+            for cell in row:
+                cell.number_format = "0.0"
+    for row in ws.iter_rows(min_row=HEADER_ROW + 1, max_row=last, min_col=6, max_col=6):
+        row[0].number_format = "DD-MM-YYYY"
+    widths = {1: 5, 2: 32, 3: 11, 4: 7, 5: 30, 6: 12, 7: 36}
+    for c in range(1, len(header) + 1):
+        ws.column_dimensions[col_letter(c)].width = widths.get(c, 17)
+    ws.freeze_panes = ws.cell(HEADER_ROW + 1, 3)
+    if recap.satkers:
+        ws.auto_filter.ref = f"A{HEADER_ROW}:{col_letter(len(header))}{last - 1}"
+
+    charts = wb.create_sheet(SHEET_CHARTS)
+    charts.append(["Pagu per program menurut satker (dari lembar Rekap Satker)"])
+    charts["A1"].font = Font(bold=True, size=13)
+    anchor_row = 3
+    n = len(recap.satkers)
+    for i, code in enumerate(recap.program_codes):
+        if not n:
+            break
+        col = recap.money_columns.start + 3 + i + 1  # 1-based column of this program
+        chart = BarChart()
+        chart.type = "bar"  # horizontal: satker names stay readable
+        chart.title = f"{code} {recap.program_names.get(code, '')}".strip()
+        chart.y_axis.title = "Rupiah"
+        chart.legend = None
+        chart.add_data(Reference(ws, min_col=col, min_row=HEADER_ROW, max_row=HEADER_ROW + n), titles_from_data=True)
+        chart.set_categories(Reference(ws, min_col=2, min_row=HEADER_ROW + 1, max_row=HEADER_ROW + n))
+        chart.width = 24
+        chart.height = max(8.0, 0.45 * n)
+        charts.add_chart(chart, f"A{anchor_row}")
+        anchor_row += int(chart.height * 2) + 3  # about two rows per cm
+
+    errs = wb.create_sheet(SHEET_ERRORS)
+    errs.append(["TEMUAN KESALAHAN PER SATKER"])
+    errs.append(["Hanya temuan tingkat kesalahan; peringatan dan informasi dilihat dengan tombol Validasi "
+                 "di workbook satker."])
+    errs.append([])
+    errs.append(["No", "Satuan Kerja", "Kode Satker", "Berkas", "Lembar", "Sel", "Kode", "Pesan"])
+    n = 0
+    for s in recap.satkers:
+        for sheet, cell, code, message in s.errors:
+            n += 1
+            errs.append([n, s.satker, s.satker_code, s.file, sheet, cell, code, message])
+        if s.errors_left_out:
+            n += 1
+            errs.append([n, s.satker, s.satker_code, s.file, "", "", "",
+                         f"... dan {s.errors_left_out} kesalahan lain (jalankan Validasi pada berkas ini)"])
+    _style_table(errs, {1: 5, 2: 32, 3: 11, 4: 36, 5: 16, 6: 8, 7: 9, 8: 90}, bold, head_fill)
+
+    sk = wb.create_sheet(SHEET_SKIPPED)
+    sk.append(["BERKAS YANG TIDAK DIREKAP"])
+    sk.append(["Berkas yang tidak dapat dibaca, bukan workbook RAK, atau digantikan berkas yang lebih baru "
+               "untuk satker dan tahun yang sama."])
+    sk.append([])
+    sk.append(["No", "Berkas", "Jenis", "Alasan"])
+    for i, s in enumerate(sorted(recap.skipped, key=lambda x: (x.kind, x.file)), start=1):
+        sk.append([i, s.file, s.kind, s.reason])
+    _style_table(sk, {1: 5, 2: 40, 3: 34, 4: 100}, bold, head_fill)
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.stem}.tmp.xlsx")
+    try:
+        wb.save(tmp)
+        tmp.replace(target)
+    except PermissionError:
+        tmp.unlink(missing_ok=True)
+        raise RakInputError(f"Berkas '{target.name}' tidak dapat ditulis (sedang dibuka atau tanpa izin).",
+                            message_en=f"'{target.name}' cannot be written (open elsewhere or no permission).",
+                            hint="Tutup berkas rekap di Excel lalu jalankan lagi.") from None
+
+
+def _style_table(ws, widths: dict[int, float], bold, fill) -> None:
+    from openpyxl.styles import Font
+
+    ws["A1"].font = Font(bold=True, size=13)
+    for cell in ws[HEADER_ROW]:
+        cell.font, cell.fill = bold, fill
+    for c, w in widths.items():
+        ws.column_dimensions[col_letter(c)].width = w
+    ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
+
+
+# -- the job -------------------------------------------------------------------------
+
+def province_recap(folder: str | Path, output: str | Path, workers: int | None = None,
+                   progress: bool = True, stream=None) -> Recap:
+    """Read every workbook in `folder`, write the recap to `output`, return what was written."""
+    folder, output = Path(folder), Path(output)
+    if output.suffix.lower() != ".xlsx":
+        raise RakInputError(f"Berkas rekap '{output.name}' harus berakhiran .xlsx.",
+                            message_en=f"Recap '{output.name}' must end in .xlsx.")
+    paths = find_workbooks(folder, exclude=output)
+    bar = Progress(len(paths), "Membaca workbook", stream=stream, enabled=progress)
+    results = summarise_all(paths, workers, bar)
+    summaries = [r for r in results if isinstance(r, SatkerSummary)]
+    skipped = [r for r in results if isinstance(r, Skipped)]
+    recap = build_recap(summaries, skipped)
+    write_recap(recap, output, folder=str(folder))
+    return recap
