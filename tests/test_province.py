@@ -1,0 +1,145 @@
+"""Rekap Provinsi on generated satker workbooks, a corrupt file, a non-RAK workbook and duplicates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+
+import openpyxl
+import pytest
+from python_calamine import CalamineWorkbook
+
+from conftest import ROOT, WORKBOOK, edit_workbook
+from rak_xl import layout as L
+from rak_xl import province as P
+from rak_xl.synthetic import Template, generate
+
+
+def _sheet(path, name):
+    return CalamineWorkbook.from_path(str(path)).get_sheet_by_name(name).to_python()
+
+
+def _table(path, name):
+    """Header row and data rows of a recap sheet, as dicts."""
+    rows = _sheet(path, name)
+    header = rows[P.HEADER_ROW - 1]
+    return header, [dict(zip(header, r)) for r in rows[P.HEADER_ROW:]]
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    """Five generated satker (with defects), a corrupt file, a non-RAK workbook, an Excel lock file."""
+    d = tmp_path_factory.mktemp("kiriman")
+    made = generate(d, 5, seed=11, defect_rate=0.8, xlsx_share=0.4, template=Template(WORKBOOK))
+    (d / "rusak.xlsm").write_bytes(b"PK\x03\x04 ini bukan arsip yang utuh")
+    wb = openpyxl.Workbook()
+    wb.active.title = "Daftar Hadir"
+    wb.active["A1"] = "Nama"
+    wb.save(d / "daftar_hadir.xlsx")
+    (d / "~$RAK_terbuka.xlsm").write_bytes(b"lock file of an open workbook")
+    return d, made
+
+
+@pytest.fixture(scope="module")
+def recap_run(folder, tmp_path_factory):
+    d, made = folder
+    out = tmp_path_factory.mktemp("hasil") / "Rekap.xlsx"
+    done = subprocess.run([sys.executable, "-m", "rak_xl.cli", "province", str(d), "-o", str(out)],
+                          capture_output=True, text=True, cwd=ROOT)
+    return done, out, made
+
+
+def test_recap_is_written_with_exit_0_and_a_progress_bar(recap_run):
+    done, out, _ = recap_run
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "Membaca workbook" in done.stderr and "100%" in done.stderr
+    assert out.exists()
+    names = CalamineWorkbook.from_path(str(out)).sheet_names
+    assert names == [P.SHEET_RECAP, P.SHEET_CHARTS, P.SHEET_ERRORS, P.SHEET_SKIPPED]
+
+
+def test_one_row_per_satker_with_totals_from_the_files(recap_run):
+    _, out, made = recap_run
+    header, rows = _table(out, P.SHEET_RECAP)
+    satkers, total = rows[:-1], rows[-1]
+    assert [r["Satuan Kerja"] for r in satkers] == sorted(g.satker for g in made)
+    by_code = {r["Kode Satker"]: r for r in satkers}
+    codes = sorted({c for g in made for c in g.program_totals})
+    for g in made:
+        row = by_code[g.satker_code]
+        assert row["Berkas"] == g.path.name
+        assert row["Pagu DIPA (Rp)"] == g.pagu
+        for c in codes:
+            assert row[f"Program {c} (Rp)"] == g.program_totals.get(c, 0)
+        assert [row[f"RPD TW {q} (Rp)"] for q in L.QUARTERS] == g.rpd
+        assert row["Kesalahan"] >= len([d for d in g.defects if d.code])
+    assert total["Satuan Kerja"] == "JUMLAH"
+    for c in codes:
+        assert total[f"Program {c} (Rp)"] == sum(g.program_totals.get(c, 0) for g in made)
+    assert total["Pagu DIPA (Rp)"] == sum(g.pagu for g in made)
+    assert total["Kesalahan"] == sum(r["Kesalahan"] for r in satkers)
+
+
+def test_findings_sheet_lists_each_error_with_file_and_cell(recap_run):
+    _, out, made = recap_run
+    _, rows = _table(out, P.SHEET_ERRORS)
+    listed = {(r["Berkas"], r["Lembar"], r["Sel"], r["Kode"]) for r in rows}
+    expected = {(g.path.name, d.sheet, d.cell, d.code) for g in made for d in g.defects if d.code}
+    assert expected and expected <= listed
+    _, recap = _table(out, P.SHEET_RECAP)
+    errors_per_file = {r["Berkas"]: r["Kesalahan"] for r in recap[:-1]}
+    for name, count in errors_per_file.items():
+        assert count == sum(1 for r in rows if r["Berkas"] == name)
+
+
+def test_skipped_files_are_listed_with_the_reason(recap_run):
+    _, out, _ = recap_run
+    _, rows = _table(out, P.SHEET_SKIPPED)
+    kinds = {r["Berkas"]: r["Jenis"] for r in rows}
+    assert kinds["rusak.xlsm"] == P.KIND_UNREADABLE
+    assert kinds["daftar_hadir.xlsx"] == P.KIND_NOT_RAK
+    reason = next(r["Alasan"] for r in rows if r["Berkas"] == "daftar_hadir.xlsx")
+    assert "Daftar Hadir" in reason
+    assert "~$RAK_terbuka.xlsm" not in kinds  # Excel's lock file is not a submission
+
+
+def test_duplicate_satker_newer_signing_date_wins_then_newer_file(tmp_path):
+    made = generate(tmp_path, 2, seed=4, defect_rate=0.0, template=Template(WORKBOOK))
+    first = made[0]
+    # Same satker, later Tanggal Penetapan, but an OLDER file: the date decides.
+    revised = edit_workbook(first.path, tmp_path / "revisi_penetapan.xlsm",
+                            {L.SHEET_IDENTITY: {"B12": first.signed_on + dt.timedelta(days=30)}})
+    os.utime(revised, (1_600_000_000, 1_600_000_000))
+    # Same satker and same date as the generated file: the newer file wins.
+    copy = tmp_path / "salinan_lama.xlsm"
+    shutil.copyfile(made[1].path, copy)
+    os.utime(copy, (1_600_000_000, 1_600_000_000))
+    results = P.summarise_all(P.find_workbooks(tmp_path), workers=1)
+    recap = P.build_recap([r for r in results if isinstance(r, P.SatkerSummary)], [])
+    used = {s.satker_code: s.file for s in recap.satkers}
+    assert used == {first.satker_code: "revisi_penetapan.xlsm", made[1].satker_code: made[1].path.name}
+    dropped = {s.file: s for s in recap.skipped}
+    assert set(dropped) == {first.path.name, "salinan_lama.xlsm"}
+    assert all(s.kind == P.KIND_DUPLICATE for s in dropped.values())
+    assert "revisi_penetapan.xlsm" in dropped[first.path.name].reason
+
+
+def test_parallel_and_single_process_give_the_same_summaries(folder):
+    d, _ = folder
+    paths = P.find_workbooks(d)
+    one = P.summarise_all(paths, workers=1)
+    two = P.summarise_all(paths, workers=2)
+    strip = [(type(r).__name__, r.file, getattr(r, "programs", None), getattr(r, "errors", None)) for r in one]
+    assert strip == [(type(r).__name__, r.file, getattr(r, "programs", None), getattr(r, "errors", None))
+                     for r in two]
+
+
+def test_missing_folder_exits_2_without_traceback(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "rak_xl.cli", "province", str(tmp_path / "tidak_ada"),
+                           "-o", str(tmp_path / "r.xlsx")], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 2
+    assert "tidak ditemukan" in done.stderr and "Traceback" not in done.stderr
