@@ -8,8 +8,8 @@ files. `make_large(path, rows)` writes one workbook with about `rows` data rows.
 
 Speed matters (the bench writes 514 files), so the template is read once and
 each file is written by replacing the `<sheetData>` of the template's input
-sheets with freshly serialised XML (inline strings, the template's cell styles)
-and zipping the rest of the package unchanged. No openpyxl round trip per file.
+sheets with freshly serialised XML (the template's cell styles, new strings
+appended to its shared-string table) and zipping the rest of the package unchanged. No openpyxl round trip per file.
 
 Every file comes with a manifest (`Generated`): what was written, including the
 budget totals and the cells of the injected defects, so tests can compare what
@@ -121,8 +121,14 @@ class Template:
             self.members = [(i.filename, zf.read(i.filename)) for i in zf.infolist()]
         files = dict(self.members)
         self.sheet_part = _sheet_parts(files)
+        self.sst_part = "xl/sharedStrings.xml" if "xl/sharedStrings.xml" in files else None
+        self.sst_xml = files[self.sst_part].decode("utf-8") if self.sst_part else ""
+        self.sst_texts = _sst_texts(self.sst_xml)
         # The input sheets this template has (the evaluation sheets are optional).
         self.sheets = tuple(s for s in L.INPUT_SHEETS if s in self.sheet_part and s in self.grids)
+        # References to shared strings from the sheets copied unchanged (Petunjuk, _Sorotan).
+        self.fixed_refs = sum(files[part].count(b't="s"') for name, part in self.sheet_part.items()
+                              if name not in self.sheets)
         self.parts: dict[str, tuple[str, str]] = {}  # sheet -> (xml before rows, xml after rows)
         self.styles: dict[str, dict[tuple[int, int], str]] = {}
         self.formulas: dict[str, dict[str, str]] = {}
@@ -136,6 +142,53 @@ class Template:
     def style(self, sheet: str, row: int, col: int, last_row: int) -> str | None:
         styles = self.styles[sheet]
         return styles.get((row, col)) or styles.get((min(row, last_row), col))
+
+
+class _Strings:
+    """The shared-string table of one file: the template's entries keep their indexes (the
+    sheets copied unchanged refer to them), new strings are appended. Files saved by Excel
+    use shared strings, so readers (calamine, openpyxl) are measured on realistic files."""
+
+    def __init__(self, tpl: Template) -> None:
+        self.tpl = tpl
+        self.index: dict[str, int] = {}
+        for i, text in enumerate(tpl.sst_texts):
+            if text is not None:
+                self.index.setdefault(text, i)
+        self.added: list[str] = []
+        self.refs = 0
+
+    def __call__(self, text: str) -> int:
+        self.refs += 1
+        i = self.index.get(text)
+        if i is None:
+            i = self.index[text] = len(self.tpl.sst_texts) + len(self.added)
+            self.added.append(text)
+        return i
+
+    def xml(self) -> str:
+        base = self.tpl.sst_xml
+        end = base.rindex("</sst>")
+        new = "".join(f'<si><t xml:space="preserve">{_esc(t)}</t></si>' for t in self.added)
+        unique = len(self.tpl.sst_texts) + len(self.added)
+        total = self.refs + self.tpl.fixed_refs
+        head = re.sub(r' count="\d+"', f' count="{total}"', base[:end], count=1)
+        head = re.sub(r'uniqueCount="\d+"', f'uniqueCount="{unique}"', head, count=1)
+        return head + new + "</sst>"
+
+
+def _sst_texts(xml: str) -> list[str | None]:
+    """Texts of the shared strings, in order; None for rich-text entries (never reused)."""
+    if not xml:
+        return []
+    from xml.etree import ElementTree as ET
+
+    ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    out: list[str | None] = []
+    for si in ET.fromstring(xml.encode("utf-8")).iter(f"{ns}si"):
+        t = si.find(f"{ns}t")
+        out.append(t.text or "" if t is not None and si.find(f"{ns}r") is None else None)
+    return out
 
 
 def _col_number(letters: str) -> int:
@@ -168,7 +221,8 @@ def _num(value: float | int) -> str:
     return repr(value)
 
 
-def _sheet_xml(tpl: Template, sheet: str, grid: list[list[object]], formulas: dict[str, str]) -> str:
+def _sheet_xml(tpl: Template, sheet: str, grid: list[list[object]], formulas: dict[str, str],
+               strings: _Strings) -> str:
     head, tail = tpl.parts[sheet]
     last_tpl_row = len(tpl.grids[sheet])
     out = ["<sheetData>"]
@@ -192,7 +246,7 @@ def _sheet_xml(tpl: Template, sheet: str, grid: list[list[object]], formulas: di
                 day = value.date() if isinstance(value, dt.datetime) else value
                 cells.append(f'<c r="{ref}"{s}><v>{(day - _EXCEL_EPOCH).days}</v></c>')
             else:
-                cells.append(f'<c r="{ref}"{s} t="inlineStr"><is><t xml:space="preserve">{_esc(str(value))}</t></is></c>')
+                cells.append(f'<c r="{ref}"{s} t="s"><v>{strings(str(value))}</v></c>')
             max_col = max(max_col, c)
         if cells:
             out.append(f'<row r="{r}">{"".join(cells)}</row>')
@@ -206,12 +260,15 @@ def write_workbook(tpl: Template, grids: dict[str, list[list[object]]], path: Pa
     """Write `grids` (input sheets) into a copy of the template package; .xlsx drops the VBA."""
     rows_end = len(grids.get(L.SHEET_BUDGET, [])) + 1
     replaced = {}
+    strings = _Strings(tpl)
     for sheet in tpl.sheets:
         formulas = {}
         for ref, f in tpl.formulas[sheet].items():
             # SUBTOTAL ranges of the template end at row 2005; a large workbook needs more.
             formulas[ref] = re.sub(r"(\$?[A-Z]+\$?)2005\b", lambda m: f"{m.group(1)}{max(2005, rows_end)}", f)
-        replaced[tpl.sheet_part[sheet]] = _sheet_xml(tpl, sheet, grids[sheet], formulas).encode("utf-8")
+        replaced[tpl.sheet_part[sheet]] = _sheet_xml(tpl, sheet, grids[sheet], formulas, strings).encode("utf-8")
+    if tpl.sst_part:
+        replaced[tpl.sst_part] = strings.xml().encode("utf-8")
     path.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
         for name, data in tpl.members:
