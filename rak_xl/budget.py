@@ -67,3 +67,36 @@ def allocated(plan: Plan) -> int:
 def declared_programs_total(plan: Plan) -> int:
     """What the plan states per program (Program sheet), added up."""
     return sum(p.amount for p in plan.programs if p.amount is not None)
+
+
+# -- realised spending (quarterly evaluation, sheet Realisasi Anggaran) ------------------------
+
+ABSORPTION_GUIDE = (15, 40, 60, 90)  # common cumulative absorption guide at the end of TW 1..4, percent
+
+
+def pagu_of(lines: Iterable[BudgetLine]) -> int:
+    """Pagu of some budget lines (lines without a readable amount count as 0)."""
+    return sum(line.amount or 0 for line in lines)
+
+
+def realised_quarter_totals(lines: Iterable[BudgetLine]) -> list[int]:
+    """Realised spending per quarter, TW 1..4 (each line's spending IN that quarter)."""
+    totals = [0, 0, 0, 0]
+    for line in lines:
+        _add(totals, line.realised)
+    return totals
+
+
+def to_date(quarters: list[int], quarter: int) -> int:
+    """Cumulative amount up to and including `quarter` (1..4) of a per-quarter series."""
+    return sum(quarters[:quarter])
+
+
+def lines_by(plan: Plan, key: str) -> dict[str, list[BudgetLine]]:
+    """Budget lines grouped by "program" (code) or "division" (canonical name); unknown keys left out."""
+    out: dict[str, list[BudgetLine]] = {}
+    for line in plan.budget:
+        name = line.program if key == "program" else line.division
+        if name:
+            out.setdefault(name, []).append(line)
+    return out

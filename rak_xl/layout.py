@@ -17,15 +17,22 @@ SHEET_DIVISIONS = "Bagian"
 SHEET_RAK_A = "RAK_KPU"
 SHEET_RAK_B = "RAK_Sekretariat"
 SHEET_BUDGET = "Anggaran"
+# Quarterly evaluation (issue 6): optional, so older workbooks without them still validate.
+SHEET_ACHIEVEMENT = "Capaian"
+SHEET_SPENDING = "Realisasi Anggaran"
 
 # Output sheets (rak_xl recreates these; staff never type into them).
 SHEET_FINDINGS = "Temuan"
 SHEET_HIGHLIGHTS = "_Sorotan"
 SHEET_ROLLUP = "Rekap Anggaran"
 SHEET_CONSOLIDATED = "Konsolidasi"
-OUTPUT_SHEETS = (SHEET_FINDINGS, SHEET_HIGHLIGHTS, SHEET_ROLLUP, SHEET_CONSOLIDATED)
+SHEET_EVALUATION = "Evaluasi"
+OUTPUT_SHEETS = (SHEET_FINDINGS, SHEET_HIGHLIGHTS, SHEET_ROLLUP, SHEET_CONSOLIDATED, SHEET_EVALUATION)
 
-INPUT_SHEETS = (SHEET_IDENTITY, SHEET_PROGRAMS, SHEET_DIVISIONS, SHEET_RAK_A, SHEET_RAK_B, SHEET_BUDGET)
+INPUT_SHEETS = (SHEET_IDENTITY, SHEET_PROGRAMS, SHEET_DIVISIONS, SHEET_RAK_A, SHEET_RAK_B, SHEET_BUDGET,
+                SHEET_ACHIEVEMENT, SHEET_SPENDING)
+# Input sheets a workbook may lack (made before the quarterly evaluation existed).
+OPTIONAL_SHEETS = (SHEET_ACHIEVEMENT, SHEET_SPENDING)
 
 # The hidden highlight sheet keeps one block of columns per input sheet; the
 # conditional formats the build puts on each input sheet read their block.
@@ -126,6 +133,42 @@ BUDGET = TableLayout(
     ),
 )
 
+ILLUSTRATIVE_REALISATION = (
+    "CONTOH ILUSTRATIF: angka realisasi TW 1 dan TW 2 di bawah ini bukan data sebenarnya; "
+    "disusun agar tombol Evaluasi dapat dicoba. Ganti dengan realisasi yang sebenarnya, "
+    "dan isi TW 3 dan TW 4 setelah triwulan itu berakhir."
+)
+# Capaian: one row per RAK row (same ID). Targets and realisation are cumulative.
+ACHIEVEMENT = TableLayout(
+    sheet=SHEET_ACHIEVEMENT,
+    title="TARGET DAN REALISASI KINERJA PER TRIWULAN",
+    note=ILLUSTRATIVE_REALISATION,
+    columns=(
+        Column("id", "ID", ("ID Baris", "ID RAK")),
+        Column("indicator", "Indikator", ("Indikator Kinerja Kegiatan", "IKK"), required=False),
+        Column("unit", "Satuan", ("Satuan Target",), required=False),
+        Column("direction", "Arah", ("Arah Indikator", "Polaritas"), required=False),
+        *(Column(f"target{q}", f"Target TW {q}", (f"Target TW{q}", f"Target Triwulan {q}")) for q in QUARTERS),
+        *(Column(f"real{q}", f"Realisasi TW {q}", (f"Realisasi TW{q}", f"Realisasi Triwulan {q}"))
+          for q in QUARTERS),
+    ),
+)
+DIRECTION_UP = "Naik"  # higher is better
+DIRECTION_DOWN = "Turun"  # lower is better ("Penurunan ...")
+# Realisasi Anggaran: one row per budget line (same Kode Anggaran); Rupiah spent IN each quarter.
+SPENDING = TableLayout(
+    sheet=SHEET_SPENDING,
+    title="REALISASI ANGGARAN PER TRIWULAN",
+    header_row=5,  # room for the note, the explanation and the totals row above the header
+    note=ILLUSTRATIVE_REALISATION,
+    columns=(
+        Column("code", "Kode Anggaran", ("Kode Akun", "Kode")),
+        Column("description", "Uraian", ("Uraian Anggaran",), required=False),
+        *(Column(f"real{q}", f"Realisasi TW {q} (Rp)", (f"Realisasi TW {q}", f"Realisasi TW{q}"))
+          for q in QUARTERS),
+    ),
+)
+
 # Identity sheet: label in column A, value in column B.
 IDENTITY_FIELDS = (
     ("satker", "Satuan Kerja", "text"),
@@ -139,6 +182,7 @@ IDENTITY_FIELDS = (
     ("signed_on", "Tanggal Penetapan", "date"),
     ("signer", "Penandatangan", "text"),
     ("signer_title", "Jabatan Penandatangan", "text"),
+    ("reporting_quarter", "Triwulan Pelaporan", "text"),  # "TW 2"; read by rak_xl.parse.evaluation
 )
 # Fields a plan cannot be identified without (the revised pagu is optional).
 IDENTITY_REQUIRED = ("satker", "satker_code", "year", "dipa_number", "dipa_date", "budget_initial")

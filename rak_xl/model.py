@@ -65,6 +65,24 @@ class RakRow:
     target: Target | None = None
     marks: tuple[bool, bool, bool, bool] = (False, False, False, False)
     division: str | None = None  # canonical division name, when recognised
+    # Quarterly evaluation (sheet Capaian, rak_xl.parse.evaluation); stable for the rules.
+    # Both series are cumulative, TW 1..4, in the unit of the annual target (percent in
+    # percent: 50 = 50%); None = cell empty or unreadable, or no Capaian row for this ID.
+    quarter_targets: list[float | None] = field(default_factory=lambda: [None] * 4)
+    realised: list[float | None] = field(default_factory=lambda: [None] * 4)
+    # The Capaian cells behind them: "target1".."target4", "real1".."real4", "direction", "id".
+    evaluation_cells: dict[str, Val] = field(default_factory=dict)
+    lower_is_better: bool = False  # Arah "Turun", or an indicator that starts with "Penurunan"
+
+    def quarter_target_ref(self, q: int) -> CellRef | None:
+        """Cell of the cumulative target for quarter q (1..4) on the Capaian sheet."""
+        v = self.evaluation_cells.get(f"target{q}")
+        return v.cell if v else None
+
+    def realised_ref(self, q: int) -> CellRef | None:
+        """Cell of the cumulative realisation for quarter q (1..4) on the Capaian sheet."""
+        v = self.evaluation_cells.get(f"real{q}")
+        return v.cell if v else None
 
     def __getitem__(self, key: str) -> Val:
         return self.cells[key]
@@ -116,6 +134,10 @@ class BudgetLine:
     amount: int | None = None
     quarters: list[int | None] = field(default_factory=lambda: [None] * 4)
     division: str | None = None  # canonical name, when recognised
+    # Realised spending IN each quarter TW 1..4 (not cumulative, like the RPD), whole Rupiah,
+    # from the sheet Realisasi Anggaran; None = empty, unreadable or no row for this code.
+    realised: list[int | None] = field(default_factory=lambda: [None] * 4)
+    realised_cells: dict[str, Val] = field(default_factory=dict)  # "real1".."real4", "code"
 
     def text(self, key: str) -> str:
         v = self.cells.get(key)
@@ -123,6 +145,10 @@ class BudgetLine:
 
     def ref(self, key: str) -> CellRef:
         return self.cells[key].cell
+
+    @property
+    def code(self) -> str:
+        return self.text("code")
 
     @property
     def program(self) -> str:
@@ -157,6 +183,21 @@ class Identity:
 
 
 @dataclass
+class EvaluationInput:
+    """What the optional evaluation sheets say beyond the per-row series (rak_xl.parse.evaluation)."""
+
+    sheets: set[str] = field(default_factory=set)  # evaluation sheets found and readable
+    reporting_quarter: int | None = None  # 1..4 from Identitas "Triwulan Pelaporan"
+    quarter_cell: Val | None = None  # that cell, when the label is present
+    quarter_unreadable: bool = False  # the cell holds something other than a quarter
+    orphans: list[Val] = field(default_factory=list)  # ID / code cells matching no plan row / budget line
+
+    @property
+    def started(self) -> bool:
+        return bool(self.sheets)
+
+
+@dataclass
 class Plan:
     identity: Identity
     programs: list[Program]
@@ -164,6 +205,7 @@ class Plan:
     rows: list[RakRow]
     budget: list[BudgetLine]
     present: set[str]  # sheets (and "sheet:column" keys) the parser found usable
+    evaluation: EvaluationInput = field(default_factory=EvaluationInput)  # quarterly evaluation inputs
 
     def rows_of(self, table: str) -> list[RakRow]:
         return [r for r in self.rows if r.table == table]

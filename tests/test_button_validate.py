@@ -99,11 +99,14 @@ def test_action_count_does_not_grow_with_rows(edit, tmp_path):
     wb = openpyxl.load_workbook(WORKBOOK, keep_vba=True)
     ws = wb[L.SHEET_RAK_A]
     base = [[c.value for c in row] for row in ws.iter_rows(min_row=5, max_row=ws.max_row)]
+    evaluation = wb[L.SHEET_ACHIEVEMENT]
+    eval_row = [c.value for c in evaluation[L.ACHIEVEMENT.header_row + 1]]
     for i in range(9 * len(base)):
         row = list(base[i % len(base)])
         row[0] = f"X-{i:05d}"
         row[6] = "?"
         ws.append(row)
+        evaluation.append([f"X-{i:05d}", *eval_row[1:]])  # the Capaian sheet grows with the plan
     big = tmp_path / "big.xlsm"
     wb.save(big)
     assert len(press(big, buttons.validate)) == len(press(small, buttons.validate))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -17,6 +17,9 @@ class Sources:
     rak_a: list[dict[str, str]]
     rak_b: list[dict[str, str]]
     budget: list[dict[str, str]]
+    # Quarterly evaluation (capaian.csv, realisasi_anggaran.csv; see rak_xl.build.evaluation_sources).
+    achievement: list[dict[str, str]] = field(default_factory=list)
+    spending: list[dict[str, str]] = field(default_factory=list)
 
     @property
     def plan_date(self) -> dt.date:
@@ -39,4 +42,6 @@ def load_sources(folder: str | Path) -> Sources:
         rak_a=_csv(folder / "rak_kpu.csv"),
         rak_b=_csv(folder / "rak_sekretariat.csv"),
         budget=_csv(folder / "anggaran.csv"),
+        achievement=_csv(folder / "capaian.csv") if (folder / "capaian.csv").exists() else [],
+        spending=_csv(folder / "realisasi_anggaran.csv") if (folder / "realisasi_anggaran.csv").exists() else [],
     )

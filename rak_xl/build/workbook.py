@@ -17,6 +17,7 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from .. import layout as L
 from ..parse.values import parse_percent_text
+from .evaluation_sheets import build_achievement, build_spending
 from .sources import Sources, load_sources
 from .vba import add_vba
 
@@ -90,6 +91,8 @@ def _guide(wb, ws, src: Sources, f: _Formats) -> None:
     ws.write("B2", "Petunjuk penggunaan workbook dan tombol", f.subtitle)
     lines = [
         "Isi dan ubah rencana di lembar Identitas, Program, Bagian, RAK_KPU, RAK_Sekretariat dan Anggaran.",
+        "Setiap triwulan: isi target dan realisasi kinerja di lembar Capaian, realisasi belanja di lembar "
+        "Realisasi Anggaran, pilih Triwulan Pelaporan di lembar Identitas, lalu tekan Evaluasi.",
         "Satu baris = satu indikator. Kolom ID jangan diubah: lembar Anggaran merujuk ke ID ini.",
         "Kolom TW 1 - TW 4: isi √ pada triwulan kegiatan dilaksanakan (pilih dari daftar).",
         "Kolom Penanggung Jawab dan Bagian: pilih salah satu bagian dari lembar Bagian.",
@@ -133,6 +136,10 @@ def _identity(ws, src: Sources, f: _Formats) -> None:
             ws.write_number(r, 1, value, f.text_center)
         else:
             ws.write_string(r, 1, str(value), f.text)
+        if _key == "reporting_quarter":  # the quarter the Evaluasi button reports on
+            ws.data_validation(r, 1, r, 1, {
+                "validate": "list", "source": [f"TW {q}" for q in L.QUARTERS], "error_type": "warning",
+                "error_title": "Triwulan pelaporan", "error_message": "Pilih TW 1, TW 2, TW 3 atau TW 4."})
     ws.set_paper(9)
     ws.set_landscape()
 
@@ -254,6 +261,8 @@ def build_xlsx_bytes(src: Sources, created: dt.datetime) -> bytes:
     _rak(sheets[L.SHEET_RAK_A], L.RAK_A, src.rak_a, "kegiatan", src, f)
     _rak(sheets[L.SHEET_RAK_B], L.RAK_B, src.rak_b, "sasaran_program", src, f)
     _budget(sheets[L.SHEET_BUDGET], src, f)
+    build_achievement(wb, sheets[L.SHEET_ACHIEVEMENT], src, f)
+    build_spending(wb, sheets[L.SHEET_SPENDING], src, f)
     for name, ws in sheets.items():
         _highlights(ws, name, f)
     wb.close()

@@ -16,6 +16,7 @@ from .. import layout as L
 from ..model import BudgetLine, CellRef, Division, Identity, Plan, Program, RakRow, Target, Val
 from ..rules.findings import Finding
 from .divisions import match_division
+from .evaluation import parse_evaluation
 from .tables import Grid, find_table, label_key
 from .values import (is_blank, parse_date, parse_mark, parse_money, parse_number,
                      parse_percent_text, parse_year)
@@ -221,6 +222,7 @@ def parse_plan(grids: Mapping[str, Grid]) -> tuple[Plan, list[Finding]]:
     budget = p.budget(names)
     _check_ids(rows, p.findings)
     plan = Plan(identity, programs, divisions, rows, budget, p.present)
+    plan.evaluation = parse_evaluation(grids, identity, rows, budget, p.findings)  # optional sheets
     return plan, p.findings
 
 

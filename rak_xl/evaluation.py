@@ -1,0 +1,282 @@
+"""Quarterly evaluation (Evaluasi Triwulan): pure functions over the typed Plan.
+
+- capaian (achievement) per indicator for quarter N, from the cumulative target and
+  realisation series the parser attached to each RAK row;
+- roll-up of capaian per sub-activity block, group, division and overall: the plain
+  average of the indicators whose capaian can be computed (stated in the sheet);
+- budget absorption to date per program and division against the planned
+  disbursement (RPD) and against the 15/40/60/90% guide; all sums in rak_xl.budget.
+
+The Evaluasi button, `rak-xl evaluate` and the RAK6xx rules all call these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import budget
+from .model import Plan, RakRow
+
+# Indicator states (Indonesian: they are shown as they are).
+OK = "dihitung"
+NO_TARGET = "tanpa target"
+NO_DATA = "belum ada data"
+ZERO_TARGET = "target nol"
+NOT_REPORTED = "belum dilaporkan"
+# Evaluation status of a quarter.
+NOT_STARTED = "belum dimulai"  # the workbook has no evaluation sheets
+RUNNING = "sudah dilaporkan"  # some realisation exists for the quarter
+NO_DIVISION = "(bagian belum ditetapkan)"
+
+UNIT_ERROR_THRESHOLD = 150.0  # capaian above this is more likely a unit slip than a real result
+
+METHOD_ACHIEVEMENT = (
+    "Capaian = realisasi / target x 100% bila makin tinggi makin baik (Arah Naik); "
+    "(1 + (1 - realisasi / target)) x 100% bila makin rendah makin baik (Arah Turun), paling rendah 0%. "
+    "Target dan realisasi kumulatif s.d. triwulan yang dievaluasi."
+)
+METHOD_ROLLUP = (
+    "Capaian sub-kegiatan, kelompok, bagian dan keseluruhan = rata-rata sederhana capaian indikator "
+    "yang dapat dihitung (indikator tanpa target, target nol atau belum ada data tidak ikut dirata-rata; "
+    "jumlahnya ditampilkan). Bagian indikator: Penanggung Jawab; bila kosong, bagian baris Anggaran yang "
+    "mendanainya, atau bagian baris lain pada sub-kegiatan / kelompok yang sama."
+)
+METHOD_GRADE = "Predikat: >90% sangat tinggi, >75-90% tinggi, >65-75% sedang, >50-65% rendah, <=50% sangat rendah."
+METHOD_ABSORPTION = (
+    "Penyerapan = realisasi anggaran s.d. triwulan / pagu. Deviasi = realisasi s.d. triwulan - RPD s.d. "
+    "triwulan (Rp, dan % terhadap RPD). Pedoman penyerapan kumulatif: TW 1 15%, TW 2 40%, TW 3 60%, TW 4 90%."
+)
+
+
+def achievement(target: float | None, realised: float | None, lower_is_better: bool) -> tuple[float | None, str]:
+    """(capaian in percent, state). The value is None unless the state is OK."""
+    if target is None:
+        return None, NO_TARGET
+    if realised is None:
+        return None, NO_DATA
+    if target == 0:
+        return None, ZERO_TARGET  # no ratio to a zero target; shown as its own state
+    ratio = realised / target
+    value = (1 + (1 - ratio)) * 100 if lower_is_better else ratio * 100
+    return max(value, 0.0), OK  # "lower is better" goes negative past twice the target: floor at 0%
+
+
+def grade(value: float | None) -> str:
+    """Predikat on the five-band scale stated in METHOD_GRADE ('' when there is no value)."""
+    if value is None:
+        return ""
+    for floor, label in ((90, "sangat tinggi"), (75, "tinggi"), (65, "sedang"), (50, "rendah")):
+        if value > floor:
+            return label
+    return "sangat rendah"
+
+
+def mean(values: list[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+@dataclass
+class IndicatorResult:
+    row: RakRow
+    division: str
+    target: float | None
+    realised: float | None
+    value: float | None
+    state: str
+
+    @property
+    def percent(self) -> bool:
+        return bool(self.row.target and self.row.target.is_percent) or self.row.text("unit") == "%"
+
+    def as_dict(self) -> dict:
+        return {"id": self.row.id, "indicator": self.row.indicator, "division": self.division,
+                "direction": "Turun" if self.row.lower_is_better else "Naik", "target": self.target,
+                "realised": self.realised, "capaian": _round(self.value), "grade": grade(self.value),
+                "state": self.state}
+
+
+@dataclass
+class Rollup:
+    level: str  # "subkegiatan" | "kelompok" | "bagian" | "keseluruhan"
+    name: str
+    indicators: int
+    counted: int
+    value: float | None
+    table: str = ""  # "A" / "B" for sub-activity and group
+    group: str = ""
+
+    def as_dict(self) -> dict:
+        return {"level": self.level, "table": self.table, "group": self.group, "name": self.name,
+                "indicators": self.indicators, "counted": self.counted, "capaian": _round(self.value),
+                "grade": grade(self.value)}
+
+
+@dataclass
+class Absorption:
+    name: str
+    pagu: int
+    planned: int  # RPD cumulative to the quarter
+    realised: int  # realised spending cumulative to the quarter
+    guide: float  # percent of pagu
+
+    @property
+    def absorption(self) -> float | None:
+        return self.realised / self.pagu * 100 if self.pagu else None
+
+    @property
+    def planned_share(self) -> float | None:
+        return self.planned / self.pagu * 100 if self.pagu else None
+
+    @property
+    def deviation(self) -> int:
+        return self.realised - self.planned
+
+    @property
+    def deviation_pct(self) -> float | None:
+        return self.deviation / self.planned * 100 if self.planned else None
+
+    @property
+    def guide_gap(self) -> float | None:
+        """Absorption minus the guide, in percentage points."""
+        return None if self.absorption is None else self.absorption - self.guide
+
+    def as_dict(self) -> dict:
+        return {"name": self.name, "pagu": self.pagu, "planned_to_date": self.planned,
+                "realised_to_date": self.realised, "absorption_pct": _round(self.absorption),
+                "planned_pct": _round(self.planned_share), "deviation": self.deviation,
+                "deviation_pct": _round(self.deviation_pct), "guide_pct": self.guide,
+                "guide_gap_pct": _round(self.guide_gap)}
+
+
+@dataclass
+class CurvePoint:
+    quarter: int
+    realised_pct: float | None  # None after the evaluated quarter
+    planned_pct: float | None
+    guide_pct: float
+
+
+@dataclass
+class QuarterEvaluation:
+    quarter: int
+    reporting_quarter: int | None
+    status: str
+    indicators: list[IndicatorResult] = field(default_factory=list)
+    blocks: list[Rollup] = field(default_factory=list)
+    groups: list[Rollup] = field(default_factory=list)
+    divisions: list[Rollup] = field(default_factory=list)
+    overall: Rollup | None = None
+    programs_absorption: list[Absorption] = field(default_factory=list)
+    divisions_absorption: list[Absorption] = field(default_factory=list)
+    total_absorption: Absorption | None = None
+    curve: list[CurvePoint] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {
+            "quarter": self.quarter, "reporting_quarter": self.reporting_quarter, "status": self.status,
+            "method": {"capaian": METHOD_ACHIEVEMENT, "rollup": METHOD_ROLLUP, "grade": METHOD_GRADE,
+                       "absorption": METHOD_ABSORPTION},
+            "overall": self.overall.as_dict() if self.overall else None,
+            "divisions": [r.as_dict() for r in self.divisions],
+            "groups": [r.as_dict() for r in self.groups],
+            "subactivities": [r.as_dict() for r in self.blocks],
+            "indicators": [i.as_dict() for i in self.indicators],
+            "absorption": {
+                "total": self.total_absorption.as_dict() if self.total_absorption else None,
+                "programs": [a.as_dict() for a in self.programs_absorption],
+                "divisions": [a.as_dict() for a in self.divisions_absorption],
+                "curve": [{"quarter": p.quarter, "realised_pct": _round(p.realised_pct),
+                           "planned_pct": _round(p.planned_pct), "guide_pct": p.guide_pct} for p in self.curve],
+            },
+        }
+
+
+def _round(value: float | None, digits: int = 2) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def row_divisions(plan: Plan) -> dict[int, str]:
+    """Division per RAK row (by index in plan.rows), filled in as METHOD_ROLLUP states."""
+    funded: dict[str, dict[str, int]] = {}
+    for line in plan.budget:
+        if line.rak_id and line.division:
+            shares = funded.setdefault(line.rak_id.casefold(), {})
+            shares[line.division] = shares.get(line.division, 0) + (line.amount or 0)
+    own: dict[int, str | None] = {}
+    for i, row in enumerate(plan.rows):
+        shares = funded.get(row.id.casefold()) if row.id else None
+        own[i] = row.division or (max(shares, key=lambda d: (shares[d], d)) if shares else None)
+    out: dict[int, str] = {}
+    for i, row in enumerate(plan.rows):
+        name = own[i]
+        for same in (lambda o: (o.table, o.group, o.activity) == (row.table, row.group, row.activity),
+                     lambda o: (o.table, o.group) == (row.table, row.group)):
+            if name:
+                break
+            # The first row of the same block (then group) whose division is known, in plan order.
+            name = next((own[j] for j, other in enumerate(plan.rows) if own[j] and same(other)), None)
+        out[i] = name or NO_DIVISION
+    return out
+
+
+def quarter_has_realisation(plan: Plan, quarter: int) -> bool:
+    return (any(r.realised[quarter - 1] is not None for r in plan.rows)
+            or any(line.realised[quarter - 1] is not None for line in plan.budget))
+
+
+def _rollup(level: str, name: str, results: list[IndicatorResult], table: str = "", group: str = "") -> Rollup:
+    values = [r.value for r in results if r.value is not None]
+    return Rollup(level, name, len(results), len(values), mean(values), table, group)
+
+
+def _absorption(name: str, lines, quarter: int) -> Absorption:
+    planned = budget.to_date(budget.quarter_totals(lines), quarter)
+    realised = budget.to_date(budget.realised_quarter_totals(lines), quarter)
+    return Absorption(name, budget.pagu_of(lines), planned, realised, float(budget.ABSORPTION_GUIDE[quarter - 1]))
+
+
+def evaluate(plan: Plan, quarter: int | None = None) -> QuarterEvaluation:
+    """The evaluation of `quarter` (default: the workbook's reporting quarter, else TW 1)."""
+    reporting = plan.evaluation.reporting_quarter
+    q = quarter or reporting or 1
+    if not 1 <= q <= 4:
+        raise ValueError(f"quarter {q} is not 1..4")
+    if not plan.evaluation.started:
+        status = NOT_STARTED
+    elif not quarter_has_realisation(plan, q):
+        status = NOT_REPORTED
+    else:
+        status = RUNNING
+    ev = QuarterEvaluation(q, reporting, status)
+    divisions = row_divisions(plan)
+    for i, row in enumerate(plan.rows):
+        target, realised = row.quarter_targets[q - 1], row.realised[q - 1]
+        value, state = achievement(target, realised, row.lower_is_better)
+        if state == NO_DATA and status != RUNNING:
+            state = NOT_REPORTED if status == NOT_REPORTED else NOT_STARTED
+        ev.indicators.append(IndicatorResult(row, divisions[i], target, realised, value, state))
+    blocks: dict[tuple[str, str, str], list[IndicatorResult]] = {}
+    groups: dict[tuple[str, str], list[IndicatorResult]] = {}
+    by_division: dict[str, list[IndicatorResult]] = {name: [] for name in plan.division_names}
+    for res in ev.indicators:
+        row = res.row
+        blocks.setdefault((row.table, row.group, row.activity), []).append(res)
+        groups.setdefault((row.table, row.group), []).append(res)
+        by_division.setdefault(res.division, []).append(res)
+    ev.blocks = [_rollup("subkegiatan", act, rs, t, g) for (t, g, act), rs in blocks.items()]
+    ev.groups = [_rollup("kelompok", g, rs, t, g) for (t, g), rs in groups.items()]
+    ev.divisions = [_rollup("bagian", name, rs) for name, rs in by_division.items() if rs]
+    ev.overall = _rollup("keseluruhan", "Keseluruhan", ev.indicators)
+    ev.programs_absorption = [_absorption(name, lines, q) for name, lines in budget.lines_by(plan, "program").items()]
+    by_div = budget.lines_by(plan, "division")
+    names = [n for n in plan.division_names if n in by_div] + [n for n in by_div if n not in plan.division_names]
+    ev.divisions_absorption = [_absorption(name, by_div[name], q) for name in names]
+    ev.total_absorption = _absorption("Jumlah", plan.budget, q)
+    pagu = budget.pagu_of(plan.budget)
+    planned = budget.cumulative(budget.quarter_totals(plan.budget))
+    realised = budget.cumulative(budget.realised_quarter_totals(plan.budget))
+    for k in (1, 2, 3, 4):
+        ev.curve.append(CurvePoint(
+            k, realised[k - 1] / pagu * 100 if pagu and k <= q and status == RUNNING else None,
+            planned[k - 1] / pagu * 100 if pagu else None, float(budget.ABSORPTION_GUIDE[k - 1])))
+    return ev

@@ -1,0 +1,182 @@
+"""The optional quarterly-evaluation inputs: sheets Capaian and Realisasi Anggaran, and
+the reporting quarter on Identitas.
+
+Workbooks made before the evaluation existed lack these sheets; that is not an
+error: nothing is reported here and `plan.evaluation.started` stays False (the
+rules report "belum dimulai" once). A sheet that is present but unreadable
+gives the usual structure findings (RAK102/RAK103) and is then left out.
+
+The series are attached to the plan's own rows (by ID) and budget lines (by
+code), so every check and sum works over the typed model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from .. import layout as L
+from ..model import BudgetLine, EvaluationInput, Identity, RakRow, Val
+from ..rules.findings import Finding
+from .tables import Grid, find_table, label_key
+from .values import is_blank, parse_money, parse_number, parse_percent_text, split_numbering
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_QUARTER = re.compile(r"^(?:tw|triwulan|trw|kuartal|q)?\s*([1-4]|iv|iii|ii|i)$")
+
+
+def parse_quarter(value: object) -> int | None:
+    """2, '2', 'TW 2', 'TW II', 'Triwulan 2' -> 2; None when it is not a quarter 1..4."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return int(value) if value in (1, 2, 3, 4) else None
+    if not isinstance(value, str):
+        return None
+    m = _QUARTER.match(" ".join(value.strip().casefold().replace(".", " ").split()))
+    if not m:
+        return None
+    token = m[1]
+    return int(token) if token.isdigit() else _ROMAN[token]
+
+
+def default_lower_is_better(indicator: str) -> bool:
+    """'Penurunan jumlah sengketa ...' is better when lower; 'Persentase penurunan ...' is a rate (higher)."""
+    return split_numbering(indicator)[1].casefold().startswith("penurunan")
+
+
+def parse_direction(value: object) -> bool | None:
+    """Arah: True = lower is better, False = higher; None when empty or not understood."""
+    if is_blank(value):
+        return None
+    key = label_key(value)
+    if key in ("turun", "menurun", "rendah", "lowerisbetter", "lower", "negatif", "minimize"):
+        return True
+    if key in ("naik", "meningkat", "tinggi", "higherisbetter", "higher", "positif", "maximize"):
+        return False
+    return None
+
+
+def _amount(val: Val, percent: bool) -> float | None:
+    """A target or realisation in the indicator's unit. Excel percent cells hold fractions."""
+    raw = val.raw
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, (int, float)):
+        return float(raw) * 100 if percent else float(raw)
+    pct = parse_percent_text(raw)
+    if pct is not None:
+        return pct
+    return parse_number(raw)
+
+
+def _unreadable(val: Val, column: str, kind: str, kind_en: str, example: str) -> Finding:
+    text = str(val.raw)
+    text = text if len(text) <= 60 else text[:59] + "…"
+    return Finding("RAK104", val.cell.sheet, val.cell,
+                   {"value": text, "column": column, "kind": kind, "kind_en": kind_en, "example": example})
+
+
+def _lookup(grids: Mapping[str, Grid], sheet: str) -> Grid | None:
+    if sheet in grids:
+        return grids[sheet]
+    wanted = label_key(sheet)
+    for name, grid in grids.items():
+        if label_key(name) == wanted:
+            return grid
+    return None
+
+
+def parse_evaluation(grids: Mapping[str, Grid], identity: Identity, rows: list[RakRow],
+                     budget: list[BudgetLine], findings: list[Finding]) -> EvaluationInput:
+    """Fill the rows' and budget lines' evaluation series; return what else the sheets say."""
+    ev = EvaluationInput()
+    for row in rows:
+        row.lower_is_better = default_lower_is_better(row.indicator)
+    _reporting_quarter(identity, ev)
+    grid = _lookup(grids, L.SHEET_ACHIEVEMENT)
+    if grid is not None:
+        table = find_table(grid, L.ACHIEVEMENT, findings)
+        if table is not None:
+            ev.sheets.add(L.SHEET_ACHIEVEMENT)
+            _achievement(table, rows, ev, findings)
+    grid = _lookup(grids, L.SHEET_SPENDING)
+    if grid is not None:
+        table = find_table(grid, L.SPENDING, findings)
+        if table is not None:
+            ev.sheets.add(L.SHEET_SPENDING)
+            _spending(table, budget, ev, findings)
+    return ev
+
+
+def _reporting_quarter(identity: Identity, ev: EvaluationInput) -> None:
+    val = identity.cells.get("reporting_quarter")
+    ev.quarter_cell = val
+    if val is None or val.blank:
+        return
+    q = parse_quarter(val.raw)
+    if q is None:
+        ev.quarter_unreadable = True
+    else:
+        ev.reporting_quarter = q
+        identity.values["reporting_quarter"] = q  # the text the identity parser kept becomes the number
+
+
+def _achievement(table, rows: list[RakRow], ev: EvaluationInput, findings: list[Finding]) -> None:
+    by_id = {r.id.casefold(): r for r in rows if r.id}
+    seen: set[str] = set()
+    for _r, cells in table.rows:
+        id_val = cells.get("id")
+        key = id_val.text.casefold() if id_val is not None else ""
+        row = by_id.get(key)
+        if row is None or key in seen:  # unknown or repeated ID: the first row for an ID counts
+            if id_val is not None and not id_val.blank:
+                ev.orphans.append(id_val)
+            continue
+        seen.add(key)
+        row.evaluation_cells = dict(cells)
+        percent = bool(row.target and row.target.is_percent) or row.text("unit") == "%"
+        direction = cells.get("direction")
+        if direction is not None:
+            parsed = parse_direction(direction.raw)
+            if parsed is not None:
+                row.lower_is_better = parsed
+        for q in L.QUARTERS:
+            for prefix, series in (("target", row.quarter_targets), ("real", row.realised)):
+                val = cells.get(f"{prefix}{q}")
+                if val is None or val.blank:
+                    continue
+                amount = _amount(val, percent)
+                if amount is None:
+                    findings.append(_unreadable(val, L.ACHIEVEMENT.column(f"{prefix}{q}").label, "angka",
+                                                "a number", "angka, misalnya 50% atau 12"))
+                else:
+                    series[q - 1] = amount
+
+
+def _spending(table, budget: list[BudgetLine], ev: EvaluationInput, findings: list[Finding]) -> None:
+    by_code: dict[str, BudgetLine] = {}
+    for line in budget:
+        by_code.setdefault(line.code.casefold(), line)
+    seen: set[str] = set()
+    for _r, cells in table.rows:
+        code_val = cells.get("code")
+        key = code_val.text.casefold() if code_val is not None else ""
+        line = by_code.get(key)
+        if line is None or key in seen:
+            if code_val is not None and not code_val.blank:
+                ev.orphans.append(code_val)
+            continue
+        seen.add(key)
+        line.realised_cells = dict(cells)
+        for q in L.QUARTERS:
+            val = cells.get(f"real{q}")
+            if val is None or val.blank:
+                continue
+            amount = parse_money(val.raw)
+            if amount is None:
+                findings.append(_unreadable(val, L.SPENDING.column(f"real{q}").label, "jumlah rupiah",
+                                            "an amount in Rupiah", "angka bulat, misalnya 27750000"))
+            else:
+                line.realised[q - 1] = amount
+

@@ -1,0 +1,147 @@
+"""RAK6xx: quarterly evaluation (sheets Capaian and Realisasi Anggaran, Triwulan Pelaporan).
+
+A workbook without the evaluation sheets gets RAK601 once and nothing else
+from this module: the other checks need the sheets (frictionless' "failed
+precondition" pattern). Capaian figures come from rak_xl.evaluation, so the
+Evaluasi sheet and these findings can never disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .. import layout as L
+from ..evaluation import UNIT_ERROR_THRESHOLD, achievement
+from ..model import Plan, RakRow
+from ..parse.values import parse_mark
+from . import rule
+from .findings import Finding
+
+
+def _fmt(value: float, percent: bool) -> str:
+    text = f"{value:,.2f}".rstrip("0").rstrip(".").replace(",", "_").replace(".", ",").replace("_", ".")
+    return f"{text}%" if percent else text
+
+
+def _percent(row: RakRow) -> bool:
+    return bool(row.target and row.target.is_percent) or row.text("unit") == "%"
+
+
+def _listed(plan: Plan) -> Iterator[RakRow]:
+    """Rows that have a row on the Capaian sheet."""
+    if L.SHEET_ACHIEVEMENT in plan.evaluation.sheets:
+        yield from (r for r in plan.rows if r.evaluation_cells)
+
+
+@rule("RAK601")
+def not_started(plan: Plan) -> Iterator[Finding]:
+    # Only for a plan that is there: a workbook without RAK sheets already has its RAK101s.
+    if not plan.evaluation.started and {L.SHEET_RAK_A, L.SHEET_RAK_B} & plan.present:
+        yield Finding("RAK601", L.SHEET_ACHIEVEMENT)
+
+
+@rule("RAK602")
+def reporting_quarter_unreadable(plan: Plan) -> Iterator[Finding]:
+    cell = plan.evaluation.quarter_cell
+    if plan.evaluation.quarter_unreadable and cell is not None:
+        yield Finding("RAK602", cell.cell.sheet, cell.cell, {"value": cell.text})
+
+
+@rule("RAK603")
+def realisation_missing(plan: Plan) -> Iterator[Finding]:
+    reporting = plan.evaluation.reporting_quarter
+    if not reporting:
+        return
+    for row in _listed(plan):
+        for q in range(1, reporting + 1):
+            ref = row.realised_ref(q)
+            if row.quarter_targets[q - 1] is not None and row.realised[q - 1] is None and ref is not None:
+                yield Finding("RAK603", ref.sheet, ref, {"quarter": q, "reporting": reporting}, row.id)
+
+
+@rule("RAK604")
+def spending_missing(plan: Plan) -> Iterator[Finding]:
+    reporting = plan.evaluation.reporting_quarter
+    if not reporting or L.SHEET_SPENDING not in plan.evaluation.sheets:
+        return
+    for line in plan.budget:
+        for q in range(1, reporting + 1):
+            val = line.realised_cells.get(f"real{q}")
+            planned = line.quarters[q - 1]
+            if val is not None and line.realised[q - 1] is None and planned:
+                yield Finding("RAK604", val.cell.sheet, val.cell,
+                              {"quarter": q, "planned": f"{planned:,}".replace(",", ".")}, line.code)
+
+
+@rule("RAK605")
+def realisation_in_unmarked_quarter(plan: Plan) -> Iterator[Finding]:
+    for row in _listed(plan):
+        if not all(f"{row.sheet}:tw{q}" in plan.present for q in L.QUARTERS):
+            continue  # without the quarter columns the plan says nothing about quarters
+        before = 0.0
+        for q in L.QUARTERS:
+            value = row.realised[q - 1]
+            if value is None:
+                continue
+            ref = row.realised_ref(q)
+            mark = row.cells.get(f"tw{q}")
+            unreadable = mark is not None and parse_mark(mark.raw)[0] is None  # RAK105 reports that one
+            if value > before and not row.marks[q - 1] and not unreadable and ref is not None:
+                pct = _percent(row)
+                yield Finding("RAK605", ref.sheet, ref, {"quarter": q, "before": _fmt(before, pct),
+                                                         "after": _fmt(value, pct), "sheet": row.sheet}, row.id)
+            before = max(before, value)
+
+
+@rule("RAK606")
+def realisation_decreasing(plan: Plan) -> Iterator[Finding]:
+    for row in _listed(plan):
+        previous: tuple[int, float] | None = None
+        for q in L.QUARTERS:
+            value = row.realised[q - 1]
+            if value is None:
+                continue
+            ref = row.realised_ref(q)
+            if previous is not None and value < previous[1] and ref is not None:
+                pct = _percent(row)
+                yield Finding("RAK606", ref.sheet, ref, {"quarter": q, "previous": previous[0],
+                                                         "before": _fmt(previous[1], pct),
+                                                         "after": _fmt(value, pct)}, row.id)
+            if previous is None or value >= previous[1]:
+                previous = (q, value)
+
+
+@rule("RAK607")
+def achievement_implausible(plan: Plan) -> Iterator[Finding]:
+    for row in _listed(plan):
+        for q in L.QUARTERS:
+            value, _state = achievement(row.quarter_targets[q - 1], row.realised[q - 1], row.lower_is_better)
+            ref = row.realised_ref(q)
+            if value is not None and value > UNIT_ERROR_THRESHOLD and ref is not None:
+                yield Finding("RAK607", ref.sheet, ref, {"quarter": q, "value": _fmt(value, False)}, row.id)
+
+
+@rule("RAK608")
+def evaluation_row_unknown(plan: Plan) -> Iterator[Finding]:
+    for val in plan.evaluation.orphans:
+        capaian = val.cell.sheet == L.SHEET_ACHIEVEMENT
+        yield Finding("RAK608", val.cell.sheet, val.cell, {
+            "key": val.text, "sheet": val.cell.sheet,
+            "what": "ID baris" if capaian else "Kode Anggaran", "what_en": "a row ID" if capaian else "a budget code",
+            "source": f"{L.SHEET_RAK_A}/{L.SHEET_RAK_B}" if capaian else L.SHEET_BUDGET}, val.text)
+
+
+@rule("RAK609")
+def evaluation_rows_absent(plan: Plan) -> Iterator[Finding]:
+    """One finding per sheet, not one per row: a new plan row is a reminder, not a defect."""
+    missing = []
+    if L.SHEET_ACHIEVEMENT in plan.evaluation.sheets:
+        missing.append((L.SHEET_ACHIEVEMENT, "ID", "row ID", [r.id for r in plan.rows if r.id and not r.evaluation_cells]))
+    if L.SHEET_SPENDING in plan.evaluation.sheets:
+        missing.append((L.SHEET_SPENDING, "Kode Anggaran", "budget code",
+                        [line.code for line in plan.budget if line.code and not line.realised_cells]))
+    for sheet, what, what_en, keys in missing:
+        if keys:
+            shown = ", ".join(keys[:5]) + (f" dan {len(keys) - 5} lainnya" if len(keys) > 5 else "")
+            yield Finding("RAK609", sheet, None, {"count": len(keys), "keys": shown, "sheet": sheet,
+                                                  "what": what, "what_en": what_en})
