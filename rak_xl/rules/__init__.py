@@ -35,4 +35,4 @@ def load_all() -> None:
 
 # One module per area of the catalog (RAK2xx completeness, RAK3xx consistency, ...).
 # Structure findings (RAK1xx) come from the parser itself: see rak_xl/parse/.
-AREA_MODULES: tuple[str, ...] = ("evaluation",)
+AREA_MODULES: tuple[str, ...] = ("completeness", "consistency", "budget", "identity", "evaluation")

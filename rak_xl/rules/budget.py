@@ -1,0 +1,253 @@
+"""RAK4xx anggaran: budget lines, program totals, the DIPA pagu and the codes.
+
+Every sum comes from rak_xl.budget, the one place budget arithmetic is done, so
+these findings and the Rekap Anggaran sheet can never disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .. import budget as sums
+from .. import layout as L
+from ..model import BudgetLine, CellRef, Plan
+from ..parse.divisions import closest_division
+from . import rule
+from .findings import Finding
+from .helpers import blocks, rupiah, shorten
+
+# BA.Es1.Program.Kegiatan.KRO.RO.Komponen.Subkomponen.Akun(.Detail) since 2021, or the
+# older ...Kegiatan.Output(3 digits)...; BA.Es1 may be left out. Akun: 6 digits, belanja = 5.
+BUDGET_CODE = re.compile(
+    r"^(?:(?P<ba>\d{3})\.(?P<es1>\d{2})\.)?(?P<program>[A-Z]{2}|\d{2})\.(?P<kegiatan>\d{4})\."
+    r"(?:[A-Z]{3}\.\d{3}|\d{3})\.\d{3}\.[A-Z]{1,2}\.5\d{5}(?:\.\d{1,6})?$")
+# SP DIPA-076.01.2.658021/2022; "SP DIPA 076..." (a space for the dash) is common and fine.
+DIPA_NUMBER = re.compile(r"^(?:SP\s*)?DIPA\s*[-\u2013]?\s*(\d{3})\.(\d{2})\.(\d)\.(\d{6})\s*/\s*(\d{4})$",
+                         re.IGNORECASE)
+
+
+def _key(code: str) -> str:
+    return "".join(code.split()).upper()
+
+
+def _code(line: BudgetLine) -> str:
+    return line.text("code") or f"baris {line.row}"
+
+
+def _cell(line: BudgetLine, key: str) -> CellRef:
+    v = line.cells.get(key)
+    return v.cell if v else CellRef(L.SHEET_BUDGET, line.row, 1)
+
+
+def _programs(plan: Plan) -> str:
+    return ", ".join(p.code for p in plan.programs if p.code) or "-"
+
+
+def _divisions(plan: Plan) -> str:
+    return "; ".join(plan.division_names) or "-"
+
+
+@rule("RAK401")
+def budget_program_missing(plan: Plan) -> Iterator[Finding]:
+    for line in plan.budget:
+        if "program" in line.cells and not line.program:
+            yield Finding("RAK401", L.SHEET_BUDGET, _cell(line, "program"),
+                          {"code": _code(line), "programs": _programs(plan)}, line.text("code"))
+
+
+@rule("RAK402")
+def budget_program_unknown(plan: Plan) -> Iterator[Finding]:
+    known = {_key(p.code) for p in plan.programs if p.code}
+    if not known:
+        return
+    for line in plan.budget:
+        if line.program and _key(line.program) not in known:
+            yield Finding("RAK402", L.SHEET_BUDGET, _cell(line, "program"),
+                          {"value": shorten(line.program, 40), "programs": _programs(plan)}, line.text("code"))
+
+
+@rule("RAK403")
+def budget_division_missing(plan: Plan) -> Iterator[Finding]:
+    for line in plan.budget:
+        if "division" in line.cells and not line.text("division"):
+            yield Finding("RAK403", L.SHEET_BUDGET, _cell(line, "division"),
+                          {"code": _code(line), "divisions": _divisions(plan)}, line.text("code"))
+
+
+@rule("RAK404")
+def budget_division_unknown(plan: Plan) -> Iterator[Finding]:
+    names = plan.division_names
+    if not names:
+        return
+    for line in plan.budget:
+        text = line.text("division")
+        if text and not line.division:
+            yield Finding("RAK404", L.SHEET_BUDGET, _cell(line, "division"),
+                          {"value": shorten(text, 50), "closest": closest_division(text, names) or names[0],
+                           "divisions": _divisions(plan)}, line.text("code"))
+
+
+@rule("RAK405")
+def budget_line_unlinked(plan: Plan) -> Iterator[Finding]:
+    for line in plan.budget:
+        if "rak_id" in line.cells and not line.rak_id:
+            yield Finding("RAK405", L.SHEET_BUDGET, _cell(line, "rak_id"), {"code": _code(line)}, line.text("code"))
+
+
+@rule("RAK406")
+def budget_rak_id_unknown(plan: Plan) -> Iterator[Finding]:
+    if not plan.rows:  # no RAK sheet could be read: RAK101/102 say so already
+        return
+    ids = {r.id.casefold() for r in plan.rows if r.id}
+    for line in plan.budget:
+        if line.rak_id and line.rak_id.casefold() not in ids:
+            yield Finding("RAK406", L.SHEET_BUDGET, _cell(line, "rak_id"),
+                          {"value": shorten(line.rak_id, 30), "sheets": f"{L.SHEET_RAK_A} / {L.SHEET_RAK_B}"},
+                          line.text("code"))
+
+
+@rule("RAK407")
+def rak_row_unfunded(plan: Plan) -> Iterator[Finding]:
+    if f"{L.SHEET_BUDGET}:rak_id" not in plan.present:
+        return
+    linked = {line.rak_id.casefold() for line in plan.budget if line.rak_id}
+    for block in blocks(plan.rows):
+        if any(r.id and r.id.casefold() in linked for r in block):
+            continue
+        head = block[0]
+        if not (head.indicator or head.activity):
+            continue
+        ids = head.id if len(block) == 1 else f"{head.id}–{block[-1].id}"
+        where = head.ref("activity") if "activity" in head.cells else head.ref("id")
+        yield Finding("RAK407", head.sheet, where,
+                      {"activity": shorten(head.activity or head.indicator, 60), "ids": ids}, head.id)
+
+
+@rule("RAK408")
+def program_total_mismatch(plan: Plan) -> Iterator[Finding]:
+    if L.SHEET_BUDGET not in plan.present or not plan.budget:
+        return
+    totals: dict[str, int] = {}
+    for program, total in sums.program_totals(plan).items():
+        totals[_key(program)] = totals.get(_key(program), 0) + total
+    for p in plan.programs:
+        if not p.code or p.amount is None:
+            continue
+        total = totals.get(_key(p.code), 0)
+        if total != p.amount:
+            yield Finding("RAK408", L.SHEET_PROGRAMS, p.cells["amount"].cell,
+                          {"program": p.code, "total": rupiah(total), "amount": rupiah(p.amount),
+                           "difference": rupiah(p.amount - total)}, p.code)
+
+
+@rule("RAK409")
+def programs_vs_pagu(plan: Plan) -> Iterator[Finding]:
+    ident = plan.identity
+    pagu = ident.budget_in_force
+    if pagu is None or not any(p.amount is not None for p in plan.programs):
+        return
+    total = sums.declared_programs_total(plan)
+    if total == pagu:
+        return
+    revised = ident.get("budget_revised") is not None
+    initial = ident.get("budget_initial")
+    if revised and total == initial:
+        note = ("Jumlah pagu program masih sama dengan pagu awal: perbarui pagu program di lembar Program "
+                "sesuai DIPA revisi.")
+        note_en = "The programs still add up to the initial pagu: update them on sheet Program to the revised DIPA."
+    elif total < pagu:
+        note = (f"Sebesar {rupiah(pagu - total)} dari pagu belum dibagi ke program: lengkapi pagu program di "
+                f"lembar Program, atau periksa pagu di lembar Identitas.")
+        note_en = (f"{rupiah(pagu - total)} of the pagu is in no program: complete the program amounts on sheet "
+                   f"Program, or check the pagu on sheet Identitas.")
+    else:
+        note = (f"Pagu program melebihi pagu DIPA sebesar {rupiah(total - pagu)}: periksa pagu program di lembar "
+                f"Program dan pagu di lembar Identitas.")
+        note_en = (f"The programs exceed the DIPA pagu by {rupiah(total - pagu)}: check the program amounts on "
+                   f"sheet Program and the pagu on sheet Identitas.")
+    key = "budget_revised" if revised else "budget_initial"
+    yield Finding("RAK409", L.SHEET_IDENTITY, ident.cells[key].cell,
+                  {"total": rupiah(total), "pagu": rupiah(pagu), "difference": rupiah(abs(pagu - total)),
+                   "which": "pagu revisi" if revised else "pagu awal",
+                   "which_en": "revised pagu" if revised else "initial pagu", "note": note, "note_en": note_en})
+
+
+@rule("RAK410")
+def rpd_total_mismatch(plan: Plan) -> Iterator[Finding]:
+    for line in plan.budget:
+        rpd = [k for k in ("rpd1", "rpd2", "rpd3", "rpd4") if k in line.cells]
+        if line.amount is None or not rpd:
+            continue
+        total = sum(sums.quarter_totals([line]))
+        if total != line.amount:
+            yield Finding("RAK410", L.SHEET_BUDGET, _cell(line, rpd[0]),
+                          {"total": rupiah(total), "amount": rupiah(line.amount),
+                           "difference": rupiah(line.amount - total)}, line.text("code"))
+
+
+@rule("RAK411")
+def budget_code_pattern(plan: Plan) -> Iterator[Finding]:
+    for line in plan.budget:
+        if "code" in line.cells and not BUDGET_CODE.match(line.text("code")):
+            yield Finding("RAK411", L.SHEET_BUDGET, _cell(line, "code"),
+                          {"value": shorten(line.text("code"), 45) or "(kosong)"}, line.text("code"))
+
+
+@rule("RAK412")
+def budget_code_program_mismatch(plan: Plan) -> Iterator[Finding]:
+    for line in plan.budget:
+        m = BUDGET_CODE.match(line.text("code"))
+        if not m or not line.program:
+            continue
+        program = _key(line.program)
+        if m["ba"]:
+            code_program = f"{m['ba']}.{m['es1']}.{m['program']}"
+            same = program == code_program
+        else:  # the code starts at the program: compare the program part only
+            code_program = m["program"]
+            same = program.rsplit(".", 1)[-1] == code_program
+        if not same:
+            yield Finding("RAK412", L.SHEET_BUDGET, _cell(line, "program"),
+                          {"code": line.text("code"), "code_program": code_program, "program": line.program},
+                          line.text("code"))
+
+
+def _dipa(plan: Plan):
+    val = plan.identity.cells.get("dipa_number")
+    if val is None or val.blank:
+        return None, None
+    return val, DIPA_NUMBER.match(val.text)
+
+
+@rule("RAK413")
+def dipa_number_pattern(plan: Plan) -> Iterator[Finding]:
+    val, m = _dipa(plan)
+    if val is not None and m is None:
+        yield Finding("RAK413", L.SHEET_IDENTITY, val.cell, {"value": shorten(val.text, 50)})
+
+
+@rule("RAK414")
+def dipa_number_identity_mismatch(plan: Plan) -> Iterator[Finding]:
+    val, m = _dipa(plan)
+    if m is None:
+        return
+    ident = plan.identity
+    satker = ident.get("satker_code")
+    if satker and m[4] != str(satker).strip():
+        yield Finding("RAK414", L.SHEET_IDENTITY, val.cell,
+                      {"part": "Kode satker", "part_en": "satker code", "found": m[4], "field": "Kode Satker",
+                       "field_en": "Kode Satker", "expected": satker})
+    year = ident.year
+    if year and int(m[5]) != year:
+        yield Finding("RAK414", L.SHEET_IDENTITY, val.cell,
+                      {"part": "Tahun", "part_en": "year", "found": m[5], "field": "Tahun Anggaran",
+                       "field_en": "Tahun Anggaran", "expected": year})
+
+
+@rule("RAK415")
+def budget_amount_missing(plan: Plan) -> Iterator[Finding]:
+    for line in plan.budget:
+        v = line.cells.get("amount")
+        if v is not None and v.blank:
+            yield Finding("RAK415", L.SHEET_BUDGET, v.cell, {"code": _code(line)}, line.text("code"))

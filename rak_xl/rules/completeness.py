@@ -1,0 +1,83 @@
+"""RAK2xx kelengkapan: what a row or the plan must contain and does not."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .. import layout as L
+from ..model import Plan
+from ..parse.values import parse_mark
+from . import rule
+from .findings import Finding
+from .helpers import series_gaps
+
+_CONTENT = ("target", "activity", "tw1", "tw2", "tw3", "tw4")
+
+
+def _divisions(plan: Plan) -> str:
+    return "; ".join(plan.division_names) or "-"
+
+
+@rule("RAK201")
+def target_missing(plan: Plan) -> Iterator[Finding]:
+    for row in plan.rows:
+        if "target" in row.cells and row.target is None and row.indicator:
+            yield Finding("RAK201", row.sheet, row.ref("target"), {}, row.id)
+
+
+@rule("RAK202")
+def quarter_mark_none(plan: Plan) -> Iterator[Finding]:
+    for row in plan.rows:
+        tw = [row.cells[f"tw{q}"] for q in L.QUARTERS if f"tw{q}" in row.cells]
+        if not tw or not row.indicator or any(row.marks):
+            continue
+        # An unrecognised mark is RAK105's; reporting "no mark" as well would say it twice.
+        if any(parse_mark(v.raw)[0] is None for v in tw):
+            continue
+        yield Finding("RAK202", row.sheet, tw[0].cell, {}, row.id)
+
+
+@rule("RAK203")
+def unit_in_charge_missing(plan: Plan) -> Iterator[Finding]:
+    for row in plan.rows:
+        cell = row.cells.get("unit_in_charge")
+        if cell is not None and cell.blank and row.indicator:
+            yield Finding("RAK203", row.sheet, cell.cell, {"divisions": _divisions(plan)}, row.id)
+
+
+@rule("RAK204")
+def indicator_missing(plan: Plan) -> Iterator[Finding]:
+    for row in plan.rows:
+        cell = row.cells.get("indicator")
+        if cell is None or not cell.blank:
+            continue
+        if any(k in row.cells and not row.cells[k].blank for k in _CONTENT):
+            yield Finding("RAK204", row.sheet, cell.cell, {}, row.id)
+
+
+@rule("RAK205")
+def activity_missing(plan: Plan) -> Iterator[Finding]:
+    for row in plan.rows:
+        cell = row.cells.get("activity")
+        if cell is not None and cell.blank and row.indicator:
+            yield Finding("RAK205", row.sheet, cell.cell, {}, row.id)
+
+
+# Quarterly targets from the evaluation sheet (Capaian), when the plan has them. The
+# realisation series is checked by the RAK6xx evaluation rules, so it is not repeated here.
+def target_series(plan: Plan):
+    """(row, cumulative targets TW 1..4, cell-of-quarter function) for rows with quarterly targets."""
+    for row in plan.rows:
+        values = getattr(row, "quarter_targets", None)
+        cell_of = getattr(row, "quarter_target_ref", None)
+        if values and cell_of and any(v is not None for v in values):
+            yield row, list(values), cell_of
+
+
+@rule("RAK206")
+def quarter_target_gap(plan: Plan) -> Iterator[Finding]:
+    for row, values, cell_of in target_series(plan):
+        for i in series_gaps(values):
+            cell = cell_of(i + 1)
+            if cell is not None:
+                yield Finding("RAK206", cell.sheet, cell, {"quarter": f"TW {i + 1}"}, row.id)

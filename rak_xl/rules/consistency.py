@@ -1,0 +1,215 @@
+"""RAK3xx konsistensi: targets that do not fit their indicator, texts that contradict themselves."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .. import layout as L
+from ..model import Plan, RakRow
+from ..parse.divisions import closest_division
+from ..parse.values import split_numbering
+from . import rule
+from .completeness import target_series
+from .findings import Finding
+from .helpers import (BOUNDED_PERCENT, comparable, dangling_end, groups, measure_kind, names_a_measure,
+                      number_id, numbers, reads_like_indicator, sequence_breaks, series_decreases, shorten,
+                      words)
+
+_LAYOUT = {L.SHEET_RAK_A: L.RAK_A, L.SHEET_RAK_B: L.RAK_B}
+_COLUMN_EN = {"group": "the group column", "indicator": "the indicator column",
+              "activity": "the sub-activity column"}
+
+
+def _label(row: RakRow, key: str) -> str:
+    return _LAYOUT[row.sheet].column(key).label if row.sheet in _LAYOUT else key
+
+
+def _column_params(row: RakRow, key: str) -> dict:
+    return {"column": _label(row, key), "column_en": _COLUMN_EN.get(key, key)}
+
+
+# --- targets ---------------------------------------------------------------------
+
+@rule("RAK301")
+def target_unreadable(plan: Plan) -> Iterator[Finding]:
+    for row in plan.rows:
+        if row.target is not None and not row.target.readable:
+            yield Finding("RAK301", row.sheet, row.ref("target"), {"value": shorten(row["target"].raw, 40)}, row.id)
+
+
+def _percent_targets(plan: Plan, kinds: set[str]) -> Iterator[tuple[RakRow, dict]]:
+    for row in plan.rows:
+        t = row.target
+        if t is None or not t.readable or not t.is_percent or t.value is None:
+            continue
+        if measure_kind(row.indicator) in kinds:
+            yield row, {"indicator": shorten(split_numbering(row.indicator)[1], 50), "value": number_id(t.value)}
+
+
+@rule("RAK302")
+def target_percent_on_count(plan: Plan) -> Iterator[Finding]:
+    for row, params in _percent_targets(plan, {"count"}):
+        yield Finding("RAK302", row.sheet, row.ref("target"), params, row.id)
+
+
+@rule("RAK303")
+def target_percent_on_score(plan: Plan) -> Iterator[Finding]:
+    for row, params in _percent_targets(plan, {"score"}):
+        yield Finding("RAK303", row.sheet, row.ref("target"), params, row.id)
+
+
+@rule("RAK304")
+def target_count_on_percent(plan: Plan) -> Iterator[Finding]:
+    for row in plan.rows:
+        t = row.target
+        if t is None or not t.readable or t.is_percent or t.value is None:
+            continue
+        if measure_kind(row.indicator) != "percent":
+            continue
+        # Only an explicit other unit counts: a bare "100" on a Persentase indicator means 100%.
+        unit = row.text("unit")
+        raw = row["target"].raw
+        if not unit and isinstance(raw, str):
+            unit = " ".join(raw.strip().split()[1:])
+        if not unit or unit == "%":
+            continue
+        yield Finding("RAK304", row.sheet, row.ref("target"),
+                      {"indicator": shorten(split_numbering(row.indicator)[1], 50), "value": number_id(t.value),
+                       "unit": unit}, row.id)
+
+
+@rule("RAK305")
+def target_percent_over_100(plan: Plan) -> Iterator[Finding]:
+    for row, params in _percent_targets(plan, BOUNDED_PERCENT):
+        if row.target.value > 100 + 1e-9:
+            yield Finding("RAK305", row.sheet, row.ref("target"), params, row.id)
+
+
+# --- texts -----------------------------------------------------------------------
+
+@rule("RAK306")
+def indicator_duplicate(plan: Plan) -> Iterator[Finding]:
+    for group in groups(plan.rows):
+        seen: dict[str, RakRow] = {}
+        for row in (r for block in group for r in block):
+            key = comparable(row.indicator)
+            if not key:
+                continue
+            if key in seen:
+                first = seen[key]
+                yield Finding("RAK306", row.sheet, row.ref("indicator"),
+                              {"other_id": first.id or f"baris {first.row}", "other": first.ref("indicator").a1},
+                              row.id)
+            else:
+                seen[key] = row
+
+
+def _swapped(row: RakRow) -> bool:
+    return bool(row.indicator) and not names_a_measure(row.indicator) and reads_like_indicator(row.activity)
+
+
+@rule("RAK307")
+def indicator_activity_swapped(plan: Plan) -> Iterator[Finding]:
+    for row in plan.rows:
+        if _swapped(row):
+            yield Finding("RAK307", row.sheet, row.ref("indicator"),
+                          {"indicator": shorten(row.indicator, 50), "activity": shorten(row.activity, 50)}, row.id)
+
+
+@rule("RAK308")
+def indicator_no_measure(plan: Plan) -> Iterator[Finding]:
+    for row in plan.rows:
+        # Text in words only: a number, or a row that RAK307 already explains, is not this case.
+        if row.indicator and words(row.indicator) and not names_a_measure(row.indicator) and not _swapped(row):
+            yield Finding("RAK308", row.sheet, row.ref("indicator"), {"indicator": shorten(row.indicator, 60)},
+                          row.id)
+
+
+def _numbering(items: list[tuple[RakRow, int]], key: str) -> Iterator[Finding]:
+    numbers_only = [n for _, n in items]
+    for i, number, expected in sequence_breaks(numbers_only):
+        row = items[i][0]
+        yield Finding("RAK309", row.sheet, row.ref(key),
+                      {**_column_params(row, key), "number": number,
+                       "previous": numbers_only[i - 1] if i else "-", "expected": expected}, row.id)
+
+
+@rule("RAK309")
+def numbering_out_of_sequence(plan: Plan) -> Iterator[Finding]:
+    for group in groups(plan.rows):
+        # Indicators are numbered per block (one source cell) and may restart at 1 in the
+        # next block; sub-activities count once per block across the group.
+        yield from _numbering([(row, n) for block in group for row in block for n in numbers(row.indicator)],
+                              "indicator")
+        yield from _numbering([(block[0], n) for block in group for n in numbers(block[0].activity)], "activity")
+
+
+@rule("RAK310")
+def text_cut_off(plan: Plan) -> Iterator[Finding]:
+    for group in groups(plan.rows):
+        # A group's or a block's text repeats on every row: report it once, on its first row.
+        head = group[0][0]
+        ending = dangling_end(head.group)
+        if ending:
+            yield Finding("RAK310", head.sheet, head.ref("group"), {**_column_params(head, "group"), "ending": ending},
+                          head.id)
+        for block in group:
+            ending = dangling_end(block[0].activity)
+            if ending:
+                yield Finding("RAK310", block[0].sheet, block[0].ref("activity"),
+                              {**_column_params(block[0], "activity"), "ending": ending}, block[0].id)
+            for row in block:
+                ending = dangling_end(row.indicator)
+                if ending:
+                    yield Finding("RAK310", row.sheet, row.ref("indicator"),
+                                  {**_column_params(row, "indicator"), "ending": ending}, row.id)
+
+
+@rule("RAK311")
+def unit_in_charge_unknown(plan: Plan) -> Iterator[Finding]:
+    names = plan.division_names
+    if not names:
+        return
+    for row in plan.rows:
+        cell = row.cells.get("unit_in_charge")
+        if cell is None or cell.blank or row.division:
+            continue
+        yield Finding("RAK311", row.sheet, cell.cell,
+                      {"value": shorten(cell.raw, 50), "closest": closest_division(cell.text, names) or names[0],
+                       "divisions": "; ".join(names)}, row.id)
+
+
+# --- quarterly series ----------------------------------------------------------------
+
+def _fmt(value: float, percent: bool) -> str:
+    return number_id(value) + ("%" if percent else "")
+
+
+@rule("RAK312")
+def quarter_target_decreasing(plan: Plan) -> Iterator[Finding]:
+    for row, values, cell_of in target_series(plan):
+        percent = bool(row.target and row.target.is_percent)
+        for i, value, previous in series_decreases(values):
+            cell = cell_of(i + 1)
+            if cell is not None:
+                yield Finding("RAK312", cell.sheet, cell,
+                              {"quarter": f"TW {i + 1}", "value": _fmt(value, percent),
+                               "previous": _fmt(previous, percent)}, row.id)
+
+
+@rule("RAK313")
+def quarter_target_annual_mismatch(plan: Plan) -> Iterator[Finding]:
+    for row in plan.rows:
+        targets = getattr(row, "quarter_targets", None)
+        cell_of = getattr(row, "quarter_target_ref", None)
+        if not targets or cell_of is None or targets[-1] is None:
+            continue
+        t = row.target
+        if t is None or not t.readable or t.value is None:
+            continue
+        if abs(targets[-1] - t.value) > 1e-6 * max(1.0, abs(t.value)):
+            cell = cell_of(4)
+            if cell is not None:
+                yield Finding("RAK313", cell.sheet, cell,
+                              {"value": _fmt(targets[-1], t.is_percent), "annual": _fmt(t.value, t.is_percent)},
+                              row.id)

@@ -1,0 +1,183 @@
+"""Every rule of RAK2xx-RAK5xx, each with a fixture workbook that makes it fire and one that does not.
+
+Fixtures are the shipped workbook with a few cells changed through openpyxl (the `edit`
+fixture), the way staff would change them. A rule is judged by what the edit changes:
+"fires" means the rule reports exactly the expected cells that the shipped workbook
+did not already have; "does not fire" means the rule reports none of the given cells.
+Rows: RAK_KPU row n+4 is A-00n, RAK_Sekretariat row n+4 is B-00n, Anggaran row 5 is
+the first budget line (A-001), Identitas B4..B14 hold the identity values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+import pytest
+
+from conftest import WORKBOOK
+from rak_xl import jobs
+from rak_xl import layout as L
+from rak_xl.adapters.file_read import read_grids
+from rak_xl.rules import REGISTRY, load_all
+
+KPU, SEK, BUD, IDN, PRG, CAP = (L.SHEET_RAK_A, L.SHEET_RAK_B, L.SHEET_BUDGET, L.SHEET_IDENTITY,
+                                L.SHEET_PROGRAMS, L.SHEET_ACHIEVEMENT if hasattr(L, "SHEET_ACHIEVEMENT") else "Capaian")
+QUARTERLY = {"RAK206", "RAK312", "RAK313"}  # need the Capaian sheet (quarterly targets)
+
+
+def findings(path):
+    return jobs.validate(read_grids(path), path.name).findings
+
+
+@lru_cache(maxsize=1)
+def shipped() -> tuple:
+    return tuple(findings(WORKBOOK))
+
+
+def cells(found, code: str) -> set[str]:
+    return {f"{f.sheet}!{f.a1}" if f.cell else f.sheet for f in found if f.code == code}
+
+
+def _needs_capaian(code: str) -> None:
+    if code in QUARTERLY and CAP not in read_grids(WORKBOOK):
+        pytest.skip("the shipped workbook has no Capaian sheet yet")
+
+
+A031_FIXED = ("1. Jumlah dokumen SOP atau petunjuk teknis untuk pelaporan dana kampanye, verifikasi Partai Politik "
+              "atau syarat dukungan calon perseorangan yang disusun sesuai dengan jadwal")
+
+# code: (edits, cells the edit adds, optional text the message must contain)
+FIRES = {
+    "RAK201": ({KPU: {"D5": None}}, {f"{KPU}!D5"}, None),
+    "RAK202": ({KPU: {"G5": None, "H5": None, "I5": None, "J5": None}}, {f"{KPU}!G5"}, None),
+    "RAK203": ({SEK: {"K5": None}}, {f"{SEK}!K5"}, None),
+    "RAK204": ({KPU: {"C5": None}}, {f"{KPU}!C5"}, None),
+    "RAK205": ({KPU: {"F9": None}}, {f"{KPU}!F9"}, None),
+    "RAK206": ({CAP: {"E5": None}}, {f"{CAP}!E5"}, "TW 1"),
+    "RAK301": ({KPU: {"D5": "seratus persen"}}, {f"{KPU}!D5"}, "seratus persen"),
+    "RAK302": ({KPU: {"C9": "Jumlah penyediaan logistik Pemilu"}}, {f"{KPU}!D9"}, "100%"),
+    "RAK303": ({KPU: {"C9": "Indeks kepuasan penyediaan logistik Pemilu"}}, {f"{KPU}!D9"}, None),
+    "RAK304": ({KPU: {"D9": 4, "E9": "dokumen"}}, {f"{KPU}!D9"}, "4 dokumen"),
+    "RAK305": ({KPU: {"D9": 1.2}}, {f"{KPU}!D9"}, "120%"),
+    "RAK306": ({KPU: {"C10": "PERSENTASE  penyediaan Logistic pemilu."}}, {f"{KPU}!C10"}, "A-005"),
+    "RAK307": ({KPU: {"C9": "Tersedianya logistik Pemilu", "F9": "2. Persentase penyediaan logistik Pemilu"}},
+               {f"{KPU}!C9"}, None),
+    "RAK308": ({KPU: {"C9": "Logistik Pemilu tersedia tepat waktu"}}, {f"{KPU}!C9"}, None),
+    "RAK309": ({KPU: {"F10": "4.Ketersediaan suara pemilih hasil Pemilu"}}, {f"{KPU}!F10"}, "nomor 4 setelah nomor 2"),
+    "RAK310": ({KPU: {"C9": "Persentase penyediaan logistic Pemilu dan"}}, {f"{KPU}!C9"}, "'dan'"),
+    "RAK311": ({SEK: {"K5": "Bagian Keuangan dan Umum"}}, {f"{SEK}!K5"}, None),
+    "RAK312": ({CAP: {"F5": 0.1}}, {f"{CAP}!F5"}, "TW 2"),
+    "RAK313": ({CAP: {"H5": 0.9}}, {f"{CAP}!H5"}, "90%"),
+    "RAK401": ({BUD: {"B5": None}}, {f"{BUD}!B5"}, None),
+    "RAK402": ({BUD: {"B5": "076.01.CX"}}, {f"{BUD}!B5"}, "076.01.CX"),
+    "RAK403": ({BUD: {"D5": None}}, {f"{BUD}!D5"}, None),
+    "RAK404": ({BUD: {"D5": "Bagian Keuangan"}}, {f"{BUD}!D5"}, None),
+    "RAK405": ({BUD: {"E5": None}}, {f"{BUD}!E5"}, None),
+    "RAK406": ({BUD: {"E5": "A-099"}}, {f"{BUD}!E5"}, "A-099"),
+    # The A-005 line now funds A-001: the block of A-005 is left without a line.
+    "RAK407": ({BUD: {"E6": "A-001"}}, {f"{KPU}!F9"}, "A-005"),
+    "RAK408": ({BUD: {"F5": 185_000_001}}, {f"{PRG}!C5"}, "Rp 1"),
+    # Without a revision the initial pagu is in force: 3.178.163.000 against 4.423.935.000.
+    "RAK409": ({IDN: {"B10": None}}, {f"{IDN}!B9"}, "selisih Rp 1.245.772.000"),
+    "RAK410": ({BUD: {"J5": 0}}, {f"{BUD}!G5"}, "Rp 64.750.000"),
+    "RAK411": ({BUD: {"A5": "076,01,CQ.4612.QDB.001.051.A.521211"}}, {f"{BUD}!A5"}, None),
+    "RAK412": ({BUD: {"B5": "076.01.WA"}}, {f"{BUD}!B5"}, "076.01.CQ"),
+    "RAK413": ({IDN: {"B7": "DIPA 076.01.2.658021-2022"}}, {f"{IDN}!B7"}, None),
+    "RAK414": ({IDN: {"B7": "SP DIPA-076.01.2.658022/2021"}}, {f"{IDN}!B7"}, "658022"),
+    "RAK415": ({BUD: {"F5": None}}, {f"{BUD}!F5"}, None),
+    # The shipped plan is already dated wrongly (17 January 2023): another wrong date is reported too.
+    "RAK501": ({IDN: {"B12": dt.datetime(2020, 3, 1)}}, set(), "1 Maret 2020"),
+    "RAK502": ({IDN: {"B8": dt.datetime(2022, 3, 1)}}, {f"{IDN}!B8"}, "1 Maret 2022"),
+    "RAK503": ({IDN: {"B4": None}}, {f"{IDN}!B4"}, "Satuan Kerja"),
+    "RAK504": ({IDN: {"B5": "65802"}}, {f"{IDN}!B5"}, "65802"),
+}
+
+# code: (edits, cells that must not carry the code afterwards)
+QUIET = {
+    "RAK201": ({KPU: {"D32": 1}}, {f"{KPU}!D32"}),  # A-028 given its target
+    "RAK202": ({KPU: {"G5": None, "H5": "-"}}, {f"{KPU}!G5"}),  # two quarters still marked
+    "RAK203": ({KPU: {"K5": "Subbagian Keuangan, Umum dan Logistik"}}, {f"{KPU}!K5"}),
+    "RAK204": ({KPU: {c: None for c in ("C5", "D5", "E5", "F5", "G5", "H5", "I5", "J5")}}, {f"{KPU}!C5"}),
+    "RAK205": ({KPU: {"C9": None, "F9": None}}, {f"{KPU}!F9"}),  # nothing left to support
+    "RAK206": ({CAP: {"G5": None, "H5": None}}, {f"{CAP}!E5", f"{CAP}!F5", f"{CAP}!G5"}),  # later quarters open
+    "RAK301": ({KPU: {"D5": "100 %", "E5": None, "D6": "12,5 %", "D7": "100%"}},
+               {f"{KPU}!D5", f"{KPU}!D6", f"{KPU}!D7"}),
+    "RAK302": ({KPU: {"D34": 3, "E34": "dokumen"}}, {f"{KPU}!D34"}),  # A-030 given a count
+    "RAK303": ({SEK: {"D35": 3, "E35": "level"}}, {f"{SEK}!D35"}),  # Nilai Maturitas SPIP: level 3
+    "RAK304": ({KPU: {"D9": 100, "E9": None}}, {f"{KPU}!D9"}),  # a bare 100 on Persentase means 100%
+    "RAK305": ({KPU: {"C9": "Peningkatan penyediaan logistik Pemilu", "D9": 1.2}}, {f"{KPU}!D9"}),
+    "RAK306": ({KPU: {"C19": "5. Persentase KPU Kota Probolinggo yang memiliki Pendidikan Pemilih Kepemiluan "
+                             "dan Demokrasi untuk pemilih pemula",
+                      "C11": "Persentase penyediaan logistic Pemilu"}},  # same text as A-005, other group
+               {f"{KPU}!C19", f"{KPU}!C11"}),
+    "RAK307": ({SEK: {"C22": "Persentase Pegawai yang tercatat secara akurat dalam data base Kepegawaian",
+                      "F22": "4. Tersedianya Data dan Informasi Kepegawaian"}}, {f"{SEK}!C22"}),
+    "RAK308": ({KPU: {"C15": "1.Persentase KPU Kota Probolinggo yang telah membentuk Pusat Pendidikan Pemilih"}},
+               {f"{KPU}!C15"}),
+    "RAK309": ({SEK: {"F24": "6. Tersedianya jabatan fungsional Penata Kelola Pemilu"},
+                KPU: {"F10": "1.Ketersediaan suara pemilih hasil Pemilu"}},  # a list may restart at 1
+               {f"{SEK}!F24", f"{SEK}!F25", f"{KPU}!F10"}),
+    "RAK310": ({KPU: {"C35": A031_FIXED}}, {f"{KPU}!C35"}),
+    "RAK311": ({SEK: {"K5": "2) Sub Bagian Keuangan, Umum & Logistik."}}, {f"{SEK}!K5"}),
+    "RAK312": ({CAP: {"F5": 0.25}}, {f"{CAP}!F5"}),  # flat is not a decrease
+    "RAK313": ({KPU: {"D5": "100 %", "E5": None}}, {f"{CAP}!H5"}),  # 100% written as text: same target
+    "RAK401": ({BUD: {"B5": " 076.01.CQ "}}, {f"{BUD}!B5"}),
+    "RAK402": ({BUD: {"B5": "076.01.cq"}}, {f"{BUD}!B5"}),
+    "RAK403": ({BUD: {"D5": "Subbag Keuangan, Umum dan Logistik"}}, {f"{BUD}!D5"}),
+    "RAK404": ({BUD: {"D5": "1. Sub Bagian Keuangan Umum dan Logistik"}}, {f"{BUD}!D5"}),
+    "RAK405": ({BUD: {"E5": "a-001"}}, {f"{BUD}!E5"}),
+    "RAK406": ({BUD: {"E5": "a-001"}}, {f"{BUD}!E5"}),
+    # The A-011 line now names A-016: the block A-011..A-017 is still funded.
+    "RAK407": ({BUD: {"E9": "A-016"}}, {f"{KPU}!F15"}),
+    "RAK408": ({BUD: {"F5": 185_000_001, "G5": 27_750_001, "F6": 96_499_999, "J6": 28_949_999}},
+               {f"{PRG}!C5"}),
+    "RAK409": ({IDN: {"B10": 4_423_935_000}}, {f"{IDN}!B10", f"{IDN}!B9"}),
+    "RAK410": ({BUD: {"F5": 185_000_001, "G5": 27_750_001}}, {f"{BUD}!G5"}),
+    "RAK411": ({BUD: {"A5": "CQ.4612.QDB.001.051.A.521211", "A6": "076.01.06.3363.001.051.A.524113"}},
+               {f"{BUD}!A5", f"{BUD}!A6"}),
+    "RAK412": ({BUD: {"A5": "CQ.4612.QDB.001.051.A.521211"}}, {f"{BUD}!B5"}),
+    "RAK413": ({IDN: {"B7": "SP DIPA-076.01.2.658021/2022"}}, {f"{IDN}!B7"}),
+    "RAK414": ({IDN: {"B7": "DIPA-076.01.2.658021/2022"}}, {f"{IDN}!B7"}),
+    "RAK415": ({BUD: {"F5": "Rp 185.000.000"}}, {f"{BUD}!F5"}),
+    "RAK501": ({IDN: {"B12": dt.datetime(2022, 1, 17)}}, {f"{IDN}!B12"}),  # the plausible date
+    "RAK502": ({IDN: {"B8": dt.datetime(2021, 12, 30)}}, {f"{IDN}!B8"}),
+    "RAK503": ({IDN: {"B13": None}}, {IDN, f"{IDN}!B13"}),  # the signer is not a required field
+    "RAK504": ({IDN: {"B5": 658021}}, {f"{IDN}!B5"}),
+}
+
+
+def _ours() -> set[str]:
+    load_all()
+    return {c for c in REGISTRY if c[:4] in ("RAK2", "RAK3", "RAK4", "RAK5")}
+
+
+def test_every_rule_has_a_firing_and_a_quiet_fixture():
+    assert set(FIRES) == _ours()
+    assert set(QUIET) == _ours()
+
+
+@pytest.mark.parametrize("code", sorted(FIRES))
+def test_rule_fires(code, edit):
+    _needs_capaian(code)
+    edits, expected, text = FIRES[code]
+    found = findings(edit(edits))
+    before = cells(shipped(), code)
+    assert cells(found, code) - before == expected
+    if text:
+        messages = [f.message() + " " + f.hint() for f in found if f.code == code]
+        assert any(text in m for m in messages), messages
+    # Every finding carries its words in both languages.
+    for f in found:
+        if f.code == code:
+            assert "?" not in f.message("en") + f.hint("en") + f.message() + f.hint() or "?" in str(f.params)
+
+
+@pytest.mark.parametrize("code", sorted(QUIET))
+def test_rule_stays_quiet(code, edit):
+    _needs_capaian(code)
+    edits, quiet = QUIET[code]
+    found = findings(edit(edits))
+    assert not cells(found, code) & quiet
+    # Nothing new for this rule anywhere else either.
+    assert cells(found, code) <= cells(shipped(), code)

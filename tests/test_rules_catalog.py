@@ -1,0 +1,62 @@
+"""The catalog and the implementations agree: every active code is emitted somewhere, every emitted code is catalogued."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import ROOT
+from rak_xl.rules import AREA_MODULES, REGISTRY, load_all
+from rak_xl.rules.catalog import AREAS, CATALOG
+
+# Structure findings come from the parser while it reads the grids, not from a registered rule.
+PARSER_CODES = {"RAK101", "RAK102", "RAK103", "RAK104", "RAK105", "RAK106", "RAK107", "RAK108"}
+
+
+def _emitted_by_parser() -> set[str]:
+    text = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "rak_xl" / "parse").glob("*.py"))
+    return set(re.findall(r'Finding\(\s*"(RAK\d{3})"', text))
+
+
+def test_parser_codes_are_emitted_by_the_parser():
+    assert PARSER_CODES <= _emitted_by_parser()
+
+
+def test_every_active_code_is_implemented():
+    load_all()
+    active = {c for c, r in CATALOG.items() if not r.retired}
+    implemented = set(REGISTRY) | _emitted_by_parser()
+    assert active - implemented == set()
+
+
+def test_every_implemented_code_is_catalogued_and_active():
+    load_all()
+    for code in set(REGISTRY) | _emitted_by_parser():
+        assert code in CATALOG and not CATALOG[code].retired, code
+
+
+def test_structure_is_the_parsers_and_the_rest_is_registered():
+    load_all()
+    assert not {c for c in REGISTRY if c.startswith("RAK1")}
+    assert not {c for c in _emitted_by_parser() if not c.startswith("RAK1")}
+
+
+def test_each_area_module_registers_its_own_codes():
+    import importlib
+
+    load_all()
+    area = {"completeness": "RAK2", "consistency": "RAK3", "budget": "RAK4", "identity": "RAK5"}
+    for name, prefix in area.items():
+        assert name in AREA_MODULES
+        module = importlib.import_module(f"rak_xl.rules.{name}")
+        codes = {c for c, fn in REGISTRY.items() if fn.__module__ == module.__name__}
+        assert codes and all(c.startswith(prefix) for c in codes), (name, codes)
+
+
+def test_catalog_entries_are_complete():
+    for code, r in CATALOG.items():
+        assert re.fullmatch(r"RAK\d{3}", code) and code[:4] in AREAS
+        assert r.severity in ("error", "warning", "info")
+        assert re.fullmatch(r"[a-z0-9-]+", r.slug)
+        assert r.message_id and r.message_en and r.hint_id and r.hint_en and r.doc, code
+    slugs = [r.slug for r in CATALOG.values()]
+    assert len(slugs) == len(set(slugs))
