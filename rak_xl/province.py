@@ -140,20 +140,30 @@ def _summary(report, path: Path) -> SatkerSummary:
 
 
 def _evaluation(plan) -> dict[str, list[float | None]] | None:
-    """Quarterly capaian and absorption, when the workbook carries the evaluation sheets.
+    """Quarterly capaian (overall average) and cumulative absorption, percent, per quarter.
 
-    Uses the evaluation module of issue 6 when it exists; a workbook (or a rak_xl)
-    without the quarterly evaluation simply has no such columns in the recap.
+    Only for workbooks that carry the evaluation sheets, and only with a rak_xl that
+    has the quarterly evaluation (rak_xl.evaluation); otherwise the recap has no such
+    columns. Quarters without any realisation stay empty.
     """
-    evaluation = getattr(plan, "evaluation", None)
-    if evaluation is None or not getattr(evaluation, "started", False):
+    inputs = getattr(plan, "evaluation", None)
+    if inputs is None or not getattr(inputs, "started", False):
         return None
     try:
-        from . import evaluation as E  # issue 6; absent in older versions
-    except ImportError:
+        from . import evaluation as E
+
+        evaluate, reported = E.evaluate, E.quarter_has_realisation
+    except (ImportError, AttributeError):
         return None
-    summary = getattr(E, "recap_series", None)
-    return summary(plan) if summary else None
+    capaian: list[float | None] = []
+    serapan: list[float | None] = []
+    for q in L.QUARTERS:
+        ev = evaluate(plan, q) if reported(plan, q) else None
+        overall = ev.overall.value if ev and ev.overall else None
+        absorbed = ev.total_absorption.absorption if ev and ev.total_absorption else None
+        capaian.append(None if overall is None else round(overall, 2))
+        serapan.append(None if absorbed is None else round(absorbed, 2))
+    return {"capaian": capaian, "serapan": serapan}
 
 
 def _work(paths: list[str]) -> list[SatkerSummary | Skipped]:
@@ -209,6 +219,14 @@ class Progress:
         self.stream.flush()
 
 
+def _warm_up() -> None:
+    from . import jobs  # noqa: F401
+    from .adapters import file_read  # noqa: F401
+    from .rules import load_all
+
+    load_all()
+
+
 def _chunks(items: list[str], size: int) -> list[list[str]]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
@@ -227,6 +245,7 @@ def summarise_all(paths: list[Path], workers: int | None = None,
                 progress.update()
     else:
         # Chunks amortise the inter-process round trips; several per worker keep the cores busy to the end.
+        _warm_up()  # forked workers inherit the imported modules instead of importing them each
         size = max(1, min(32, len(names) // (workers * 4)))
         chunks = _chunks(names, size)
         with ProcessPoolExecutor(max_workers=workers) as pool:

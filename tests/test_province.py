@@ -143,3 +143,15 @@ def test_missing_folder_exits_2_without_traceback(tmp_path):
                            "-o", str(tmp_path / "r.xlsx")], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 2
     assert "tidak ditemukan" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_quarterly_capaian_and_absorption_columns_when_the_workbooks_have_them(recap_run):
+    _, out, made = recap_run
+    sheets = CalamineWorkbook.from_path(str(made[0].path)).sheet_names
+    if getattr(L, "SHEET_ACHIEVEMENT", None) not in sheets:
+        pytest.skip("the shipped workbook has no quarterly evaluation sheets yet")
+    header, rows = _table(out, P.SHEET_RECAP)
+    assert "Capaian TW 1 (%)" in header and "Serapan TW 1 (%)" in header
+    for row in rows[:-1]:
+        assert 0 < row["Capaian TW 1 (%)"] <= 200
+        assert 0 < row["Serapan TW 1 (%)"] <= 100
