@@ -103,7 +103,8 @@ QUIET = {
     "RAK206": ({CAP: {"G5": None, "H5": None}}, {f"{CAP}!E5", f"{CAP}!F5", f"{CAP}!G5"}),  # later quarters open
     "RAK301": ({KPU: {"D5": "100 %", "E5": None, "D6": "12,5 %", "D7": "100%"}},
                {f"{KPU}!D5", f"{KPU}!D6", f"{KPU}!D7"}),
-    "RAK302": ({KPU: {"D34": 3, "E34": "dokumen"}}, {f"{KPU}!D34"}),  # A-030 given a count
+    # A-030 given a count; A-031 given a bare 1 (one document, not 100%).
+    "RAK302": ({KPU: {"D34": 3, "E34": "dokumen", "D35": 1, "E35": None}}, {f"{KPU}!D34", f"{KPU}!D35"}),
     "RAK303": ({SEK: {"D35": 3, "E35": "level"}}, {f"{SEK}!D35"}),  # Nilai Maturitas SPIP: level 3
     "RAK304": ({KPU: {"D9": 100, "E9": None}}, {f"{KPU}!D9"}),  # a bare 100 on Persentase means 100%
     "RAK305": ({KPU: {"C9": "Peningkatan penyediaan logistik Pemilu", "D9": 1.2}}, {f"{KPU}!D9"}),

@@ -42,6 +42,12 @@ def _percent_targets(plan: Plan, kinds: set[str]) -> Iterator[tuple[RakRow, dict
         t = row.target
         if t is None or not t.readable or not t.is_percent or t.value is None:
             continue
+        # A whole number in a cell without a unit ("1") is read as 100% by the parser; for a
+        # count or a score it more likely means one of something, so it is not reported.
+        raw = row["target"].raw
+        if kinds & {"count", "score"} and not row.text("unit") and isinstance(raw, (int, float)) \
+                and raw == int(raw):
+            continue
         if measure_kind(row.indicator) in kinds:
             yield row, {"indicator": shorten(split_numbering(row.indicator)[1], 50), "value": number_id(t.value)}
 

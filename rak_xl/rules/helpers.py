@@ -86,14 +86,27 @@ DANGLING = {
 _DANGLING_MARK = re.compile(r"[,/&(+\-–]\s*$")
 
 
-def dangling_end(text: str) -> str | None:
-    """The word (or mark) a cut-off text ends with, or None when the text ends properly."""
+def _items(text: str) -> list[str]:
+    """A cell's list items: a numbered or bulleted line starts an item, other lines continue it
+    (staff break long lines with Alt+Enter, so a line end is not a sentence end)."""
+    items: list[str] = []
     for line in (ln.strip() for ln in text.splitlines()):
         if not line:
             continue
-        if _DANGLING_MARK.search(line):
-            return line[-1]
-        w = words(line)
+        starts_item = split_numbering(line)[1] != line
+        if items and not starts_item:
+            items[-1] += " " + line
+        else:
+            items.append(line)
+    return items
+
+
+def dangling_end(text: str) -> str | None:
+    """The word (or mark) a cut-off text ends with, or None when the text ends properly."""
+    for item in _items(text):
+        if _DANGLING_MARK.search(item):
+            return item[-1]
+        w = words(item)
         if w and w[-1] in DANGLING and len(w) > 1:
             # Two-word endings read better in the message: "sesuai dengan".
             return " ".join(w[-2:]) if w[-2] in DANGLING else w[-1]
