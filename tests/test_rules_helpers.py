@@ -23,9 +23,9 @@ def test_sequence_breaks(items, breaks):
 
 
 def test_numbers_per_line():
-    assert numbers("1.Terlaksananya penyusunan\n2.Terlaksananya pengelolaan") == [1, 2]
-    assert numbers("Persentase proses PAW ... dalam waktu 5 (lima) hari kerja") == []
-    assert numbers("1) Persentase laporan") == [1]
+    assert numbers("1.Terlaksananya penyusunan\n2.Terlaksananya pengelolaan") == (1, 2)
+    assert numbers("Persentase proses PAW ... dalam waktu 5 (lima) hari kerja") == ()
+    assert numbers("1) Persentase laporan") == (1,)
 
 
 @pytest.mark.parametrize("text, ending", [

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..model import RakRow
 from ..parse.values import normalise_text, split_numbering
@@ -31,6 +32,7 @@ STRONG_MEASURES = {"persentase", "prosentase", "presentase", "jumlah", "nilai", 
 # they do for growth ("Peningkatan ... 120%") and achievement.
 BOUNDED_PERCENT = {"percent", "level"}
 
+# Cached readers below: the same texts repeat on many rows (a block's sub-activity, a group's name).
 _WORD = re.compile(r"[0-9a-zA-Z\u00c0-\u024f]+(?:-[0-9a-zA-Z\u00c0-\u024f]+)*")
 
 
@@ -45,6 +47,7 @@ def first_line(text: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=8192)
 def lead_word(text: str) -> str:
     """First word after any list numbering or bullet: '2.Persentase ...' -> 'persentase'."""
     w = words(split_numbering(first_line(text))[1])
@@ -56,6 +59,7 @@ def measure_kind(indicator: str) -> str | None:
     return MEASURE_KIND.get(lead_word(indicator))
 
 
+@lru_cache(maxsize=8192)
 def names_a_measure(indicator: str) -> bool:
     """An indicator names a measure when it starts with a measure word or contains a strong one."""
     return measure_kind(indicator) is not None or any(w in STRONG_MEASURES for w in words(indicator))
@@ -67,6 +71,7 @@ def reads_like_indicator(activity: str) -> bool:
 
 # --- text ------------------------------------------------------------------------
 
+@lru_cache(maxsize=8192)
 def comparable(text: str) -> str:
     """Indicator text for comparison: numbering, case, spacing and end punctuation ignored."""
     return normalise_text(split_numbering(text)[1]).rstrip(" .;,:")
@@ -101,6 +106,7 @@ def _items(text: str) -> list[str]:
     return items
 
 
+@lru_cache(maxsize=8192)
 def dangling_end(text: str) -> str | None:
     """The word (or mark) a cut-off text ends with, or None when the text ends properly."""
     for item in _items(text):
@@ -115,14 +121,15 @@ def dangling_end(text: str) -> str | None:
 
 # --- numbering -------------------------------------------------------------------
 
-def numbers(text: str) -> list[int]:
-    """List numbers at the start of each line: '1.Terlaksananya ...\\n2.Terlaksananya ...' -> [1, 2]."""
+@lru_cache(maxsize=8192)
+def numbers(text: str) -> tuple[int, ...]:
+    """List numbers at the start of each line: '1.Terlaksananya ...\\n2.Terlaksananya ...' -> (1, 2)."""
     out = []
     for line in text.splitlines():
         n, _ = split_numbering(line)
         if n is not None:
             out.append(n)
-    return out
+    return tuple(out)
 
 
 def sequence_breaks(items: list[int], previous: int | None = None) -> list[tuple[int, int, int]]:
