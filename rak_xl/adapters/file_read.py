@@ -7,18 +7,21 @@ is refused with a message staff can act on.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
 from ..errors import RakInputError
 from ..layout import OUTPUT_SHEETS
 from ..parse.tables import Grid
+from ..parse.values import EXCEL_ERRORS
 
 EXTENSIONS = (".xlsx", ".xlsm")
 MAX_MEMBERS = 10_000
 MAX_UNCOMPRESSED = 512 * 1024 * 1024  # 512 MiB of XML is far beyond any real RAK workbook
 MAX_RATIO = 200  # deflate of sheet XML reaches ~20-50x; far above that is a bomb
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+MAX_OLE_SCAN = 64 * 1024 * 1024  # an encrypted RAK workbook is a few MB; its directory lies within
 
 
 def check_archive(path: Path) -> None:
@@ -45,10 +48,7 @@ def check_archive(path: Path) -> None:
         raise RakInputError(f"Berkas '{path.name}' tidak dapat dibaca ({exc.strerror}).",
                             message_en=f"'{path.name}' cannot be read ({exc.strerror}).") from None
     if head == OLE_MAGIC:
-        raise RakInputError(
-            f"Berkas '{path.name}' terkunci kata sandi atau berformat lama (.xls).",
-            message_en=f"'{path.name}' is password-protected or in the old .xls format.",
-            hint="Buka di Excel, hapus kata sandi (File > Info > Protect Workbook) dan simpan sebagai .xlsm.")
+        raise _ole(path)
     if not zipfile.is_zipfile(path):
         raise RakInputError(
             f"Berkas '{path.name}' rusak atau bukan workbook Excel.",
@@ -77,6 +77,23 @@ def check_archive(path: Path) -> None:
                             hint="Minta salinan berkas yang utuh.") from None
 
 
+def _ole(path: Path) -> RakInputError:
+    """An OLE compound file: Excel's encrypted package (password to open) or an old .xls."""
+    with path.open("rb") as fh:
+        data = fh.read(MAX_OLE_SCAN)
+    # Stream names sit in the directory in UTF-16; an encrypted OOXML package has these two.
+    if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
+        return RakInputError(
+            f"Berkas '{path.name}' terkunci kata sandi.",
+            message_en=f"'{path.name}' is password-protected.",
+            hint="Buka di Excel, hapus kata sandi (File > Info > Protect Workbook > Encrypt with Password, "
+                 "kosongkan) lalu simpan sebagai .xlsm.")
+    return RakInputError(
+        f"Berkas '{path.name}' berformat lama (.xls, Excel 97-2003), bukan .xlsx/.xlsm.",
+        message_en=f"'{path.name}' is in the old .xls format (Excel 97-2003), not .xlsx/.xlsm.",
+        hint="Buka di Excel dan simpan sebagai 'Excel Macro-Enabled Workbook (*.xlsm)'.")
+
+
 def _bomb(path: Path) -> RakInputError:
     return RakInputError(
         f"Berkas '{path.name}' terlalu besar setelah dibuka (kemungkinan berkas berbahaya); tidak diproses.",
@@ -96,14 +113,104 @@ def read_grids(path: str | Path) -> dict[str, Grid]:
     check_archive(path)
     try:
         book = CalamineWorkbook.from_path(str(path))
-        grids: dict[str, Grid] = {}
+        grids = Grids()
         for name in book.sheet_names:
             if name in OUTPUT_SHEETS:
                 continue
             sheet = book.get_sheet_by_name(name)
             grids[name] = [[_clean(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
+        _formula_cells(path, grids)
         return grids
     except (CalamineError, ValueError, KeyError, OSError, zipfile.BadZipFile) as exc:
         raise RakInputError(f"Berkas '{path.name}' tidak dapat dibaca sebagai workbook Excel.",
                             message_en=f"'{path.name}' cannot be read as an Excel workbook ({exc}).",
                             hint="Buka di Excel dan simpan ulang sebagai .xlsm.") from None
+
+
+# calamine reads a formula error (#REF!) and a formula saved without its result
+# alike as an empty cell. Both matter: the first is an error staff must fix, the
+# second means the file holds no value to check. So the sheet XML is scanned for
+# such cells (only those: the scan jumps from one <f> or t="e" to the next).
+# Errors go into the grid as the strings Excel shows (as xlwings reads them);
+# formulas without a result stay blank and are listed in `Grids.uncomputed`.
+
+
+class Grids(dict):
+    """sheet name -> grid, plus {sheet: {(row, col): formula}} of formulas saved without a result."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.uncomputed: dict[str, dict[tuple[int, int], str]] = {}
+
+_HIT = re.compile(rb'<f[ >/]|t="e"')
+_REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]+)"')
+_TYPE = re.compile(rb'\bt="([a-z]+)"')
+_FORMULA = re.compile(rb"<f\b[^>]*?(?:/>|>(.*?)</f>)", re.DOTALL)
+_VALUE = re.compile(rb"<v>(.*?)</v>", re.DOTALL)
+
+
+def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> its zip member, from the workbook part and its relationships."""
+    from defusedxml import ElementTree
+
+    ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    rel_ns = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
+    rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    targets = {r.get("Id"): r.get("Target", "") for r in rels}
+    parts = {}
+    for sheet in book.iter(f"{ns}sheet"):
+        target = targets.get(sheet.get(f"{rel_ns}id"), "")
+        parts[sheet.get("name")] = target.lstrip("/") if target.startswith("/") else "xl/" + target
+    return parts
+
+
+def _col(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+def _formula_cells(path: Path, grids: "Grids") -> None:
+    """Put '#REF!'-style strings into the grids and note formulas without a result."""
+    from html import unescape
+
+    with zipfile.ZipFile(path) as zf:
+        try:
+            parts = _sheet_parts(zf)
+        except (KeyError, SyntaxError):  # no workbook part in the expected place: nothing to add
+            return
+        names = set(zf.namelist())
+        for name, grid in grids.items():
+            part = parts.get(name)
+            if part not in names:
+                continue
+            xml = zf.read(part)
+            pos = 0
+            while (hit := _HIT.search(xml, pos)) is not None:
+                start = xml.rfind(b"<c ", 0, hit.start())
+                end = xml.find(b"</c>", hit.start())
+                pos = (end if end >= 0 else hit.end()) + 1
+                cell = xml[start:end]
+                head = cell[: cell.find(b">") + 1]
+                where, kind = _REF.search(head), _TYPE.search(head)
+                if start < 0 or end < 0 or where is None:
+                    continue
+                value = _VALUE.search(cell)
+                text = unescape(value[1].decode("utf-8", "replace")) if value else ""
+                r, c = int(where[2]), _col(where[1])
+                if kind is None or kind[1] != b"e":
+                    if value is None or (not text and (kind is None or kind[1] != b"str")):
+                        formula = _FORMULA.search(cell)
+                        body = unescape(formula[1].decode("utf-8", "replace")) if formula and formula[1] else ""
+                        grids.uncomputed.setdefault(name, {})[(r, c)] = f"={body}" if body else "=…"
+                    continue
+                if text not in EXCEL_ERRORS:
+                    continue
+                while len(grid) < r:
+                    grid.append([])
+                row = grid[r - 1]
+                if len(row) < c:
+                    row.extend([None] * (c - len(row)))
+                row[c - 1] = text

@@ -17,7 +17,7 @@ from ..model import BudgetLine, CellRef, Division, Identity, Plan, Program, RakR
 from ..rules.findings import Finding
 from .divisions import match_division
 from .evaluation import parse_evaluation
-from .tables import Grid, find_table, label_key
+from .tables import Grid, find_table, formula_findings, label_key
 from .values import (is_blank, parse_date, parse_mark, parse_money, parse_number,
                      parse_percent_text, parse_year)
 
@@ -59,6 +59,8 @@ class _Parser:
         self.names = _sheet_lookup(grids)
         self.findings: list[Finding] = []
         self.present: set[str] = set()
+        # Cells whose formula was saved without a result: {sheet: {(row, col): formula}} (file reader only).
+        self.uncomputed: dict = getattr(grids, "uncomputed", {})
 
     def grid(self, sheet: str) -> Grid | None:
         actual = self.names.get(sheet)
@@ -72,7 +74,7 @@ class _Parser:
         grid = self.grid(layout.sheet)
         if grid is None:
             return None
-        table = find_table(grid, layout, self.findings)
+        table = find_table(grid, layout, self.findings, self.uncomputed.get(self.names[layout.sheet]))
         if table is not None:
             self.present.add(layout.sheet)
             self.present.update(f"{layout.sheet}:{k}" for k in table.columns)
@@ -100,7 +102,12 @@ class _Parser:
             raw = line[1] if len(line) > 1 else None
             val = Val(raw, CellRef(L.SHEET_IDENTITY, r, 2))
             ident.cells[key] = val
-            if is_blank(raw):
+            before = len(self.findings)
+            formula_findings([(key, val)], None, self.findings, label)
+            formula = self.uncomputed.get(self.names[L.SHEET_IDENTITY], {}).get((r, 2))
+            if formula is not None:
+                self.findings.append(Finding("RAK110", L.SHEET_IDENTITY, val.cell, {"column": label, "formula": formula}))
+            if is_blank(raw) or len(self.findings) > before:
                 continue
             parsed = {"text": lambda v: str(v).strip() if not isinstance(v, float) or v != int(v) else str(int(v)),
                       "money": parse_money, "date": parse_date, "year": parse_year}[kind](raw)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..layout import Column, TableLayout
 from ..model import CellRef, Val
 from ..rules.findings import Finding
-from .values import is_blank
+from .values import is_blank, is_error
 
 Grid = list[list[object]]
 HEADER_SEARCH_ROWS = 30
@@ -31,26 +31,48 @@ class Table:
     rows: list[tuple[int, dict[str, Val]]]  # (1-based row, cells by key)
 
 
-def find_table(grid: Grid, layout: TableLayout, findings: list[Finding]) -> Table | None:
+def _at(row: list[object], c: int) -> object:
+    return row[c] if c < len(row) else None
+
+
+def _map_header(wanted: dict[str, set[str]], cells: list[list[object]]) -> dict[str, int]:
+    """Column key -> 1-based column, from each column's candidate labels."""
+    mapping: dict[str, int] = {}
+    for c, candidates in enumerate(cells, start=1):
+        for value in candidates:
+            key = label_key(value)
+            hit = next((k for k, labels in wanted.items() if key and key in labels and k not in mapping), None)
+            if hit is not None:
+                mapping[hit] = c
+                break
+    return mapping
+
+
+def find_table(grid: Grid, layout: TableLayout, findings: list[Finding],
+               uncomputed: dict[tuple[int, int], str] | None = None) -> Table | None:
     """Locate the header row, map columns, collect non-blank data rows.
 
     Emits RAK102 (no header row) or RAK103 (a required column missing) and
     returns None when the table cannot be read at all.
     """
     wanted = {c.key: _matches(c) for c in layout.columns}
-    best_row, best_map = 0, {}
-    for r, row in enumerate(grid[:HEADER_SEARCH_ROWS], start=1):
-        mapping: dict[str, int] = {}
-        for c, value in enumerate(row, start=1):
-            key = label_key(value)
-            if not key:
-                continue
-            for col_key, labels in wanted.items():
-                if key in labels and col_key not in mapping:
-                    mapping[col_key] = c
-                    break
+    best_row, best_map, header_end = 0, {}, 0
+    top = grid[:HEADER_SEARCH_ROWS]
+    for r, row in enumerate(top, start=1):
+        mapping = _map_header(wanted, [[v] for v in row])
         if len(mapping) > len(best_map):
-            best_row, best_map = r, mapping
+            best_row, best_map, header_end = r, mapping, r
+        # A header spread over two rows: a group label merged over sub-labels ('Triwulan' over
+        # TW 1..TW 4), or a label broken over two cells ('Penanggung' / 'Jawab').
+        if r < len(top) and len(mapping) < len(wanted):
+            below = top[r]
+            width = max(len(row), len(below))
+            cells = [[_at(row, c), _at(below, c), f"{_at(row, c) or ''}{_at(below, c) or ''}"] for c in range(width)]
+            double = _map_header(wanted, cells)
+            alone_below = _map_header(wanted, [[v] for v in below])
+            # Both rows must contribute, else the single row (met in its own turn) is the header.
+            if len(double) > max(len(best_map), len(mapping), len(alone_below)):
+                best_row, best_map, header_end = r, double, r + 1
     required = [c for c in layout.columns if c.required]
     if len(best_map) < max(2, len(required) // 2):
         findings.append(Finding("RAK102", layout.sheet, None,
@@ -61,13 +83,28 @@ def find_table(grid: Grid, layout: TableLayout, findings: list[Finding]) -> Tabl
         findings.append(Finding("RAK103", layout.sheet, CellRef(layout.sheet, best_row, 1),
                                 {"sheet": layout.sheet, "column": c.label, "row": best_row}))
     rows: list[tuple[int, dict[str, Val]]] = []
-    for r in range(best_row + 1, len(grid) + 1):
+    for r in range(header_end + 1, len(grid) + 1):
         line = grid[r - 1]
         cells = {}
         for key, c in best_map.items():
             raw = line[c - 1] if c - 1 < len(line) else None
             cells[key] = Val(raw, CellRef(layout.sheet, r, c))
+        formula_findings(cells.items(), layout, findings)
         if all(is_blank(v.raw) for v in cells.values()):
             continue
         rows.append((r, cells))
+    # Formulas saved without their result (see adapters/file_read.py): the cell reads blank.
+    by_col = {c: key for key, c in best_map.items()}
+    for (r, c), formula in sorted((uncomputed or {}).items()):
+        if r > header_end and c in by_col:
+            findings.append(Finding("RAK110", layout.sheet, CellRef(layout.sheet, r, c),
+                                    {"column": layout.column(by_col[c]).label, "formula": formula}))
     return Table(layout, best_row, best_map, rows)
+
+
+def formula_findings(cells, layout: TableLayout | None, findings: list[Finding], label: str = "") -> None:
+    """RAK109 for every cell showing a formula error (#REF!, #N/A, ...)."""
+    for key, val in cells:
+        if is_error(val.raw):
+            column = layout.column(key).label if layout is not None else label
+            findings.append(Finding("RAK109", val.cell.sheet, val.cell, {"column": column, "value": val.raw.strip()}))

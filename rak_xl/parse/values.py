@@ -25,6 +25,17 @@ def is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+# What a formula shows when it fails. Both doors deliver them as these strings
+# (xlwings with err_to_str, the file reader from the cell's cached value).
+EXCEL_ERRORS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+                          "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"})
+
+
+def is_error(value: object) -> bool:
+    return isinstance(value, str) and value.strip() in EXCEL_ERRORS
+
+
+
 def parse_number(value: object) -> float | None:
     """A number from a cell value: numeric cells as they are, text in Indonesian or English style."""
     if isinstance(value, bool):
@@ -39,14 +50,19 @@ def parse_number(value: object) -> float | None:
     if not s:
         return None
     if _ID_GROUPED.match(s):
-        return float(s.replace(".", "").replace(",", "."))
+        return _finite(float(s.replace(".", "").replace(",", ".")))
     if _EN_GROUPED.match(s):
-        return float(s.replace(",", ""))
+        return _finite(float(s.replace(",", "")))
     if _ID_DECIMAL.match(s):
-        return float(s.replace(",", "."))
+        return _finite(float(s.replace(",", ".")))
     if _PLAIN.match(s):
-        return float(s)
+        return _finite(float(s))
     return None
+
+
+def _finite(number: float) -> float | None:
+    # Thousands of digits in a cell make float('inf'); that is unreadable, not a number.
+    return number if math.isfinite(number) else None
 
 
 def parse_money(value: object) -> int | None:

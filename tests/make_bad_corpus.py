@@ -1,0 +1,703 @@
+"""Generate a corpus of bad workbooks from the shipped workbook/RAK_2022.xlsm.
+
+    python tests/make_bad_corpus.py OUTDIR      # writes every case into OUTDIR
+
+Each `Case` builds one file the way it happens in practice (staff editing in
+Excel, e-mail, other tools) and states what the command line must answer:
+the exit code documented in README.md, the findings (code and cell) or the
+Indonesian message. tests/test_bad_input.py runs them all; nothing generated
+here is committed.
+
+Most cases are edits made with openpyxl on a copy of the shipped workbook.
+What openpyxl cannot write (formula errors with their cached value, control
+characters, a lying zip directory) is patched into the package XML afterwards.
+Cell positions are found by header label, so the corpus follows layout changes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import shutil
+import struct
+import sys
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+WORKBOOK = ROOT / "workbook" / "RAK_2022.xlsm"
+sys.path.insert(0, str(ROOT))
+
+from rak_xl import layout as L  # noqa: E402
+from rak_xl.parse.tables import label_key  # noqa: E402
+
+PASSWORD = "rahasia"
+
+
+@dataclass
+class Case:
+    """One bad workbook and the answer the CLI owes it.
+
+    `findings`: (code, "Sheet!A1" or "Sheet") that `validate --format json` must report.
+    `same_as_shipped`: the file only looks different; the findings per code equal the shipped
+    workbook's (after an openpyxl round trip), and so does the exit code.
+    `exit`: the exit code of `validate` (None: 1 if findings above are errors, checked via
+    the summary). `stderr`: Indonesian text expected when the file cannot be used.
+    `run`: also run `rak-xl run` with these extra args; `run_exit`/`run_stderr` are expected.
+    `lock`: "read" or "write" simulates another program holding the file (see LOCK_HOOK).
+    """
+
+    name: str
+    make: Callable[[Path], Path]
+    findings: tuple[tuple[str, str], ...] = ()
+    same_as_shipped: bool = False
+    exit: int | None = None
+    stderr: tuple[str, ...] = ()
+    message: str = ""  # substring of the first expected finding's Indonesian message
+    run: tuple[str, ...] | None = None
+    run_exit: int = 0
+    run_stderr: tuple[str, ...] = ()
+    lock: str = ""
+    readonly: bool = False
+    notes: str = ""
+    checks: dict = field(default_factory=dict)
+
+
+# -- helpers -----------------------------------------------------------------
+
+def _load():
+    import openpyxl
+
+    return openpyxl.load_workbook(WORKBOOK, keep_vba=True)
+
+
+def _save(wb, out: Path) -> Path:
+    wb.save(out)
+    return out
+
+
+def col_of(ws, label: str, header_row: int = 4) -> int:
+    """1-based column whose header is `label` (compared like the parser does)."""
+    for cell in ws[header_row]:
+        if label_key(cell.value) == label_key(label):
+            return cell.column
+    raise KeyError(f"{ws.title}: no column {label!r}")
+
+
+def ref(ws, label: str, row: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return f"{get_column_letter(col_of(ws, label))}{row}"
+
+
+def identity_row(ws, label: str) -> int:
+    for row in ws.iter_rows(min_col=1, max_col=1):
+        if label_key(row[0].value) == label_key(label):
+            return row[0].row
+    raise KeyError(label)
+
+
+def edited(out: Path, change: Callable) -> Path:
+    wb = _load()
+    change(wb)
+    return _save(wb, out)
+
+
+def patch_zip(src: Path, dst: Path, patches: dict[str, Callable[[bytes], bytes]],
+              extra: dict[str, bytes] | None = None) -> Path:
+    """Copy a package member by member, rewriting some members' bytes."""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename in patches:
+                data = patches[info.filename](data)
+            zout.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+        for name, data in (extra or {}).items():
+            zout.writestr(name, data)
+    return dst
+
+
+def sheet_part(path: Path, sheet: str) -> str:
+    """The zip member holding `sheet` (xl/worksheets/sheetN.xml)."""
+    with zipfile.ZipFile(path) as zf:
+        book = zf.read("xl/workbook.xml").decode()
+        rels = zf.read("xl/_rels/workbook.xml.rels").decode()
+    rid = re.search(r'<sheet [^>]*name="%s"[^>]*r:id="([^"]+)"' % re.escape(sheet), book)[1]
+    target = re.search(r'<Relationship [^>]*Id="%s"[^>]*Target="([^"]+)"' % rid, rels)
+    if target is None:
+        target = re.search(r'<Relationship [^>]*Target="([^"]+)"[^>]*Id="%s"' % rid, rels)
+    return "xl/" + target[1].lstrip("/").removeprefix("xl/")
+
+
+# -- the cases -----------------------------------------------------------------
+
+def missing_sheet(out):
+    return edited(out, lambda wb: wb.remove(wb[L.SHEET_RAK_A]))
+
+
+def renamed_sheet(out):
+    def change(wb):
+        wb[L.SHEET_PROGRAMS].title = "Daftar Program 2022"
+    return edited(out, change)
+
+
+def renamed_sheet_tolerated(out):
+    def change(wb):
+        wb[L.SHEET_RAK_B].title = "rak sekretariat"  # case and the underscore differ only
+    return edited(out, change)
+
+
+def header_renamed(out):
+    def change(wb):
+        ws = wb[L.SHEET_RAK_A]
+        ws[ref(ws, "Target", 4)] = "Sasaran Angka"
+    return edited(out, change)
+
+
+def header_row_cleared(out):
+    def change(wb):
+        ws = wb[L.SHEET_PROGRAMS]
+        for cell in ws[4]:
+            cell.value = None
+    return edited(out, change)
+
+
+def headers_reordered(out):
+    """Columns swapped with their data: Indikator <-> Uraian Kegiatan, TW 1 <-> TW 4."""
+    def change(wb):
+        ws = wb[L.SHEET_RAK_A]
+        for a, b in (("Indikator Kinerja Kegiatan", "Uraian Kegiatan"), ("TW 1", "TW 4")):
+            ca, cb = col_of(ws, a), col_of(ws, b)
+            for row in range(4, ws.max_row + 1):
+                va, vb = ws.cell(row, ca).value, ws.cell(row, cb).value
+                ws.cell(row, ca).value, ws.cell(row, cb).value = vb, va
+    return edited(out, change)
+
+
+def header_merged_vertically(out):
+    """Each label written in row 3 and merged with row 4 below it, as printed RAK tables do."""
+    def change(wb):
+        ws = wb[L.SHEET_RAK_B]
+        for cell in list(ws[4]):
+            if cell.value is None:
+                continue
+            ws.cell(3, cell.column).value = cell.value
+            cell.value = None
+            ws.merge_cells(start_row=3, start_column=cell.column, end_row=4, end_column=cell.column)
+    return edited(out, change)
+
+
+def header_two_rows(out):
+    """A header spread over two rows: 'Triwulan' merged over TW 1-4 in row 4, the quarters in
+    row 5; the other labels merged down over both rows; data from row 6."""
+    def change(wb):
+        ws = wb[L.SHEET_RAK_A]
+        first, last = col_of(ws, "TW 1"), col_of(ws, "TW 4")
+        ws.insert_rows(5)
+        for c in range(1, ws.max_column + 1):
+            if first <= c <= last:
+                ws.cell(5, c).value = ws.cell(4, c).value
+                ws.cell(4, c).value = None
+            elif ws.cell(4, c).value is not None:
+                ws.merge_cells(start_row=4, start_column=c, end_row=5, end_column=c)
+        ws.cell(4, first).value = "Triwulan"
+        ws.merge_cells(start_row=4, start_column=first, end_row=4, end_column=last)
+    return edited(out, change)
+
+
+def header_label_split(out):
+    """Long labels broken over two cells of two rows ('Penanggung' / 'Jawab')."""
+    def change(wb):
+        ws = wb[L.SHEET_RAK_B]
+        ws.insert_rows(5)
+        for label, top, bottom in (("Penanggung Jawab", "Penanggung", "Jawab"),
+                                   ("Indikator Kinerja Kegiatan", "Indikator Kinerja", "Kegiatan"),
+                                   ("Uraian Kegiatan", "Uraian", "Kegiatan")):
+            c = col_of(ws, label)
+            ws.cell(4, c).value, ws.cell(5, c).value = top, bottom
+    return edited(out, change)
+
+
+def extra_columns(out):
+    """A notes column inserted in the middle and two more at the end."""
+    def change(wb):
+        ws = wb[L.SHEET_RAK_A]
+        c = col_of(ws, "Uraian Kegiatan")
+        ws.insert_cols(c + 1)
+        ws.cell(4, c + 1).value = "Catatan"
+        end = ws.max_column
+        ws.cell(4, end + 1).value = "Keterangan"
+        ws.cell(4, end + 2).value = "Target"  # a second 'Target' far right: the first one counts
+        for row in range(5, ws.max_row + 1):
+            ws.cell(row, c + 1).value = "lihat lampiran"
+            ws.cell(row, end + 2).value = "bukan target"
+    return edited(out, change)
+
+
+def blank_rows_middle(out):
+    def change(wb):
+        ws = wb[L.SHEET_RAK_B]
+        ws.insert_rows(12, amount=3)
+        ws.cell(13, 1).value = "   "  # a cell with only spaces is blank too
+    return edited(out, change)
+
+
+def hidden_rows(out):
+    def change(wb):
+        for name in (L.SHEET_RAK_A, L.SHEET_BUDGET):
+            for r in (6, 7, 8):
+                wb[name].row_dimensions[r].hidden = True
+    return edited(out, change)
+
+
+def merged_data_cells(out):
+    """The group column merged over the rows of the same group (the printed RAK's style)."""
+    def change(wb):
+        ws = wb[L.SHEET_RAK_A]
+        c = col_of(ws, "Kegiatan")
+        ws.merge_cells(start_row=5, start_column=c, end_row=9, end_column=c)
+    return edited(out, change)
+
+
+def merged_data_blanked(out):
+    """The same cells as merged_data_cells, only blank: merging must read exactly like this."""
+    def change(wb):
+        ws = wb[L.SHEET_RAK_A]
+        c = col_of(ws, "Kegiatan")
+        for r in range(6, 10):
+            ws.cell(r, c).value = None
+    return edited(out, change)
+
+
+def _numbers_as_text(style: str):
+    def fmt(n: float) -> str:
+        n = int(n)
+        if style == "id":
+            return "Rp " + f"{n:,}".replace(",", ".") + ",-"
+        return f"{n:,}"
+
+    def make(out):
+        def change(wb):
+            ws = wb[L.SHEET_PROGRAMS]
+            c = col_of(ws, "Pagu (Rp)")
+            for r in range(5, ws.max_row + 1):
+                if isinstance(ws.cell(r, c).value, (int, float)):
+                    ws.cell(r, c).value = fmt(ws.cell(r, c).value)
+            ws = wb[L.SHEET_BUDGET]
+            for label in ("Pagu (Rp)", "RPD TW 1", "RPD TW 2", "RPD TW 3", "RPD TW 4"):
+                c = col_of(ws, label)
+                for r in range(5, ws.max_row + 1):
+                    if isinstance(ws.cell(r, c).value, (int, float)):
+                        ws.cell(r, c).value = fmt(ws.cell(r, c).value)
+            ws = wb[L.SHEET_IDENTITY]
+            for label in ("Pagu Awal (Rp)", "Pagu Revisi (Rp)", "Tahun Anggaran"):
+                cell = ws.cell(identity_row(ws, label), 2)
+                cell.value = fmt(cell.value) if "Pagu" in label else str(int(cell.value))
+        return edited(out, change)
+    return make
+
+
+def number_as_words(out):
+    def change(wb):
+        ws = wb[L.SHEET_PROGRAMS]
+        ws[ref(ws, "Pagu (Rp)", 5)] = "satu miliar enam ratus juta"
+    return edited(out, change)
+
+
+# Formula errors as Excel saves them: a formula and its cached error value.
+_ERRORS = {  # name -> (sheet, column label, error, formula)
+    "formula_error_ref": (L.SHEET_PROGRAMS, "Pagu (Rp)", "#REF!", "SUM(#REF!)"),
+    "formula_error_na": (L.SHEET_BUDGET, "Pagu (Rp)", "#N/A", "VLOOKUP(\"x\",Program!A5:C6,3,FALSE)"),
+    "formula_error_div0": (L.SHEET_RAK_A, "Target", "#DIV/0!", "1/0"),
+}
+
+
+def error_cell(name: str) -> str:
+    sheet, label, _e, _f = _ERRORS[name]
+    return f"{sheet}!{ref(_load_cached()[sheet], label, 5)}"
+
+
+_CACHE: dict = {}
+
+
+def _load_cached():
+    if "wb" not in _CACHE:
+        import openpyxl
+
+        _CACHE["wb"] = openpyxl.load_workbook(WORKBOOK, read_only=False)
+    return _CACHE["wb"]
+
+
+def _formula_error(name: str):
+    sheet, label, error, formula = _ERRORS[name]
+
+    def make(out):
+        tmp = out.with_suffix(".tmp.xlsm")
+
+        def change(wb):
+            ws = wb[sheet]
+            ws[ref(ws, label, 5)] = error  # openpyxl writes an error cell without its formula
+        edited(tmp, change)
+        part = sheet_part(tmp, sheet)
+        escaped = formula.replace("&", "&amp;").replace('"', "&quot;")
+        patch_zip(tmp, out, {part: lambda b: b.replace(
+            f't="e"><v>{error}</v>'.encode(), f't="e"><f>{escaped}</f><v>{error}</v>'.encode(), 1)})
+        tmp.unlink()
+        return out
+    return make
+
+
+def formula_without_cache(out):
+    """Saved by a tool that does not calculate (openpyxl, a script): formulas have no value."""
+    def change(wb):
+        ws = wb[L.SHEET_PROGRAMS]
+        ws[ref(ws, "Pagu (Rp)", 5)] = "=SUMIF(Anggaran!B5:B2005,A5,Anggaran!F5:F2005)"
+    return edited(out, change)
+
+
+def dates_as_text(out):
+    def change(wb):
+        ws = wb[L.SHEET_IDENTITY]
+        ws.cell(identity_row(ws, "Tanggal DIPA"), 2).value = "17 November 2021"
+        ws.cell(identity_row(ws, "Tanggal Penetapan"), 2).value = "17-01-2023"
+    return edited(out, change)
+
+
+def date_unreadable(out):
+    def change(wb):
+        ws = wb[L.SHEET_IDENTITY]
+        ws.cell(identity_row(ws, "Tanggal DIPA"), 2).value = "pertengahan November"
+    return edited(out, change)
+
+
+def rows_10000(out):
+    """RAK_Sekretariat grown to 10,000 data rows (copies of the real rows with fresh IDs)."""
+    def change(wb):
+        ws = wb[L.SHEET_RAK_B]
+        base = [[c.value for c in row] for row in ws.iter_rows(min_row=5, max_row=ws.max_row)]
+        idc = col_of(ws, "ID") - 1
+        for i in range(10_000 - len(base)):
+            row = list(base[i % len(base)])
+            row[idc] = f"B-{len(base) + i + 1:05d}"
+            ws.append(row)
+    return edited(out, change)
+
+
+def long_cell(out):
+    """50,000 characters in a text cell and in an amount cell (Excel itself stops at 32,767)."""
+    def change(wb):
+        ws = wb[L.SHEET_RAK_A]
+        ws[ref(ws, "Indikator Kinerja Kegiatan", 5)] = "Persentase " + "sangat panjang " * 3_400
+        ws = wb[L.SHEET_PROGRAMS]
+        ws[ref(ws, "Pagu (Rp)", 6)] = "9" * 50_000
+    return edited(out, change)
+
+
+def non_latin(out):
+    def change(wb):
+        ws = wb[L.SHEET_RAK_A]
+        ws[ref(ws, "Uraian Kegiatan", 5)] = "Laporan تقرير 报告 отчёт ꦥꦿꦧꦭꦶꦁꦒꦺꦴ 📊✅ e\u0301"
+        ws[ref(ws, "Kegiatan", 6)] = "ПЕНГЕЛОЛААН 管理 — «logistik»"
+        ws[ref(ws, "TW 2", 7)] = "✔"  # an accepted mark, outside Latin-1
+    return edited(out, change)
+
+
+_CONTROL = {  # placeholder -> text with control characters, as Excel stores them (_xHHHH_)
+    "CTRLPH_MARK": "v_x0007_",
+    "CTRLPH_TEXT": "Persentase_x000B_ laporan_x0000_ tepat_x001F_ waktu",
+    "CTRLPH_ID": "A-0__x0008_07",
+}
+
+
+def control_characters(out):
+    """Control characters (bell, vertical tab from Word, NUL) that openpyxl refuses to write
+    but Excel files can carry; patched into the shared strings."""
+    tmp = out.with_suffix(".tmp.xlsm")
+
+    def change(wb):
+        ws = wb[L.SHEET_RAK_A]
+        ws[ref(ws, "TW 1", 5)] = "CTRLPH_MARK"
+        ws[ref(ws, "Indikator Kinerja Kegiatan", 6)] = "CTRLPH_TEXT"
+        ws[ref(ws, "TW 3", 7)] = "?"
+        ws[ref(ws, "ID", 7)] = "CTRLPH_ID"
+    edited(tmp, change)
+
+    def patch(data: bytes) -> bytes:
+        for key, value in _CONTROL.items():
+            data = data.replace(key.encode(), value.encode())
+        return data
+    with zipfile.ZipFile(tmp) as zf:  # openpyxl may write the text inline or as shared strings
+        parts = [n for n in zf.namelist() if n.endswith(".xml") and b"CTRLPH_" in zf.read(n)]
+    patch_zip(tmp, out, {n: patch for n in parts})
+    tmp.unlink()
+    return out
+
+
+def formula_text_in_cells(out):
+    """Cell text that a spreadsheet would take for a formula: must come out as text."""
+    def change(wb):
+        ws = wb[L.SHEET_RAK_A]
+        for row, text in zip((5, 6, 7, 8), ('=HYPERLINK("http://contoh.invalid","klik")', "+62-335-421", "-1+1",
+                                             "@SUM(1)")):
+            ws.cell(row, col_of(ws, "ID")).data_type = "s"
+            ws.cell(row, col_of(ws, "ID")).value = text
+            ws.cell(row, col_of(ws, "ID")).data_type = "s"
+            ws[ref(ws, "TW 2", row)] = "?"  # a finding on the row, so the ID is written to Temuan
+    return edited(out, change)
+
+
+def empty_workbook(out):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    return _save(wb, out)
+
+
+def empty_file(out):
+    out.write_bytes(b"")
+    return out
+
+
+def csv_renamed(out):
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(["ID", "Kegiatan", "Indikator Kinerja Kegiatan", "Target"])
+    w.writerow(["A-001", "PENGELOLAAN", "Persentase", "100%"])
+    out.write_text(buf.getvalue(), encoding="utf-8")
+    return out
+
+
+def _cfb(streams: dict[str, bytes]) -> bytes:
+    """A minimal OLE compound file (version 3, 512-byte sectors) holding `streams` of >= 4096
+    bytes each, so no mini stream is needed. Enough for any reader to see an .xls file."""
+    free, end, fat_sect, nostream = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFF
+    names = list(streams)
+    data_sectors, chains, fat = [], [], [fat_sect, end]  # sector 0: FAT, sector 1: directory
+    for name in names:
+        body = streams[name] + b"\0" * (-len(streams[name]) % 512)
+        start = len(fat)
+        n = len(body) // 512
+        fat += [start + i + 1 for i in range(n - 1)] + [end]
+        chains.append(start)
+        data_sectors.append(body)
+    assert len(fat) <= 128
+    fat += [free] * (128 - len(fat))
+
+    def entry(name: str, kind: int, child: int, right: int, start: int, size: int) -> bytes:
+        raw = name.encode("utf-16-le") + b"\0\0"
+        return (raw.ljust(64, b"\0") + struct.pack("<HBB3I", len(raw), kind, 1, nostream, right, child)
+                + b"\0" * 16 + b"\0" * 4 + b"\0" * 16 + struct.pack("<IQ", start, size))
+
+    entries = [entry("Root Entry", 5, 1, nostream, end, 0)]
+    for i, name in enumerate(names):
+        entries.append(entry(name, 2, nostream, i + 2 if i + 1 < len(names) else nostream, chains[i],
+                             len(streams[name])))
+    directory = b"".join(entries).ljust(512, b"\0")
+    header = (bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 16 + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
+              + b"\0" * 6 + struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, end, 0, end, 0)
+              + struct.pack("<I", 0) + struct.pack("<I", free) * 108)
+    assert len(header) == 512
+    return header + struct.pack("<128I", *fat) + directory + b"".join(data_sectors)
+
+
+def xls_renamed(out):
+    """An Excel 97-2003 workbook (BIFF8 in an OLE file) renamed to .xlsx."""
+    bof = struct.pack("<HHHHHHII", 0x0809, 16, 0x0600, 0x0005, 0x0DBB, 0x07CC, 0, 0x06)
+    eof = struct.pack("<HH", 0x000A, 0)
+    out.write_bytes(_cfb({"Workbook": (bof + eof).ljust(4096, b"\0")}))
+    return out
+
+
+def truncated_zip(out):
+    data = WORKBOOK.read_bytes()
+    out.write_bytes(data[: len(data) // 2])
+    return out
+
+
+def zip_without_workbook(out):
+    """A Word document renamed: a valid package, but no workbook part."""
+    with zipfile.ZipFile(out, "w") as zf:
+        zf.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        zf.writestr("word/document.xml", "<document/>")
+    return out
+
+
+def zip_bomb_ratio(out):
+    """A sheet part that inflates 1000-fold (64 MiB of spaces in 64 KiB)."""
+    part = sheet_part(WORKBOOK, L.SHEET_HIGHLIGHTS)
+
+    def inflate(data: bytes) -> bytes:
+        return data.replace(b"<sheetData", b" " * (64 * 1024 * 1024) + b"<sheetData", 1)
+    return patch_zip(WORKBOOK, out, {part: inflate})
+
+
+def zip_bomb_members(out):
+    """Ten thousand and one parts."""
+    return patch_zip(WORKBOOK, out, {}, {f"xl/media/p{i}.bin": b"" for i in range(10_001)})
+
+
+def zip_bomb_declared_size(out):
+    """The central directory claims a 4 GiB part: refused from the directory alone."""
+    patch_zip(WORKBOOK, out, {})
+    data = bytearray(out.read_bytes())
+    pos = data.rfind(b"PK\x01\x02")  # the last central directory entry
+    struct.pack_into("<I", data, pos + 24, 0xFFFF_FFF0)  # its uncompressed size
+    out.write_bytes(bytes(data))
+    return out
+
+
+def password_protected(out):
+    """Saved with a password to open (an encrypted OLE package, as Excel writes it)."""
+    import msoffcrypto
+
+    with WORKBOOK.open("rb") as fh:
+        office = msoffcrypto.OfficeFile(fh)
+        with out.open("wb") as dst:
+            office.encrypt(PASSWORD, dst)
+    return out
+
+
+def copy_of_shipped(out):
+    shutil.copyfile(WORKBOOK, out)
+    return out
+
+
+def marks_and_ids(out):
+    def change(wb):
+        ws = wb[L.SHEET_RAK_B]
+        ws[ref(ws, "TW 2", 7)] = "??"
+        ws[ref(ws, "TW 3", 7)] = "Ya"
+        ws[ref(ws, "ID", 9)] = None
+        ws[ref(ws, "ID", 10)] = ws[ref(ws, "ID", 11)].value
+    return edited(out, change)
+
+
+def baseline(out):
+    """The shipped workbook after an openpyxl round trip: the reference for same_as_shipped."""
+    return edited(out, lambda wb: None)
+
+
+# -- the table -------------------------------------------------------------------
+
+# The sheets every RAK workbook has (the evaluation sheets are optional).
+CORE_SHEETS = (L.SHEET_IDENTITY, L.SHEET_PROGRAMS, L.SHEET_DIVISIONS, L.SHEET_RAK_A, L.SHEET_RAK_B, L.SHEET_BUDGET)
+
+
+def _rak_a(label: str, row: int) -> str:
+    return f"{L.SHEET_RAK_A}!{ref(_load_cached()[L.SHEET_RAK_A], label, row)}"
+
+
+def _rak_b(label: str, row: int) -> str:
+    return f"{L.SHEET_RAK_B}!{ref(_load_cached()[L.SHEET_RAK_B], label, row)}"
+
+
+def _prog(row: int) -> str:
+    return f"{L.SHEET_PROGRAMS}!{ref(_load_cached()[L.SHEET_PROGRAMS], 'Pagu (Rp)', row)}"
+
+
+def _ident(label: str) -> str:
+    ws = _load_cached()[L.SHEET_IDENTITY]
+    return f"{L.SHEET_IDENTITY}!B{identity_row(ws, label)}"
+
+
+def cases() -> list[Case]:
+    return [
+        Case("missing_sheet", missing_sheet, findings=(("RAK101", L.SHEET_RAK_A),), exit=1,
+             message=f"Lembar '{L.SHEET_RAK_A}' tidak ditemukan"),
+        Case("renamed_sheet", renamed_sheet, findings=(("RAK101", L.SHEET_PROGRAMS),), exit=1,
+             message=f"Lembar '{L.SHEET_PROGRAMS}' tidak ditemukan"),
+        Case("renamed_sheet_tolerated", renamed_sheet_tolerated, same_as_shipped=True),
+        Case("header_renamed", header_renamed, findings=(("RAK103", f"{L.SHEET_RAK_A}!A4"),), exit=1,
+             message="Kolom 'Target' tidak ditemukan"),
+        Case("header_row_cleared", header_row_cleared, findings=(("RAK102", L.SHEET_PROGRAMS),), exit=1,
+             message="Baris judul kolom tidak ditemukan"),
+        Case("headers_reordered", headers_reordered, same_as_shipped=True),
+        Case("header_merged_vertically", header_merged_vertically, same_as_shipped=True),
+        Case("header_two_rows", header_two_rows, same_as_shipped=True),
+        Case("header_label_split", header_label_split, same_as_shipped=True),
+        Case("extra_columns", extra_columns, same_as_shipped=True),
+        Case("blank_rows_middle", blank_rows_middle, same_as_shipped=True),
+        Case("hidden_rows", hidden_rows, same_as_shipped=True),
+        Case("merged_data_cells", merged_data_cells, checks={"same_as": "merged_data_blanked"}),
+        Case("merged_data_blanked", merged_data_blanked),
+        Case("numbers_as_text_id", _numbers_as_text("id"), same_as_shipped=True),
+        Case("numbers_as_text_en", _numbers_as_text("en"), same_as_shipped=True),
+        Case("number_as_words", number_as_words, findings=(("RAK104", "@prog5"),), exit=1,
+             message="tidak dapat dibaca sebagai jumlah rupiah"),
+        Case("formula_error_ref", _formula_error("formula_error_ref"), findings=(("RAK109", "@err_ref"),),
+             exit=1, message="#REF!"),
+        Case("formula_error_na", _formula_error("formula_error_na"), findings=(("RAK109", "@err_na"),),
+             exit=1, message="#N/A"),
+        Case("formula_error_div0", _formula_error("formula_error_div0"), findings=(("RAK109", "@err_div0"),),
+             exit=1, message="#DIV/0!"),
+        Case("formula_without_cache", formula_without_cache, findings=(("RAK110", "@prog5"),), exit=1,
+             message="belum dihitung"),
+        Case("dates_as_text", dates_as_text, same_as_shipped=True),
+        Case("date_unreadable", date_unreadable, findings=(("RAK104", "@dipa_date"),), exit=1,
+             message="tidak dapat dibaca sebagai tanggal"),
+        Case("rows_10000", rows_10000, checks={"rows": 10_000}),
+        Case("long_cell", long_cell, findings=(("RAK104", "@prog6"),), exit=1, run=()),
+        Case("non_latin", non_latin, findings=(("RAK106", "@tw2_7"),), run=()),
+        Case("control_characters", control_characters, findings=(("RAK105", "@tw1_5"), ("RAK105", "@tw3_7")), exit=1,
+             run=()),
+        Case("formula_text_in_cells", formula_text_in_cells,
+             findings=tuple(("RAK105", f"@tw2_{r}") for r in (5, 6, 7, 8)), exit=1, run=()),
+        Case("marks_and_ids", marks_and_ids,
+             findings=(("RAK105", "@b_tw2_7"), ("RAK106", "@b_tw3_7"), ("RAK107", "@b_id9"),
+                       ("RAK108", "@b_id11")), exit=1, message="tidak dikenali"),
+        Case("empty_workbook", empty_workbook, findings=tuple(("RAK101", s) for s in CORE_SHEETS), exit=1,
+             message="tidak ditemukan"),
+        Case("empty_file", empty_file, exit=2, stderr=("rusak atau bukan workbook Excel",)),
+        Case("csv_renamed", csv_renamed, exit=2, stderr=("rusak atau bukan workbook Excel",)),
+        Case("xls_renamed", xls_renamed, exit=2, stderr=("berformat lama (.xls",)),
+        Case("truncated_zip", truncated_zip, exit=2, stderr=("rusak",)),
+        Case("zip_without_workbook", zip_without_workbook, exit=2, stderr=("bukan workbook Excel",)),
+        Case("zip_bomb_ratio", zip_bomb_ratio, exit=2, stderr=("terlalu besar", "tidak diproses")),
+        Case("zip_bomb_members", zip_bomb_members, exit=2, stderr=("terlalu besar", "tidak diproses")),
+        Case("zip_bomb_declared_size", zip_bomb_declared_size, exit=2, stderr=("terlalu besar",)),
+        Case("password_protected", password_protected, exit=2, stderr=("kata sandi",)),
+        Case("locked_for_reading", copy_of_shipped, lock="read", exit=2, stderr=("akses ditolak", "Tutup berkas")),
+        Case("locked_for_writing", copy_of_shipped, lock="write", run=("--in-place",), run_exit=2,
+             run_stderr=("tidak dapat ditulis", "Tutup berkas")),
+        Case("readonly_in_place", copy_of_shipped, readonly=True, run=("--in-place",), run_exit=2,
+             run_stderr=("hanya-baca",)),
+        Case("output_folder_missing", copy_of_shipped, run=("-o", "{dir}/tidak_ada/hasil.xlsm"), run_exit=2,
+             run_stderr=("tidak dapat ditulis",)),
+        Case("baseline", baseline),
+    ]
+
+
+def cell_aliases() -> dict[str, str]:
+    """'@name' placeholders of the table, resolved against the shipped workbook's layout."""
+    return {
+        "@prog5": _prog(5), "@prog6": _prog(6),
+        "@err_ref": error_cell("formula_error_ref"), "@err_na": error_cell("formula_error_na"),
+        "@err_div0": error_cell("formula_error_div0"),
+        "@dipa_date": _ident("Tanggal DIPA"),
+        "@tw1_5": _rak_a("TW 1", 5), "@tw3_7": _rak_a("TW 3", 7), "@tw2_7": _rak_a("TW 2", 7),
+        **{f"@tw2_{r}": _rak_a("TW 2", r) for r in (5, 6, 7, 8)},
+        "@b_tw2_7": _rak_b("TW 2", 7), "@b_tw3_7": _rak_b("TW 3", 7), "@b_id9": _rak_b("ID", 9),
+        "@b_id11": _rak_b("ID", 11),
+    }
+
+
+def generate(outdir: Path) -> dict[str, Path]:
+    """Write every case into `outdir`; returns name -> file."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    made = {}
+    for case in cases():
+        suffix = ".xlsx" if case.name in ("empty_workbook", "csv_renamed", "xls_renamed", "zip_without_workbook",
+                                          "password_protected") else ".xlsm"
+        folder = outdir / case.name
+        folder.mkdir(exist_ok=True)
+        made[case.name] = case.make(folder / f"RAK_{case.name}{suffix}")
+    return made
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else "bad_corpus")
+    for name, path in generate(target).items():
+        print(f"{name:28s} {path}")
