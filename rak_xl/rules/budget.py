@@ -138,7 +138,7 @@ def program_total_mismatch(plan: Plan) -> Iterator[Finding]:
         if total != p.amount:
             yield Finding("RAK408", L.SHEET_PROGRAMS, p.cells["amount"].cell,
                           {"program": p.code, "total": rupiah(total), "amount": rupiah(p.amount),
-                           "difference": rupiah(p.amount - total)}, p.code)
+                           "difference": rupiah(abs(p.amount - total))}, p.code)
 
 
 @rule("RAK409")
@@ -183,7 +183,7 @@ def rpd_total_mismatch(plan: Plan) -> Iterator[Finding]:
         if total != line.amount:
             yield Finding("RAK410", L.SHEET_BUDGET, _cell(line, rpd[0]),
                           {"total": rupiah(total), "amount": rupiah(line.amount),
-                           "difference": rupiah(line.amount - total)}, line.text("code"))
+                           "difference": rupiah(abs(line.amount - total))}, line.text("code"))
 
 
 @rule("RAK411")
