@@ -6,3 +6,11 @@ Option Explicit
 Sub Validasi()
     RunPython "import rak_xl.buttons as b; b.validate()"
 End Sub
+
+Sub RekapAnggaran()
+    RunPython "import rak_xl.buttons as b; b.rollup()"
+End Sub
+
+Sub Konsolidasi()
+    RunPython "import rak_xl.buttons as b; b.consolidate()"
+End Sub

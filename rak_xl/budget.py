@@ -69,6 +69,30 @@ def declared_programs_total(plan: Plan) -> int:
     return sum(p.amount for p in plan.programs if p.amount is not None)
 
 
+def pagu_in_force(plan: Plan) -> int | None:
+    """The DIPA pagu that applies: the revised one when the plan states it, else the initial one."""
+    return plan.identity.budget_in_force
+
+
+def dipa_difference(plan: Plan) -> int | None:
+    """Pagu in force minus what the plan allocates to its programs (the Program sheet)."""
+    pagu = pagu_in_force(plan)
+    return None if pagu is None else pagu - declared_programs_total(plan)
+
+
+def lines_by_row(plan: Plan) -> dict[str, list[BudgetLine]]:
+    """Budget lines per RAK row ID (case-insensitive key): a line funds the row it links to."""
+    out: dict[str, list[BudgetLine]] = {}
+    for line in plan.budget:
+        if line.rak_id:
+            out.setdefault(line.rak_id.casefold(), []).append(line)
+    return out
+
+
+def lines_total(lines: Iterable[BudgetLine]) -> int:
+    return sum(line.amount for line in lines if line.amount is not None)
+
+
 # -- realised spending (quarterly evaluation, sheet Realisasi Anggaran) ------------------------
 
 ABSORPTION_GUIDE = (15, 40, 60, 90)  # common cumulative absorption guide at the end of TW 1..4, percent

@@ -62,6 +62,28 @@ def validate() -> None:
     _press(_validate_job)
 
 
+def _rollup_job(grids, name):
+    from . import jobs
+
+    return jobs.rollup_outputs(jobs.validate(grids, name))
+
+
+def rollup() -> None:
+    """Tombol Rekap Anggaran: budget per program, division and quarter, with two charts."""
+    _press(_rollup_job)
+
+
+def _consolidate_job(grids, name):
+    from . import jobs
+
+    return jobs.consolidation_outputs(jobs.validate(grids, name))
+
+
+def consolidate() -> None:
+    """Tombol Konsolidasi: the whole plan as one print-ready table, error rows flagged."""
+    _press(_consolidate_job)
+
+
 def submit() -> None:
     """Tombol Siapkan Kiriman: run every check, then write the package for the province.
 
@@ -112,7 +134,8 @@ def submit() -> None:
     def pdf(xlsx: Path, target: Path) -> None:
         try:
             book.to_pdf(str(target), include=[n for n in package.PDF_SHEETS if n in [s.name for s in book.sheets]])
-        except (NotImplementedError, AttributeError):
+        # KeyError: the remote engine cannot read the visibility of sheets added in this press.
+        except (NotImplementedError, AttributeError, KeyError):
             package.libreoffice_pdf(xlsx, target)
 
     try:

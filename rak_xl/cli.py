@@ -71,6 +71,80 @@ def _default_output(path: Path) -> Path:
     return path.with_name(f"{path.stem}_hasil{path.suffix}")
 
 
+def _rupiah(amount: int | None) -> str:
+    return "-" if amount is None else f"{amount:,}".replace(",", ".")
+
+
+def cmd_rollup(args) -> int:
+    """Rekap Anggaran on the command line: JSON (whole Rupiah, ints) or tables."""
+    from . import jobs
+    from .rollup import rollup
+
+    report = jobs.validate(_read(args.file), Path(args.file).name)
+    roll = rollup(report.plan)
+    if args.format == "json":
+        _out(json.dumps(roll.as_dict(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    tw = [f"TW {q}" for q in (1, 2, 3, 4)]
+    rows = [[p.code, _rupiah(p.pagu), _rupiah(p.allocated), _rupiah(p.difference), *map(_rupiah, p.quarters)]
+            for p in roll.programs]
+    rows.append(["DIPA", _rupiah(roll.dipa_pagu), _rupiah(roll.programs_declared), _rupiah(roll.dipa_difference),
+                 *map(_rupiah, roll.quarters)])
+    _out(format_table(rows, ["Program", "Pagu", "Dialokasikan", "Selisih", *tw]))
+    codes = [p.code for p in roll.programs]
+    rows = [[d.name, *(_rupiah(d.by_program.get(c, 0)) for c in codes), _rupiah(d.allocated),
+             f"{d.indicators}/{d.indicators_funded}", f"{d.activities}/{d.activities_funded}"]
+            for d in roll.divisions]
+    _out("")
+    _out(format_table(rows, ["Bagian", *codes, "Jumlah", "Indikator/beranggaran", "Kegiatan/beranggaran"], 50))
+    shares = roll.cumulative_share()
+    _out("\nRPD kumulatif: " + ", ".join(
+        f"TW {q} {_rupiah(c)} ({'-' if s is None else f'{s:.1%}'})"
+        for q, c, s in zip((1, 2, 3, 4), roll.cumulative, shares)))
+    return EXIT_OK
+
+
+def cmd_consolidate(args) -> int:
+    """Konsolidasi on the command line: the table on stdout, or the sheet written into a copy (-o)."""
+    from . import jobs
+
+    source = Path(args.file)
+    report = jobs.validate(_read(source), source.name)
+    if args.output:
+        from .adapters.file_write import apply_plan
+
+        target = Path(args.output)
+        if target.suffix.lower() != source.suffix.lower():
+            raise RakInputError(f"Berkas hasil '{target.name}' harus berakhiran {source.suffix}.",
+                                message_en=f"Output '{target.name}' must end in {source.suffix}.")
+        plan = jobs.consolidation_outputs(report)
+        apply_plan(source, target, plan)
+        _err(plan.message)
+        _out(f"Hasil ditulis ke {target}")
+        return EXIT_OK
+    from .outputs.consolidated_sheet import text_table
+
+    heads, rows = text_table(report.plan, report.findings)
+    _out(format_table(rows, heads, 60))
+    s = report.summary
+    _out(f"\n{report.source}: {len(rows)} indikator; validasi {s['error']} kesalahan, {s['warning']} peringatan, "
+         f"{s['info']} informasi")
+    return EXIT_OK
+
+
+def _pct_text(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}%".replace(".", ",")
+
+
+def _rp_text(amount: int | None) -> str:
+    return "-" if amount is None else ("-" if amount < 0 else "") + "Rp " + f"{abs(amount):,}".replace(",", ".")
+
+
+def _num(value: float | None) -> str:
+    return "-" if value is None else f"{value:,.2f}".rstrip("0").rstrip(".").replace(",", "_").replace(
+        ".", ",").replace("_", ".")
+
+
 def cmd_run(args) -> int:
     """What pressing the buttons does, written into a copy of the workbook (or in place)."""
     from . import jobs
@@ -171,6 +245,16 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--in-place", action="store_true", help="tulis ke berkas itu sendiri")
     r.add_argument("--strict", action="store_true", help="keluar dengan kode 1 bila ada kesalahan")
     r.set_defaults(func=cmd_run)
+
+    ro = sub.add_parser("rollup", help="Rekap Anggaran: anggaran per program, bagian dan triwulan")
+    ro.add_argument("file")
+    ro.add_argument("--format", choices=("table", "json"), default="table")
+    ro.set_defaults(func=cmd_rollup)
+
+    co = sub.add_parser("consolidate", help="Konsolidasi: tabel A dan B dalam satu tabel bernomor")
+    co.add_argument("file")
+    co.add_argument("-o", "--output", help="tulis lembar Konsolidasi ke salinan workbook ini (berakhiran sama)")
+    co.set_defaults(func=cmd_consolidate)
 
     k = sub.add_parser("submit", help="Siapkan Kiriman: paket .xlsx tanpa makro, PDF dan teks e-mail")
     k.add_argument("file")

@@ -67,7 +67,35 @@ def validation_outputs(report: ValidationReport, when: dt.datetime | None = None
     return plan
 
 
+def rollup_outputs(report: ValidationReport, when: dt.datetime | None = None) -> WritePlan:
+    """Rekap Anggaran: the roll-up sheet (the plan is read by validate; its findings are not needed here)."""
+    from .outputs.rollup_sheet import rollup_sheet
+    from .rollup import rollup
+
+    roll = rollup(report.plan)
+    sheet = rollup_sheet(report.plan, roll, report.source, when or clock.now())
+    return WritePlan(sheets=[sheet], activate=sheet.name,
+                     message="Rekap Anggaran selesai. Lihat lembar Rekap Anggaran.")
+
+
+def consolidation_outputs(report: ValidationReport, when: dt.datetime | None = None) -> WritePlan:
+    """Konsolidasi: the consolidated table, rows with validation errors flagged."""
+    from .outputs.consolidated_sheet import consolidated_sheet
+    from .rollup import rollup
+
+    sheet = consolidated_sheet(report.plan, report.findings, rollup(report.plan), report.source,
+                               when or clock.now())
+    errors = report.summary["error"]
+    note = f" {errors} kesalahan validasi ditandai di tabel." if errors else ""
+    return WritePlan(sheets=[sheet], activate=sheet.name,
+                     message=f"Konsolidasi selesai.{note} Lihat lembar Konsolidasi.")
+
+
 def run_all(grids: Mapping[str, Grid], source: str = "") -> tuple[ValidationReport, WritePlan]:
     """Everything the buttons do, as one WritePlan (the `rak-xl run` main job)."""
     report = validate(grids, source)
-    return report, validation_outputs(report)
+    when = clock.now()  # one time stamp on every sheet of the run
+    validation = validation_outputs(report, when)
+    plan = validation.merge(rollup_outputs(report, when)).merge(consolidation_outputs(report, when))
+    plan.activate = validation.activate  # staff land on the findings first
+    return report, plan

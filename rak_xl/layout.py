@@ -195,4 +195,10 @@ BUTTONS = (
     ("Validasi", "Validasi",
      "Memeriksa seluruh lembar RAK dan Anggaran. Hasilnya ditulis ke lembar Temuan; sel yang "
      "bermasalah diberi warna (merah = kesalahan, kuning = peringatan, biru = informasi)."),
+    ("RekapAnggaran", "Rekap Anggaran",
+     "Menjumlahkan anggaran per program, per bagian dan per triwulan (RPD), membandingkannya dengan pagu "
+     "DIPA dan pedoman penyerapan 15/40/60/90%, lengkap dengan grafik. Hasilnya di lembar Rekap Anggaran."),
+    ("Konsolidasi", "Konsolidasi",
+     "Menyusun tabel A dan B menjadi satu tabel bernomor per Kegiatan / Sasaran Program, dengan anggaran, "
+     "penanggung jawab dan tanda baris yang masih salah; siap cetak A4. Hasilnya di lembar Konsolidasi."),
 )

@@ -66,6 +66,16 @@ def _write_sheet(book, out: SheetOutput) -> None:
         _optional(lambda ref=ref: setattr(sheet.range(ref), "wrap_text", True))
     for col, width in out.column_widths.items():
         _optional(lambda col=col, width=width: setattr(sheet.range((1, col)), "column_width", width))
+    for ref in out.borders:
+        _optional(lambda ref=ref: sheet.range(ref).borders.set("all", line_style="continuous", weight="thin",
+                                                                   color="#808080"))
+    for ref in out.center:
+        _optional(lambda ref=ref: setattr(sheet.range(ref), "horizontal_alignment", "center"))
+    for cf in out.conditional:
+        _optional(lambda cf=cf: sheet.range(cf.ref).conditional_formats.add_custom(
+            "=" + cf.formula, fill_color=cf.fill, font_bold=True if cf.bold else None))
+    if out.autofit_rows:
+        _optional(lambda: sheet.range((1, 1), (max(len(out.values), 1), max(out.shape[1], 1))).rows.autofit())
     for chart in out.charts:
         _optional(lambda chart=chart: _add_chart(sheet, chart))
     if out.hidden:
@@ -74,12 +84,12 @@ def _write_sheet(book, out: SheetOutput) -> None:
 
 
 def _add_chart(sheet, spec) -> None:
-    chart = sheet.charts.add(sheet.range(spec.anchor).left, sheet.range(spec.anchor).top, spec.width, spec.height)
-    chart.chart_type = "line_markers" if spec.kind == "line" else "column_stacked"
-    first = spec.series[0][1]
-    chart.set_source_data(sheet.range(f"{spec.categories.split(':')[0]}:{spec.series[-1][1].split(':')[-1]}"))
-    chart.name = spec.title
-    del first
+    """One call creates the chart with its data (series in columns, as the block is laid out)."""
+    chart = sheet.charts.add(width=spec.width, height=spec.height,
+                             chart_type={"line": "line_markers"}.get(spec.kind, spec.kind),
+                             source=sheet.range(spec.source), plot_by="columns", name=spec.title,
+                             anchor=sheet.range(spec.anchor))
+    _optional(lambda: setattr(chart, "title", spec.title))
 
 
 def _page_setup(sheet, out: SheetOutput) -> None:
@@ -92,6 +102,11 @@ def _page_setup(sheet, out: SheetOutput) -> None:
     setup.FitToPagesTall = False
     if out.print_title_rows:
         setup.PrintTitleRows = f"${out.print_title_rows[0]}:${out.print_title_rows[1]}"
+    if out.footer:
+        setup.CenterFooter = out.footer
+    # Desktop Excel only: one call per printed page (not per row), keeping groups on one page.
+    for row in out.page_breaks:
+        api.HPageBreaks.Add(Before=api.Range(f"A{row}"))
 
 
 def apply_plan(book, plan: WritePlan) -> None:

@@ -40,7 +40,6 @@ def _ranges(ws, ref: str):
 
 
 def add_sheet(wb, out: SheetOutput, index: int | None) -> None:
-    from openpyxl.chart import BarChart, LineChart, Reference
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
@@ -76,35 +75,68 @@ def add_sheet(wb, out: SheetOutput, index: int | None) -> None:
     if out.print_title_rows:
         ws.print_title_rows = f"{out.print_title_rows[0]}:{out.print_title_rows[1]}"
     for spec in out.charts:
-        ws.add_chart(_chart(ws, spec, BarChart, LineChart, Reference), spec.anchor)
+        ws.add_chart(_chart(ws, spec), spec.anchor)
+    _extras(ws, out)
 
 
-def _chart(ws, spec: Chart, BarChart, LineChart, Reference):
+def _extras(ws, out: SheetOutput) -> None:
+    """Borders, alignment, conditional fills, page breaks, margins and footer."""
+    from openpyxl.formatting.rule import FormulaRule
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.worksheet.pagebreak import Break
+
+    thin = Side(style="thin", color="808080")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    for ref in out.borders:
+        for cell in _ranges(ws, ref):
+            cell.border = border
+    for ref in out.center:
+        for cell in _ranges(ws, ref):
+            cell.alignment = Alignment(horizontal="center", vertical="top", wrap_text=cell.alignment.wrap_text)
+    for cf in out.conditional:
+        ws.conditional_formatting.add(cf.ref, FormulaRule(
+            formula=[cf.formula], stopIfTrue=False, font=Font(bold=True) if cf.bold else None,
+            fill=PatternFill("solid", fgColor=cf.fill.lstrip("#").upper(), bgColor=cf.fill.lstrip("#").upper())))
+    # Live Excel sizes rows itself (autofit_rows); a file needs the heights written, or
+    # readers that do not re-measure (LibreOffice) overlap wrapped lines.
+    for row, height in out.row_heights.items():
+        ws.row_dimensions[row].height = height
+    for row in out.page_breaks:
+        ws.row_breaks.append(Break(id=row - 1))  # openpyxl: the break sits below row `id`
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    if out.footer:
+        ws.oddFooter.center.text = out.footer
+
+
+def _chart(ws, spec: Chart):
+    from openpyxl.chart import BarChart, LineChart, Reference
     from openpyxl.utils.cell import range_boundaries
 
     if spec.kind == "line":
         chart = LineChart()
-    else:
+    else:  # "column_stacked" or "bar_stacked" (horizontal: long category names stay readable)
         chart = BarChart()
-        chart.type = "col"
+        chart.type = "bar" if spec.kind.startswith("bar") else "col"
         chart.grouping = "stacked"
         chart.overlap = 100
     chart.title = spec.title
-    chart.width = spec.width / 37.8
-    chart.height = spec.height / 37.8
-    for name_ref, values_ref in spec.series:
-        c0, r0, c1, r1 = range_boundaries(values_ref)
-        chart.add_data(Reference(ws, min_col=c0, min_row=r0, max_col=c1, max_row=r1), titles_from_data=False)
-        chart.series[-1].tx = None
-        from openpyxl.chart.series import SeriesLabel
-        from openpyxl.chart.data_source import StrRef
-
-        if "!" in name_ref or name_ref[:1].isalpha() and name_ref[1:2].isdigit():
-            chart.series[-1].tx = SeriesLabel(strRef=StrRef(f"'{ws.title}'!{name_ref}"))
-        else:
-            chart.series[-1].tx = SeriesLabel(v=name_ref)
-    c0, r0, c1, r1 = range_boundaries(spec.categories)
-    chart.set_categories(Reference(ws, min_col=c0, min_row=r0, max_col=c1, max_row=r1))
+    chart.width = spec.width / 28.35  # points -> cm
+    chart.height = spec.height / 28.35
+    c0, r0, c1, r1 = range_boundaries(spec.source)
+    chart.add_data(Reference(ws, min_col=c0 + 1, min_row=r0, max_col=c1, max_row=r1), titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=c0, min_row=r0 + 1, max_col=c0, max_row=r1))
+    if spec.kind == "line":
+        for series in chart.series:
+            series.marker.symbol = "circle"
+            series.smooth = False
+    if spec.value_format:
+        chart.y_axis.numFmt = spec.value_format
+        chart.y_axis.number_format = spec.value_format
+    # openpyxl hides axes by default (delete=True); a chart without axes labels nothing.
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    chart.legend.position = "b"
     return chart
 
 

@@ -22,13 +22,33 @@ def hyperlink(sheet: str, cell: str, label: str) -> Formula:
 
 @dataclass
 class Chart:
-    kind: str  # "column_stacked" | "line"
+    """A native chart over one block of the sheet: header row = series names, first column = categories.
+
+    One contiguous block, so Excel (xlwings set_source_data) and openpyxl read
+    the same series the same way.
+    """
+
+    kind: str  # "column_stacked" | "bar_stacked" | "line" (xlwings chart type names)
     title: str
     anchor: str  # top-left cell
-    categories: str  # A1 range on the same sheet
-    series: list[tuple[str, str]]  # (name cell or text, values A1 range)
-    width: int = 480
+    source: str  # A1 range on the same sheet, header row included
+    width: int = 480  # points
     height: int = 288
+    value_format: str = ""  # number format of the value axis, e.g. '0%'
+
+
+@dataclass(frozen=True)
+class ConditionalFill:
+    """A fill (and bold) wherever `formula` is true, written relative to the top-left cell of `ref`.
+
+    One rule covers any number of rows, so formatting rows by their kind costs a
+    constant number of calls into Excel.
+    """
+
+    ref: str
+    formula: str  # without "=", e.g. 'ISTEXT($A7)'
+    fill: str  # "#RRGGBB"
+    bold: bool = False
 
 
 @dataclass
@@ -47,6 +67,13 @@ class SheetOutput:
     landscape: bool = True
     print_title_rows: tuple[int, int] | None = None  # 1-based, repeated on every page
     charts: list[Chart] = field(default_factory=list)
+    borders: list[str] = field(default_factory=list)  # A1 ranges with thin borders on every cell
+    center: list[str] = field(default_factory=list)  # A1 ranges centred horizontally
+    conditional: list[ConditionalFill] = field(default_factory=list)
+    page_breaks: list[int] = field(default_factory=list)  # 1-based rows that start a new printed page
+    autofit_rows: bool = False  # let Excel size rows to their wrapped text (one call)
+    row_heights: dict[int, float] = field(default_factory=dict)  # 1-based row -> points, for file writers
+    footer: str = ""  # printed footer, Excel codes (&P page, &N pages)
 
     @property
     def shape(self) -> tuple[int, int]:

@@ -1,0 +1,261 @@
+"""The Konsolidasi sheet: the whole plan as one numbered, print-ready table.
+
+Tables A and B one after the other, grouped by Kegiatan / Sasaran Program, one
+row per indicator, each linked back to its source row; the budget that funds
+each row; totals per group, per program and per division; rows that Validasi
+marks as errors flagged. Row kinds (table title, group, total, error) are
+styled by conditional formats over the whole table, so writing the sheet costs
+the same number of calls however long the plan is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from itertools import takewhile
+
+from .. import layout as L
+from ..model import Plan, RakRow
+from ..rollup import UNASSIGNED, RowInfo, Rollup, division_order, row_infos
+from ..rules.findings import Finding
+from . import paging
+from .findings_sheet import summary_line
+from .sheets import ConditionalFill, SheetOutput, hyperlink
+
+RUPIAH = '"Rp" #,##0'
+HEADER_ROW = 6
+HEADER = ["No", "ID", "Indikator Kinerja", "Target", "Uraian Kegiatan", "TW 1", "TW 2", "TW 3", "TW 4",
+          "Penanggung Jawab", "Anggaran (Rp)", "Catatan Validasi"]
+WIDTHS = [5, 10, 44, 9, 36, 5, 5, 5, 5, 20, 16, 16]
+WRAPPED = {2, 3, 4, 9, 11}  # 0-based columns whose text wraps
+LAST_COL = "L"
+INFERRED = " *"  # marks a division taken from the Anggaran sheet
+GROUP_WORD = {"A": "Kegiatan", "B": "Sasaran Program"}
+FILL_HEADER = "#D9E1F2"
+FILL_TABLE = "#B4C6E7"
+FILL_GROUP = "#DDEBF7"
+FILL_TOTAL = "#F2F2F2"
+FILL_ERROR = "#FFC7CE"
+
+
+@dataclass
+class ConsolidatedRow:
+    """One indicator row of the consolidated table (also what `rak-xl consolidate` prints)."""
+
+    number: int
+    group_code: str  # "A.1", "B.3"
+    info: RowInfo
+    target: str
+    errors: list[str]  # codes of the error findings on this row
+
+    @property
+    def row(self) -> RakRow:
+        return self.info.row
+
+
+def target_text(row: RakRow) -> str:
+    """The target as the plan states it: '100%', '12,5%', '5 dokumen'."""
+    t = row.target
+    raw = row.cells.get("target")
+    if raw is None or raw.blank:
+        return ""
+    if t is not None and t.readable and t.is_percent and t.value is not None:
+        return f"{t.value:g}".replace(".", ",") + "%"
+    unit = row.text("unit")
+    text = raw.text if not isinstance(raw.raw, float) or raw.raw != int(raw.raw) else str(int(raw.raw))
+    return f"{text} {unit}" if unit and unit != "%" and unit.casefold() not in text.casefold() else text
+
+
+def short_division(name: str) -> str:
+    return name[len("Bagian "):] if name.startswith("Bagian ") else name
+
+
+def error_codes(plan: Plan, findings: list[Finding]) -> dict[tuple[str, int], list[str]]:
+    """Error codes per (sheet, row) of a RAK row; a finding about a row ID elsewhere counts for that row."""
+    by_id = {r.id.casefold(): (r.sheet, r.row) for r in plan.rows if r.id}
+    out: dict[tuple[str, int], list[str]] = {}
+    for f in findings:
+        if f.severity != "error":
+            continue
+        keys = set()
+        if f.cell is not None and f.sheet in (L.SHEET_RAK_A, L.SHEET_RAK_B):
+            keys.add((f.sheet, f.cell.row))
+        if f.row_id and f.row_id.casefold() in by_id:
+            keys.add(by_id[f.row_id.casefold()])
+        for key in keys:
+            codes = out.setdefault(key, [])
+            if f.code not in codes:
+                codes.append(f.code)
+    return out
+
+
+def consolidated_rows(plan: Plan, findings: list[Finding]) -> list[ConsolidatedRow]:
+    errors = error_codes(plan, findings)
+    out: list[ConsolidatedRow] = []
+    groups: dict[str, int] = {}
+    last_group: tuple[str, str] | None = None
+    for number, info in enumerate(row_infos(plan), start=1):
+        row = info.row
+        if (row.table, row.group) != last_group:
+            groups[row.table] = groups.get(row.table, 0) + 1
+            last_group = (row.table, row.group)
+        out.append(ConsolidatedRow(number, f"{row.table}.{groups[row.table]}", info, target_text(row),
+                                   errors.get((row.sheet, row.row), [])))
+    return out
+
+
+def _indicator_row(r: ConsolidatedRow) -> list:
+    row = r.row
+    division = short_division(r.info.division) + (INFERRED if r.info.division_from_budget else "")
+    return [r.number, hyperlink(row.sheet, row.ref("id").a1, row.id or f"baris {row.row}"), row.indicator,
+            r.target, row.activity if r.info.block_start else "",
+            *(L.QUARTER_MARK if m else "" for m in row.marks), division,
+            r.info.budget if r.info.funded else None,
+            ("KESALAHAN: " + ", ".join(r.errors)) if r.errors else ""]
+
+
+def consolidated_sheet(plan: Plan, findings: list[Finding], roll: Rollup, source: str,
+                       generated: dt.datetime) -> SheetOutput:
+    ident = plan.identity
+    rows = consolidated_rows(plan, findings)
+    flagged = sum(1 for r in rows if r.errors)
+    dipa = roll.dipa_pagu
+    revised = ident.get("budget_revised") is not None
+    dipa_date = ident.get("dipa_date")
+    values: list[list] = [
+        [f"KONSOLIDASI RENCANA AKSI KINERJA {str(ident.get('satker') or '').upper()} "
+         f"TAHUN {ident.year or '-'}".replace("  ", " ")],
+        [f"Satuan kerja: {ident.get('satker') or '-'} ({ident.get('satker_code') or '-'})   |   "
+         f"{ident.get('dipa_number') or 'Nomor DIPA -'}"
+         + (f" tanggal {dipa_date:%d-%m-%Y}" if isinstance(dipa_date, dt.date) else "")
+         + f"   |   Pagu berlaku: {_rp(dipa)}" + (f" (revisi; pagu awal {_rp(ident.get('budget_initial'))})"
+                                                    if revised else "")],
+        [f"Dibuat: {generated:%d-%m-%Y %H:%M} dari berkas {source or '-'}   |   "
+         f"Validasi: {summary_line(findings)}"
+         + (f"   |   {flagged} baris bertanda KESALAHAN: rencana ini belum bersih." if flagged else "")],
+        ["Lembar ini dibuat ulang setiap kali tombol Konsolidasi ditekan; jangan mengetik di sini. "
+         "Klik ID untuk menuju baris sumbernya."],
+        [],
+        HEADER,
+    ]
+    widths = WIDTHS
+    units: list[list[float]] = []
+    unit: list[float] = []
+
+    heights: dict[int, float] = {}
+
+    def add(row: list, wrapped: set[int] = WRAPPED) -> None:
+        values.append(row)
+        heights[len(values)] = paging.row_height(row, widths, wrapped)
+        unit.append(heights[len(values)])
+
+    def close_unit() -> None:
+        if unit:
+            units.append(list(unit))
+            unit.clear()
+
+    table_titles = {"A": L.RAK_A.title, "B": L.RAK_B.title}
+    i = 0
+    while i < len(rows):
+        r = rows[i]
+        close_unit()
+        if i == 0 or rows[i - 1].row.table != r.row.table:
+            add([r.row.table, None, table_titles.get(r.row.table, r.row.table)])  # stays with its first group
+        group = list(takewhile(lambda x: x.group_code == r.group_code, rows[i:]))
+        add([r.group_code, None, f"{GROUP_WORD.get(r.row.table, 'Kelompok')}: {r.row.group}"])
+        for x in group:
+            add(_indicator_row(x))
+        add([None, "Jumlah", f"Jumlah {r.group_code}", None, f"{len(group)} indikator", None, None, None, None,
+             None, sum(x.info.budget for x in group)])
+        i += len(group)
+    close_unit()
+    table_end = len(values)
+
+    # Totals per program and per division, kept on one page.
+    summary_start = len(values) + 2
+    add([])
+    add([None, None, "REKAPITULASI ANGGARAN"])
+    add([None, None, "Per program (seluruh baris Anggaran)", None, None, None, None, None, None, None,
+         "Anggaran (Rp)"])
+    for p in roll.programs:
+        add([None, p.code, p.name, None, None, None, None, None, None, None, p.allocated])
+    add([None, None, "Jumlah seluruh program", None, None, None, None, None, None, None, roll.allocated])
+    add([None, None, "Pagu DIPA berlaku" + (" (revisi)" if revised else ""), None, None, None, None, None, None,
+         None, dipa])
+    add([None, None, "Selisih pagu DIPA dengan jumlah pagu program (lembar Program)", None, None, None, None,
+         None, None, None, roll.dipa_difference])
+    add([])
+    division_header = len(values) + 1
+    add([None, None, "Per penanggung jawab (anggaran yang terkait baris RAK)", None, "Indikator", None, None,
+         None, None, None, "Anggaran (Rp)"])
+    per_division: dict[str, list[ConsolidatedRow]] = {}
+    for r in rows:
+        per_division.setdefault(r.info.division, []).append(r)
+    for name in division_order(plan, [UNASSIGNED, *per_division]):
+        if name in per_division:
+            group = per_division[name]
+            add([None, None, name, None, len(group), None, None, None, None, None,
+                 sum(x.info.budget for x in group)])
+    linked = sum(r.info.budget for r in rows)
+    if roll.allocated != linked:
+        add([None, None, "Anggaran yang tidak terkait baris RAK mana pun", None, None, None, None, None, None,
+             None, roll.allocated - linked])
+    add([])
+    add([None, None, "Catatan: * penanggung jawab diambil dari kolom Bagian pada lembar Anggaran untuk kegiatan "
+         "yang didanai, karena kolom Penanggung Jawab di lembar RAK kosong."], wrapped=set())
+    add([None, None, f"'{UNASSIGNED}': kolom Penanggung Jawab kosong dan kegiatannya tidak didanai."],
+        wrapped=set())
+    close_unit()
+    last = len(values)
+
+    scale = paging.fit_scale(widths)
+    first = HEADER_ROW + 1
+    title_height = paging.row_height(HEADER, widths, set(range(len(HEADER))))
+    heights[HEADER_ROW] = title_height
+    top = sum(paging.LINE + paging.PADDING for _ in range(HEADER_ROW - 1)) + title_height
+    breaks = [first + b for b in paging.page_breaks(units, top, title_height, scale)]
+    table = f"A{first}:{LAST_COL}{table_end}"
+    return SheetOutput(
+        name=L.SHEET_CONSOLIDATED,
+        values=values,
+        number_formats=[(f"K{first}:K{last}", RUPIAH)],
+        bold=["A1", f"A{HEADER_ROW}:{LAST_COL}{HEADER_ROW}", f"C{summary_start}:K{summary_start + 1}",
+              f"C{division_header}:K{division_header}"],
+        fills=[(f"A{HEADER_ROW}:{LAST_COL}{HEADER_ROW}", FILL_HEADER),
+               *([("A3:L3", FILL_ERROR)] if flagged else [])],
+        wrap=[f"A{HEADER_ROW}:{LAST_COL}{table_end}", f"C{table_end + 1}:C{last - 2}"],
+        center=[f"F{HEADER_ROW}:I{table_end}", f"A{HEADER_ROW}:B{HEADER_ROW}", f"D{HEADER_ROW}:D{table_end}"],
+        borders=[f"A{HEADER_ROW}:{LAST_COL}{table_end}"],
+        conditional=[
+            ConditionalFill(table, f'AND(ISTEXT($A{first}),LEN($A{first})=1)', FILL_TABLE, bold=True),
+            ConditionalFill(table, f'AND(ISTEXT($A{first}),LEN($A{first})>1)', FILL_GROUP, bold=True),
+            ConditionalFill(table, f'$B{first}="Jumlah"', FILL_TOTAL, bold=True),
+            ConditionalFill(table, f'$L{first}<>""', FILL_ERROR),
+        ],
+        column_widths={i + 1: w for i, w in enumerate(widths)},
+        freeze_row=HEADER_ROW,
+        landscape=True,
+        print_title_rows=(HEADER_ROW, HEADER_ROW),
+        page_breaks=breaks,
+        autofit_rows=True,
+        row_heights=heights,
+        footer="Halaman &P dari &N",
+    )
+
+
+def _rp(amount: int | None) -> str:
+    return "-" if amount is None else "Rp " + f"{amount:,}".replace(",", ".")
+
+
+def text_table(plan: Plan, findings: list[Finding]) -> tuple[list[str], list[list[str]]]:
+    """Headers and rows for `rak-xl consolidate` (plain text, same numbering as the sheet)."""
+    heads = ["No", "Kel.", "ID", "Indikator Kinerja", "Target", "TW", "Penanggung Jawab", "Anggaran (Rp)",
+             "Catatan"]
+    out = []
+    for r in consolidated_rows(plan, findings):
+        marks = "".join(str(q) if m else "-" for q, m in zip(L.QUARTERS, r.row.marks))
+        division = short_division(r.info.division) + (INFERRED if r.info.division_from_budget else "")
+        out.append([str(r.number), r.group_code, r.row.id, r.row.indicator, r.target, marks, division,
+                    f"{r.info.budget:,}".replace(",", ".") if r.info.funded else "",
+                    ", ".join(r.errors)])
+    return heads, out

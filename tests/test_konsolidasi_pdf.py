@@ -1,0 +1,78 @@
+"""The output of `rak-xl run`, opened in LibreOffice: the Konsolidasi sheet printed to PDF.
+
+The PDF must have the pages the sheet planned (no page break the office suite had to add
+itself), the header row on every page, every indicator once, and every group on one page.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from libreoffice import probe
+from rak_xl import layout as L
+
+pytestmark = pytest.mark.libreoffice
+
+
+def _pdftotext(pdf, page: int) -> str:
+    done = subprocess.run(["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                          capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+def _pages(pdf) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE)[1])
+
+
+def test_konsolidasi_prints_as_planned(workbook_copy, tmp_path):
+    if not shutil.which("pdftotext"):
+        pytest.skip("poppler-utils (pdftotext) not installed")
+    from rak_xl import jobs
+    from rak_xl.adapters.file_read import read_grids
+    from rak_xl.cli import main
+    from rak_xl.outputs.consolidated_sheet import consolidated_rows
+
+    out = tmp_path / "hasil.xlsm"
+    assert main(["run", str(workbook_copy), "-o", str(out)]) == 0
+    pdf = tmp_path / "konsolidasi.pdf"
+    result = probe(out, "--pdf", L.SHEET_CONSOLIDATED, str(pdf))
+    assert L.SHEET_CONSOLIDATED in result["sheets"]
+
+    report, plan = jobs.run_all(read_grids(workbook_copy), workbook_copy.name)
+    sheet = next(s for s in plan.sheets if s.name == L.SHEET_CONSOLIDATED)
+    expected = len(sheet.page_breaks) + 1
+    assert expected > 1
+    assert _pages(pdf) == expected
+
+    texts = [_pdftotext(pdf, p) for p in range(1, expected + 1)]
+    assert "KONSOLIDASI RENCANA AKSI KINERJA KPU KOTA PROBOLINGGO TAHUN 2022" in texts[0]
+    assert "SP DIPA 076.01.2.658021/2022" in texts[0]
+    for n, text in enumerate(texts, start=1):
+        assert "Indikator Kinerja" in text and "Penanggung Jawab" in text  # header row repeated
+        assert f"Halaman {n} dari {expected}" in text
+    assert "REKAPITULASI ANGGARAN" in texts[-1]
+
+    page_of: dict[str, int] = {}
+    for n, text in enumerate(texts, start=1):
+        for rak_id in re.findall(r"\b[AB]-\d{3}\b", text):
+            assert rak_id not in page_of or page_of[rak_id] == n, f"{rak_id} on two pages"
+            page_of[rak_id] = n
+    rows = consolidated_rows(report.plan, report.findings)
+    assert set(page_of) == {r.row.id for r in rows}
+    # Each indicator is on the page the sheet planned: groups stay together, and only a group
+    # taller than a page is split (where the page is full).
+    planned = {}
+    for sheet_row, values in enumerate(sheet.values, start=1):
+        if values and isinstance(values[0], int):
+            planned[rows[values[0] - 1].row.id] = 1 + sum(1 for b in sheet.page_breaks if b <= sheet_row)
+    assert page_of == planned
+    groups: dict[str, set[int]] = {}
+    for r in rows:
+        groups.setdefault(r.group_code, set()).add(page_of[r.row.id])
+    split = [g for g, p in groups.items() if len(p) > 1]
+    assert len(split) <= 1, f"groups split across pages: {split}"  # A.3: 12 indicators, over a page
