@@ -95,6 +95,11 @@ def test_missing_responsible_unit_once_per_row():
     # The seed names a unit once (B-001, "1. Divisi Keuangan, Umum dan Logistik", which is recognised).
     rows = {f.row_id for f in report().findings if f.code == "RAK203"}
     assert "B-001" not in rows and len(rows) == 72
+    # The rows of B-001's group are offered its unit; rows of other groups only the list.
+    b002 = next(f for f in report().findings if f.code == "RAK203" and f.row_id == "B-002")
+    assert "B-001" in b002.hint() and "Bagian Keuangan, Umum dan Logistik" in b002.hint()
+    a001 = next(f for f in report().findings if f.code == "RAK203" and f.row_id == "A-001")
+    assert a001.hint().startswith("Isi dengan salah satu bagian")
     assert not at("RAK311")
 
 

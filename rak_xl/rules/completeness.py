@@ -9,7 +9,7 @@ from ..model import Plan
 from ..parse.values import parse_mark
 from . import rule
 from .findings import Finding
-from .helpers import series_gaps
+from .helpers import groups, series_gaps
 
 _CONTENT = ("target", "activity", "tw1", "tw2", "tw3", "tw4")
 
@@ -39,10 +39,19 @@ def quarter_mark_none(plan: Plan) -> Iterator[Finding]:
 
 @rule("RAK203")
 def unit_in_charge_missing(plan: Plan) -> Iterator[Finding]:
-    for row in plan.rows:
-        cell = row.cells.get("unit_in_charge")
-        if cell is not None and cell.blank and row.indicator:
-            yield Finding("RAK203", row.sheet, cell.cell, {"divisions": _divisions(plan)}, row.id)
+    for group in groups(plan.rows):
+        rows = [r for block in group for r in block]
+        # The seed names a unit once, on the group's first row: offer it for the others.
+        named = next((r for r in rows if r.division), None)
+        suggest = suggest_en = ""
+        if named is not None:
+            suggest = f"Baris {named.id} dalam kelompok ini memakai '{named.division}'. "
+            suggest_en = f"Row {named.id} of this group has '{named.division}'. "
+        for row in rows:
+            cell = row.cells.get("unit_in_charge")
+            if cell is not None and cell.blank and row.indicator:
+                yield Finding("RAK203", row.sheet, cell.cell,
+                              {"divisions": _divisions(plan), "suggest": suggest, "suggest_en": suggest_en}, row.id)
 
 
 @rule("RAK204")
