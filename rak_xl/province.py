@@ -152,17 +152,25 @@ def _evaluation(plan) -> dict[str, list[float | None]] | None:
     try:
         from . import evaluation as E
 
-        evaluate, reported = E.evaluate, E.quarter_has_realisation
+        achievement, mean, reported = E.achievement, E.mean, E.quarter_has_realisation
+        realised_totals, pagu_of = B.realised_quarter_totals, B.pagu_of
     except (ImportError, AttributeError):
         return None
+    # The overall capaian and total absorption of E.evaluate, from the same building blocks:
+    # evaluate() also rolls up every block, group and division, which the recap does not show.
+    pagu = pagu_of(plan.budget)
+    realised = B.cumulative(realised_totals(plan.budget))
     capaian: list[float | None] = []
     serapan: list[float | None] = []
     for q in L.QUARTERS:
-        ev = evaluate(plan, q) if reported(plan, q) else None
-        overall = ev.overall.value if ev and ev.overall else None
-        absorbed = ev.total_absorption.absorption if ev and ev.total_absorption else None
+        if not reported(plan, q):
+            capaian.append(None)
+            serapan.append(None)
+            continue
+        values = [achievement(r.quarter_targets[q - 1], r.realised[q - 1], r.lower_is_better)[0] for r in plan.rows]
+        overall = mean([v for v in values if v is not None])
         capaian.append(None if overall is None else round(overall, 2))
-        serapan.append(None if absorbed is None else round(absorbed, 2))
+        serapan.append(round(realised[q - 1] / pagu * 100, 2) if pagu else None)
     return {"capaian": capaian, "serapan": serapan}
 
 

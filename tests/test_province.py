@@ -155,3 +155,25 @@ def test_quarterly_capaian_and_absorption_columns_when_the_workbooks_have_them(r
     for row in rows[:-1]:
         assert 0 < row["Capaian TW 1 (%)"] <= 200
         assert 0 < row["Serapan TW 1 (%)"] <= 100
+
+
+def test_recap_capaian_and_absorption_agree_with_the_evaluation(folder):
+    d, made = folder
+    E = pytest.importorskip("rak_xl.evaluation")
+    from rak_xl import jobs
+    from rak_xl.adapters.file_read import read_grids
+
+    report = jobs.validate(read_grids(made[0].path), made[0].path.name)
+    series = P._evaluation(report.plan)
+    if series is None:
+        pytest.skip("the generated workbooks carry no quarterly evaluation")
+    compared = 0
+    for q in L.QUARTERS:
+        if E.quarter_has_realisation(report.plan, q):
+            ev = E.evaluate(report.plan, q)
+            assert series["capaian"][q - 1] == pytest.approx(ev.overall.value, abs=0.01)
+            assert series["serapan"][q - 1] == pytest.approx(ev.total_absorption.absorption, abs=0.01)
+            compared += 1
+        else:
+            assert series["capaian"][q - 1] is None and series["serapan"][q - 1] is None
+    assert compared
