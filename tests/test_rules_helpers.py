@@ -72,4 +72,5 @@ def test_series():
 def test_wording():
     assert rupiah(27_734_000) == "Rp 27.734.000"
     assert number_id(12.5) == "12,5" and number_id(100.0) == "100" and number_id(1500) == "1.500"
+    assert number_id(float("inf")) == "inf"
     assert date_id(dt.date(2023, 1, 17)) == "17 Januari 2023"

@@ -6,6 +6,7 @@ Kept apart from the area modules so each rule stays a short function over the Pl
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -222,6 +223,8 @@ def rupiah(amount: int) -> str:
 
 def number_id(value: float) -> str:
     """12.5 -> '12,5'; 100.0 -> '100'; 1500 -> '1.500' (Indonesian style)."""
+    if not math.isfinite(value):  # a message must never crash
+        return str(value)
     if abs(value - round(value)) < 1e-9:
         return f"{int(round(value)):,}".replace(",", ".")
     whole = f"{value:,.2f}".rstrip("0").rstrip(".")
