@@ -14,3 +14,7 @@ End Sub
 Sub Konsolidasi()
     RunPython "import rak_xl.buttons as b; b.consolidate()"
 End Sub
+
+Sub Evaluasi()
+    RunPython "import rak_xl.buttons as b; b.evaluate()"
+End Sub

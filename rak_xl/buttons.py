@@ -84,6 +84,17 @@ def consolidate() -> None:
     _press(_consolidate_job)
 
 
+def _evaluate_job(grids, name):
+    from . import jobs
+
+    return jobs.evaluation_outputs(jobs.evaluate(grids, name))
+
+
+def evaluate() -> None:
+    """Tombol Evaluasi: capaian per indicator and division, absorption, for the Triwulan Pelaporan."""
+    _press(_evaluate_job)
+
+
 def submit() -> None:
     """Tombol Siapkan Kiriman: run every check, then write the package for the province.
 

@@ -140,6 +140,52 @@ def _rp_text(amount: int | None) -> str:
     return "-" if amount is None else ("-" if amount < 0 else "") + "Rp " + f"{abs(amount):,}".replace(",", ".")
 
 
+def cmd_evaluate(args) -> int:
+    """Evaluasi Triwulan: capaian and absorption for one quarter, as JSON or tables (or into a copy, -o)."""
+    from . import jobs
+
+    source = Path(args.file)
+    run = jobs.evaluate(_read(source), source.name, args.quarter)
+    ev = run.evaluation
+    if args.output:
+        from .adapters.file_write import apply_plan
+
+        target = Path(args.output)
+        if target.suffix.lower() != source.suffix.lower():
+            raise RakInputError(f"Berkas hasil '{target.name}' harus berakhiran {source.suffix}.",
+                                message_en=f"Output '{target.name}' must end in {source.suffix}.")
+        plan = jobs.evaluation_outputs(run)
+        apply_plan(source, target, plan)
+        _err(plan.message)
+        _out(f"Hasil ditulis ke {target}")
+        return EXIT_OK
+    if args.format == "json":
+        _out(json.dumps(run.as_dict(args.lang), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    from .outputs.evaluation_sheet import status_line
+
+    _out(f"{run.report.source}: Evaluasi TW {ev.quarter} - {status_line(ev)}")
+    rows = [[r.name, _pct_text(r.value), f"{r.counted}/{r.indicators}"]
+            for r in [*ev.divisions, *([ev.overall] if ev.overall else [])]]
+    _out("")
+    _out(format_table(rows, ["Bagian", "Capaian", "Dihitung/indikator"], 60))
+    rows = [[a.name, _rp_text(a.pagu), _rp_text(a.planned), _rp_text(a.realised), _pct_text(a.absorption),
+             _rp_text(a.deviation), _pct_text(a.deviation_pct), _pct_text(a.guide)]
+            for a in [*ev.programs_absorption, *ev.divisions_absorption,
+                      *([ev.total_absorption] if ev.total_absorption else [])]]
+    _out("")
+    _out(format_table(rows, ["Program / Bagian", "Pagu", f"RPD s.d. TW {ev.quarter}",
+                             f"Realisasi s.d. TW {ev.quarter}", "Penyerapan", "Deviasi", "Deviasi/RPD", "Pedoman"],
+                      40))
+    rows = [[i.row.id, i.row.indicator, _num(i.target), _num(i.realised), _pct_text(i.value), i.state]
+            for i in ev.indicators]
+    _out("")
+    _out(format_table(rows, ["ID", "Indikator", "Target", "Realisasi", "Capaian", "Keadaan"], 60))
+    if run.report.findings:
+        _out(f"\nCatatan evaluasi: {len(run.report.findings)} temuan RAK6xx (lihat `rak-xl validate --select RAK6`).")
+    return EXIT_OK
+
+
 def _num(value: float | None) -> str:
     return "-" if value is None else f"{value:,.2f}".rstrip("0").rstrip(".").replace(",", "_").replace(
         ".", ",").replace("_", ".")
@@ -269,6 +315,15 @@ def build_parser() -> argparse.ArgumentParser:
     pv.add_argument("--workers", type=int, help="jumlah proses (bawaan: jumlah inti CPU)")
     pv.add_argument("--quiet", action="store_true", help="tanpa bilah kemajuan")
     pv.set_defaults(func=cmd_province)
+
+    ev = sub.add_parser("evaluate", help="Evaluasi Triwulan: capaian kinerja dan penyerapan anggaran")
+    ev.add_argument("file")
+    ev.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), metavar="N",
+                    help="triwulan 1-4 (bawaan: Triwulan Pelaporan di lembar Identitas)")
+    ev.add_argument("--format", choices=("table", "json"), default="table")
+    ev.add_argument("--lang", choices=("id", "en"), default="id")
+    ev.add_argument("-o", "--output", help="tulis lembar Evaluasi ke salinan workbook ini (berakhiran sama)")
+    ev.set_defaults(func=cmd_evaluate)
 
     b = sub.add_parser("build", help="bangun workbook/RAK_2022.xlsm dari sumber teks")
     b.add_argument("--sources", default="workbook/sources")

@@ -43,7 +43,7 @@ METHOD_ROLLUP = (
 )
 METHOD_GRADE = "Predikat: >90% sangat tinggi, >75-90% tinggi, >65-75% sedang, >50-65% rendah, <=50% sangat rendah."
 METHOD_ABSORPTION = (
-    "Penyerapan = realisasi anggaran s.d. triwulan / pagu. Deviasi = realisasi s.d. triwulan - RPD s.d. "
+    "Penyerapan = realisasi anggaran s.d. triwulan / pagu (jumlah pagu baris lembar Anggaran). Deviasi = realisasi s.d. triwulan - RPD s.d. "
     "triwulan (Rp, dan % terhadap RPD). Pedoman penyerapan kumulatif: TW 1 15%, TW 2 40%, TW 3 60%, TW 4 90%."
 )
 
@@ -116,24 +116,24 @@ class Absorption:
     name: str
     pagu: int
     planned: int  # RPD cumulative to the quarter
-    realised: int  # realised spending cumulative to the quarter
+    realised: int | None  # realised spending cumulative to the quarter; None: quarter not reported yet
     guide: float  # percent of pagu
 
     @property
     def absorption(self) -> float | None:
-        return self.realised / self.pagu * 100 if self.pagu else None
+        return self.realised / self.pagu * 100 if self.pagu and self.realised is not None else None
 
     @property
     def planned_share(self) -> float | None:
         return self.planned / self.pagu * 100 if self.pagu else None
 
     @property
-    def deviation(self) -> int:
-        return self.realised - self.planned
+    def deviation(self) -> int | None:
+        return None if self.realised is None else self.realised - self.planned
 
     @property
     def deviation_pct(self) -> float | None:
-        return self.deviation / self.planned * 100 if self.planned else None
+        return self.deviation / self.planned * 100 if self.planned and self.deviation is not None else None
 
     @property
     def guide_gap(self) -> float | None:
@@ -229,16 +229,18 @@ def _rollup(level: str, name: str, results: list[IndicatorResult], table: str = 
     return Rollup(level, name, len(results), len(values), mean(values), table, group)
 
 
-def _absorption(name: str, lines, quarter: int) -> Absorption:
+def _absorption(name: str, lines, quarter: int, reported: bool) -> Absorption:
     planned = budget.to_date(budget.quarter_totals(lines), quarter)
-    realised = budget.to_date(budget.realised_quarter_totals(lines), quarter)
+    realised = budget.to_date(budget.realised_quarter_totals(lines), quarter) if reported else None
     return Absorption(name, budget.pagu_of(lines), planned, realised, float(budget.ABSORPTION_GUIDE[quarter - 1]))
 
 
 def evaluate(plan: Plan, quarter: int | None = None) -> QuarterEvaluation:
-    """The evaluation of `quarter` (default: the workbook's reporting quarter, else TW 1)."""
+    """The evaluation of `quarter` (default: the workbook's reporting quarter)."""
     reporting = plan.evaluation.reporting_quarter
-    q = quarter or reporting or 1
+    # Without a reporting quarter: the latest quarter that has any realisation, else TW 1.
+    latest = max((k for k in (1, 2, 3, 4) if quarter_has_realisation(plan, k)), default=1)
+    q = quarter or reporting or latest
     if not 1 <= q <= 4:
         raise ValueError(f"quarter {q} is not 1..4")
     if not plan.evaluation.started:
@@ -267,16 +269,18 @@ def evaluate(plan: Plan, quarter: int | None = None) -> QuarterEvaluation:
     ev.groups = [_rollup("kelompok", g, rs, t, g) for (t, g), rs in groups.items()]
     ev.divisions = [_rollup("bagian", name, rs) for name, rs in by_division.items() if rs]
     ev.overall = _rollup("keseluruhan", "Keseluruhan", ev.indicators)
-    ev.programs_absorption = [_absorption(name, lines, q) for name, lines in budget.lines_by(plan, "program").items()]
+    reported = status == RUNNING
+    ev.programs_absorption = [_absorption(name, lines, q, reported)
+                              for name, lines in budget.lines_by(plan, "program").items()]
     by_div = budget.lines_by(plan, "division")
     names = [n for n in plan.division_names if n in by_div] + [n for n in by_div if n not in plan.division_names]
-    ev.divisions_absorption = [_absorption(name, by_div[name], q) for name in names]
-    ev.total_absorption = _absorption("Jumlah", plan.budget, q)
+    ev.divisions_absorption = [_absorption(name, by_div[name], q, reported) for name in names]
+    ev.total_absorption = _absorption("Jumlah", plan.budget, q, reported)
     pagu = budget.pagu_of(plan.budget)
     planned = budget.cumulative(budget.quarter_totals(plan.budget))
     realised = budget.cumulative(budget.realised_quarter_totals(plan.budget))
     for k in (1, 2, 3, 4):
         ev.curve.append(CurvePoint(
-            k, realised[k - 1] / pagu * 100 if pagu and k <= q and status == RUNNING else None,
+            k, realised[k - 1] / pagu * 100 if pagu and k <= q and reported else None,
             planned[k - 1] / pagu * 100 if pagu else None, float(budget.ABSORPTION_GUIDE[k - 1])))
     return ev

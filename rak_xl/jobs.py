@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from . import clock
+from .evaluation import QuarterEvaluation
 from .model import Plan
 from .outputs.findings_sheet import findings_sheet, summary_line
 from .outputs.highlights import highlight_plan
@@ -89,6 +90,36 @@ def consolidation_outputs(report: ValidationReport, when: dt.datetime | None = N
     note = f" {errors} kesalahan validasi ditandai di tabel." if errors else ""
     return WritePlan(sheets=[sheet], activate=sheet.name,
                      message=f"Konsolidasi selesai.{note} Lihat lembar Konsolidasi.")
+
+
+@dataclass
+class EvaluationRun:
+    """The Evaluasi job's result: the figures for one quarter and the RAK6xx findings behind them."""
+
+    report: ValidationReport  # validate() restricted to RAK6xx
+    evaluation: QuarterEvaluation
+
+    def as_dict(self, lang: str = "id") -> dict:
+        return {"file": self.report.source, **self.evaluation.as_dict(),
+                "findings": self.report.as_dict(lang)["findings"]}
+
+
+def evaluate(grids: Mapping[str, Grid], source: str = "", quarter: int | None = None) -> EvaluationRun:
+    """Evaluasi Triwulan for `quarter` (default: Triwulan Pelaporan on the Identitas sheet)."""
+    from .evaluation import evaluate as evaluate_plan
+
+    report = validate(grids, source, select=["RAK6"])
+    return EvaluationRun(report, evaluate_plan(report.plan, quarter))
+
+
+def evaluation_outputs(run: EvaluationRun, when: dt.datetime | None = None) -> WritePlan:
+    """The Evaluasi sheet (recreated on every press); input sheets and highlights are left alone."""
+    from .outputs.evaluation_sheet import evaluation_sheet, status_line
+
+    ev = run.evaluation
+    sheet = evaluation_sheet(run.report.plan, ev, run.report.findings, run.report.source, when or clock.now())
+    message = f"Evaluasi TW {ev.quarter} selesai. {status_line(ev)} Lihat lembar {sheet.name}."
+    return WritePlan(sheets=[sheet], activate=sheet.name, message=message)
 
 
 def run_all(grids: Mapping[str, Grid], source: str = "") -> tuple[ValidationReport, WritePlan]:

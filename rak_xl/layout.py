@@ -201,4 +201,8 @@ BUTTONS = (
     ("Konsolidasi", "Konsolidasi",
      "Menyusun tabel A dan B menjadi satu tabel bernomor per Kegiatan / Sasaran Program, dengan anggaran, "
      "penanggung jawab dan tanda baris yang masih salah; siap cetak A4. Hasilnya di lembar Konsolidasi."),
+    ("Evaluasi", "Evaluasi",
+     "Menghitung capaian kinerja per indikator, sub-kegiatan, bagian dan keseluruhan untuk Triwulan "
+     "Pelaporan (lembar Identitas), serta penyerapan anggaran terhadap RPD dan pedoman 15/40/60/90%, "
+     "dari lembar Capaian dan Realisasi Anggaran. Hasilnya di lembar Evaluasi, lengkap dengan grafik."),
 )

@@ -1,0 +1,272 @@
+"""Evaluasi Triwulan: formulas, roll-up, absorption, RAK6xx rules and the CLI, on real workbook files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import openpyxl
+import pytest
+
+from conftest import ROOT, WORKBOOK
+from rak_xl import evaluation as E
+from rak_xl import jobs
+from rak_xl import layout as L
+from rak_xl.adapters.file_read import read_grids
+from rak_xl.parse.evaluation import default_lower_is_better, parse_quarter
+
+# Capaian sheet: header on row 4, A-001 on row 5; columns I..L = Realisasi TW 1..4.
+CAPAIAN_FIRST = L.ACHIEVEMENT.header_row + 1
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "rak_xl.cli", *args], capture_output=True, text=True, cwd=ROOT)
+
+
+# -- formulas -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("target, realised, lower, expected", [
+    (50, 45, False, 90.0),  # higher is better: R / T
+    (50, 55, False, 110.0),  # above target counts above 100
+    (50, 40, True, 120.0),  # lower is better: (1 + (1 - R/T))
+    (50, 60, True, 80.0),
+    (50, 50, True, 100.0),
+    (10, 25, True, 0.0),  # more than twice the target: floored at 0%, never negative
+    (4, 0, False, 0.0),
+])
+def test_capaian_formula(target, realised, lower, expected):
+    value, state = E.achievement(target, realised, lower)
+    assert state == E.OK
+    assert value == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("target, realised, state", [
+    (None, 40, E.NO_TARGET), (None, None, E.NO_TARGET), (50, None, E.NO_DATA), (0, 3, E.ZERO_TARGET),
+    (0, 0, E.ZERO_TARGET),
+])
+def test_capaian_states_without_a_value(target, realised, state):
+    assert E.achievement(target, realised, False) == (None, state)
+    assert E.achievement(target, realised, True) == (None, state)
+
+
+@pytest.mark.parametrize("value, grade", [
+    (150.0, "sangat tinggi"), (90.01, "sangat tinggi"), (90.0, "tinggi"), (75.01, "tinggi"), (75.0, "sedang"),
+    (65.0, "rendah"), (50.01, "rendah"), (50.0, "sangat rendah"), (0.0, "sangat rendah"), (None, ""),
+])
+def test_grade_ranges(value, grade):
+    assert E.grade(value) == grade
+
+
+@pytest.mark.parametrize("raw, quarter", [
+    (2, 2), (2.0, 2), ("2", 2), ("TW 2", 2), ("tw2", 2), ("TW II", 2), ("Triwulan IV", 4), ("TW. 3", 3),
+    ("III", 3), (5, None), ("TW 5", None), ("semester 1", None), (True, None), (None, None),
+])
+def test_reporting_quarter_spellings(raw, quarter):
+    assert parse_quarter(raw) == quarter
+
+
+def test_direction_default_from_the_indicator_text():
+    assert default_lower_is_better("1. Penurunan jumlah sengketa hukum")
+    assert not default_lower_is_better("Persentase penurunan nilai temuan")  # a rate: higher is better
+    assert not default_lower_is_better("Persentase satker ...")
+
+
+def test_absorption_and_deviation_on_known_numbers():
+    a = E.Absorption("076.01.CQ", pagu=1_000_000_000, planned=400_000_000, realised=300_000_000, guide=40.0)
+    assert a.absorption == pytest.approx(30.0)
+    assert a.planned_share == pytest.approx(40.0)
+    assert a.deviation == -100_000_000
+    assert a.deviation_pct == pytest.approx(-25.0)
+    assert a.guide_gap == pytest.approx(-10.0)
+    ahead = E.Absorption("x", pagu=200, planned=50, realised=120, guide=15.0)
+    assert (ahead.absorption, ahead.deviation, ahead.deviation_pct, ahead.guide_gap) == (60.0, 70, 140.0, 45.0)
+    unreported = E.Absorption("x", pagu=200, planned=50, realised=None, guide=15.0)
+    assert (unreported.absorption, unreported.deviation, unreported.deviation_pct) == (None, None, None)
+    assert E.Absorption("x", pagu=0, planned=0, realised=0, guide=15.0).absorption is None
+
+
+# -- the workbook, edited the way staff would ---------------------------------------------------
+
+@pytest.fixture
+def flagged(edit):
+    """TW 2 realisation of the first sub-activity block changed, one quarter mark removed, an unknown ID."""
+    r = CAPAIAN_FIRST
+    return edit({
+        L.SHEET_ACHIEVEMENT: {
+            f"J{r}": 0.5,  # A-001 50% of 50%: 100
+            f"J{r + 1}": 0.25,  # A-002: 50
+            f"J{r + 2}": None,  # A-003: missing although TW 2 is reported -> RAK603
+            f"J{r + 3}": 0.8,  # A-004: 160 -> RAK607
+            f"I{r + 4}": 0.3, f"J{r + 4}": 0.2,  # A-005 drops from 30% to 20% -> RAK606, capaian 40
+            f"A{r + 73}": "Z-999",  # an ID the plan does not have -> RAK608
+        },
+        L.SHEET_RAK_A: {"H10": None},  # A-006 no longer marked in TW 2, yet realisation grows -> RAK605
+    })
+
+
+def test_rollup_of_capaian_by_hand(flagged):
+    run = jobs.evaluate(read_grids(flagged), flagged.name, 2)
+    ev = run.evaluation
+    by_id = {i.row.id: i for i in ev.indicators}
+    assert [by_id[k].value for k in ("A-001", "A-002", "A-004", "A-005")] == pytest.approx([100, 50, 160, 40])
+    assert by_id["A-003"].state == E.NO_DATA and by_id["A-003"].value is None
+    assert by_id["A-028"].state == E.NO_TARGET
+    block = next(b for b in ev.blocks if b.table == "A" and b.name.startswith("1. Terlaksananya fasilitasi"))
+    assert (block.indicators, block.counted) == (4, 3)
+    assert block.value == pytest.approx((100 + 50 + 160) / 3)
+    group = next(g for g in ev.groups if g.name.startswith("PENGELOLAAN PENGADAAN"))
+    a006 = by_id["A-006"].value  # 48% of 50%
+    assert a006 == pytest.approx(96)
+    assert (group.indicators, group.counted) == (6, 5)
+    assert group.value == pytest.approx((100 + 50 + 160 + 40 + 96) / 5)
+    counted = [i.value for i in ev.indicators if i.value is not None]
+    assert ev.overall.counted == len(counted) == 71
+    assert ev.overall.value == pytest.approx(sum(counted) / len(counted))
+    for d in ev.divisions:
+        mine = [i.value for i in ev.indicators if i.division == d.name and i.value is not None]
+        assert d.value == pytest.approx(sum(mine) / len(mine))
+    assert sum(d.indicators for d in ev.divisions) == 73
+
+
+def test_evaluation_flags(flagged):
+    findings = jobs.validate(read_grids(flagged), flagged.name, select=["RAK6"]).findings
+    got = sorted((f.code, f.sheet, f.a1) for f in findings)
+    r = CAPAIAN_FIRST
+    assert got == sorted([
+        ("RAK603", L.SHEET_ACHIEVEMENT, f"J{r + 2}"),
+        ("RAK605", L.SHEET_ACHIEVEMENT, f"J{r + 5}"),
+        ("RAK606", L.SHEET_ACHIEVEMENT, f"J{r + 4}"),
+        ("RAK607", L.SHEET_ACHIEVEMENT, f"J{r + 3}"),
+        ("RAK608", L.SHEET_ACHIEVEMENT, f"A{r + 73}"),
+    ])
+    text = {f.code: f.message() for f in findings}
+    assert "30%" in text["RAK606"] and "20%" in text["RAK606"]
+    assert "160%" in text["RAK607"]
+
+
+def test_unreadable_reporting_quarter_is_one_warning_and_skips_the_missing_checks(edit):
+    path = edit({L.SHEET_IDENTITY: {"B15": "semester 1"}, L.SHEET_ACHIEVEMENT: {f"J{CAPAIAN_FIRST}": None}})
+    findings = jobs.validate(read_grids(path), path.name, select=["RAK6"]).findings
+    assert [(f.code, f.a1) for f in findings] == [("RAK602", "B15")]
+
+
+def test_spending_missing_for_a_reported_quarter(edit):
+    first = L.SPENDING.header_row + 1
+    path = edit({L.SHEET_SPENDING: {f"D{first}": None}})
+    findings = jobs.validate(read_grids(path), path.name, select=["RAK6"]).findings
+    assert [(f.code, f.sheet, f.a1) for f in findings] == [("RAK604", L.SHEET_SPENDING, f"D{first}")]
+    assert "46.250.000" in findings[0].message()
+
+
+def test_the_shipped_workbook_has_no_evaluation_findings():
+    assert jobs.validate(read_grids(WORKBOOK), WORKBOOK.name, select=["RAK6"]).findings == []
+
+
+# -- workbooks made before the evaluation existed ----------------------------------------------
+
+@pytest.fixture
+def old_workbook(tmp_path):
+    """The shipped workbook without the evaluation sheets and without Triwulan Pelaporan."""
+    wb = openpyxl.load_workbook(WORKBOOK, keep_vba=True)
+    for name in L.OPTIONAL_SHEETS:
+        del wb[name]
+    ws = wb[L.SHEET_IDENTITY]
+    ws["A15"] = None
+    ws["B15"] = None
+    path = tmp_path / "RAK_lama.xlsm"
+    wb.save(path)
+    return path
+
+
+def test_old_workbook_still_validates_with_one_information(old_workbook):
+    new = jobs.validate(read_grids(WORKBOOK), WORKBOOK.name)
+    old = jobs.validate(read_grids(old_workbook), old_workbook.name)
+    added = [f for f in old.findings if f not in new.findings]
+    assert [(f.code, f.severity) for f in added] == [("RAK601", "info")]
+    assert old.summary["error"] == new.summary["error"]
+
+
+def test_old_workbook_evaluation_is_not_started(old_workbook):
+    out = _cli("evaluate", str(old_workbook), "--format", "json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["status"] == E.NOT_STARTED
+    assert data["overall"]["counted"] == 0
+    assert {i["state"] for i in data["indicators"]} <= {E.NOT_STARTED, E.NO_TARGET}
+    assert [f["code"] for f in data["findings"]] == ["RAK601"]
+
+
+# -- the shipped workbook on the command line, recomputed from its cells -----------------------
+
+def _sheet_rows(ws, header_row: int) -> list[dict]:
+    header = [c.value for c in ws[header_row]]
+    return [dict(zip(header, (c.value for c in row))) for row in ws.iter_rows(min_row=header_row + 1)
+            if row[0].value not in (None, "")]
+
+
+def test_cli_tw2_matches_a_recomputation_from_the_sheet_values():
+    out = _cli("evaluate", str(WORKBOOK), "--quarter", "2", "--format", "json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["quarter"] == 2 and data["status"] == E.RUNNING
+
+    wb = openpyxl.load_workbook(WORKBOOK, read_only=True)
+    capaian = {}
+    for row in _sheet_rows(wb[L.SHEET_ACHIEVEMENT], L.ACHIEVEMENT.header_row):
+        t, r = row["Target TW 2"], row["Realisasi TW 2"]
+        if t is None or r is None or t == 0:
+            continue
+        capaian[row["ID"]] = (2 - r / t) * 100 if row["Arah"] == "Turun" else r / t * 100
+    got = {i["id"]: i["capaian"] for i in data["indicators"] if i["capaian"] is not None}
+    assert got == pytest.approx({k: round(v, 2) for k, v in capaian.items()})
+    assert data["overall"]["capaian"] == pytest.approx(sum(capaian.values()) / len(capaian), abs=0.005)
+    assert data["overall"]["counted"] == len(capaian) == 72
+
+    budget = _sheet_rows(wb[L.SHEET_BUDGET], L.BUDGET.header_row)
+    spent = {row["Kode Anggaran"]: row for row in _sheet_rows(wb[L.SHEET_SPENDING], L.SPENDING.header_row)}
+    programs: dict[str, list[int]] = {}
+    for line in budget:
+        s = spent[line["Kode Anggaran"]]
+        sums = programs.setdefault(line["Program"], [0, 0, 0])
+        sums[0] += line["Pagu (Rp)"]
+        sums[1] += line["RPD TW 1"] + line["RPD TW 2"]
+        sums[2] += s["Realisasi TW 1 (Rp)"] + s["Realisasi TW 2 (Rp)"]
+    got = {p["name"]: p for p in data["absorption"]["programs"]}
+    assert set(got) == set(programs) == {"076.01.CQ", "076.01.WA"}
+    for code, (pagu, planned, realised) in programs.items():
+        p = got[code]
+        assert (p["pagu"], p["planned_to_date"], p["realised_to_date"]) == (pagu, planned, realised)
+        assert p["deviation"] == realised - planned
+        assert p["absorption_pct"] == pytest.approx(round(realised / pagu * 100, 2))
+        assert p["deviation_pct"] == pytest.approx(round((realised - planned) / planned * 100, 2))
+        assert p["guide_gap_pct"] == pytest.approx(round(realised / pagu * 100 - 40, 2))
+    total = data["absorption"]["total"]
+    assert total["realised_to_date"] == sum(v[2] for v in programs.values())
+
+
+def test_cli_tw3_is_not_yet_reported():
+    out = _cli("evaluate", str(WORKBOOK), "--quarter", "3", "--format", "json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["status"] == E.NOT_REPORTED == "belum dilaporkan"
+    states = {i["state"] for i in data["indicators"]}
+    assert states == {E.NOT_REPORTED, E.NO_TARGET}
+    assert data["absorption"]["total"]["realised_to_date"] is None
+    table = _cli("evaluate", str(WORKBOOK), "--quarter", "3")
+    assert "TW 3 belum dilaporkan" in table.stdout
+
+
+def test_cli_quarter_defaults_to_the_workbook_and_table_format():
+    out = _cli("evaluate", str(WORKBOOK))
+    assert out.returncode == 0, out.stderr
+    assert "Evaluasi TW 2" in out.stdout and "Keseluruhan" in out.stdout
+    assert _cli("evaluate", str(WORKBOOK), "--quarter", "5").returncode == 2  # argparse refuses
+
+
+def test_evaluation_sources_are_in_step_with_the_plan():
+    from rak_xl.build.evaluation_sources import generate
+
+    folder = ROOT / "workbook" / "sources"
+    for name, text in generate(folder).items():
+        assert (folder / name).read_text(encoding="utf-8") == text, f"run python -m rak_xl.build.evaluation_sources"
