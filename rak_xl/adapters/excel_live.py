@@ -29,13 +29,32 @@ def excel_value(value: Any) -> Any:
     return value
 
 
+# Excel's used range grows to row 1,048,576 when a whole column is formatted; reading that
+# through COM takes minutes. Far beyond a real RAK (10,000 rows x 11 columns = 110,000 cells).
+MAX_READ_CELLS = 2_000_000
+
+
 def read_book(book) -> dict[str, Grid]:
+    from ..errors import RakInputError
+    from ..model import col_letter
+
     grids: dict[str, Grid] = {}
     for sheet in book.sheets:
         if sheet.name in OUTPUT_SHEETS:
             continue
         last = sheet.used_range.last_cell
-        values = sheet.range((1, 1), (last.row, last.column)).options(ndim=2).value
+        if last.row * last.column > MAX_READ_CELLS:
+            corner = f"{col_letter(last.column)}{last.row}"
+            rows = f"{last.row:,}".replace(",", ".")
+            raise RakInputError(
+                f"Lembar '{sheet.name}' terpakai sampai sel {corner} ({rows} baris); terlalu besar untuk "
+                "dibaca tombol. Tidak ada yang diubah.",
+                message_en=f"Sheet '{sheet.name}' is used up to cell {corner}; too large to read. Nothing changed.",
+                sheet=sheet.name, cell=corner,
+                hint="Hapus baris dan kolom kosong di bawah dan di kanan tabel (blok, klik kanan > Delete), "
+                     "simpan, lalu tekan tombol lagi.")
+        # err_to_str: a formula error reads as '#REF!' (reported as RAK109), not as an empty cell.
+        values = sheet.range((1, 1), (last.row, last.column)).options(ndim=2, err_to_str=True).value
         grids[sheet.name] = [[None if v == "" else v for v in row] for row in values or []]
     return grids
 

@@ -16,17 +16,22 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import RakInputError
-from ..outputs.sheets import Chart, Formula, SheetOutput, WritePlan
+from ..outputs.sheets import FORMULA_PREFIXES, Chart, Formula, SheetOutput, WritePlan
 
-_TEXT_FORMULA_START = ("=",)
+EXCEL_MAX_TEXT = 32_767  # characters Excel keeps in one cell; longer text makes it "repair" the file
 
 
 def write_cell(cell, value: Any) -> None:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    # Control characters from cells (a bell, a vertical tab pasted from Word) cannot be stored in XML.
     if isinstance(value, Formula):
-        cell.value = value.text
+        cell.value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value.text)
         return
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)[:EXCEL_MAX_TEXT]
     cell.value = value
-    if isinstance(value, str) and value.startswith(_TEXT_FORMULA_START):
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         cell.data_type = "s"  # text from a cell stays text: never a formula
 
 
@@ -180,9 +185,22 @@ def apply_plan(source: str | Path, target: str | Path, plan: WritePlan) -> None:
     save_atomic(wb, target)
 
 
+def _unwritable(target: Path, why: str, why_en: str) -> RakInputError:
+    return RakInputError(f"Berkas '{target.name}' tidak dapat ditulis: {why}.",
+                         message_en=f"'{target.name}' cannot be written: {why_en}.",
+                         hint="Tutup berkas di Excel atau pilih folder lain dengan -o.")
+
+
 def save_atomic(wb, target: Path) -> None:
     target = Path(target)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix, dir=target.parent)
+    # os.replace would silently swap out a read-only file on Linux; Windows refuses. Refuse everywhere.
+    if target.exists() and not target.stat().st_mode & 0o222:
+        raise _unwritable(target, "berkas hanya-baca", "the file is read-only")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix, dir=target.parent)
+    except OSError as exc:
+        raise _unwritable(target, f"folder '{target.parent}' tidak ada atau tidak dapat ditulisi",
+                          f"folder '{target.parent}' is missing or not writable ({exc.strerror})") from None
     os.close(fd)
     try:
         wb.save(tmp)
@@ -190,9 +208,11 @@ def save_atomic(wb, target: Path) -> None:
             os.chmod(tmp, target.stat().st_mode & 0o777)
         os.replace(tmp, target)
     except PermissionError:
-        raise RakInputError(f"Berkas '{target.name}' tidak dapat ditulis: sedang dibuka atau hanya-baca.",
-                            message_en=f"'{target.name}' cannot be written: open elsewhere or read-only.",
-                            hint="Tutup berkas di Excel atau pilih folder lain dengan -o.") from None
+        raise _unwritable(target, "sedang dibuka di program lain atau hanya-baca",
+                          "open in another program or read-only") from None
+    except OSError as exc:  # disk full, network share gone: the original is untouched
+        raise _unwritable(target, f"gagal menyimpan ({exc.strerror or exc})",
+                          f"saving failed ({exc.strerror or exc})") from None
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
