@@ -522,15 +522,19 @@ def make_large(path: str | Path, rows: int = 10_000, template: Template | None =
         grids[sheet] = grids[sheet][:4] + out
     budget = grids[L.SHEET_BUDGET]
     cols = _cols(budget, L.BUDGET)
-    money = [cols["amount"], *(cols[f"rpd{q}"] for q in L.QUARTERS)]
+    q_cols = [cols[f"rpd{q}"] for q in L.QUARTERS]
     out = []
     for line in base[L.SHEET_BUDGET]:
+        given = sum(int(line[c]) for c in q_cols)
         for part in range(k):
             piece = list(line)
-            for c in money:
+            for c in q_cols:  # k-1 equal shares, the remainder in the last part
                 whole = int(line[c])
-                share = whole // k
-                piece[c] = share + (whole - share * k if part == k - 1 else 0)
+                piece[c] = whole // k + (whole - (whole // k) * k if part == k - 1 else 0)
+            # Each part's pagu is its RPD, so parts add up exactly as the line did
+            # (and a line whose RPD differed from its pagu keeps that difference, in its last part).
+            extra = int(line[cols["amount"]]) - given if part == k - 1 else 0
+            piece[cols["amount"]] = sum(piece[c] for c in q_cols) + extra
             out.append(piece)
     grids[L.SHEET_BUDGET] = budget[:4] + out
     _fix_subtotals(grids[L.SHEET_BUDGET], cols)

@@ -1,0 +1,146 @@
+"""Benchmarks of issue 7, in one run on the same generated files.
+
+    python bench/run.py            # about two minutes on 2 cores
+    python bench/run.py --quick    # fewer repeats, no 20,000-row workbook
+
+Generates the workbooks into a temporary folder (deleted at the end unless
+--keep), then measures, each task in a fresh Python process:
+  1. `rak-xl province` on 38 and on 514 satker workbooks, against reading the same
+     files' cell values with python-calamine in one process;
+  2. `rak-xl validate` on the shipped workbook and on large workbooks (2,500 to
+     20,000 data rows), against openpyxl.load_workbook(read_only=True);
+  3. the cold start of a button press, `python -c "import rak_xl.buttons"`, against
+     `python -c "import xlwings, pandas"`;
+and the peak memory of each. Times are the wall time of the whole child process
+(interpreter start included on both sides; best of the repeats); the task's own
+time without interpreter start, and the CPU time, are shown as well. Linux only
+(os.wait4; ru_maxrss in KiB). This process imports nothing heavy and leaves the
+generating to a child: Linux carries a parent's peak RSS into a child started
+from it, so a large parent would set a floor under every child's peak.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TASKS = Path(__file__).with_name("tasks.py")
+
+
+def child(args: list[str]) -> tuple[float, dict, int, float]:
+    """Run a process: (wall seconds, its JSON line if any, its peak RSS in KiB, CPU seconds), from wait4."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(args, stdout=out, stderr=err, cwd=ROOT, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)  # wait4: this child's own rusage, not a running maximum
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        text, errors = out.read().decode(), err.read().decode(errors="replace")
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(f"{args} failed ({proc.returncode}): {errors[-2000:]}")
+    lines = [ln for ln in text.splitlines() if ln.startswith("{")]
+    data = json.loads(lines[-1]) if lines else {}
+    # wait4 counts the CPU of the child and of the children it reaped (the recap's workers).
+    return wall, data, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
+
+
+def measure(args: list[str], repeat: int) -> dict:
+    runs = [child(args) for _ in range(repeat)]
+    best = min(runs, key=lambda r: r[0])
+    return {"wall": best[0], "inner": best[1].get("inner_s", best[0]), "cpu": min(r[3] for r in runs),
+            "rss_main": max(r[1].get("maxrss_kb", r[2]) for r in runs) / 1024,
+            "rss_children": max(r[1].get("children_maxrss_kb", 0) for r in runs) / 1024}
+
+
+def _load() -> str:
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "?"
+
+
+def task(name: str, *args: str) -> list[str]:
+    return [sys.executable, str(TASKS), name, *map(str, args)]
+
+
+def line(label: str, ours: dict, base: dict, base_label: str, goal: float | None = None) -> str:
+    ratio = ours["wall"] / base["wall"]
+    verdict = "" if goal is None else ("  goal met" if ratio <= goal else f"  GOAL MISSED (<= {goal}x)")
+    workers = f" (each worker at most {ours['rss_children']:.0f} MiB)" if ours["rss_children"] else ""
+    return (f"{label:34s} {ours['wall']:7.2f} s (own {ours['inner']:.2f} s)  vs {base_label} {base['wall']:6.2f} s "
+            f"(own {base['inner']:.2f} s)  ratio {ratio:5.2f}x{verdict}\n"
+            f"{'':34s} CPU time: ours {ours['cpu']:.2f} s, {base_label} {base['cpu']:.2f} s "
+            f"(ratio {ours['cpu'] / base['cpu']:.2f}x; less sensitive to other load on the machine)\n"
+            f"{'':34s} peak RSS: ours {ours['rss_main']:.0f} MiB{workers}, {base_label} {base['rss_main']:.0f} MiB")
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--quick", action="store_true")
+    p.add_argument("--repeat", type=int, default=3)
+    p.add_argument("--keep", help="write the generated workbooks here and keep them")
+    args = p.parse_args()
+    repeat = 1 if args.quick else args.repeat
+
+    template = ROOT / "workbook" / "RAK_2022.xlsm"
+    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="rak_xl_bench_"))
+    try:
+        print(f"rak_xl bench {dt.datetime.now():%Y-%m-%d %H:%M} | {platform.platform()} | "
+              f"{os.cpu_count()} CPU | Python {platform.python_version()} | load average {_load()}")
+        sizes = (2_500, 5_000, 10_000) if args.quick else (2_500, 5_000, 10_000, 20_000)
+        gen = child(task("generate", work, *sizes))
+        large = {n: work / f"besar_{n}.xlsm" for n in sizes}
+        print(f"generated 38 + 514 satker workbooks and {len(sizes)} large ones in {gen[0]:.1f} s ({work})\n")
+
+        print("1. Rekap provinsi vs reading the same files with python-calamine (one process)")
+        for n in (38, 514):
+            folder = work / f"satker_{n}"
+            measure(task("calamine", folder), 1)  # warm the page cache for both sides
+            base = measure(task("calamine", folder), repeat)
+            ours = measure(task("province", folder, work / f"rekap_{n}.xlsx"), repeat)
+            print(line(f"   province, {n} workbooks", ours, base, "calamine", goal=1.5 if n == 514 else None))
+
+        print("\n2. rak-xl validate vs openpyxl.load_workbook(read_only=True)")
+        files = [("shipped RAK_2022.xlsm", template, None)] + [(f"{n:,} data rows", large[n], n) for n in sizes]
+        per_row = []
+        for label, path, rows in files:
+            base = measure(task("openpyxl", path), repeat)
+            ours = measure(task("validate", path), repeat)
+            print(line(f"   validate, {label}", ours, base, "openpyxl", goal=1.0 if rows == 10_000 else None))
+            if rows:
+                values = measure(task("openpyxl-values", path), 1)
+                print(f"{'':34s} (openpyxl read-only load + iterating all values: {values['wall']:.2f} s)")
+                per_row.append((rows, ours["cpu"]))
+        if len(per_row) >= 2:
+            # Linear growth: the cost of each extra row stays the same from one size to the next.
+            steps = [f"{r0:,}->{r1:,}: {(t1 - t0) / (r1 - r0) * 1e6:.0f} µs/row"
+                     for (r0, t0), (r1, t1) in zip(per_row, per_row[1:])]
+            print("   linearity (validate's CPU time, extra cost per added row): " + ", ".join(steps))
+
+        print("\n3. Button cold start")
+        reps = max(5, repeat * 3)
+        ours = measure([sys.executable, "-c", "import rak_xl.buttons"], reps)
+        base = measure([sys.executable, "-c", "import xlwings, pandas"], reps)
+        print(line("   import rak_xl.buttons", ours, base, "xlwings+pandas", goal=1.2))
+        print(f"\nload average at the end: {_load()} (other work on the machine inflates wall times)")
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
