@@ -33,8 +33,15 @@ texts = st.one_of(
                      "Persentase laporan\x07\x0b\x00", "Jumlah dokumen", "Nilai SPIP", "تقرير 报告 📊"]),
     st.text(max_size=30),
 )
+# Amounts typed as text: Indonesian and English grouping, and runs of digits long enough to
+# overflow a float (a 50,000-character cell once crashed parse_money).
+numeric_text = st.one_of(
+    st.integers(min_value=0, max_value=10**15).map(lambda n: "Rp " + f"{n:,}".replace(",", ".") + ",-"),
+    st.integers(min_value=0, max_value=10**15).map(lambda n: f"{n:,}"),
+    st.integers(min_value=1, max_value=400).map(lambda n: "9" * n),
+)
 values = st.one_of(
-    st.none(), st.just(""), texts,
+    st.none(), st.just(""), texts, numeric_text,
     st.integers(min_value=-10**20, max_value=10**20),
     st.floats(allow_nan=False, allow_infinity=False),
     st.booleans(),
