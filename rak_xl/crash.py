@@ -13,7 +13,12 @@ LOG = Path(tempfile.gettempdir()) / "rak_xl_galat.log"
 
 def report() -> str:
     """Log the current exception and return the Indonesian text shown to staff."""
+    # Staff send this log by e-mail: their home folder (and with it their user name) becomes '~'.
+    # Redacting first also gives the same bug the same reference on every computer.
     tb = traceback.format_exc()
+    home = str(Path.home())
+    if len(home) > 1:
+        tb = tb.replace(home, "~")
     ref = hashlib.sha256(tb.encode()).hexdigest()[:8].upper()
     try:
         with LOG.open("a", encoding="utf-8") as fh:

@@ -171,3 +171,20 @@ def test_nothing_written_contains_the_home_path_or_user_name(tmp_path):
     # The scan itself works: a planted needle is found.
     (work / "kontrol.txt").write_text(f"dibuat oleh {user}", encoding="utf-8")
     assert _leaks(work, [user]) == ["kontrol.txt"]
+
+
+def test_the_bug_log_does_not_carry_the_home_folder(tmp_path, monkeypatch):
+    """The log staff are asked to send: paths under their home folder appear as '~'."""
+    from rak_xl import crash
+
+    home = tmp_path / "Rumah_Qz7Hx"
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("USERPROFILE", str(home))
+    monkeypatch.setattr(crash, "LOG", tmp_path / "galat.log")
+    try:
+        open(home / "Dokumen" / "RAK_2022.xlsm")  # noqa: SIM115 - the fault being reported
+    except FileNotFoundError:
+        text = crash.report()
+    log = (tmp_path / "galat.log").read_text(encoding="utf-8")
+    assert "FileNotFoundError" in log and "~/Dokumen/RAK_2022.xlsm" in log
+    assert str(home) not in log and "Rumah_Qz7Hx" not in text
