@@ -560,6 +560,23 @@ def password_protected(out):
     return out
 
 
+def hidden_sheet(out):
+    def change(wb):
+        wb[L.SHEET_RAK_A].sheet_state = "hidden"
+    return edited(out, change)
+
+
+def protected_sheets(out):
+    """Input sheets protected with a password (Review > Protect Sheet): reading and writing the
+    output sheets must still work."""
+    def change(wb):
+        for name in CORE_SHEETS:
+            wb[name].protection.sheet = True
+            wb[name].protection.password = PASSWORD
+        wb.security = None
+    return edited(out, change)
+
+
 def copy_of_shipped(out):
     shutil.copyfile(WORKBOOK, out)
     return out
@@ -653,6 +670,9 @@ def cases() -> list[Case]:
         Case("empty_file", empty_file, exit=2, stderr=("rusak atau bukan workbook Excel",)),
         Case("csv_renamed", csv_renamed, exit=2, stderr=("rusak atau bukan workbook Excel",)),
         Case("xls_renamed", xls_renamed, exit=2, stderr=("berformat lama (.xls",)),
+        Case("xls_extension", xls_renamed, exit=2, stderr=("bukan workbook Excel (.xlsx atau .xlsm)", "Saran:")),
+        Case("hidden_sheet", hidden_sheet, same_as_shipped=True),
+        Case("protected_sheets", protected_sheets, same_as_shipped=True, run=()),
         Case("truncated_zip", truncated_zip, exit=2, stderr=("rusak",)),
         Case("zip_without_workbook", zip_without_workbook, exit=2, stderr=("bukan workbook Excel",)),
         Case("zip_bomb_ratio", zip_bomb_ratio, exit=2, stderr=("terlalu besar", "tidak diproses")),
@@ -689,7 +709,7 @@ def generate(outdir: Path) -> dict[str, Path]:
     outdir.mkdir(parents=True, exist_ok=True)
     made = {}
     for case in cases():
-        suffix = ".xlsx" if case.name in ("empty_workbook", "csv_renamed", "xls_renamed", "zip_without_workbook",
+        suffix = ".xls" if case.name == "xls_extension" else ".xlsx" if case.name in ("empty_workbook", "csv_renamed", "xls_renamed", "zip_without_workbook",
                                           "password_protected") else ".xlsm"
         folder = outdir / case.name
         folder.mkdir(exist_ok=True)
