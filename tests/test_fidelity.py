@@ -55,6 +55,8 @@ def test_no_part_is_lost(pair):
     assert not lost
     for part in ("xl/vbaProject.bin", *[n for n in before.namelist() if n.endswith(".vml")]):
         assert before.read(part) == after.read(part), part
+    # openpyxl keeps formulas but not their cached results; Excel must recompute on opening.
+    assert re.search(r'<calcPr [^>]*fullCalcOnLoad="(1|true)"', after.read("xl/workbook.xml").decode())
     types = after.read("[Content_Types].xml").decode()
     assert re.search(r'PartName="/xl/workbook.xml"\s+ContentType="application/vnd.ms-excel.sheet.macroEnabled.main\+xml"',
                      types)
