@@ -85,3 +85,17 @@ def test_formula_errors_in_excel_become_findings_and_only_outputs_are_written():
     inputs = {sheet_index(WORKBOOK, n) for n in L.INPUT_SHEETS if n in
               [s["name"] for s in payload["sheets"]]}
     assert not [a for a in actions if a["func"] in WRITES and a.get("sheet_position") in inputs]
+
+
+@pytest.mark.parametrize("button", BUTTONS, ids=lambda b: b.__name__)
+def test_corpus_cells_reach_excel_within_its_limits(tmp_path, button):
+    """A 50,000-character cell and control characters: every value written fits in a cell."""
+    import make_bad_corpus as corpus
+
+    for make in (corpus.long_cell, corpus.control_characters):
+        path = make(tmp_path / f"{make.__name__}_{button.__name__}.xlsm")
+        actions = _press(payload_from_file(path), button)
+        assert actions[-1]["func"] == "alert" and "kesalahan program" not in actions[-1]["args"][0]
+        written = [v for a in actions if a["func"] == "setValues" for row in a["values"] for v in row
+                   if isinstance(v, str)]
+        assert written and max(map(len, written)) <= 32_767

@@ -21,11 +21,16 @@ _NEEDS_QUOTE = re.compile(r"^(?:[=+\-@]|[\d\s.,/:%-]+$)")
 _OPTIONAL = (AttributeError, NotImplementedError, TypeError, ValueError, KeyError)
 
 
+EXCEL_MAX_TEXT = 32_767  # characters a cell holds; Excel refuses a longer value
+
+
 def excel_value(value: Any) -> Any:
     if isinstance(value, Formula):
         return value.text
     if isinstance(value, str) and _NEEDS_QUOTE.match(value):
-        return "'" + value  # the apostrophe prefix keeps it text; Excel does not show it
+        value = "'" + value  # the apostrophe prefix keeps it text; Excel does not show it
+    if isinstance(value, str) and len(value) > EXCEL_MAX_TEXT:
+        value = value[:EXCEL_MAX_TEXT]  # a 50,000-character cell copied into an output sheet
     return value
 
 
