@@ -126,3 +126,80 @@ def test_pressing_twice_equals_pressing_once(button, sheet, tmp_path):
                                  "addConditionalFormat", "setBorderProperty")]
 
     assert writes(once) == writes(twice)
+
+
+def test_consolidate_flags_the_rows_validation_marks_as_errors(edit):
+    """A-028 has no target (RAK201, error); an unreadable mark on A-001 (RAK105) is a second one."""
+    bad = edit({L.SHEET_RAK_A: {"G5": "?"}})
+    actions = press(bad, buttons.consolidate)
+    table = _values(actions, _added(actions, L.SHEET_CONSOLIDATED))[0]["values"]
+    notes = {row[1].split('","')[1].rstrip('")'): row[11] for row in table[6:]
+             if isinstance(row[0], int)}
+    assert notes["A-001"] == "KESALAHAN: RAK105"
+    assert notes["A-028"] == "KESALAHAN: RAK201"
+    # Exactly the rows the command line reports errors on are flagged.
+    expected = _error_rows(bad)
+    assert {i for i, n in notes.items() if n} == set(expected) >= {"A-001", "A-028"}
+    for rak_id, codes in expected.items():
+        assert notes[rak_id] == "KESALAHAN: " + ", ".join(sorted(codes))
+    assert f"{len(expected)} baris bertanda KESALAHAN" in table[2][0]
+    assert "Validasi:" in table[2][0] and "kesalahan" in table[2][0]
+
+
+def _error_rows(path) -> dict[str, list[str]]:
+    """RAK row ID -> error codes, from `rak-xl validate --format json` and the ID column of the file."""
+    import json
+    import subprocess
+    import sys
+
+    import openpyxl
+
+    from conftest import ROOT
+
+    done = subprocess.run([sys.executable, "-m", "rak_xl.cli", "validate", str(path), "--format", "json"],
+                          capture_output=True, text=True, cwd=ROOT)
+    wb = openpyxl.load_workbook(path, read_only=True)
+    out: dict[str, list[str]] = {}
+    for f in json.loads(done.stdout)["findings"]:
+        if f["severity"] == "error" and f["sheet"] in (L.SHEET_RAK_A, L.SHEET_RAK_B) and f["cell"]:
+            row = int("".join(ch for ch in f["cell"] if ch.isdigit()))
+            codes = out.setdefault(wb[f["sheet"]][f"A{row}"].value, [])
+            if f["code"] not in codes:
+                codes.append(f["code"])
+    return out
+
+
+def test_consolidate_on_the_command_line(workbook_copy, tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+    from python_calamine import CalamineWorkbook
+
+    done = subprocess.run([sys.executable, "-m", "rak_xl.cli", "consolidate", str(workbook_copy)],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[2].split()[:3] == ["1", "A.1", "A-001"] and "73 indikator" in lines[-1]
+    out = tmp_path / "konsolidasi.xlsm"
+    done = subprocess.run([sys.executable, "-m", "rak_xl.cli", "consolidate", str(workbook_copy), "-o", str(out)],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    names = CalamineWorkbook.from_path(str(out)).sheet_names
+    assert L.SHEET_CONSOLIDATED in names and L.SHEET_ROLLUP not in names
+    assert workbook_copy.read_bytes() == WORKBOOK.read_bytes()  # the input is never modified
+
+
+def test_run_writes_all_three_sheets_once(workbook_copy, tmp_path):
+    from python_calamine import CalamineWorkbook
+
+    from rak_xl.cli import main
+
+    out = tmp_path / "hasil.xlsm"
+    assert main(["run", str(workbook_copy), "-o", str(out)]) == 0
+    again = tmp_path / "lagi.xlsm"
+    assert main(["run", str(out), "-o", str(again)]) == 0  # a result run again: replaced, not duplicated
+    names = CalamineWorkbook.from_path(str(again)).sheet_names
+    for sheet in (L.SHEET_FINDINGS, L.SHEET_ROLLUP, L.SHEET_CONSOLIDATED):
+        assert names.count(sheet) == 1
+    assert workbook_copy.read_bytes() == WORKBOOK.read_bytes()

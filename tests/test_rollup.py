@@ -124,3 +124,31 @@ def test_table_format(workbook_copy):
     assert done.returncode == 0, done.stderr
     assert "27.734.000" in done.stdout and "076.01.WA" in done.stdout
     assert "Tanpa penanggung jawab" in done.stdout
+
+
+def test_the_dipa_difference_is_also_the_validation_finding(edit):
+    """The roll-up and the RAK409 rule use the same sums: a difference shows in both, or in neither."""
+    from rak_xl import jobs
+    from rak_xl.adapters.file_read import read_grids
+    from rak_xl.rollup import rollup
+
+    def both(path):
+        report = jobs.validate(read_grids(path), path.name)
+        return rollup(report.plan).dipa_difference, [f for f in report.findings if f.code == "RAK409"]
+
+    difference, findings = both(WORKBOOK)
+    assert difference == 27_734_000
+    assert len(findings) == 1 and findings[0].params["difference"].replace(".", "").endswith("27734000")
+    # Revised pagu = programs: no difference in the sheet, no finding.
+    difference, findings = both(edit({L.SHEET_IDENTITY: {"B10": 4_423_935_000}}))
+    assert difference == 0 and findings == []
+
+
+def test_a_line_of_an_unknown_division_still_adds_up(edit):
+    from rak_xl.rollup import UNKNOWN_DIVISION
+
+    changed = rollup_json(edit({L.SHEET_BUDGET: {"D5": "Bagian Entah Apa"}}))
+    unknown = next(d for d in changed["divisions"] if d["name"] == UNKNOWN_DIVISION)
+    assert unknown["allocated"] == 185_000_000 == unknown["by_program"]["076.01.CQ"]
+    for p in changed["programs"]:
+        assert sum(d["by_program"][p["code"]] for d in changed["divisions"]) == p["allocated"]

@@ -86,7 +86,7 @@ def error_codes(plan: Plan, findings: list[Finding]) -> dict[tuple[str, int], li
             codes = out.setdefault(key, [])
             if f.code not in codes:
                 codes.append(f.code)
-    return out
+    return {key: sorted(codes) for key, codes in out.items()}
 
 
 def consolidated_rows(plan: Plan, findings: list[Finding]) -> list[ConsolidatedRow]:
