@@ -13,13 +13,12 @@ is never swallowed.
 
 from __future__ import annotations
 
-import os
+# No XLWINGS_LICENSE_KEY here: with a key set, `import xlwings` also loads xlwings.pro
+# (jinja2, asyncio, ssl: about 60 ms on every press). The tests' remote engine sets it
+# itself (tests/conftest.py, tests/remote.py); a desktop button press does not need it.
+import xlwings as xw
 
-os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")  # remote engine in tests; harmless on desktop
-
-import xlwings as xw  # noqa: E402
-
-from .errors import RakInputError  # noqa: E402
+from .errors import RakInputError
 
 TITLE = "RAK - KPU"
 
