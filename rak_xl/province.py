@@ -24,6 +24,7 @@ import os
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -256,13 +257,21 @@ def summarise_all(paths: list[Path], workers: int | None = None,
         _warm_up()  # forked workers inherit the imported modules instead of importing them each
         size = max(1, min(32, len(names) // (workers * 4)))
         chunks = _chunks(names, size)
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = {pool.submit(_work, chunk): i for i, chunk in enumerate(chunks)}
-            for fut in as_completed(futures):
-                i = futures[fut]
-                results[i] = fut.result()
-                if progress:
-                    progress.update(len(chunks[i]))
+        try:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                futures = {pool.submit(_work, chunk): i for i, chunk in enumerate(chunks)}
+                for fut in as_completed(futures):
+                    i = futures[fut]
+                    results[i] = fut.result()
+                    if progress:
+                        progress.update(len(chunks[i]))
+        except (OSError, BrokenProcessPool):
+            # No worker processes here (a locked-down PC, a killed worker): finish in this process.
+            for i, chunk in enumerate(chunks):
+                if i not in results:
+                    results[i] = _work(chunk)
+                    if progress:
+                        progress.update(len(chunk))
     return [item for i in sorted(results) for item in results[i]]
 
 
