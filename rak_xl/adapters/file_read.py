@@ -177,40 +177,50 @@ def _formula_cells(path: Path, grids: "Grids") -> None:
     from html import unescape
 
     with zipfile.ZipFile(path) as zf:
+        marked = {}
+        for info in zf.infolist():
+            if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
+                continue
+            xml = zf.read(info)
+            # Excel always stores a formula's result; a formula with no value or an empty one (or
+            # an error value) is what needs the scan. Most files have neither: no scan at all.
+            if (b't="e"' in xml or b"</f></c>" in xml or b"/></c>" in xml or b"<v></v>" in xml
+                    or b"<v/>" in xml):
+                marked[info.filename] = xml
+        if not marked:
+            return
         try:
             parts = _sheet_parts(zf)
         except (KeyError, SyntaxError):  # no workbook part in the expected place: nothing to add
             return
-        names = set(zf.namelist())
-        for name, grid in grids.items():
-            part = parts.get(name)
-            if part not in names:
+    for name, grid in grids.items():
+        xml = marked.get(parts.get(name, ""))
+        if xml is None:
+            continue
+        pos = 0
+        while (hit := _HIT.search(xml, pos)) is not None:
+            start = xml.rfind(b"<c ", 0, hit.start())
+            end = xml.find(b"</c>", hit.start())
+            pos = (end if end >= 0 else hit.end()) + 1
+            cell = xml[start:end]
+            head = cell[: cell.find(b">") + 1]
+            where, kind = _REF.search(head), _TYPE.search(head)
+            if start < 0 or end < 0 or where is None:
                 continue
-            xml = zf.read(part)
-            pos = 0
-            while (hit := _HIT.search(xml, pos)) is not None:
-                start = xml.rfind(b"<c ", 0, hit.start())
-                end = xml.find(b"</c>", hit.start())
-                pos = (end if end >= 0 else hit.end()) + 1
-                cell = xml[start:end]
-                head = cell[: cell.find(b">") + 1]
-                where, kind = _REF.search(head), _TYPE.search(head)
-                if start < 0 or end < 0 or where is None:
-                    continue
-                value = _VALUE.search(cell)
-                text = unescape(value[1].decode("utf-8", "replace")) if value else ""
-                r, c = int(where[2]), _col(where[1])
-                if kind is None or kind[1] != b"e":
-                    if value is None or (not text and (kind is None or kind[1] != b"str")):
-                        formula = _FORMULA.search(cell)
-                        body = unescape(formula[1].decode("utf-8", "replace")) if formula and formula[1] else ""
-                        grids.uncomputed.setdefault(name, {})[(r, c)] = f"={body}" if body else "=…"
-                    continue
-                if text not in EXCEL_ERRORS:
-                    continue
-                while len(grid) < r:
-                    grid.append([])
-                row = grid[r - 1]
-                if len(row) < c:
-                    row.extend([None] * (c - len(row)))
-                row[c - 1] = text
+            value = _VALUE.search(cell)
+            text = unescape(value[1].decode("utf-8", "replace")) if value else ""
+            r, c = int(where[2]), _col(where[1])
+            if kind is None or kind[1] != b"e":
+                if value is None or (not text and (kind is None or kind[1] != b"str")):
+                    formula = _FORMULA.search(cell)
+                    body = unescape(formula[1].decode("utf-8", "replace")) if formula and formula[1] else ""
+                    grids.uncomputed.setdefault(name, {})[(r, c)] = f"={body}" if body else "=…"
+                continue
+            if text not in EXCEL_ERRORS:
+                continue
+            while len(grid) < r:
+                grid.append([])
+            row = grid[r - 1]
+            if len(row) < c:
+                row.extend([None] * (c - len(row)))
+            row[c - 1] = text
