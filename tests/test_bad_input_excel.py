@@ -99,3 +99,24 @@ def test_corpus_cells_reach_excel_within_its_limits(tmp_path, button):
         written = [v for a in actions if a["func"] == "setValues" for row in a["values"] for v in row
                    if isinstance(v, str)]
         assert written and max(map(len, written)) <= 32_767
+
+
+@pytest.mark.parametrize("button", BUTTONS, ids=lambda b: b.__name__)
+def test_a_fault_while_computing_writes_nothing(monkeypatch, button):
+    """The workbook was read, the fault comes while computing (a standard-library function the
+    parser calls fails): everything is computed before the first write, so nothing is written."""
+    import math
+
+    book = xw.Book(json=payload_from_file(WORKBOOK))
+    book.set_mock_caller()
+
+    def broken(_x):
+        raise RuntimeError("simulated fault in math.isfinite")
+
+    monkeypatch.setattr(math, "isfinite", broken)
+    with pytest.raises(RuntimeError, match="simulated fault") as caught:
+        button()
+    assert any("rak_xl/parse" in str(entry.path).replace("\\", "/") for entry in caught.traceback)
+    actions = book.json()["actions"]
+    assert [a["func"] for a in actions] == ["alert"]
+    assert re.search(r"ref [0-9A-F]{8}", actions[0]["args"][0])
