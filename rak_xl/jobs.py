@@ -56,6 +56,10 @@ def validate(grids: Mapping[str, Grid], source: str = "", select: list[str] | No
     findings = [f for f in findings if f.code in enabled]
     # The same problem reported twice at one cell (e.g. by two paths) is one finding.
     findings = list(dict.fromkeys(findings))
+    # A cell holding a formula error or an uncalculated formula has no value: its one finding
+    # (RAK109/RAK110) stands for every check that could not read it.
+    broken = {f.cell for f in findings if f.code in ("RAK109", "RAK110")}
+    findings = [f for f in findings if f.cell not in broken or f.code in ("RAK109", "RAK110")]
     return ValidationReport(source, plan, findings)
 
 
