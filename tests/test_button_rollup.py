@@ -203,3 +203,16 @@ def test_run_writes_all_three_sheets_once(workbook_copy, tmp_path):
     for sheet in (L.SHEET_FINDINGS, L.SHEET_ROLLUP, L.SHEET_CONSOLIDATED):
         assert names.count(sheet) == 1
     assert workbook_copy.read_bytes() == WORKBOOK.read_bytes()
+    # The two native charts of Rekap Anggaran: labels as text categories, series named by the header.
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(again) as zf:
+        charts = [xml for xml in (zf.read(n).decode() for n in sorted(zf.namelist())
+                                  if re.match(r"xl/charts/chart\d+\.xml$", n))
+                  if f"'{L.SHEET_ROLLUP}'!" in xml]
+    assert len(charts) == 2
+    assert "<barChart>" in charts[0] and '<barDir val="bar"' in charts[0] and "stacked" in charts[0]
+    assert "<lineChart>" in charts[1]
+    for xml in charts:
+        assert "<cat><strRef>" in xml and "<tx><strRef>" in xml

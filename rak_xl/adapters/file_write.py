@@ -130,7 +130,12 @@ def _chart(ws, spec: Chart):
     chart.height = spec.height / 28.35
     c0, r0, c1, r1 = range_boundaries(spec.source)
     chart.add_data(Reference(ws, min_col=c0 + 1, min_row=r0, max_col=c1, max_row=r1), titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=c0, min_row=r0 + 1, max_col=c0, max_row=r1))
+    # Categories are labels (division names, TW I..IV): a string reference, or Excel shows 1, 2, 3.
+    from openpyxl.chart.data_source import AxDataSource, StrRef
+
+    labels = Reference(ws, min_col=c0, min_row=r0 + 1, max_col=c0, max_row=r1)
+    for series in chart.series:
+        series.cat = AxDataSource(strRef=StrRef(f=str(labels)))
     if spec.kind == "line":
         for series in chart.series:
             series.marker.symbol = "circle"
