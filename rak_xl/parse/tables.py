@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..layout import Column, TableLayout
 from ..model import CellRef, Val
@@ -14,9 +15,21 @@ Grid = list[list[object]]
 HEADER_SEARCH_ROWS = 30
 
 
+_NOT_LABEL = re.compile(r"[^0-9a-z]")
+
+
 def label_key(text: object) -> str:
     """Header labels compare without case, spaces, line breaks or punctuation ('TAR GET' == 'Target')."""
-    return re.sub(r"[^0-9a-z]", "", str(text).casefold()) if text is not None else ""
+    if text is None:
+        return ""
+    if isinstance(text, str) and len(text) <= 120:
+        return _short_label_key(text)
+    return _NOT_LABEL.sub("", str(text).casefold())
+
+
+@lru_cache(maxsize=4096)  # the same few labels recur in every header search; long texts are never labels
+def _short_label_key(text: str) -> str:
+    return _NOT_LABEL.sub("", text.casefold())
 
 
 def _matches(column: Column) -> set[str]:
@@ -37,11 +50,16 @@ def _at(row: list[object], c: int) -> object:
 
 def _map_header(wanted: dict[str, set[str]], cells: list[list[object]]) -> dict[str, int]:
     """Column key -> 1-based column, from each column's candidate labels."""
+    # label -> column keys in layout order: one lookup per cell instead of a scan of every column's labels.
+    index: dict[str, list[str]] = {}
+    for k, labels in wanted.items():
+        for label in labels:
+            index.setdefault(label, []).append(k)
     mapping: dict[str, int] = {}
     for c, candidates in enumerate(cells, start=1):
         for value in candidates:
             key = label_key(value)
-            hit = next((k for k, labels in wanted.items() if key and key in labels and k not in mapping), None)
+            hit = next((k for k in index.get(key, ()) if k not in mapping), None) if key else None
             if hit is not None:
                 mapping[hit] = c
                 break
