@@ -116,6 +116,14 @@ def evaluate(grids: Mapping[str, Grid], source: str = "", quarter: int | None = 
     return EvaluationRun(report, evaluate_plan(report.plan, quarter))
 
 
+def evaluation_of(report: ValidationReport, quarter: int | None = None) -> EvaluationRun:
+    """The evaluation from a full validation already made (no second parse)."""
+    from .evaluation import evaluate as evaluate_plan
+
+    rak6 = ValidationReport(report.source, report.plan, [f for f in report.findings if f.code.startswith("RAK6")])
+    return EvaluationRun(rak6, evaluate_plan(report.plan, quarter))
+
+
 def evaluation_outputs(run: EvaluationRun, when: dt.datetime | None = None) -> WritePlan:
     """The Evaluasi sheet (recreated on every press); input sheets and highlights are left alone."""
     from .outputs.evaluation_sheet import evaluation_sheet, status_line
@@ -132,5 +140,6 @@ def run_all(grids: Mapping[str, Grid], source: str = "") -> tuple[ValidationRepo
     when = clock.now()  # one time stamp on every sheet of the run
     validation = validation_outputs(report, when)
     plan = validation.merge(rollup_outputs(report, when)).merge(consolidation_outputs(report, when))
+    plan = plan.merge(evaluation_outputs(evaluation_of(report), when))
     plan.activate = validation.activate  # staff land on the findings first
     return report, plan

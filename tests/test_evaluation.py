@@ -270,3 +270,16 @@ def test_evaluation_sources_are_in_step_with_the_plan():
     folder = ROOT / "workbook" / "sources"
     for name, text in generate(folder).items():
         assert (folder / name).read_text(encoding="utf-8") == text, f"run python -m rak_xl.build.evaluation_sources"
+
+
+def test_run_writes_the_evaluation_sheet_with_the_same_figures(workbook_copy, tmp_path):
+    out = tmp_path / "hasil.xlsm"
+    done = _cli("run", str(workbook_copy), "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    ws = openpyxl.load_workbook(out, read_only=True)[L.SHEET_EVALUATION]
+    rows = [r for r in ws.iter_rows(values_only=True)]
+    assert rows[0][0].startswith("EVALUASI KINERJA TRIWULAN II (TW 2)")
+    overall = next(r for r in rows if r[0] == "Keseluruhan")
+    alone = jobs.evaluate(read_grids(workbook_copy), workbook_copy.name).evaluation
+    assert overall[1] == pytest.approx(alone.overall.value / 100)
+    assert overall[7] == alone.total_absorption.realised
