@@ -549,6 +549,19 @@ def zip_bomb_declared_size(out):
     return out
 
 
+_LAUGHS = (b'<!DOCTYPE lolz [<!ENTITY lol "lol">'
+           + b"".join(b'<!ENTITY lol%d "%s">' % (i, (b"&lol%s;" % (b"" if i == 2 else str(i - 1).encode())) * 10)
+                      for i in range(2, 10)) + b"]>")
+
+
+def xml_entity_bomb(out):
+    """'Billion laughs': nested XML entities that would expand to gigabytes if a parser expanded them."""
+    def patch(data: bytes) -> bytes:
+        head, sep, rest = data.partition(b"?>")
+        return head + sep + _LAUGHS + rest.replace(b"<t>Kode Program</t>", b"<t>&lol9;</t>", 1)
+    return patch_zip(WORKBOOK, out, {sheet_part(WORKBOOK, L.SHEET_PROGRAMS): patch, "xl/sharedStrings.xml": patch})
+
+
 def password_protected(out):
     """Saved with a password to open (an encrypted OLE package, as Excel writes it)."""
     import msoffcrypto
@@ -679,6 +692,8 @@ def cases() -> list[Case]:
         Case("zip_bomb_members", zip_bomb_members, exit=2, stderr=("terlalu besar", "tidak diproses")),
         Case("zip_bomb_declared_size", zip_bomb_declared_size, exit=2, stderr=("terlalu besar",)),
         Case("password_protected", password_protected, exit=2, stderr=("kata sandi",)),
+        Case("xml_entity_bomb", xml_entity_bomb, exit=2, stderr=("tidak dapat dibaca sebagai workbook Excel",),
+             run=("--in-place",), run_exit=2, run_stderr=("tidak dapat dibaca",)),
         Case("locked_for_reading", copy_of_shipped, lock="read", exit=2, stderr=("akses ditolak", "Tutup berkas")),
         Case("locked_for_writing", copy_of_shipped, lock="write", run=("--in-place",), run_exit=2,
              run_stderr=("tidak dapat ditulis", "Tutup berkas")),

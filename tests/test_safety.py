@@ -188,3 +188,21 @@ def test_the_bug_log_does_not_carry_the_home_folder(tmp_path, monkeypatch):
     log = (tmp_path / "galat.log").read_text(encoding="utf-8")
     assert "FileNotFoundError" in log and "~/Dokumen/RAK_2022.xlsm" in log
     assert str(home) not in log and "Rumah_Qz7Hx" not in text
+
+
+def test_the_writer_refuses_xml_entities(tmp_path):
+    """openpyxl (through defusedxml) refuses entity declarations instead of expanding them."""
+    from rak_xl.adapters.file_write import apply_plan
+    from rak_xl.errors import RakInputError
+    from rak_xl.outputs.sheets import WritePlan
+
+    import openpyxl
+
+    bomb = corpus.xml_entity_bomb(tmp_path / "laughs.xlsm")
+    before = bomb.read_bytes()
+    with pytest.raises(ValueError) as refused:
+        openpyxl.load_workbook(bomb, keep_vba=True)
+    assert type(refused.value.__cause__ or refused.value.__context__).__name__ == "EntitiesForbidden"
+    with pytest.raises(RakInputError, match="tidak dapat dibuka untuk ditulisi"):
+        apply_plan(bomb, bomb, WritePlan())
+    assert bomb.read_bytes() == before
