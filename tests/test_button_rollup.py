@@ -216,3 +216,21 @@ def test_run_writes_all_three_sheets_once(workbook_copy, tmp_path):
     assert "<lineChart>" in charts[1]
     for xml in charts:
         assert "<cat><strRef>" in xml and "<tx><strRef>" in xml
+
+
+def test_a_workbook_without_plan_sheets_still_gets_both_sheets(tmp_path):
+    """Nothing to add up is not a program error: the sheets say so, Temuan says why."""
+    import openpyxl
+
+    from rak_xl.cli import main
+
+    empty = tmp_path / "kosong.xlsx"
+    openpyxl.Workbook().save(empty)
+    for button, sheet in BUTTONS:
+        actions = press(empty, button)
+        assert _values(actions, _added(actions, sheet))
+        assert actions[-1]["func"] == "alert" and "selesai" in actions[-1]["args"][0]
+    konsolidasi = press(empty, buttons.consolidate)
+    table = _values(konsolidasi, _added(konsolidasi, L.SHEET_CONSOLIDATED))[0]["values"]
+    assert any("Tidak ada baris RAK" in str(v) for row in table for v in row)
+    assert main(["run", str(empty), "-o", str(tmp_path / "hasil.xlsx")]) == 0

@@ -169,6 +169,9 @@ def consolidated_sheet(plan: Plan, findings: list[Finding], roll: Rollup, source
              None, sum(x.info.budget for x in group)])
         i += len(group)
     close_unit()
+    if not rows:  # nothing readable: say so where the table would be (Temuan says why)
+        add([None, None, "Tidak ada baris RAK yang dapat dibaca; lihat lembar Temuan."])
+        close_unit()
     table_end = len(values)
 
     # Totals per program and per division, kept on one page.

@@ -113,7 +113,7 @@ def rollup_sheet(plan: Plan, roll: Rollup, source: str, generated: dt.datetime) 
     values.append(["Persentase dihitung dari pagu DIPA berlaku; RPD dari kolom RPD TW di lembar Anggaran."])
     values.append([])
     chart_row = len(values) + 1
-    charts = [
+    charts = [] if not codes or not shown else [
         Chart("bar_stacked", "Anggaran per bagian menurut program", f"A{chart_row}",
               f"A{h2}:{_col(1 + n)}{end2 - 1}", width=470, height=300, value_format='#,##0'),
         Chart("line", "Rencana penarikan kumulatif vs pedoman", f"E{chart_row}", f"A{h3}:C{end3}",
