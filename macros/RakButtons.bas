@@ -18,3 +18,7 @@ End Sub
 Sub Evaluasi()
     RunPython "import rak_xl.buttons as b; b.evaluate()"
 End Sub
+
+Sub SiapkanKiriman()
+    RunPython "import rak_xl.buttons as b; b.submit()"
+End Sub

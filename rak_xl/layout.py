@@ -205,4 +205,8 @@ BUTTONS = (
      "Menghitung capaian kinerja per indikator, sub-kegiatan, bagian dan keseluruhan untuk Triwulan "
      "Pelaporan (lembar Identitas), serta penyerapan anggaran terhadap RPD dan pedoman 15/40/60/90%, "
      "dari lembar Capaian dan Realisasi Anggaran. Hasilnya di lembar Evaluasi, lengkap dengan grafik."),
+    ("SiapkanKiriman", "Siapkan Kiriman",
+     "Menjalankan Validasi, Rekap Anggaran dan Konsolidasi, lalu menyiapkan kiriman ke KPU Provinsi di folder "
+     "Kiriman di samping workbook: salinan .xlsx tanpa makro, PDF Konsolidasi dan Rekap Anggaran, serta teks "
+     "e-mail. Simpan workbook (Ctrl+S) sebelum menekan tombol ini. Bila masih ada kesalahan, Anda ditanya dulu."),
 )

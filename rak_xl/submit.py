@@ -195,6 +195,21 @@ def build_xlsx(grids: Mapping[str, Grid], plan: WritePlan, template: Path | None
     wb.save(target)
 
 
+_LOCALE_XCU = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema">
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse">
+<value>id-ID</value></prop></item>
+</oor:items>
+"""
+
+
+def _indonesian_profile(profile: Path) -> None:
+    """A fresh LibreOffice profile whose locale is Indonesian, so amounts print as staff write
+    them (Rp 1.646.458.000) whatever the locale of the machine running the export."""
+    (profile / "user").mkdir(parents=True, exist_ok=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(_LOCALE_XCU, encoding="utf-8")
+
+
 def libreoffice_pdf(xlsx: Path, pdf: Path, sheets: tuple[str, ...] = PDF_SHEETS) -> None:
     """Export `sheets` of `xlsx` to `pdf` with LibreOffice headless (the CLI's door)."""
     import openpyxl
@@ -214,9 +229,12 @@ def libreoffice_pdf(xlsx: Path, pdf: Path, sheets: tuple[str, ...] = PDF_SHEETS)
         if not wb.worksheets:
             raise RakInputError("Lembar Konsolidasi dan Rekap Anggaran belum ada; PDF tidak dapat dibuat.",
                                 message_en="No Konsolidasi / Rekap Anggaran sheet to export.")
+        for position, name in enumerate(n for n in sheets if n in wb.sheetnames):
+            wb.move_sheet(name, position - wb.sheetnames.index(name))
         wb.active = 0
         wb.save(only)
         profile = Path(tmp) / "profile"
+        _indonesian_profile(profile)
         done = subprocess.run(
             [office, "--headless", "--norestore", "--nologo", f"-env:UserInstallation={profile.as_uri()}",
              "--convert-to", "pdf", "--outdir", tmp, str(only)],

@@ -137,3 +137,23 @@ def test_button_asks_to_save_an_unsaved_workbook(with_error, tmp_path, monkeypat
     actions = press(with_error, buttons.submit)
     assert [a["func"] for a in actions] == ["alert"]
     assert "Simpan dulu" in actions[0]["args"][0]
+
+
+@pytest.mark.libreoffice
+def test_pdf_has_the_consolidated_table_and_program_totals(workbook_copy, tmp_path):
+    import shutil
+
+    from libreoffice import require_libreoffice
+
+    require_libreoffice()
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) not installed")
+    grids = read_grids(workbook_copy)
+    _r, _p, package = submit.prepare(grids, workbook_copy.name, workbook_copy, tmp_path / "kirim", force=True)
+    pdf = next(p for p in package.files if p.suffix == ".pdf")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert text.lstrip().startswith("KONSOLIDASI RENCANA AKSI KINERJA KPU KOTA PROBOLINGGO")
+    assert "KPU Kota Probolinggo" in text
+    assert "REKAP ANGGARAN" in text
+    for amount in ("Rp 1.646.458.000", "Rp 2.777.477.000", "Rp 4.451.669.000"):
+        assert amount in text
