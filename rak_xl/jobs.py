@@ -91,7 +91,7 @@ def consolidation_outputs(report: ValidationReport, when: dt.datetime | None = N
     sheet = consolidated_sheet(report.plan, report.findings, rollup(report.plan), report.source,
                                when or clock.now())
     errors = report.summary["error"]
-    note = f" {errors} kesalahan validasi ditandai di tabel." if errors else ""
+    note = f" Validasi menemukan {errors} kesalahan; baris RAK yang salah ditandai merah." if errors else ""
     return WritePlan(sheets=[sheet], activate=sheet.name,
                      message=f"Konsolidasi selesai.{note} Lihat lembar Konsolidasi.")
 
