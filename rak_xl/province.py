@@ -498,5 +498,7 @@ def province_recap(folder: str | Path, output: str | Path, workers: int | None =
     summaries = [r for r in results if isinstance(r, SatkerSummary)]
     skipped = [r for r in results if isinstance(r, Skipped)]
     recap = build_recap(summaries, skipped)
-    write_recap(recap, output, folder=str(folder))
+    # The folder's name only: its full path would carry the user's home folder and name into a
+    # file that is shared.
+    write_recap(recap, output, folder=folder.resolve().name)
     return recap

@@ -165,8 +165,13 @@ def test_nothing_written_contains_the_home_path_or_user_name(tmp_path):
     assert _cli("run", str(work / "RAK_2022.xlsm"), env=env).returncode == 0
     done = _cli("submit", str(work / "RAK_2022.xlsm"), "-o", str(work / "Kiriman"), "--force", "--no-pdf", env=env)
     assert done.returncode == 0, done.stderr
+    satker = home / "satker"  # the province's folder of satker workbooks, under the home folder
+    satker.mkdir()
+    shutil.copyfile(WORKBOOK, satker / "RAK_Kota_A.xlsm")
+    done = _cli("province", str(satker), "-o", str(work / "Rekap_Provinsi.xlsx"), "--workers", "1", "--quiet", env=env)
+    assert done.returncode in (0, 1), done.stderr
     written = [p for p in work.rglob("*") if p.is_file()]
-    assert len(written) >= 3  # the input, the result copy and the package
+    assert len(written) >= 4  # the input, the result copy, the package and the recap
     assert _leaks(work, [str(home), user, "Rumah_Qz7Hx"]) == []
     # The scan itself works: a planted needle is found.
     (work / "kontrol.txt").write_text(f"dibuat oleh {user}", encoding="utf-8")
