@@ -98,6 +98,9 @@ class Rollup:
         return [c / self.dipa_pagu for c in self.cumulative]
 
     def as_dict(self) -> dict:
+        """The `rak-xl rollup --format json` shape. For the DIPA, "allocated" is what the Program
+        sheet gives the programs (RAK409 compares the same two numbers); for a program it is the
+        sum of its budget lines."""
         return {
             "dipa": {"pagu": self.dipa_pagu, "allocated": self.programs_declared,
                      "difference": self.dipa_difference},

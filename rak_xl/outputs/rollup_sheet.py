@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import layout as L
-from ..model import Plan
+from ..model import Plan, col_letter
 from ..rollup import ABSORPTION_GUIDE, UNASSIGNED, UNKNOWN_DIVISION, Rollup
 from . import paging
 from .consolidated_sheet import short_division
@@ -150,6 +150,4 @@ def _share(part: int, whole: int | None) -> float | None:
 
 
 def _col(n: int) -> str:
-    from ..model import col_letter
-
     return col_letter(n)
