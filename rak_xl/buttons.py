@@ -30,21 +30,28 @@ def _alert(book, text: str, critical: bool = False) -> None:
         pass
 
 
-def _press(job) -> None:
-    book = xw.Book.caller()
-    from .adapters import excel_live
-
+def _attempt(book, step):
+    """Run `step()`. A problem staff can fix becomes an alert and (False, None); a bug
+    becomes an alert with a short reference and is re-raised, never swallowed."""
     try:
-        grids = excel_live.read_book(book)
-        plan = job(grids, book.name)
+        return True, step()
     except RakInputError as exc:
         _alert(book, exc.text(), critical=True)
-        return
+        return False, None
     except Exception:
         from .crash import report
 
         _alert(book, report(), critical=True)
         raise
+
+
+def _press(job) -> None:
+    book = xw.Book.caller()
+    from .adapters import excel_live
+
+    ok, plan = _attempt(book, lambda: job(excel_live.read_book(book), book.name))
+    if not ok:
+        return
     excel_live.apply_plan(book, plan)
     if plan.message:
         _alert(book, plan.message)
@@ -110,22 +117,20 @@ def submit() -> None:
     from .outputs.findings_sheet import summary_line
 
     book = xw.Book.caller()
-    try:
-        source = Path(book.fullname)
+    source = Path(book.fullname)
+
+    def compute():
         if not source.is_file():
             raise RakInputError(
                 "Workbook belum disimpan. Simpan dulu (Ctrl+S), lalu tekan Siapkan Kiriman lagi.",
                 message_en="Save the workbook first, then press Siapkan Kiriman again.")
         grids = excel_live.read_book(book)
-        report, plan = jobs.run_all(grids, book.name)
-    except RakInputError as exc:
-        _alert(book, exc.text(), critical=True)
-        return
-    except Exception:
-        from .crash import report as crash_report
+        return (grids, *jobs.run_all(grids, book.name))
 
-        _alert(book, crash_report(), critical=True)
-        raise
+    ok, computed = _attempt(book, compute)
+    if not ok:
+        return
+    grids, report, plan = computed
     forced = False
     if report.has_errors:
         try:
@@ -148,17 +153,10 @@ def submit() -> None:
         except (NotImplementedError, AttributeError, KeyError):
             package.libreoffice_pdf(xlsx, target)
 
-    try:
-        result = package.write_package(report, plan, grids, book.name, source, source.parent / "Kiriman",
-                                       forced=forced, pdf=pdf)
-    except RakInputError as exc:
-        _alert(book, exc.text(), critical=True)
+    ok, result = _attempt(book, lambda: package.write_package(
+        report, plan, grids, book.name, source, source.parent / "Kiriman", forced=forced, pdf=pdf))
+    if not ok:
         return
-    except Exception:
-        from .crash import report as crash_report
-
-        _alert(book, crash_report(), critical=True)
-        raise
     files = "\n".join(f"- {p.name}" for p in result.files)
     _alert(book, f"Kiriman siap di folder Kiriman\\{result.folder.name}:\n{files}")
 
