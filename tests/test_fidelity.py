@@ -189,3 +189,23 @@ def test_only_output_sheets_differ(books):
     added = set(after.sheetnames) - set(before.sheetnames)
     assert added and added <= CHANGING
     assert set(before.sheetnames) <= set(after.sheetnames)
+
+
+def test_staff_notes_beside_the_buttons_survive(tmp_path):
+    """A note (comment) on the sheet that holds the buttons shares their VML drawing part."""
+    import openpyxl
+    from openpyxl.comments import Comment
+
+    wb = openpyxl.load_workbook(WORKBOOK, keep_vba=True)
+    wb[L.SHEET_GUIDE]["A1"].comment = Comment("Sudah dicek Bu Rina", "Staf")
+    wb[L.SHEET_RAK_A]["C5"].comment = Comment("Target dikonfirmasi", "Staf")
+    noted = tmp_path / "RAK_2022.xlsm"
+    wb.save(noted)
+    buttons_before = _buttons(noted)
+    done = subprocess.run([sys.executable, "-m", "rak_xl", "run", str(noted), "--in-place"], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert _buttons(noted) == buttons_before
+    after = openpyxl.load_workbook(noted)
+    assert after[L.SHEET_GUIDE]["A1"].comment.text == "Sudah dicek Bu Rina"
+    assert after[L.SHEET_RAK_A]["C5"].comment.text == "Target dikonfirmasi"
