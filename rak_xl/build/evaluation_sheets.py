@@ -17,7 +17,8 @@ from .sources import Sources
 EXPLAIN_ACHIEVEMENT = (
     "Target dan realisasi ditulis KUMULATIF (sampai dengan akhir triwulan itu); Target TW 4 = target "
     "tahunan. Arah: Naik = makin tinggi makin baik; Turun = makin rendah makin baik (misalnya 'Penurunan ...'). "
-    "Kolom Indikator dan Satuan diambil otomatis dari lembar RAK menurut ID."
+    "Kolom Indikator dan Satuan diambil otomatis dari lembar RAK menurut ID. Target TW 1-3 contoh dibagi rata "
+    "menurut tanda triwulan; sesuaikan dengan rencana sebenarnya."
 )
 EXPLAIN_SPENDING = (
     "Realisasi ditulis PER TRIWULAN (belanja dalam triwulan itu saja, seperti RPD di lembar Anggaran), "
