@@ -100,3 +100,18 @@ def test_pressing_twice_equals_pressing_once(tmp_path):
         return out
 
     assert strip(once) == strip(twice)
+
+
+def test_validasi_colours_the_capaian_cell_of_an_evaluation_finding(edit):
+    """RAK6xx findings sit on the Capaian sheet; its highlight block is the one after the plan sheets'."""
+    missing = edit({L.SHEET_ACHIEVEMENT: {"J7": None}})  # A-003: TW 2 reported, realisation empty
+    actions = press(missing, buttons.validate)
+    mask = sheet_index(missing, L.SHEET_HIGHLIGHTS)
+    offset = L.highlight_offset(L.SHEET_ACHIEVEMENT)
+    assert offset == L.highlight_offset(L.SHEET_BUDGET) + L.HIGHLIGHT_BLOCK_WIDTH  # plan blocks did not move
+    blocks = [a for a in actions if a["func"] == "setValues" and a["sheet_position"] == mask
+              and offset <= a["start_column"] < offset + L.HIGHLIGHT_BLOCK_WIDTH]
+    assert len(blocks) == 1
+    block = blocks[0]
+    row0, col0 = 6, 9  # J7, 0-based
+    assert block["values"][row0 - block["start_row"]][offset + col0 - block["start_column"]] == 2  # warning
