@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import budget
+from . import layout as L
 from .model import Plan, RakRow
 
 # Indicator states (Indonesian: they are shown as they are).
@@ -269,7 +270,10 @@ def evaluate(plan: Plan, quarter: int | None = None) -> QuarterEvaluation:
     ev.groups = [_rollup("kelompok", g, rs, t, g) for (t, g), rs in groups.items()]
     ev.divisions = [_rollup("bagian", name, rs) for name, rs in by_division.items() if rs]
     ev.overall = _rollup("keseluruhan", "Keseluruhan", ev.indicators)
-    reported = status == RUNNING
+    # Spending counts as reported only where the sheet is there and holds the quarter: an absent
+    # sheet is no evidence of zero spending (indicators may be reported before the budget is).
+    reported = (L.SHEET_SPENDING in plan.evaluation.sheets
+                and any(line.realised[q - 1] is not None for line in plan.budget))
     ev.programs_absorption = [_absorption(name, lines, q, reported)
                               for name, lines in budget.lines_by(plan, "program").items()]
     by_div = budget.lines_by(plan, "division")

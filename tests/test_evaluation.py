@@ -283,3 +283,18 @@ def test_run_writes_the_evaluation_sheet_with_the_same_figures(workbook_copy, tm
     alone = jobs.evaluate(read_grids(workbook_copy), workbook_copy.name).evaluation
     assert overall[1] == pytest.approx(alone.overall.value / 100)
     assert overall[7] == alone.total_absorption.realised
+
+
+def test_without_the_spending_sheet_absorption_is_not_reported_as_zero(tmp_path):
+    wb = openpyxl.load_workbook(WORKBOOK, keep_vba=True)
+    del wb[L.SHEET_SPENDING]
+    path = tmp_path / "tanpa_realisasi_anggaran.xlsm"
+    wb.save(path)
+    ev = jobs.evaluate(read_grids(path), path.name).evaluation
+    assert ev.status == E.RUNNING and ev.overall.counted == 72  # indicators are reported
+    assert ev.total_absorption.planned == 1_997_005_000  # RPD TW 1-2 still shown
+    assert ev.total_absorption.realised is None and ev.total_absorption.absorption is None
+    assert all(p.realised_pct is None for p in ev.curve)
+    from rak_xl.outputs.evaluation_sheet import status_line
+
+    assert "Realisasi anggaran TW 2 belum diisi" in status_line(ev)

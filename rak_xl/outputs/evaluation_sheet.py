@@ -43,7 +43,9 @@ def status_line(ev: E.QuarterEvaluation) -> str:
                 f"Realisasi Anggaran.")
     counted = ev.overall.counted if ev.overall else 0
     total = ev.overall.indicators if ev.overall else 0
-    return f"TW {q} sudah dilaporkan: capaian {counted} dari {total} indikator dapat dihitung."
+    spending = "" if ev.total_absorption and ev.total_absorption.realised is not None else \
+        f" Realisasi anggaran TW {q} belum diisi, sehingga penyerapan belum dihitung."
+    return f"TW {q} sudah dilaporkan: capaian {counted} dari {total} indikator dapat dihitung.{spending}"
 
 
 def evaluation_sheet(plan: Plan, ev: E.QuarterEvaluation, findings: list[Finding], source: str,
