@@ -12,7 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-from . import __version__
+from . import __version__, wording
 from .errors import RakInputError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_BUG = 0, 1, 2, 3
@@ -67,12 +67,25 @@ def cmd_validate(args) -> int:
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
 
 
+def _check_suffix(source: Path, target: Path) -> None:
+    if target.suffix.lower() != source.suffix.lower():
+        raise RakInputError(f"Berkas hasil '{target.name}' harus berakhiran {source.suffix}.",
+                            message_en=f"Output '{target.name}' must end in {source.suffix}.")
+
+
+def _write_copy(source: Path, target: Path, plan) -> None:
+    """Carry `plan` into a copy of `source` saved as `target` (or into `source` itself)."""
+    from .adapters.file_write import apply_plan
+
+    _check_suffix(source, target)
+    apply_plan(source, target, plan)
+    _err(plan.message)
+    _out(f"Hasil ditulis ke {target}")
+
+
 def _default_output(path: Path) -> Path:
     return path.with_name(f"{path.stem}_hasil{path.suffix}")
 
-
-def _rupiah(amount: int | None) -> str:
-    return "-" if amount is None else f"{amount:,}".replace(",", ".")
 
 
 def cmd_rollup(args) -> int:
@@ -86,20 +99,20 @@ def cmd_rollup(args) -> int:
         _out(json.dumps(roll.as_dict(), ensure_ascii=False, indent=2))
         return EXIT_OK
     tw = [f"TW {q}" for q in (1, 2, 3, 4)]
-    rows = [[p.code, _rupiah(p.pagu), _rupiah(p.allocated), _rupiah(p.difference), *map(_rupiah, p.quarters)]
+    rows = [[p.code, *map(wording.thousands, (p.pagu, p.allocated, p.difference, *p.quarters))]
             for p in roll.programs]
-    rows.append(["DIPA", _rupiah(roll.dipa_pagu), _rupiah(roll.programs_declared), _rupiah(roll.dipa_difference),
-                 *map(_rupiah, roll.quarters)])
+    rows.append(["DIPA", *map(wording.thousands, (roll.dipa_pagu, roll.programs_declared, roll.dipa_difference,
+                                                   *roll.quarters))])
     _out(format_table(rows, ["Program", "Pagu", "Dialokasikan", "Selisih", *tw]))
     codes = [p.code for p in roll.programs]
-    rows = [[d.name, *(_rupiah(d.by_program.get(c, 0)) for c in codes), _rupiah(d.allocated),
+    rows = [[d.name, *(wording.thousands(d.by_program.get(c, 0)) for c in codes), wording.thousands(d.allocated),
              f"{d.indicators}/{d.indicators_funded}", f"{d.activities}/{d.activities_funded}"]
             for d in roll.divisions]
     _out("")
     _out(format_table(rows, ["Bagian", *codes, "Jumlah", "Indikator/beranggaran", "Kegiatan/beranggaran"], 50))
     shares = roll.cumulative_share()
     _out("\nRPD kumulatif: " + ", ".join(
-        f"TW {q} {_rupiah(c)} ({'-' if s is None else f'{s:.1%}'})"
+        f"TW {q} {wording.thousands(c)} ({'-' if s is None else f'{s:.1%}'})"
         for q, c, s in zip((1, 2, 3, 4), roll.cumulative, shares)))
     return EXIT_OK
 
@@ -111,16 +124,7 @@ def cmd_consolidate(args) -> int:
     source = Path(args.file)
     report = jobs.validate(_read(source), source.name)
     if args.output:
-        from .adapters.file_write import apply_plan
-
-        target = Path(args.output)
-        if target.suffix.lower() != source.suffix.lower():
-            raise RakInputError(f"Berkas hasil '{target.name}' harus berakhiran {source.suffix}.",
-                                message_en=f"Output '{target.name}' must end in {source.suffix}.")
-        plan = jobs.consolidation_outputs(report)
-        apply_plan(source, target, plan)
-        _err(plan.message)
-        _out(f"Hasil ditulis ke {target}")
+        _write_copy(source, Path(args.output), jobs.consolidation_outputs(report))
         return EXIT_OK
     from .outputs.consolidated_sheet import text_table
 
@@ -132,12 +136,6 @@ def cmd_consolidate(args) -> int:
     return EXIT_OK
 
 
-def _pct_text(value: float | None) -> str:
-    return "-" if value is None else f"{value:.1f}%".replace(".", ",")
-
-
-def _rp_text(amount: int | None) -> str:
-    return "-" if amount is None else ("-" if amount < 0 else "") + "Rp " + f"{abs(amount):,}".replace(",", ".")
 
 
 def cmd_evaluate(args) -> int:
@@ -148,16 +146,7 @@ def cmd_evaluate(args) -> int:
     run = jobs.evaluate(_read(source), source.name, args.quarter)
     ev = run.evaluation
     if args.output:
-        from .adapters.file_write import apply_plan
-
-        target = Path(args.output)
-        if target.suffix.lower() != source.suffix.lower():
-            raise RakInputError(f"Berkas hasil '{target.name}' harus berakhiran {source.suffix}.",
-                                message_en=f"Output '{target.name}' must end in {source.suffix}.")
-        plan = jobs.evaluation_outputs(run)
-        apply_plan(source, target, plan)
-        _err(plan.message)
-        _out(f"Hasil ditulis ke {target}")
+        _write_copy(source, Path(args.output), jobs.evaluation_outputs(run))
         return EXIT_OK
     if args.format == "json":
         _out(json.dumps(run.as_dict(args.lang), ensure_ascii=False, indent=2))
@@ -165,19 +154,19 @@ def cmd_evaluate(args) -> int:
     from .outputs.evaluation_sheet import status_line
 
     _out(f"{run.report.source}: Evaluasi TW {ev.quarter} - {status_line(ev)}")
-    rows = [[r.name, _pct_text(r.value), f"{r.counted}/{r.indicators}"]
+    rows = [[r.name, wording.percent(r.value), f"{r.counted}/{r.indicators}"]
             for r in [*ev.divisions, *([ev.overall] if ev.overall else [])]]
     _out("")
     _out(format_table(rows, ["Bagian", "Capaian", "Dihitung/indikator"], 60))
-    rows = [[a.name, _rp_text(a.pagu), _rp_text(a.planned), _rp_text(a.realised), _pct_text(a.absorption),
-             _rp_text(a.deviation), _pct_text(a.deviation_pct), _pct_text(a.guide)]
+    rows = [[a.name, *map(wording.rupiah, (a.pagu, a.planned, a.realised)), wording.percent(a.absorption),
+             wording.rupiah(a.deviation), wording.percent(a.deviation_pct), wording.percent(a.guide)]
             for a in [*ev.programs_absorption, *ev.divisions_absorption,
                       *([ev.total_absorption] if ev.total_absorption else [])]]
     _out("")
     _out(format_table(rows, ["Program / Bagian", "Pagu", f"RPD s.d. TW {ev.quarter}",
                              f"Realisasi s.d. TW {ev.quarter}", "Penyerapan", "Deviasi", "Deviasi/RPD", "Pedoman"],
                       40))
-    rows = [[i.row.id, i.row.indicator, _num(i.target), _num(i.realised), _pct_text(i.value), i.state]
+    rows = [[i.row.id, i.row.indicator, wording.number(i.target), wording.number(i.realised), wording.percent(i.value), i.state]
             for i in ev.indicators]
     _out("")
     _out(format_table(rows, ["ID", "Indikator", "Target", "Realisasi", "Capaian", "Keadaan"], 60))
@@ -186,26 +175,17 @@ def cmd_evaluate(args) -> int:
     return EXIT_OK
 
 
-def _num(value: float | None) -> str:
-    return "-" if value is None else f"{value:,.2f}".rstrip("0").rstrip(".").replace(",", "_").replace(
-        ".", ",").replace("_", ".")
-
 
 def cmd_run(args) -> int:
     """What pressing the buttons does, written into a copy of the workbook (or in place)."""
     from . import jobs
-    from .adapters.file_write import apply_plan
 
     source = Path(args.file)
     grids = _read(source)
     target = source if args.in_place else Path(args.output) if args.output else _default_output(source)
-    if target.suffix.lower() != source.suffix.lower():
-        raise RakInputError(f"Berkas hasil '{target.name}' harus berakhiran {source.suffix}.",
-                            message_en=f"Output '{target.name}' must end in {source.suffix}.")
+    _check_suffix(source, target)  # before any work: a wrong name is refused at once
     report, plan = jobs.run_all(grids, source.name)
-    apply_plan(source, target, plan)
-    _err(plan.message)
-    _out(f"Hasil ditulis ke {target}")
+    _write_copy(source, target, plan)
     return EXIT_FINDINGS if (args.strict and report.has_errors) else EXIT_OK
 
 

@@ -36,6 +36,7 @@ from .errors import RakInputError
 from .outputs.findings_sheet import summary_line
 from .outputs.sheets import SheetOutput, WritePlan
 from .parse.tables import Grid
+from .wording import rupiah
 
 SHEET_STAMP = "Stempel Kiriman"
 PDF_SHEETS = (L.SHEET_CONSOLIDATED, L.SHEET_ROLLUP)
@@ -70,9 +71,6 @@ def package_stem(report: jobs.ValidationReport, when: dt.datetime) -> str:
     ident = report.plan.identity
     return safe_stem("RAK", ident.get("year") or "", ident.get("satker") or "satker", f"{when:%Y-%m-%d}")
 
-
-def _rupiah(amount: int | None) -> str:
-    return "-" if amount is None else "Rp " + f"{amount:,}".replace(",", ".")
 
 
 def stamp_sheet(report: jobs.ValidationReport, source_name: str, digest: str, when: dt.datetime,
@@ -115,11 +113,11 @@ def cover_text(report: jobs.ValidationReport, files: list[str], forced: bool) ->
         "",
         f"Satuan kerja   : {satker} (kode satker {ident.get('satker_code') or '-'})",
         f"Nomor DIPA     : {ident.get('dipa_number') or '-'}",
-        f"Pagu berlaku   : {_rupiah(ident.budget_in_force)}",
+        f"Pagu berlaku   : {rupiah(ident.budget_in_force)}",
     ]
     for program in plan.programs:
-        lines.append(f"Program {program.code:<9}: {_rupiah(totals.get(program.code))} "
-                     f"(pagu program {_rupiah(program.amount)}) - {program.name}")
+        lines.append(f"Program {program.code:<9}: {rupiah(totals.get(program.code))} "
+                     f"(pagu program {rupiah(program.amount)}) - {program.name}")
     lines += [
         f"Hasil validasi : {summary_line(report.findings)}"
         + (" - DIKIRIM DENGAN KESALAHAN atas keputusan pengirim." if forced and report.has_errors else ""),

@@ -269,7 +269,7 @@ def test_evaluation_sources_are_in_step_with_the_plan():
 
     folder = ROOT / "workbook" / "sources"
     for name, text in generate(folder).items():
-        assert (folder / name).read_text(encoding="utf-8") == text, f"run python -m rak_xl.build.evaluation_sources"
+        assert (folder / name).read_text(encoding="utf-8") == text, "run python -m rak_xl.build.evaluation_sources"
 
 
 def test_run_writes_the_evaluation_sheet_with_the_same_figures(workbook_copy, tmp_path):

@@ -74,3 +74,17 @@ def test_numbering():
     assert split_numbering("1) Persentase") == (1, "Persentase")
     assert split_numbering("• Persentase") == (None, "Persentase")
     assert split_numbering("Persentase") == (None, "Persentase")
+
+
+def test_indonesian_wording():
+    from rak_xl import wording
+
+    assert wording.rupiah(1_646_458_000) == "Rp 1.646.458.000"
+    assert wording.rupiah(-27_734_000) == "-Rp 27.734.000"
+    assert wording.rupiah(None) == "-"
+    assert wording.thousands(4_451_669_000) == "4.451.669.000"
+    assert wording.number(12.5) == "12,5"
+    assert wording.number(1500.0) == "1.500"
+    assert wording.number(1234.567) == "1.234,57"
+    assert wording.percent(92.9) == "92,9%"
+    assert wording.number(float("inf")) == "inf"

@@ -18,6 +18,7 @@ from .. import layout as L
 from ..model import Plan, RakRow
 from ..rollup import UNASSIGNED, RowInfo, Rollup, division_order, row_infos
 from ..rules.findings import Finding
+from ..wording import rupiah
 from . import paging
 from .findings_sheet import summary_line
 from .sheets import ConditionalFill, SheetOutput, hyperlink
@@ -128,7 +129,7 @@ def consolidated_sheet(plan: Plan, findings: list[Finding], roll: Rollup, source
         [f"Satuan kerja: {ident.get('satker') or '-'} ({ident.get('satker_code') or '-'})   |   "
          f"{ident.get('dipa_number') or 'Nomor DIPA -'}"
          + (f" tanggal {dipa_date:%d-%m-%Y}" if isinstance(dipa_date, dt.date) else "")
-         + f"   |   Pagu berlaku: {_rp(dipa)}" + (f" (revisi; pagu awal {_rp(ident.get('budget_initial'))})"
+         + f"   |   Pagu berlaku: {rupiah(dipa)}" + (f" (revisi; pagu awal {rupiah(ident.get('budget_initial'))})"
                                                     if revised else "")],
         [f"Dibuat: {generated:%d-%m-%Y %H:%M} dari berkas {source or '-'}   |   "
          f"Validasi: {summary_line(findings)}"
@@ -245,9 +246,6 @@ def consolidated_sheet(plan: Plan, findings: list[Finding], roll: Rollup, source
         footer="Halaman &P dari &N",
     )
 
-
-def _rp(amount: int | None) -> str:
-    return "-" if amount is None else "Rp " + f"{amount:,}".replace(",", ".")
 
 
 def text_table(plan: Plan, findings: list[Finding]) -> tuple[list[str], list[list[str]]]:

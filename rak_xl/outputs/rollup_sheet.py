@@ -7,6 +7,7 @@ import datetime as dt
 from .. import layout as L
 from ..model import Plan, col_letter
 from ..rollup import ABSORPTION_GUIDE, UNASSIGNED, UNKNOWN_DIVISION, Rollup
+from ..wording import rupiah
 from . import paging
 from .consolidated_sheet import short_division
 from .sheets import Chart, SheetOutput
@@ -18,9 +19,6 @@ FILL_TOTAL = "#F2F2F2"
 ROMAN = ("I", "II", "III", "IV")
 
 
-def _rp(amount: int | None) -> str:
-    return "-" if amount is None else "Rp " + f"{amount:,}".replace(",", ".")
-
 
 def rollup_sheet(plan: Plan, roll: Rollup, source: str, generated: dt.datetime) -> SheetOutput:
     ident = plan.identity
@@ -29,7 +27,7 @@ def rollup_sheet(plan: Plan, roll: Rollup, source: str, generated: dt.datetime) 
     values: list[list] = [
         [f"REKAP ANGGARAN RAK {str(ident.get('satker') or '').upper()} TAHUN {ident.year or '-'}"],
         [f"Dibuat: {generated:%d-%m-%Y %H:%M} dari berkas {source or '-'}   |   {ident.get('dipa_number') or '-'}"
-         f"   |   Pagu berlaku: {_rp(roll.dipa_pagu)}" + (" (revisi)" if revised else "")],
+         f"   |   Pagu berlaku: {rupiah(roll.dipa_pagu)}" + (" (revisi)" if revised else "")],
         ["Lembar ini dibuat ulang setiap kali tombol Rekap Anggaran ditekan; jangan mengetik di sini. "
          "Angka anggaran dijumlahkan dari lembar Anggaran; pagu dari lembar Identitas dan Program."],
         [],

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import layout as L
+from .. import wording
 from ..evaluation import UNIT_ERROR_THRESHOLD, achievement
 from ..model import Plan, RakRow
 from ..parse.values import parse_mark
@@ -19,8 +20,7 @@ from .findings import Finding
 
 
 def _fmt(value: float, percent: bool) -> str:
-    text = f"{value:,.2f}".rstrip("0").rstrip(".").replace(",", "_").replace(".", ",").replace("_", ".")
-    return f"{text}%" if percent else text
+    return wording.percent(value) if percent else wording.number(value)
 
 
 def _percent(row: RakRow) -> bool:

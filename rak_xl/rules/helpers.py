@@ -6,13 +6,14 @@ Kept apart from the area modules so each rule stays a short function over the Pl
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections.abc import Iterator
 from functools import lru_cache
 
 from ..model import RakRow
 from ..parse.values import normalise_text, split_numbering
+from ..wording import number as number_id  # noqa: F401  (re-exported for the rules)
+from ..wording import rupiah  # noqa: F401
 
 # --- measure words -------------------------------------------------------------
 # An indicator (IKK) names what is measured. The first word after the numbering
@@ -215,21 +216,6 @@ def series_decreases(series: list[float | None]) -> list[tuple[int, float, float
 
 
 # --- wording -----------------------------------------------------------------------
-
-def rupiah(amount: int) -> str:
-    sign = "-" if amount < 0 else ""
-    return f"{sign}Rp {abs(amount):,}".replace(",", ".")
-
-
-def number_id(value: float) -> str:
-    """12.5 -> '12,5'; 100.0 -> '100'; 1500 -> '1.500' (Indonesian style)."""
-    if not math.isfinite(value):  # a message must never crash
-        return str(value)
-    if abs(value - round(value)) < 1e-9:
-        return f"{int(round(value)):,}".replace(",", ".")
-    whole = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return whole.replace(",", "_").replace(".", ",").replace("_", ".")
-
 
 _MONTHS_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
               "Oktober", "November", "Desember")
