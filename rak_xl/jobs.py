@@ -40,7 +40,8 @@ class ValidationReport:
     def as_dict(self, lang: str = "id") -> dict:
         return {
             "file": self.source,
-            "findings": [f.as_dict(lang) for f in sorted(self.findings, key=Finding.sort_key)],
+            "findings": [f.as_dict(lang, self.plan.sheet_names)
+                         for f in sorted(self.findings, key=Finding.sort_key)],
             "summary": self.summary,
         }
 
@@ -65,7 +66,7 @@ def validate(grids: Mapping[str, Grid], source: str = "", select: list[str] | No
 
 def validation_outputs(report: ValidationReport, when: dt.datetime | None = None) -> WritePlan:
     when = when or clock.now()
-    plan = WritePlan(sheets=[findings_sheet(report.findings, report.source, when)])
+    plan = WritePlan(sheets=[findings_sheet(report.findings, report.source, when, report.plan.tab)])
     plan = plan.merge(highlight_plan(report.findings))
     plan.activate = plan.sheets[0].name
     plan.message = f"Validasi selesai: {summary_line(report.findings)}. Lihat lembar Temuan."

@@ -206,6 +206,12 @@ class Plan:
     budget: list[BudgetLine]
     present: set[str]  # sheets (and "sheet:column" keys) the parser found usable
     evaluation: EvaluationInput = field(default_factory=EvaluationInput)  # quarterly evaluation inputs
+    # Expected sheet name -> the tab's name in this workbook, where staff renamed it slightly
+    # ("rak sekretariat"). The model speaks the expected names; links and listings use the tab's.
+    sheet_names: dict[str, str] = field(default_factory=dict)
+
+    def tab(self, sheet: str) -> str:
+        return self.sheet_names.get(sheet, sheet)
 
     def rows_of(self, table: str) -> list[RakRow]:
         return [r for r in self.rows if r.table == table]

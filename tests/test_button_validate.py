@@ -131,3 +131,26 @@ def test_a_workbook_without_rak_sheets_gets_one_finding_per_missing_sheet(tmp_pa
     # Not an error of the program: the findings list every missing sheet, nothing more.
     table = next(a for a in actions if a["func"] == "setValues")["values"]
     assert {r[2] for r in table[6:]} == {"RAK101"}
+
+
+def test_a_lightly_renamed_tab_is_read_and_linked_under_its_own_name(tmp_path):
+    """Staff renamed 'RAK_Sekretariat' to 'rak sekretariat': still read, and every link reaches the tab."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(WORKBOOK, keep_vba=True)
+    wb[L.SHEET_RAK_B].title = "rak sekretariat"
+    wb["rak sekretariat"]["H7"] = "??"
+    renamed = tmp_path / "renamed.xlsm"
+    wb.save(renamed)
+    cli = subprocess.run([sys.executable, "-m", "rak_xl.cli", "validate", str(renamed), "--format", "json"],
+                         capture_output=True, text=True, cwd=ROOT)
+    report = json.loads(cli.stdout)
+    assert "RAK101" not in {f["code"] for f in report["findings"]}
+    mark = next(f for f in report["findings"] if f["code"] == "RAK105")
+    assert (mark["sheet"], mark["cell"]) == ("rak sekretariat", "H7")
+    assert not any(f["sheet"] == L.SHEET_RAK_B for f in report["findings"])
+    actions = press(renamed, buttons.validate)
+    links = [str(v) for a in actions if a["func"] == "setValues" for row in a["values"] for v in row
+             if "HYPERLINK" in str(v)]
+    assert any("#'rak sekretariat'!H7" in link for link in links)
+    assert not any(f"#'{L.SHEET_RAK_B}'!" in link for link in links)

@@ -11,6 +11,7 @@ the same number of calls however long the plan is.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import takewhile
 
@@ -105,10 +106,10 @@ def consolidated_rows(plan: Plan, findings: list[Finding]) -> list[ConsolidatedR
     return out
 
 
-def _indicator_row(r: ConsolidatedRow) -> list:
+def _indicator_row(r: ConsolidatedRow, tab: Callable[[str], str]) -> list:
     row = r.row
     division = short_division(r.info.division) + (INFERRED if r.info.division_from_budget else "")
-    return [r.number, hyperlink(row.sheet, row.ref("id").a1, row.id or f"baris {row.row}"), row.indicator,
+    return [r.number, hyperlink(tab(row.sheet), row.ref("id").a1, row.id or f"baris {row.row}"), row.indicator,
             r.target, row.activity if r.info.block_start else "",
             *(L.QUARTER_MARK if m else "" for m in row.marks), division,
             r.info.budget if r.info.funded else None,
@@ -165,7 +166,7 @@ def consolidated_sheet(plan: Plan, findings: list[Finding], roll: Rollup, source
         group = list(takewhile(lambda x: x.group_code == r.group_code, rows[i:]))
         add([r.group_code, None, f"{GROUP_WORD.get(r.row.table, 'Kelompok')}: {r.row.group}"])
         for x in group:
-            add(_indicator_row(x))
+            add(_indicator_row(x, plan.tab))
         add([None, "Jumlah", f"Jumlah {r.group_code}", None, f"{len(group)} indikator", None, None, None, None,
              None, sum(x.info.budget for x in group)])
         i += len(group)

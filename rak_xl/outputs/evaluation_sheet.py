@@ -162,7 +162,7 @@ def evaluation_sheet(plan: Plan, ev: E.QuarterEvaluation, findings: list[Finding
     for res in ev.indicators:
         unit = "%" if res.percent else res.row.text("unit")
         cell = res.row.realised_ref(q) or res.row.ref("id")
-        values.append([res.row.indicator, hyperlink(cell.sheet, cell.a1, res.row.id) if res.row.id else "",
+        values.append([res.row.indicator, hyperlink(plan.tab(cell.sheet), cell.a1, res.row.id) if res.row.id else "",
                        codes.get(res.division, res.division), "Turun" if res.row.lower_is_better else "Naik", unit,
                        res.target, res.realised, _pct(res.value), E.grade(res.value), res.state])
     end5 = len(values)
@@ -177,8 +177,8 @@ def evaluation_sheet(plan: Plan, ev: E.QuarterEvaluation, findings: list[Finding
     section("6. CATATAN EVALUASI (TEMUAN RAK6xx)")
     h6 = header(["Pesan dan saran perbaikan", "Kode", "Lembar", "Sel", "ID / Kode"])
     for f in sorted(findings, key=Finding.sort_key):
-        values.append([f"{f.message()} Saran: {f.hint()}", f.code, f.sheet,
-                       hyperlink(f.sheet, f.a1, f.a1) if f.cell else "", f.row_id])
+        values.append([f"{f.message()} Saran: {f.hint()}", f.code, plan.tab(f.sheet),
+                       hyperlink(plan.tab(f.sheet), f.a1, f.a1) if f.cell else "", f.row_id])
     if not findings:
         values.append(["Tidak ada catatan evaluasi."])
     end6 = len(values)

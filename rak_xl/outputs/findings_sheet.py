@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from ..layout import SHEET_FINDINGS
 from ..model import col_letter
@@ -19,7 +20,9 @@ def summary_line(findings: list[Finding]) -> str:
     return f"{c['error']} kesalahan, {c['warning']} peringatan, {c['info']} informasi"
 
 
-def findings_sheet(findings: list[Finding], source: str, generated: dt.datetime) -> SheetOutput:
+def findings_sheet(findings: list[Finding], source: str, generated: dt.datetime,
+                   tab: Callable[[str], str] = str) -> SheetOutput:
+    """`tab` gives the workbook's own name of a sheet (Plan.tab), so links reach renamed tabs."""
     ordered = sorted(findings, key=Finding.sort_key)
     counts = summarise(findings)
     labels = SEVERITY_LABEL["id"]
@@ -35,8 +38,8 @@ def findings_sheet(findings: list[Finding], source: str, generated: dt.datetime)
     ]
     fills = []
     for i, f in enumerate(ordered, start=1):
-        where = hyperlink(f.sheet, f.a1, f.a1) if f.cell else ""
-        values.append([i, labels[f.severity], f.code, f.sheet, where, f.row_id, f.message(), f.hint()])
+        where = hyperlink(tab(f.sheet), f.a1, f.a1) if f.cell else ""
+        values.append([i, labels[f.severity], f.code, tab(f.sheet), where, f.row_id, f.message(), f.hint()])
     # One fill per run of equal severity: a constant number of formatting calls.
     start = HEADER_ROW + 1
     for severity in ("error", "warning", "info"):

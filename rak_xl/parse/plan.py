@@ -229,6 +229,7 @@ def parse_plan(grids: Mapping[str, Grid]) -> tuple[Plan, list[Finding]]:
     budget = p.budget(names)
     _check_ids(rows, p.findings)
     plan = Plan(identity, programs, divisions, rows, budget, p.present)
+    plan.sheet_names = {name: actual for name, actual in p.names.items() if name != actual}
     plan.evaluation = parse_evaluation(grids, identity, rows, budget, p.findings)  # optional sheets
     return plan, p.findings
 

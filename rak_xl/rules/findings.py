@@ -46,11 +46,12 @@ class Finding:
         row, col = (self.cell.row, self.cell.col) if self.cell else (0, 0)
         return (SEVERITIES.index(self.severity), self.sheet, row, col, self.code)
 
-    def as_dict(self, lang: str = "id") -> dict[str, str]:
+    def as_dict(self, lang: str = "id", tabs: dict[str, str] | None = None) -> dict[str, str]:
+        """`tabs` maps an expected sheet name to the tab's actual name (see Plan.sheet_names)."""
         return {
             "code": self.code,
             "severity": self.severity,
-            "sheet": self.sheet,
+            "sheet": (tabs or {}).get(self.sheet, self.sheet),
             "cell": self.a1,
             "message": self.message(lang),
             "hint": self.hint(lang),
