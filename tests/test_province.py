@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 
 import openpyxl
 import pytest
@@ -60,6 +61,18 @@ def test_recap_is_written_with_exit_0_and_a_progress_bar(recap_run):
     assert out.exists()
     names = CalamineWorkbook.from_path(str(out)).sheet_names
     assert names == [P.SHEET_RECAP, P.SHEET_CHARTS, P.SHEET_ERRORS, P.SHEET_SKIPPED]
+
+
+def test_one_chart_per_program_reading_the_recap_rows(recap_run):
+    _, out, made = recap_run
+    programs = sorted({c for g in made for c in g.program_totals})
+    with zipfile.ZipFile(out) as zf:
+        charts = sorted(n for n in zf.namelist() if n.startswith("xl/charts/chart"))
+        xml = [zf.read(n).decode("utf-8") for n in charts]
+    assert len(charts) == len(programs) == 2
+    for code, chart in zip(programs, xml):
+        assert code in chart  # the title names the program
+        assert f"'{P.SHEET_RECAP}'!$B${P.HEADER_ROW + 1}:$B${P.HEADER_ROW + len(made)}" in chart
 
 
 def test_one_row_per_satker_with_totals_from_the_files(recap_run):
