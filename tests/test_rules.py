@@ -182,3 +182,21 @@ def test_rule_stays_quiet(code, edit):
     assert not cells(found, code) & quiet
     # Nothing new for this rule anywhere else either.
     assert cells(found, code) <= cells(shipped(), code)
+
+
+def test_a_total_row_under_the_budget_lines_is_not_a_budget_line(edit):
+    """Staff often type a 'Jumlah' row under the lines; it must not draw findings or count twice."""
+    from rak_xl import jobs
+    from rak_xl.adapters.file_read import read_grids
+    from rak_xl.budget import allocated
+
+    shipped = jobs.validate(read_grids(edit({})))
+    last = max(line.row for line in shipped.plan.budget)
+    total = allocated(shipped.plan)
+    with_total = jobs.validate(read_grids(edit({L.SHEET_BUDGET: {f"C{last + 1}": "JUMLAH", f"F{last + 1}": total}})))
+    assert allocated(with_total.plan) == total
+    assert len(with_total.plan.budget) == len(shipped.plan.budget)
+    assert sorted((f.code, f.a1) for f in with_total.findings) == sorted((f.code, f.a1) for f in shipped.findings)
+    # A real line that merely has no code is still a line (and still reported).
+    coded = jobs.validate(read_grids(edit({L.SHEET_BUDGET: {f"C{last + 1}": "Belanja bahan", f"F{last + 1}": 1000}})))
+    assert len(coded.plan.budget) == len(shipped.plan.budget) + 1

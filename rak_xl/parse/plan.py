@@ -10,6 +10,7 @@ leaving the part out of `Plan.present`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 
 from .. import layout as L
@@ -169,6 +170,8 @@ class _Parser:
         table = self.table(L.BUDGET)
         out = []
         for r, cells in table.rows if table else []:
+            if _is_total_row(cells):
+                continue
             line = BudgetLine(r, cells)
             for key in ("amount", *(f"rpd{q}" for q in L.QUARTERS)):
                 val = cells.get(key)
@@ -185,6 +188,18 @@ class _Parser:
                 line.division = match_division(cells["division"].text, division_names)
             out.append(line)
         return out
+
+
+_TOTAL_WORD = re.compile(r"^\s*(?:sub\s*)?(?:jumlah|total|grand\s*total)\b", re.IGNORECASE)
+
+
+def _is_total_row(cells: dict[str, Val]) -> bool:
+    """A 'Jumlah' row staff type under the budget lines: no code, program, division or RAK link,
+    and a label saying it is a total. It sums lines; it is not one, so it is not read as one."""
+    if any(key in cells and not cells[key].blank for key in ("program", "division", "rak_id")):
+        return False
+    labels = [cells[key].text for key in ("code", "description") if key in cells and not cells[key].blank]
+    return bool(labels) and all(_TOTAL_WORD.match(text) for text in labels)
 
 
 def _target(val: Val | None, unit: Val | None) -> Target | None:
