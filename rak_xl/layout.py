@@ -8,6 +8,7 @@ Labels are Indonesian because staff read them; keys are English for the code.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 # Input sheets (staff edit these).
 SHEET_GUIDE = "Petunjuk"
@@ -64,8 +65,12 @@ class TableLayout:
     note: str = ""
     extra: dict = field(default_factory=dict)
 
+    @cached_property
+    def _by_key(self) -> dict[str, Column]:
+        return {c.key: c for c in self.columns}
+
     def column(self, key: str) -> Column:
-        return next(c for c in self.columns if c.key == key)
+        return self._by_key[key]
 
 
 QUARTERS = (1, 2, 3, 4)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
-
+from typing import Any, NamedTuple
 
 
 def col_letter(col: int) -> str:
@@ -17,8 +16,10 @@ def col_letter(col: int) -> str:
     return letters
 
 
-@dataclass(frozen=True, order=True)
-class CellRef:
+class CellRef(NamedTuple):
+    """Where a value sits. A named tuple, not a dataclass: the parser makes one per cell, and
+    on a 10,000-row sheet a frozen dataclass's construction was most of the parse time."""
+
     sheet: str
     row: int  # 1-based, as Excel shows it
     col: int  # 1-based
@@ -31,20 +32,35 @@ class CellRef:
         return f"{self.sheet}!{self.a1}"
 
 
-@dataclass(frozen=True)
 class Val:
-    """A cell's raw value and where it sits."""
+    """A cell's raw value and where it sits (immutable by convention; slots keep it cheap)."""
 
-    raw: Any
-    cell: CellRef
+    __slots__ = ("raw", "cell", "_text")
+
+    def __init__(self, raw: Any, cell: CellRef) -> None:
+        self.raw = raw
+        self.cell = cell
+        self._text: str | None = None
 
     @property
     def text(self) -> str:
-        return "" if self.raw is None else str(self.raw).strip()
+        # Computed once per cell: the rules read the same texts many times.
+        if self._text is None:
+            self._text = "" if self.raw is None else str(self.raw).strip()
+        return self._text
 
     @property
     def blank(self) -> bool:
-        return self.raw is None or (isinstance(self.raw, str) and not self.raw.strip())
+        return self.raw is None or (isinstance(self.raw, str) and not self.text)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Val) and (self.raw, self.cell) == (other.raw, other.cell)
+
+    def __hash__(self) -> int:
+        return hash((self.cell, self.raw if isinstance(self.raw, (str, int, float, bool, type(None))) else 0))
+
+    def __repr__(self) -> str:
+        return f"Val(raw={self.raw!r}, cell={self.cell!r})"
 
 
 @dataclass

@@ -48,13 +48,17 @@ def _at(row: list[object], c: int) -> object:
     return row[c] if c < len(row) else None
 
 
-def _map_header(wanted: dict[str, set[str]], cells: list[list[object]]) -> dict[str, int]:
-    """Column key -> 1-based column, from each column's candidate labels."""
-    # label -> column keys in layout order: one lookup per cell instead of a scan of every column's labels.
+def _label_index(wanted: dict[str, set[str]]) -> dict[str, list[str]]:
+    """label -> column keys in layout order: one lookup per cell instead of a scan of every column's labels."""
     index: dict[str, list[str]] = {}
     for k, labels in wanted.items():
         for label in labels:
             index.setdefault(label, []).append(k)
+    return index
+
+
+def _map_header(index: dict[str, list[str]], cells: list[list[object]]) -> dict[str, int]:
+    """Column key -> 1-based column, from each column's candidate labels."""
     mapping: dict[str, int] = {}
     for c, candidates in enumerate(cells, start=1):
         for value in candidates:
@@ -74,10 +78,13 @@ def find_table(grid: Grid, layout: TableLayout, findings: list[Finding],
     returns None when the table cannot be read at all.
     """
     wanted = {c.key: _matches(c) for c in layout.columns}
+    index = _label_index(wanted)
     best_row, best_map, header_end = 0, {}, 0
     top = grid[:HEADER_SEARCH_ROWS]
     for r, row in enumerate(top, start=1):
-        mapping = _map_header(wanted, [[v] for v in row])
+        if len(best_map) == len(wanted):
+            break  # a row holding every label: nothing further down can beat it
+        mapping = _map_header(index, [[v] for v in row])
         if len(mapping) > len(best_map):
             best_row, best_map, header_end = r, mapping, r
         # A header spread over two rows: a group label merged over sub-labels ('Triwulan' over
@@ -86,8 +93,8 @@ def find_table(grid: Grid, layout: TableLayout, findings: list[Finding],
             below = top[r]
             width = max(len(row), len(below))
             cells = [[_at(row, c), _at(below, c), f"{_at(row, c) or ''}{_at(below, c) or ''}"] for c in range(width)]
-            double = _map_header(wanted, cells)
-            alone_below = _map_header(wanted, [[v] for v in below])
+            double = _map_header(index, cells)
+            alone_below = _map_header(index, [[v] for v in below])
             # Both rows must contribute, else the single row (met in its own turn) is the header.
             if len(double) > max(len(best_map), len(mapping), len(alone_below)):
                 best_row, best_map, header_end = r, double, r + 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from functools import lru_cache
 
 _CURRENCY = re.compile(r"^(rp\.?|idr)\s*", re.IGNORECASE)
 _TRAILING_DASH = re.compile(r"[,.]-+$")
@@ -173,6 +174,7 @@ def split_numbering(text: str) -> tuple[int | None, str]:
     return (int(m[1]) if m[1] else None), text[m.end():].strip()
 
 
+@lru_cache(maxsize=8192)  # the same group and activity texts are compared by several rules
 def normalise_text(text: str) -> str:
     """Case- and space-insensitive form for comparing texts."""
     return _SPACES.sub(" ", text).strip().casefold()
