@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from . import clock
 from .evaluation import QuarterEvaluation
+from .memory import paused_gc
 from .model import Plan
 from .outputs.findings_sheet import findings_sheet, summary_line
 from .outputs.highlights import highlight_plan
@@ -48,6 +49,12 @@ class ValidationReport:
 
 def validate(grids: Mapping[str, Grid], source: str = "", select: list[str] | None = None,
              ignore: list[str] | None = None) -> ValidationReport:
+    with paused_gc():  # see rak_xl/memory.py: keeps the cost linear in the number of rows
+        return _validate(grids, source, select, ignore)
+
+
+def _validate(grids: Mapping[str, Grid], source: str, select: list[str] | None,
+              ignore: list[str] | None) -> ValidationReport:
     plan, findings = parse_plan(grids)
     load_all()
     enabled = select_codes(select, ignore)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..errors import RakInputError
 from ..layout import OUTPUT_SHEETS
+from ..memory import paused_gc
 from ..parse.tables import Grid
 from ..parse.values import EXCEL_ERRORS
 
@@ -107,10 +108,15 @@ def _clean(value: object) -> object:
 
 def read_grids(path: str | Path) -> dict[str, Grid]:
     """sheet name -> 2-D list of values from A1 (None for empty). Output sheets are skipped."""
-    from python_calamine import CalamineError, CalamineWorkbook
-
     path = Path(path)
     check_archive(path)
+    with paused_gc():  # many small acyclic objects: see rak_xl/memory.py
+        return _read_grids(path)
+
+
+def _read_grids(path: Path) -> dict[str, Grid]:
+    from python_calamine import CalamineError, CalamineWorkbook
+
     try:
         book = CalamineWorkbook.from_path(str(path))
         grids = Grids()
