@@ -53,6 +53,9 @@ class Column:
     label: str  # what the builder writes
     aliases: tuple[str, ...] = ()  # other labels staff (or older workbooks) use
     required: bool = True
+    # Filled by a formula of the build, shown for reading and never read as input: a result
+    # missing there (openpyxl keeps formulas, not results) is no finding.
+    derived: bool = False
 
 
 @dataclass(frozen=True)
@@ -150,8 +153,8 @@ ACHIEVEMENT = TableLayout(
     note=ILLUSTRATIVE_REALISATION,
     columns=(
         Column("id", "ID", ("ID Baris", "ID RAK")),
-        Column("indicator", "Indikator", ("Indikator Kinerja Kegiatan", "IKK"), required=False),
-        Column("unit", "Satuan", ("Satuan Target",), required=False),
+        Column("indicator", "Indikator", ("Indikator Kinerja Kegiatan", "IKK"), required=False, derived=True),
+        Column("unit", "Satuan", ("Satuan Target",), required=False, derived=True),
         Column("direction", "Arah", ("Arah Indikator", "Polaritas"), required=False),
         *(Column(f"target{q}", f"Target TW {q}", (f"Target TW{q}", f"Target Triwulan {q}")) for q in QUARTERS),
         *(Column(f"real{q}", f"Realisasi TW {q}", (f"Realisasi TW{q}", f"Realisasi Triwulan {q}"))
@@ -168,7 +171,7 @@ SPENDING = TableLayout(
     note=ILLUSTRATIVE_REALISATION,
     columns=(
         Column("code", "Kode Anggaran", ("Kode Akun", "Kode")),
-        Column("description", "Uraian", ("Uraian Anggaran",), required=False),
+        Column("description", "Uraian", ("Uraian Anggaran",), required=False, derived=True),
         *(Column(f"real{q}", f"Realisasi TW {q} (Rp)", (f"Realisasi TW {q}", f"Realisasi TW{q}"))
           for q in QUARTERS),
     ),

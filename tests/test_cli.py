@@ -68,3 +68,13 @@ def test_run_writes_a_copy_and_never_touches_the_input(workbook_copy):
     from python_calamine import CalamineWorkbook
 
     assert L.SHEET_FINDINGS in CalamineWorkbook.from_path(str(out)).sheet_names
+
+
+def test_the_output_of_run_validates_like_its_input(workbook_copy):
+    """openpyxl keeps formulas but not their results: the build's lookup columns (Capaian's
+    Indikator and Satuan) then read blank, and must not turn into findings."""
+    before = json.loads(rak("validate", str(workbook_copy), "--format", "json").stdout)
+    assert rak("run", str(workbook_copy)).returncode == 0
+    out = workbook_copy.with_name("RAK_2022_hasil.xlsm")
+    after = json.loads(rak("validate", str(out), "--format", "json").stdout)
+    assert after["findings"] == before["findings"]

@@ -217,7 +217,9 @@ def _formula_cells(path: Path, grids: "Grids") -> None:
             text = unescape(value[1].decode("utf-8", "replace")) if value else ""
             r, c = int(where[2]), _col(where[1])
             if kind is None or kind[1] != b"e":
-                if value is None or (not text and (kind is None or kind[1] != b"str")):
+                # No <v> at all: never calculated (openpyxl and the like write formulas so). An empty
+                # <v></v> is a stored empty result (XlsxWriter writes a "" result so, Excel with t="str").
+                if value is None:
                     formula = _FORMULA.search(cell)
                     body = unescape(formula[1].decode("utf-8", "replace")) if formula and formula[1] else ""
                     grids.uncomputed.setdefault(name, {})[(r, c)] = f"={body}" if body else "=…"

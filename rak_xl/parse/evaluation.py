@@ -13,12 +13,13 @@ code), so every check and sum works over the typed model.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable
 
 from .. import layout as L
+from ..layout import TableLayout
 from ..model import BudgetLine, EvaluationInput, Identity, RakRow, Val
 from ..rules.findings import Finding
-from .tables import Grid, find_table, label_key
+from .tables import Table, label_key
 from .values import is_blank, parse_money, parse_number, parse_percent_text, split_numbering
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -77,35 +78,25 @@ def _unreadable(val: Val, column: str, kind: str, kind_en: str, example: str) ->
                    {"value": text, "column": column, "kind": kind, "kind_en": kind_en, "example": example})
 
 
-def _lookup(grids: Mapping[str, Grid], sheet: str) -> Grid | None:
-    if sheet in grids:
-        return grids[sheet]
-    wanted = label_key(sheet)
-    for name, grid in grids.items():
-        if label_key(name) == wanted:
-            return grid
-    return None
-
-
-def parse_evaluation(grids: Mapping[str, Grid], identity: Identity, rows: list[RakRow],
+def parse_evaluation(table_of: Callable[[TableLayout], Table | None], identity: Identity, rows: list[RakRow],
                      budget: list[BudgetLine], findings: list[Finding]) -> EvaluationInput:
-    """Fill the rows' and budget lines' evaluation series; return what else the sheets say."""
+    """Fill the rows' and budget lines' evaluation series; return what else the sheets say.
+
+    `table_of` is the parser's own table reader (same sheet-name tolerance, same formula
+    checks); it answers None for a sheet the workbook does not have: these sheets are optional.
+    """
     ev = EvaluationInput()
     for row in rows:
         row.lower_is_better = default_lower_is_better(row.indicator)
     _reporting_quarter(identity, ev)
-    grid = _lookup(grids, L.SHEET_ACHIEVEMENT)
-    if grid is not None:
-        table = find_table(grid, L.ACHIEVEMENT, findings)
-        if table is not None:
-            ev.sheets.add(L.SHEET_ACHIEVEMENT)
-            _achievement(table, rows, ev, findings)
-    grid = _lookup(grids, L.SHEET_SPENDING)
-    if grid is not None:
-        table = find_table(grid, L.SPENDING, findings)
-        if table is not None:
-            ev.sheets.add(L.SHEET_SPENDING)
-            _spending(table, budget, ev, findings)
+    table = table_of(L.ACHIEVEMENT)
+    if table is not None:
+        ev.sheets.add(L.SHEET_ACHIEVEMENT)
+        _achievement(table, rows, ev, findings)
+    table = table_of(L.SPENDING)
+    if table is not None:
+        ev.sheets.add(L.SHEET_SPENDING)
+        _spending(table, budget, ev, findings)
     return ev
 
 

@@ -71,7 +71,10 @@ class _Parser:
             return None
         return self.grids[actual]
 
-    def table(self, layout: L.TableLayout):
+    def table(self, layout: L.TableLayout, optional: bool = False):
+        """The sheet's table; a missing sheet is RAK101 unless the sheet is optional."""
+        if optional and layout.sheet not in self.names:
+            return None
         grid = self.grid(layout.sheet)
         if grid is None:
             return None
@@ -245,7 +248,7 @@ def parse_plan(grids: Mapping[str, Grid]) -> tuple[Plan, list[Finding]]:
     _check_ids(rows, p.findings)
     plan = Plan(identity, programs, divisions, rows, budget, p.present)
     plan.sheet_names = {name: actual for name, actual in p.names.items() if name != actual}
-    plan.evaluation = parse_evaluation(grids, identity, rows, budget, p.findings)  # optional sheets
+    plan.evaluation = parse_evaluation(lambda t: p.table(t, optional=True), identity, rows, budget, p.findings)  # optional sheets
     return plan, p.findings
 
 

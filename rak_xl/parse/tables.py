@@ -119,7 +119,7 @@ def find_table(grid: Grid, layout: TableLayout, findings: list[Finding],
             continue
         rows.append((r, cells))
     # Formulas saved without their result (see adapters/file_read.py): the cell reads blank.
-    by_col = {c: key for key, c in best_map.items()}
+    by_col = {c: key for key, c in best_map.items() if not layout.column(key).derived}
     for (r, c), formula in sorted((uncomputed or {}).items()):
         if r > header_end and c in by_col:
             findings.append(Finding("RAK110", layout.sheet, CellRef(layout.sheet, r, c),
