@@ -7,7 +7,7 @@ never disagree.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 
 from .model import BudgetLine, Plan
 
@@ -17,31 +17,28 @@ def _add(totals: list[int], quarters: Iterable[int | None]) -> None:
         totals[i] += q or 0
 
 
+def _totals_by(plan: Plan, key: Callable[[BudgetLine], Hashable | None]) -> dict:
+    """Sum of line pagu per key; lines without an amount or without a key are left out."""
+    out: dict = {}
+    for line in plan.budget:
+        k = key(line)
+        if line.amount is not None and k:
+            out[k] = out.get(k, 0) + line.amount
+    return out
+
+
 def program_totals(plan: Plan) -> dict[str, int]:
     """Sum of budget line pagu per program code, for every program code that appears."""
-    out: dict[str, int] = {}
-    for line in plan.budget:
-        if line.amount is not None and line.program:
-            out[line.program] = out.get(line.program, 0) + line.amount
-    return out
+    return _totals_by(plan, lambda line: line.program)
 
 
 def division_totals(plan: Plan) -> dict[str, int]:
     """Sum per canonical division name (lines whose division is unknown are left out)."""
-    out: dict[str, int] = {}
-    for line in plan.budget:
-        if line.amount is not None and line.division:
-            out[line.division] = out.get(line.division, 0) + line.amount
-    return out
+    return _totals_by(plan, lambda line: line.division)
 
 
 def program_division_totals(plan: Plan) -> dict[tuple[str, str], int]:
-    out: dict[tuple[str, str], int] = {}
-    for line in plan.budget:
-        if line.amount is not None and line.division and line.program:
-            key = (line.program, line.division)
-            out[key] = out.get(key, 0) + line.amount
-    return out
+    return _totals_by(plan, lambda line: (line.program, line.division) if line.program and line.division else None)
 
 
 def quarter_totals(lines: Iterable[BudgetLine]) -> list[int]:
