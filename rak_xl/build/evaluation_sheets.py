@@ -53,7 +53,7 @@ def _intro(ws, table: L.TableLayout, f, explain: str) -> int:
 
 
 def build_achievement(wb, ws, src: Sources, f) -> None:
-    from .workbook import DV_ROWS
+    from .workbook import DV_ROWS, fit_row
 
     table = L.ACHIEVEMENT
     first = _intro(ws, table, f, EXPLAIN_ACHIEVEMENT)
@@ -75,6 +75,7 @@ def build_achievement(wb, ws, src: Sources, f) -> None:
             lookups = [(t.sheet, _col(t, "id"), _col(t, key)) for t in L.RAK_TABLES]
             ws.write_formula(r, col_of[key], _lookup(key_cell, lookups), fmt, plan.get(plan_key, ""))
         ws.write_string(r, col_of["direction"], row["arah"], f.text_center)
+        fit_row(ws, r, [plan.get("indikator", "")], [widths["indicator"]])
         percent = plan.get("satuan", "") == "%"
         for q in L.QUARTERS:
             for key, src_key in ((f"target{q}", f"target_tw{q}"), (f"real{q}", f"realisasi_tw{q}")):

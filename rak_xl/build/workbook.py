@@ -16,6 +16,7 @@ import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from .. import layout as L
+from ..outputs.paging import row_height
 from ..parse.values import parse_percent_text
 from .evaluation_sheets import build_achievement, build_spending
 from .sources import Sources, load_sources
@@ -48,6 +49,15 @@ class _Formats:
         self.plain = wb.add_format({**base, "text_wrap": True})
         self.bold = wb.add_format({**base, "bold": True})
         self.hl = {lvl: wb.add_format({"bg_color": color}) for lvl, color in FILL.items()}
+
+
+def fit_row(ws, r: int, texts: list[object], widths: list[float]) -> None:
+    """Give row `r` the height its wrapped texts need (estimated as for the output sheets).
+
+    Neither Excel nor LibreOffice reliably grows the rows of a generated file to fit
+    wrapped text, so without an explicit height long indicators would show cut off.
+    """
+    ws.set_row(r, row_height(texts, widths, set(range(len(texts)))))
 
 
 def _print_setup(ws, header_row: int) -> None:
@@ -103,6 +113,7 @@ def _guide(wb, ws, src: Sources, f: _Formats) -> None:
     for i, text in enumerate(lines):
         ws.write(3 + i, 1, f"{i + 1}.", f.plain)
         ws.write(3 + i, 2, text, f.plain)
+        fit_row(ws, 3 + i, [text], [95])
     row = 3 + len(lines) + 1
     ws.write(row, 1, "Tombol", f.bold)
     ws.write(row, 2, "Fungsi", f.bold)
@@ -191,6 +202,8 @@ def _rak(ws, table: L.TableLayout, rows: list[dict[str, str]], group_key: str, s
         for q in L.QUARTERS:
             ws.write_string(r, col_of[f"tw{q}"], row[f"tw{q}"], f.text_center)
         ws.write_string(r, col_of["unit_in_charge"], row["penanggung_jawab"], f.text)
+        fit_row(ws, r, [row[group_key], row["indikator"], row["uraian_kegiatan"], row["penanggung_jawab"]],
+                [widths["group"], widths["indicator"], widths["activity"], widths["unit_in_charge"]])
     last = first + DV_ROWS
     ws.data_validation(first, col_of["tw1"], last, col_of["tw4"], {
         "validate": "list", "source": [L.QUARTER_MARK], "error_type": "warning",
@@ -222,6 +235,7 @@ def _budget(ws, src: Sources, f: _Formats) -> None:
         ws.write_number(r, col_of["amount"], int(line["pagu"]), f.money)
         for q in L.QUARTERS:
             ws.write_number(r, col_of[f"rpd{q}"], int(line[f"rpd_tw{q}"]), f.money)
+        fit_row(ws, r, [line["uraian"], line["bagian"]], [widths["description"], widths["division"]])
     # Totals above the header, so they are never read as a budget line; cached values keep
     # them right for readers that do not recalculate.
     total_row = L.BUDGET.header_row - 2
