@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from . import budget
 from .model import BudgetLine, Plan, RakRow
+from .rules.helpers import blocks as row_blocks
 
 UNASSIGNED = "Tanpa penanggung jawab"  # RAK rows with no division, stated or funded
 UNKNOWN_DIVISION = "Bagian tidak dikenali"  # budget lines whose Bagian matches no division
@@ -25,7 +26,8 @@ ABSORPTION_GUIDE = (15, 40, 60, 90)  # usual cumulative absorption at the end of
 
 @dataclass
 class Block:
-    """An activity (sub-activity): consecutive rows of one table with the same group and activity text."""
+    """An activity (sub-activity): consecutive rows of one table with the same group and activity text
+    (compared without case and spacing, as rules.helpers.blocks does)."""
 
     rows: list[RakRow]
     division: str
@@ -115,22 +117,11 @@ def blocks(plan: Plan) -> list[Block]:
     """Activity blocks in sheet order, each with its division and whether any row is funded."""
     funding = budget.lines_by_row(plan)
     out: list[Block] = []
-    current: list[RakRow] = []
-
-    def close() -> None:
-        if not current:
-            return
-        lines = [line for r in current for line in funding.get(r.id.casefold(), [])]
-        stated = next((r.division for r in current if r.division), None)
-        out.append(Block(list(current), stated or _main_division(lines) or UNASSIGNED, bool(lines)))
-        current.clear()
-
-    for row in plan.rows:
-        if current and (row.table, row.group, row.activity) != (current[0].table, current[0].group,
-                                                                   current[0].activity):
-            close()
-        current.append(row)
-    close()
+    # The same blocks the Validasi rules see (RAK407 "block not funded"), so the two never disagree.
+    for rows in row_blocks(plan.rows):
+        lines = [line for r in rows for line in funding.get(r.id.casefold(), [])]
+        stated = next((r.division for r in rows if r.division), None)
+        out.append(Block(rows, stated or _main_division(lines) or UNASSIGNED, bool(lines)))
     return out
 
 

@@ -152,3 +152,21 @@ def test_a_line_of_an_unknown_division_still_adds_up(edit):
     assert unknown["allocated"] == 185_000_000 == unknown["by_program"]["076.01.CQ"]
     for p in changed["programs"]:
         assert sum(d["by_program"][p["code"]] for d in changed["divisions"]) == p["allocated"]
+
+
+def test_funded_blocks_agree_with_the_validation_rule(edit):
+    """A row whose activity differs from its block only by spacing and case is still in the block:
+    the roll-up calls it funded exactly when Validasi raises no RAK407 for it."""
+    from rak_xl import jobs
+    from rak_xl.adapters.file_read import read_grids
+    from rak_xl.rollup import blocks
+
+    shipped = jobs.validate(read_grids(WORKBOOK))
+    row = next(r for r in shipped.plan.rows if r.id == "A-002")  # same block as A-001, which is funded
+    odd = "  " + row.activity.upper().replace(" ", "  ") + " "
+    report = jobs.validate(read_grids(edit({row.sheet: {row.ref("activity").a1: odd}})))
+    unfunded_rows = {f.row_id for f in report.findings if f.code == "RAK407"}
+    for block in blocks(report.plan):
+        assert block.funded == all(r.id not in unfunded_rows for r in block.rows), block.rows[0].id
+    a002 = next(b for b in blocks(report.plan) if any(r.id == "A-002" for r in b.rows))
+    assert a002.funded and [r.id for r in a002.rows][:2] == ["A-001", "A-002"]
