@@ -37,3 +37,9 @@ def number(value: float | None, none: str = "-") -> str:
 def percent(value: float | None, none: str = "-") -> str:
     """12.5 -> '12,5%' (value already in percent)."""
     return none if value is None else f"{number(value)}%"
+
+
+def shorten(text: object, limit: int = 70) -> str:
+    """A cell's text for a message: spaces and line breaks folded, cut at `limit` with an ellipsis."""
+    s = " ".join(str(text).split())
+    return s if len(s) <= limit else s[: limit - 1] + "…"

@@ -19,6 +19,7 @@ from .. import layout as L
 from ..layout import TableLayout
 from ..model import BudgetLine, EvaluationInput, Identity, RakRow, Val
 from ..rules.findings import Finding
+from ..wording import shorten
 from .tables import Table, label_key
 from .values import is_blank, parse_money, parse_number, parse_percent_text, split_numbering
 
@@ -72,10 +73,8 @@ def _amount(val: Val, percent: bool) -> float | None:
 
 
 def _unreadable(val: Val, column: str, kind: str, kind_en: str, example: str) -> Finding:
-    text = str(val.raw)
-    text = text if len(text) <= 60 else text[:59] + "…"
     return Finding("RAK104", val.cell.sheet, val.cell,
-                   {"value": text, "column": column, "kind": kind, "kind_en": kind_en, "example": example})
+                   {"value": shorten(val.raw, 60), "column": column, "kind": kind, "kind_en": kind_en, "example": example})
 
 
 def parse_evaluation(table_of: Callable[[TableLayout], Table | None], identity: Identity, rows: list[RakRow],

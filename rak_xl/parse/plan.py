@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from .. import layout as L
 from ..model import BudgetLine, CellRef, Division, Identity, Plan, Program, RakRow, Target, Val
 from ..rules.findings import Finding
+from ..wording import shorten
 from .divisions import match_division
 from .evaluation import parse_evaluation
 from .tables import Grid, find_table, formula_findings, label_key
@@ -45,13 +46,8 @@ def _sheet_lookup(grids: Mapping[str, Grid]) -> dict[str, str]:
 def _unreadable(val: Val, column: str, kind: str) -> Finding:
     name, name_en, example = _KIND[kind]
     return Finding("RAK104", val.cell.sheet, val.cell,
-                   {"value": _shorten(val.raw), "column": column, "kind": name, "kind_en": name_en,
+                   {"value": shorten(val.raw, 60), "column": column, "kind": name, "kind_en": name_en,
                     "example": example})
-
-
-def _shorten(value: object, limit: int = 60) -> str:
-    s = str(value)
-    return s if len(s) <= limit else s[: limit - 1] + "…"
 
 
 class _Parser:
@@ -158,10 +154,10 @@ class _Parser:
                 column = layout.column(f"tw{q}").label
                 if marked is None:
                     self.findings.append(Finding("RAK105", layout.sheet, val.cell,
-                                                 {"value": _shorten(val.raw), "column": column}, row.id))
+                                                 {"value": shorten(val.raw, 60), "column": column}, row.id))
                 elif normalised:
                     self.findings.append(Finding("RAK106", layout.sheet, val.cell,
-                                                 {"value": _shorten(val.raw), "column": column}, row.id))
+                                                 {"value": shorten(val.raw, 60), "column": column}, row.id))
                 marks.append(bool(marked))
             row.marks = tuple(marks)  # type: ignore[assignment]
             if "unit_in_charge" in cells and not cells["unit_in_charge"].blank:

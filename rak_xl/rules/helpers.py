@@ -13,7 +13,7 @@ from functools import lru_cache
 from ..model import RakRow
 from ..parse.values import normalise_text, split_numbering
 from ..wording import number as number_id  # noqa: F401  (re-exported for the rules)
-from ..wording import rupiah  # noqa: F401
+from ..wording import rupiah, shorten  # noqa: F401
 
 # --- measure words -------------------------------------------------------------
 # An indicator (IKK) names what is measured. The first word after the numbering
@@ -77,11 +77,6 @@ def reads_like_indicator(activity: str) -> bool:
 def comparable(text: str) -> str:
     """Indicator text for comparison: numbering, case, spacing and end punctuation ignored."""
     return normalise_text(split_numbering(text)[1]).rstrip(" .;,:")
-
-
-def shorten(text: object, limit: int = 70) -> str:
-    s = " ".join(str(text).split())
-    return s if len(s) <= limit else s[: limit - 1] + "…"
 
 
 # Words a sentence cannot end with: conjunctions and prepositions that need a continuation.
