@@ -207,16 +207,17 @@ def row_divisions(plan: Plan) -> dict[int, str]:
     for i, row in enumerate(plan.rows):
         shares = funded.get(row.id.casefold()) if row.id else None
         own[i] = row.division or (max(shares, key=lambda d: (shares[d], d)) if shares else None)
+    # The first row of the same block (then group) whose division is known, in plan order:
+    # looked up once per key rather than by rescanning every row (which grew with rows squared).
+    first: dict[tuple, str] = {}
+    for j, other in enumerate(plan.rows):
+        if own[j]:
+            first.setdefault(("block", other.table, other.group, other.activity), own[j])
+            first.setdefault(("group", other.table, other.group), own[j])
     out: dict[int, str] = {}
     for i, row in enumerate(plan.rows):
-        name = own[i]
-        for same in (lambda o: (o.table, o.group, o.activity) == (row.table, row.group, row.activity),
-                     lambda o: (o.table, o.group) == (row.table, row.group)):
-            if name:
-                break
-            # The first row of the same block (then group) whose division is known, in plan order.
-            name = next((own[j] for j, other in enumerate(plan.rows) if own[j] and same(other)), None)
-        out[i] = name or NO_DIVISION
+        out[i] = (own[i] or first.get(("block", row.table, row.group, row.activity))
+                  or first.get(("group", row.table, row.group)) or NO_DIVISION)
     return out
 
 
