@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 
 _PREFIX = re.compile(r"^(?:\d+\s*[.)]\s*)?(?:(?:sub\s*bagian|subbagian|subbag|sub\s*bag|bagian|divisi|bidang)\s+)?",
                      re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)  # every line and row is matched against every division name
 def division_key(text: str) -> str:
     s = text.strip()
     s = _PREFIX.sub("", s, count=1)

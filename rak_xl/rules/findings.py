@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import CellRef
+from .catalog import CATALOG
 
 SEVERITIES = ("error", "warning", "info")
+_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 SEVERITY_LABEL = {
     "id": {"error": "Kesalahan", "warning": "Peringatan", "info": "Informasi"},
     "en": {"error": "Error", "warning": "Warning", "info": "Info"},
@@ -24,13 +26,11 @@ class Finding:
 
     @property
     def rule(self):
-        from .catalog import CATALOG
-
         return CATALOG[self.code]
 
     @property
     def severity(self) -> str:
-        return self.rule.severity
+        return CATALOG[self.code].severity
 
     @property
     def a1(self) -> str:
@@ -44,7 +44,7 @@ class Finding:
 
     def sort_key(self) -> tuple:
         row, col = (self.cell.row, self.cell.col) if self.cell else (0, 0)
-        return (SEVERITIES.index(self.severity), self.sheet, row, col, self.code)
+        return (_RANK[CATALOG[self.code].severity], self.sheet, row, col, self.code)
 
     def as_dict(self, lang: str = "id", tabs: dict[str, str] | None = None) -> dict[str, str]:
         """`tabs` maps an expected sheet name to the tab's actual name (see Plan.sheet_names)."""
@@ -61,5 +61,5 @@ class Finding:
 def summarise(findings: list[Finding]) -> dict[str, int]:
     counts = {s: 0 for s in SEVERITIES}
     for f in findings:
-        counts[f.severity] += 1
+        counts[CATALOG[f.code].severity] += 1
     return counts
