@@ -27,6 +27,11 @@ MAX_OLE_SCAN = 64 * 1024 * 1024  # an encrypted RAK workbook is a few MB; its di
 
 def check_archive(path: Path) -> None:
     """Refuse what is not a sane .xlsx/.xlsm package, with an Indonesian message."""
+    open_archive(path).close()
+
+
+def open_archive(path: Path) -> zipfile.ZipFile:
+    """check_archive, handing back the opened package (the formula scan reads it: one open, not two)."""
     if not path.exists():
         raise RakInputError(f"Berkas '{path.name}' tidak ditemukan.", message_en=f"File '{path.name}' not found.",
                             hint="Periksa nama dan folder berkas.")
@@ -56,26 +61,35 @@ def check_archive(path: Path) -> None:
             message_en=f"'{path.name}' is damaged or not an Excel workbook.",
             hint="Minta salinan berkas yang utuh atau simpan ulang dari Excel.")
     try:
-        with zipfile.ZipFile(path) as zf:
-            infos = zf.infolist()
-            if len(infos) > MAX_MEMBERS:
-                raise _bomb(path)
-            total = sum(i.file_size for i in infos)
-            packed = sum(i.compress_size for i in infos) or 1
-            if total > MAX_UNCOMPRESSED or (total > 50 * 1024 * 1024 and total / packed > MAX_RATIO):
-                raise _bomb(path)
-            names = {i.filename for i in infos}
-            if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
-                raise RakInputError(
-                    f"Berkas '{path.name}' bukan workbook Excel (tidak ada xl/workbook.xml).",
-                    message_en=f"'{path.name}' is not an Excel workbook (no xl/workbook.xml).")
-            if any(i.flag_bits & 0x1 for i in infos):
-                raise RakInputError(f"Berkas '{path.name}' terenkripsi.", message_en=f"'{path.name}' is encrypted.",
-                                    hint="Simpan ulang tanpa kata sandi.")
+        zf = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
         raise RakInputError(f"Berkas '{path.name}' rusak (arsip tidak utuh).",
                             message_en=f"'{path.name}' is damaged (incomplete archive).",
                             hint="Minta salinan berkas yang utuh.") from None
+    try:
+        _check_members(path, zf)
+    except BaseException:
+        zf.close()
+        raise
+    return zf
+
+
+def _check_members(path: Path, zf: zipfile.ZipFile) -> None:
+    infos = zf.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise _bomb(path)
+    total = sum(i.file_size for i in infos)
+    packed = sum(i.compress_size for i in infos) or 1
+    if total > MAX_UNCOMPRESSED or (total > 50 * 1024 * 1024 and total / packed > MAX_RATIO):
+        raise _bomb(path)
+    names = {i.filename for i in infos}
+    if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
+        raise RakInputError(
+            f"Berkas '{path.name}' bukan workbook Excel (tidak ada xl/workbook.xml).",
+            message_en=f"'{path.name}' is not an Excel workbook (no xl/workbook.xml).")
+    if any(i.flag_bits & 0x1 for i in infos):
+        raise RakInputError(f"Berkas '{path.name}' terenkripsi.", message_en=f"'{path.name}' is encrypted.",
+                            hint="Simpan ulang tanpa kata sandi.")
 
 
 def _ole(path: Path) -> RakInputError:
@@ -102,19 +116,14 @@ def _bomb(path: Path) -> RakInputError:
         hint="Periksa asal berkas; workbook RAK biasa berukuran kurang dari beberapa MB.")
 
 
-def _clean(value: object) -> object:
-    return None if value == "" else value
-
-
 def read_grids(path: str | Path) -> dict[str, Grid]:
     """sheet name -> 2-D list of values from A1 (None for empty). Output sheets are skipped."""
     path = Path(path)
-    check_archive(path)
-    with paused_gc():  # many small acyclic objects: see rak_xl/memory.py
-        return _read_grids(path)
+    with open_archive(path) as zf, paused_gc():  # many small acyclic objects: see rak_xl/memory.py
+        return _read_grids(path, zf)
 
 
-def _read_grids(path: Path) -> dict[str, Grid]:
+def _read_grids(path: Path, zf: zipfile.ZipFile) -> dict[str, Grid]:
     from python_calamine import CalamineError, CalamineWorkbook
 
     try:
@@ -124,8 +133,9 @@ def _read_grids(path: Path) -> dict[str, Grid]:
             if name in OUTPUT_SHEETS:
                 continue
             sheet = book.get_sheet_by_name(name)
-            grids[name] = [[_clean(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
-        _formula_cells(path, grids)
+            # calamine gives "" for an empty cell; the grids use None (as xlwings does). Inline: per cell.
+            grids[name] = [[None if v == "" else v for v in row] for row in sheet.to_python(skip_empty_area=False)]
+        _formula_cells(zf, grids)
         return grids
     except (CalamineError, ValueError, KeyError, OSError, zipfile.BadZipFile) as exc:
         raise RakInputError(f"Berkas '{path.name}' tidak dapat dibaca sebagai workbook Excel.",
@@ -178,27 +188,26 @@ def _col(letters: bytes) -> int:
     return n
 
 
-def _formula_cells(path: Path, grids: "Grids") -> None:
+def _formula_cells(zf: zipfile.ZipFile, grids: "Grids") -> None:
     """Put '#REF!'-style strings into the grids and note formulas without a result."""
     from html import unescape
 
-    with zipfile.ZipFile(path) as zf:
-        marked = {}
-        for info in zf.infolist():
-            if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
-                continue
-            xml = zf.read(info)
-            # Excel always stores a formula's result; a formula with no value or an empty one (or
-            # an error value) is what needs the scan. Most files have neither: no scan at all.
-            if (b't="e"' in xml or b"</f></c>" in xml or b"/></c>" in xml or b"<v></v>" in xml
-                    or b"<v/>" in xml):
-                marked[info.filename] = xml
-        if not marked:
-            return
-        try:
-            parts = _sheet_parts(zf)
-        except (KeyError, SyntaxError):  # no workbook part in the expected place: nothing to add
-            return
+    marked = {}
+    for info in zf.infolist():
+        if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
+            continue
+        xml = zf.read(info)
+        # Excel always stores a formula's result; a formula with no value or an empty one (or
+        # an error value) is what needs the scan. Most files have neither: no scan at all.
+        if (b't="e"' in xml or b"</f></c>" in xml or b"/></c>" in xml or b"<v></v>" in xml
+                or b"<v/>" in xml):
+            marked[info.filename] = xml
+    if not marked:
+        return
+    try:
+        parts = _sheet_parts(zf)
+    except (KeyError, SyntaxError):  # no workbook part in the expected place: nothing to add
+        return
     for name, grid in grids.items():
         xml = marked.get(parts.get(name, ""))
         if xml is None:
