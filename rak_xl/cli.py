@@ -22,6 +22,26 @@ def _out(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
+def _json(data: dict) -> str:
+    """JSON for scripts and people: each finding (or other list item) on one line.
+
+    json.dumps with indent runs the pure-Python encoder; for 12,000 findings that was a
+    quarter of `validate`'s time. Items are encoded compactly by the C encoder and joined
+    one per line, which stays valid JSON and easy to read and diff.
+    """
+    def enc(value) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    parts = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            items = ",\n    ".join(enc(v) for v in value)
+            parts.append(f"  {enc(key)}: [\n    {items}\n  ]")
+        else:
+            parts.append(f"  {enc(key)}: {enc(value)}")
+    return "{\n" + ",\n".join(parts) + "\n}"
+
+
 def _err(text: str) -> None:
     sys.stderr.write(text if text.endswith("\n") else text + "\n")
 
@@ -51,7 +71,7 @@ def cmd_validate(args) -> int:
 
     report = jobs.validate(_read(args.file), Path(args.file).name, args.select, args.ignore)
     if args.format == "json":
-        _out(json.dumps(report.as_dict(args.lang), ensure_ascii=False, indent=2))
+        _out(_json(report.as_dict(args.lang)))
     else:
         from .rules.findings import SEVERITY_LABEL
 
@@ -96,7 +116,7 @@ def cmd_rollup(args) -> int:
     report = jobs.validate(_read(args.file), Path(args.file).name)
     roll = rollup(report.plan)
     if args.format == "json":
-        _out(json.dumps(roll.as_dict(), ensure_ascii=False, indent=2))
+        _out(_json(roll.as_dict()))
         return EXIT_OK
     tw = [f"TW {q}" for q in (1, 2, 3, 4)]
     rows = [[p.code, *map(wording.thousands, (p.pagu, p.allocated, p.difference, *p.quarters))]
@@ -149,7 +169,7 @@ def cmd_evaluate(args) -> int:
         _write_copy(source, Path(args.output), jobs.evaluation_outputs(run))
         return EXIT_OK
     if args.format == "json":
-        _out(json.dumps(run.as_dict(args.lang), ensure_ascii=False, indent=2))
+        _out(_json(run.as_dict(args.lang)))
         return EXIT_OK
     from .outputs.evaluation_sheet import status_line
 
