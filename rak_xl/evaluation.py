@@ -27,7 +27,6 @@ NOT_REPORTED = "belum dilaporkan"
 # Evaluation status of a quarter.
 NOT_STARTED = "belum dimulai"  # the workbook has no evaluation sheets
 RUNNING = "sudah dilaporkan"  # some realisation exists for the quarter
-NO_DIVISION = "(bagian belum ditetapkan)"
 
 UNIT_ERROR_THRESHOLD = 150.0  # capaian above this is more likely a unit slip than a real result
 
@@ -39,8 +38,9 @@ METHOD_ACHIEVEMENT = (
 METHOD_ROLLUP = (
     "Capaian sub-kegiatan, kelompok, bagian dan keseluruhan = rata-rata sederhana capaian indikator "
     "yang dapat dihitung (indikator tanpa target, target nol atau belum ada data tidak ikut dirata-rata; "
-    "jumlahnya ditampilkan). Bagian indikator: Penanggung Jawab; bila kosong, bagian baris Anggaran yang "
-    "mendanainya, atau bagian baris lain pada sub-kegiatan / kelompok yang sama."
+    "jumlahnya ditampilkan). Bagian indikator: Penanggung Jawab; bila kosong, Penanggung Jawab baris lain pada "
+    "sub-kegiatan yang sama, atau bagian yang paling besar mendanai sub-kegiatan itu di lembar Anggaran "
+    "(cara yang sama dengan Rekap Anggaran dan Konsolidasi); selain itu 'Tanpa penanggung jawab'."
 )
 METHOD_GRADE = "Predikat: >90% sangat tinggi, >75-90% tinggi, >65-75% sedang, >50-65% rendah, <=50% sangat rendah."
 METHOD_ABSORPTION = (
@@ -197,28 +197,15 @@ def _round(value: float | None, digits: int = 2) -> float | None:
 
 
 def row_divisions(plan: Plan) -> dict[int, str]:
-    """Division per RAK row (by index in plan.rows), filled in as METHOD_ROLLUP states."""
-    funded: dict[str, dict[str, int]] = {}
-    for line in plan.budget:
-        if line.rak_id and line.division:
-            shares = funded.setdefault(line.rak_id.casefold(), {})
-            shares[line.division] = shares.get(line.division, 0) + (line.amount or 0)
-    own: dict[int, str | None] = {}
-    for i, row in enumerate(plan.rows):
-        shares = funded.get(row.id.casefold()) if row.id else None
-        own[i] = row.division or (max(shares, key=lambda d: (shares[d], d)) if shares else None)
-    # The first row of the same block (then group) whose division is known, in plan order:
-    # looked up once per key rather than by rescanning every row (which grew with rows squared).
-    first: dict[tuple, str] = {}
-    for j, other in enumerate(plan.rows):
-        if own[j]:
-            first.setdefault(("block", other.table, other.group, other.activity), own[j])
-            first.setdefault(("group", other.table, other.group), own[j])
-    out: dict[int, str] = {}
-    for i, row in enumerate(plan.rows):
-        out[i] = (own[i] or first.get(("block", row.table, row.group, row.activity))
-                  or first.get(("group", row.table, row.group)) or NO_DIVISION)
-    return out
+    """Division per RAK row (by index in plan.rows): the one Rekap Anggaran and Konsolidasi use.
+
+    One method for every sheet (rak_xl.rollup.row_infos), so an indicator counts for the
+    same Bagian in Evaluasi as in the budget roll-up and the consolidated table.
+    """
+    from .rollup import row_infos
+
+    by_row = {id(info.row): info.division for info in row_infos(plan)}
+    return {i: by_row[id(row)] for i, row in enumerate(plan.rows)}
 
 
 def quarter_has_realisation(plan: Plan, quarter: int) -> bool:

@@ -298,3 +298,20 @@ def test_without_the_spending_sheet_absorption_is_not_reported_as_zero(tmp_path)
     from rak_xl.outputs.evaluation_sheet import status_line
 
     assert "Realisasi anggaran TW 2 belum diisi" in status_line(ev)
+
+
+def test_evaluasi_counts_each_indicator_for_the_same_division_as_rekap_anggaran():
+    """One method assigns a row without Penanggung Jawab to a Bagian, for every sheet.
+
+    The shipped plan names the responsible unit once (B-001), so most rows depend on
+    the fallback; before, Evaluasi had its own and put 13 rows elsewhere (B-014:
+    Hukum dan SDM in Evaluasi, Keuangan in Rekap Anggaran).
+    """
+    from rak_xl.rollup import rollup
+
+    plan = jobs.validate(read_grids(WORKBOOK), "RAK_2022.xlsm").plan
+    ev = E.evaluate(plan, 2)
+    in_evaluation = {r.name: r.indicators for r in ev.divisions}
+    in_rollup = {d.name: d.indicators for d in rollup(plan).divisions if d.indicators}
+    assert in_evaluation == in_rollup
+    assert sum(in_evaluation.values()) == len(plan.rows) == 73
