@@ -225,6 +225,8 @@ class Plan:
     # Expected sheet name -> the tab's name in this workbook, where staff renamed it slightly
     # ("rak sekretariat"). The model speaks the expected names; links and listings use the tab's.
     sheet_names: dict[str, str] = field(default_factory=dict)
+    # Views the rules and the roll-up derive from the rows more than once (rules.helpers.blocks_of).
+    derived: dict = field(default_factory=dict, repr=False, compare=False)
 
     def tab(self, sheet: str) -> str:
         return self.sheet_names.get(sheet, sheet)

@@ -15,7 +15,7 @@ from ..model import BudgetLine, CellRef, Plan
 from ..parse.divisions import closest_division
 from . import rule
 from .findings import Finding
-from .helpers import blocks, rupiah, shorten
+from .helpers import blocks_of, rupiah, shorten
 
 # BA.Es1.Program.Kegiatan.KRO.RO.Komponen.Subkomponen.Akun(.Detail) since 2021, or the
 # older ...Kegiatan.Output(3 digits)...; BA.Es1 may be left out. Akun: 6 digits, belanja = 5.
@@ -112,7 +112,7 @@ def rak_row_unfunded(plan: Plan) -> Iterator[Finding]:
     if f"{L.SHEET_BUDGET}:rak_id" not in plan.present:
         return
     linked = {line.rak_id.casefold() for line in plan.budget if line.rak_id}
-    for block in blocks(plan.rows):
+    for block in blocks_of(plan):
         if any(r.id and r.id.casefold() in linked for r in block):
             continue
         head = block[0]

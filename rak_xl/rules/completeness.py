@@ -9,7 +9,7 @@ from ..model import Plan
 from ..parse.values import parse_mark
 from . import rule
 from .findings import Finding
-from .helpers import groups, series_gaps
+from .helpers import groups_of, series_gaps
 
 _CONTENT = ("target", "activity", "tw1", "tw2", "tw3", "tw4")
 
@@ -39,7 +39,7 @@ def quarter_mark_none(plan: Plan) -> Iterator[Finding]:
 
 @rule("RAK203")
 def unit_in_charge_missing(plan: Plan) -> Iterator[Finding]:
-    for group in groups(plan.rows):
+    for group in groups_of(plan):
         rows = [r for block in group for r in block]
         # The seed names a unit once, on the group's first row: offer it for the others.
         named = next((r for r in rows if r.division), None)

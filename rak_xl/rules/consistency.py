@@ -11,7 +11,7 @@ from ..parse.values import split_numbering
 from . import rule
 from .completeness import target_series
 from .findings import Finding
-from .helpers import (BOUNDED_PERCENT, comparable, dangling_end, groups, measure_kind, names_a_measure,
+from .helpers import (BOUNDED_PERCENT, comparable, dangling_end, groups_of, measure_kind, names_a_measure,
                       number_id, numbers, reads_like_indicator, sequence_breaks, series_decreases, shorten,
                       words)
 
@@ -95,7 +95,7 @@ def target_percent_over_100(plan: Plan) -> Iterator[Finding]:
 
 @rule("RAK306")
 def indicator_duplicate(plan: Plan) -> Iterator[Finding]:
-    for group in groups(plan.rows):
+    for group in groups_of(plan):
         seen: dict[str, RakRow] = {}
         for row in (r for block in group for r in block):
             key = comparable(row.indicator)
@@ -142,7 +142,7 @@ def _numbering(items: list[tuple[RakRow, int]], key: str) -> Iterator[Finding]:
 
 @rule("RAK309")
 def numbering_out_of_sequence(plan: Plan) -> Iterator[Finding]:
-    for group in groups(plan.rows):
+    for group in groups_of(plan):
         # Indicators are numbered per block (one source cell) and may restart at 1 in the
         # next block; sub-activities count once per block across the group.
         yield from _numbering([(row, n) for block in group for row in block for n in numbers(row.indicator)],
@@ -152,7 +152,7 @@ def numbering_out_of_sequence(plan: Plan) -> Iterator[Finding]:
 
 @rule("RAK310")
 def text_cut_off(plan: Plan) -> Iterator[Finding]:
-    for group in groups(plan.rows):
+    for group in groups_of(plan):
         # A group's or a block's text repeats on every row: report it once, on its first row.
         head = group[0][0]
         ending = dangling_end(head.group)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ..model import RakRow
+from ..model import Plan, RakRow
 from ..parse.values import normalise_text, split_numbering
 from ..wording import number as number_id  # noqa: F401  (re-exported for the rules)
 from ..wording import rupiah, shorten  # noqa: F401
@@ -174,10 +174,33 @@ def blocks(rows: list[RakRow]) -> Iterator[list[RakRow]]:
 
 def groups(rows: list[RakRow]) -> Iterator[list[list[RakRow]]]:
     """Blocks gathered by consecutive group (Kegiatan / Sasaran Program)."""
+    return _gather(blocks(rows))
+
+
+def blocks_of(plan: Plan) -> list[list[RakRow]]:
+    """blocks(plan.rows), worked out once per plan: several rules and the roll-up walk them."""
+    return _memo(plan, "blocks", lambda: list(blocks(plan.rows)))
+
+
+def groups_of(plan: Plan) -> list[list[list[RakRow]]]:
+    """groups(plan.rows), once per plan (from the same blocks as blocks_of)."""
+    return _memo(plan, "groups", lambda: list(_gather(blocks_of(plan))))
+
+
+def _memo(plan: Plan, name: str, make):
+    # Keyed by the row list's identity and length too: a caller that swaps or extends
+    # plan.rows (tests do) gets fresh blocks, never stale ones.
+    key = (name, id(plan.rows), len(plan.rows))
+    if key not in plan.derived:
+        plan.derived[key] = make()
+    return plan.derived[key]
+
+
+def _gather(block_list) -> Iterator[list[list[RakRow]]]:
     current: list[list[RakRow]] = []
     key = None
     group = ""
-    for block in blocks(rows):
+    for block in block_list:
         head = block[0]
         group = head.group or group
         k = (head.table, normalise_text(group))
