@@ -39,6 +39,7 @@ def quarter_mark_none(plan: Plan) -> Iterator[Finding]:
 
 @rule("RAK203")
 def unit_in_charge_missing(plan: Plan) -> Iterator[Finding]:
+    divisions = _divisions(plan)
     for group in groups_of(plan):
         rows = [r for block in group for r in block]
         # The seed names a unit once, on the group's first row: offer it for the others.
@@ -51,7 +52,7 @@ def unit_in_charge_missing(plan: Plan) -> Iterator[Finding]:
             cell = row.cells.get("unit_in_charge")
             if cell is not None and cell.blank and row.indicator:
                 yield Finding("RAK203", row.sheet, cell.cell,
-                              {"divisions": _divisions(plan), "suggest": suggest, "suggest_en": suggest_en}, row.id)
+                              {"divisions": divisions, "suggest": suggest, "suggest_en": suggest_en}, row.id)
 
 
 @rule("RAK204")
