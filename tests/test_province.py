@@ -190,3 +190,20 @@ def test_recap_capaian_and_absorption_agree_with_the_evaluation(folder):
         else:
             assert series["capaian"][q - 1] is None and series["serapan"][q - 1] is None
     assert compared
+
+
+@pytest.mark.libreoffice
+def test_recap_opens_in_libreoffice_and_prints_the_satker_rows(recap_run, tmp_path):
+    """The recap is a new file from XlsxWriter: a real office suite opens it and prints it."""
+    from libreoffice import probe
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) not installed")
+    _, out, made = recap_run
+    pdf = tmp_path / "rekap.pdf"
+    result = probe(out, "--pdf", P.SHEET_RECAP, str(pdf))
+    assert result["sheets"] == [P.SHEET_RECAP, P.SHEET_CHARTS, P.SHEET_ERRORS, P.SHEET_SKIPPED]
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "REKAP RENCANA AKSI KINERJA" in text and "JUMLAH" in text
+    for g in made:
+        assert g.satker in text
