@@ -10,18 +10,20 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from typing import TYPE_CHECKING
+
 from . import clock
-from .evaluation import QuarterEvaluation
 from .memory import paused_gc
 from .model import Plan
-from .outputs.findings_sheet import findings_sheet, summary_line
-from .outputs.highlights import highlight_plan
-from .outputs.sheets import WritePlan
 from .parse.plan import parse_plan
 from .parse.tables import Grid
 from .rules import REGISTRY, load_all
 from .rules.catalog import select as select_codes
 from .rules.findings import Finding, summarise
+
+if TYPE_CHECKING:  # the output builders are imported where used: `validate` (CLI, province) needs none
+    from .evaluation import QuarterEvaluation
+    from .outputs.sheets import WritePlan
 
 
 @dataclass
@@ -72,6 +74,10 @@ def _validate(grids: Mapping[str, Grid], source: str, select: list[str] | None,
 
 
 def validation_outputs(report: ValidationReport, when: dt.datetime | None = None) -> WritePlan:
+    from .outputs.findings_sheet import findings_sheet, summary_line
+    from .outputs.highlights import highlight_plan
+    from .outputs.sheets import WritePlan
+
     when = when or clock.now()
     plan = WritePlan(sheets=[findings_sheet(report.findings, report.source, when, report.plan.tab)])
     plan = plan.merge(highlight_plan(report.findings))
@@ -83,6 +89,7 @@ def validation_outputs(report: ValidationReport, when: dt.datetime | None = None
 def rollup_outputs(report: ValidationReport, when: dt.datetime | None = None) -> WritePlan:
     """Rekap Anggaran: the roll-up sheet (the plan is read by validate; its findings are not needed here)."""
     from .outputs.rollup_sheet import rollup_sheet
+    from .outputs.sheets import WritePlan
     from .rollup import rollup
 
     roll = rollup(report.plan)
@@ -94,6 +101,7 @@ def rollup_outputs(report: ValidationReport, when: dt.datetime | None = None) ->
 def consolidation_outputs(report: ValidationReport, when: dt.datetime | None = None) -> WritePlan:
     """Konsolidasi: the consolidated table, rows with validation errors flagged."""
     from .outputs.consolidated_sheet import consolidated_sheet
+    from .outputs.sheets import WritePlan
     from .rollup import rollup
 
     sheet = consolidated_sheet(report.plan, report.findings, rollup(report.plan), report.source,
@@ -135,6 +143,7 @@ def evaluation_of(report: ValidationReport, quarter: int | None = None) -> Evalu
 def evaluation_outputs(run: EvaluationRun, when: dt.datetime | None = None) -> WritePlan:
     """The Evaluasi sheet (recreated on every press); input sheets and highlights are left alone."""
     from .outputs.evaluation_sheet import evaluation_sheet, status_line
+    from .outputs.sheets import WritePlan
 
     ev = run.evaluation
     sheet = evaluation_sheet(run.report.plan, ev, run.report.findings, run.report.source, when or clock.now())
