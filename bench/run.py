@@ -1,6 +1,6 @@
 """Benchmarks of issue 7, in one run on the same generated files.
 
-    python bench/run.py            # about two minutes on 2 cores
+    python bench/run.py            # about 1-2 minutes on 2 cores
     python bench/run.py --quick    # fewer repeats, no 20,000-row workbook
 
 Generates the workbooks into a temporary folder (deleted at the end unless
