@@ -44,7 +44,7 @@ class RowInfo:
 
     row: RakRow
     division: str
-    division_from_budget: bool  # the division was taken from the Anggaran sheet, not Penanggung Jawab
+    division_inferred: bool  # not this row's Penanggung Jawab: another row of its block, or the Anggaran sheet
     budget: int  # Rupiah of the budget lines linked to this row
     funded: bool  # at least one budget line links to this row
     block_start: bool  # first row of its activity block
@@ -141,8 +141,8 @@ def row_infos(plan: Plan) -> list[RowInfo]:
         for i, row in enumerate(block.rows):
             division = row.division or block.division
             lines = funding.get(row.id.casefold(), [])
-            from_budget = row.division is None and division != UNASSIGNED
-            out.append(RowInfo(row, division, from_budget, budget.lines_total(lines), bool(lines), i == 0))
+            inferred = row.division is None and division != UNASSIGNED
+            out.append(RowInfo(row, division, inferred, budget.lines_total(lines), bool(lines), i == 0))
     return out
 
 

@@ -31,7 +31,7 @@ HEADER = ["No", "ID", "Indikator Kinerja", "Target", "Uraian Kegiatan", "TW 1", 
 WIDTHS = [5, 10, 44, 9, 36, 5, 5, 5, 5, 20, 16, 16]
 WRAPPED = {2, 3, 4, 9, 11}  # 0-based columns whose text wraps
 LAST_COL = "L"
-INFERRED = " *"  # marks a division taken from the Anggaran sheet
+INFERRED = " *"  # marks a division the row does not state itself (see the note under the table)
 GROUP_WORD = {"A": "Kegiatan", "B": "Sasaran Program"}
 FILL_HEADER = "#D9E1F2"
 FILL_TABLE = "#B4C6E7"
@@ -108,7 +108,7 @@ def consolidated_rows(plan: Plan, findings: list[Finding]) -> list[ConsolidatedR
 
 def _indicator_row(r: ConsolidatedRow, tab: Callable[[str], str]) -> list:
     row = r.row
-    division = short_division(r.info.division) + (INFERRED if r.info.division_from_budget else "")
+    division = short_division(r.info.division) + (INFERRED if r.info.division_inferred else "")
     return [r.number, hyperlink(tab(row.sheet), row.ref("id").a1, row.id or f"baris {row.row}"), row.indicator,
             r.target, row.activity if r.info.block_start else "",
             *(L.QUARTER_MARK if m else "" for m in row.marks), division,
@@ -206,8 +206,9 @@ def consolidated_sheet(plan: Plan, findings: list[Finding], roll: Rollup, source
         add([None, None, "Anggaran yang tidak terkait baris RAK mana pun", None, None, None, None, None, None,
              None, roll.allocated - linked])
     add([])
-    add([None, None, "Catatan: * penanggung jawab diambil dari kolom Bagian pada lembar Anggaran untuk kegiatan "
-         "yang didanai, karena kolom Penanggung Jawab di lembar RAK kosong."], wrapped=set())
+    add([None, None, "Catatan: * kolom Penanggung Jawab baris ini kosong; bagian diambil dari baris lain pada "
+         "sub-kegiatan yang sama, atau dari kolom Bagian pada lembar Anggaran untuk kegiatan yang didanai."],
+        wrapped=set())
     add([None, None, f"'{UNASSIGNED}': kolom Penanggung Jawab kosong dan kegiatannya tidak didanai."],
         wrapped=set())
     close_unit()
@@ -256,7 +257,7 @@ def text_table(plan: Plan, findings: list[Finding]) -> tuple[list[str], list[lis
     out = []
     for r in consolidated_rows(plan, findings):
         marks = "".join(str(q) if m else "-" for q, m in zip(L.QUARTERS, r.row.marks))
-        division = short_division(r.info.division) + (INFERRED if r.info.division_from_budget else "")
+        division = short_division(r.info.division) + (INFERRED if r.info.division_inferred else "")
         out.append([str(r.number), r.group_code, r.row.id, r.row.indicator, r.target, marks, division,
                     f"{r.info.budget:,}".replace(",", ".") if r.info.funded else "",
                     ", ".join(r.errors)])
