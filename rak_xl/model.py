@@ -32,6 +32,31 @@ class CellRef(NamedTuple):
         return f"{self.sheet}!{self.a1}"
 
 
+class _CellText:
+    """`row.indicator` and the like: the cell's stripped text, kept on the row after first use.
+
+    Rows are built once by the parser and not changed afterwards, and the rules read these
+    texts thousands of times per workbook. functools.cached_property would do the same but
+    takes a lock on every first use in Python 3.11; this non-data descriptor stores the text
+    in the instance dict, so later reads are plain attribute lookups.
+    """
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        self.name = key
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        v = obj.cells.get(self.key)
+        text = v.text if v else ""
+        obj.__dict__[self.name] = text
+        return text
+
+
 class Val:
     """A cell's raw value and where it sits (immutable by convention; slots keep it cheap)."""
 
@@ -111,21 +136,10 @@ class RakRow:
         v = self.cells.get(key)
         return v.cell if v else CellRef(self.sheet, self.row, 1)
 
-    @property
-    def id(self) -> str:
-        return self.text("id")
-
-    @property
-    def group(self) -> str:
-        return self.text("group")
-
-    @property
-    def indicator(self) -> str:
-        return self.text("indicator")
-
-    @property
-    def activity(self) -> str:
-        return self.text("activity")
+    id = _CellText("id")
+    group = _CellText("group")
+    indicator = _CellText("indicator")
+    activity = _CellText("activity")
 
 
 @dataclass
@@ -162,17 +176,9 @@ class BudgetLine:
     def ref(self, key: str) -> CellRef:
         return self.cells[key].cell
 
-    @property
-    def code(self) -> str:
-        return self.text("code")
-
-    @property
-    def program(self) -> str:
-        return self.text("program")
-
-    @property
-    def rak_id(self) -> str:
-        return self.text("rak_id")
+    code = _CellText("code")
+    program = _CellText("program")
+    rak_id = _CellText("rak_id")
 
 
 @dataclass

@@ -12,7 +12,7 @@ from . import rule
 from .completeness import target_series
 from .findings import Finding
 from .helpers import (BOUNDED_PERCENT, comparable, dangling_end, groups_of, measure_kind, names_a_measure,
-                      number_id, numbers, reads_like_indicator, sequence_breaks, series_decreases, shorten,
+                      number_id, numbers, per_plan, reads_like_indicator, sequence_breaks, series_decreases, shorten,
                       words)
 
 _LAYOUT = {L.SHEET_RAK_A: L.RAK_A, L.SHEET_RAK_B: L.RAK_B}
@@ -37,19 +37,27 @@ def target_unreadable(plan: Plan) -> Iterator[Finding]:
             yield Finding("RAK301", row.sheet, row.ref("target"), {"value": shorten(row["target"].raw, 40)}, row.id)
 
 
+def _percent_rows(plan: Plan) -> list[tuple[RakRow, str | None]]:
+    """Rows with a readable percent target and their indicator's measure kind (once per plan:
+    three rules look at them)."""
+    def make() -> list[tuple[RakRow, str | None]]:
+        return [(row, measure_kind(row.indicator)) for row in plan.rows
+                if (t := row.target) is not None and t.readable and t.is_percent and t.value is not None]
+    return per_plan(plan, "percent_rows", make)
+
+
 def _percent_targets(plan: Plan, kinds: set[str]) -> Iterator[tuple[RakRow, dict]]:
-    for row in plan.rows:
-        t = row.target
-        if t is None or not t.readable or not t.is_percent or t.value is None:
+    whole_number_means_one = bool(kinds & {"count", "score"})
+    for row, kind in _percent_rows(plan):
+        if kind not in kinds:
             continue
         # A whole number in a cell without a unit ("1") is read as 100% by the parser; for a
         # count or a score it more likely means one of something, so it is not reported.
         raw = row["target"].raw
-        if kinds & {"count", "score"} and not row.text("unit") and isinstance(raw, (int, float)) \
+        if whole_number_means_one and not row.text("unit") and isinstance(raw, (int, float)) \
                 and raw == int(raw):
             continue
-        if measure_kind(row.indicator) in kinds:
-            yield row, {"indicator": shorten(split_numbering(row.indicator)[1], 50), "value": number_id(t.value)}
+        yield row, {"indicator": shorten(split_numbering(row.indicator)[1], 50), "value": number_id(row.target.value)}
 
 
 @rule("RAK302")

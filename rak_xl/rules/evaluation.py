@@ -75,8 +75,11 @@ def spending_missing(plan: Plan) -> Iterator[Finding]:
 
 @rule("RAK605")
 def realisation_in_unmarked_quarter(plan: Plan) -> Iterator[Finding]:
+    with_quarters: dict[str, bool] = {}
     for row in _listed(plan):
-        if not all(f"{row.sheet}:tw{q}" in plan.present for q in L.QUARTERS):
+        if row.sheet not in with_quarters:
+            with_quarters[row.sheet] = all(f"{row.sheet}:tw{q}" in plan.present for q in L.QUARTERS)
+        if not with_quarters[row.sheet]:
             continue  # without the quarter columns the plan says nothing about quarters
         before = 0.0
         for q in L.QUARTERS:
@@ -115,9 +118,13 @@ def realisation_decreasing(plan: Plan) -> Iterator[Finding]:
 def achievement_implausible(plan: Plan) -> Iterator[Finding]:
     for row in _listed(plan):
         for q in L.QUARTERS:
+            if row.realised[q - 1] is None:
+                continue
             value, _state = achievement(row.quarter_targets[q - 1], row.realised[q - 1], row.lower_is_better)
+            if value is None or value <= UNIT_ERROR_THRESHOLD:
+                continue
             ref = row.realised_ref(q)
-            if value is not None and value > UNIT_ERROR_THRESHOLD and ref is not None:
+            if ref is not None:
                 yield Finding("RAK607", ref.sheet, ref, {"quarter": q, "value": _fmt(value, False)}, row.id)
 
 

@@ -179,17 +179,20 @@ def groups(rows: list[RakRow]) -> Iterator[list[list[RakRow]]]:
 
 def blocks_of(plan: Plan) -> list[list[RakRow]]:
     """blocks(plan.rows), worked out once per plan: several rules and the roll-up walk them."""
-    return _memo(plan, "blocks", lambda: list(blocks(plan.rows)))
+    return per_plan(plan, "blocks", lambda: list(blocks(plan.rows)))
 
 
 def groups_of(plan: Plan) -> list[list[list[RakRow]]]:
     """groups(plan.rows), once per plan (from the same blocks as blocks_of)."""
-    return _memo(plan, "groups", lambda: list(_gather(blocks_of(plan))))
+    return per_plan(plan, "groups", lambda: list(_gather(blocks_of(plan))))
 
 
-def _memo(plan: Plan, name: str, make):
-    # Keyed by the row list's identity and length too: a caller that swaps or extends
-    # plan.rows (tests do) gets fresh blocks, never stale ones.
+def per_plan(plan: Plan, name: str, make):
+    """make(), worked out once per plan and kept in plan.derived under `name`.
+
+    Keyed by the row list's identity and length too: a caller that swaps or extends
+    plan.rows (tests do) gets fresh results, never stale ones.
+    """
     key = (name, id(plan.rows), len(plan.rows))
     if key not in plan.derived:
         plan.derived[key] = make()
