@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from .. import layout as L
 from ..layout import TableLayout
@@ -42,6 +43,7 @@ def parse_quarter(value: object) -> int | None:
     return int(token) if token.isdigit() else _ROMAN[token]
 
 
+@lru_cache(maxsize=4096)  # the national template's indicator texts recur in every satker's workbook
 def default_lower_is_better(indicator: str) -> bool:
     """'Penurunan jumlah sengketa ...' is better when lower; 'Persentase penurunan ...' is a rate (higher)."""
     return split_numbering(indicator)[1].casefold().startswith("penurunan")
@@ -112,6 +114,9 @@ def _reporting_quarter(identity: Identity, ev: EvaluationInput) -> None:
         identity.values["reporting_quarter"] = q  # the text the identity parser kept becomes the number
 
 
+_SERIES_KEYS = tuple((f"target{q}", f"real{q}") for q in L.QUARTERS)  # cell keys per quarter, built once
+
+
 def _achievement(table, rows: list[RakRow], ev: EvaluationInput, findings: list[Finding]) -> None:
     by_id = {r.id.casefold(): r for r in rows if r.id}
     seen: set[str] = set()
@@ -131,17 +136,17 @@ def _achievement(table, rows: list[RakRow], ev: EvaluationInput, findings: list[
             parsed = parse_direction(direction.raw)
             if parsed is not None:
                 row.lower_is_better = parsed
-        for q in L.QUARTERS:
-            for prefix, series in (("target", row.quarter_targets), ("real", row.realised)):
-                val = cells.get(f"{prefix}{q}")
-                if val is None or val.blank:
+        for i, (target_key, real_key) in enumerate(_SERIES_KEYS):
+            for key, series in ((target_key, row.quarter_targets), (real_key, row.realised)):
+                val = cells.get(key)
+                if val is None or val.raw is None or val.blank:
                     continue
                 amount = _amount(val, percent)
                 if amount is None:
-                    findings.append(_unreadable(val, L.ACHIEVEMENT.column(f"{prefix}{q}").label, "angka",
+                    findings.append(_unreadable(val, L.ACHIEVEMENT.column(key).label, "angka",
                                                 "a number", "angka, misalnya 50% atau 12"))
                 else:
-                    series[q - 1] = amount
+                    series[i] = amount
 
 
 def _spending(table, budget: list[BudgetLine], ev: EvaluationInput, findings: list[Finding]) -> None:
