@@ -1,0 +1,53 @@
+"""What `pip install .` brings is what the commands import: no command may need an extra.
+
+The staff's and the province's installs have the runtime dependencies only
+(`[build]` and `[test]` are for developers), so a third-party import outside
+rak_xl/build/ that is not declared in [project] dependencies would fail there
+and nowhere here, where the test extras are installed too.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import sys
+import tomllib
+from importlib.metadata import packages_distributions
+
+from conftest import ROOT
+
+# Developer-only modules: the workbook build and the synthetic workbooks for tests and bench/.
+DEVELOPER_ONLY = ("rak_xl/build/", "rak_xl/synthetic.py")
+
+
+def _name(requirement: str) -> str:
+    return re.split(r"[\s<>=!~;\[]", requirement, maxsplit=1)[0].lower().replace("_", "-")
+
+
+def _imports(path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+def test_every_runtime_import_is_a_declared_dependency():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = {_name(r) for r in project["dependencies"]}
+    dists = packages_distributions()
+    missing = {}
+    for path in sorted((ROOT / "rak_xl").rglob("*.py")):
+        rel = path.relative_to(ROOT).as_posix()
+        if rel.startswith(DEVELOPER_ONLY):
+            continue
+        for module in _imports(path):
+            if module in sys.stdlib_module_names or module in ("rak_xl", "__future__"):
+                continue
+            names = {_name(d) for d in dists.get(module, [module])}
+            if not names & declared:
+                missing.setdefault(module, []).append(rel)
+    assert not missing, f"imported by rak_xl but not in [project] dependencies: {missing}"
