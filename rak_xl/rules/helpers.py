@@ -157,19 +157,14 @@ def blocks(rows: list[RakRow]) -> Iterator[list[RakRow]]:
     sub-activity, one budget link. A blank group continues the one above (a merged
     cell that was unmerged).
     """
-    run: list[RakRow] = []
-    key = None
-    group = ""
-    for row in rows:
-        group = row.group or (group if run and run[-1].table == row.table else "")
-        k = (row.table, normalise_text(group), normalise_text(row.activity))
-        if run and k != key:
-            yield run
-            run = []
-        run.append(row)
-        key = k
-    if run:
-        yield run
+    carried = {"table": None, "group": ""}
+
+    def key(row: RakRow) -> tuple:
+        group = row.group or (carried["group"] if carried["table"] == row.table else "")
+        carried["table"], carried["group"] = row.table, group
+        return row.table, normalise_text(group), normalise_text(row.activity)
+
+    return _runs(rows, key)
 
 
 def groups(rows: list[RakRow]) -> Iterator[list[list[RakRow]]]:
@@ -200,20 +195,28 @@ def per_plan(plan: Plan, name: str, make):
 
 
 def _gather(block_list) -> Iterator[list[list[RakRow]]]:
-    current: list[list[RakRow]] = []
-    key = None
-    group = ""
-    for block in block_list:
-        head = block[0]
-        group = head.group or group
-        k = (head.table, normalise_text(group))
-        if current and k != key:
-            yield current
-            current = []
-        current.append(block)
-        key = k
-    if current:
-        yield current
+    carried = {"group": ""}
+
+    def key(block: list[RakRow]) -> tuple:
+        carried["group"] = block[0].group or carried["group"]
+        return block[0].table, normalise_text(carried["group"])
+
+    return _runs(block_list, key)
+
+
+def _runs(items, key) -> Iterator[list]:
+    """Consecutive items with the same key(item), as lists (key is called once per item, in order)."""
+    run: list = []
+    last = None
+    for item in items:
+        k = key(item)
+        if run and k != last:
+            yield run
+            run = []
+        run.append(item)
+        last = k
+    if run:
+        yield run
 
 
 # --- quarterly series ------------------------------------------------------------
