@@ -105,6 +105,8 @@ class RakRow:
     cells: dict[str, Val]  # by layout column key
     target: Target | None = None
     marks: tuple[bool, bool, bool, bool] = (False, False, False, False)
+    # Quarter mark cells whose content is not a mark (RAK105); the checks that read marks skip them.
+    unreadable_marks: tuple[bool, bool, bool, bool] = (False, False, False, False)
     division: str | None = None  # canonical division name, when recognised
     # Quarterly evaluation (sheet Capaian, rak_xl.parse.evaluation); stable for the rules.
     # Both series are cumulative, TW 1..4, in the unit of the annual target (percent in

@@ -144,13 +144,15 @@ class _Parser:
         for r, cells in table.rows if table else []:
             row = RakRow(table_code, layout.sheet, r, cells)
             row.target = _target(cells.get("target"), cells.get("unit"))
-            marks = []
+            marks, unreadable = [], []
             for q in L.QUARTERS:
                 val = cells.get(f"tw{q}")
                 if val is None:
                     marks.append(False)
+                    unreadable.append(False)
                     continue
                 marked, normalised = parse_mark(val.raw)
+                unreadable.append(marked is None)
                 column = layout.column(f"tw{q}").label
                 if marked is None:
                     self.findings.append(Finding("RAK105", layout.sheet, val.cell,
@@ -160,6 +162,7 @@ class _Parser:
                                                  {"value": shorten(val.raw, 60), "column": column}, row.id))
                 marks.append(bool(marked))
             row.marks = tuple(marks)  # type: ignore[assignment]
+            row.unreadable_marks = tuple(unreadable)  # type: ignore[assignment]
             if "unit_in_charge" in cells and not cells["unit_in_charge"].blank:
                 row.division = match_division(cells["unit_in_charge"].text, division_names)
             rows.append(row)

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 from .. import layout as L
 from ..model import Plan
-from ..parse.values import parse_mark
 from . import rule
 from .findings import Finding
 from .helpers import groups_of, series_gaps
@@ -32,7 +31,7 @@ def quarter_mark_none(plan: Plan) -> Iterator[Finding]:
         if not tw or not row.indicator or any(row.marks):
             continue
         # An unrecognised mark is RAK105's; reporting "no mark" as well would say it twice.
-        if any(parse_mark(v.raw)[0] is None for v in tw):
+        if any(row.unreadable_marks):
             continue
         yield Finding("RAK202", row.sheet, tw[0].cell, {}, row.id)
 

@@ -14,7 +14,6 @@ from .. import layout as L
 from .. import wording
 from ..evaluation import UNIT_ERROR_THRESHOLD, achievement
 from ..model import Plan, RakRow
-from ..parse.values import parse_mark
 from . import rule
 from .findings import Finding
 
@@ -87,8 +86,7 @@ def realisation_in_unmarked_quarter(plan: Plan) -> Iterator[Finding]:
             if value is None:
                 continue
             ref = row.realised_ref(q)
-            mark = row.cells.get(f"tw{q}")
-            unreadable = mark is not None and parse_mark(mark.raw)[0] is None  # RAK105 reports that one
+            unreadable = row.unreadable_marks[q - 1]  # RAK105 reports that one
             if value > before and not row.marks[q - 1] and not unreadable and ref is not None:
                 pct = _percent(row)
                 yield Finding("RAK605", ref.sheet, ref, {"quarter": q, "before": _fmt(before, pct),
