@@ -1,0 +1,92 @@
+"""Instructions per satker workbook, counted by valgrind: a noise-free yardstick for small changes.
+
+    python bench/instructions.py [FOLDER] [--files N]
+
+Wall and CPU times on a shared VM swing by 20-50% from minute to minute, which hides a
+change worth 3%. callgrind counts the instructions the interpreter executes instead, the
+same on every run. Printed, per workbook (the cost of N+2 files minus that of 2, over N,
+so start-up and imports cancel out):
+  - ours: read, validate and summarise one file, as a worker of `rak-xl province` does;
+  - calamine: reading every sheet's values with python-calamine, the bench's baseline.
+Instructions are not time (Python code runs fewer instructions per cycle than calamine's
+Rust), so use this to compare two versions of rak_xl, and bench/run.py for the goals.
+
+Needs valgrind (Debian: apt-get install valgrind). FOLDER defaults to freshly generated
+satker workbooks (rak_xl.synthetic, seed 2022). Takes about a minute.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+OURS = """
+import sys
+from pathlib import Path
+from rak_xl import province
+files = sorted(Path(sys.argv[1]).iterdir())[:int(sys.argv[2])]
+province._warm_up()
+for f in files:
+    province.summarise_file(f)
+"""
+
+CALAMINE = """
+import sys
+from pathlib import Path
+from python_calamine import CalamineWorkbook
+files = sorted(Path(sys.argv[1]).iterdir())[:int(sys.argv[2])]
+for f in files:
+    book = CalamineWorkbook.from_path(str(f))
+    for name in book.sheet_names:
+        book.get_sheet_by_name(name).to_python()
+"""
+
+
+def count(code: str, folder: Path, files: int) -> int:
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                           sys.executable, "-c", code, str(folder), str(files)],
+                          capture_output=True, text=True, env=env)
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    if done.returncode != 0 or not found:
+        raise SystemExit(f"valgrind failed: {done.stderr[-1500:]}")
+    return int(found[1])
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("folder", nargs="?", help="satker workbooks (default: generate 22)")
+    p.add_argument("--files", type=int, default=20)
+    args = p.parse_args()
+    if shutil.which("valgrind") is None:
+        raise SystemExit("valgrind is not installed (Debian: apt-get install valgrind)")
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "rak_xl")], check=True)
+    work = None
+    folder = Path(args.folder) if args.folder else None
+    try:
+        if folder is None:
+            work = Path(tempfile.mkdtemp(prefix="rak_xl_instr_"))
+            folder = work / "satker"
+            subprocess.run([sys.executable, "-c", "import sys; from pathlib import Path; "
+                            "from rak_xl.synthetic import generate; generate(Path(sys.argv[1]), int(sys.argv[2]), seed=2022)",
+                            str(folder), str(args.files + 2)], check=True,
+                           env=dict(os.environ, PYTHONPATH=str(ROOT)))
+        for label, code in (("ours (read + validate + summary)", OURS), ("calamine read", CALAMINE)):
+            base, more = count(code, folder, 2), count(code, folder, args.files + 2)
+            print(f"{label:34s} {(more - base) / args.files / 1e6:7.2f} million instructions per workbook")
+    finally:
+        if work is not None:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
