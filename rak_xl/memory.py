@@ -9,8 +9,9 @@ counting still frees everything; the collector runs again afterwards.
 On resuming, the objects that survived the pause are moved straight to the
 oldest generation (gc.freeze + gc.unfreeze, which also resets the young
 generation's count) instead of being scanned all at once by the first young
-collection: that one scan was 10-15% of a satker workbook's validation. They
-are still examined by the next full collection, like any long-lived object.
+collection: that one scan was about 3% of reading and validating a satker
+workbook (instructions counted with bench/instructions.py). They are still
+examined by the next full collection, like any long-lived object.
 """
 
 from __future__ import annotations
