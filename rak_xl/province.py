@@ -31,7 +31,6 @@ from pathlib import Path
 from . import budget as B
 from . import layout as L
 from .errors import RakInputError
-from .model import col_letter
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 MAX_FINDINGS_PER_SATKER = 200  # a badly broken file must not flood the recap (or memory)

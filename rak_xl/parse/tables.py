@@ -9,7 +9,7 @@ from functools import lru_cache
 from ..layout import Column, TableLayout
 from ..model import CellRef, Val
 from ..rules.findings import Finding
-from .values import is_blank, is_error
+from .values import is_error
 
 Grid = list[list[object]]
 HEADER_SEARCH_ROWS = 30
