@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from . import budget
 from .model import BudgetLine, Plan, RakRow
 from .rules.helpers import blocks_of as row_blocks
+from .rules.helpers import per_plan
 
 UNASSIGNED = "Tanpa penanggung jawab"  # RAK rows with no division, stated or funded
 UNKNOWN_DIVISION = "Bagian tidak dikenali"  # budget lines whose Bagian matches no division
@@ -114,15 +115,19 @@ class Rollup:
 
 
 def blocks(plan: Plan) -> list[Block]:
-    """Activity blocks in sheet order, each with its division and whether any row is funded."""
-    funding = budget.lines_by_row(plan)
-    out: list[Block] = []
-    # The same blocks the Validasi rules see (RAK407 "block not funded"), so the two never disagree.
-    for rows in row_blocks(plan):
-        lines = [line for r in rows for line in funding.get(r.id.casefold(), [])]
-        stated = next((r.division for r in rows if r.division), None)
-        out.append(Block(rows, stated or _main_division(lines) or UNASSIGNED, bool(lines)))
-    return out
+    """Activity blocks in sheet order, each with its division and whether any row is funded.
+
+    Worked out once per plan: the roll-up, the consolidated table and Evaluasi all use them."""
+    def make() -> list[Block]:
+        funding = budget.lines_by_row(plan)
+        out: list[Block] = []
+        # The same blocks the Validasi rules see (RAK407 "block not funded"), so the two never disagree.
+        for rows in row_blocks(plan):
+            lines = [line for r in rows for line in funding.get(r.id.casefold(), [])]
+            stated = next((r.division for r in rows if r.division), None)
+            out.append(Block(rows, stated or _main_division(lines) or UNASSIGNED, bool(lines)))
+        return out
+    return per_plan(plan, "rollup_blocks", make)
 
 
 def _main_division(lines: list[BudgetLine]) -> str | None:
