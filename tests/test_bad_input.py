@@ -188,3 +188,27 @@ def test_long_and_control_text_reach_the_findings_sheet_as_text(results):
     rows = CalamineWorkbook.from_path(str(control.with_name(f"{control.stem}_hasil{control.suffix}"))) \
         .get_sheet_by_name(L.SHEET_FINDINGS).to_python()
     assert any("v\ufffd" in str(v) for row in rows for v in row), "the bell character should show as \ufffd"
+
+
+def test_formula_error_is_found_in_a_workbook_with_large_output_sheets(tmp_path, edit):
+    """After `run` the workbook carries Temuan, Konsolidasi, Evaluasi...: the reader then looks
+    up which sheet part is which and scans only the sheets it read. A #REF! in one of those
+    must still be found (RAK109), at its cell."""
+    import zipfile
+
+    from conftest import WORKBOOK
+    from rak_xl.adapters import file_read
+    from rak_xl.cli import main
+
+    out = tmp_path / "hasil.xlsm"
+    assert main(["run", str(WORKBOOK), "-o", str(out)]) == 0
+    with zipfile.ZipFile(out) as zf:
+        xml_size = sum(i.file_size for i in zf.infolist() if i.filename.startswith("xl/worksheets/"))
+    assert xml_size > file_read._SKIP_LOOKUP_ABOVE  # this workbook takes the look-up path
+    sheet, cell = corpus.error_cell("formula_error_ref").split("!")
+    broken = edit({sheet: {cell: "#REF!"}}, source=out)
+    done = subprocess.run([sys.executable, "-m", "rak_xl", "validate", str(broken), "--format", "json"],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 1, done.stderr
+    found = [(f["code"], f["sheet"], f["cell"]) for f in json.loads(done.stdout)["findings"]]
+    assert ("RAK109", sheet, cell) in found

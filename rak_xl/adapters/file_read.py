@@ -188,26 +188,42 @@ def _col(letters: bytes) -> int:
     return n
 
 
+_SKIP_LOOKUP_ABOVE = 256 * 1024  # bytes of sheet XML; inflating and searching 256 KB takes about 1 ms
+
+
 def _formula_cells(zf: zipfile.ZipFile, grids: "Grids") -> None:
     """Put '#REF!'-style strings into the grids and note formulas without a result."""
     from html import unescape
 
+    infos = [i for i in zf.infolist() if i.filename.startswith("xl/worksheets/") and i.filename.endswith(".xml")]
+    members = [i.filename for i in infos]
+    parts: dict[str, str] | None = None
+    if len(members) > len(grids) and sum(i.file_size for i in infos) > _SKIP_LOOKUP_ABOVE:
+        # Sheets that were not read (Temuan, Konsolidasi, Evaluasi ... in a workbook after `run` or
+        # in a Siapkan Kiriman package) are the largest parts: look up which part is which and
+        # leave those out, rather than inflating and searching XML nobody uses. (Below the size
+        # limit the lookup, about 0.15 ms, costs more than it saves.)
+        try:
+            parts = _sheet_parts(zf)
+        except (KeyError, SyntaxError):  # no workbook part in the expected place: nothing to add
+            return
+        read = {parts[name] for name in grids if name in parts}
+        members = [m for m in members if m in read]
     marked = {}
-    for info in zf.infolist():
-        if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
-            continue
-        xml = zf.read(info)
+    for member in members:
+        xml = zf.read(member)
         # Excel always stores a formula's result; a formula with no value or an empty one (or
         # an error value) is what needs the scan. Most files have neither: no scan at all.
         if (b't="e"' in xml or b"</f></c>" in xml or b"/></c>" in xml or b"<v></v>" in xml
                 or b"<v/>" in xml):
-            marked[info.filename] = xml
+            marked[member] = xml
     if not marked:
         return
-    try:
-        parts = _sheet_parts(zf)
-    except (KeyError, SyntaxError):  # no workbook part in the expected place: nothing to add
-        return
+    if parts is None:
+        try:
+            parts = _sheet_parts(zf)
+        except (KeyError, SyntaxError):  # no workbook part in the expected place: nothing to add
+            return
     for name, grid in grids.items():
         xml = marked.get(parts.get(name, ""))
         if xml is None:
