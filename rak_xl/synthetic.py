@@ -234,7 +234,11 @@ def _sheet_xml(tpl: Template, sheet: str, grid: list[list[object]], formulas: di
             style = tpl.style(sheet, r, c, last_tpl_row)
             s = f' s="{style}"' if style else ""
             formula = formulas.get(ref)
-            if formula is not None:
+            if formula is not None and isinstance(value, str):
+                # A text result is typed t="str"; as a bare <v> it would be a number that is not one
+                # (Excel reports the file as damaged, openpyxl refuses it).
+                cells.append(f'<c r="{ref}"{s} t="str"><f>{_esc(formula)}</f><v>{_esc(value)}</v></c>')
+            elif formula is not None:
                 cells.append(f'<c r="{ref}"{s}><f>{_esc(formula)}</f><v>{_num(value or 0)}</v></c>')
             elif value is None:
                 continue
