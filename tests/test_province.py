@@ -207,3 +207,27 @@ def test_recap_opens_in_libreoffice_and_prints_the_satker_rows(recap_run, tmp_pa
     assert "REKAP RENCANA AKSI KINERJA" in text and "JUMLAH" in text
     for g in made:
         assert g.satker in text
+
+
+def test_kiriman_packages_recap_like_their_source_workbooks(folder, tmp_path):
+    """What the province receives is the Siapkan Kiriman .xlsx: plan values plus Temuan,
+    Konsolidasi, Evaluasi and Stempel Kiriman, no macros. Its recap line must equal the
+    one of the workbook it was made from (same counts, pagu, totals, capaian)."""
+    from rak_xl import submit
+    from rak_xl.adapters.file_read import read_grids
+
+    _, made = folder
+    packages = tmp_path / "kiriman"
+    packages.mkdir()
+    for g in made[:3]:
+        _report, _plan, package = submit.prepare(read_grids(g.path), g.path.name, g.path, tmp_path / "paket",
+                                                 force=True, pdf=None)
+        (xlsx,) = [f for f in package.files if f.suffix == ".xlsx"]
+        shutil.copy(xlsx, packages / f"{g.path.stem}.xlsx")
+    keys = ("satker", "satker_code", "year", "counts", "pagu", "allocated", "programs", "divisions", "rpd",
+            "errors", "evaluation")
+    for g in made[:3]:
+        source = P.summarise_file(g.path)
+        sent = P.summarise_file(packages / f"{g.path.stem}.xlsx")
+        assert isinstance(sent, P.SatkerSummary), sent
+        assert {k: getattr(sent, k) for k in keys} == {k: getattr(source, k) for k in keys}
