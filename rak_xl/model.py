@@ -51,8 +51,7 @@ class _CellText:
     def __get__(self, obj: Any, owner: type | None = None) -> Any:
         if obj is None:
             return self
-        v = obj.cells.get(self.key)
-        text = v.text if v else ""
+        text = obj.text(self.key)
         obj.__dict__[self.name] = text
         return text
 

@@ -181,6 +181,13 @@ def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
+def _parts_or_none(zf: zipfile.ZipFile) -> dict[str, str] | None:
+    try:
+        return _sheet_parts(zf)
+    except (KeyError, SyntaxError):  # no workbook part in the expected place: nothing to add
+        return None
+
+
 def _col(letters: bytes) -> int:
     n = 0
     for ch in letters:
@@ -203,9 +210,8 @@ def _formula_cells(zf: zipfile.ZipFile, grids: "Grids") -> None:
         # in a Siapkan Kiriman package) are the largest parts: look up which part is which and
         # leave those out, rather than inflating and searching XML nobody uses. (Below the size
         # limit the lookup, about 0.15 ms, costs more than it saves.)
-        try:
-            parts = _sheet_parts(zf)
-        except (KeyError, SyntaxError):  # no workbook part in the expected place: nothing to add
+        parts = _parts_or_none(zf)
+        if parts is None:
             return
         read = {parts[name] for name in grids if name in parts}
         members = [m for m in members if m in read]
@@ -220,9 +226,8 @@ def _formula_cells(zf: zipfile.ZipFile, grids: "Grids") -> None:
     if not marked:
         return
     if parts is None:
-        try:
-            parts = _sheet_parts(zf)
-        except (KeyError, SyntaxError):  # no workbook part in the expected place: nothing to add
+        parts = _parts_or_none(zf)
+        if parts is None:
             return
     for name, grid in grids.items():
         xml = marked.get(parts.get(name, ""))

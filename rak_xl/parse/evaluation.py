@@ -139,7 +139,7 @@ def _achievement(table, rows: list[RakRow], ev: EvaluationInput, findings: list[
         for i, (target_key, real_key) in enumerate(_SERIES_KEYS):
             for key, series in ((target_key, row.quarter_targets), (real_key, row.realised)):
                 val = cells.get(key)
-                if val is None or val.raw is None or val.blank:
+                if val is None or val.blank:
                     continue
                 amount = _amount(val, percent)
                 if amount is None:
