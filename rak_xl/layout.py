@@ -75,6 +75,10 @@ class TableLayout:
     def column(self, key: str) -> Column:
         return self._by_key[key]
 
+    def title_for(self, satker: str) -> str:
+        """The title with the satker's name, for titles that name it ("{satker}")."""
+        return self.title.format(satker=(satker or "KPU").upper())
+
 
 QUARTERS = (1, 2, 3, 4)
 
@@ -94,12 +98,12 @@ def _rak_columns(group_label: str, group_aliases: tuple[str, ...]) -> tuple[Colu
 
 RAK_A = TableLayout(
     sheet=SHEET_RAK_A,
-    title="A. RENCANA AKSI KINERJA KPU KOTA PROBOLINGGO",
+    title="A. RENCANA AKSI KINERJA {satker}",
     columns=_rak_columns("Kegiatan", ("Nama Kegiatan",)),
 )
 RAK_B = TableLayout(
     sheet=SHEET_RAK_B,
-    title="B. RENCANA AKSI KINERJA SEKRETARIAT KPU KOTA PROBOLINGGO",
+    title="B. RENCANA AKSI KINERJA SEKRETARIAT {satker}",
     columns=_rak_columns("Sasaran Program", ("Sasaran Pogram", "Sasaran")),
 )
 RAK_TABLES = (RAK_A, RAK_B)

@@ -12,7 +12,7 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from .. import layout as L
 from ..parse.values import parse_percent_text
-from .sources import Sources
+from .plan_data import PlanData
 
 EXPLAIN_ACHIEVEMENT = (
     "Target dan realisasi ditulis KUMULATIF (sampai dengan akhir triwulan itu); Target TW 4 = target "
@@ -39,12 +39,12 @@ def _col(table: L.TableLayout, key: str) -> str:
     return xl_col_to_name([c.key for c in table.columns].index(key))
 
 
-def _intro(ws, table: L.TableLayout, f, explain: str) -> int:
+def _intro(ws, table: L.TableLayout, f, explain: str, note: str) -> int:
     from .workbook import _table_header
 
     first = _table_header(ws, table, f, "")
     last_col = len(table.columns) - 1
-    ws.merge_range(1, 0, 1, last_col, table.note, f.note)
+    ws.merge_range(1, 0, 1, last_col, note, f.note)
     ws.merge_range(2, 0, 2, last_col, explain, f.plain)
     ws.set_row(1, 30)
     ws.set_row(2, 30)
@@ -52,11 +52,11 @@ def _intro(ws, table: L.TableLayout, f, explain: str) -> int:
     return first
 
 
-def build_achievement(wb, ws, src: Sources, f) -> None:
+def build_achievement(wb, ws, src: PlanData, f) -> None:
     from .workbook import DV_ROWS, fit_row
 
     table = L.ACHIEVEMENT
-    first = _intro(ws, table, f, EXPLAIN_ACHIEVEMENT)
+    first = _intro(ws, table, f, EXPLAIN_ACHIEVEMENT, src.evaluation_note)
     col_of = {c.key: i for i, c in enumerate(table.columns)}
     widths = {"id": 8, "indicator": 60, "unit": 7, "direction": 8}
     for key, c in col_of.items():
@@ -79,7 +79,7 @@ def build_achievement(wb, ws, src: Sources, f) -> None:
         percent = plan.get("satuan", "") == "%"
         for q in L.QUARTERS:
             for key, src_key in ((f"target{q}", f"target_tw{q}"), (f"real{q}", f"realisasi_tw{q}")):
-                text = row[src_key]
+                text = row[src_key] or ""
                 pct = parse_percent_text(text)
                 if pct is not None:
                     ws.write_number(r, col_of[key], pct / 100, f.percent)
@@ -97,11 +97,11 @@ def build_achievement(wb, ws, src: Sources, f) -> None:
         "error_title": "Target / realisasi", "error_message": "Isi angka (persen untuk indikator persentase)."})
 
 
-def build_spending(wb, ws, src: Sources, f) -> None:
+def build_spending(wb, ws, src: PlanData, f) -> None:
     from .workbook import DV_ROWS
 
     table = L.SPENDING
-    first = _intro(ws, table, f, EXPLAIN_SPENDING)
+    first = _intro(ws, table, f, EXPLAIN_SPENDING, src.evaluation_note)
     col_of = {c.key: i for i, c in enumerate(table.columns)}
     ws.set_column(col_of["code"], col_of["code"], 36)
     ws.set_column(col_of["description"], col_of["description"], 50)
@@ -116,7 +116,7 @@ def build_spending(wb, ws, src: Sources, f) -> None:
                          _lookup(f"$A{r + 1}", [(L.SHEET_BUDGET, budget_code, budget_text)]), copy, row["uraian"])
         for q in L.QUARTERS:
             value = row[f"realisasi_tw{q}"]
-            if value:
+            if value not in (None, ""):
                 ws.write_number(r, col_of[f"real{q}"], int(value), f.money)
             else:
                 ws.write_blank(r, col_of[f"real{q}"], None, f.money)

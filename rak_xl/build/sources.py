@@ -1,41 +1,31 @@
-"""Read the plan's text sources (CSV and TOML) into plain rows for the builder."""
+"""Read the plan's text sources (CSV and TOML) into the builder's input, a PlanData."""
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from .plan_data import PlanData
 
-@dataclass
-class Sources:
-    identity: dict[str, object]
-    programs: list[dict[str, str]]
-    divisions: list[dict[str, str]]
-    rak_a: list[dict[str, str]]
-    rak_b: list[dict[str, str]]
-    budget: list[dict[str, str]]
-    # Quarterly evaluation (capaian.csv, realisasi_anggaran.csv; see rak_xl.build.evaluation_sources).
-    achievement: list[dict[str, str]] = field(default_factory=list)
-    spending: list[dict[str, str]] = field(default_factory=list)
-
-    @property
-    def plan_date(self) -> dt.date:
-        return self.identity["Tanggal Penetapan"]  # type: ignore[return-value]
+_AMOUNTS = ("pagu", "rpd_tw1", "rpd_tw2", "rpd_tw3", "rpd_tw4")
 
 
-def _csv(path: Path) -> list[dict[str, str]]:
+def _csv(path: Path) -> list[dict]:
     with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+        rows = list(csv.DictReader(fh))
+    for row in rows:  # Rupiah columns as whole numbers (an empty cell stays empty)
+        for key in _AMOUNTS:
+            if key in row:
+                row[key] = int(row[key]) if row[key].strip() else None
+    return rows
 
 
-def load_sources(folder: str | Path) -> Sources:
+def load_sources(folder: str | Path) -> PlanData:
     folder = Path(folder)
     with (folder / "identitas.toml").open("rb") as fh:
         identity = tomllib.load(fh)["identitas"]
-    return Sources(
+    return PlanData(
         identity=identity,
         programs=_csv(folder / "program.csv"),
         divisions=_csv(folder / "bagian.csv"),

@@ -19,7 +19,8 @@ from .. import layout as L
 from ..outputs.paging import row_height
 from ..parse.values import parse_percent_text
 from .evaluation_sheets import build_achievement, build_spending
-from .sources import Sources, load_sources
+from .plan_data import PlanData
+from .sources import load_sources
 from .vba import add_vba
 
 RUPIAH = '"Rp" #,##0'
@@ -60,6 +61,26 @@ def fit_row(ws, r: int, texts: list[object], widths: list[float]) -> None:
     ws.set_row(r, row_height(texts, widths, set(range(len(texts)))))
 
 
+def _money(ws, r: int, c: int, amount: int | None, f: _Formats) -> None:
+    """Whole Rupiah, or an empty cell in the Rupiah format (a new year's plan has no amounts yet)."""
+    if amount is None:
+        ws.write_blank(r, c, None, f.money)
+    else:
+        ws.write_number(r, c, amount, f.money)
+
+
+def _target(ws, r: int, c: int, target: object, unit: str, f: _Formats) -> None:
+    """A target as Excel holds it: percent as a fraction in a percent cell, other text as text."""
+    if target is None or target == "":
+        ws.write_blank(r, c, None, f.percent)
+    elif isinstance(target, (int, float)):
+        ws.write_number(r, c, target, f.percent if unit.strip() == "%" else f.number)
+    elif (pct := parse_percent_text(target)) is not None:
+        ws.write_number(r, c, pct / 100, f.percent)
+    else:
+        ws.write_string(r, c, str(target), f.text_center)
+
+
 def _print_setup(ws, header_row: int) -> None:
     ws.set_paper(9)  # A4
     ws.set_landscape()
@@ -78,8 +99,8 @@ def _highlights(ws, sheet: str, f: _Formats) -> None:
                                      "format": f.hl[level]})
 
 
-def _table_header(ws, table: L.TableLayout, f: _Formats, subtitle: str) -> int:
-    ws.write(0, 0, table.title, f.title)
+def _table_header(ws, table: L.TableLayout, f: _Formats, subtitle: str, satker: str = "") -> int:
+    ws.write(0, 0, table.title_for(satker), f.title)
     if subtitle:
         ws.write(1, 0, subtitle, f.subtitle)
     hr = table.header_row - 1
@@ -91,7 +112,7 @@ def _table_header(ws, table: L.TableLayout, f: _Formats, subtitle: str) -> int:
     return hr + 1
 
 
-def _guide(wb, ws, src: Sources, f: _Formats) -> None:
+def _guide(wb, ws, src: PlanData, f: _Formats) -> None:
     ident = src.identity
     ws.set_column("A:A", 3)
     ws.set_column("B:B", 22)
@@ -128,7 +149,7 @@ def _guide(wb, ws, src: Sources, f: _Formats) -> None:
     ws.activate()
 
 
-def _identity(ws, src: Sources, f: _Formats) -> None:
+def _identity(ws, src: PlanData, f: _Formats) -> None:
     ws.set_column("A:A", 26)
     ws.set_column("B:B", 48)
     ws.write(0, 0, "IDENTITAS RENCANA AKSI KINERJA", f.title)
@@ -155,7 +176,7 @@ def _identity(ws, src: Sources, f: _Formats) -> None:
     ws.set_landscape()
 
 
-def _programs(ws, src: Sources, f: _Formats) -> None:
+def _programs(ws, src: PlanData, f: _Formats) -> None:
     first = _table_header(ws, L.PROGRAMS, f, "Pagu per program sebagaimana tercantum dalam dokumen RAK.")
     ws.set_column("A:A", 14)
     ws.set_column("B:B", 70)
@@ -163,10 +184,10 @@ def _programs(ws, src: Sources, f: _Formats) -> None:
     for i, p in enumerate(src.programs):
         ws.write_string(first + i, 0, p["kode_program"], f.id)
         ws.write_string(first + i, 1, p["nama_program"], f.text)
-        ws.write_number(first + i, 2, int(p["pagu"]), f.money)
+        _money(ws, first + i, 2, p["pagu"], f)
 
 
-def _divisions(wb, ws, src: Sources, f: _Formats) -> None:
+def _divisions(wb, ws, src: PlanData, f: _Formats) -> None:
     first = _table_header(ws, L.DIVISIONS, f, "Daftar baku bagian; dipakai sebagai pilihan kolom Penanggung Jawab.")
     ws.set_column("A:A", 14)
     ws.set_column("B:B", 80)
@@ -176,9 +197,9 @@ def _divisions(wb, ws, src: Sources, f: _Formats) -> None:
     wb.define_name("DaftarBagian", f"='{L.SHEET_DIVISIONS}'!$B${first + 1}:$B${first + 30}")
 
 
-def _rak(ws, table: L.TableLayout, rows: list[dict[str, str]], group_key: str, src: Sources, f: _Formats) -> None:
+def _rak(ws, table: L.TableLayout, rows: list[dict], group_key: str, src: PlanData, f: _Formats) -> None:
     subtitle = f"{src.identity['Satuan Kerja']} - Tahun {src.identity['Tahun Anggaran']}. Satu baris per indikator."
-    first = _table_header(ws, table, f, subtitle)
+    first = _table_header(ws, table, f, subtitle, src.satker)
     widths = {"id": 8, "group": 26, "indicator": 52, "target": 8, "unit": 7, "activity": 42,
               "tw1": 5, "tw2": 5, "tw3": 5, "tw4": 5, "unit_in_charge": 26}
     for c, col in enumerate(table.columns):
@@ -190,13 +211,7 @@ def _rak(ws, table: L.TableLayout, rows: list[dict[str, str]], group_key: str, s
         ws.write_string(r, col_of["id"], row["id"], f.id)
         ws.write_string(r, col_of["group"], row[group_key], f.text)
         ws.write_string(r, col_of["indicator"], row["indikator"], f.text)
-        pct = parse_percent_text(row["target"])
-        if pct is not None:
-            ws.write_number(r, col_of["target"], pct / 100, f.percent)
-        elif row["target"]:
-            ws.write_string(r, col_of["target"], row["target"], f.text_center)
-        else:
-            ws.write_blank(r, col_of["target"], None, f.percent)
+        _target(ws, r, col_of["target"], row["target"], row["satuan"], f)
         ws.write_string(r, col_of["unit"], row["satuan"], f.text_center)
         ws.write_string(r, col_of["activity"], row["uraian_kegiatan"], f.text)
         for q in L.QUARTERS:
@@ -216,9 +231,9 @@ def _rak(ws, table: L.TableLayout, rows: list[dict[str, str]], group_key: str, s
         "error_type": "information", "error_title": "Satuan", "error_message": "Satuan target, misalnya % atau dokumen."})
 
 
-def _budget(ws, src: Sources, f: _Formats) -> None:
+def _budget(ws, src: PlanData, f: _Formats) -> None:
     first = _table_header(ws, L.BUDGET, f, "")
-    ws.merge_range(1, 0, 1, len(L.BUDGET.columns) - 1, L.BUDGET.note, f.note)
+    ws.merge_range(1, 0, 1, len(L.BUDGET.columns) - 1, src.budget_note, f.note)
     ws.set_row(1, 42)
     widths = {"code": 36, "program": 11, "description": 44, "division": 34, "rak_id": 8, "amount": 17}
     for c, col in enumerate(L.BUDGET.columns):
@@ -232,9 +247,9 @@ def _budget(ws, src: Sources, f: _Formats) -> None:
         ws.write_string(r, col_of["description"], line["uraian"], f.text)
         ws.write_string(r, col_of["division"], line["bagian"], f.text)
         ws.write_string(r, col_of["rak_id"], line["id_rak"], f.id)
-        ws.write_number(r, col_of["amount"], int(line["pagu"]), f.money)
+        _money(ws, r, col_of["amount"], line["pagu"], f)
         for q in L.QUARTERS:
-            ws.write_number(r, col_of[f"rpd{q}"], int(line[f"rpd_tw{q}"]), f.money)
+            _money(ws, r, col_of[f"rpd{q}"], line[f"rpd_tw{q}"], f)
         fit_row(ws, r, [line["uraian"], line["bagian"]], [widths["description"], widths["division"]])
     # Totals above the header, so they are never read as a budget line; cached values keep
     # them right for readers that do not recalculate.
@@ -244,7 +259,7 @@ def _budget(ws, src: Sources, f: _Formats) -> None:
         c = col_of[key]
         ref = f"{xl_rowcol_to_cell(first, c)}:{xl_rowcol_to_cell(first + DV_ROWS, c)}"
         ws.write_formula(total_row, c, f"=SUBTOTAL(9,{ref})", f.money_bold,
-                         sum(int(line[src_key]) for line in src.budget))
+                         sum(line[src_key] or 0 for line in src.budget))
     last = first + DV_ROWS
     ws.data_validation(first, col_of["division"], last, col_of["division"], {
         "validate": "list", "source": "=DaftarBagian", "error_type": "warning",
@@ -255,13 +270,13 @@ def _budget(ws, src: Sources, f: _Formats) -> None:
     ws.set_column(col_of["amount"], col_of["rpd4"], 17, None)
 
 
-def build_xlsx_bytes(src: Sources, created: dt.datetime) -> bytes:
+def build_xlsx_bytes(src: PlanData, created: dt.datetime) -> bytes:
     out = io.BytesIO()
     wb = xlsxwriter.Workbook(out, {"in_memory": True})
     wb.set_properties({
         "title": f"Rencana Aksi Kinerja {src.identity['Satuan Kerja']} {src.identity['Tahun Anggaran']}",
         "subject": "RAK", "company": "KPU", "author": "rak_xl", "created": created,
-        "comments": "Dibuat dari sumber teks oleh rak-xl build.",
+        "comments": src.origin,
     })
     f = _Formats(wb)
     guide = wb.add_worksheet(L.SHEET_GUIDE)
@@ -283,8 +298,12 @@ def build_xlsx_bytes(src: Sources, created: dt.datetime) -> bytes:
     return out.getvalue()
 
 
+def build_plan_workbook(data: PlanData, macros: str | Path, created: dt.datetime) -> bytes:
+    """The complete .xlsm for `data` as bytes: sheets, buttons, dropdowns, highlights, VBA."""
+    return add_vba(build_xlsx_bytes(data, created), Path(macros))
+
+
 def build_workbook(sources: str | Path, macros: str | Path) -> bytes:
-    """The complete .xlsm as bytes; the same sources give the same bytes."""
-    src = load_sources(sources)
-    created = dt.datetime.combine(src.plan_date, dt.time())
-    return add_vba(build_xlsx_bytes(src, created), Path(macros))
+    """The shipped workbook from workbook/sources/; the same sources give the same bytes."""
+    data = load_sources(sources)
+    return build_plan_workbook(data, macros, dt.datetime.combine(data.plan_date, dt.time()))

@@ -156,7 +156,8 @@ def consolidated_sheet(plan: Plan, findings: list[Finding], roll: Rollup, source
             units.append(list(unit))
             unit.clear()
 
-    table_titles = {"A": L.RAK_A.title, "B": L.RAK_B.title}
+    satker = str(plan.identity.get("satker") or "")
+    table_titles = {"A": L.RAK_A.title_for(satker), "B": L.RAK_B.title_for(satker)}
     i = 0
     while i < len(rows):
         r = rows[i]
