@@ -66,24 +66,97 @@ def _read(path: str):
     return read_grids(path)
 
 
+def _codes(values: list[str] | None, option: str) -> list[str] | None:
+    """--select / --ignore values: repeatable, each a comma list; an unknown code is refused.
+
+    A typo must not read as a clean plan: `--select RAK4O1` would select nothing and
+    report "0 kesalahan" with exit 0, a false all-clear.
+    """
+    if not values:
+        return None
+    from .rules.catalog import unknown_codes
+
+    codes = [c.strip().upper() for v in values for c in v.split(",") if c.strip()]
+    bad = unknown_codes(codes)
+    if bad:
+        raise RakInputError(
+            f"Kode aturan tidak dikenal pada {option}: {', '.join(bad)}. Pakai kode atau awalan dari "
+            f"`rak-xl rules`, misalnya RAK4 atau RAK203,RAK407.",
+            message_en=f"Unknown rule code in {option}: {', '.join(bad)}. Use a code or prefix listed by "
+                       f"`rak-xl rules`, e.g. RAK4 or RAK203,RAK407.")
+    return codes
+
+
+def _cell_span(f: dict, lang: str = "id") -> str:
+    """'K5:K35' for a fact down one column, 'F7 (+11 sel)' otherwise, 'B10' for one cell."""
+    import re
+
+    cells = f.get("cells") or ([f["cell"]] if f["cell"] else [])
+    if len(cells) <= 1:
+        return f["cell"]
+    parts = [re.fullmatch(r"([A-Z]+)(\d+)", c) for c in cells]
+    if all(parts) and len({m[1] for m in parts}) == 1:
+        rows = [int(m[2]) for m in parts]
+        if rows == list(range(rows[0], rows[0] + len(rows))):
+            return f"{cells[0]}:{cells[-1]}"
+    return f"{cells[0]} (+{len(cells) - 1} {'sel' if lang == 'id' else 'cells'})"
+
+
+def findings_text(report_dict: dict, lang: str = "id", width: int | None = None) -> str:
+    """The findings grouped by sheet, each with its whole message and hint.
+
+    `width` wraps the text to a terminal; None writes every message and hint on one full
+    line (for a pipe or a file, so grep and copy see whole sentences).
+    """
+    import textwrap
+
+    from . import layout as L
+    from .rules.findings import SEVERITY_LABEL
+
+    labels = SEVERITY_LABEL[lang]
+    hint_word = "Saran" if lang == "id" else "Fix"
+    order = {name: i for i, name in enumerate(L.INPUT_SHEETS)}
+    by_sheet: dict[str, list[dict]] = {}
+    for f in report_dict["findings"]:  # already in severity, sheet, row order
+        by_sheet.setdefault(f["sheet"] or "-", []).append(f)
+    lines: list[str] = []
+
+    def put(text: str, indent: str, hang: str) -> None:
+        if width:
+            lines.extend(textwrap.wrap(text, width=max(width, 40), initial_indent=indent,
+                                       subsequent_indent=hang, break_on_hyphens=False) or [indent])
+        else:
+            lines.append(indent + text)
+
+    for sheet in sorted(by_sheet, key=lambda name: (order.get(name, len(order)), name)):
+        items = by_sheet[sheet]
+        lines.append(f"{sheet} ({len(items)})")
+        for f in items:
+            where = _cell_span(f, lang)
+            put(f"{labels[f['severity']]} {f['code']}{' ' + where if where else ''}: {f['message']}", "  ", "      ")
+            if f["hint"]:
+                put(f"{hint_word}: {f['hint']}", "      ", "      ")
+        lines.append("")
+    return "\n".join(lines)
+
+
 def cmd_validate(args) -> int:
     from . import jobs
 
-    report = jobs.validate(_read(args.file), Path(args.file).name, args.select, args.ignore)
+    select, ignore = _codes(args.select, "--select"), _codes(args.ignore, "--ignore")
+    report = jobs.validate(_read(args.file), Path(args.file).name, select, ignore)
+    data = report.as_dict(args.lang)
     if args.format == "json":
-        _out(_json(report.as_dict(args.lang)))
+        _out(_json(data))
     else:
-        from .rules.findings import SEVERITY_LABEL
+        import shutil
 
-        labels = SEVERITY_LABEL[args.lang]
-        rows = [[labels[f["severity"]], f["code"], f"{f['sheet']}!{f['cell']}" if f["cell"] else f["sheet"],
-                 f["message"]] for f in report.as_dict(args.lang)["findings"]]
-        heads = ["Tingkat", "Kode", "Sel", "Pesan"] if args.lang == "id" else ["Severity", "Code", "Cell", "Message"]
-        if rows:
-            _out(format_table(rows, heads))
+        width = shutil.get_terminal_size((100, 24)).columns - 1 if sys.stdout.isatty() else None
+        if data["findings"]:
+            _out(findings_text(data, args.lang, width))
         s = report.summary
         word = ("kesalahan", "peringatan", "informasi") if args.lang == "id" else ("errors", "warnings", "info")
-        _out(f"\n{report.source}: {s['error']} {word[0]}, {s['warning']} {word[1]}, {s['info']} {word[2]}")
+        _out(f"{report.source}: {s['error']} {word[0]}, {s['warning']} {word[1]}, {s['info']} {word[2]}")
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
 
 
@@ -281,8 +354,10 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("file")
     v.add_argument("--format", choices=("table", "json"), default="table")
     v.add_argument("--lang", choices=("id", "en"), default="id")
-    v.add_argument("--select", action="append", metavar="KODE", help="hanya aturan berawalan KODE (mis. RAK4)")
-    v.add_argument("--ignore", action="append", metavar="KODE", help="lewati aturan berawalan KODE")
+    v.add_argument("--select", action="append", metavar="KODE",
+                   help="hanya aturan berawalan KODE; beberapa dipisah koma (mis. RAK4,RAK501)")
+    v.add_argument("--ignore", action="append", metavar="KODE",
+                   help="lewati aturan berawalan KODE; beberapa dipisah koma (mis. RAK203,RAK407)")
     v.set_defaults(func=cmd_validate)
 
     r = sub.add_parser("run", help="jalankan semua tombol dan tulis hasil ke salinan workbook")

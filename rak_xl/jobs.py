@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from . import clock
@@ -68,8 +68,16 @@ def _validate(grids: Mapping[str, Grid], source: str, select: list[str] | None,
     # A cell holding a formula error or an uncalculated formula has no value: its one finding
     # (RAK109/RAK110) stands for every check that could not read it.
     broken = {f.cell for f in findings if f.code in ("RAK109", "RAK110")}
-    findings = [f for f in findings if f.cell not in broken or f.code in ("RAK109", "RAK110")]
+    if broken:
+        findings = [_without(f, broken) for f in findings if f.cell not in broken or f.code in ("RAK109", "RAK110")]
     return ValidationReport(source, plan, findings)
+
+
+def _without(f: Finding, broken: set) -> Finding:
+    """`f` without the cells that hold no value (a fact over many cells keeps the others)."""
+    if not f.cells or not broken & set(f.cells):
+        return f
+    return replace(f, cells=tuple(c for c in f.cells if c not in broken))
 
 
 def validation_outputs(report: ValidationReport, when: dt.datetime | None = None) -> WritePlan:

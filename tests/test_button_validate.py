@@ -154,3 +154,21 @@ def test_a_lightly_renamed_tab_is_read_and_linked_under_its_own_name(tmp_path):
              if "HYPERLINK" in str(v)]
     assert any("#'rak sekretariat'!H7" in link for link in links)
     assert not any(f"#'{L.SHEET_RAK_B}'!" in link for link in links)
+
+
+def test_a_fact_over_many_cells_is_one_row_and_lights_every_cell():
+    """RAK203 on the shipped plan: one finding per stretch of empty Penanggung Jawab cells, all highlighted."""
+    actions = press(WORKBOOK, buttons.validate)
+    findings_pos = next(a for a in actions if a["func"] == "addSheet")["args"][0]
+    rows = _values(actions, findings_pos)[0]["values"][6:]
+    unit_rows = [r for r in rows if r[2] == "RAK203"]
+    assert [(r[3], r[5]) for r in unit_rows] == [(L.SHEET_RAK_A, "A-001"), (L.SHEET_RAK_B, "B-002")]
+    mask = sheet_index(WORKBOOK, L.SHEET_HIGHLIGHTS)
+    offset = L.highlight_offset(L.SHEET_RAK_A)
+    block = next(b for b in _values(actions, mask) if offset <= b["start_column"] < offset + L.HIGHLIGHT_BLOCK_WIDTH)
+    k = offset + 10  # column K, 0-based
+
+    def level(row1):  # 1-based row of RAK_KPU's column K -> its highlight level
+        return block["values"][row1 - 1 - block["start_row"]][k - block["start_column"]]
+
+    assert [level(r) for r in range(5, 36)] == [L.HIGHLIGHT_LEVEL["warning"]] * 31

@@ -36,7 +36,9 @@ def shipped() -> tuple:
 
 
 def cells(found, code: str) -> set[str]:
-    return {f"{f.sheet}!{f.a1}" if f.cell else f.sheet for f in found if f.code == code}
+    """Every cell the findings of `code` cover (one fact may list many), or the sheet of a sheet-wide one."""
+    return {str(c) for f in found if f.code == code for c in f.all_cells} | \
+        {f.sheet for f in found if f.code == code and not f.cell}
 
 
 def _needs_capaian(code: str) -> None:
@@ -80,7 +82,8 @@ FIRES = {
     "RAK408": ({BUD: {"F5": 185_000_001}}, {f"{PRG}!C5"}, "Rp 1"),
     # Without a revision the initial pagu is in force: 3.178.163.000 against 4.423.935.000.
     "RAK409": ({IDN: {"B10": None}}, {f"{IDN}!B9"}, "selisih Rp 1.245.772.000"),
-    "RAK410": ({BUD: {"J5": 0}}, {f"{BUD}!G5"}, "Rp 64.750.000"),
+    # Shown at the pagu (F5) with the four RPD cells: either side may be the wrong one.
+    "RAK410": ({BUD: {"J5": 0}}, {f"{BUD}!{c}5" for c in "FGHIJ"}, "Rp 64.750.000"),
     "RAK411": ({BUD: {"A5": "076,01,CQ.4612.QDB.001.051.A.521211"}}, {f"{BUD}!A5"}, None),
     "RAK412": ({BUD: {"B5": "076.01.WA"}}, {f"{BUD}!B5"}, "076.01.CQ"),
     "RAK413": ({IDN: {"B7": "DIPA 076.01.2.658021-2022"}}, {f"{IDN}!B7"}, None),

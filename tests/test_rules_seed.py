@@ -25,7 +25,12 @@ def report():
 
 
 def at(code: str) -> set[str]:
-    return {f"{f.sheet}!{f.a1}" for f in report().findings if f.code == code}
+    """Every cell the findings of `code` cover (a fact over many cells lists them all)."""
+    return {str(c) for f in report().findings if f.code == code for c in f.all_cells}
+
+
+def facts(code: str) -> list:
+    return [f for f in report().findings if f.code == code]
 
 
 def one(code: str, cell: str):
@@ -66,8 +71,11 @@ def test_sub_activity_numbering_5_5_7():
 def test_count_and_score_indicators_with_percent_targets():
     # "Jumlah ..." rows: A-030, A-031, B-002, B-003, B-007, B-008, B-009, B-021, B-022, B-041, B-042.
     assert at("RAK302") == {f"{KPU}!D34", f"{KPU}!D35", *(f"{SEK}!D{n + 4}" for n in (2, 3, 7, 8, 9, 21, 22, 41, 42))}
+    # The same unit error is one fact per sheet, listing its rows.
+    assert [(f.sheet, f.a1, len(f.cells)) for f in facts("RAK302")] == [(KPU, "D34", 2), (SEK, "D6", 9)]
+    assert "9 baris" in facts("RAK302")[1].message() and "B-041, B-042" in facts("RAK302")[1].message()
     # "Nilai Maturitas SPIP" (B-031) and "Nilai Kapabilitas APIP" (B-032).
-    assert at("RAK303") == {f"{SEK}!D35", f"{SEK}!D36"}
+    assert at("RAK303") == {f"{SEK}!D35", f"{SEK}!D36"} and len(facts("RAK303")) == 1
     # "Penurunan jumlah sengketa ..." (A-023, A-024) is a change, not a count: no finding.
     assert not {f"{KPU}!D27", f"{KPU}!D28"} & at("RAK302")
 
@@ -91,15 +99,16 @@ def test_indicator_without_measure_a011():
     assert at("RAK308") == {f"{KPU}!C15"}
 
 
-def test_missing_responsible_unit_once_per_row():
-    # The seed names a unit once (B-001, "1. Divisi Keuangan, Umum dan Logistik", which is recognised).
-    rows = {f.row_id for f in report().findings if f.code == "RAK203"}
-    assert "B-001" not in rows and len(rows) == 72
-    # The rows of B-001's group are offered its unit; rows of other groups only the list.
-    b002 = next(f for f in report().findings if f.code == "RAK203" and f.row_id == "B-002")
-    assert "B-001" in b002.hint() and "Bagian Keuangan, Umum dan Logistik" in b002.hint()
-    a001 = next(f for f in report().findings if f.code == "RAK203" and f.row_id == "A-001")
-    assert a001.hint().startswith("Isi dengan salah satu bagian")
+def test_missing_responsible_unit_once_per_stretch():
+    # The seed names a unit once (B-001, "1. Divisi Keuangan, Umum dan Logistik", which is recognised)
+    # and never in table A: two facts, one per stretch of empty cells, every cell listed.
+    hits = facts("RAK203")
+    assert [(f.sheet, f.a1, f.row_id) for f in hits] == [(KPU, "K5", "A-001"), (SEK, "K6", "B-002")]
+    assert at("RAK203") == {*(f"{KPU}!K{r}" for r in range(5, 36)), *(f"{SEK}!K{r}" for r in range(6, 47))}
+    assert "31 baris (A-001–A-031)" in hits[0].message() and "41 baris (B-002–B-042)" in hits[1].message()
+    # The stretch under B-001 is offered its unit; table A only the list.
+    assert "B-001" in hits[1].hint() and "Bagian Keuangan, Umum dan Logistik" in hits[1].hint()
+    assert hits[0].hint().startswith("Isi setiap baris dengan salah satu bagian")
     assert not at("RAK311")
 
 
@@ -123,9 +132,20 @@ def test_no_false_alarms_on_codes_budget_and_identity():
                                           "RAK312", "RAK313")}
 
 
-def test_unfunded_rows_are_reported_per_block():
+def test_unfunded_rows_are_one_fact_listing_each_block():
     # Twelve sub-activities of table B have no budget line; table A is fully linked.
-    hits = [f for f in report().findings if f.code == "RAK407"]
-    assert all(f.sheet == SEK for f in hits)
-    assert [f.row_id for f in hits] == ["B-003", "B-004", "B-017", "B-018", "B-019", "B-020", "B-030", "B-031",
-                                        "B-032", "B-033", "B-034", "B-036"]
+    (f,) = facts("RAK407")
+    assert f.sheet == SEK and f.severity == "info" and f.message().startswith("12 kegiatan")
+    blocks = ["B-003", "B-004", "B-017", "B-018", "B-019", "B-020", "B-030", "B-031", "B-032", "B-033", "B-034",
+              "B-036"]
+    assert all(b in f.message() for b in blocks)
+    assert [c.a1 for c in f.cells] == [f"F{int(b[2:]) + 4}" for b in blocks]
+
+
+def test_shipped_workbook_findings_are_few_and_varied():
+    """Acceptance of issue 13: at most 50 findings, no rule more than a quarter of them, the 4 errors kept."""
+    codes = Counter(f.code for f in report().findings)
+    total = sum(codes.values())
+    assert total <= 50
+    assert max(codes.values()) <= total / 4, codes
+    assert {f.code for f in report().findings if f.severity == "error"} == {"RAK201", "RAK306", "RAK409", "RAK501"}

@@ -80,8 +80,7 @@ def error_codes(plan: Plan, findings: list[Finding]) -> dict[tuple[str, int], li
         if f.severity != "error":
             continue
         keys = set()
-        if f.cell is not None and f.sheet in (L.SHEET_RAK_A, L.SHEET_RAK_B):
-            keys.add((f.sheet, f.cell.row))
+        keys.update((c.sheet, c.row) for c in f.all_cells if c.sheet in (L.SHEET_RAK_A, L.SHEET_RAK_B))
         if f.row_id and f.row_id.casefold() in by_id:
             keys.add(by_id[f.row_id.casefold()])
         for key in keys:

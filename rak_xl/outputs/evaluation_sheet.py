@@ -39,8 +39,11 @@ def status_line(ev: E.QuarterEvaluation) -> str:
         return ("Evaluasi belum dimulai: workbook ini belum memiliki lembar Capaian dan Realisasi Anggaran "
                 "(salin dari workbook RAK terbaru).")
     if ev.status == E.NOT_REPORTED:
-        return (f"TW {q} belum dilaporkan: belum ada realisasi TW {q} di lembar Capaian maupun "
-                f"Realisasi Anggaran.")
+        # Said the way RAK603 says it when Triwulan Pelaporan already names the quarter: the two agree.
+        due = (f" walaupun Triwulan Pelaporan di lembar Identitas sudah TW {ev.reporting_quarter}"
+               if ev.reporting_quarter and ev.reporting_quarter >= q else "")
+        return (f"TW {q} belum dilaporkan: realisasi TW {q} belum diisi di lembar Capaian maupun "
+                f"Realisasi Anggaran{due}.")
     counted = ev.overall.counted if ev.overall else 0
     total = ev.overall.indicators if ev.overall else 0
     spending = "" if ev.total_absorption and ev.total_absorption.realised is not None else \

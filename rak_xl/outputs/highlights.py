@@ -17,11 +17,12 @@ from .sheets import CellBlock, WritePlan
 def highlight_plan(findings: list[Finding]) -> WritePlan:
     levels: dict[str, dict[tuple[int, int], int]] = {}
     for f in findings:
-        if f.cell is None or f.sheet not in INPUT_SHEETS or f.cell.col > HIGHLIGHT_BLOCK_WIDTH:
-            continue
-        cells = levels.setdefault(f.sheet, {})
-        key = (f.cell.row, f.cell.col)
-        cells[key] = max(cells.get(key, 0), HIGHLIGHT_LEVEL[f.severity])
+        for cell in f.all_cells:  # a fact over many cells lights every one of them
+            if cell.sheet not in INPUT_SHEETS or cell.col > HIGHLIGHT_BLOCK_WIDTH:
+                continue
+            cells = levels.setdefault(cell.sheet, {})
+            key = (cell.row, cell.col)
+            cells[key] = max(cells.get(key, 0), HIGHLIGHT_LEVEL[f.severity])
     blocks = []
     for sheet in INPUT_SHEETS:
         cells = levels.get(sheet)

@@ -14,7 +14,7 @@ from .. import layout as L
 from ..model import BudgetLine, CellRef, Plan
 from ..parse.divisions import closest_division
 from . import rule
-from .findings import Finding
+from .findings import Finding, spanning
 from .helpers import blocks_of, rupiah, shorten
 
 # BA.Es1.Program.Kegiatan.KRO.RO.Komponen.Subkomponen.Akun(.Detail) since 2021, or the
@@ -112,16 +112,20 @@ def rak_row_unfunded(plan: Plan) -> Iterator[Finding]:
     if f"{L.SHEET_BUDGET}:rak_id" not in plan.present:
         return
     linked = {line.rak_id.casefold() for line in plan.budget if line.rak_id}
+    by_sheet: dict[str, list[list]] = {}
     for block in blocks_of(plan):
         if any(r.id and r.id.casefold() in linked for r in block):
             continue
-        head = block[0]
-        if not (head.indicator or head.activity):
-            continue
-        ids = head.id if len(block) == 1 else f"{head.id}–{block[-1].id}"
-        where = head.ref("activity") if "activity" in head.cells else head.ref("id")
-        yield Finding("RAK407", head.sheet, where,
-                      {"activity": shorten(head.activity or head.indicator, 60), "ids": ids}, head.id)
+        if block[0].indicator or block[0].activity:
+            by_sheet.setdefault(block[0].sheet, []).append(block)
+    # One fact per sheet ("these sub-activities have no budget line"), each block's activity cell listed.
+    for sheet, unfunded in by_sheet.items():
+        head = unfunded[0][0]
+        ids = [b[0].id if len(b) == 1 else f"{b[0].id}–{b[-1].id}" for b in unfunded]
+        cells = [b[0].ref("activity") if "activity" in b[0].cells else b[0].ref("id") for b in unfunded]
+        yield spanning("RAK407", sheet, cells,
+                       {"count": len(unfunded), "ids": ", ".join(ids),
+                        "activity": shorten(head.activity or head.indicator, 60)}, head.id)
 
 
 @rule("RAK408")
@@ -181,9 +185,10 @@ def rpd_total_mismatch(plan: Plan) -> Iterator[Finding]:
             continue
         total = sum(sums.quarter_totals([line]))
         if total != line.amount:
-            yield Finding("RAK410", L.SHEET_BUDGET, _cell(line, rpd[0]),
-                          {"total": rupiah(total), "amount": rupiah(line.amount),
-                           "difference": rupiah(abs(line.amount - total))}, line.text("code"))
+            # Either side may be the wrong one: shown at the pagu, the four RPD cells highlighted too.
+            yield spanning("RAK410", L.SHEET_BUDGET, [_cell(line, "amount"), *(_cell(line, k) for k in rpd)],
+                           {"total": rupiah(total), "amount": rupiah(line.amount),
+                            "difference": rupiah(abs(line.amount - total))}, line.text("code"))
 
 
 @rule("RAK411")

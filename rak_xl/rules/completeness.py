@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import layout as L
-from ..model import Plan
+from ..model import Plan, RakRow
 from . import rule
-from .findings import Finding
+from .findings import Finding, id_list, spanning
 from .helpers import groups_of, series_gaps
 
 _CONTENT = ("target", "activity", "tw1", "tw2", "tw3", "tw4")
@@ -38,20 +38,37 @@ def quarter_mark_none(plan: Plan) -> Iterator[Finding]:
 
 @rule("RAK203")
 def unit_in_charge_missing(plan: Plan) -> Iterator[Finding]:
+    """One finding per run of rows without a unit: the seed names a unit once per table (or
+    not at all), so the fact is "this stretch of the column is empty", not one per row."""
     divisions = _divisions(plan)
-    for group in groups_of(plan):
-        rows = [r for block in group for r in block]
-        # The seed names a unit once, on the group's first row: offer it for the others.
-        named = next((r for r in rows if r.division), None)
+    run: list[RakRow] = []
+    named: RakRow | None = None  # the last row that names a unit, to offer it for the run after it
+
+    def flush() -> Iterator[Finding]:
+        if not run:
+            return
         suggest = suggest_en = ""
-        if named is not None:
-            suggest = f"Baris {named.id} dalam kelompok ini memakai '{named.division}'. "
-            suggest_en = f"Row {named.id} of this group has '{named.division}'. "
-        for row in rows:
-            cell = row.cells.get("unit_in_charge")
-            if cell is not None and cell.blank and row.indicator:
-                yield Finding("RAK203", row.sheet, cell.cell,
-                              {"divisions": divisions, "suggest": suggest, "suggest_en": suggest_en}, row.id)
+        if named is not None and named.sheet == run[0].sheet:
+            suggest = f"Baris {named.id} di atasnya memakai '{named.division or named.text('unit_in_charge')}'. "
+            suggest_en = f"Row {named.id} above has '{named.division or named.text('unit_in_charge')}'. "
+        ids = [r.id or f"baris {r.row}" for r in run]
+        yield spanning("RAK203", run[0].sheet, [r.cells["unit_in_charge"].cell for r in run],
+                       {"count": len(run), "ids": id_list(ids),
+                        "divisions": divisions, "suggest": suggest, "suggest_en": suggest_en}, run[0].id)
+
+    for row in plan.rows:
+        cell = row.cells.get("unit_in_charge")
+        if cell is None or not row.indicator:
+            continue
+        if run and row.sheet != run[-1].sheet:
+            yield from flush()
+            run, named = [], None
+        if cell.blank:
+            run.append(row)
+        else:
+            yield from flush()
+            run, named = [], row
+    yield from flush()
 
 
 @rule("RAK204")

@@ -10,7 +10,7 @@ from ..parse.divisions import closest_division
 from ..parse.values import split_numbering
 from . import rule
 from .completeness import target_series
-from .findings import Finding
+from .findings import Finding, id_list, spanning
 from .helpers import (BOUNDED_PERCENT, comparable, dangling_end, groups_of, measure_kind, names_a_measure,
                       number_id, numbers, per_plan, reads_like_indicator, sequence_breaks, series_decreases, shorten,
                       words)
@@ -60,16 +60,36 @@ def _percent_targets(plan: Plan, kinds: set[str]) -> Iterator[tuple[RakRow, dict
         yield row, {"indicator": shorten(split_numbering(row.indicator)[1], 50), "value": number_id(row.target.value)}
 
 
+def _per_sheet(code: str, hits: list[tuple[RakRow, dict]], key: str = "target") -> Iterator[Finding]:
+    """The same defect on many rows of a sheet is one fact: one finding listing every cell.
+
+    `subject` names the row (one) or the count and IDs (several); `indicator` and `value`
+    are the first row's, `values` every distinct value.
+    """
+    by_sheet: dict[str, list[tuple[RakRow, dict]]] = {}
+    for row, params in hits:
+        by_sheet.setdefault(row.sheet, []).append((row, params))
+    for sheet, items in by_sheet.items():
+        first_row, first = items[0]
+        ids = [r.id or f"baris {r.row}" for r, _ in items]
+        values = list(dict.fromkeys(p["value"] for _, p in items))
+        subject = f"{ids[0]} ('{first['indicator']}')" if len(items) == 1 else \
+            f"{len(items)} baris ({id_list(ids)}; mis. '{first['indicator']}')"
+        subject_en = f"{ids[0]} ('{first['indicator']}')" if len(items) == 1 else \
+            f"{len(items)} rows ({id_list(ids)}; e.g. '{first['indicator']}')"
+        yield spanning(code, sheet, [r.ref(key) for r, _ in items],
+                       {**first, "subject": subject, "subject_en": subject_en, "values": "% / ".join(values)},
+                       first_row.id)
+
+
 @rule("RAK302")
 def target_percent_on_count(plan: Plan) -> Iterator[Finding]:
-    for row, params in _percent_targets(plan, {"count"}):
-        yield Finding("RAK302", row.sheet, row.ref("target"), params, row.id)
+    yield from _per_sheet("RAK302", list(_percent_targets(plan, {"count"})))
 
 
 @rule("RAK303")
 def target_percent_on_score(plan: Plan) -> Iterator[Finding]:
-    for row, params in _percent_targets(plan, {"score"}):
-        yield Finding("RAK303", row.sheet, row.ref("target"), params, row.id)
+    yield from _per_sheet("RAK303", list(_percent_targets(plan, {"score"})))
 
 
 @rule("RAK304")

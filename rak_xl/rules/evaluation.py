@@ -8,6 +8,7 @@ Evaluasi sheet and these findings can never disagree.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from .. import layout as L
@@ -15,7 +16,7 @@ from .. import wording
 from ..evaluation import UNIT_ERROR_THRESHOLD, achievement
 from ..model import Plan, RakRow
 from . import rule
-from .findings import Finding
+from .findings import Finding, id_list, spanning
 
 
 def _fmt(value: float, percent: bool) -> str:
@@ -48,14 +49,17 @@ def reporting_quarter_unreadable(plan: Plan) -> Iterator[Finding]:
 
 @rule("RAK603")
 def realisation_missing(plan: Plan) -> Iterator[Finding]:
+    """One finding per quarter: "TW 3 is empty for these indicators" is one fact, however many rows."""
     reporting = plan.evaluation.reporting_quarter
     if not reporting:
         return
-    for row in _listed(plan):
-        for q in range(1, reporting + 1):
-            ref = row.realised_ref(q)
-            if row.quarter_targets[q - 1] is not None and row.realised[q - 1] is None and ref is not None:
-                yield Finding("RAK603", ref.sheet, ref, {"quarter": q, "reporting": reporting}, row.id)
+    for q in range(1, reporting + 1):
+        missing = [(row, ref) for row in _listed(plan) if (ref := row.realised_ref(q)) is not None
+                   and row.quarter_targets[q - 1] is not None and row.realised[q - 1] is None]
+        if missing:
+            yield spanning("RAK603", missing[0][1].sheet, [ref for _, ref in missing],
+                           {"quarter": q, "reporting": reporting, "count": len(missing),
+                            "ids": id_list([row.id for row, _ in missing])}, missing[0][0].id)
 
 
 @rule("RAK604")
@@ -63,13 +67,14 @@ def spending_missing(plan: Plan) -> Iterator[Finding]:
     reporting = plan.evaluation.reporting_quarter
     if not reporting or L.SHEET_SPENDING not in plan.evaluation.sheets:
         return
-    for line in plan.budget:
-        for q in range(1, reporting + 1):
-            val = line.realised_cells.get(f"real{q}")
-            planned = line.quarters[q - 1]
-            if val is not None and line.realised[q - 1] is None and planned:
-                yield Finding("RAK604", val.cell.sheet, val.cell,
-                              {"quarter": q, "planned": f"{planned:,}".replace(",", ".")}, line.code)
+    for q in range(1, reporting + 1):
+        missing = [(line, val) for line in plan.budget if (val := line.realised_cells.get(f"real{q}")) is not None
+                   and line.realised[q - 1] is None and line.quarters[q - 1]]
+        if missing:
+            planned = sum(line.quarters[q - 1] for line, _ in missing)
+            yield spanning("RAK604", missing[0][1].cell.sheet, [val.cell for _, val in missing],
+                           {"quarter": q, "reporting": reporting, "count": len(missing),
+                            "planned": wording.rupiah(planned)}, missing[0][0].code)
 
 
 @rule("RAK605")
@@ -141,7 +146,10 @@ def evaluation_rows_absent(plan: Plan) -> Iterator[Finding]:
     """One finding per sheet, not one per row: a new plan row is a reminder, not a defect."""
     missing = []
     if L.SHEET_ACHIEVEMENT in plan.evaluation.sheets:
-        missing.append((L.SHEET_ACHIEVEMENT, "ID", "row ID", [r.id for r in plan.rows if r.id and not r.evaluation_cells]))
+        # A repeated ID is RAK108's: its second row cannot have a Capaian row of its own.
+        counts = Counter(r.id.casefold() for r in plan.rows if r.id)
+        missing.append((L.SHEET_ACHIEVEMENT, "ID", "row ID",
+                        [r.id for r in plan.rows if r.id and not r.evaluation_cells and counts[r.id.casefold()] == 1]))
     if L.SHEET_SPENDING in plan.evaluation.sheets:
         missing.append((L.SHEET_SPENDING, "Kode Anggaran", "budget code",
                         [line.code for line in plan.budget if line.code and not line.realised_cells]))

@@ -1,4 +1,9 @@
-"""A finding: one problem at one place, with its catalog entry's words filled in."""
+"""A finding: one fact about the plan, with its catalog entry's words filled in.
+
+A fact may span many cells (the same column empty down a table, the same unit error on
+eleven rows): it is still one finding, at its first cell, listing every cell in `cells`
+so each one is highlighted and listed in the JSON. The summary counts facts, not cells.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +28,14 @@ class Finding:
     cell: CellRef | None = None  # None: the finding is about the sheet (or workbook) as a whole
     params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     row_id: str = ""  # the RAK row ID or budget code the finding concerns, if any
+    # Every cell the fact covers, `cell` first; empty for a one-cell finding (see all_cells).
+    cells: tuple[CellRef, ...] = field(default=(), compare=False, hash=False)
+
+    @property
+    def all_cells(self) -> tuple[CellRef, ...]:
+        if self.cells:
+            return self.cells
+        return (self.cell,) if self.cell is not None else ()
 
     @property
     def rule(self):
@@ -53,9 +66,38 @@ class Finding:
             "severity": self.severity,
             "sheet": (tabs or {}).get(self.sheet, self.sheet),
             "cell": self.a1,
+            # Cells on the finding's own sheet as A1, others as Sheet!A1 (a fact may span sheets).
+            "cells": [c.a1 if c.sheet == self.sheet else f"{(tabs or {}).get(c.sheet, c.sheet)}!{c.a1}"
+                      for c in self.all_cells],
             "message": self.message(lang),
             "hint": self.hint(lang),
         }
+
+
+def spanning(code: str, sheet: str, cells: list[CellRef], params: dict[str, Any] | None = None,
+             row_id: str = "") -> Finding:
+    """One finding for a fact that covers `cells` (in order; the first is where it is shown)."""
+    return Finding(code, sheet, cells[0] if cells else None, params or {}, row_id, tuple(cells))
+
+
+def id_list(ids: list[str], limit: int = 12) -> str:
+    """'A-001–A-004, A-012' from row IDs: three or more consecutive numbers of one prefix become a range."""
+    import re
+
+    runs: list[list[str]] = []
+    last: tuple[str, int] | None = None
+    for rid in ids:
+        m = re.fullmatch(r"(.*?)(\d+)", rid)
+        key = (m[1], int(m[2])) if m else None
+        if runs and key and last and key[0] == last[0] and key[1] == last[1] + 1:
+            runs[-1].append(rid)
+        else:
+            runs.append([rid])
+        last = key
+    parts = [", ".join(r) if len(r) < 3 else f"{r[0]}–{r[-1]}" for r in runs]
+    if len(parts) > limit:
+        return ", ".join(parts[:limit]) + f" dan {len(parts) - limit} lainnya"
+    return ", ".join(parts)
 
 
 def summarise(findings: list[Finding]) -> dict[str, int]:
