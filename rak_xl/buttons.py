@@ -1,9 +1,12 @@
-"""Entry points of the workbook's buttons (xlwings RunPython).
+"""Entry points of the workbook's buttons: xlwings RunPython and xlwings Lite.
 
 Each Sub in macros/RakButtons.bas calls one function here, e.g.
     RunPython "import rak_xl.buttons as b; b.validate()"
+and the workbook's xlwings Lite main.py (written by rak_xl/build/lite.py) calls
+the same function with the book Lite hands its script: `buttons.validate(book)`.
 RunPython starts a new Python for every click, so this module imports only
-what a press needs; the heavy lifting lives in rak_xl.jobs.
+what a press needs; the heavy lifting lives in rak_xl.jobs. Nothing a press
+runs starts a process or a thread: under Lite (Pyodide) neither exists.
 
 A press reads the workbook once, computes everything, then writes once. A
 problem the user can fix is shown as an Indonesian alert and nothing is
@@ -16,11 +19,18 @@ from __future__ import annotations
 # No XLWINGS_LICENSE_KEY here: with a key set, `import xlwings` also loads xlwings.pro
 # (jinja2, asyncio, ssl: about 60 ms on every press). The tests' remote engine sets it
 # itself (tests/conftest.py, tests/remote.py); a desktop button press does not need it.
+import sys
+
 import xlwings as xw
 
 from .errors import RakInputError
 
 TITLE = "RAK - KPU"
+
+
+def _in_lite() -> bool:
+    """Running inside xlwings Lite: Python in the browser engine (Pyodide), no local files."""
+    return sys.platform == "emscripten"
 
 
 def _alert(book, text: str, critical: bool = False) -> None:
@@ -45,8 +55,8 @@ def _attempt(book, step):
         raise
 
 
-def _press(job) -> None:
-    book = xw.Book.caller()
+def _press(job, book=None) -> None:
+    book = book or xw.Book.caller()
     from .adapters import excel_live
 
     ok, plan = _attempt(book, lambda: job(excel_live.read_book(book), book.name))
@@ -63,9 +73,9 @@ def _validate_job(grids, name):
     return jobs.validation_outputs(jobs.validate(grids, name))
 
 
-def validate() -> None:
+def validate(book=None) -> None:
     """Tombol Validasi: check the plan, write the Temuan sheet and the highlights."""
-    _press(_validate_job)
+    _press(_validate_job, book)
 
 
 def _rollup_job(grids, name):
@@ -74,9 +84,9 @@ def _rollup_job(grids, name):
     return jobs.rollup_outputs(jobs.validate(grids, name))
 
 
-def rollup() -> None:
+def rollup(book=None) -> None:
     """Tombol Rekap Anggaran: budget per program, division and quarter, with two charts."""
-    _press(_rollup_job)
+    _press(_rollup_job, book)
 
 
 def _consolidate_job(grids, name):
@@ -85,9 +95,9 @@ def _consolidate_job(grids, name):
     return jobs.consolidation_outputs(jobs.validate(grids, name))
 
 
-def consolidate() -> None:
+def consolidate(book=None) -> None:
     """Tombol Konsolidasi: the whole plan as one print-ready table, error rows flagged."""
-    _press(_consolidate_job)
+    _press(_consolidate_job, book)
 
 
 def _evaluate_job(grids, name):
@@ -96,19 +106,24 @@ def _evaluate_job(grids, name):
     return jobs.evaluation_outputs(jobs.evaluate(grids, name))
 
 
-def evaluate() -> None:
+def evaluate(book=None) -> None:
     """Tombol Evaluasi: capaian per indicator and division, absorption, for the Triwulan Pelaporan."""
-    _press(_evaluate_job)
+    _press(_evaluate_job, book)
 
 
-def submit() -> None:
+def submit(book=None) -> None:
     """Tombol Siapkan Kiriman: run every check, then write the package for the province.
 
     The package lands in a folder "Kiriman" beside the saved workbook. With
     error findings staff are asked to confirm; saying no writes no package
     (the findings are still shown). The PDF comes from Excel's own export;
     engines without one fall back to LibreOffice when it is installed.
+    Under xlwings Lite no file can be written: see _submit_in_lite.
     """
+    book = book or xw.Book.caller()
+    if _in_lite():
+        _submit_in_lite(book)
+        return
     from pathlib import Path
 
     from . import jobs
@@ -116,7 +131,6 @@ def submit() -> None:
     from .adapters import excel_live
     from .outputs.findings_sheet import summary_line
 
-    book = xw.Book.caller()
     source = Path(book.fullname)
 
     def compute():
@@ -159,6 +173,38 @@ def submit() -> None:
         return
     files = "\n".join(f"- {p.name}" for p in result.files)
     _alert(book, f"Kiriman siap di folder Kiriman\\{result.folder.name}:\n{files}")
+
+
+LITE_SUBMIT_STEPS = (
+    "xlwings Lite tidak dapat menyimpan berkas ke komputer, jadi paket Kiriman tidak dibuat. "
+    "Lembar Temuan, Rekap Anggaran, Konsolidasi dan Evaluasi sudah diperbarui. Siapkan kiriman dengan Excel:\n"
+    "1. File > Save As (Simpan Sebagai) > jenis \"Excel Workbook (*.xlsx)\" (Excel di web: File > Save As > "
+    "Download a Copy). Salinan .xlsx ini tanpa makro.\n"
+    "2. Buka lembar Konsolidasi, lalu File > Export > Create PDF/XPS (atau File > Print > Microsoft Print to PDF); "
+    "ulangi untuk lembar Rekap Anggaran.\n"
+    "3. Kirim salinan .xlsx dan kedua PDF lewat e-mail ke KPU Provinsi Jawa Timur.\n"
+    "Komputer dengan Python dan rak_xl membuat paket lengkap (dengan stempel) lewat tombol di kolom Tombol "
+    "atau perintah: rak-xl submit <workbook>.")
+
+
+def _submit_in_lite(book) -> None:
+    """Siapkan Kiriman under xlwings Lite: the checks and output sheets as usual, then the way to
+    send by hand. Lite runs Python in the browser engine, which cannot write files on the PC, so
+    no package is made at all (never half of one)."""
+    from . import jobs
+    from .adapters import excel_live
+    from .outputs.findings_sheet import summary_line
+
+    ok, computed = _attempt(book, lambda: jobs.run_all(excel_live.read_book(book), book.name))
+    if not ok:
+        return
+    report, plan = computed
+    excel_live.apply_plan(book, plan)
+    if report.has_errors:
+        _alert(book, f"RAK masih memuat {summary_line(report.findings)}. Perbaiki kesalahan yang tercantum di "
+                     "lembar Temuan, lalu tekan Siapkan Kiriman lagi. Kiriman tidak dibuat.", critical=True)
+        return
+    _alert(book, LITE_SUBMIT_STEPS)
 
 
 if __name__ == "__main__":  # run the button from an editor against a real workbook

@@ -315,7 +315,7 @@ def cmd_province(args) -> int:
 def cmd_build(args) -> int:
     from .build.workbook import build_workbook
 
-    data = build_workbook(args.sources, args.macros)
+    data = build_workbook(args.sources, args.macros, args.lite_package)
     target = Path(args.output)
     if args.check:
         if not target.exists() or target.read_bytes() != data:
@@ -405,6 +405,9 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--macros", default="macros")
     b.add_argument("-o", "--output", default="workbook/RAK_2022.xlsm")
     b.add_argument("--check", action="store_true", help="gagal bila workbook berbeda dari hasil build baru")
+    b.add_argument("--lite-package", metavar="REQ",
+                   help="cara xlwings Lite memasang rak_xl: baris requirements.txt, mis. URL wheel "
+                        "(bawaan: rak_xl versi ini dari PyPI)")
     b.set_defaults(func=cmd_build)
 
     ru = sub.add_parser("rules", help="daftar aturan validasi")

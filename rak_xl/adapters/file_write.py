@@ -187,7 +187,10 @@ def apply_plan(source: str | Path, target: str | Path, plan: WritePlan) -> None:
         wb.active = wb.sheetnames.index(plan.activate)
         for ws in wb.worksheets:
             ws.sheet_view.tabSelected = ws.title == plan.activate
-    save_atomic(wb, target)
+    from .lite_parts import carry_lite_door
+
+    original = source.read_bytes()  # read before the write: source and target may be one file
+    save_atomic(wb, target, finish=lambda written: carry_lite_door(original, written))
 
 
 def _unwritable(target: Path, why: str, why_en: str) -> RakInputError:
@@ -196,7 +199,8 @@ def _unwritable(target: Path, why: str, why_en: str) -> RakInputError:
                          hint="Tutup berkas di Excel atau pilih folder lain dengan -o.")
 
 
-def save_atomic(wb, target: Path) -> None:
+def save_atomic(wb, target: Path, finish=None) -> None:
+    """Save `wb` to a temporary file beside `target`, let `finish(path)` complete it, then swap it in."""
     target = Path(target)
     # os.replace would silently swap out a read-only file on Linux; Windows refuses. Refuse everywhere.
     if target.exists() and not target.stat().st_mode & 0o222:
@@ -209,6 +213,8 @@ def save_atomic(wb, target: Path) -> None:
     os.close(fd)
     try:
         wb.save(tmp)
+        if finish is not None:
+            finish(Path(tmp))
         if target.exists():
             os.chmod(tmp, target.stat().st_mode & 0o777)
         os.replace(tmp, target)

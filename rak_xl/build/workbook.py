@@ -18,6 +18,7 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 from .. import layout as L
 from ..outputs.paging import row_height
 from ..parse.values import parse_percent_text
+from . import lite
 from .evaluation_sheets import build_achievement, build_spending
 from .plan_data import PlanData
 from .sources import load_sources
@@ -115,8 +116,8 @@ def _table_header(ws, table: L.TableLayout, f: _Formats, subtitle: str, satker: 
 def _guide(wb, ws, src: PlanData, f: _Formats) -> None:
     ident = src.identity
     ws.set_column("A:A", 3)
-    ws.set_column("B:B", 22)
-    ws.set_column("C:C", 95)
+    ws.set_column("B:C", 22)  # B: the form buttons (RunPython), C: the same buttons for xlwings Lite
+    ws.set_column("D:D", 80)
     ws.write("B1", f"RENCANA AKSI KINERJA (RAK) {str(ident['Satuan Kerja']).upper()} TAHUN {ident['Tahun Anggaran']}",
              f.title)
     ws.write("B2", "Petunjuk penggunaan workbook dan tombol", f.subtitle)
@@ -129,20 +130,24 @@ def _guide(wb, ws, src: PlanData, f: _Formats) -> None:
         "Kolom Penanggung Jawab dan Bagian: pilih salah satu bagian dari lembar Bagian.",
         "Tekan tombol di bawah ini. Hasil ditulis ke lembar tersendiri yang dibuat ulang setiap kali tombol "
         "ditekan; isi lembar input tidak pernah diubah oleh tombol.",
-        "Tombol memerlukan Python dan paket rak_xl di komputer ini (lihat README, bagian Panduan untuk Staf).",
+        "Kolom Tombol memerlukan Python dan paket rak_xl di komputer ini. Tanpa Python, pakai kolom xlwings Lite: "
+        "pasang add-in xlwings Lite (Beranda > Add-in), buka panelnya, lalu tekan tombol biru (lihat README, "
+        "bagian Panduan untuk Staf).",
     ]
     for i, text in enumerate(lines):
         ws.write(3 + i, 1, f"{i + 1}.", f.plain)
-        ws.write(3 + i, 2, text, f.plain)
-        fit_row(ws, 3 + i, [text], [95])
+        ws.merge_range(3 + i, 2, 3 + i, 3, text, f.plain)
+        fit_row(ws, 3 + i, [text], [102])
     row = 3 + len(lines) + 1
     ws.write(row, 1, "Tombol", f.bold)
-    ws.write(row, 2, "Fungsi", f.bold)
+    ws.write(row, 2, "xlwings Lite", f.bold)
+    ws.write(row, 3, "Fungsi", f.bold)
     for i, (macro, caption, description) in enumerate(L.BUTTONS):
         r = row + 1 + i * 3
         ws.set_row(r, 30)
         ws.insert_button(r, 1, {"macro": macro, "caption": caption, "width": 150, "height": 34})
-        ws.merge_range(r, 2, r + 2, 2, description, f.plain)
+        lite.insert_shape(ws, r, caption)
+        ws.merge_range(r, 3, r + 2, 3, description, f.plain)
     ws.set_paper(9)
     ws.set_landscape()
     ws.fit_to_pages(1, 0)
@@ -298,12 +303,15 @@ def build_xlsx_bytes(src: PlanData, created: dt.datetime) -> bytes:
     return out.getvalue()
 
 
-def build_plan_workbook(data: PlanData, macros: str | Path, created: dt.datetime) -> bytes:
-    """The complete .xlsm for `data` as bytes: sheets, buttons, dropdowns, highlights, VBA."""
-    return add_vba(build_xlsx_bytes(data, created), Path(macros))
+def build_plan_workbook(data: PlanData, macros: str | Path, created: dt.datetime,
+                        lite_package: str | None = None) -> bytes:
+    """The complete .xlsm for `data` as bytes: sheets, buttons, dropdowns, highlights, VBA, and the
+    xlwings Lite door (`lite_package`: how Lite installs rak_xl, a requirements.txt line such as a
+    wheel URL; by default rak_xl of this version from PyPI, see rak_xl.build.lite)."""
+    return lite.embed(add_vba(build_xlsx_bytes(data, created), Path(macros)), Path(macros), lite_package)
 
 
-def build_workbook(sources: str | Path, macros: str | Path) -> bytes:
+def build_workbook(sources: str | Path, macros: str | Path, lite_package: str | None = None) -> bytes:
     """The shipped workbook from workbook/sources/; the same sources give the same bytes."""
     data = load_sources(sources)
-    return build_plan_workbook(data, macros, dt.datetime.combine(data.plan_date, dt.time()))
+    return build_plan_workbook(data, macros, dt.datetime.combine(data.plan_date, dt.time()), lite_package)

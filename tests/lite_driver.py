@@ -1,0 +1,55 @@
+"""Runs inside Pyodide (tests/lite_runner.mjs): press each requested xlwings Lite script as Lite does.
+
+Lite builds the book from the JSON Excel sends (`xw.Book(json=...)`), calls the @script function
+through xlwings' own `custom_scripts_call` with that book injected, then carries out the actions
+`book.json()` lists. Here the actions are written to /w/response.json instead, with the scripts'
+metadata (their buttons), the rak_xl modules that were imported, and any file a script wrote.
+"""
+
+import importlib.util
+import json
+import os
+import sys
+import traceback
+
+sys.path.insert(0, "/w/site")
+sys.dont_write_bytecode = True  # /w is the host's folder: leave nothing behind but response.json
+
+import xlwings as xw  # noqa: E402
+from xlwings.server import custom_scripts_call, custom_scripts_meta  # noqa: E402
+
+
+def _files(top):
+    found = set()
+    for folder, _dirs, names in os.walk(top):
+        found.update(os.path.join(folder, n) for n in names)
+    return found
+
+
+request = json.load(open("/w/request.json", encoding="utf-8"))
+spec = importlib.util.spec_from_file_location("main", "/w/main.py")
+main = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(main)
+watched = ("/home", "/tmp")
+before = {top: _files(top) for top in watched}
+results = []
+for case in request["cases"]:
+    book = xw.Book(json=case["payload"])
+    error = None
+    try:
+        await custom_scripts_call(main, case["script"], typehint_to_value={xw.Book: book})  # noqa: F704, PLE1142
+    except Exception:
+        error = traceback.format_exc()
+    results.append({"script": case["script"], "actions": book.json()["actions"], "error": error})
+written = sorted(f for top in watched for f in _files(top) - before[top])
+response = {
+    "platform": sys.platform,
+    "python": sys.version.split()[0],
+    "xlwings": xw.__version__,
+    "meta": custom_scripts_meta(main),
+    "modules": sorted(m for m in sys.modules if m == "rak_xl" or m.startswith("rak_xl.")),
+    "written": written,
+    "results": results,
+}
+with open("/w/response.json", "w", encoding="utf-8") as fh:
+    json.dump(response, fh, ensure_ascii=False)

@@ -1,0 +1,144 @@
+"""Install what the xlwings Lite harness needs, once, outside the repository (network needed here only).
+
+    python tests/lite_setup.py            # into $RAK_XL_LITE_CACHE or ~/.cache/rak_xl/lite
+
+1. Node's `pyodide` package, pinned to the Pyodide version written into the workbook
+   (rak_xl.build.lite.PYODIDE_VERSION).
+2. rak_xl's dependency set as xlwings Lite installs it: the [project] dependencies whose
+   environment markers hold under Pyodide, downloaded by `pip download --only-binary=:all:`
+   for the Pyodide platform. pip evaluates markers for the machine it runs on, not for
+   --platform, so the markers are evaluated here for Pyodide's environment (the values its
+   interpreter reports) and only the requirements that hold are passed to pip. The result is
+   printed: for each requirement the wheel found, or the marker that leaves it out.
+
+tests/lite_harness.py then runs the workbook's main.py in Pyodide with these wheels, offline.
+Exit status: 0 when everything is in place, 1 when a requirement has no wheel for Pyodide.
+"""
+
+from __future__ import annotations
+
+import email.parser
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import tomllib
+import zipfile
+from pathlib import Path
+
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from rak_xl.build.lite import PYODIDE_VERSION  # noqa: E402
+
+# What Pyodide 0.29's interpreter reports (sys, os, platform), i.e. what micropip evaluates markers with.
+PYODIDE_MARKERS = {
+    "implementation_name": "cpython", "implementation_version": "3.13.2", "os_name": "posix",
+    "platform_machine": "wasm32", "platform_release": "4.0.9", "platform_system": "Emscripten",
+    "platform_version": "#1", "python_full_version": "3.13.2", "platform_python_implementation": "CPython",
+    "python_version": "3.13", "sys_platform": "emscripten", "extra": "",
+}
+PIP_TARGET = ["--platform", "pyodide_2025_0_wasm32", "--platform", "emscripten_4_0_9_wasm32",
+              "--platform", "any", "--python-version", "3.13", "--implementation", "cp",
+              "--abi", "cp313", "--abi", "abi3", "--abi", "none", "--only-binary=:all:"]
+
+
+def cache() -> Path:
+    return Path(os.environ.get("RAK_XL_LITE_CACHE") or Path.home() / ".cache" / "rak_xl" / "lite")
+
+
+def node_package() -> Path:
+    return cache() / f"node-{PYODIDE_VERSION}" / "node_modules" / "pyodide"
+
+
+def wheels() -> Path:
+    return cache() / f"wheels-{PYODIDE_VERSION}"
+
+
+def build_backend() -> Path:
+    """Wheels of [build-system] requires, so the harness builds rak_xl's wheel offline."""
+    return cache() / "build-backend"
+
+
+def applies(requirement: Requirement) -> bool:
+    return requirement.marker is None or requirement.marker.evaluate(PYODIDE_MARKERS)
+
+
+def project_requirements() -> list[Requirement]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return [Requirement(r) for r in project["dependencies"]]
+
+
+def wheel_requirements(path: Path) -> list[Requirement]:
+    with zipfile.ZipFile(path) as zf:
+        meta = next(n for n in zf.namelist() if n.endswith(".dist-info/METADATA"))
+        message = email.parser.BytesParser().parsebytes(zf.read(meta))
+    return [Requirement(r) for r in message.get_all("Requires-Dist") or []]
+
+
+def wheel_name(path: Path) -> str:
+    return canonicalize_name(path.name.split("-")[0])
+
+
+def install_node() -> None:
+    if (node_package() / "pyodide.mjs").is_file():
+        return
+    if not shutil.which("npm"):
+        raise SystemExit("npm is needed to install Pyodide for the xlwings Lite harness")
+    subprocess.run(["npm", "install", "--prefix", str(node_package().parents[1]), "--no-audit", "--no-fund",
+                    "--no-save", f"pyodide@{PYODIDE_VERSION}"], check=True)
+
+
+def download(requirements: list[str], target: Path, platform: list[str]) -> dict[str, Path]:
+    """pip download into a fresh folder, swapped in for `target` when complete."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".download-", dir=target.parent))
+    try:
+        done = subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--disable-pip-version-check",
+                               *platform, "-d", str(tmp), *requirements], capture_output=True, text=True)
+        if done.returncode != 0:
+            print(done.stderr.strip(), file=sys.stderr)
+            raise SystemExit(1)
+        if target.exists():
+            shutil.rmtree(target)
+        tmp.rename(target)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return {wheel_name(p): p for p in target.glob("*.whl")}
+
+
+def main() -> int:
+    install_node()
+    print(f"Pyodide {PYODIDE_VERSION} (npm): {node_package()}")
+    backend = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["build-system"]["requires"]
+    download(backend, build_backend(), ["--only-binary=:all:"])
+    requirements = project_requirements()
+    found = download([str(r) for r in requirements if applies(r)], wheels(), PIP_TARGET)
+    print(f"pip download {' '.join(PIP_TARGET)}:")
+    missing = []
+    for r in requirements:
+        if not applies(r):
+            print(f"  {r}: left out under Pyodide by its marker")
+        elif canonicalize_name(r.name) in found:
+            print(f"  {r}: {found[canonicalize_name(r.name)].name}")
+        else:
+            missing.append(str(r))
+    # What the downloaded wheels need in turn, evaluated for Pyodide as micropip does.
+    for path in list(found.values()):
+        for r in wheel_requirements(path):
+            if applies(r) and canonicalize_name(r.name) not in found:
+                missing.append(f"{r} (for {path.name})")
+            elif applies(r):
+                print(f"  {r} (for {wheel_name(path)}): {found[canonicalize_name(r.name)].name}")
+    if missing:
+        print("no wheel for Pyodide: " + ", ".join(missing), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

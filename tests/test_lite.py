@@ -1,0 +1,297 @@
+"""The xlwings Lite door: what the build puts in the workbook, and the scripts run in Pyodide.
+
+The first tests read the built package. The others run the main.py stored in
+the workbook inside Pyodide under Node, offline (tests/lite_harness.py), on
+payloads made from the shipped workbook and from bad-input corpus cases, and
+compare what Lite would do in Excel with what the RunPython door does on
+CPython.
+"""
+
+from __future__ import annotations
+
+import ast
+import copy
+import datetime as dt
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+import xlwings as xw
+
+import rak_xl.buttons as buttons
+from conftest import ROOT, WORKBOOK, edit_workbook
+from lite_setup import PYODIDE_MARKERS, applies, project_requirements
+from rak_xl import __version__
+from rak_xl import layout as L
+from rak_xl.adapters.lite_parts import NS, guide_drawing, relationships
+from rak_xl.build import lite
+from remote import payload_from_file
+
+WE = "http://schemas.microsoft.com/office/webextensions/webextension/2010/11"
+
+
+def _parts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as zf:
+        return {n: zf.read(n) for n in zf.namelist()}
+
+
+def _shapes(path: Path) -> dict[str, tuple[str, int, int, str]]:
+    """Lite buttons on Petunjuk: shape name -> (caption, anchor row, anchor column, hyperlink target)."""
+    from xml.etree import ElementTree
+
+    parts = _parts(path)
+    drawing = guide_drawing(parts)
+    assert drawing, "Petunjuk has no drawing"
+    links = relationships(parts, drawing)
+    found = {}
+    for anchor in ElementTree.fromstring(parts[drawing]).findall("xdr:twoCellAnchor", NS):
+        props = anchor.find("xdr:sp/xdr:nvSpPr/xdr:cNvPr", NS)
+        link = props.find("a:hlinkClick", NS)
+        caption = "".join(t.text or "" for t in anchor.iter(f"{{{NS['a']}}}t"))
+        start = anchor.find("xdr:from", NS)
+        found[props.get("name")] = (caption, int(start.find("xdr:row", NS).text), int(start.find("xdr:col", NS).text),
+                                    links[link.get(f"{{{NS['r']}}}id")][1])
+    return found
+
+
+def _form_buttons(path: Path) -> dict[str, tuple[str, int]]:
+    """Form buttons (VML): macro -> (caption, row)."""
+    vml = next(v.decode() for n, v in _parts(path).items() if n.endswith(".vml"))
+    return {m: (c, int(a.split(",")[2])) for c, a, m in re.findall(
+        r"<font[^>]*>([^<]*)</font>.*?<x:Anchor>([^<]*)</x:Anchor>.*?<x:FmlaMacro>\[0\]!(\w+)</x:FmlaMacro>", vml, re.S)}
+
+
+def _scripts(main: str) -> dict[str, tuple[str, str, str]]:
+    """main.py: script function -> (its button, its name, the rak_xl.buttons function it calls with the book)."""
+    found = {}
+    for node in ast.parse(main).body:
+        if isinstance(node, ast.FunctionDef):
+            deco = next(d for d in node.decorator_list if isinstance(d, ast.Call) and d.func.id == "script")
+            options = {k.arg: k.value.value for k in deco.keywords}
+            (stmt,) = node.body
+            call = stmt.value
+            assert call.func.value.id == "buttons" and [a.id for a in call.args] == [node.args.args[0].arg]
+            found[node.name] = (options["button"], options["name"], call.func.attr)
+    return found
+
+
+# -- the package --------------------------------------------------------------------------------
+
+def test_the_workbook_carries_the_lite_web_extension():
+    parts = _parts(WORKBOOK)
+    types = parts["[Content_Types].xml"].decode()
+    assert 'PartName="/xl/webextensions/webextension1.xml" ContentType="application/vnd.ms-office.webextension+xml"' \
+        in types
+    assert 'PartName="/xl/webextensions/taskpanes.xml" ContentType="application/vnd.ms-office.webextensiontaskpanes+xml"' \
+        in types
+    root = relationships(parts, "")
+    assert (lite.REL_TASKPANES, lite.TASKPANES) in root.values()
+    assert relationships(parts, lite.TASKPANES)["rId1"] == (lite.REL_WEBEXT, lite.WEBEXT)
+    # Hidden task pane: a PC without xlwings Lite opens the workbook with no add-in pane or prompt.
+    assert 'visibility="0"' in parts[lite.TASKPANES].decode()
+    webext = parts[lite.WEBEXT].decode()
+    assert f'<we:reference id="{lite.STORE_ID}"' in webext and 'storeType="OMEX"' in webext
+    props = lite.read_properties(WORKBOOK)
+    assert props["pyodideVersion"] == lite.PYODIDE_VERSION
+    assert props["requirements.txt"].splitlines() == [f"xlwings=={xw.__version__}", f"rak_xl=={__version__}"]
+    compile(props["main.py"], "main.py", "exec")
+
+
+def test_every_form_button_has_a_lite_button_beside_it():
+    shapes, forms = _shapes(WORKBOOK), _form_buttons(WORKBOOK)
+    assert set(forms) == {m for m, _c, _d in L.BUTTONS}
+    assert set(shapes) == {lite.SHAPE_PREFIX + m for m in forms}
+    for macro, (caption, row) in forms.items():
+        shape_caption, shape_row, shape_col, target = shapes[lite.SHAPE_PREFIX + macro]
+        assert (shape_caption, shape_row) == (caption, row)  # same label, same row
+        assert shape_col == lite.COLUMN == 2  # column C, right of the form buttons in column B
+        # The link points at the cell under the shape: without Lite a press only selects that cell.
+        assert target == f"#{L.SHEET_GUIDE}!C{row + 1}"
+
+
+def test_each_script_calls_what_the_runpython_button_calls():
+    scripts = _scripts(lite.read_properties(WORKBOOK)["main.py"])
+    runpython = lite.runpython_functions(ROOT / "macros")
+    shapes = _shapes(WORKBOOK)
+    assert len(scripts) == len(L.BUTTONS)
+    for macro, caption, _d in L.BUTTONS:
+        name = lite.SHAPE_PREFIX + macro
+        button, script_name, function = next(v for v in scripts.values() if v[0].startswith(f"[{name}]"))
+        assert script_name == caption
+        assert function == runpython[macro] and callable(getattr(buttons, function))
+        assert button == f"[{name}]{shapes[name][3].lstrip('#')}"
+
+
+def test_the_lite_package_can_be_a_wheel_url(tmp_path):
+    url = "https://kpu.example/rak_xl-0.1.0-py3-none-any.whl"
+    out = tmp_path / "RAK.xlsm"
+    done = subprocess.run([sys.executable, "-m", "rak_xl", "build", "-o", str(out), "--lite-package", url],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert lite.read_properties(out)["requirements.txt"].splitlines() == [f"xlwings=={xw.__version__}", url]
+
+
+def test_rak_xl_run_keeps_the_lite_door(tmp_path):
+    """openpyxl drops web extensions and shape-only drawings; the write puts them back unchanged."""
+    out = tmp_path / "hasil.xlsm"
+    done = subprocess.run([sys.executable, "-m", "rak_xl", "run", str(WORKBOOK), "-o", str(out)], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    before, after = _parts(WORKBOOK), _parts(out)
+    for name in (lite.WEBEXT, lite.TASKPANES, lite.TASKPANES_RELS):
+        assert after[name] == before[name], name
+    assert (lite.REL_TASKPANES, lite.TASKPANES) in relationships(after, "").values()
+    assert _shapes(out) == _shapes(WORKBOOK)
+    assert after[guide_drawing(after)] == before[guide_drawing(before)]
+    import openpyxl  # the file still opens, with its buttons and macros
+
+    assert openpyxl.load_workbook(out, keep_vba=True)[L.SHEET_GUIDE].legacy_drawing
+
+
+def test_under_pyodide_the_dependency_set_has_pure_wheels_only():
+    """What micropip installs for rak_xl under Lite: markers leave out what has no Pyodide wheel on PyPI.
+    (tests/lite_setup.py downloads exactly this set with pip for the Pyodide platform.)"""
+    assert PYODIDE_MARKERS["sys_platform"] == "emscripten"
+    kept = {r.name.lower() for r in project_requirements() if applies(r)}
+    assert kept == {"xlwings", "openpyxl", "defusedxml", "xlsxwriter"}
+
+
+# -- the scripts in Pyodide ------------------------------------------------------------------------
+
+SCRIPTS = {"validasi": "validate", "rekap_anggaran": "rollup", "konsolidasi": "consolidate", "evaluasi": "evaluate"}
+
+
+def _office_js(payload: dict) -> dict:
+    """What Lite sends (the remote tests use the VBA client's). A deep copy: a press changes the
+    payload it was given (added sheets), and the module's payloads serve several presses."""
+    return {**copy.deepcopy(payload), "client": "Office.js"}
+
+
+def _bloated() -> dict:
+    payload = payload_from_file(WORKBOOK)
+    for sheet in payload["sheets"]:
+        if sheet["name"] == L.SHEET_RAK_A:
+            sheet["used_range_address"] = "$A$1:$K$1048576"
+    return payload
+
+
+@pytest.fixture(scope="module")
+def corpus_payloads(tmp_path_factory) -> dict[str, dict]:
+    import make_bad_corpus as corpus
+
+    folder = tmp_path_factory.mktemp("lite_corpus")
+    made = {"shipped": WORKBOOK}
+    for name, make in (("missing_sheet", corpus.missing_sheet), ("number_as_words", corpus.number_as_words),
+                       ("formula_error_ref", corpus._formula_error("formula_error_ref")),
+                       ("control_characters", corpus.control_characters), ("long_cell", corpus.long_cell)):
+        made[name] = make(folder / f"{name}.xlsm")
+    made["clean"] = edit_workbook(WORKBOOK, folder / "clean.xlsm", {  # the shipped plan's four errors mended
+        L.SHEET_IDENTITY: {"B10": 4_423_935_000, "B12": dt.datetime(2022, 1, 17)},
+        L.SHEET_RAK_A: {"C19": "Indikator pengganti yang berbeda", "D32": 1}})
+    payloads = {name: payload_from_file(path) for name, path in made.items()}
+    payloads["too_large"] = _bloated()
+    return payloads
+
+
+@pytest.fixture(scope="module")
+def lite_run(tmp_path_factory, corpus_payloads):
+    """One Pyodide session pressing every case; (cases, response)."""
+    from lite_harness import Lite
+
+    harness = Lite(tmp_path_factory.mktemp("lite"), WORKBOOK)
+    cases = [(script, name) for name in ("shipped", "too_large") for script in SCRIPTS]
+    cases += [("validasi", name) for name in corpus_payloads if name not in ("shipped", "too_large", "clean")]
+    cases += [("evaluasi", "number_as_words"), ("siapkan_kiriman", "shipped"), ("siapkan_kiriman", "clean")]
+    response = harness.run([(script, _office_js(corpus_payloads[name])) for script, name in cases])
+    return cases, response
+
+
+def _cpython(payload: dict, function: str) -> list[dict]:
+    """The RunPython door on CPython: the button function, its book found as Book.caller()."""
+    book = xw.Book(json=payload)
+    book.set_mock_caller()
+    getattr(buttons, function)()
+    return book.json()["actions"]
+
+
+def _result(lite_run, script: str, name: str) -> dict:
+    cases, response = lite_run
+    return response["results"][cases.index((script, name))]
+
+
+def test_the_scripts_run_in_pyodide_with_the_pinned_versions(lite_run):
+    _cases, response = lite_run
+    assert response["platform"] == "emscripten" and response["python"].startswith("3.13")
+    assert response["xlwings"] == xw.__version__
+    main = lite.read_properties(WORKBOOK)["main.py"]
+    assert {m["function_name"]: m["button"] for m in response["meta"]} == {
+        name: button for name, (button, _n, _f) in _scripts(main).items()}
+    assert [r["error"] for r in response["results"]] == [None] * len(response["results"])
+
+
+def test_lite_actions_equal_the_runpython_actions_on_cpython(lite_run, corpus_payloads):
+    """The same JSON from Excel: Pyodide (Lite) and CPython (RunPython) ask Excel for the same actions."""
+    cases, response = lite_run
+    compared = 0
+    for (script, name), result in zip(cases, response["results"]):
+        if script in SCRIPTS:
+            assert result["actions"] == _cpython(_office_js(corpus_payloads[name]), SCRIPTS[script]), (script, name)
+            compared += 1
+    assert compared == len(cases) - 2
+
+
+SEEN = {"addSheet", "sheetDelete", "setValues", "sheetClearContents", "rangeClearContents", "setRangeColor",
+        "activateSheet", "alert"}
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_lite_and_the_vba_client_show_the_same_sheets_values_and_highlights(lite_run, script):
+    """Against the RunPython door as the VBA client drives it: the same sheets, values, colours and
+    messages (Office.js offers more formatting, e.g. alignment, which only Lite then applies)."""
+    vba = _cpython(payload_from_file(WORKBOOK), SCRIPTS[script])
+    lite_actions = _result(lite_run, script, "shipped")["actions"]
+    assert [a for a in lite_actions if a["func"] in SEEN] == [a for a in vba if a["func"] in SEEN]
+    assert any(a["func"] == "setValues" for a in lite_actions)
+
+
+def test_bad_input_gives_the_same_indonesian_answers_under_lite(lite_run):
+    too_large = _result(lite_run, "validasi", "too_large")["actions"]
+    assert [a["func"] for a in too_large] == ["alert"]
+    assert f"Lembar '{L.SHEET_RAK_A}' terpakai sampai sel K1048576" in too_large[0]["args"][0]
+    words = _result(lite_run, "validasi", "number_as_words")["actions"]
+    assert any("RAK104" in row for a in words if a["func"] == "setValues" for row in a["values"])
+    for name in ("control_characters", "long_cell", "formula_error_ref", "missing_sheet"):
+        actions = _result(lite_run, "validasi", name)["actions"]
+        assert actions[-1]["func"] == "alert" and "kesalahan program" not in actions[-1]["args"][0], name
+
+
+def test_siapkan_kiriman_under_lite_writes_no_file_and_guides_staff(lite_run):
+    _cases, response = lite_run
+    assert response["written"] == []  # no package, not even a half-done one
+    clean = _result(lite_run, "siapkan_kiriman", "clean")["actions"]
+    assert clean[-1]["func"] == "alert" and clean[-1]["args"][0] == buttons.LITE_SUBMIT_STEPS
+    added = [a["args"][1] for a in clean if a["func"] == "addSheet"]
+    assert {L.SHEET_FINDINGS, L.SHEET_ROLLUP, L.SHEET_CONSOLIDATED} <= set(added)
+    assert "Save As" in buttons.LITE_SUBMIT_STEPS and "Export" in buttons.LITE_SUBMIT_STEPS
+    shipped = _result(lite_run, "siapkan_kiriman", "shipped")["actions"]
+    assert "4 kesalahan" in shipped[-1]["args"][0] and "Kiriman tidak dibuat" in shipped[-1]["args"][0]
+
+
+FORBIDDEN = {"subprocess", "threading", "_thread", "multiprocessing", "concurrent"}
+
+
+def test_no_module_a_button_imports_starts_processes_or_threads(lite_run):
+    _cases, response = lite_run
+    modules = response["modules"]
+    assert "rak_xl.buttons" in modules and "rak_xl.submit" not in modules
+    for module in modules:
+        path = ROOT / (module.replace(".", "/") + ".py")
+        if not path.exists():
+            path = ROOT / module.replace(".", "/") / "__init__.py"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) and node.level == 0 else []
+            assert not {n.split(".")[0] for n in names} & FORBIDDEN, (module, names)
