@@ -15,8 +15,8 @@ import traceback
 sys.path.insert(0, "/w/site")
 sys.dont_write_bytecode = True  # /w is the host's folder: leave nothing behind but response.json
 
-import xlwings as xw  # noqa: E402
-from xlwings.server import custom_scripts_call, custom_scripts_meta  # noqa: E402
+import xlwings as xw
+from xlwings.server import custom_scripts_call, custom_scripts_meta
 
 
 def _files(top):

@@ -22,9 +22,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 from lite_setup import build_backend, node_package, wheels
+
 from rak_xl.build.lite import read_properties
 
 RUNNER = Path(__file__).with_name("lite_runner.mjs")

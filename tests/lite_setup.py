@@ -33,7 +33,7 @@ from packaging.utils import canonicalize_name
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from rak_xl.build.lite import PYODIDE_VERSION  # noqa: E402
+from rak_xl.build.lite import PYODIDE_VERSION
 
 # What Pyodide 0.29's interpreter reports (sys, os, platform), i.e. what micropip evaluates markers with.
 PYODIDE_MARKERS = {

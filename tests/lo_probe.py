@@ -6,7 +6,8 @@ with python3-uno), not the project's interpreter:
     python3 tests/lo_probe.py BOOK.xlsm [--pdf SHEET OUT.pdf]
 
 Prints JSON: the Basic/VBA libraries and their modules, every form control
-with the script its action event is bound to, and the sheet names.
+with the script its action event is bound to, the named drawing shapes (the
+xlwings Lite buttons) and the sheet names.
 """
 
 import json
@@ -52,13 +53,19 @@ def main():
         # MacroExecutionMode 0 = never run macros: we inspect, we do not execute.
         doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(path), "_blank", 0,
                                            (prop("Hidden", True), prop("MacroExecutionMode", 0)))
-        result = {"sheets": list(doc.Sheets.ElementNames), "libraries": {}, "controls": []}
+        result = {"sheets": list(doc.Sheets.ElementNames), "libraries": {}, "controls": [], "shapes": []}
         libs = doc.BasicLibraries
         for name in libs.ElementNames:
             libs.loadLibrary(name)
             result["libraries"][name] = list(libs.getByName(name).ElementNames)
         for sheet_name in doc.Sheets.ElementNames:
-            forms = doc.Sheets.getByName(sheet_name).DrawPage.Forms
+            page = doc.Sheets.getByName(sheet_name).DrawPage
+            for si in range(page.Count):
+                shape = page.getByIndex(si)
+                if shape.supportsService("com.sun.star.drawing.Text") and not shape.supportsService(
+                        "com.sun.star.drawing.ControlShape"):
+                    result["shapes"].append({"sheet": sheet_name, "name": shape.Name, "text": shape.String})
+            forms = page.Forms
             for fi in range(forms.Count):
                 form = forms.getByIndex(fi)
                 for ci in range(form.Count):

@@ -20,6 +20,9 @@ def _check(result: dict) -> None:
     for macro, caption, _d in L.BUTTONS:
         assert buttons[caption] == [
             f"vnd.sun.star.script:VBAProject.RakButtons.{macro}?language=Basic&location=document"]
+    # Beside them, the xlwings Lite buttons: named shapes with the same captions.
+    shapes = {s["name"]: s["text"] for s in result["shapes"] if s["sheet"] == L.SHEET_GUIDE}
+    assert shapes == {f"tombol_{macro}": caption for macro, caption, _d in L.BUTTONS}
 
 
 def test_built_workbook_opens_with_modules_and_bound_buttons():

@@ -20,15 +20,14 @@ from pathlib import Path
 
 import pytest
 import xlwings as xw
-
-import rak_xl.buttons as buttons
 from conftest import ROOT, WORKBOOK, edit_workbook
 from lite_setup import PYODIDE_MARKERS, applies, project_requirements
-from rak_xl import __version__
+from remote import payload_from_file
+
+from rak_xl import __version__, buttons
 from rak_xl import layout as L
 from rak_xl.adapters.lite_parts import NS, guide_drawing, relationships
 from rak_xl.build import lite
-from remote import payload_from_file
 
 WE = "http://schemas.microsoft.com/office/webextensions/webextension/2010/11"
 
@@ -61,7 +60,7 @@ def _form_buttons(path: Path) -> dict[str, tuple[str, int]]:
     """Form buttons (VML): macro -> (caption, row)."""
     vml = next(v.decode() for n, v in _parts(path).items() if n.endswith(".vml"))
     return {m: (c, int(a.split(",")[2])) for c, a, m in re.findall(
-        r"<font[^>]*>([^<]*)</font>.*?<x:Anchor>([^<]*)</x:Anchor>.*?<x:FmlaMacro>\[0\]!(\w+)</x:FmlaMacro>", vml, re.S)}
+        r"<font[^>]*>([^<]*)</font>.*?<x:Anchor>([^<]*)</x:Anchor>.*?<x:FmlaMacro>\[0\]!(\w+)</x:FmlaMacro>", vml, re.DOTALL)}
 
 
 def _scripts(main: str) -> dict[str, tuple[str, str, str]]:
