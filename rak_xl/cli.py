@@ -329,6 +329,10 @@ def cmd_build(args) -> int:
     tmp.write_bytes(data)
     tmp.replace(target)
     _out(f"Ditulis: {target} ({len(data)} byte)")
+    if not args.lite_package:
+        from .build.lite import default_requirement
+
+        _out(f"xlwings Lite memasang {default_requirement()} dari PyPI; untuk wheel sendiri: --lite-package URL")
     return EXIT_OK
 
 

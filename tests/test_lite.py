@@ -150,6 +150,42 @@ def test_rak_xl_run_keeps_the_lite_door(tmp_path):
     assert openpyxl.load_workbook(out, keep_vba=True)[L.SHEET_GUIDE].legacy_drawing
 
 
+def test_a_lite_snapshot_picture_is_carried_too(tmp_path):
+    """Excel may store a picture of the task pane with the web extension; it goes along, typed."""
+    source, out = tmp_path / "excel_saved.xlsm", tmp_path / "hasil.xlsm"
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
+    with zipfile.ZipFile(WORKBOOK) as zin, zipfile.ZipFile(source, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"<Default ", b'<Default Extension="png" ContentType="image/png"/><Default ', 1)
+            zout.writestr(info, data)
+        zout.writestr("xl/media/lite_snapshot.png", png)
+        zout.writestr("xl/webextensions/_rels/webextension1.xml.rels",
+                      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns='
+                      '"http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" '
+                      'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" '
+                      'Target="../media/lite_snapshot.png"/></Relationships>')
+    done = subprocess.run([sys.executable, "-m", "rak_xl", "run", str(source), "-o", str(out)], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    parts = _parts(out)
+    assert parts["xl/media/lite_snapshot.png"] == png
+    assert 'Extension="png"' in parts["[Content_Types].xml"].decode()
+    assert relationships(parts, lite.WEBEXT)["rId1"][1] == "xl/media/lite_snapshot.png"
+
+
+def test_the_kiriman_package_carries_no_lite_code(tmp_path):
+    """What goes to the province is macro-free and button-free: no web extension either."""
+    done = subprocess.run([sys.executable, "-m", "rak_xl", "submit", str(WORKBOOK), "--force", "--no-pdf",
+                           "-o", str(tmp_path)], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    (package,) = tmp_path.rglob("*.xlsx")
+    parts = _parts(package)
+    assert not [n for n in parts if n.startswith("xl/webextensions/")]
+    assert lite.REL_TASKPANES not in parts["_rels/.rels"].decode()
+
+
 def test_under_pyodide_the_dependency_set_has_pure_wheels_only():
     """What micropip installs for rak_xl under Lite: markers leave out what has no Pyodide wheel on PyPI.
     (tests/lite_setup.py downloads exactly this set with pip for the Pyodide platform.)"""

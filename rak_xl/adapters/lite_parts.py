@@ -100,6 +100,38 @@ def _with_drawing(sheet_xml: str, rid: str) -> str:
     return re.sub(r"</(\w+:)?worksheet>\s*$", lambda m: tag + m.group(0), sheet_xml, count=1)
 
 
+def _content_type(types: str, old_types: str, part: str) -> str:
+    """Give `part` in `types` the content type it had in `old_types` (an Override, or its extension's Default)."""
+    override = re.search(rf'<Override PartName="/{re.escape(part)}" ContentType="([^"]+)"', old_types)
+    if override:
+        return _override(types, part, override[1])
+    ext = part.rsplit(".", 1)[-1]
+    default = re.search(rf'<Default Extension="{re.escape(ext)}" ContentType="([^"]+)"', old_types, re.IGNORECASE)
+    if default and not re.search(rf'<Default Extension="{re.escape(ext)}"', types, re.IGNORECASE):
+        types = re.sub(r"(<Types[^>]*>)", lambda m: m[1] + default[0] + "/>", types, count=1)
+    return types
+
+
+def _copy(old: dict[str, bytes], new: dict[str, bytes], names: list[str], types: str, added: list[str]) -> str:
+    """Copy parts from old to new with their content types, and whatever their relationships point at
+    that the new package lacks (a task pane's snapshot picture, say)."""
+    old_types = old["[Content_Types].xml"].decode("utf-8")
+    todo = list(names)
+    while todo:
+        name = todo.pop()
+        if name in new or name not in old:
+            continue
+        new[name] = old[name]
+        added.append(name)
+        if not name.endswith(".rels"):
+            types = _content_type(types, old_types, name)
+            todo.append(rels_path(name))
+        else:
+            source = name.replace("_rels/", "").removesuffix(".rels")
+            todo += [t for _typ, t in relationships(old, source).values() if t in old]
+    return types
+
+
 def carry_lite_door(source: bytes, written: Path) -> None:
     """Put the source's Lite web extension and Petunjuk shapes back into `written` when openpyxl dropped them."""
     with zipfile.ZipFile(io.BytesIO(source)) as zf:
@@ -112,12 +144,7 @@ def carry_lite_door(source: bytes, written: Path) -> None:
     added: list[str] = []
     types = new["[Content_Types].xml"].decode("utf-8")
     if not any(n.startswith(WEBEXT_FOLDER) for n in new):
-        for name in (n for n in old if n.startswith(WEBEXT_FOLDER)):
-            new[name] = old[name]
-            added.append(name)
-        for part, content_type in re.findall(r'<Override PartName="/(xl/webextensions/[^"]+)" ContentType="([^"]+)"',
-                                             old["[Content_Types].xml"].decode("utf-8")):
-            types = _override(types, part, content_type)
+        types = _copy(old, new, sorted(n for n in old if n.startswith(WEBEXT_FOLDER)), types, added)
         root = new["_rels/.rels"].decode("utf-8")
         for typ, target in relationships(old, "").values():
             if typ == REL_TASKPANES and REL_TASKPANES not in root:

@@ -104,6 +104,8 @@ def main_py(buttons: list[SheetButton]) -> str:
     lines = [
         '"""RAK KPU: the Petunjuk buttons for xlwings Lite (Python inside Excel, nothing installed).',
         "",
+        "Jangan diubah di sini: berkas ini dibuat ulang oleh `rak-xl build`.",
+        "",
         "Written by `rak-xl build` (rak_xl/build/lite.py); edit that, not this copy. Each script",
         "calls the same rak_xl.buttons function as the form button beside it (RunPython).",
         '"""',
