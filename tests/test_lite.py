@@ -258,7 +258,14 @@ def _result(lite_run, script: str, name: str) -> dict:
 
 
 def test_the_scripts_run_in_pyodide_with_the_pinned_versions(lite_run):
+    import json
+
+    from lite_setup import node_package
+
     _cases, response = lite_run
+    # The Pyodide that ran is the one the workbook names.
+    package = json.loads((node_package() / "package.json").read_text(encoding="utf-8"))
+    assert package["version"] == lite.read_properties(WORKBOOK)["pyodideVersion"]
     assert response["platform"] == "emscripten" and response["python"].startswith("3.13")
     assert response["xlwings"] == xw.__version__
     main = lite.read_properties(WORKBOOK)["main.py"]
