@@ -1,6 +1,8 @@
 """Runs inside Pyodide (tests/lite_runner.mjs): press each requested xlwings Lite script as Lite does.
 
-Lite builds the book from the JSON Excel sends (`xw.Book(json=...)`), calls the @script function
+Lite's runtime, like xlwings Server, sets XLWINGS_ON_SERVER=true before importing xlwings (so
+`from xlwings import script` is the real decorator; tests/lite_harness.py passes it in the
+environment). It builds the book from the JSON Excel sends (`xw.Book(json=...)`), calls the @script function
 through xlwings' own `custom_scripts_call` with that book injected, then carries out the actions
 `book.json()` lists. Here the actions are written to /w/response.json instead, with the scripts'
 metadata (their buttons), the rak_xl modules that were imported, and any file a script wrote.
@@ -10,6 +12,7 @@ import importlib.util
 import json
 import os
 import sys
+import time
 import traceback
 
 sys.path.insert(0, "/w/site")
@@ -36,11 +39,13 @@ results = []
 for case in request["cases"]:
     book = xw.Book(json=case["payload"])
     error = None
+    start = time.perf_counter()
     try:
         await custom_scripts_call(main, case["script"], typehint_to_value={xw.Book: book})  # noqa: F704, PLE1142
     except Exception:
         error = traceback.format_exc()
-    results.append({"script": case["script"], "actions": book.json()["actions"], "error": error})
+    results.append({"script": case["script"], "actions": book.json()["actions"], "error": error,
+                    "seconds": round(time.perf_counter() - start, 3)})
 written = sorted(f for top in watched for f in _files(top) - before[top])
 response = {
     "platform": sys.platform,
