@@ -71,6 +71,14 @@ FIRES = {
     "RAK311": ({SEK: {"K5": "Bagian Keuangan dan Umum"}}, {f"{SEK}!K5"}, None),
     "RAK312": ({CAP: {"F5": 0.1}}, {f"{CAP}!F5"}, "TW 2"),
     "RAK313": ({CAP: {"H5": 0.9}}, {f"{CAP}!H5"}, "90%"),
+    "RAK314": ({SEK: {"C5": "Persentase satuan kerja yang menyelesaikan pertanggungjawaban anggaran"}},
+               {f"{SEK}!C5"}, "7 baris"),
+    "RAK315": ({SEK: {"C5": "Persentase pejabat perbendaharaan yang dilantik tepat waktu"}},
+               {f"{SEK}!{c}5" for c in "GHIJ"}, "dilantik"),
+    # Both tables of the shipped plan are marked TW 1-4 throughout (see test_rules_seed): nothing to add.
+    "RAK316": ({}, set(), "Semua 42 indikator"),
+    "RAK317": ({KPU: {f"F{r}": "1. Penyelesaian sengketa hukum\n2. Pelayanan pertimbangan hukum" for r in (27, 28, 29)}},
+               {f"{KPU}!F{r}" for r in (27, 28, 29)}, "2 kegiatan untuk 3 indikator"),
     "RAK401": ({BUD: {"B5": None}}, {f"{BUD}!B5"}, None),
     "RAK402": ({BUD: {"B5": "076.01.CX"}}, {f"{BUD}!B5"}, "076.01.CX"),
     "RAK403": ({BUD: {"D5": None}}, {f"{BUD}!D5"}, None),
@@ -126,6 +134,15 @@ QUIET = {
     "RAK311": ({SEK: {"K5": "2) Sub Bagian Keuangan, Umum & Logistik."}}, {f"{SEK}!K5"}),
     "RAK312": ({CAP: {"F5": 0.25}}, {f"{CAP}!F5"}),  # flat is not a decrease
     "RAK313": ({KPU: {"D5": "100 %", "E5": None}}, {f"{CAP}!H5"}),  # 100% written as text: same target
+    # A-001 worded as the satker's own measure.
+    "RAK314": ({KPU: {"C5": "1. Persentase kebutuhan logistik Pemilu/Pemilihan yang dipenuhi tanpa permasalahan "
+                             "anggaran"}}, {f"{KPU}!C5"}),
+    # B-021 (forming the ad hoc bodies) marked in TW 3 only.
+    "RAK315": ({SEK: {"G25": None, "H25": None, "J25": None}}, {f"{SEK}!{c}25" for c in "GHIJ"}),
+    "RAK316": ({SEK: {"G25": None, "H25": None, "J25": None}}, {f"{SEK}!{c}{r}" for c in "GHIJ" for r in range(5, 47)}),
+    # A-007..A-010: one activity per indicator row (two blocks of two).
+    "RAK317": ({KPU: {"F11": "1.Terlaksananya penyusunan rancangan Peraturan KPU sesuai dengan ketentuan perundang – undangan", "F12": "1.Terlaksananya penyusunan rancangan Peraturan KPU sesuai dengan ketentuan perundang – undangan", "F13": "2.Terlaksananya pengelolaan dan pelayanan sinkronisasi hukum", "F14": "2.Terlaksananya pengelolaan dan pelayanan sinkronisasi hukum"}},
+               {f"{KPU}!F{r}" for r in range(11, 15)}),
     "RAK401": ({BUD: {"B5": " 076.01.CQ "}}, {f"{BUD}!B5"}),
     "RAK402": ({BUD: {"B5": "076.01.cq"}}, {f"{BUD}!B5"}),
     "RAK403": ({BUD: {"D5": "Subbag Keuangan, Umum dan Logistik"}}, {f"{BUD}!D5"}),

@@ -230,6 +230,38 @@ _RULES = [
          "Samakan target kumulatif TW 4 dengan target tahunan di lembar RAK.",
          "Make the cumulative TW 4 target equal to the annual target on the RAK sheet.",
          "The cumulative target at the end of the year is the annual target."),
+    Rule("RAK314", "indicator-counts-satkers", "warning",
+         "Indikator menghitung persentase satker, padahal RAK ini milik satu satker: {subject}.",
+         "Indicators count a share of satkers although this RAK is one satker's: {subject_en}.",
+         "Dalam rencana satu satker penyebutnya 1, sehingga capaiannya hanya 0% atau 100%. Rumuskan ukuran "
+         "satker sendiri, misalnya 'Persentase logistik yang didistribusikan tepat jenis, jumlah dan waktu' atau "
+         "'Jumlah dokumen ... yang disusun', dengan target yang sesuai.",
+         "In one satker's plan the denominator is 1, so the result can only be 0% or 100%. Word a measure of the "
+         "satker's own work, e.g. 'Persentase logistik yang didistribusikan tepat jenis, jumlah dan waktu' or "
+         "'Jumlah dokumen ... yang disusun', with a fitting target.",
+         "Indicators of the national plan ('Persentase satker yang ...', 'Persentase KPU Kota ... yang ...', 'Persentase satuan kerja ...') count satkers; copied into one satker's RAK they measure nothing. One finding per sheet lists every such row."),
+    Rule("RAK315", "one-off-every-quarter", "warning",
+         "Kegiatan sekali jadi ({event}) ditandai √ pada keempat triwulan: {ids} ('{indicator}').",
+         "A one-off event ({event}) is marked √ in all four quarters: {ids} ('{indicator}').",
+         "Seleksi, pembentukan, pelantikan atau kelulusan terjadi pada waktu tertentu: beri tanda √ hanya pada "
+         "triwulan pelaksanaannya (misalnya TW 2) dan kosongkan triwulan lain.",
+         "A selection, forming a body, an inauguration or a degree happens at a given time: mark only its "
+         "quarter (e.g. TW 2) and clear the others.",
+         "Rows whose indicator or sub-activity names a one-off event (seleksi, pembentukan/dibentuk, pelantikan, lulus, rekrutmen) and that are marked in TW 1-4. One finding per block (rows sharing a sub-activity), its quarter cells highlighted."),
+    Rule("RAK316", "schedule-says-nothing", "warning",
+         "Semua {count} indikator di lembar ini ditandai √ pada keempat triwulan: jadwal tidak menunjukkan kapan kegiatan dilaksanakan.",
+         "All {count} indicators on this sheet are marked √ in all four quarters: the schedule does not say when anything happens.",
+         "Tandai hanya triwulan saat kegiatan benar-benar dilaksanakan atau menghasilkan keluaran; kegiatan rutin "
+         "boleh tetap di keempat triwulan.",
+         "Mark only the quarters in which an activity actually takes place or delivers; routine activities may stay in all four.",
+         "An action plan's quarter marks say when each activity happens. A table of at least five indicators with every row marked TW 1-4 is a template filled in, not a schedule. One finding per sheet, every mark highlighted."),
+    Rule("RAK317", "activities-shared", "warning",
+         "Satu sel Uraian Kegiatan memuat {activities} kegiatan untuk {indicators} indikator ({ids}): tidak jelas kegiatan mana yang mendukung indikator mana.",
+         "One sub-activity cell names {activities} activities for {indicators} indicators ({ids}): which activity serves which indicator is unclear.",
+         "Tulis satu kegiatan pada setiap baris indikator (ulangi kegiatan bila mendukung beberapa indikator), "
+         "sehingga anggaran dan capaian dapat dikaitkan per kegiatan.",
+         "Write one activity on each indicator row (repeat it where it serves several), so budget and achievement can be linked per activity.",
+         "A block of indicator rows shares one sub-activity cell; when that cell lists several activities (numbered items, or lines that each read as a whole name), each indicator's activity is ambiguous. One finding per block."),
     # --- RAK4xx: budget (rak_xl/rules/budget.py; sums from rak_xl/budget.py).
     Rule("RAK401", "budget-program-missing", "error",
          "Baris anggaran '{code}' tidak menyebut program.",

@@ -11,7 +11,7 @@ from ..parse.values import split_numbering
 from . import rule
 from .completeness import target_series
 from .findings import Finding, id_list, spanning
-from .helpers import (BOUNDED_PERCENT, comparable, dangling_end, groups_of, measure_kind, names_a_measure,
+from .helpers import (BOUNDED_PERCENT, blocks_of, comparable, dangling_end, groups_of, measure_kind, names_a_measure,
                       number_id, numbers, per_plan, reads_like_indicator, sequence_breaks, series_decreases, shorten,
                       words)
 
@@ -248,3 +248,89 @@ def quarter_target_annual_mismatch(plan: Plan) -> Iterator[Finding]:
                 yield Finding("RAK313", cell.sheet, cell,
                               {"value": _fmt(targets[-1], t.is_percent), "annual": _fmt(t.value, t.is_percent)},
                               row.id)
+
+
+# --- what a reviewer reads: indicators copied from the national plan, schedules, shared cells ----------
+
+# A national indicator counts satkers ("Persentase satker yang ..."); in one satker's own plan
+# the denominator is 1, so its result can only be 0% or 100%.
+_SHARE_WORDS = {"persentase", "prosentase", "presentase", "proporsi"}
+
+
+def _counts_satkers(indicator: str) -> bool:
+    w = words(split_numbering(indicator)[1])
+    if len(w) < 2 or w[0] not in _SHARE_WORDS:
+        return False
+    return w[1] in ("satker", "kpu") or w[1:3] == ["satuan", "kerja"]
+
+
+@rule("RAK314")
+def indicator_counts_satkers(plan: Plan) -> Iterator[Finding]:
+    hits = [(row, {"indicator": shorten(split_numbering(row.indicator)[1], 60), "value": ""})
+            for row in plan.rows if row.indicator and _counts_satkers(row.indicator)]
+    yield from _per_sheet("RAK314", hits, "indicator")
+
+
+# Events that happen once (a selection, forming a body, an inauguration, a degree finished):
+# marked in every quarter, the schedule says nothing about when they happen.
+_ONE_OFF = {"seleksi", "diseleksi", "terseleksi", "menyeleksi", "pembentukan", "dibentuk", "membentuk",
+            "terbentuk", "pelantikan", "dilantik", "lulus", "kelulusan", "rekrutmen"}
+
+
+def _marks(row: RakRow) -> list:
+    return [row.cells[f"tw{q}"].cell for q in L.QUARTERS if f"tw{q}" in row.cells]
+
+
+@rule("RAK315")
+def one_off_every_quarter(plan: Plan) -> Iterator[Finding]:
+    for block in blocks_of(plan):
+        hits = [row for row in block if all(row.marks) and not any(row.unreadable_marks)
+                and _ONE_OFF & set(words(row.indicator + " " + row.activity))]
+        if not hits:
+            continue
+        event = next(w for w in words(hits[0].indicator + " " + hits[0].activity) if w in _ONE_OFF)
+        yield spanning("RAK315", hits[0].sheet, [c for row in hits for c in _marks(row)],
+                       {"ids": id_list([r.id or f"baris {r.row}" for r in hits]), "event": event,
+                        "indicator": shorten(split_numbering(hits[0].indicator)[1], 60)}, hits[0].id)
+
+
+_UNIFORM_MIN_ROWS = 5  # a short table marked throughout may be right; a whole plan is not
+
+
+@rule("RAK316")
+def schedule_says_nothing(plan: Plan) -> Iterator[Finding]:
+    by_sheet: dict[str, list[RakRow]] = {}
+    for row in plan.rows:
+        if row.indicator and any(f"tw{q}" in row.cells for q in L.QUARTERS):
+            by_sheet.setdefault(row.sheet, []).append(row)
+    for sheet, rows in by_sheet.items():
+        marked = [r for r in rows if any(r.marks)]
+        if len(marked) >= _UNIFORM_MIN_ROWS and all(all(r.marks) for r in marked):
+            # About the sheet's schedule, not a row: no row ID.
+            yield spanning("RAK316", sheet, [c for r in marked for c in _marks(r)], {"count": len(marked)})
+
+
+def _activity_items(text: str) -> int:
+    """How many activities one Uraian Kegiatan cell names: numbered items, or lines that each read
+    as a whole name (a capital first letter, no dangling end). A long name broken with Alt+Enter
+    does not end in a sentence-final word on every line, so it stays one."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    if len(numbers(text)) >= 2:
+        return len(lines)
+    if len(lines) >= 2 and all(split_numbering(ln)[1][:1].isupper() and not dangling_end(ln) for ln in lines):
+        return len(lines)
+    return 1
+
+
+@rule("RAK317")
+def activities_shared_by_indicators(plan: Plan) -> Iterator[Finding]:
+    for block in blocks_of(plan):
+        head = block[0]
+        indicators = [r for r in block if r.indicator]
+        if len(indicators) < 2 or "activity" not in head.cells:
+            continue
+        n = _activity_items(head.activity)
+        if n >= 2:
+            yield spanning("RAK317", head.sheet, [r.ref("activity") for r in block],
+                           {"activities": n, "indicators": len(indicators),
+                            "ids": id_list([r.id or f"baris {r.row}" for r in indicators])}, head.id)
