@@ -254,7 +254,8 @@ def cmd_evaluate(args) -> int:
     rows = [[a.name, *map(wording.rupiah, (a.pagu, a.planned, a.realised)), wording.percent(a.absorption),
              wording.rupiah(a.deviation), wording.percent(a.deviation_pct), wording.percent(a.guide)]
             for a in [*ev.programs_absorption, *ev.divisions_absorption,
-                      *([ev.total_absorption] if ev.total_absorption else [])]]
+                      *([ev.total_absorption] if ev.total_absorption else []),
+                      *([ev.dipa_absorption] if ev.dipa_absorption else [])]]
     _out("")
     _out(format_table(rows, ["Program / Bagian", "Pagu", f"RPD s.d. TW {ev.quarter}",
                              f"Realisasi s.d. TW {ev.quarter}", "Penyerapan", "Deviasi", "Deviasi/RPD", "Pedoman"],

@@ -33,6 +33,8 @@ UNIT_ERROR_THRESHOLD = 150.0  # capaian above this is more likely a unit slip th
 METHOD_ACHIEVEMENT = (
     "Capaian = realisasi / target x 100% bila makin tinggi makin baik (Arah Naik); "
     "(1 + (1 - realisasi / target)) x 100% bila makin rendah makin baik (Arah Turun), paling rendah 0%. "
+    "Target persen yang naik dari triwulan ke triwulan (mis. 25%, 50%, 75%, 100%) mengukur kemajuan, sehingga "
+    "dihitung sebagai Arah Naik walaupun indikatornya 'Penurunan ...' (lihat RAK610). "
     "Target dan realisasi kumulatif s.d. triwulan yang dievaluasi."
 )
 METHOD_ROLLUP = (
@@ -44,9 +46,33 @@ METHOD_ROLLUP = (
 )
 METHOD_GRADE = "Predikat: >90% sangat tinggi, >75-90% tinggi, >65-75% sedang, >50-65% rendah, <=50% sangat rendah."
 METHOD_ABSORPTION = (
-    "Penyerapan = realisasi anggaran s.d. triwulan / pagu (jumlah pagu baris lembar Anggaran). Deviasi = realisasi s.d. triwulan - RPD s.d. "
-    "triwulan (Rp, dan % terhadap RPD). Pedoman penyerapan kumulatif: TW 1 15%, TW 2 40%, TW 3 60%, TW 4 90%."
+    "Penyerapan = realisasi anggaran s.d. triwulan / pagu (jumlah pagu baris lembar Anggaran); baris 'Pagu DIPA' "
+    "membaginya dengan pagu DIPA yang berlaku (pagu revisi bila ada, lembar Identitas). Deviasi = realisasi s.d. "
+    "triwulan - RPD s.d. triwulan (Rp, dan % terhadap RPD). Pedoman penyerapan kumulatif: TW 1 15%, TW 2 40%, "
+    "TW 3 60%, TW 4 90%."
 )
+
+
+def measures_progress(row: RakRow) -> bool:
+    """Percent targets that rise over the quarters (25% -> 100%) measure progress towards the
+    annual target: more is better, whatever the indicator's wording or its Arah says.
+
+    "Penurunan jumlah sengketa ..." with Arah Turun and targets 25/50/75/100% is a rate of
+    reduction achieved; scored as "lower is better", 45% against 50% would give 110%.
+    """
+    percent = bool(row.target and row.target.is_percent) or row.text("unit") == "%"
+    series = [v for v in row.quarter_targets if v is not None]
+    return percent and len(set(series)) >= 2 and all(b >= a for a, b in zip(series, series[1:]))
+
+
+def lower_is_better(row: RakRow) -> bool:
+    """The direction Evaluasi scores `row` by: its Arah (or wording), unless its targets measure progress."""
+    return row.lower_is_better and not measures_progress(row)
+
+
+def direction_contradicts_targets(row: RakRow) -> bool:
+    """Arah Turun (or a 'Penurunan ...' wording) on a rising percent series: reported as RAK610."""
+    return row.lower_is_better and measures_progress(row)
 
 
 def achievement(target: float | None, realised: float | None, lower_is_better: bool) -> tuple[float | None, str]:
@@ -91,7 +117,7 @@ class IndicatorResult:
 
     def as_dict(self) -> dict:
         return {"id": self.row.id, "indicator": self.row.indicator, "division": self.division,
-                "direction": "Turun" if self.row.lower_is_better else "Naik", "target": self.target,
+                "direction": "Turun" if lower_is_better(self.row) else "Naik", "target": self.target,
                 "realised": self.realised, "capaian": _round(self.value), "grade": grade(self.value),
                 "state": self.state}
 
@@ -170,6 +196,8 @@ class QuarterEvaluation:
     programs_absorption: list[Absorption] = field(default_factory=list)
     divisions_absorption: list[Absorption] = field(default_factory=list)
     total_absorption: Absorption | None = None
+    # The same spending against the DIPA pagu in force (revised when revised), not the lines' sum.
+    dipa_absorption: Absorption | None = None
     curve: list[CurvePoint] = field(default_factory=list)
 
     def as_dict(self) -> dict:
@@ -184,6 +212,7 @@ class QuarterEvaluation:
             "indicators": [i.as_dict() for i in self.indicators],
             "absorption": {
                 "total": self.total_absorption.as_dict() if self.total_absorption else None,
+                "dipa": self.dipa_absorption.as_dict() if self.dipa_absorption else None,
                 "programs": [a.as_dict() for a in self.programs_absorption],
                 "divisions": [a.as_dict() for a in self.divisions_absorption],
                 "curve": [{"quarter": p.quarter, "realised_pct": _round(p.realised_pct),
@@ -242,7 +271,7 @@ def evaluate(plan: Plan, quarter: int | None = None) -> QuarterEvaluation:
     divisions = row_divisions(plan)
     for i, row in enumerate(plan.rows):
         target, realised = row.quarter_targets[q - 1], row.realised[q - 1]
-        value, state = achievement(target, realised, row.lower_is_better)
+        value, state = achievement(target, realised, lower_is_better(row))
         if state == NO_DATA and status != RUNNING:
             state = NOT_REPORTED if status == NOT_REPORTED else NOT_STARTED
         ev.indicators.append(IndicatorResult(row, divisions[i], target, realised, value, state))
@@ -268,6 +297,11 @@ def evaluate(plan: Plan, quarter: int | None = None) -> QuarterEvaluation:
     names = [n for n in plan.division_names if n in by_div] + [n for n in by_div if n not in plan.division_names]
     ev.divisions_absorption = [_absorption(name, by_div[name], q, reported) for name in names]
     ev.total_absorption = _absorption("Jumlah", plan.budget, q, reported)
+    dipa = plan.identity.budget_in_force
+    if dipa:
+        t = ev.total_absorption
+        which = "revisi" if plan.identity.get("budget_revised") is not None else "awal"
+        ev.dipa_absorption = Absorption(f"Pagu DIPA ({which})", dipa, t.planned, t.realised, t.guide)
     pagu = budget.pagu_of(plan.budget)
     planned = budget.cumulative(budget.quarter_totals(plan.budget))
     realised = budget.cumulative(budget.realised_quarter_totals(plan.budget))

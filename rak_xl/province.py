@@ -153,6 +153,7 @@ def _evaluation(plan) -> dict[str, list[float | None]] | None:
         from . import evaluation as E
 
         achievement, mean, reported = E.achievement, E.mean, E.quarter_has_realisation
+        lower_is_better = E.lower_is_better
         realised_totals, pagu_of = B.realised_quarter_totals, B.pagu_of
     except (ImportError, AttributeError):
         return None
@@ -167,7 +168,7 @@ def _evaluation(plan) -> dict[str, list[float | None]] | None:
             capaian.append(None)
             serapan.append(None)
             continue
-        values = [achievement(r.quarter_targets[q - 1], r.realised[q - 1], r.lower_is_better)[0] for r in plan.rows]
+        values = [achievement(r.quarter_targets[q - 1], r.realised[q - 1], lower_is_better(r))[0] for r in plan.rows]
         overall = mean([v for v in values if v is not None])
         capaian.append(None if overall is None else round(overall, 2))
         serapan.append(round(realised[q - 1] / pagu * 100, 2) if pagu else None)

@@ -139,6 +139,7 @@ def test_evaluation_flags(flagged):
         ("RAK606", L.SHEET_ACHIEVEMENT, f"J{r + 4}"),
         ("RAK607", L.SHEET_ACHIEVEMENT, f"J{r + 3}"),
         ("RAK608", L.SHEET_ACHIEVEMENT, f"A{r + 73}"),
+        ("RAK610", L.SHEET_ACHIEVEMENT, f"D{r + 22}"),  # the shipped A-023/A-024 (see below)
     ])
     text = {f.code: f.message() for f in findings}
     assert "30%" in text["RAK606"] and "20%" in text["RAK606"]
@@ -147,20 +148,87 @@ def test_evaluation_flags(flagged):
 
 def test_unreadable_reporting_quarter_is_one_warning_and_skips_the_missing_checks(edit):
     path = edit({L.SHEET_IDENTITY: {"B15": "semester 1"}, L.SHEET_ACHIEVEMENT: {f"J{CAPAIAN_FIRST}": None}})
-    findings = jobs.validate(read_grids(path), path.name, select=["RAK6"]).findings
+    findings = jobs.validate(read_grids(path), path.name, select=["RAK6"], ignore=["RAK610"]).findings
     assert [(f.code, f.a1) for f in findings] == [("RAK602", "B15")]
 
 
 def test_spending_missing_for_a_reported_quarter(edit):
     first = L.SPENDING.header_row + 1
     path = edit({L.SHEET_SPENDING: {f"D{first}": None}})
-    findings = jobs.validate(read_grids(path), path.name, select=["RAK6"]).findings
+    findings = jobs.validate(read_grids(path), path.name, select=["RAK6"], ignore=["RAK610"]).findings
     assert [(f.code, f.sheet, f.a1) for f in findings] == [("RAK604", L.SHEET_SPENDING, f"D{first}")]
     assert "46.250.000" in findings[0].message()
 
 
-def test_the_shipped_workbook_has_no_evaluation_findings():
-    assert jobs.validate(read_grids(WORKBOOK), WORKBOOK.name, select=["RAK6"]).findings == []
+def test_the_shipped_workbook_has_one_evaluation_finding_its_reductions_arah():
+    findings = jobs.validate(read_grids(WORKBOOK), WORKBOOK.name, select=["RAK6"]).findings
+    assert [(f.code, [c.a1 for c in f.cells]) for f in findings] == [("RAK610", ["D27", "D28"])]
+
+
+# -- reduction indicators: the direction follows what the target measures -------------------------
+
+def _indicator(path, row_id: str, quarter: int = 2) -> dict:
+    data = jobs.evaluate(read_grids(path), path.name, quarter).as_dict()
+    return next(i for i in data["indicators"] if i["id"] == row_id), data["findings"]
+
+
+def test_reduction_with_rising_percent_targets_is_a_rate_scored_higher_is_better():
+    """A-023 'Penurunan jumlah sengketa ...', Arah Turun, targets 25/50/75/100%, realised 45% at TW 2."""
+    a023, findings = _indicator(WORKBOOK, "A-023")
+    assert (a023["target"], a023["realised"]) == (50.0, 45.0)
+    assert a023["capaian"] == 90.0 and a023["direction"] == "Naik"  # not 110%
+    (f,) = [f for f in findings if f["code"] == "RAK610"]
+    assert f["cells"] == ["D27", "D28"] and "A-023, A-024" in f["message"] and "25% -> 50%" in f["message"]
+    # "Persentase penurunan ..." (B-030) is a rate by its wording and its Arah Naik: no finding.
+    assert "B-030" not in f["message"]
+
+
+def test_the_corrected_arah_stays_quiet(edit):
+    fixed = edit({L.SHEET_ACHIEVEMENT: {"D27": "Naik", "D28": "Naik"}})
+    a023, findings = _indicator(fixed, "A-023")
+    assert a023["capaian"] == 90.0
+    assert not [f for f in findings if f["code"] == "RAK610"]
+
+
+def test_reduction_of_a_count_is_scored_lower_is_better(edit):
+    """A-023 as a ceiling: at most 4 disputes, 3 so far at TW 2: (1 + (1 - 3/4)) x 100% = 125%."""
+    path = edit({L.SHEET_RAK_A: {"D27": 4, "E27": "sengketa"},
+                 L.SHEET_ACHIEVEMENT: {"E27": 4, "F27": 4, "G27": 4, "H27": 4, "I27": 1, "J27": 3}})
+    a023, findings = _indicator(path, "A-023")
+    assert a023["direction"] == "Turun" and a023["capaian"] == 125.0
+    rak610 = [f for f in findings if f["code"] == "RAK610"]
+    assert rak610 and "A-023" not in rak610[0]["message"]  # A-024 is still the rising-percent case
+
+
+def test_reduction_with_falling_percent_targets_is_scored_lower_is_better(edit):
+    """A-024 aiming from 20% down to 5%: 12% against 15% at TW 2 is (1 + (1 - 12/15)) x 100% = 120%;
+    the falling cumulative target is no RAK312 for a reduction."""
+    path = edit({L.SHEET_RAK_A: {"D28": 0.05},
+                 L.SHEET_ACHIEVEMENT: {"E28": 0.20, "F28": 0.15, "G28": 0.10, "H28": 0.05, "I28": 0.18, "J28": 0.12}})
+    a024, _ = _indicator(path, "A-024")
+    assert a024["direction"] == "Turun" and a024["capaian"] == pytest.approx(120.0)
+    codes = {(f.code, f.row_id) for f in jobs.validate(read_grids(path), path.name).findings}
+    assert ("RAK312", "A-024") not in codes and ("RAK610", "A-024") not in codes
+
+
+def test_absorption_against_the_revised_dipa_pagu(edit):
+    data = jobs.evaluate(read_grids(WORKBOOK), WORKBOOK.name, 2).as_dict()
+    total, dipa = data["absorption"]["total"], data["absorption"]["dipa"]
+    assert dipa["name"] == "Pagu DIPA (revisi)" and dipa["pagu"] == 4_451_669_000
+    assert total["pagu"] == 4_423_935_000  # the lines' sum: short of the revised pagu (RAK409)
+    assert dipa["realised_to_date"] == total["realised_to_date"]
+    assert dipa["absorption_pct"] == pytest.approx(round(total["realised_to_date"] / 4_451_669_000 * 100, 2))
+    assert dipa["absorption_pct"] < total["absorption_pct"]
+    # Without a revision the initial pagu is the one in force.
+    initial = edit({L.SHEET_IDENTITY: {"B10": None}})
+    dipa = jobs.evaluate(read_grids(initial), initial.name, 2).as_dict()["absorption"]["dipa"]
+    assert (dipa["name"], dipa["pagu"]) == ("Pagu DIPA (awal)", 3_178_163_000)
+    # Shown in the table and on the Evaluasi sheet.
+    assert "Pagu DIPA (revisi)" in _cli("evaluate", str(WORKBOOK)).stdout
+    run = jobs.evaluate(read_grids(WORKBOOK), WORKBOOK.name, 2)
+    sheet = jobs.evaluation_outputs(run).sheets[0]
+    row = next(r for r in sheet.values if r and r[0] == "Pagu DIPA (revisi)")
+    assert row[1] == 4_451_669_000
 
 
 # -- workbooks made before the evaluation existed ----------------------------------------------
@@ -217,7 +285,9 @@ def test_cli_tw2_matches_a_recomputation_from_the_sheet_values():
         t, r = row["Target TW 2"], row["Realisasi TW 2"]
         if t is None or r is None or t == 0:
             continue
-        capaian[row["ID"]] = (2 - r / t) * 100 if row["Arah"] == "Turun" else r / t * 100
+        targets = [row[f"Target TW {k}"] for k in (1, 2, 3, 4) if row[f"Target TW {k}"] is not None]
+        rising = len(set(targets)) > 1 and targets == sorted(targets)  # a rate of progress: higher is better
+        capaian[row["ID"]] = (2 - r / t) * 100 if row["Arah"] == "Turun" and not rising else r / t * 100
     got = {i["id"]: i["capaian"] for i in data["indicators"] if i["capaian"] is not None}
     assert got == pytest.approx({k: round(v, 2) for k, v in capaian.items()})
     assert data["overall"]["capaian"] == pytest.approx(sum(capaian.values()) / len(capaian), abs=0.005)

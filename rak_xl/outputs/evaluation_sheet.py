@@ -115,7 +115,9 @@ def evaluation_sheet(plan: Plan, ev: E.QuarterEvaluation, findings: list[Finding
                  "Penyerapan (% pagu)", "RPD (% pagu)", "Deviasi thd RPD (Rp)", "Deviasi (% RPD)",
                  f"Pedoman TW {q}", "Selisih thd pedoman (% poin)"])
     names_of = {p.code: f"{p.code} {p.name}".strip() for p in plan.programs}
-    for a in [*ev.programs_absorption, *([ev.total_absorption] if ev.total_absorption else [])]:
+    # The DIPA row divides the same spending by the pagu in force (revised), not by the lines' sum.
+    for a in [*ev.programs_absorption, *([ev.total_absorption] if ev.total_absorption else []),
+              *([ev.dipa_absorption] if ev.dipa_absorption else [])]:
         values.append([names_of.get(a.name, a.name), a.pagu, a.planned, a.realised, _pct(a.absorption),
                        _pct(a.planned_share), a.deviation, _pct(a.deviation_pct), _pct(a.guide),
                        _pct(a.guide_gap)])
@@ -166,7 +168,7 @@ def evaluation_sheet(plan: Plan, ev: E.QuarterEvaluation, findings: list[Finding
         unit = "%" if res.percent else res.row.text("unit")
         cell = res.row.realised_ref(q) or res.row.ref("id")
         values.append([res.row.indicator, hyperlink(plan.tab(cell.sheet), cell.a1, res.row.id) if res.row.id else "",
-                       codes.get(res.division, res.division), "Turun" if res.row.lower_is_better else "Naik", unit,
+                       codes.get(res.division, res.division), "Turun" if E.lower_is_better(res.row) else "Naik", unit,
                        res.target, res.realised, _pct(res.value), E.grade(res.value), res.state])
     end5 = len(values)
     number.append(f"F{h5 + 1}:G{end5}")

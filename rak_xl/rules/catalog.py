@@ -223,7 +223,7 @@ _RULES = [
          "The cumulative target for {quarter} ({value}) is lower than the previous quarter's ({previous}).",
          "Tulis target kumulatif (sampai dengan triwulan itu), sehingga tidak pernah turun.",
          "Write cumulative targets (up to that quarter), so they never go down.",
-         "Quarterly targets on sheet Capaian are cumulative: each quarter includes the ones before. A falling realisation is RAK606's."),
+         "Quarterly targets on sheet Capaian are cumulative: each quarter includes the ones before. Not reported for a reduction (Arah Turun, or 'Penurunan ...' without Arah), whose target may fall quarter by quarter. A falling realisation is RAK606's."),
     Rule("RAK313", "quarter-target-annual-mismatch", "warning",
          "Target TW 4 ({value}) tidak sama dengan target tahunan ({annual}).",
          "The TW 4 target ({value}) differs from the annual target ({annual}).",
@@ -433,6 +433,16 @@ _RULES = [
          "Tambahkan satu baris per {what} di lembar {sheet} agar target dan realisasinya dapat dicatat.",
          "Add one row per {what_en} on sheet {sheet} so its targets and realisation can be recorded.",
          "Every RAK row and budget line should have its row on the evaluation sheets. Reported once per sheet (with the first few IDs or codes), not once per row: a row added to the plan is a reminder, not a defect."),
+    Rule("RAK610", "direction-contradicts-targets", "warning",
+         "Arah Turun tidak sesuai dengan targetnya pada {count} indikator ({ids}): target kumulatif naik ({series}), jadi yang diukur adalah kemajuan.",
+         "Arah Turun contradicts the targets of {count} indicators ({ids}): the cumulative targets rise ({series}), so they measure progress.",
+         "Evaluasi menghitung indikator ini sebagai Arah Naik (realisasi / target). Bila targetnya memang persentase "
+         "penyelesaian, ubah Arah menjadi Naik. Bila yang diukur harus turun (misalnya jumlah sengketa), tulis target "
+         "per triwulan sebagai batas yang diharapkan dengan Satuan-nya (misalnya 2 sengketa).",
+         "Evaluasi scores these indicators as Arah Naik (realisation / target). If the target is a completion rate, "
+         "set Arah to Naik. If what is measured must go down (e.g. the number of disputes), write each quarter's "
+         "target as the expected ceiling with its unit (e.g. 2 sengketa).",
+         "Direction follows what the target measures: percent targets that rise over the quarters (25%, 50%, 75%, 100%) are a rate of progress, so higher is better even for a 'Penurunan ...' indicator; scored as lower-is-better, 45% against 50% would give 110%. Rows whose Arah is Turun (or whose wording starts with 'Penurunan' and Arah is empty) with such a series are one finding per sheet; Evaluasi scores them as Naik."),
 ]
 
 CATALOG: dict[str, Rule] = {r.code: r for r in _RULES}

@@ -223,6 +223,8 @@ def _fmt(value: float, percent: bool) -> str:
 @rule("RAK312")
 def quarter_target_decreasing(plan: Plan) -> Iterator[Finding]:
     for row, values, cell_of in target_series(plan):
+        if row.lower_is_better:
+            continue  # a reduction ("Penurunan ...", Arah Turun) may well aim lower quarter by quarter
         percent = bool(row.target and row.target.is_percent)
         for i, value, previous in series_decreases(values):
             cell = cell_of(i + 1)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from .. import layout as L
 from .. import wording
-from ..evaluation import UNIT_ERROR_THRESHOLD, achievement
+from ..evaluation import UNIT_ERROR_THRESHOLD, achievement, direction_contradicts_targets, lower_is_better
 from ..model import Plan, RakRow
 from . import rule
 from .findings import Finding, id_list, spanning
@@ -123,7 +123,7 @@ def achievement_implausible(plan: Plan) -> Iterator[Finding]:
         for q in L.QUARTERS:
             if row.realised[q - 1] is None:
                 continue
-            value, _state = achievement(row.quarter_targets[q - 1], row.realised[q - 1], row.lower_is_better)
+            value, _state = achievement(row.quarter_targets[q - 1], row.realised[q - 1], lower_is_better(row))
             if value is None or value <= UNIT_ERROR_THRESHOLD:
                 continue
             ref = row.realised_ref(q)
@@ -158,3 +158,16 @@ def evaluation_rows_absent(plan: Plan) -> Iterator[Finding]:
             shown = ", ".join(keys[:5]) + (f" dan {len(keys) - 5} lainnya" if len(keys) > 5 else "")
             yield Finding("RAK609", sheet, None, {"count": len(keys), "keys": shown, "sheet": sheet,
                                                   "what": what, "what_en": what_en})
+
+
+@rule("RAK610")
+def direction_contradicts_targets_rule(plan: Plan) -> Iterator[Finding]:
+    """One fact per sheet: the rows whose Arah says "lower is better" while their targets rise."""
+    hits = [row for row in _listed(plan) if direction_contradicts_targets(row)]
+    if not hits:
+        return
+    cells = [(row.evaluation_cells.get("direction") or row.evaluation_cells["id"]).cell for row in hits]
+    first = hits[0]
+    series = " -> ".join(_fmt(v, True) for v in first.quarter_targets if v is not None)
+    yield spanning("RAK610", cells[0].sheet, cells,
+                   {"count": len(hits), "ids": id_list([r.id for r in hits]), "series": series}, first.id)
