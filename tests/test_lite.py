@@ -128,6 +128,20 @@ def test_each_script_calls_what_the_runpython_button_calls():
         assert button == f"[{name}]{shapes[name][3].lstrip('#')}"
 
 
+def test_a_form_button_without_python_points_to_the_lite_buttons():
+    """The VBA door on a PC with only Lite: every Sub checks for Python before RunPython, and says
+    in Indonesian where the Lite buttons are instead of ending in xlwings' interpreter error."""
+    source = (ROOT / "macros" / "RakButtons.bas").read_text(encoding="utf-8")
+    subs = re.findall(r"^Sub (\w+)\(\)\n(.*?)^End Sub", source, re.MULTILINE | re.DOTALL)
+    assert {name for name, _body in subs} == {m for m, _c, _d in L.BUTTONS}
+    for name, body in subs:
+        assert body.lstrip().startswith("If Not PythonHere() Then Exit Sub\n"), name
+    check = re.search(r"^Private Function PythonHere\(\) As Boolean\n(.*?)^End Function", source,
+                      re.MULTILINE | re.DOTALL)[1]
+    assert 'GetConfig("INTERPRETER_WIN", "")' in check and "WindowsApps" in check
+    assert "tombol biru di kolom xlwings Lite" in check
+
+
 def test_the_lite_package_can_be_a_wheel_url(tmp_path):
     url = "https://kpu.example/rak_xl-0.1.0-py3-none-any.whl"
     out = tmp_path / "RAK.xlsm"

@@ -51,8 +51,10 @@ REL_WEBEXT = "http://schemas.microsoft.com/office/2011/relationships/webextensio
 CT_TASKPANES = "application/vnd.ms-office.webextensiontaskpanes+xml"
 CT_WEBEXT = "application/vnd.ms-office.webextension+xml"
 
-_RUNPYTHON = re.compile(r'^\s*Sub\s+(\w+)\s*\(\s*\)\s*$\s*RunPython\s+"import rak_xl\.buttons as b; b\.(\w+)\(\)"',
-                        re.MULTILINE | re.IGNORECASE)
+# A Sub and the rak_xl.buttons function its RunPython line calls (other lines of the Sub may come first).
+_RUNPYTHON = re.compile(r'^\s*Sub\s+(\w+)\s*\(\s*\)(?:(?!^\s*End Sub).)*?'
+                        r'^\s*RunPython\s+"import rak_xl\.buttons as b; b\.(\w+)\(\)"',
+                        re.MULTILINE | re.IGNORECASE | re.DOTALL)
 
 
 @dataclass(frozen=True)
