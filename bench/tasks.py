@@ -30,10 +30,36 @@ def _calamine(folder: str) -> dict:
     return {"cells": cells}
 
 
-def _province(folder: str, out: str) -> dict:
+def _pandas(folder: str) -> dict:
+    """Baseline: what an analyst would write, pandas.read_excel of every sheet with the calamine engine."""
+    import pandas as pd
+
+    cells = 0
+    for name in sorted(os.listdir(folder)):
+        for frame in pd.read_excel(os.path.join(folder, name), sheet_name=None, engine="calamine").values():
+            cells += frame.size
+    return {"cells": cells}
+
+
+def _province(folder: str, out: str, cache: str = "") -> dict:
+    """The recap; with a cache folder (RAK_XL_CACHE_DIR) when one is given, else --no-cache."""
     from rak_xl.cli import main
 
-    return {"rc": main(["province", folder, "-o", out, "--quiet"])}
+    if cache:
+        os.environ["RAK_XL_CACHE_DIR"] = cache
+        return {"rc": main(["province", folder, "-o", out, "--quiet"])}
+    return {"rc": main(["province", folder, "-o", out, "--quiet", "--no-cache"])}
+
+
+def _change(path: str, n: str) -> dict:
+    """Change one satker workbook as its sender would (a new Tempat Penetapan text), through openpyxl."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path, keep_vba=path.endswith(".xlsm"))
+    ws = wb["Identitas"]
+    ws["B11"] = f"Probolinggo (revisi {n})"
+    wb.save(path)
+    return {}
 
 
 def _validate(path: str) -> dict:
@@ -76,7 +102,7 @@ def _generate(work: str, *sizes: str) -> dict:
     return {}
 
 
-TASKS = {"generate": _generate, "calamine": _calamine, "province": _province, "validate": _validate, "openpyxl": _openpyxl,
+TASKS = {"generate": _generate, "calamine": _calamine, "pandas": _pandas, "province": _province, "change": _change, "validate": _validate, "openpyxl": _openpyxl,
          "openpyxl-values": _openpyxl_values}
 
 

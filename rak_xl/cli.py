@@ -306,10 +306,12 @@ def cmd_province(args) -> int:
     """Rekap Provinsi: every RAK workbook in a folder -> one recap workbook (0 when written)."""
     from .province import province_recap
 
-    recap = province_recap(args.folder, args.output, workers=args.workers, progress=not args.quiet)
+    recap = province_recap(args.folder, args.output, workers=args.workers, progress=not args.quiet,
+                           use_cache=not args.no_cache)
     errors = sum(1 for s in recap.satkers if s.counts.get("error"))
+    cached = f" {recap.cached} berkas tidak berubah sejak rekap sebelumnya (dari cache)." if recap.cached else ""
     _out(f"Rekap ditulis ke {args.output}: {len(recap.satkers)} satker ({errors} dengan kesalahan), "
-         f"{len(recap.skipped)} berkas dilewati.")
+         f"{len(recap.skipped)} berkas dilewati.{cached}")
     return EXIT_OK
 
 
@@ -394,6 +396,8 @@ def build_parser() -> argparse.ArgumentParser:
     pv.add_argument("-o", "--output", default="Rekap_Provinsi.xlsx", help="berkas rekap .xlsx")
     pv.add_argument("--workers", type=int, help="jumlah proses (bawaan: jumlah inti CPU)")
     pv.add_argument("--quiet", action="store_true", help="tanpa bilah kemajuan")
+    pv.add_argument("--no-cache", action="store_true",
+                    help="baca ulang semua berkas (tanpa cache ringkasan dari rekap sebelumnya)")
     pv.set_defaults(func=cmd_province)
 
     ev = sub.add_parser("evaluate", help="Evaluasi Triwulan: capaian kinerja dan penyerapan anggaran")

@@ -29,7 +29,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import budget as B
+from . import clock
 from . import layout as L
+from .cache import SummaryCache, content_digest
 from .errors import RakInputError
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
@@ -72,6 +74,8 @@ class SatkerSummary:
     errors: list[tuple[str, str, str, str]]  # (sheet, cell, code, message)
     errors_left_out: int = 0
     evaluation: dict[str, list[float | None]] | None = None  # "capaian"/"serapan" per quarter, percent
+    stamped_at: dt.datetime | None = None  # Stempel Kiriman "Dibuat pada": a Siapkan Kiriman package
+    date_flagged: bool = False  # RAK501: the Tanggal Penetapan is outside a sensible window
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -95,6 +99,7 @@ def summarise_file(path: str | Path) -> SatkerSummary | Skipped:
     from . import jobs
     from .adapters.file_read import read_grids
     from .parse.tables import label_key
+    from .submit import stamp_time
 
     path = Path(path)
     try:
@@ -110,16 +115,17 @@ def summarise_file(path: str | Path) -> SatkerSummary | Skipped:
         return Skipped(path.name, KIND_NOT_RAK,
                        f"Lembar {', '.join(_CORE_SHEETS)} tidak ditemukan (lembar yang ada: {sheets}).")
     try:
+        stamped = stamp_time(grids)
         report = jobs.validate(grids, path.name)
         del grids
-        return _summary(report, path)
+        return _summary(report, path, stamped)
     except Exception as exc:
         from .crash import report as crash_report
 
         return Skipped(path.name, KIND_BUG, f"{crash_report()} ({type(exc).__name__})")
 
 
-def _summary(report, path: Path) -> SatkerSummary:
+def _summary(report, path: Path, stamped: dt.datetime | None = None) -> SatkerSummary:
     from .rules.findings import Finding
 
     plan = report.plan
@@ -136,7 +142,31 @@ def _summary(report, path: Path) -> SatkerSummary:
         program_names={p.code: p.name for p in plan.programs if p.code},
         divisions=B.division_totals(plan), rpd=B.quarter_totals(plan.budget),
         errors=kept, errors_left_out=len(errors) - len(kept), evaluation=_evaluation(plan),
+        stamped_at=stamped, date_flagged=any(f.code == "RAK501" for f in report.findings),
     )
+
+
+# What a summary holds that depends on the file's content only (the cache stores these; the
+# name, path and time are the file's own on every run, the notes are the recap's).
+_PLACE_FIELDS = ("file", "path", "mtime", "notes")
+
+
+def summary_to_cache(s: SatkerSummary) -> dict:
+    data = {k: v for k, v in vars(s).items() if k not in _PLACE_FIELDS}
+    for k in ("signed_on", "stamped_at"):
+        if data[k] is not None:
+            data[k] = [type(data[k]).__name__, data[k].isoformat()]  # a date, or a datetime
+    return data
+
+
+def summary_from_cache(data: dict, path: Path, mtime: float) -> SatkerSummary:
+    data = dict(data)
+    for k in ("signed_on", "stamped_at"):
+        if data.get(k) is not None:
+            kind, text = data[k]
+            data[k] = (dt.datetime if kind == "datetime" else dt.date).fromisoformat(text)
+    data["errors"] = [tuple(e) for e in data["errors"]]
+    return SatkerSummary(file=path.name, path=str(path), mtime=mtime, **data)
 
 
 def _evaluation(plan) -> dict[str, list[float | None]] | None:
@@ -236,43 +266,89 @@ def _warm_up() -> None:
     load_all()
 
 
-def _chunks(items: list[str], size: int) -> list[list[str]]:
+def _chunks(items: list, size: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-def summarise_all(paths: list[Path], workers: int | None = None,
-                  progress: Progress | None = None) -> list[SatkerSummary | Skipped]:
-    """Summaries of all files, in the order of `paths`; spread over processes when worth it."""
-    names = [str(p) for p in paths]
+def summarise_all(paths: list[Path], workers: int | None = None, progress: Progress | None = None,
+                  cache: SummaryCache | None = None) -> list[SatkerSummary | Skipped]:
+    """Summaries of all files, in the order of `paths`; spread over processes when worth it.
+
+    With a cache, a file whose content was summarised before (by this same rak_xl) is
+    not read again; new summaries are stored in it.
+    """
+    results: dict[int, SatkerSummary | Skipped] = {}
+    todo: list[tuple[int, str]] = []
+    seen: dict[int, tuple[str, tuple]] = {}  # index -> (digest, stat signature when hashed)
+    use_cache = cache is not None and cache.enabled
+    for i, p in enumerate(paths):
+        if use_cache:
+            try:
+                before = _signature(p)
+                digest = content_digest(p)
+            except OSError:
+                todo.append((i, str(p)))  # the reader gives the message
+                continue
+            data = cache.get(digest)
+            if data is not None:
+                results[i] = summary_from_cache(data, Path(p), before[2])
+                if progress:
+                    progress.update()
+                continue
+            seen[i] = (digest, before)
+        todo.append((i, str(p)))
+    for i, result in _summarise_many(todo, workers, progress):
+        results[i] = result
+        if i in seen and isinstance(result, SatkerSummary):
+            digest, before = seen[i]
+            try:
+                unchanged = _signature(paths[i]) == before
+            except OSError:
+                unchanged = False
+            if unchanged:  # the file did not change while it was read: its summary belongs to that digest
+                cache.put(digest, summary_to_cache(result))
+    return [results[i] for i in range(len(paths))]
+
+
+def _signature(path: str | Path) -> tuple[int, int, float]:
+    st = os.stat(path)
+    return st.st_size, st.st_mtime_ns, st.st_mtime
+
+
+def _summarise_many(todo: list[tuple[int, str]], workers: int | None,
+                    progress: Progress | None):
+    """(index, summary) for each (index, path), in processes when worth it."""
     workers = workers or os.cpu_count() or 1
-    workers = max(1, min(workers, len(names)))
-    results: dict[int, list] = {}
-    if workers == 1 or len(names) < 4:
-        for i, p in enumerate(names):
-            results[i] = [summarise_file(p)]
+    workers = max(1, min(workers, len(todo)))
+    if workers == 1 or len(todo) < 4:
+        for i, p in todo:
+            yield i, summarise_file(p)
             if progress:
                 progress.update()
-    else:
-        # Chunks amortise the inter-process round trips; several per worker keep the cores busy to the end.
-        _warm_up()  # forked workers inherit the imported modules instead of importing them each
-        size = max(1, min(32, len(names) // (workers * 4)))
-        chunks = _chunks(names, size)
-        try:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                futures = {pool.submit(_work, chunk): i for i, chunk in enumerate(chunks)}
-                for fut in as_completed(futures):
-                    i = futures[fut]
-                    results[i] = fut.result()
-                    if progress:
-                        progress.update(len(chunks[i]))
-        except (OSError, BrokenProcessPool):
-            # No worker processes here (a locked-down PC, a killed worker): finish in this process.
-            for i, chunk in enumerate(chunks):
-                if i not in results:
-                    results[i] = _work(chunk)
-                    if progress:
-                        progress.update(len(chunk))
-    return [item for i in sorted(results) for item in results[i]]
+        return
+    # Chunks amortise the inter-process round trips; several per worker keep the cores busy to the end.
+    _warm_up()  # forked workers inherit the imported modules instead of importing them each
+    size = max(1, min(32, len(todo) // (workers * 4)))
+    chunks = _chunks(todo, size)
+    done: set[int] = set()
+    try:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = {pool.submit(_work, [p for _, p in chunk]): n for n, chunk in enumerate(chunks)}
+            for fut in as_completed(futures):
+                n = futures[fut]
+                for (i, _), result in zip(chunks[n], fut.result()):
+                    yield i, result
+                done.add(n)
+                if progress:
+                    progress.update(len(chunks[n]))
+    except (OSError, BrokenProcessPool):
+        # No worker processes here (a locked-down PC, a killed worker): finish in this process.
+        for n, chunk in enumerate(chunks):
+            if n not in done:
+                for (i, _), result in zip(chunk, _work([p for _, p in chunk])):
+                    yield i, result
+                if progress:
+                    progress.update(len(chunk))
 
 
 def _newness(s: SatkerSummary) -> tuple:
@@ -309,6 +385,7 @@ class Recap:
     program_names: dict[str, str]
     divisions: list[str]
     with_evaluation: bool
+    cached: int = 0  # summaries taken from the cache (files not read again)
 
     def header(self) -> list[str]:
         cols = ["No", "Satuan Kerja", "Kode Satker", "Tahun", "Nomor DIPA", "Tanggal Penetapan", "Berkas",
@@ -374,7 +451,7 @@ def build_recap(summaries: list[SatkerSummary], skipped: list[Skipped]) -> Recap
 def write_recap(recap: Recap, target: Path, folder: str = "", when: dt.datetime | None = None) -> None:
     import xlsxwriter
 
-    when = when or dt.datetime.now()
+    when = when or clock.now()
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.stem}.tmp.xlsx")
     wb = xlsxwriter.Workbook(str(tmp), {"constant_memory": True, "default_date_format": "dd-mm-yyyy",
@@ -525,19 +602,37 @@ def _skipped_sheet(ws, recap: Recap, fmt: _Formats) -> None:
 # -- the job -------------------------------------------------------------------------
 
 def province_recap(folder: str | Path, output: str | Path, workers: int | None = None,
-                   progress: bool = True, stream=None) -> Recap:
-    """Read every workbook in `folder`, write the recap to `output`, return what was written."""
+                   progress: bool = True, stream=None, use_cache: bool = True) -> Recap:
+    """Read every workbook in `folder`, write the recap to `output`, return what was written.
+
+    With `use_cache` (the default) files summarised before by this rak_xl are not read
+    again (rak_xl.cache); the recap is the same either way.
+    """
     folder, output = Path(folder), Path(output)
     if output.suffix.lower() != ".xlsx":
         raise RakInputError(f"Berkas rekap '{output.name}' harus berakhiran .xlsx.",
                             message_en=f"Recap '{output.name}' must end in .xlsx.")
-    paths = find_workbooks(folder, exclude=output)
+    recap = collect_recap(folder, workers, progress, stream, use_cache, exclude=output)
+    # The folder's name only: its full path would carry the user's home folder and name into a
+    # file that is shared.
+    write_recap(recap, output, folder=folder.resolve().name, when=clock.now())
+    return recap
+
+
+def collect_recap(folder: str | Path, workers: int | None = None, progress: bool = False, stream=None,
+                  use_cache: bool = True, exclude: Path | None = None) -> Recap:
+    """The recap of every workbook in `folder`, as data (nothing written)."""
+    paths = find_workbooks(Path(folder), exclude=exclude)
     bar = Progress(len(paths), "Membaca workbook", stream=stream, enabled=progress)
-    results = summarise_all(paths, workers, bar)
+    if use_cache:
+        with SummaryCache() as cache:
+            results = summarise_all(paths, workers, bar, cache)
+        cached = cache.hits
+    else:
+        results = summarise_all(paths, workers, bar)
+        cached = 0
     summaries = [r for r in results if isinstance(r, SatkerSummary)]
     skipped = [r for r in results if isinstance(r, Skipped)]
     recap = build_recap(summaries, skipped)
-    # The folder's name only: its full path would carry the user's home folder and name into a
-    # file that is shared.
-    write_recap(recap, output, folder=folder.resolve().name)
+    recap.cached = cached
     return recap

@@ -39,6 +39,8 @@ from .parse.tables import Grid
 from .wording import rupiah
 
 SHEET_STAMP = "Stempel Kiriman"
+STAMP_WHEN = "Dibuat pada"  # the stamp's time row; the province prefers the newer package by it
+STAMP_TIME_FORMAT = "%d-%m-%Y %H:%M"
 PDF_SHEETS = (L.SHEET_CONSOLIDATED, L.SHEET_ROLLUP)
 MAX_STEM = 60  # e-mail clients and older Windows tools cope badly with long attachment names
 # Dropped from the copy that leaves the office: instructions for the buttons, and xlwings settings
@@ -81,7 +83,7 @@ def stamp_sheet(report: jobs.ValidationReport, source_name: str, digest: str, wh
     rows = [
         ["STEMPEL KIRIMAN RAK"],
         [],
-        ["Dibuat pada", f"{when:%d-%m-%Y %H:%M}"],
+        [STAMP_WHEN, when.strftime(STAMP_TIME_FORMAT)],
         ["Dari workbook", source_name],
         ["SHA-256 workbook", digest],
         ["Versi rak_xl", __version__],
@@ -96,6 +98,25 @@ def stamp_sheet(report: jobs.ValidationReport, source_name: str, digest: str, wh
     return SheetOutput(name=SHEET_STAMP, values=rows, bold=["A1", "A3:A10"],
                        fills=[("B7", "#C6EFCE" if not report.has_errors else "#FFC7CE")],
                        column_widths={1: 22, 2: 70})
+
+
+def stamp_time(grids: Mapping[str, Grid]) -> dt.datetime | None:
+    """When a Siapkan Kiriman package was made, read from its Stempel Kiriman sheet.
+
+    None for a workbook without the sheet or with a time that does not read as one
+    (a hand-edited stamp is no evidence).
+    """
+    grid = next((g for name, g in grids.items() if name.casefold() == SHEET_STAMP.casefold()), None)
+    for row in grid or ():
+        if len(row) >= 2 and isinstance(row[0], str) and row[0].strip().casefold() == STAMP_WHEN.casefold():
+            value = row[1]
+            if isinstance(value, dt.datetime):
+                return value
+            try:
+                return dt.datetime.strptime(str(value).strip(), STAMP_TIME_FORMAT)
+            except ValueError:
+                return None
+    return None
 
 
 def cover_text(report: jobs.ValidationReport, files: list[str], forced: bool) -> str:

@@ -17,6 +17,14 @@ WORKBOOK = ROOT / "workbook" / "RAK_2022.xlsm"
 SEED = ROOT.parent / "shared" / "seed" / "000_689bbc98e3c7d09d.txt"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory):
+    """The Rekap Provinsi cache goes to a temporary folder: tests never write the user's cache
+    (child processes inherit the variable)."""
+    os.environ["RAK_XL_CACHE_DIR"] = str(tmp_path_factory.mktemp("rak_xl_cache"))
+    yield
+
+
 @pytest.fixture
 def workbook_copy(tmp_path: Path) -> Path:
     """A private copy of the shipped workbook (tests never touch the committed file)."""
