@@ -8,8 +8,9 @@ Each file is read and validated with the same jobs as the buttons
 so memory stays flat however many files there are. Work is spread over the
 machine's cores in chunks. Unreadable files and workbooks that are not RAK
 workbooks are listed with the reason; two files of the same satker and year
-are both reported and the newer one is used: the later Tanggal Penetapan, then
-the later file modification time (then the file name, so the choice is stable).
+are both reported and one is used, chosen by evidence: the newer Stempel
+Kiriman, then the later plausible Tanggal Penetapan, then the later file time
+(see resolve_duplicates). Summaries are cached per file content (rak_xl.cache).
 
 The recap (Indonesian, for province staff) has the sheets Rekap Satker (one row
 per satker, sorted by name, with a total row), Grafik (a chart per program),
@@ -47,7 +48,7 @@ HEADER_ROW = 4  # recap tables: title, subtitle, blank, header
 
 KIND_UNREADABLE = "Tidak dapat dibaca"
 KIND_NOT_RAK = "Bukan workbook RAK"
-KIND_DUPLICATE = "Duplikat (diganti berkas lebih baru)"
+KIND_DUPLICATE = "Duplikat (diganti berkas lain)"
 KIND_BUG = "Kesalahan program"
 
 
@@ -351,26 +352,75 @@ def _summarise_many(todo: list[tuple[int, str]], workers: int | None,
                     progress.update(len(chunk))
 
 
-def _newness(s: SatkerSummary) -> tuple:
-    return (s.signed_on or dt.date.min, s.mtime, s.file)
+# Duplicates: the same satker and year in two files. The evidence, strongest first:
+#   1. the newer Stempel Kiriman (a Siapkan Kiriman package says when it was made);
+#   2. the later plausible Tanggal Penetapan (not in the future, not flagged by RAK501:
+#      a typo such as 31-12-9999 must not make a file "newest");
+#   3. the later file time; then the file name, so the choice is stable.
+# Berkas Dilewati names the step that decided.
+
+def _evidence(s: SatkerSummary, today: dt.date) -> tuple:
+    return (_plausible_stamp(s, today) or dt.datetime.min, _plausible_date(s, today) or dt.date.min, s.mtime, s.file)
 
 
-def resolve_duplicates(summaries: list[SatkerSummary]) -> tuple[list[SatkerSummary], list[Skipped]]:
-    """One summary per (satker, year): the newest; the others become skipped entries naming it."""
+def _plausible_stamp(s: SatkerSummary, today: dt.date) -> dt.datetime | None:
+    return s.stamped_at if s.stamped_at is not None and s.stamped_at.date() <= today else None
+
+
+def _plausible_date(s: SatkerSummary, today: dt.date) -> dt.date | None:
+    signed = s.signed_on.date() if isinstance(s.signed_on, dt.datetime) else s.signed_on
+    return signed if signed is not None and not s.date_flagged and signed <= today else None
+
+
+def _when(value) -> str:
+    if isinstance(value, dt.datetime):
+        return f"{value:%d-%m-%Y %H:%M}"
+    return f"{value:%d-%m-%Y}" if isinstance(value, dt.date) else "-"
+
+
+def _date_doubt(s: SatkerSummary, today: dt.date) -> str:
+    """Why a file's Tanggal Penetapan does not count as evidence."""
+    if s.signed_on is None:
+        return "tanpa Tanggal Penetapan"
+    if s.date_flagged:
+        return f"Tanggal Penetapan {_when(s.signed_on)} tidak wajar (RAK501)"
+    return f"Tanggal Penetapan {_when(s.signed_on)} di masa depan"
+
+
+def _why(kept: SatkerSummary, old: SatkerSummary, today: dt.date) -> str:
+    """Which evidence put `kept` before `old`, in words for Berkas Dilewati."""
+    new_stamp, old_stamp = _plausible_stamp(kept, today), _plausible_stamp(old, today)
+    if new_stamp != old_stamp:
+        return (f"Stempel Kiriman lebih baru: {_when(new_stamp)} lawan "
+                f"{_when(old_stamp) if old_stamp else 'tanpa stempel yang sah'}")
+    new_date, old_date = _plausible_date(kept, today), _plausible_date(old, today)
+    if new_date != old_date:
+        if old_date is None:
+            return f"Tanggal Penetapan {_when(new_date)} dipakai; berkas ini {_date_doubt(old, today)}"
+        return f"Tanggal Penetapan lebih baru: {_when(new_date)} lawan {_when(old_date)}"
+    if kept.mtime != old.mtime:
+        stamp = dt.datetime.fromtimestamp
+        return (f"Stempel Kiriman dan Tanggal Penetapan sama; berkas diubah lebih akhir: "
+                f"{_when(stamp(kept.mtime))} lawan {_when(stamp(old.mtime))}")
+    return "semua bukti sama; dipilih menurut nama berkas"
+
+
+def resolve_duplicates(summaries: list[SatkerSummary],
+                       today: dt.date | None = None) -> tuple[list[SatkerSummary], list[Skipped]]:
+    """One summary per (satker, year), chosen by evidence; the others become skipped entries saying why."""
+    today = today or clock.now().date()
     groups: dict[tuple, list[SatkerSummary]] = {}
     for s in summaries:
         groups.setdefault(s.key, []).append(s)
     kept, dropped = [], []
     for group in groups.values():
-        group.sort(key=_newness, reverse=True)
+        group.sort(key=lambda s: _evidence(s, today), reverse=True)
         newest = group[0]
         kept.append(newest)
         for old in group[1:]:
-            why = ("Tanggal Penetapan lebih baru" if (newest.signed_on or dt.date.min) > (old.signed_on or dt.date.min)
-                   else "Tanggal Penetapan sama, berkas diubah lebih akhir")
             dropped.append(Skipped(old.file, KIND_DUPLICATE,
                                    f"{old.satker or '-'} ({old.satker_code or '-'}) tahun {old.year or '-'} juga ada "
-                                   f"di '{newest.file}' yang dipakai ({why})."))
+                                   f"di '{newest.file}' yang dipakai. Penentu: {_why(newest, old, today)}."))
             newest.notes.append(f"Menggantikan '{old.file}'")
     return kept, dropped
 

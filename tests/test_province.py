@@ -231,3 +231,80 @@ def test_kiriman_packages_recap_like_their_source_workbooks(folder, tmp_path):
         sent = P.summarise_file(packages / f"{g.path.stem}.xlsx")
         assert isinstance(sent, P.SatkerSummary), sent
         assert {k: getattr(sent, k) for k in keys} == {k: getattr(source, k) for k in keys}
+
+
+def _recap_of(folder, today=None):
+    results = P.summarise_all(P.find_workbooks(folder), workers=1)
+    summaries = [r for r in results if isinstance(r, P.SatkerSummary)]
+    kept, dropped = P.resolve_duplicates(summaries, today=today)
+    return {s.satker_code: s.file for s in kept}, {s.file: s for s in dropped}
+
+
+def test_a_duplicate_dated_31_12_9999_does_not_win(tmp_path):
+    """The newest file, but its Tanggal Penetapan is a typo RAK501 flags: the plausible date decides."""
+    (g,) = generate(tmp_path, 1, seed=5, defect_rate=0.0, template=Template(WORKBOOK))
+    os.utime(g.path, (1_600_000_000, 1_600_000_000))
+    hostile = edit_workbook(g.path, tmp_path / "revisi_9999.xlsm", {L.SHEET_IDENTITY: {"B12": dt.date(9999, 12, 31)}})
+    used, dropped = _recap_of(tmp_path)
+    assert used == {g.satker_code: g.path.name}
+    reason = dropped[hostile.name].reason
+    assert "Penentu: Tanggal Penetapan" in reason and "31-12-9999" in reason and "RAK501" in reason
+
+
+def test_a_tanggal_penetapan_in_the_future_is_no_evidence(tmp_path):
+    (g,) = generate(tmp_path, 1, seed=6, defect_rate=0.0, template=Template(WORKBOOK))
+    later = edit_workbook(g.path, tmp_path / "kemudian.xlsm",
+                          {L.SHEET_IDENTITY: {"B12": g.signed_on + dt.timedelta(days=60)}})
+    os.utime(later, (1_600_000_000, 1_600_000_000))  # older file time: only its date could make it win
+    # Seen on a day between the two dates, the later one lies in the future.
+    used, dropped = _recap_of(tmp_path, today=g.signed_on + dt.timedelta(days=1))
+    assert used == {g.satker_code: g.path.name}
+    assert "di masa depan" in dropped[later.name].reason
+    # Seen after both: the later date wins, and says so.
+    used, dropped = _recap_of(tmp_path, today=g.signed_on + dt.timedelta(days=90))
+    assert used == {g.satker_code: later.name}
+    assert "Penentu: Tanggal Penetapan lebih baru" in dropped[g.path.name].reason
+
+
+def _package(source, folder, name, stamp=None):
+    """A Siapkan Kiriman .xlsx of `source`, its Stempel Kiriman time set to `stamp` when given."""
+    from rak_xl import submit
+    from rak_xl.adapters.file_read import read_grids
+
+    _r, _p, package = submit.prepare(read_grids(source), source.name, source, folder / "paket", force=True, pdf=None)
+    (xlsx,) = [f for f in package.files if f.suffix == ".xlsx"]
+    target = folder / name
+    if stamp is None:
+        shutil.copyfile(xlsx, target)
+    else:
+        edit_workbook(xlsx, target, {submit.SHEET_STAMP: {"B3": stamp.strftime(submit.STAMP_TIME_FORMAT)}})
+    shutil.rmtree(folder / "paket")
+    return target
+
+
+def test_the_newer_stempel_kiriman_wins_over_dates_and_file_times(tmp_path):
+    inbox = tmp_path / "masuk"
+    inbox.mkdir()
+    (g,) = generate(tmp_path / "asal", 1, seed=8, defect_rate=0.0, template=Template(WORKBOOK))
+    newer_plan = edit_workbook(g.path, inbox / "rak_tanpa_stempel.xlsm",
+                               {L.SHEET_IDENTITY: {"B12": g.signed_on + dt.timedelta(days=20)}})
+    first = _package(g.path, inbox, "kiriman_1.xlsx", stamp=dt.datetime(2022, 1, 10, 9, 0))
+    second = _package(g.path, inbox, "kiriman_2.xlsx", stamp=dt.datetime(2022, 2, 1, 14, 30))
+    future = _package(g.path, inbox, "kiriman_masa_depan.xlsx", stamp=dt.datetime(9999, 1, 1, 0, 0))
+    for i, f in enumerate((second, first, newer_plan, future)):
+        os.utime(f, (1_600_000_000 + i, 1_600_000_000 + i))  # the file times point the other way
+    used, dropped = _recap_of(inbox, today=dt.date(2022, 6, 1))
+    assert used == {g.satker_code: second.name}
+    assert "Penentu: Stempel Kiriman lebih baru: 01-02-2022 14:30 lawan 10-01-2022 09:00" in dropped[first.name].reason
+    assert "tanpa stempel" in dropped[newer_plan.name].reason
+    assert "tanpa stempel" in dropped[future.name].reason  # a stamp in the future is no stamp
+
+
+def test_the_stamp_is_read_from_a_package(tmp_path):
+    from rak_xl.adapters.file_read import read_grids
+    from rak_xl.submit import stamp_time
+
+    assert stamp_time(read_grids(WORKBOOK)) is None
+    pkg = _package(WORKBOOK, tmp_path, "k.xlsx")
+    summary = P.summarise_file(pkg)
+    assert summary.stamped_at == stamp_time(read_grids(pkg)) is not None
