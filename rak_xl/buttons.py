@@ -207,6 +207,32 @@ def _submit_in_lite(book) -> None:
     _alert(book, LITE_SUBMIT_STEPS)
 
 
+def province(book=None) -> None:
+    """Tombol Buat Rekap (workbook Rekap_Provinsi.xlsm): the recap of the folder named on the
+    sheet Rekap Provinsi, written into this workbook as the sheets of `rak-xl province`."""
+    from pathlib import Path
+
+    from . import clock
+    from . import layout as L
+    from . import province as P
+    from .adapters import excel_live
+
+    book = book or xw.Book.caller()
+
+    def compute():
+        folder = P.folder_from_cell(excel_live.read_cell(book, L.PROVINCE_SHEET, L.PROVINCE_FOLDER_CELL),
+                                    book.fullname)
+        # This workbook may sit in that folder: it is not a satker workbook.
+        recap = P.collect_recap(folder, exclude=Path(book.fullname))
+        return P.recap_outputs(recap, folder.resolve().name, clock.now())
+
+    ok, plan = _attempt(book, compute)
+    if not ok:
+        return
+    excel_live.apply_plan(book, plan)
+    _alert(book, plan.message)
+
+
 if __name__ == "__main__":  # run the button from an editor against a real workbook
     import sys
 

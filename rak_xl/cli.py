@@ -316,27 +316,34 @@ def cmd_province(args) -> int:
 
 
 def cmd_build(args) -> int:
+    """Build (or with --check compare) the RAK workbook and the province's Rekap_Provinsi.xlsm."""
+    from .build.province_workbook import build_province_workbook
     from .build.workbook import build_workbook
 
-    data = build_workbook(args.sources, args.macros, args.lite_package)
-    target = Path(args.output)
-    if args.check:
-        if not target.exists() or target.read_bytes() != data:
-            _err(f"{target} berbeda dari hasil build baru dari {args.sources} dan {args.macros}. "
-                 f"Jalankan: rak-xl build")
-            return EXIT_FINDINGS
-        _out(f"{target} sama dengan hasil build baru.")
-        return EXIT_OK
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(target)
-    _out(f"Ditulis: {target} ({len(data)} byte)")
-    if not args.lite_package:
+    built = [(Path(args.output), lambda: build_workbook(args.sources, args.macros, args.lite_package),
+              f"{args.sources} dan {args.macros}"),
+             (Path(args.province_output), lambda: build_province_workbook(Path(args.macros) / "province"),
+              str(Path(args.macros) / "province"))]
+    stale = False
+    for target, build, sources in built:
+        data = build()
+        if args.check:
+            if not target.exists() or target.read_bytes() != data:
+                _err(f"{target} berbeda dari hasil build baru dari {sources}. Jalankan: rak-xl build")
+                stale = True
+            else:
+                _out(f"{target} sama dengan hasil build baru.")
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.tmp")
+        tmp.write_bytes(data)
+        tmp.replace(target)
+        _out(f"Ditulis: {target} ({len(data)} byte)")
+    if not args.check and not args.lite_package:
         from .build.lite import default_requirement
 
         _out(f"xlwings Lite memasang {default_requirement()} dari PyPI; untuk wheel sendiri: --lite-package URL")
-    return EXIT_OK
+    return EXIT_FINDINGS if stale else EXIT_OK
 
 
 def cmd_rules(args) -> int:
@@ -409,10 +416,12 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("-o", "--output", help="tulis lembar Evaluasi ke salinan workbook ini (berakhiran sama)")
     ev.set_defaults(func=cmd_evaluate)
 
-    b = sub.add_parser("build", help="bangun workbook/RAK_2022.xlsm dari sumber teks")
+    b = sub.add_parser("build", help="bangun workbook/RAK_2022.xlsm dan workbook/Rekap_Provinsi.xlsm dari sumber teks")
     b.add_argument("--sources", default="workbook/sources")
     b.add_argument("--macros", default="macros")
     b.add_argument("-o", "--output", default="workbook/RAK_2022.xlsm")
+    b.add_argument("--province-output", default="workbook/Rekap_Provinsi.xlsm",
+                   help="workbook Rekap Provinsi (tombol Buat Rekap), dari macros/province")
     b.add_argument("--check", action="store_true", help="gagal bila workbook berbeda dari hasil build baru")
     b.add_argument("--lite-package", metavar="REQ",
                    help="cara xlwings Lite memasang rak_xl: baris requirements.txt, mis. URL wheel "

@@ -222,3 +222,19 @@ BUTTONS = (
      "Kiriman di samping workbook: salinan .xlsx tanpa makro, PDF Konsolidasi dan Rekap Anggaran, serta teks "
      "e-mail. Simpan workbook (Ctrl+S) sebelum menekan tombol ini. Bila masih ada kesalahan, Anda ditanya dulu."),
 )
+
+# The province's workbook, workbook/Rekap_Provinsi.xlsm (rak_xl.build.province_workbook): one
+# control sheet with the folder cell and two buttons; Buat Rekap writes the recap sheets of
+# rak_xl.province into the workbook itself. macros/province/RekapProvinsi.bas uses the same
+# sheet name and cell (a test checks).
+PROVINCE_SHEET = "Rekap Provinsi"
+PROVINCE_FOLDER_CELL = "C5"
+PROVINCE_BUTTONS = (
+    ("PilihFolder", "Pilih Folder",
+     "Membuka jendela pemilihan folder; folder yang dipilih ditulis ke sel Folder di atas. Bisa juga "
+     "diketik langsung: lengkap (D:\\RAK\\Kiriman) atau relatif terhadap folder workbook ini (Kiriman)."),
+    ("BuatRekap", "Buat Rekap",
+     "Membaca setiap workbook RAK satker (.xlsm/.xlsx) di folder itu, memvalidasinya dan menulis lembar "
+     "Rekap Satker, Grafik, Temuan Kesalahan dan Berkas Dilewati ke workbook ini (dibuat ulang setiap kali). "
+     "Berkas yang tidak berubah sejak rekap sebelumnya tidak dibaca ulang. Berkas satker tidak pernah diubah."),
+)

@@ -568,9 +568,14 @@ def _write(ws, r: int, values: list, formats: list | None = None) -> None:
             ws.write_number(r, c, v, f)
 
 
+def subtitle(recap: Recap, folder: str, when: dt.datetime) -> str:
+    n_err = sum(s.counts.get("error", 0) > 0 for s in recap.satkers)
+    return (f"Folder: {folder} | dibuat {when:%d-%m-%Y %H:%M} | {len(recap.satkers)} satker direkap, "
+            f"{n_err} dengan kesalahan, {len(recap.skipped)} berkas dilewati (lihat lembar {SHEET_SKIPPED})")
+
+
 def _recap_sheet(ws, recap: Recap, folder: str, when: dt.datetime, fmt: _Formats) -> None:
     header = recap.header()
-    n_err = sum(s.counts.get("error", 0) > 0 for s in recap.satkers)
     widths = {1: 5, 2: 32, 3: 11, 4: 7, 5: 30, 6: 12, 7: 36}
     for c in range(1, len(header) + 1):
         ws.set_column(c - 1, c - 1, widths.get(c, 17))
@@ -578,9 +583,7 @@ def _recap_sheet(ws, recap: Recap, folder: str, when: dt.datetime, fmt: _Formats
     if recap.satkers:
         ws.autofilter(HEADER_ROW - 1, 0, HEADER_ROW + len(recap.satkers) - 1, len(header) - 1)
     ws.write_string(0, 0, "REKAP RENCANA AKSI KINERJA SATKER KPU KABUPATEN/KOTA", fmt.title)
-    ws.write_string(1, 0, f"Folder: {folder} | dibuat {when:%d-%m-%Y %H:%M} | {len(recap.satkers)} satker direkap, "
-                          f"{n_err} dengan kesalahan, {len(recap.skipped)} berkas dilewati "
-                          f"(lihat lembar {SHEET_SKIPPED})")
+    ws.write_string(1, 0, subtitle(recap, folder, when))
     _write(ws, HEADER_ROW - 1, header, [fmt.head] * len(header))
     plain = _row_formats(recap, fmt, len(header), bold=False)
     r = HEADER_ROW
@@ -621,32 +624,114 @@ def _table_head(ws, title: str, note: str, header: list[str], widths: dict[int, 
     _write(ws, HEADER_ROW - 1, header, [fmt.bold] * len(header))
 
 
-def _errors_sheet(ws, recap: Recap, fmt: _Formats) -> None:
-    _table_head(ws, "TEMUAN KESALAHAN PER SATKER",
-                "Hanya temuan tingkat kesalahan; peringatan dan informasi dilihat dengan tombol Validasi "
-                "di workbook satker.",
-                ["No", "Satuan Kerja", "Kode Satker", "Berkas", "Lembar", "Sel", "Kode", "Pesan"],
-                {1: 5, 2: 32, 3: 11, 4: 36, 5: 16, 6: 8, 7: 9, 8: 90}, fmt)
-    n, r = 0, HEADER_ROW
+ERRORS_TITLE = "TEMUAN KESALAHAN PER SATKER"
+ERRORS_NOTE = ("Hanya temuan tingkat kesalahan; peringatan dan informasi dilihat dengan tombol Validasi "
+               "di workbook satker.")
+ERRORS_HEADER = ["No", "Satuan Kerja", "Kode Satker", "Berkas", "Lembar", "Sel", "Kode", "Pesan"]
+SKIPPED_TITLE = "BERKAS YANG TIDAK DIREKAP"
+SKIPPED_NOTE = ("Berkas yang tidak dapat dibaca, bukan workbook RAK, atau digantikan berkas lain untuk satker "
+                "dan tahun yang sama (kolom Alasan menyebut penentunya).")
+SKIPPED_HEADER = ["No", "Berkas", "Jenis", "Alasan"]
+
+
+def error_rows(recap: Recap) -> list[list]:
+    """The Temuan Kesalahan table: every kept error finding of every satker, numbered."""
+    rows: list[list] = []
     for s in recap.satkers:
         for sheet, cell, code, message in s.errors:
-            n += 1
-            _write(ws, r, [n, s.satker, s.satker_code, s.file, sheet, cell, code, message])
-            r += 1
+            rows.append([len(rows) + 1, s.satker, s.satker_code, s.file, sheet, cell, code, message])
         if s.errors_left_out:
-            n += 1
-            _write(ws, r, [n, s.satker, s.satker_code, s.file, "", "", "",
-                           f"... dan {s.errors_left_out} kesalahan lain (jalankan Validasi pada berkas ini)"])
-            r += 1
+            rows.append([len(rows) + 1, s.satker, s.satker_code, s.file, "", "", "",
+                         f"... dan {s.errors_left_out} kesalahan lain (jalankan Validasi pada berkas ini)"])
+    return rows
+
+
+def skipped_rows(recap: Recap) -> list[list]:
+    return [[i, s.file, s.kind, s.reason]
+            for i, s in enumerate(sorted(recap.skipped, key=lambda x: (x.kind, x.file)), start=1)]
+
+
+def _errors_sheet(ws, recap: Recap, fmt: _Formats) -> None:
+    _table_head(ws, ERRORS_TITLE, ERRORS_NOTE, ERRORS_HEADER,
+                {1: 5, 2: 32, 3: 11, 4: 36, 5: 16, 6: 8, 7: 9, 8: 90}, fmt)
+    for r, row in enumerate(error_rows(recap), start=HEADER_ROW):
+        _write(ws, r, row)
 
 
 def _skipped_sheet(ws, recap: Recap, fmt: _Formats) -> None:
-    _table_head(ws, "BERKAS YANG TIDAK DIREKAP",
-                "Berkas yang tidak dapat dibaca, bukan workbook RAK, atau digantikan berkas yang lebih baru "
-                "untuk satker dan tahun yang sama.",
-                ["No", "Berkas", "Jenis", "Alasan"], {1: 5, 2: 40, 3: 34, 4: 100}, fmt)
-    for i, s in enumerate(sorted(recap.skipped, key=lambda x: (x.kind, x.file)), start=1):
-        _write(ws, HEADER_ROW + i - 1, [i, s.file, s.kind, s.reason])
+    _table_head(ws, SKIPPED_TITLE, SKIPPED_NOTE, SKIPPED_HEADER, {1: 5, 2: 40, 3: 34, 4: 100}, fmt)
+    for r, row in enumerate(skipped_rows(recap), start=HEADER_ROW):
+        _write(ws, r, row)
+
+
+# -- the recap as sheets of the open workbook (Rekap_Provinsi.xlsm, button Buat Rekap) ----
+# The same tables as the file above, as SheetOutputs for rak_xl.adapters.excel_live.
+
+def recap_outputs(recap: Recap, folder: str, when: dt.datetime):
+    from .model import col_letter
+    from .outputs.sheets import Chart, SheetOutput, WritePlan
+
+    header = recap.header()
+    rows = [recap.row(n, s) for n, s in enumerate(recap.satkers, start=1)]
+    first, last = HEADER_ROW + 1, HEADER_ROW + len(rows) + 1  # 1-based: satker rows, then the total
+    money = f"{col_letter(recap.money_columns.start + 1)}{first}:{col_letter(recap.money_columns.stop)}{last}"
+    formats = [(money, "#,##0"), (f"F{first}:F{last}", "dd-mm-yyyy")]
+    if recap.with_evaluation:
+        stop = recap.money_columns.stop
+        formats.append((f"{col_letter(stop + 1)}{first}:{col_letter(stop + 8)}{last}", "0.0"))
+    end = col_letter(len(header))
+    satker = SheetOutput(
+        name=SHEET_RECAP, values=[["REKAP RENCANA AKSI KINERJA SATKER KPU KABUPATEN/KOTA"],
+                                  [subtitle(recap, folder, when)], [], header, *rows, recap.total_row()],
+        number_formats=formats, bold=["A1", f"A{HEADER_ROW}:{end}{HEADER_ROW}", f"A{last}:{end}{last}"],
+        fills=[(f"A{HEADER_ROW}:{end}{HEADER_ROW}", "#D9E1F2")], wrap=[f"A{HEADER_ROW}:{end}{HEADER_ROW}"],
+        column_widths={c: {1: 5, 2: 32, 3: 11, 4: 7, 5: 30, 6: 12, 7: 36}.get(c, 17) for c in range(1, len(header) + 1)},
+        freeze_row=HEADER_ROW, print_title_rows=(HEADER_ROW, HEADER_ROW))
+    codes = recap.program_codes
+    chart_rows = [["Satuan Kerja", *codes]] + [[s.satker or s.file, *(s.programs.get(c, 0) for c in codes)]
+                                               for s in recap.satkers]
+    chart_end = f"{col_letter(len(codes) + 1)}{2 + len(chart_rows)}"
+    charts = SheetOutput(
+        name=SHEET_CHARTS, values=[["Pagu per program menurut satker (dari lembar Rekap Satker)"], [], *chart_rows],
+        number_formats=[(f"B4:{chart_end}", "#,##0")], bold=["A1", "A3:Z3"], column_widths={1: 32},
+        charts=[Chart("bar_stacked", "Pagu per program", f"{col_letter(len(codes) + 3)}3", f"A3:{chart_end}",
+                      width=640, height=max(288, 14 * len(recap.satkers)), value_format="#,##0")]
+        if recap.satkers and codes else [])
+    errors = SheetOutput(name=SHEET_ERRORS, values=[[ERRORS_TITLE], [ERRORS_NOTE], [], ERRORS_HEADER,
+                                                    *error_rows(recap)],
+                         bold=["A1", f"A{HEADER_ROW}:H{HEADER_ROW}"], freeze_row=HEADER_ROW,
+                         column_widths={1: 5, 2: 32, 3: 11, 4: 36, 5: 16, 6: 8, 7: 9, 8: 90})
+    skipped = SheetOutput(name=SHEET_SKIPPED, values=[[SKIPPED_TITLE], [SKIPPED_NOTE], [], SKIPPED_HEADER,
+                                                      *skipped_rows(recap)],
+                          bold=["A1", f"A{HEADER_ROW}:D{HEADER_ROW}"], freeze_row=HEADER_ROW,
+                          column_widths={1: 5, 2: 40, 3: 34, 4: 100})
+    n_err = sum(s.counts.get("error", 0) > 0 for s in recap.satkers)
+    message = (f"Rekap selesai: {len(recap.satkers)} satker ({n_err} dengan kesalahan), "
+               f"{len(recap.skipped)} berkas dilewati.")
+    if recap.cached:
+        message += f" {recap.cached} berkas tidak berubah sejak rekap sebelumnya (tidak dibaca ulang)."
+    return WritePlan(sheets=[satker, charts, errors, skipped], activate=SHEET_RECAP, message=message)
+
+
+def folder_from_cell(value, workbook: str | Path) -> Path:
+    """The folder named in the Rekap Provinsi sheet: absolute, or relative to the workbook's folder."""
+    text = "" if value is None else str(value).strip().strip('"')
+    where = f"sel {L.PROVINCE_FOLDER_CELL} lembar {L.PROVINCE_SHEET}"
+    if not text:
+        raise RakInputError(f"Folder kiriman satker belum diisi ({where}).",
+                            message_en=f"No folder given ({where}).", sheet=L.PROVINCE_SHEET,
+                            cell=L.PROVINCE_FOLDER_CELL,
+                            hint="Tekan Pilih Folder, atau ketik folder berisi workbook RAK satker di sel itu.")
+    folder = Path(text).expanduser()
+    if not folder.is_absolute():
+        book = Path(workbook)
+        if not book.is_absolute() or not book.parent.is_dir():
+            raise RakInputError(f"Folder '{text}' ditulis relatif, tetapi workbook ini belum disimpan.",
+                                message_en=f"Folder '{text}' is relative, but this workbook has not been saved.",
+                                sheet=L.PROVINCE_SHEET, cell=L.PROVINCE_FOLDER_CELL,
+                                hint="Simpan workbook dulu (Ctrl+S), atau tulis folder lengkap (mis. D:\\RAK\\Kiriman).")
+        folder = book.parent / folder
+    return folder
 
 
 # -- the job -------------------------------------------------------------------------

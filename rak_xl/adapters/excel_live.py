@@ -64,6 +64,18 @@ def read_book(book) -> dict[str, Grid]:
     return grids
 
 
+def read_cell(book, sheet: str, cell: str):
+    """One cell of the open workbook (the Rekap Provinsi folder); a missing sheet is the user's to fix."""
+    from ..errors import RakInputError
+
+    if sheet not in [s.name for s in book.sheets]:
+        raise RakInputError(f"Lembar '{sheet}' tidak ditemukan di workbook ini.",
+                            message_en=f"Sheet '{sheet}' not found in this workbook.",
+                            hint="Pakai workbook Rekap_Provinsi.xlsm yang asli (lembar itu jangan diganti namanya).")
+    value = book.sheets[sheet].range(cell).value
+    return None if value == "" else value
+
+
 def _optional(action) -> None:
     """Run a formatting nicety; engines that lack it (remote, macOS) just skip it."""
     try:
