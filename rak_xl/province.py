@@ -131,7 +131,7 @@ def _summary(report, path: Path, stamped: dt.datetime | None = None) -> SatkerSu
 
     plan = report.plan
     ident = plan.identity
-    errors = [f for f in sorted(report.findings, key=Finding.sort_key) if f.severity == "error"]
+    errors = sorted((f for f in report.findings if f.severity == "error"), key=Finding.sort_key)
     kept = [(f.sheet, f.a1, f.code, f.message("id")) for f in errors[:MAX_FINDINGS_PER_SATKER]]
     code = ident.get("satker_code")
     return SatkerSummary(

@@ -141,19 +141,19 @@ class _Parser:
     def rak(self, layout: L.TableLayout, table_code: str, division_names: list[str]) -> list[RakRow]:
         table = self.table(layout)
         rows = []
+        quarters = [(f"tw{q}", layout.column(f"tw{q}").label) for q in L.QUARTERS]  # once, not per row
         for r, cells in table.rows if table else []:
             row = RakRow(table_code, layout.sheet, r, cells)
             row.target = _target(cells.get("target"), cells.get("unit"))
             marks, unreadable = [], []
-            for q in L.QUARTERS:
-                val = cells.get(f"tw{q}")
+            for key, column in quarters:
+                val = cells.get(key)
                 if val is None:
                     marks.append(False)
                     unreadable.append(False)
                     continue
                 marked, normalised = parse_mark(val.raw)
                 unreadable.append(marked is None)
-                column = layout.column(f"tw{q}").label
                 if marked is None:
                     self.findings.append(Finding("RAK105", layout.sheet, val.cell,
                                                  {"value": shorten(val.raw, 60), "column": column}, row.id))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from ..layout import Column, TableLayout
 from ..model import CellRef, Val
@@ -127,13 +128,20 @@ def _data_rows(grid: Grid, layout: TableLayout, columns: dict[str, int], header_
     """
     sheet = layout.sheet
     wanted = [(key, c, c - 1) for key, c in columns.items()]
+    if not wanted:
+        return []
+    width = len(wanted)
+    reach = max(i for _, _, i in wanted) + 1
+    # A row at least `reach` long (most are: calamine gives every row the sheet's width) hands
+    # over the mapped cells in one C call; a shorter one is read cell by cell.
+    pick = itemgetter(*(i for _, _, i in wanted)) if width > 1 else (lambda line, i=wanted[0][2]: (line[i],))
     new_tuple = tuple.__new__  # CellRef(...) goes through a Python-level __new__; this is the same tuple
     rows: list[tuple[int, dict[str, Val]]] = []
     for r in range(header_end + 1, len(grid) + 1):
         line = grid[r - 1]
         n = len(line)
-        raws = [line[i] if i < n else None for _, _, i in wanted]
-        if all(v is None or (v.__class__ is str and not v.strip()) for v in raws):
+        raws = pick(line) if n >= reach else tuple(line[i] if i < n else None for _, _, i in wanted)
+        if raws.count(None) == width or all(v is None or (v.__class__ is str and not v.strip()) for v in raws):
             continue
         cells = {key: Val(raw, new_tuple(CellRef, (sheet, r, c))) for (key, c, _), raw in zip(wanted, raws)}
         if any(v.__class__ is str and v.lstrip()[:1] == "#" for v in raws):
