@@ -85,11 +85,14 @@ def budget_lines(source: Source) -> pd.DataFrame:
 
 
 def findings(source: Source, lang: str = "id") -> pd.DataFrame:
-    """The Validasi findings, sorted as the Temuan sheet lists them: code, severity,
-    sheet, cell, message, hint (`lang` "id" or "en")."""
+    """The Validasi findings, sorted as the Temuan sheet lists them: the fields of
+    `rak-xl validate --format json` (code, severity, sheet, cell, cells, message, hint;
+    `lang` "id" or "en")."""
     report = _report(source)
     records = [f.as_dict(lang, report.plan.sheet_names) for f in sorted(report.findings, key=Finding.sort_key)]
-    return pd.DataFrame.from_records(records, columns=["code", "severity", "sheet", "cell", "message", "hint"])
+    # The columns of the JSON report (Finding.as_dict), whatever it grows to hold.
+    columns = list(records[0]) if records else ["code", "severity", "sheet", "cell", "cells", "message", "hint"]
+    return pd.DataFrame.from_records(records, columns=columns)
 
 
 def rollup(source: Source, by: str = "program") -> pd.DataFrame:
