@@ -26,8 +26,10 @@ import os
 import sqlite3
 import sys
 import time
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 ENV_DIR = "RAK_XL_CACHE_DIR"
 FILE_NAME = "province.sqlite3"
@@ -124,7 +126,8 @@ class SummaryCache:
     def enabled(self) -> bool:
         return self.db is not None
 
-    def get(self, digest: str) -> dict | None:
+    def get(self, digest: str, load: Callable[[dict], Any] | None = None) -> Any:
+        """The stored entry (through `load`, when given), or None; an entry that will not load is a miss."""
         if self.db is None:
             return None
         try:
@@ -133,7 +136,10 @@ class SummaryCache:
             if row is None:
                 return None
             data = json.loads(row[0])
-        except (sqlite3.Error, ValueError):
+            if load is not None:
+                data = load(data)
+        # An entry edited by hand, or of a shape this code does not know: read the file again.
+        except (sqlite3.Error, ValueError, TypeError, KeyError, AttributeError):
             return None
         self.hits += 1
         self._used.append((time.time(), digest, self.fingerprint))

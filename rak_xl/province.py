@@ -290,9 +290,9 @@ def summarise_all(paths: list[Path], workers: int | None = None, progress: Progr
             except OSError:
                 todo.append((i, str(p)))  # the reader gives the message
                 continue
-            data = cache.get(digest)
-            if data is not None:
-                results[i] = summary_from_cache(data, Path(p), before[2])
+            cached = cache.get(digest, lambda data, p=p, mtime=before[2]: summary_from_cache(data, Path(p), mtime))
+            if cached is not None:
+                results[i] = cached
                 if progress:
                     progress.update()
                 continue

@@ -149,6 +149,18 @@ def test_the_fingerprint_follows_version_catalog_and_source(monkeypatch):
     assert C.engine_fingerprint() == base
 
 
+def test_an_unreadable_cache_entry_is_a_miss(folder, cache_dir):
+    d, made = folder
+    P.collect_recap(d, workers=1)
+    db = sqlite3.connect(cache_dir / C.FILE_NAME)
+    with db:
+        db.execute("UPDATE summary SET data = json_set(data, '$.unknown_field', 1)")
+    db.close()
+    recap = P.collect_recap(d, workers=1)
+    assert recap.cached == 0 and {s.satker for s in recap.satkers} == {g.satker for g in made}
+    assert P.collect_recap(d, workers=1).cached == len(made)  # the fresh summaries replaced them
+
+
 def test_no_cache_neither_reads_nor_writes_it(folder, cache_dir, tmp_path):
     d, made = folder
     _recap(d, tmp_path / "a.xlsx", use_cache=False)
