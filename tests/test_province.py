@@ -16,7 +16,7 @@ from python_calamine import CalamineWorkbook
 from conftest import ROOT, WORKBOOK, edit_workbook
 from rak_xl import layout as L
 from rak_xl import province as P
-from rak_xl.synthetic import Template, generate
+from synthetic import Template, generate
 
 
 def _sheet(path, name):
