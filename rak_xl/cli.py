@@ -325,10 +325,9 @@ def cmd_build(args) -> int:
             return EXIT_FINDINGS
         _out(f"{target} sama dengan hasil build baru.")
         return EXIT_OK
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(target)
+    from .adapters.atomic import write_bytes
+
+    write_bytes(target, data)
     _out(f"Ditulis: {target} ({len(data)} byte)")
     if not args.lite_package:
         from .build.lite import default_requirement

@@ -28,6 +28,9 @@ SHEET_HIGHLIGHTS = "_Sorotan"
 SHEET_ROLLUP = "Rekap Anggaran"
 SHEET_CONSOLIDATED = "Konsolidasi"
 SHEET_EVALUATION = "Evaluasi"
+# The Rekap Provinsi workbook (rak-xl province): its own file, not a RAK workbook.
+RECAP_SHEETS = ("Rekap Satker", "Grafik", "Temuan Kesalahan", "Berkas Dilewati")
+RECAP_HEADER_ROW = 4  # recap tables: title, subtitle, blank, header
 OUTPUT_SHEETS = (SHEET_FINDINGS, SHEET_HIGHLIGHTS, SHEET_ROLLUP, SHEET_CONSOLIDATED, SHEET_EVALUATION)
 
 INPUT_SHEETS = (SHEET_IDENTITY, SHEET_PROGRAMS, SHEET_DIVISIONS, SHEET_RAK_A, SHEET_RAK_B, SHEET_BUDGET,
