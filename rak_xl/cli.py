@@ -74,7 +74,7 @@ def _codes(values: list[str] | None, option: str) -> list[str] | None:
     """
     if not values:
         return None
-    from .rules.catalog import unknown_codes
+    from .catalog import unknown_codes
 
     codes = [c.strip().upper() for v in values for c in v.split(",") if c.strip()]
     bad = unknown_codes(codes)
@@ -111,7 +111,7 @@ def findings_text(report_dict: dict, lang: str = "id", width: int | None = None)
     import textwrap
 
     from . import layout as L
-    from .rules.findings import SEVERITY_LABEL
+    from .findings import SEVERITY_LABEL
 
     labels = SEVERITY_LABEL[lang]
     hint_word = "Saran" if lang == "id" else "Fix"
@@ -342,7 +342,7 @@ def cmd_rules(args) -> int:
     if args.markdown:
         _out(rules_markdown())
     else:
-        from .rules.catalog import CATALOG
+        from .catalog import CATALOG
 
         _out(format_table([[r.code, r.slug, r.severity, r.message_id] for r in CATALOG.values()],
                           ["Kode", "Nama", "Tingkat", "Pesan"]))

@@ -118,7 +118,7 @@ def summarise_file(path: str | Path) -> SatkerSummary | Skipped:
 
 
 def _summary(report, path: Path) -> SatkerSummary:
-    from .rules.findings import Finding
+    from .findings import Finding
 
     plan = report.plan
     ident = plan.identity

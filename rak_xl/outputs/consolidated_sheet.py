@@ -18,7 +18,7 @@ from itertools import takewhile
 from .. import layout as L
 from ..model import Plan, RakRow
 from ..rollup import UNASSIGNED, RowInfo, Rollup, division_order, row_infos
-from ..rules.findings import Finding
+from ..findings import Finding
 from ..wording import rupiah
 from . import paging
 from .findings_sheet import summary_line

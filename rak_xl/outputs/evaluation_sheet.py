@@ -13,7 +13,7 @@ import textwrap
 from .. import evaluation as E
 from .. import layout as L
 from ..model import Plan, col_letter
-from ..rules.findings import Finding
+from ..findings import Finding
 from .sheets import Chart, SheetOutput, hyperlink
 
 RUPIAH = '"Rp" #,##0'

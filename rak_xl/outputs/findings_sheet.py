@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from ..layout import SHEET_FINDINGS
 from ..model import col_letter
-from ..rules.findings import SEVERITY_LABEL, Finding, summarise
+from ..findings import SEVERITY_LABEL, Finding, summarise
 from .sheets import SheetOutput, hyperlink
 
 HEADER = ["No", "Tingkat", "Kode", "Lembar", "Sel", "ID Baris", "Pesan", "Saran Perbaikan"]

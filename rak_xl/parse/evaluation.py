@@ -19,7 +19,7 @@ from functools import lru_cache
 from .. import layout as L
 from ..layout import TableLayout
 from ..model import BudgetLine, EvaluationInput, Identity, RakRow, Val
-from ..rules.findings import Finding
+from ..findings import Finding
 from ..wording import shorten
 from .tables import Table, label_key
 from .values import is_blank, parse_money, parse_number, parse_percent_text, split_numbering

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 
 from .. import layout as L
 from ..model import BudgetLine, CellRef, Division, Identity, Plan, Program, RakRow, Target, Val
-from ..rules.findings import Finding
+from ..findings import Finding
 from ..wording import shorten
 from .divisions import match_division
 from .evaluation import parse_evaluation

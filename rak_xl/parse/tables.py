@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..layout import Column, TableLayout
 from ..model import CellRef, Val
-from ..rules.findings import Finding
+from ..findings import Finding
 from .values import is_error
 
 Grid = list[list[object]]

@@ -14,7 +14,7 @@ from .. import layout as L
 from ..model import BudgetLine, CellRef, Plan
 from ..parse.divisions import closest_division
 from . import rule
-from .findings import Finding, spanning
+from ..findings import Finding, spanning
 from .helpers import blocks_of, rupiah, shorten
 
 # BA.Es1.Program.Kegiatan.KRO.RO.Komponen.Subkomponen.Akun(.Detail) since 2021, or the

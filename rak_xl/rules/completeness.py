@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from .. import layout as L
 from ..model import Plan, RakRow
 from . import rule
-from .findings import Finding, id_list, spanning
+from ..findings import Finding, id_list, spanning
 from .helpers import groups_of, series_gaps
 
 _CONTENT = ("target", "activity", "tw1", "tw2", "tw3", "tw4")

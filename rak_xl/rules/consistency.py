@@ -10,7 +10,7 @@ from ..parse.divisions import closest_division
 from ..parse.values import split_numbering
 from . import rule
 from .completeness import target_series
-from .findings import Finding, id_list, spanning
+from ..findings import Finding, id_list, spanning
 from .helpers import (BOUNDED_PERCENT, blocks_of, comparable, dangling_end, groups_of, measure_kind, names_a_measure,
                       number_id, numbers, per_plan, reads_like_indicator, sequence_breaks, series_decreases, shorten,
                       words)

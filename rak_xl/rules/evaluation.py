@@ -16,7 +16,7 @@ from .. import wording
 from ..evaluation import UNIT_ERROR_THRESHOLD, achievement, direction_contradicts_targets, lower_is_better
 from ..model import Plan, RakRow
 from . import rule
-from .findings import Finding, id_list, spanning
+from ..findings import Finding, id_list, spanning
 
 
 def _fmt(value: float, percent: bool) -> str:
