@@ -129,7 +129,7 @@ def submit(book=None) -> None:
     from . import jobs
     from . import submit as package
     from .adapters import excel_live
-    from .outputs.findings_sheet import summary_line
+    from .findings import summary_line
 
     source = Path(book.fullname)
 

@@ -81,7 +81,8 @@ def _without(f: Finding, broken: set) -> Finding:
 
 
 def validation_outputs(report: ValidationReport, when: dt.datetime | None = None) -> WritePlan:
-    from .outputs.findings_sheet import findings_sheet, summary_line
+    from .findings import summary_line
+    from .outputs.findings_sheet import findings_sheet
     from .outputs.highlights import highlight_plan
     from .outputs.sheets import WritePlan
 

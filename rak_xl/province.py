@@ -125,6 +125,7 @@ def _summary(report, path: Path) -> SatkerSummary:
     errors = [f for f in sorted(report.findings, key=Finding.sort_key) if f.severity == "error"]
     kept = [(f.sheet, f.a1, f.code, f.message("id")) for f in errors[:MAX_FINDINGS_PER_SATKER]]
     code = ident.get("satker_code")
+    evaluation, notes = _evaluation(plan)
     return SatkerSummary(
         file=path.name, path=str(path), mtime=path.stat().st_mtime,
         satker=str(ident.get("satker") or ""), satker_code=str(code or ""), year=ident.year,
@@ -133,44 +134,49 @@ def _summary(report, path: Path) -> SatkerSummary:
         allocated=B.allocated(plan), programs=B.program_totals(plan),
         program_names={p.code: p.name for p in plan.programs if p.code},
         divisions=B.division_totals(plan), rpd=B.quarter_totals(plan.budget),
-        errors=kept, errors_left_out=len(errors) - len(kept), evaluation=_evaluation(plan),
+        errors=kept, errors_left_out=len(errors) - len(kept), evaluation=evaluation, notes=notes,
     )
 
 
-def _evaluation(plan) -> dict[str, list[float | None]] | None:
-    """Quarterly capaian (overall average) and cumulative absorption, percent, per quarter.
+def _evaluation(plan) -> tuple[dict[str, list[float | None]] | None, list[str]]:
+    """Quarterly capaian (overall average) and cumulative serapan, percent, per quarter, as
+    rak_xl.evaluation computes them for the Evaluasi sheet; and a note naming what is empty.
 
-    Only for workbooks that carry the evaluation sheets, and only with a rak_xl that
-    has the quarterly evaluation (rak_xl.evaluation); otherwise the recap has no such
-    columns. Quarters without any realisation stay empty.
+    Only for workbooks that carry the evaluation sheets; otherwise the recap has no such
+    columns. A figure that cannot be computed stays empty (never 0), and the note says why.
     """
-    inputs = getattr(plan, "evaluation", None)
-    if inputs is None or not getattr(inputs, "started", False):
-        return None
-    try:
-        from . import evaluation as E
+    from . import evaluation as E
 
-        achievement, mean, reported = E.achievement, E.mean, E.quarter_has_realisation
-        lower_is_better = E.lower_is_better
-        realised_totals, pagu_of = B.realised_quarter_totals, B.pagu_of
-    except (ImportError, AttributeError):
-        return None
-    # The overall capaian and total absorption of E.evaluate, from the same building blocks:
-    # evaluate() also rolls up every block, group and division, which the recap does not show.
-    pagu = pagu_of(plan.budget)
-    realised = B.cumulative(realised_totals(plan.budget))
+    if not plan.evaluation.started:
+        return None, []
     capaian: list[float | None] = []
     serapan: list[float | None] = []
+    unreported, no_capaian, no_spending = [], [], []
     for q in L.QUARTERS:
-        if not reported(plan, q):
-            capaian.append(None)
-            serapan.append(None)
+        achieved, absorbed = E.overall(plan, q)
+        capaian.append(None if achieved.value is None else round(achieved.value, 2))
+        serapan.append(None if absorbed.absorption is None else round(absorbed.absorption, 2))
+        if not E.quarter_has_realisation(plan, q):
+            unreported.append(q)
             continue
-        values = [achievement(r.quarter_targets[q - 1], r.realised[q - 1], lower_is_better(r))[0] for r in plan.rows]
-        overall = mean([v for v in values if v is not None])
-        capaian.append(None if overall is None else round(overall, 2))
-        serapan.append(round(realised[q - 1] / pagu * 100, 2) if pagu else None)
-    return {"capaian": capaian, "serapan": serapan}
+        if achieved.value is None:
+            no_capaian.append(q)
+        if absorbed.absorption is None:
+            no_spending.append(q)
+    parts = []
+    if unreported:
+        parts.append(f"{_quarters(unreported)} belum dilaporkan")
+    if no_capaian:
+        parts.append(f"capaian {_quarters(no_capaian)} belum dapat dihitung (tidak ada indikator dengan target "
+                     "dan realisasi)")
+    if no_spending:
+        parts.append(f"serapan {_quarters(no_spending)} belum dihitung (Realisasi Anggaran belum diisi)")
+    notes = [f"Capaian/serapan kosong = belum dihitung: {'; '.join(parts)}"] if parts else []
+    return {"capaian": capaian, "serapan": serapan}, notes
+
+
+def _quarters(quarters: list[int]) -> str:
+    return ", ".join(f"TW {q}" for q in quarters)
 
 
 def _work(paths: list[str]) -> list[SatkerSummary | Skipped]:

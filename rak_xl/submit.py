@@ -32,7 +32,7 @@ from .adapters.atomic import replacing
 from .adapters.file_write import write_values_copy
 from .adapters.pdf_export import libreoffice_pdf as export_pdf
 from .errors import RakInputError
-from .outputs.findings_sheet import summary_line
+from .findings import summary_line
 from .outputs.sheets import SheetOutput, WritePlan
 from .parse.tables import Grid
 from .wording import rupiah

@@ -177,7 +177,7 @@ def test_recap_capaian_and_absorption_agree_with_the_evaluation(folder):
     from rak_xl.adapters.file_read import read_grids
 
     report = jobs.validate(read_grids(made[0].path), made[0].path.name)
-    series = P._evaluation(report.plan)
+    series, _notes = P._evaluation(report.plan)
     if series is None:
         pytest.skip("the generated workbooks carry no quarterly evaluation")
     compared = 0

@@ -18,9 +18,8 @@ from ..errors import RakInputError
 from ..layout import OUTPUT_SHEETS, SHEET_HIGHLIGHTS
 from ..parse.tables import Grid
 from .atomic import replacing
-from ..outputs.sheets import FORMULA_PREFIXES, Chart, Formula, SheetOutput, WritePlan
+from ..outputs.sheets import EXCEL_MAX_TEXT, FORMULA_PREFIXES, Chart, Formula, SheetOutput, WritePlan
 
-EXCEL_MAX_TEXT = 32_767  # characters Excel keeps in one cell; longer text makes it "repair" the file
 
 
 def write_cell(cell, value: Any) -> None:

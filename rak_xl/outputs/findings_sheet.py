@@ -15,11 +15,6 @@ HEADER_ROW = 6
 FILL = {"error": "#FFC7CE", "warning": "#FFEB9C", "info": "#DDEBF7"}
 
 
-def summary_line(findings: list[Finding]) -> str:
-    c = summarise(findings)
-    return f"{c['error']} kesalahan, {c['warning']} peringatan, {c['info']} informasi"
-
-
 def findings_sheet(findings: list[Finding], source: str, generated: dt.datetime,
                    tab: Callable[[str], str] = str) -> SheetOutput:
     """`tab` gives the workbook's own name of a sheet (Plan.tab), so links reach renamed tabs."""

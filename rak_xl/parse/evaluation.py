@@ -130,7 +130,7 @@ def _achievement(table, rows: list[RakRow], ev: EvaluationInput, findings: list[
             continue
         seen.add(key)
         row.evaluation_cells = dict(cells)
-        percent = bool(row.target and row.target.is_percent) or row.text("unit") == "%"
+        percent = row.in_percent
         direction = cells.get("direction")
         if direction is not None:
             parsed = parse_direction(direction.raw)
