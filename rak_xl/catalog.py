@@ -6,6 +6,9 @@ konsistensi (consistency), RAK4xx anggaran (budget), RAK5xx tanggal dan
 identitas (dates and identity), RAK6xx evaluasi (quarterly evaluation).
 A retired code keeps its entry (retired=True) and is never reused.
 `docs/rules.md` is generated from this table (`rak-xl rules --markdown`).
+
+One module although long: it is a table, not logic. Every rule's code, severity and both
+languages' words sit side by side, so a reviewer reads and compares them in one place.
 """
 
 from __future__ import annotations

@@ -36,8 +36,25 @@ UNASSIGNED = "Tanpa penanggung jawab"  # RAK rows with no Bagian, stated or fund
 STATED, BLOCK, BUDGET, NONE = "stated", "block", "budget", "none"
 
 
+class _Listing:
+    """Iterating, indexing and len() reach `_items()`: the rules walk a group's blocks and a block's
+    rows as they would lists (`for block in group`, `block[0]`)."""
+
+    def _items(self) -> list:
+        raise NotImplementedError
+
+    def __iter__(self) -> Iterator:
+        return iter(self._items())
+
+    def __getitem__(self, i):
+        return self._items()[i]
+
+    def __len__(self) -> int:
+        return len(self._items())
+
+
 @dataclass(eq=False)
-class Block:
+class Block(_Listing):
     """A sub-activity: its rows in sheet order. Iterating or indexing a block gives its rows."""
 
     rows: list[RakRow]
@@ -54,18 +71,12 @@ class Block:
     def activity(self) -> str:
         return self.rows[0].activity
 
-    def __iter__(self) -> Iterator[RakRow]:
-        return iter(self.rows)
-
-    def __getitem__(self, i):
-        return self.rows[i]
-
-    def __len__(self) -> int:
-        return len(self.rows)
+    def _items(self) -> list:
+        return self.rows
 
 
 @dataclass(eq=False)
-class Group:
+class Group(_Listing):
     """A Kegiatan (table A) or Sasaran Program (table B). Iterating or indexing it gives its blocks."""
 
     table: str  # "A" / "B"
@@ -81,14 +92,8 @@ class Group:
     def rows(self) -> list[RakRow]:
         return [r for b in self.blocks for r in b.rows]
 
-    def __iter__(self) -> Iterator[Block]:
-        return iter(self.blocks)
-
-    def __getitem__(self, i):
-        return self.blocks[i]
-
-    def __len__(self) -> int:
-        return len(self.blocks)
+    def _items(self) -> list:
+        return self.blocks
 
 
 @dataclass(eq=False)
