@@ -12,7 +12,7 @@ Instructions are not time (Python code runs fewer instructions per cycle than ca
 Rust), so use this to compare two versions of rak_xl, and bench/run.py for the goals.
 
 Needs valgrind (Debian: apt-get install valgrind). FOLDER defaults to freshly generated
-satker workbooks (rak_xl.synthetic, seed 2022). Takes about a minute.
+satker workbooks (tests/synthetic.py, seed 2022). Takes about a minute.
 """
 
 from __future__ import annotations
@@ -76,9 +76,9 @@ def main() -> int:
             work = Path(tempfile.mkdtemp(prefix="rak_xl_instr_"))
             folder = work / "satker"
             subprocess.run([sys.executable, "-c", "import sys; from pathlib import Path; "
-                            "from rak_xl.synthetic import generate; generate(Path(sys.argv[1]), int(sys.argv[2]), seed=2022)",
+                            "from synthetic import generate; generate(Path(sys.argv[1]), int(sys.argv[2]), seed=2022)",
                             str(folder), str(args.files + 2)], check=True,
-                           env=dict(os.environ, PYTHONPATH=str(ROOT)))
+                           env=dict(os.environ, PYTHONPATH=os.pathsep.join((str(ROOT), str(ROOT / "tests")))))
         for label, code in (("ours (read + validate + summary)", OURS), ("calamine read", CALAMINE)):
             base, more = count(code, folder, 2), count(code, folder, args.files + 2)
             print(f"{label:34s} {(more - base) / args.files / 1e6:7.2f} million instructions per workbook")

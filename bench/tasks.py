@@ -92,7 +92,8 @@ def _generate(work: str, *sizes: str) -> dict:
     """The bench's files, written in a child so the bench's own process stays small (see run.py)."""
     from pathlib import Path
 
-    from rak_xl.synthetic import Template, generate, make_large
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # the generator lives with the tests
+    from synthetic import Template, generate, make_large
 
     tpl = Template()
     for n in (38, 514):

@@ -1,15 +1,23 @@
 """Budget arithmetic over the Plan, in whole Rupiah (ints: no floating-point drift).
 
-The one place sums are made: the Validasi budget rules (RAK4xx) and the
-Rekap Anggaran roll-up both call these, so the sheet and the findings can
-never disagree.
+The one place Rupiah sums are made: the Validasi budget rules (RAK4xx), Rekap Anggaran,
+Konsolidasi, Evaluasi, the Kiriman e-mail and Rekap Provinsi all call these, so no two
+outputs can show different figures for one thing.
+
+A division's budget is the sum of the Anggaran lines whose Bagian column names it: that
+unit spends it. Lines whose Bagian matches no division count under UNKNOWN_DIVISION, so
+the divisions always add up to the whole. Which Bagian answers for a RAK row is another
+question (rak_xl.parse.structure); a line funding a row of another Bagian is RAK416.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Iterable
 
 from .model import BudgetLine, Plan
+
+
+UNKNOWN_DIVISION = "Bagian tidak dikenali"  # budget lines whose Bagian matches no division
 
 
 def _add(totals: list[int], quarters: Iterable[int | None]) -> None:
@@ -17,28 +25,19 @@ def _add(totals: list[int], quarters: Iterable[int | None]) -> None:
         totals[i] += q or 0
 
 
-def _totals_by(plan: Plan, key: Callable[[BudgetLine], Hashable | None]) -> dict:
-    """Sum of line pagu per key; lines without an amount or without a key are left out."""
-    out: dict = {}
-    for line in plan.budget:
-        k = key(line)
-        if line.amount is not None and k:
-            out[k] = out.get(k, 0) + line.amount
-    return out
-
-
 def program_totals(plan: Plan) -> dict[str, int]:
     """Sum of budget line pagu per program code, for every program code that appears."""
-    return _totals_by(plan, lambda line: line.program)
+    return {code: lines_total(lines) for code, lines in lines_by_program(plan).items()}
+
+
+def division_of(line: BudgetLine) -> str:
+    """The division a line's budget counts for: its Bagian, or UNKNOWN_DIVISION."""
+    return line.division or UNKNOWN_DIVISION
 
 
 def division_totals(plan: Plan) -> dict[str, int]:
-    """Sum per canonical division name (lines whose division is unknown are left out)."""
-    return _totals_by(plan, lambda line: line.division)
-
-
-def program_division_totals(plan: Plan) -> dict[tuple[str, str], int]:
-    return _totals_by(plan, lambda line: (line.program, line.division) if line.program and line.division else None)
+    """A division's budget: the sum of the lines whose Bagian names it (see the module docstring)."""
+    return {name: lines_total(lines) for name, lines in lines_by_division(plan).items()}
 
 
 def quarter_totals(lines: Iterable[BudgetLine]) -> list[int]:
@@ -58,7 +57,8 @@ def cumulative(quarters: list[int]) -> list[int]:
 
 
 def allocated(plan: Plan) -> int:
-    return sum(line.amount for line in plan.budget if line.amount is not None)
+    """All budget lines: the plan's whole budget."""
+    return lines_total(plan.budget)
 
 
 def declared_programs_total(plan: Plan) -> int:
@@ -87,17 +87,13 @@ def lines_by_row(plan: Plan) -> dict[str, list[BudgetLine]]:
 
 
 def lines_total(lines: Iterable[BudgetLine]) -> int:
+    """Pagu of some budget lines (lines without a readable amount add nothing)."""
     return sum(line.amount for line in lines if line.amount is not None)
 
 
 # -- realised spending (quarterly evaluation, sheet Realisasi Anggaran) ------------------------
 
-ABSORPTION_GUIDE = (15, 40, 60, 90)  # common cumulative absorption guide at the end of TW 1..4, percent
-
-
-def pagu_of(lines: Iterable[BudgetLine]) -> int:
-    """Pagu of some budget lines (lines without a readable amount count as 0)."""
-    return sum(line.amount or 0 for line in lines)
+ABSORPTION_GUIDE = (15, 40, 60, 90)  # usual cumulative absorption at the end of TW 1..4, percent (Rekap Anggaran RPD, Evaluasi)
 
 
 def realised_quarter_totals(lines: Iterable[BudgetLine]) -> list[int]:
@@ -113,11 +109,24 @@ def to_date(quarters: list[int], quarter: int) -> int:
     return sum(quarters[:quarter])
 
 
-def lines_by(plan: Plan, key: str) -> dict[str, list[BudgetLine]]:
-    """Budget lines grouped by "program" (code) or "division" (canonical name); unknown keys left out."""
+def by_program(lines: Iterable[BudgetLine]) -> dict[str, list[BudgetLine]]:
+    """`lines` per program code, in order of appearance; lines without a program left out."""
     out: dict[str, list[BudgetLine]] = {}
-    for line in plan.budget:
-        name = line.program if key == "program" else line.division
-        if name:
-            out.setdefault(name, []).append(line)
+    for line in lines:
+        if line.program:
+            out.setdefault(line.program, []).append(line)
     return out
+
+
+def lines_by_program(plan: Plan) -> dict[str, list[BudgetLine]]:
+    return by_program(plan.budget)
+
+
+def lines_by_division(plan: Plan) -> dict[str, list[BudgetLine]]:
+    """Budget lines per division (division_of): the Bagian sheet's order, then UNKNOWN_DIVISION.
+    Divisions without lines are left out."""
+    found: dict[str, list[BudgetLine]] = {}
+    for line in plan.budget:
+        found.setdefault(division_of(line), []).append(line)
+    order = [*plan.division_names, *(n for n in found if n not in plan.division_names)]
+    return {name: found[name] for name in order if name in found}

@@ -129,7 +129,7 @@ def submit(book=None) -> None:
     from . import jobs
     from . import submit as package
     from .adapters import excel_live
-    from .outputs.findings_sheet import summary_line
+    from .findings import summary_line
 
     source = Path(book.fullname)
 
@@ -193,7 +193,7 @@ def _submit_in_lite(book) -> None:
     no package is made at all (never half of one)."""
     from . import jobs
     from .adapters import excel_live
-    from .outputs.findings_sheet import summary_line
+    from .findings import summary_line
 
     ok, computed = _attempt(book, lambda: jobs.run_all(excel_live.read_book(book), book.name))
     if not ok:

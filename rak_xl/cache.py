@@ -61,7 +61,7 @@ def content_digest(path: str | Path) -> str:
 def engine_fingerprint() -> str:
     """rak_xl version + rule catalog + the package's own source: what a summary depends on besides the file."""
     from . import __version__
-    from .rules.catalog import CATALOG
+    from .catalog import CATALOG
 
     h = hashlib.sha256()
     h.update(f"rak_xl {__version__}\n".encode())

@@ -74,7 +74,7 @@ def _codes(values: list[str] | None, option: str) -> list[str] | None:
     """
     if not values:
         return None
-    from .rules.catalog import unknown_codes
+    from .catalog import unknown_codes
 
     codes = [c.strip().upper() for v in values for c in v.split(",") if c.strip()]
     bad = unknown_codes(codes)
@@ -111,7 +111,7 @@ def findings_text(report_dict: dict, lang: str = "id", width: int | None = None)
     import textwrap
 
     from . import layout as L
-    from .rules.findings import SEVERITY_LABEL
+    from .findings import SEVERITY_LABEL
 
     labels = SEVERITY_LABEL[lang]
     hint_word = "Saran" if lang == "id" else "Fix"
@@ -317,6 +317,7 @@ def cmd_province(args) -> int:
 
 def cmd_build(args) -> int:
     """Build (or with --check compare) the RAK workbook and the province's Rekap_Provinsi.xlsm."""
+    from .adapters.atomic import write_bytes
     from .build.province_workbook import build_province_workbook
     from .build.workbook import build_workbook
 
@@ -334,10 +335,7 @@ def cmd_build(args) -> int:
             else:
                 _out(f"{target} sama dengan hasil build baru.")
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_bytes(data)
-        tmp.replace(target)
+        write_bytes(target, data)
         _out(f"Ditulis: {target} ({len(data)} byte)")
     if not args.check and not args.lite_package:
         from .build.lite import default_requirement
@@ -352,7 +350,7 @@ def cmd_rules(args) -> int:
     if args.markdown:
         _out(rules_markdown())
     else:
-        from .rules.catalog import CATALOG
+        from .catalog import CATALOG
 
         _out(format_table([[r.code, r.slug, r.severity, r.message_id] for r in CATALOG.values()],
                           ["Kode", "Nama", "Tingkat", "Pesan"]))

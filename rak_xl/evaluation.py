@@ -4,10 +4,14 @@
   realisation series the parser attached to each RAK row;
 - roll-up of capaian per sub-activity block, group, division and overall: the plain
   average of the indicators whose capaian can be computed (stated in the sheet);
-- budget absorption to date per program and division against the planned
+- budget absorption (serapan) to date per program and division against the planned
   disbursement (RPD) and against the 15/40/60/90% guide; all sums in rak_xl.budget.
 
-The Evaluasi button, `rak-xl evaluate` and the RAK6xx rules all call these.
+The one place capaian and serapan are computed: the Evaluasi button, `rak-xl evaluate`,
+the RAK6xx rules and Rekap Provinsi (`overall`) all call these. Sub-activities, groups and
+each indicator's Bagian come from rak_xl.parse.structure, the same as in Konsolidasi and
+Rekap Anggaran; a division's pagu is its Anggaran lines (rak_xl.budget). A figure that
+cannot be computed is None ("not computed"), never 0.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from dataclasses import dataclass, field
 from . import budget
 from . import layout as L
 from .model import Plan, RakRow
+from .parse import structure
 
 # Indicator states (Indonesian: they are shown as they are).
 OK = "dihitung"
@@ -60,7 +65,7 @@ def measures_progress(row: RakRow) -> bool:
     "Penurunan jumlah sengketa ..." with Arah Turun and targets 25/50/75/100% is a rate of
     reduction achieved; scored as "lower is better", 45% against 50% would give 110%.
     """
-    percent = bool(row.target and row.target.is_percent) or row.text("unit") == "%"
+    percent = row.in_percent
     series = [v for v in row.quarter_targets if v is not None]
     return percent and len(set(series)) >= 2 and all(b >= a for a, b in zip(series, series[1:]))
 
@@ -111,10 +116,6 @@ class IndicatorResult:
     value: float | None
     state: str
 
-    @property
-    def percent(self) -> bool:
-        return bool(self.row.target and self.row.target.is_percent) or self.row.text("unit") == "%"
-
     def as_dict(self) -> dict:
         return {"id": self.row.id, "indicator": self.row.indicator, "division": self.division,
                 "direction": "Turun" if lower_is_better(self.row) else "Naik", "target": self.target,
@@ -123,7 +124,7 @@ class IndicatorResult:
 
 
 @dataclass
-class Rollup:
+class AchievementSummary:
     level: str  # "subkegiatan" | "kelompok" | "bagian" | "keseluruhan"
     name: str
     indicators: int
@@ -131,9 +132,10 @@ class Rollup:
     value: float | None
     table: str = ""  # "A" / "B" for sub-activity and group
     group: str = ""
+    code: str = ""  # the group's code, "A.1" (as in Konsolidasi), for sub-activity and group
 
     def as_dict(self) -> dict:
-        return {"level": self.level, "table": self.table, "group": self.group, "name": self.name,
+        return {"level": self.level, "table": self.table, "group": self.group, "code": self.code, "name": self.name,
                 "indicators": self.indicators, "counted": self.counted, "capaian": _round(self.value),
                 "grade": grade(self.value)}
 
@@ -189,10 +191,10 @@ class QuarterEvaluation:
     reporting_quarter: int | None
     status: str
     indicators: list[IndicatorResult] = field(default_factory=list)
-    blocks: list[Rollup] = field(default_factory=list)
-    groups: list[Rollup] = field(default_factory=list)
-    divisions: list[Rollup] = field(default_factory=list)
-    overall: Rollup | None = None
+    blocks: list[AchievementSummary] = field(default_factory=list)
+    groups: list[AchievementSummary] = field(default_factory=list)
+    divisions: list[AchievementSummary] = field(default_factory=list)
+    overall: AchievementSummary | None = None
     programs_absorption: list[Absorption] = field(default_factory=list)
     divisions_absorption: list[Absorption] = field(default_factory=list)
     total_absorption: Absorption | None = None
@@ -225,32 +227,57 @@ def _round(value: float | None, digits: int = 2) -> float | None:
     return None if value is None else round(value, digits)
 
 
-def row_divisions(plan: Plan) -> dict[int, str]:
-    """Division per RAK row (by index in plan.rows): the one Rekap Anggaran and Konsolidasi use.
-
-    One method for every sheet (rak_xl.rollup.row_infos), so an indicator counts for the
-    same Bagian in Evaluasi as in the budget roll-up and the consolidated table.
-    """
-    from .rollup import row_infos
-
-    by_row = {id(info.row): info.division for info in row_infos(plan)}
-    return {i: by_row[id(row)] for i, row in enumerate(plan.rows)}
-
-
 def quarter_has_realisation(plan: Plan, quarter: int) -> bool:
     return (any(r.realised[quarter - 1] is not None for r in plan.rows)
             or any(line.realised[quarter - 1] is not None for line in plan.budget))
 
 
-def _rollup(level: str, name: str, results: list[IndicatorResult], table: str = "", group: str = "") -> Rollup:
+def _summary(level: str, name: str, results: list[IndicatorResult],
+             group: structure.Group | None = None) -> AchievementSummary:
     values = [r.value for r in results if r.value is not None]
-    return Rollup(level, name, len(results), len(values), mean(values), table, group)
+    if group is None:
+        return AchievementSummary(level, name, len(results), len(values), mean(values))
+    return AchievementSummary(level, name, len(results), len(values), mean(values), group.table, group.name,
+                              group.code)
 
 
 def _absorption(name: str, lines, quarter: int, reported: bool) -> Absorption:
     planned = budget.to_date(budget.quarter_totals(lines), quarter)
     realised = budget.to_date(budget.realised_quarter_totals(lines), quarter) if reported else None
-    return Absorption(name, budget.pagu_of(lines), planned, realised, float(budget.ABSORPTION_GUIDE[quarter - 1]))
+    return Absorption(name, budget.lines_total(lines), planned, realised, float(budget.ABSORPTION_GUIDE[quarter - 1]))
+
+
+def _status(plan: Plan, quarter: int) -> str:
+    if not plan.evaluation.started:
+        return NOT_STARTED
+    return RUNNING if quarter_has_realisation(plan, quarter) else NOT_REPORTED
+
+
+def _indicators(plan: Plan, quarter: int, status: str) -> list[IndicatorResult]:
+    out = []
+    for place in structure.of(plan).places:
+        row = place.row
+        target, realised = row.quarter_targets[quarter - 1], row.realised[quarter - 1]
+        value, state = achievement(target, realised, lower_is_better(row))
+        if state == NO_DATA and status != RUNNING:
+            state = NOT_REPORTED if status == NOT_REPORTED else NOT_STARTED
+        out.append(IndicatorResult(row, place.division, target, realised, value, state))
+    return out
+
+
+def _spending_reported(plan: Plan, quarter: int) -> bool:
+    """Spending counts as reported only where the sheet is there and holds the quarter: an absent
+    sheet is no evidence of zero spending (indicators may be reported before the budget is)."""
+    return (L.SHEET_SPENDING in plan.evaluation.sheets
+            and any(line.realised[quarter - 1] is not None for line in plan.budget))
+
+
+def overall(plan: Plan, quarter: int) -> tuple[AchievementSummary, Absorption]:
+    """The overall capaian and the total absorption of `quarter`: what evaluate() reports as
+    `overall` and `total_absorption`, without the per-group and per-division work (Rekap Provinsi)."""
+    indicators = _indicators(plan, quarter, _status(plan, quarter))
+    return (_summary("keseluruhan", "Keseluruhan", indicators),
+            _absorption("Jumlah", plan.budget, quarter, _spending_reported(plan, quarter)))
 
 
 def evaluate(plan: Plan, quarter: int | None = None) -> QuarterEvaluation:
@@ -261,48 +288,31 @@ def evaluate(plan: Plan, quarter: int | None = None) -> QuarterEvaluation:
     q = quarter or reporting or latest
     if not 1 <= q <= 4:
         raise ValueError(f"quarter {q} is not 1..4")
-    if not plan.evaluation.started:
-        status = NOT_STARTED
-    elif not quarter_has_realisation(plan, q):
-        status = NOT_REPORTED
-    else:
-        status = RUNNING
-    ev = QuarterEvaluation(q, reporting, status)
-    divisions = row_divisions(plan)
-    for i, row in enumerate(plan.rows):
-        target, realised = row.quarter_targets[q - 1], row.realised[q - 1]
-        value, state = achievement(target, realised, lower_is_better(row))
-        if state == NO_DATA and status != RUNNING:
-            state = NOT_REPORTED if status == NOT_REPORTED else NOT_STARTED
-        ev.indicators.append(IndicatorResult(row, divisions[i], target, realised, value, state))
-    blocks: dict[tuple[str, str, str], list[IndicatorResult]] = {}
-    groups: dict[tuple[str, str], list[IndicatorResult]] = {}
+    status = _status(plan, q)
+    ev = QuarterEvaluation(q, reporting, status, _indicators(plan, q, status))
+    result_of = {id(res.row): res for res in ev.indicators}
+    plan_structure = structure.of(plan)
+    for group in plan_structure.groups:
+        ev.groups.append(_summary("kelompok", group.name, [result_of[id(r)] for r in group.rows], group))
+        ev.blocks.extend(_summary("subkegiatan", block.activity, [result_of[id(r)] for r in block.rows], group)
+                         for block in group.blocks)
     by_division: dict[str, list[IndicatorResult]] = {name: [] for name in plan.division_names}
     for res in ev.indicators:
-        row = res.row
-        blocks.setdefault((row.table, row.group, row.activity), []).append(res)
-        groups.setdefault((row.table, row.group), []).append(res)
         by_division.setdefault(res.division, []).append(res)
-    ev.blocks = [_rollup("subkegiatan", act, rs, t, g) for (t, g, act), rs in blocks.items()]
-    ev.groups = [_rollup("kelompok", g, rs, t, g) for (t, g), rs in groups.items()]
-    ev.divisions = [_rollup("bagian", name, rs) for name, rs in by_division.items() if rs]
-    ev.overall = _rollup("keseluruhan", "Keseluruhan", ev.indicators)
-    # Spending counts as reported only where the sheet is there and holds the quarter: an absent
-    # sheet is no evidence of zero spending (indicators may be reported before the budget is).
-    reported = (L.SHEET_SPENDING in plan.evaluation.sheets
-                and any(line.realised[q - 1] is not None for line in plan.budget))
+    ev.divisions = [_summary("bagian", name, rs) for name, rs in by_division.items() if rs]
+    ev.overall = _summary("keseluruhan", "Keseluruhan", ev.indicators)
+    reported = _spending_reported(plan, q)
     ev.programs_absorption = [_absorption(name, lines, q, reported)
-                              for name, lines in budget.lines_by(plan, "program").items()]
-    by_div = budget.lines_by(plan, "division")
-    names = [n for n in plan.division_names if n in by_div] + [n for n in by_div if n not in plan.division_names]
-    ev.divisions_absorption = [_absorption(name, by_div[name], q, reported) for name in names]
+                              for name, lines in budget.lines_by_program(plan).items()]
+    ev.divisions_absorption = [_absorption(name, lines, q, reported)
+                               for name, lines in budget.lines_by_division(plan).items()]
     ev.total_absorption = _absorption("Jumlah", plan.budget, q, reported)
     dipa = plan.identity.budget_in_force
     if dipa:
         t = ev.total_absorption
         which = "revisi" if plan.identity.get("budget_revised") is not None else "awal"
         ev.dipa_absorption = Absorption(f"Pagu DIPA ({which})", dipa, t.planned, t.realised, t.guide)
-    pagu = budget.pagu_of(plan.budget)
+    pagu = budget.lines_total(plan.budget)
     planned = budget.cumulative(budget.quarter_totals(plan.budget))
     realised = budget.cumulative(budget.realised_quarter_totals(plan.budget))
     for k in (1, 2, 3, 4):

@@ -26,7 +26,8 @@ import pandas as pd
 from . import layout as L
 from . import rollup as R
 from .jobs import ValidationReport
-from .rules.findings import Finding
+from .parse import structure
+from .findings import Finding
 
 Source = str | Path | ValidationReport
 
@@ -48,14 +49,15 @@ def plan_rows(source: Source) -> pd.DataFrame:
     """One row per indicator of tables A and B, in sheet order.
 
     Columns: table, sheet, row (as Excel numbers it), id, group, indicator, target (a
-    number; percent targets in percent, 100 = 100%), target_is_percent, unit, activity, tw1..tw4 (quarter marked), unit_in_charge, division (the row's
-    Bagian as the roll-up counts it), division_inferred, budget (Rupiah of the budget
-    lines linked to the row), funded.
+    number; percent targets in percent, 100 = 100%), target_is_percent, unit, activity,
+    tw1..tw4 (quarter marked), unit_in_charge, division (the row's Bagian as every output
+    counts it, rak_xl.parse.structure), division_source (stated, block, budget or none:
+    how it was found), budget (Rupiah of the Anggaran lines linked to the row), funded.
     """
     report = _report(source)
     records = []
-    for info in R.row_infos(report.plan):
-        row = info.row
+    for place in structure.of(report.plan).places:
+        row = place.row
         records.append({
             "table": row.table, "sheet": report.plan.tab(row.sheet), "row": row.row, "id": row.id,
             "group": row.group, "indicator": row.indicator,
@@ -63,11 +65,11 @@ def plan_rows(source: Source) -> pd.DataFrame:
             "target_is_percent": bool(row.target and row.target.is_percent), "unit": row.text("unit"),
             "activity": row.activity,
             **{f"tw{q}": row.marks[q - 1] for q in L.QUARTERS},
-            "unit_in_charge": row.text("unit_in_charge"), "division": info.division,
-            "division_inferred": info.division_inferred, "budget": info.budget, "funded": info.funded,
+            "unit_in_charge": row.text("unit_in_charge"), "division": place.division,
+            "division_source": place.source, "budget": place.budget, "funded": place.funded,
         })
     columns = ["table", "sheet", "row", "id", "group", "indicator", "target", "target_is_percent", "unit", "activity",
-               *(f"tw{q}" for q in L.QUARTERS), "unit_in_charge", "division", "division_inferred", "budget", "funded"]
+               *(f"tw{q}" for q in L.QUARTERS), "unit_in_charge", "division", "division_source", "budget", "funded"]
     return pd.DataFrame.from_records(records, columns=columns)
 
 

@@ -17,8 +17,8 @@ from .model import Plan
 from .parse.plan import parse_plan
 from .parse.tables import Grid
 from .rules import REGISTRY, load_all
-from .rules.catalog import select as select_codes
-from .rules.findings import Finding, summarise
+from .catalog import select as select_codes
+from .findings import Finding, summarise
 
 if TYPE_CHECKING:  # the output builders are imported where used: `validate` (CLI, province) needs none
     from .evaluation import QuarterEvaluation
@@ -81,7 +81,8 @@ def _without(f: Finding, broken: set) -> Finding:
 
 
 def validation_outputs(report: ValidationReport, when: dt.datetime | None = None) -> WritePlan:
-    from .outputs.findings_sheet import findings_sheet, summary_line
+    from .findings import summary_line
+    from .outputs.findings_sheet import findings_sheet
     from .outputs.highlights import highlight_plan
     from .outputs.sheets import WritePlan
 

@@ -28,6 +28,19 @@ SHEET_HIGHLIGHTS = "_Sorotan"
 SHEET_ROLLUP = "Rekap Anggaran"
 SHEET_CONSOLIDATED = "Konsolidasi"
 SHEET_EVALUATION = "Evaluasi"
+# The Rekap Provinsi workbook (rak-xl province): its own file, not a RAK workbook.
+RECAP_SHEETS = ("Rekap Satker", "Grafik", "Temuan Kesalahan", "Berkas Dilewati")
+RECAP_HEADER_ROW = 4  # recap tables: title, subtitle, blank, header
+RECAP_TITLE = "REKAP RENCANA AKSI KINERJA SATKER KPU KABUPATEN/KOTA"
+# (title, note, header) of the Temuan Kesalahan and Berkas Dilewati sheets, for both recap writers.
+RECAP_ERRORS = ("TEMUAN KESALAHAN PER SATKER",
+                "Hanya temuan tingkat kesalahan; peringatan dan informasi dilihat dengan tombol Validasi "
+                "di workbook satker.",
+                ["No", "Satuan Kerja", "Kode Satker", "Berkas", "Lembar", "Sel", "Kode", "Pesan"])
+RECAP_SKIPPED = ("BERKAS YANG TIDAK DIREKAP",
+                 "Berkas yang tidak dapat dibaca, bukan workbook RAK, atau digantikan berkas lain untuk satker "
+                 "dan tahun yang sama (kolom Alasan menyebut penentunya).",
+                 ["No", "Berkas", "Jenis", "Alasan"])
 OUTPUT_SHEETS = (SHEET_FINDINGS, SHEET_HIGHLIGHTS, SHEET_ROLLUP, SHEET_CONSOLIDATED, SHEET_EVALUATION)
 
 INPUT_SHEETS = (SHEET_IDENTITY, SHEET_PROGRAMS, SHEET_DIVISIONS, SHEET_RAK_A, SHEET_RAK_B, SHEET_BUDGET,

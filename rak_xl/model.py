@@ -137,6 +137,11 @@ class RakRow:
         v = self.cells.get(key)
         return v.cell if v else CellRef(self.sheet, self.row, 1)
 
+    @property
+    def in_percent(self) -> bool:
+        """The indicator is measured in percent: its target is a percentage, or its unit is '%'."""
+        return bool(self.target and self.target.is_percent) or self.text("unit") == "%"
+
     id = _CellText("id")
     group = _CellText("group")
     indicator = _CellText("indicator")
@@ -232,8 +237,8 @@ class Plan:
     # Expected sheet name -> the tab's name in this workbook, where staff renamed it slightly
     # ("rak sekretariat"). The model speaks the expected names; links and listings use the tab's.
     sheet_names: dict[str, str] = field(default_factory=dict)
-    # Views the rules and the roll-up derive from the rows more than once (rules.helpers.blocks_of).
-    derived: dict = field(default_factory=dict, repr=False, compare=False)
+    # Groups, sub-activities and each row's Bagian (rak_xl.structure), worked out by the parser.
+    structure: Any = field(default=None, repr=False, compare=False)
 
     def tab(self, sheet: str) -> str:
         return self.sheet_names.get(sheet, sheet)

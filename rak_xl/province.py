@@ -40,11 +40,9 @@ MAX_FINDINGS_PER_SATKER = 200  # a badly broken file must not flood the recap (o
 # Sheets that make a workbook a RAK workbook; fewer than two of them: something else.
 _CORE_SHEETS = (L.SHEET_IDENTITY, L.SHEET_RAK_A, L.SHEET_RAK_B, L.SHEET_BUDGET)
 
-SHEET_RECAP = "Rekap Satker"
-SHEET_CHARTS = "Grafik"
-SHEET_ERRORS = "Temuan Kesalahan"
-SHEET_SKIPPED = "Berkas Dilewati"
-HEADER_ROW = 4  # recap tables: title, subtitle, blank, header
+# The recap workbook's sheets (written by rak_xl.adapters.recap_write).
+SHEET_RECAP, SHEET_CHARTS, SHEET_ERRORS, SHEET_SKIPPED = L.RECAP_SHEETS
+HEADER_ROW = L.RECAP_HEADER_ROW
 
 KIND_UNREADABLE = "Tidak dapat dibaca"
 KIND_NOT_RAK = "Bukan workbook RAK"
@@ -127,13 +125,14 @@ def summarise_file(path: str | Path) -> SatkerSummary | Skipped:
 
 
 def _summary(report, path: Path, stamped: dt.datetime | None = None) -> SatkerSummary:
-    from .rules.findings import Finding
+    from .findings import Finding
 
     plan = report.plan
     ident = plan.identity
     errors = sorted((f for f in report.findings if f.severity == "error"), key=Finding.sort_key)
     kept = [(f.sheet, f.a1, f.code, f.message("id")) for f in errors[:MAX_FINDINGS_PER_SATKER]]
     code = ident.get("satker_code")
+    evaluation, notes = _evaluation(plan)
     return SatkerSummary(
         file=path.name, path=str(path), mtime=path.stat().st_mtime,
         satker=str(ident.get("satker") or ""), satker_code=str(code or ""), year=ident.year,
@@ -142,18 +141,19 @@ def _summary(report, path: Path, stamped: dt.datetime | None = None) -> SatkerSu
         allocated=B.allocated(plan), programs=B.program_totals(plan),
         program_names={p.code: p.name for p in plan.programs if p.code},
         divisions=B.division_totals(plan), rpd=B.quarter_totals(plan.budget),
-        errors=kept, errors_left_out=len(errors) - len(kept), evaluation=_evaluation(plan),
+        errors=kept, errors_left_out=len(errors) - len(kept), evaluation=evaluation, notes=notes,
         stamped_at=stamped, date_flagged=any(f.code == "RAK501" for f in report.findings),
     )
 
 
-# What a summary holds that depends on the file's content only (the cache stores these; the
-# name, path and time are the file's own on every run, the notes are the recap's).
-_PLACE_FIELDS = ("file", "path", "mtime", "notes")
+# What a summary holds that depends on the file's content only (the cache stores these, the
+# notes on capaian/serapan included); the name, path and time are the file's own on every run.
+_PLACE_FIELDS = ("file", "path", "mtime")
 
 
 def summary_to_cache(s: SatkerSummary) -> dict:
     data = {k: v for k, v in vars(s).items() if k not in _PLACE_FIELDS}
+    data["notes"] = list(s.notes)
     for k in ("signed_on", "stamped_at"):
         if data[k] is not None:
             data[k] = [type(data[k]).__name__, data[k].isoformat()]  # a date, or a datetime
@@ -170,40 +170,45 @@ def summary_from_cache(data: dict, path: Path, mtime: float) -> SatkerSummary:
     return SatkerSummary(file=path.name, path=str(path), mtime=mtime, **data)
 
 
-def _evaluation(plan) -> dict[str, list[float | None]] | None:
-    """Quarterly capaian (overall average) and cumulative absorption, percent, per quarter.
+def _evaluation(plan) -> tuple[dict[str, list[float | None]] | None, list[str]]:
+    """Quarterly capaian (overall average) and cumulative serapan, percent, per quarter, as
+    rak_xl.evaluation computes them for the Evaluasi sheet; and a note naming what is empty.
 
-    Only for workbooks that carry the evaluation sheets, and only with a rak_xl that
-    has the quarterly evaluation (rak_xl.evaluation); otherwise the recap has no such
-    columns. Quarters without any realisation stay empty.
+    Only for workbooks that carry the evaluation sheets; otherwise the recap has no such
+    columns. A figure that cannot be computed stays empty (never 0), and the note says why.
     """
-    inputs = getattr(plan, "evaluation", None)
-    if inputs is None or not getattr(inputs, "started", False):
-        return None
-    try:
-        from . import evaluation as E
+    from . import evaluation as E
 
-        achievement, mean, reported = E.achievement, E.mean, E.quarter_has_realisation
-        lower_is_better = E.lower_is_better
-        realised_totals, pagu_of = B.realised_quarter_totals, B.pagu_of
-    except (ImportError, AttributeError):
-        return None
-    # The overall capaian and total absorption of E.evaluate, from the same building blocks:
-    # evaluate() also rolls up every block, group and division, which the recap does not show.
-    pagu = pagu_of(plan.budget)
-    realised = B.cumulative(realised_totals(plan.budget))
+    if not plan.evaluation.started:
+        return None, []
     capaian: list[float | None] = []
     serapan: list[float | None] = []
+    unreported, no_capaian, no_spending = [], [], []
     for q in L.QUARTERS:
-        if not reported(plan, q):
-            capaian.append(None)
-            serapan.append(None)
+        achieved, absorbed = E.overall(plan, q)
+        capaian.append(None if achieved.value is None else round(achieved.value, 2))
+        serapan.append(None if absorbed.absorption is None else round(absorbed.absorption, 2))
+        if not E.quarter_has_realisation(plan, q):
+            unreported.append(q)
             continue
-        values = [achievement(r.quarter_targets[q - 1], r.realised[q - 1], lower_is_better(r))[0] for r in plan.rows]
-        overall = mean([v for v in values if v is not None])
-        capaian.append(None if overall is None else round(overall, 2))
-        serapan.append(round(realised[q - 1] / pagu * 100, 2) if pagu else None)
-    return {"capaian": capaian, "serapan": serapan}
+        if achieved.value is None:
+            no_capaian.append(q)
+        if absorbed.absorption is None:
+            no_spending.append(q)
+    parts = []
+    if unreported:
+        parts.append(f"{_quarters(unreported)} belum dilaporkan")
+    if no_capaian:
+        parts.append(f"capaian {_quarters(no_capaian)} belum dapat dihitung (tidak ada indikator dengan target "
+                     "dan realisasi)")
+    if no_spending:
+        parts.append(f"serapan {_quarters(no_spending)} belum dihitung (Realisasi Anggaran belum diisi)")
+    notes = [f"Capaian/serapan kosong = belum dihitung: {'; '.join(parts)}"] if parts else []
+    return {"capaian": capaian, "serapan": serapan}, notes
+
+
+def _quarters(quarters: list[int]) -> str:
+    return ", ".join(f"TW {q}" for q in quarters)
 
 
 def _work(paths: list[str]) -> list[SatkerSummary | Skipped]:
@@ -468,6 +473,27 @@ class Recap:
         start = 10
         return range(start, start + 3 + len(self.program_codes) + len(self.divisions) + 4)
 
+    def subtitle(self, folder: str, when: dt.datetime) -> str:
+        n_err = sum(s.counts.get("error", 0) > 0 for s in self.satkers)
+        return (f"Folder: {folder} | dibuat {when:%d-%m-%Y %H:%M} | {len(self.satkers)} satker direkap, "
+                f"{n_err} dengan kesalahan, {len(self.skipped)} berkas dilewati (lihat lembar {SHEET_SKIPPED})")
+
+    def error_rows(self) -> list[list]:
+        """Temuan Kesalahan: every kept error finding of every satker, numbered (L.RECAP_ERRORS columns)."""
+        rows: list[list] = []
+        for s in self.satkers:
+            for sheet, cell, code, message in s.errors:
+                rows.append([len(rows) + 1, s.satker, s.satker_code, s.file, sheet, cell, code, message])
+            if s.errors_left_out:
+                rows.append([len(rows) + 1, s.satker, s.satker_code, s.file, "", "", "",
+                             f"... dan {s.errors_left_out} kesalahan lain (jalankan Validasi pada berkas ini)"])
+        return rows
+
+    def skipped_rows(self) -> list[list]:
+        """Berkas Dilewati: the skipped files by kind and name, numbered (L.RECAP_SKIPPED columns)."""
+        return [[i, s.file, s.kind, s.reason]
+                for i, s in enumerate(sorted(self.skipped, key=lambda x: (x.kind, x.file)), start=1)]
+
     def total_row(self) -> list:
         header = self.header()
         total: list = [None] * len(header)
@@ -492,180 +518,9 @@ def build_recap(summaries: list[SatkerSummary], skipped: list[Skipped]) -> Recap
                  with_evaluation=any(s.evaluation for s in kept))
 
 
-# -- writing (XlsxWriter) -------------------------------------------------------------
-# The recap is a new file, so it is written like the shipped workbook is built: with
-# XlsxWriter, which streams rows out (constant memory) and is several times faster than
-# openpyxl here (514 satker: 0.7 s -> about 0.1 s). openpyxl stays the writer for changes
-# to an existing workbook, where the VBA project and styles must survive.
-
-def write_recap(recap: Recap, target: Path, folder: str = "", when: dt.datetime | None = None) -> None:
-    import xlsxwriter
-
-    when = when or clock.now()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.stem}.tmp.xlsx")
-    wb = xlsxwriter.Workbook(str(tmp), {"constant_memory": True, "default_date_format": "dd-mm-yyyy",
-                                        "strings_to_formulas": False, "strings_to_urls": False})
-    fmt = _Formats(wb)
-    ws = wb.add_worksheet(SHEET_RECAP)
-    charts = wb.add_worksheet(SHEET_CHARTS)
-    errs = wb.add_worksheet(SHEET_ERRORS)
-    sk = wb.add_worksheet(SHEET_SKIPPED)
-    _recap_sheet(ws, recap, folder, when, fmt)
-    _chart_sheet(wb, charts, recap, fmt)
-    _errors_sheet(errs, recap, fmt)
-    _skipped_sheet(sk, recap, fmt)
-    try:
-        wb.close()
-        tmp.replace(target)
-    except (PermissionError, xlsxwriter.exceptions.FileCreateError):
-        tmp.unlink(missing_ok=True)
-        raise RakInputError(f"Berkas '{target.name}' tidak dapat ditulis (sedang dibuka atau tanpa izin).",
-                            message_en=f"'{target.name}' cannot be written (open elsewhere or no permission).",
-                            hint="Tutup berkas rekap di Excel lalu jalankan lagi.") from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
-class _Formats:
-    def __init__(self, wb) -> None:
-        self.title = wb.add_format({"bold": True, "font_size": 13})
-        self.head = wb.add_format({"bold": True, "bg_color": "#D9E1F2", "text_wrap": True, "valign": "top"})
-        self.bold = wb.add_format({"bold": True})
-        self.money = wb.add_format({"num_format": "#,##0"})
-        self.money_bold = wb.add_format({"num_format": "#,##0", "bold": True})
-        self.percent = wb.add_format({"num_format": "0.0"})
-        self.percent_bold = wb.add_format({"num_format": "0.0", "bold": True})
-        self.date = wb.add_format({"num_format": "dd-mm-yyyy"})
-        self.date_bold = wb.add_format({"num_format": "dd-mm-yyyy", "bold": True})
-
-
-def _row_formats(recap: Recap, fmt: _Formats, width: int, bold: bool) -> list:
-    """One format per column of a Rekap Satker row (Rupiah, percent, date, plain)."""
-    formats: list = [fmt.bold if bold else None] * width
-    for c in recap.money_columns:
-        formats[c] = fmt.money_bold if bold else fmt.money
-    if recap.with_evaluation:
-        for c in range(recap.money_columns.stop, recap.money_columns.stop + 8):
-            formats[c] = fmt.percent_bold if bold else fmt.percent
-    formats[5] = fmt.date_bold if bold else fmt.date
-    return formats
-
-
-def _write(ws, r: int, values: list, formats: list | None = None) -> None:
-    """A row of values; None cells are left empty (XlsxWriter would write nothing for them anyway)."""
-    for c, v in enumerate(values):
-        f = formats[c] if formats else None
-        if v is None or v == "":
-            if f is not None:
-                ws.write_blank(r, c, None, f)
-        elif isinstance(v, dt.date):
-            ws.write_datetime(r, c, dt.datetime(v.year, v.month, v.day), f)
-        elif isinstance(v, str):
-            ws.write_string(r, c, v, f)
-        else:
-            ws.write_number(r, c, v, f)
-
-
-def subtitle(recap: Recap, folder: str, when: dt.datetime) -> str:
-    n_err = sum(s.counts.get("error", 0) > 0 for s in recap.satkers)
-    return (f"Folder: {folder} | dibuat {when:%d-%m-%Y %H:%M} | {len(recap.satkers)} satker direkap, "
-            f"{n_err} dengan kesalahan, {len(recap.skipped)} berkas dilewati (lihat lembar {SHEET_SKIPPED})")
-
-
-def _recap_sheet(ws, recap: Recap, folder: str, when: dt.datetime, fmt: _Formats) -> None:
-    header = recap.header()
-    widths = {1: 5, 2: 32, 3: 11, 4: 7, 5: 30, 6: 12, 7: 36}
-    for c in range(1, len(header) + 1):
-        ws.set_column(c - 1, c - 1, widths.get(c, 17))
-    ws.freeze_panes(HEADER_ROW, 2)
-    if recap.satkers:
-        ws.autofilter(HEADER_ROW - 1, 0, HEADER_ROW + len(recap.satkers) - 1, len(header) - 1)
-    ws.write_string(0, 0, "REKAP RENCANA AKSI KINERJA SATKER KPU KABUPATEN/KOTA", fmt.title)
-    ws.write_string(1, 0, subtitle(recap, folder, when))
-    _write(ws, HEADER_ROW - 1, header, [fmt.head] * len(header))
-    plain = _row_formats(recap, fmt, len(header), bold=False)
-    r = HEADER_ROW
-    for n, s in enumerate(recap.satkers, start=1):
-        _write(ws, r, recap.row(n, s), plain)
-        r += 1
-    _write(ws, r, recap.total_row(), _row_formats(recap, fmt, len(header), bold=True))
-
-
-def _chart_sheet(wb, ws, recap: Recap, fmt: _Formats) -> None:
-    ws.write_string(0, 0, "Pagu per program menurut satker (dari lembar Rekap Satker)", fmt.title)
-    n = len(recap.satkers)
-    if not n:
-        return
-    anchor_row = 2
-    first, last = HEADER_ROW, HEADER_ROW + n - 1  # 0-based rows of the satker lines
-    for i, code in enumerate(recap.program_codes):
-        col = recap.money_columns.start + 3 + i  # 0-based column of this program
-        chart = wb.add_chart({"type": "bar"})  # horizontal: satker names stay readable
-        chart.add_series({"name": [SHEET_RECAP, HEADER_ROW - 1, col],
-                          "categories": [SHEET_RECAP, first, 1, last, 1],
-                          "values": [SHEET_RECAP, first, col, last, col]})
-        chart.set_title({"name": f"{code} {recap.program_names.get(code, '')}".strip()})
-        chart.set_x_axis({"name": "Rupiah", "num_format": "#,##0"})
-        chart.set_legend({"none": True})
-        height_cm = max(8.0, 0.45 * n)
-        chart.set_size({"width": 24 / 2.54 * 96, "height": height_cm / 2.54 * 96})
-        ws.insert_chart(anchor_row, 0, chart)
-        anchor_row += int(height_cm * 2) + 3  # about two rows per cm
-
-
-def _table_head(ws, title: str, note: str, header: list[str], widths: dict[int, float], fmt: _Formats) -> None:
-    for c, w in widths.items():
-        ws.set_column(c - 1, c - 1, w)
-    ws.freeze_panes(HEADER_ROW, 0)
-    ws.write_string(0, 0, title, fmt.title)
-    ws.write_string(1, 0, note)
-    _write(ws, HEADER_ROW - 1, header, [fmt.bold] * len(header))
-
-
-ERRORS_TITLE = "TEMUAN KESALAHAN PER SATKER"
-ERRORS_NOTE = ("Hanya temuan tingkat kesalahan; peringatan dan informasi dilihat dengan tombol Validasi "
-               "di workbook satker.")
-ERRORS_HEADER = ["No", "Satuan Kerja", "Kode Satker", "Berkas", "Lembar", "Sel", "Kode", "Pesan"]
-SKIPPED_TITLE = "BERKAS YANG TIDAK DIREKAP"
-SKIPPED_NOTE = ("Berkas yang tidak dapat dibaca, bukan workbook RAK, atau digantikan berkas lain untuk satker "
-                "dan tahun yang sama (kolom Alasan menyebut penentunya).")
-SKIPPED_HEADER = ["No", "Berkas", "Jenis", "Alasan"]
-
-
-def error_rows(recap: Recap) -> list[list]:
-    """The Temuan Kesalahan table: every kept error finding of every satker, numbered."""
-    rows: list[list] = []
-    for s in recap.satkers:
-        for sheet, cell, code, message in s.errors:
-            rows.append([len(rows) + 1, s.satker, s.satker_code, s.file, sheet, cell, code, message])
-        if s.errors_left_out:
-            rows.append([len(rows) + 1, s.satker, s.satker_code, s.file, "", "", "",
-                         f"... dan {s.errors_left_out} kesalahan lain (jalankan Validasi pada berkas ini)"])
-    return rows
-
-
-def skipped_rows(recap: Recap) -> list[list]:
-    return [[i, s.file, s.kind, s.reason]
-            for i, s in enumerate(sorted(recap.skipped, key=lambda x: (x.kind, x.file)), start=1)]
-
-
-def _errors_sheet(ws, recap: Recap, fmt: _Formats) -> None:
-    _table_head(ws, ERRORS_TITLE, ERRORS_NOTE, ERRORS_HEADER,
-                {1: 5, 2: 32, 3: 11, 4: 36, 5: 16, 6: 8, 7: 9, 8: 90}, fmt)
-    for r, row in enumerate(error_rows(recap), start=HEADER_ROW):
-        _write(ws, r, row)
-
-
-def _skipped_sheet(ws, recap: Recap, fmt: _Formats) -> None:
-    _table_head(ws, SKIPPED_TITLE, SKIPPED_NOTE, SKIPPED_HEADER, {1: 5, 2: 40, 3: 34, 4: 100}, fmt)
-    for r, row in enumerate(skipped_rows(recap), start=HEADER_ROW):
-        _write(ws, r, row)
-
-
 # -- the recap as sheets of the open workbook (Rekap_Provinsi.xlsm, button Buat Rekap) ----
-# The same tables as the file above, as SheetOutputs for rak_xl.adapters.excel_live.
+# The same tables as the file rak_xl.adapters.recap_write writes, as SheetOutputs for
+# rak_xl.adapters.excel_live.
 
 def recap_outputs(recap: Recap, folder: str, when: dt.datetime):
     from .model import col_letter
@@ -681,8 +536,8 @@ def recap_outputs(recap: Recap, folder: str, when: dt.datetime):
         formats.append((f"{col_letter(stop + 1)}{first}:{col_letter(stop + 8)}{last}", "0.0"))
     end = col_letter(len(header))
     satker = SheetOutput(
-        name=SHEET_RECAP, values=[["REKAP RENCANA AKSI KINERJA SATKER KPU KABUPATEN/KOTA"],
-                                  [subtitle(recap, folder, when)], [], header, *rows, recap.total_row()],
+        name=SHEET_RECAP, values=[[L.RECAP_TITLE], [recap.subtitle(folder, when)], [], header, *rows,
+                                  recap.total_row()],
         number_formats=formats, bold=["A1", f"A{HEADER_ROW}:{end}{HEADER_ROW}", f"A{last}:{end}{last}"],
         fills=[(f"A{HEADER_ROW}:{end}{HEADER_ROW}", "#D9E1F2")], wrap=[f"A{HEADER_ROW}:{end}{HEADER_ROW}"],
         column_widths={c: {1: 5, 2: 32, 3: 11, 4: 7, 5: 30, 6: 12, 7: 36}.get(c, 17) for c in range(1, len(header) + 1)},
@@ -697,12 +552,12 @@ def recap_outputs(recap: Recap, folder: str, when: dt.datetime):
         charts=[Chart("bar_stacked", "Pagu per program", f"{col_letter(len(codes) + 3)}3", f"A3:{chart_end}",
                       width=640, height=max(288, 14 * len(recap.satkers)), value_format="#,##0")]
         if recap.satkers and codes else [])
-    errors = SheetOutput(name=SHEET_ERRORS, values=[[ERRORS_TITLE], [ERRORS_NOTE], [], ERRORS_HEADER,
-                                                    *error_rows(recap)],
+    errors = SheetOutput(name=SHEET_ERRORS, values=[*([v] for v in L.RECAP_ERRORS[:2]), [], L.RECAP_ERRORS[2],
+                                                    *recap.error_rows()],
                          bold=["A1", f"A{HEADER_ROW}:H{HEADER_ROW}"], freeze_row=HEADER_ROW,
                          column_widths={1: 5, 2: 32, 3: 11, 4: 36, 5: 16, 6: 8, 7: 9, 8: 90})
-    skipped = SheetOutput(name=SHEET_SKIPPED, values=[[SKIPPED_TITLE], [SKIPPED_NOTE], [], SKIPPED_HEADER,
-                                                      *skipped_rows(recap)],
+    skipped = SheetOutput(name=SHEET_SKIPPED, values=[*([v] for v in L.RECAP_SKIPPED[:2]), [], L.RECAP_SKIPPED[2],
+                                                      *recap.skipped_rows()],
                           bold=["A1", f"A{HEADER_ROW}:D{HEADER_ROW}"], freeze_row=HEADER_ROW,
                           column_widths={1: 5, 2: 40, 3: 34, 4: 100})
     n_err = sum(s.counts.get("error", 0) > 0 for s in recap.satkers)
@@ -750,6 +605,8 @@ def province_recap(folder: str | Path, output: str | Path, workers: int | None =
     recap = collect_recap(folder, workers, progress, stream, use_cache, exclude=output)
     # The folder's name only: its full path would carry the user's home folder and name into a
     # file that is shared.
+    from .adapters.recap_write import write_recap
+
     write_recap(recap, output, folder=folder.resolve().name, when=clock.now())
     return recap
 

@@ -20,11 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import re
-import shutil
-import subprocess
-import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,8 +28,11 @@ from pathlib import Path
 from . import __version__, clock, jobs
 from . import layout as L
 from .budget import program_totals
+from .adapters.atomic import replacing
+from .adapters.file_write import write_values_copy
+from .adapters.pdf_export import libreoffice_pdf as export_pdf
 from .errors import RakInputError
-from .outputs.findings_sheet import summary_line
+from .findings import summary_line
 from .outputs.sheets import SheetOutput, WritePlan
 from .parse.tables import Grid
 from .wording import rupiah
@@ -156,130 +155,6 @@ def cover_text(report: jobs.ValidationReport, files: list[str], forced: bool) ->
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _copy_values(ws, grid: Grid) -> None:
-    """Put the validated values into a sheet cell for cell; cells outside the grid are emptied."""
-    from .adapters.file_write import write_cell
-
-    height, width = len(grid), max((len(r) for r in grid), default=0)
-    for row in ws.iter_rows():
-        for cell in row:
-            if cell.row > height or cell.column > width:
-                if not type(cell).__name__ == "MergedCell":
-                    cell.value = None
-    for r, line in enumerate(grid, start=1):
-        for c, value in enumerate(line, start=1):
-            cell = ws.cell(r, c)
-            if type(cell).__name__ == "MergedCell":
-                continue
-            write_cell(cell, value)
-
-
-def build_xlsx(grids: Mapping[str, Grid], plan: WritePlan, template: Path | None, target: Path) -> None:
-    import openpyxl
-
-    from .adapters.file_write import add_sheet
-
-    if template is not None and template.exists():
-        wb = openpyxl.load_workbook(template, keep_vba=False, data_only=True, keep_links=False)
-    else:
-        wb = openpyxl.Workbook()
-        wb.remove(wb.active)
-    for name in [n for n in wb.sheetnames if n not in grids or n in DROPPED_SHEETS or n in L.OUTPUT_SHEETS]:
-        if name != L.SHEET_HIGHLIGHTS:
-            wb.remove(wb[name])
-    for name, grid in grids.items():
-        if name in DROPPED_SHEETS:
-            continue
-        ws = wb[name] if name in wb.sheetnames else wb.create_sheet(name)
-        _copy_values(ws, grid)
-    for out in plan.sheets:
-        if out.name in wb.sheetnames:
-            wb.remove(wb[out.name])
-        add_sheet(wb, out, None)
-    for block in plan.blocks:  # highlights: the conditional formats kept from the template read these
-        ws = wb[block.sheet] if block.sheet in wb.sheetnames else wb.create_sheet(block.sheet)
-        ws.sheet_state = "hidden"
-        for r, row in enumerate(block.values, start=block.row):
-            for c, value in enumerate(row, start=block.col):
-                if value is not None:
-                    ws.cell(r, c).value = value
-    wb.active = 0
-    for ws in wb.worksheets:
-        ws.sheet_view.tabSelected = ws is wb.worksheets[0]
-    props = wb.properties
-    props.creator = props.lastModifiedBy = "rak_xl"
-    props.description = props.keywords = props.category = None
-    props.identifier = props.lastPrinted = None
-    wb.custom_doc_props.props.clear() if hasattr(wb, "custom_doc_props") else None
-    wb.save(target)
-
-
-_LOCALE_XCU = """<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema">
-<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse">
-<value>id-ID</value></prop></item>
-</oor:items>
-"""
-
-
-def _indonesian_profile(profile: Path) -> None:
-    """A fresh LibreOffice profile whose locale is Indonesian, so amounts print as staff write
-    them (Rp 1.646.458.000) whatever the locale of the machine running the export."""
-    (profile / "user").mkdir(parents=True, exist_ok=True)
-    (profile / "user" / "registrymodifications.xcu").write_text(_LOCALE_XCU, encoding="utf-8")
-
-
-def libreoffice_pdf(xlsx: Path, pdf: Path, sheets: tuple[str, ...] = PDF_SHEETS) -> None:
-    """Export `sheets` of `xlsx` to `pdf` with LibreOffice headless (the CLI's door)."""
-    import openpyxl
-
-    office = shutil.which("soffice") or shutil.which("libreoffice")
-    if office is None:
-        raise RakInputError(
-            "LibreOffice tidak ditemukan, sehingga PDF tidak dapat dibuat.",
-            message_en="LibreOffice not found, so the PDF cannot be made.",
-            hint="Pasang LibreOffice (paket libreoffice-calc-nogui) atau jalankan dengan --no-pdf.")
-    with tempfile.TemporaryDirectory(prefix="rak_pdf_") as tmp:
-        only = Path(tmp) / (pdf.stem + ".xlsx")
-        wb = openpyxl.load_workbook(xlsx)
-        for ws in list(wb.worksheets):
-            if ws.title not in sheets:
-                wb.remove(ws)
-        if not wb.worksheets:
-            raise RakInputError("Lembar Konsolidasi dan Rekap Anggaran belum ada; PDF tidak dapat dibuat.",
-                                message_en="No Konsolidasi / Rekap Anggaran sheet to export.")
-        for position, name in enumerate(n for n in sheets if n in wb.sheetnames):
-            wb.move_sheet(name, position - wb.sheetnames.index(name))
-        wb.active = 0
-        wb.save(only)
-        profile = Path(tmp) / "profile"
-        _indonesian_profile(profile)
-        done = subprocess.run(
-            [office, "--headless", "--norestore", "--nologo", f"-env:UserInstallation={profile.as_uri()}",
-             "--convert-to", "pdf", "--outdir", tmp, str(only)],
-            capture_output=True, text=True, timeout=300)
-        made = Path(tmp) / (pdf.stem + ".pdf")
-        if done.returncode != 0 or not made.exists():
-            raise RakInputError("LibreOffice gagal membuat PDF.", message_en=f"LibreOffice failed: {done.stderr[-300:]}")
-        shutil.move(str(made), pdf)
-
-
-def _swap_in(staging: Path, folder: Path) -> None:
-    """Replace `folder` by `staging` so that no half-written package is ever in its place."""
-    old = None
-    if folder.exists():
-        old = folder.with_name(f".{folder.name}.old-{os.getpid()}")
-        folder.rename(old)
-    try:
-        staging.rename(folder)
-    except OSError:
-        if old is not None:
-            old.rename(folder)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
 def sha256_of(path: Path | None) -> str:
     if path is None or not path.is_file():
         return "tidak tersedia (workbook belum disimpan)"
@@ -299,21 +174,24 @@ def refuse_if_errors(report: jobs.ValidationReport, force: bool) -> None:
                  "jawab Ya pada konfirmasi (Excel).")
 
 
+def libreoffice_pdf(xlsx: Path, pdf: Path) -> None:
+    """The PDF of the package: Konsolidasi and Rekap Anggaran, exported by LibreOffice."""
+    export_pdf(xlsx, pdf, PDF_SHEETS)
+
+
 def write_package(report: jobs.ValidationReport, plan: WritePlan, grids: Mapping[str, Grid], source_name: str,
                   source_file: Path | None, out_dir: Path, *, forced: bool,
                   pdf: Callable[[Path, Path], None] | None, when: dt.datetime | None = None) -> Package:
     """Write the package folder from results already computed (nothing is recomputed here)."""
     when = when or clock.now()
     stem = package_stem(report, when)
-    out_dir.mkdir(parents=True, exist_ok=True)
     folder = out_dir / stem
     package = Package(folder, forced=forced and report.has_errors)
     stamped = WritePlan(sheets=[*plan.sheets, stamp_sheet(report, source_name, sha256_of(source_file), when,
                                                           package.forced)], blocks=plan.blocks)
-    staging = Path(tempfile.mkdtemp(prefix=f".{stem}.", dir=out_dir))
-    try:
+    with replacing(folder, folder=True, parents=True) as staging:
         xlsx = staging / f"{stem}.xlsx"
-        build_xlsx(grids, stamped, source_file, xlsx)
+        write_values_copy(grids, stamped, source_file, xlsx, drop=DROPPED_SHEETS)
         names = [xlsx.name]
         if pdf is not None:
             pdf(xlsx, staging / f"{stem}.pdf")
@@ -323,10 +201,6 @@ def write_package(report: jobs.ValidationReport, plan: WritePlan, grids: Mapping
         txt = staging / f"{stem}_email.txt"
         txt.write_text(cover_text(report, names, package.forced), encoding="utf-8")
         names.append(txt.name)
-        _swap_in(staging, folder)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     package.files = [folder / n for n in names]
     return package
 

@@ -13,7 +13,7 @@ from python_calamine import CalamineWorkbook
 
 from conftest import ROOT, WORKBOOK
 from rak_xl import province as P
-from rak_xl.synthetic import Template, generate
+from synthetic import Template, generate
 
 pd = pytest.importorskip("pandas")
 rf = pytest.importorskip("rak_xl.frames")

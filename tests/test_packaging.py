@@ -16,8 +16,8 @@ from importlib.metadata import packages_distributions
 
 from conftest import ROOT
 
-# Developer-only modules: the workbook build and the synthetic workbooks for tests and bench/.
-DEVELOPER_ONLY = ("rak_xl/build/", "rak_xl/synthetic.py")
+# Developer-only modules: the workbook build (the synthetic workbooks live in tests/).
+DEVELOPER_ONLY = ("rak_xl/build/",)
 
 
 def _name(requirement: str) -> str:

@@ -17,7 +17,8 @@ from conftest import ROOT, WORKBOOK, edit_workbook
 from rak_xl import cache as C
 from rak_xl import layout as L
 from rak_xl import province as P
-from rak_xl.synthetic import Template, generate
+from rak_xl.adapters.recap_write import write_recap
+from synthetic import Template, generate
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +55,7 @@ def _cli(folder, out, *extra):
 
 def _recap(folder, out, use_cache=True):
     recap = P.collect_recap(folder, workers=1, use_cache=use_cache)
-    P.write_recap(recap, out, folder="kiriman", when=dt.datetime(2026, 11, 29, 8, 0))
+    write_recap(recap, out, folder="kiriman", when=dt.datetime(2026, 11, 29, 8, 0))
     return recap
 
 
@@ -138,7 +139,7 @@ def test_the_fingerprint_follows_version_catalog_and_source(monkeypatch):
     C.engine_fingerprint.cache_clear()
     assert C.engine_fingerprint() != base
     monkeypatch.undo()
-    from rak_xl.rules import catalog
+    from rak_xl import catalog
 
     rule = next(iter(catalog.CATALOG.values()))
     monkeypatch.setitem(catalog.CATALOG, rule.code, type(rule)(**{**vars(rule), "severity": "info"}))

@@ -16,7 +16,7 @@ from rak_xl import layout as L
 from rak_xl import province as P
 from rak_xl.build.province_workbook import build_province_workbook
 from rak_xl.build.vba import our_modules
-from rak_xl.synthetic import Template, generate
+from synthetic import Template, generate
 from remote import press
 
 PROVINCE_BOOK = ROOT / "workbook" / "Rekap_Provinsi.xlsm"

@@ -97,6 +97,8 @@ FIRES = {
     "RAK413": ({IDN: {"B7": "DIPA 076.01.2.658021-2022"}}, {f"{IDN}!B7"}, None),
     "RAK414": ({IDN: {"B7": "SP DIPA-076.01.2.658022/2021"}}, {f"{IDN}!B7"}, "658022"),
     "RAK415": ({BUD: {"F5": None}}, {f"{BUD}!F5"}, None),
+    # A-001 now names Hukum dan SDM; its line (row 5) stays with Keuangan, Umum dan Logistik.
+    "RAK416": ({KPU: {"K5": "Bagian Hukum dan SDM"}}, {f"{BUD}!D5"}, "A-001"),
     # The shipped plan is already dated wrongly (17 January 2023): another wrong date is reported too.
     "RAK501": ({IDN: {"B12": dt.datetime(2020, 3, 1)}}, set(), "1 Maret 2020"),
     "RAK502": ({IDN: {"B8": dt.datetime(2022, 3, 1)}}, {f"{IDN}!B8"}, "1 Maret 2022"),
@@ -161,6 +163,8 @@ QUIET = {
     "RAK413": ({IDN: {"B7": "SP DIPA-076.01.2.658021/2022"}}, {f"{IDN}!B7"}),
     "RAK414": ({IDN: {"B7": "DIPA-076.01.2.658021/2022"}}, {f"{IDN}!B7"}),
     "RAK415": ({BUD: {"F5": "Rp 185.000.000"}}, {f"{BUD}!F5"}),
+    # The shipped workbook's one case (B-014's Hukum dan SDM line), given to the row's Bagian.
+    "RAK416": ({BUD: {"D32": "Bagian Keuangan, Umum dan Logistik"}}, {f"{BUD}!D32"}),
     "RAK501": ({IDN: {"B12": dt.datetime(2022, 1, 17)}}, {f"{IDN}!B12"}),  # the plausible date
     "RAK502": ({IDN: {"B8": dt.datetime(2021, 12, 30)}}, {f"{IDN}!B8"}),
     "RAK503": ({IDN: {"B13": None}}, {IDN, f"{IDN}!B13"}),  # the signer is not a required field

@@ -6,7 +6,7 @@ import re
 
 from conftest import ROOT
 from rak_xl.rules import AREA_MODULES, REGISTRY, load_all
-from rak_xl.rules.catalog import AREAS, CATALOG
+from rak_xl.catalog import AREAS, CATALOG
 
 # Structure findings come from the parser while it reads the grids, not from a registered rule.
 # A new RAK1xx code is added here too, deliberately.

@@ -130,7 +130,9 @@ def test_no_false_alarms_on_codes_budget_and_identity():
     codes = Counter(f.code for f in report().findings)
     # Structure, budget lines, codes, DIPA number and identity are right in the shipped workbook.
     assert not {c for c in codes if c.startswith("RAK1")}
-    assert {c for c in codes if c.startswith("RAK4")} == {"RAK407", "RAK409"}
+    assert {c for c in codes if c.startswith("RAK4")} == {"RAK407", "RAK409", "RAK416"}
+    # RAK416: the one line that funds a row of another Bagian (B-014, see issue 12).
+    assert [f.row_id for f in report().findings if f.code == "RAK416"] == ["076.01.WA.4611.EBC.954.001.A.521211"]
     assert {c for c in codes if c.startswith("RAK5")} == {"RAK501"}
     assert not {c for c in codes if c in ("RAK202", "RAK204", "RAK205", "RAK206", "RAK301", "RAK304", "RAK305",
                                           "RAK312", "RAK313")}

@@ -17,6 +17,7 @@ from conftest import ROOT
 from rak_xl import layout as L
 from rak_xl import submit
 from rak_xl.adapters.file_read import read_grids
+from rak_xl.errors import RakInputError
 from remote import press
 
 
@@ -97,7 +98,7 @@ def test_rerun_replaces_the_package_and_a_failure_keeps_the_previous_one(workboo
         pdf.write_bytes(b"%PDF-1.4 setengah")
         raise OSError("disk penuh")
 
-    with pytest.raises(OSError):
+    with pytest.raises(RakInputError, match="disk penuh"):  # a file-system failure: a clear message, exit 2
         submit.prepare(grids, workbook_copy.name, workbook_copy, out, force=True, pdf=broken_pdf)
     assert {p.name: p.read_bytes() for p in second.folder.iterdir()} == snapshot
     assert [p.name for p in out.iterdir()] == [second.folder.name]  # no half-written staging folder left

@@ -11,7 +11,7 @@ from conftest import WORKBOOK
 from rak_xl import jobs
 from rak_xl import layout as L
 from rak_xl.adapters.file_read import read_grids
-from rak_xl.synthetic import Template, generate, make_large, satker_list
+from synthetic import Template, generate, make_large, satker_list
 
 
 @pytest.fixture(scope="module")

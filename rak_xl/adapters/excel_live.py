@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from ..layout import OUTPUT_SHEETS
-from ..outputs.sheets import Formula, SheetOutput, WritePlan, pad
+from ..outputs.sheets import EXCEL_MAX_TEXT, Formula, SheetOutput, WritePlan, pad
 from ..parse.tables import Grid
 
 # A string Excel would turn into a formula, number or date when assigned.
@@ -21,7 +21,6 @@ _NEEDS_QUOTE = re.compile(r"^(?:[=+\-@]|[\d\s.,/:%-]+$)")
 _OPTIONAL = (AttributeError, NotImplementedError, TypeError, ValueError, KeyError)
 
 
-EXCEL_MAX_TEXT = 32_767  # characters a cell holds; Excel refuses a longer value
 
 
 def excel_value(value: Any) -> Any:
@@ -42,6 +41,7 @@ MAX_READ_CELLS = 2_000_000
 def read_book(book) -> dict[str, Grid]:
     from ..errors import RakInputError
     from ..model import col_letter
+    from ..wording import thousands
 
     grids: dict[str, Grid] = {}
     for sheet in book.sheets:
@@ -50,7 +50,7 @@ def read_book(book) -> dict[str, Grid]:
         last = sheet.used_range.last_cell
         if last.row * last.column > MAX_READ_CELLS:
             corner = f"{col_letter(last.column)}{last.row}"
-            rows = f"{last.row:,}".replace(",", ".")
+            rows = thousands(last.row)
             raise RakInputError(
                 f"Lembar '{sheet.name}' terpakai sampai sel {corner} ({rows} baris); terlalu besar untuk "
                 "dibaca tombol. Tidak ada yang diubah.",

@@ -165,7 +165,7 @@ _FORMULA = re.compile(rb"<f\b[^>]*?(?:/>|>(.*?)</f>)", re.DOTALL)
 _VALUE = re.compile(rb"<v>(.*?)</v>", re.DOTALL)
 
 
-def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
+def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
     """Sheet name -> its zip member, from the workbook part and its relationships."""
     from defusedxml import ElementTree
 
@@ -183,7 +183,7 @@ def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
 
 def _parts_or_none(zf: zipfile.ZipFile) -> dict[str, str] | None:
     try:
-        return _sheet_parts(zf)
+        return sheet_parts(zf)
     except (KeyError, SyntaxError):  # no workbook part in the expected place: nothing to add
         return None
 

@@ -10,15 +10,16 @@ midway leaves the original byte-identical.
 
 from __future__ import annotations
 
-import os
-import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from ..errors import RakInputError
-from ..outputs.sheets import FORMULA_PREFIXES, Chart, Formula, SheetOutput, WritePlan
+from ..layout import OUTPUT_SHEETS, SHEET_HIGHLIGHTS
+from ..parse.tables import Grid
+from .atomic import replacing
+from ..outputs.sheets import EXCEL_MAX_TEXT, FORMULA_PREFIXES, Chart, Formula, SheetOutput, WritePlan
 
-EXCEL_MAX_TEXT = 32_767  # characters Excel keeps in one cell; longer text makes it "repair" the file
 
 
 def write_cell(cell, value: Any) -> None:
@@ -190,40 +191,65 @@ def apply_plan(source: str | Path, target: str | Path, plan: WritePlan) -> None:
     from .lite_parts import carry_lite_door
 
     original = source.read_bytes()  # read before the write: source and target may be one file
-    save_atomic(wb, target, finish=lambda written: carry_lite_door(original, written))
-
-
-def _unwritable(target: Path, why: str, why_en: str) -> RakInputError:
-    return RakInputError(f"Berkas '{target.name}' tidak dapat ditulis: {why}.",
-                         message_en=f"'{target.name}' cannot be written: {why_en}.",
-                         hint="Tutup berkas di Excel atau pilih folder lain dengan -o.")
-
-
-def save_atomic(wb, target: Path, finish=None) -> None:
-    """Save `wb` to a temporary file beside `target`, let `finish(path)` complete it, then swap it in."""
-    target = Path(target)
-    # os.replace would silently swap out a read-only file on Linux; Windows refuses. Refuse everywhere.
-    if target.exists() and not target.stat().st_mode & 0o222:
-        raise _unwritable(target, "berkas hanya-baca", "the file is read-only")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix, dir=target.parent)
-    except OSError as exc:
-        raise _unwritable(target, f"folder '{target.parent}' tidak ada atau tidak dapat ditulisi",
-                          f"folder '{target.parent}' is missing or not writable ({exc.strerror})") from None
-    os.close(fd)
-    try:
+    with replacing(target) as tmp:
         wb.save(tmp)
-        if finish is not None:
-            finish(Path(tmp))
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o777)
-        os.replace(tmp, target)
-    except PermissionError:
-        raise _unwritable(target, "sedang dibuka di program lain atau hanya-baca",
-                          "open in another program or read-only") from None
-    except OSError as exc:  # disk full, network share gone: the original is untouched
-        raise _unwritable(target, f"gagal menyimpan ({exc.strerror or exc})",
-                          f"saving failed ({exc.strerror or exc})") from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        carry_lite_door(original, tmp)
+
+
+def _copy_values(ws, grid: Grid) -> None:
+    """Put the validated values into a sheet cell for cell; cells outside the grid are emptied."""
+    height, width = len(grid), max((len(r) for r in grid), default=0)
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.row > height or cell.column > width:
+                if not type(cell).__name__ == "MergedCell":
+                    cell.value = None
+    for r, line in enumerate(grid, start=1):
+        for c, value in enumerate(line, start=1):
+            cell = ws.cell(r, c)
+            if type(cell).__name__ == "MergedCell":
+                continue
+            write_cell(cell, value)
+
+
+def write_values_copy(grids: Mapping[str, Grid], plan: WritePlan, template: Path | None, target: Path,
+                      drop: tuple[str, ...] = ()) -> None:
+    """A macro-free .xlsx at `target`: the grids as values (formatting lent by `template`, when it is a
+    saved file), then `plan`'s sheets and blocks; sheets named in `drop` and old output sheets left out,
+    document properties that could carry a path or a name cleared. `target` is a new file in a folder
+    being assembled (rak_xl.submit), so it is saved directly."""
+    import openpyxl
+
+    if template is not None and template.exists():
+        wb = openpyxl.load_workbook(template, keep_vba=False, data_only=True, keep_links=False)
+    else:
+        wb = openpyxl.Workbook()
+        wb.remove(wb.active)
+    for name in [n for n in wb.sheetnames if n not in grids or n in drop or n in OUTPUT_SHEETS]:
+        if name != SHEET_HIGHLIGHTS:
+            wb.remove(wb[name])
+    for name, grid in grids.items():
+        if name in drop:
+            continue
+        ws = wb[name] if name in wb.sheetnames else wb.create_sheet(name)
+        _copy_values(ws, grid)
+    for out in plan.sheets:
+        if out.name in wb.sheetnames:
+            wb.remove(wb[out.name])
+        add_sheet(wb, out, None)
+    for block in plan.blocks:  # highlights: the conditional formats kept from the template read these
+        ws = wb[block.sheet] if block.sheet in wb.sheetnames else wb.create_sheet(block.sheet)
+        ws.sheet_state = "hidden"
+        for r, row in enumerate(block.values, start=block.row):
+            for c, value in enumerate(row, start=block.col):
+                if value is not None:
+                    ws.cell(r, c).value = value
+    wb.active = 0
+    for ws in wb.worksheets:
+        ws.sheet_view.tabSelected = ws is wb.worksheets[0]
+    props = wb.properties
+    props.creator = props.lastModifiedBy = "rak_xl"
+    props.description = props.keywords = props.category = None
+    props.identifier = props.lastPrinted = None
+    wb.custom_doc_props.props.clear() if hasattr(wb, "custom_doc_props") else None
+    wb.save(target)

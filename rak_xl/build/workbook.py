@@ -17,6 +17,7 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from .. import layout as L
 from ..outputs.paging import row_height
+from ..outputs.sheets import RUPIAH
 from ..parse.values import parse_percent_text
 from . import lite
 from .evaluation_sheets import build_achievement, build_spending
@@ -24,7 +25,6 @@ from .plan_data import PlanData
 from .sources import load_sources
 from .vba import add_vba
 
-RUPIAH = '"Rp" #,##0'
 DATE = "dd-mm-yyyy"
 DV_ROWS = 2000  # dropdowns and formats reach this far so rows staff add get them too
 FILL = {3: "#FFC7CE", 2: "#FFEB9C", 1: "#DDEBF7"}

@@ -16,15 +16,16 @@ from dataclasses import dataclass
 from itertools import takewhile
 
 from .. import layout as L
+from ..findings import Finding, summary_line
 from ..model import Plan, RakRow
-from ..rollup import UNASSIGNED, RowInfo, Rollup, division_order, row_infos
-from ..rules.findings import Finding
-from ..wording import rupiah
+from ..parse import structure
+from ..parse.structure import UNASSIGNED, RowPlace
+from ..rollup import BudgetRollup
+from ..wording import rupiah, thousands
 from . import paging
-from .findings_sheet import summary_line
-from .sheets import ConditionalFill, SheetOutput, hyperlink
+from .sheets import (DIVISION_BUDGET_NOTE, FILL_HEADER, FILL_TOTAL, RUPIAH, ConditionalFill, SheetOutput, hyperlink,
+                     short_division)
 
-RUPIAH = '"Rp" #,##0'
 HEADER_ROW = 6
 HEADER = ["No", "ID", "Indikator Kinerja", "Target", "Uraian Kegiatan", "TW 1", "TW 2", "TW 3", "TW 4",
           "Penanggung Jawab", "Anggaran (Rp)", "Catatan Validasi"]
@@ -33,10 +34,8 @@ WRAPPED = {2, 3, 4, 9, 11}  # 0-based columns whose text wraps
 LAST_COL = "L"
 INFERRED = " *"  # marks a division the row does not state itself (see the note under the table)
 GROUP_WORD = {"A": "Kegiatan", "B": "Sasaran Program"}
-FILL_HEADER = "#D9E1F2"
 FILL_TABLE = "#B4C6E7"
 FILL_GROUP = "#DDEBF7"
-FILL_TOTAL = "#F2F2F2"
 FILL_ERROR = "#FFC7CE"
 
 
@@ -45,14 +44,17 @@ class ConsolidatedRow:
     """One indicator row of the consolidated table (also what `rak-xl consolidate` prints)."""
 
     number: int
-    group_code: str  # "A.1", "B.3"
-    info: RowInfo
+    info: RowPlace  # its group, sub-activity, Bagian and linked budget (rak_xl.parse.structure)
     target: str
     errors: list[str]  # codes of the error findings on this row
 
     @property
     def row(self) -> RakRow:
         return self.info.row
+
+    @property
+    def group_code(self) -> str:  # "A.1", "B.3"
+        return self.info.group.code
 
 
 def target_text(row: RakRow) -> str:
@@ -66,10 +68,6 @@ def target_text(row: RakRow) -> str:
     unit = row.text("unit")
     text = raw.text if not isinstance(raw.raw, float) or raw.raw != int(raw.raw) else str(int(raw.raw))
     return f"{text} {unit}" if unit and unit != "%" and unit.casefold() not in text.casefold() else text
-
-
-def short_division(name: str) -> str:
-    return name[len("Bagian "):] if name.startswith("Bagian ") else name
 
 
 def error_codes(plan: Plan, findings: list[Finding]) -> dict[tuple[str, int], list[str]]:
@@ -92,17 +90,8 @@ def error_codes(plan: Plan, findings: list[Finding]) -> dict[tuple[str, int], li
 
 def consolidated_rows(plan: Plan, findings: list[Finding]) -> list[ConsolidatedRow]:
     errors = error_codes(plan, findings)
-    out: list[ConsolidatedRow] = []
-    groups: dict[str, int] = {}
-    last_group: tuple[str, str] | None = None
-    for number, info in enumerate(row_infos(plan), start=1):
-        row = info.row
-        if (row.table, row.group) != last_group:
-            groups[row.table] = groups.get(row.table, 0) + 1
-            last_group = (row.table, row.group)
-        out.append(ConsolidatedRow(number, f"{row.table}.{groups[row.table]}", info, target_text(row),
-                                   errors.get((row.sheet, row.row), [])))
-    return out
+    return [ConsolidatedRow(number, place, target_text(place.row), errors.get((place.row.sheet, place.row.row), []))
+            for number, place in enumerate(structure.of(plan).places, start=1)]
 
 
 def _indicator_row(r: ConsolidatedRow, tab: Callable[[str], str]) -> list:
@@ -115,7 +104,7 @@ def _indicator_row(r: ConsolidatedRow, tab: Callable[[str], str]) -> list:
             ("KESALAHAN: " + ", ".join(r.errors)) if r.errors else ""]
 
 
-def consolidated_sheet(plan: Plan, findings: list[Finding], roll: Rollup, source: str,
+def consolidated_sheet(plan: Plan, findings: list[Finding], roll: BudgetRollup, source: str,
                        generated: dt.datetime) -> SheetOutput:
     ident = plan.identity
     rows = consolidated_rows(plan, findings)
@@ -164,7 +153,7 @@ def consolidated_sheet(plan: Plan, findings: list[Finding], roll: Rollup, source
         if i == 0 or rows[i - 1].row.table != r.row.table:
             add([r.row.table, None, table_titles.get(r.row.table, r.row.table)])  # stays with its first group
         group = list(takewhile(lambda x: x.group_code == r.group_code, rows[i:]))
-        add([r.group_code, None, f"{GROUP_WORD.get(r.row.table, 'Kelompok')}: {r.row.group}"])
+        add([r.group_code, None, f"{GROUP_WORD.get(r.row.table, 'Kelompok')}: {r.info.group.name}"])
         for x in group:
             add(_indicator_row(x, plan.tab))
         add([None, "Jumlah", f"Jumlah {r.group_code}", None, f"{len(group)} indikator", None, None, None, None,
@@ -191,26 +180,22 @@ def consolidated_sheet(plan: Plan, findings: list[Finding], roll: Rollup, source
          None, None, None, roll.dipa_difference])
     add([])
     division_header = len(values) + 1
-    add([None, None, "Per penanggung jawab (anggaran yang terkait baris RAK)", None, "Indikator", None, None,
-         None, None, None, "Anggaran (Rp)"])
-    per_division: dict[str, list[ConsolidatedRow]] = {}
-    for r in rows:
-        per_division.setdefault(r.info.division, []).append(r)
-    for name in division_order(plan, [UNASSIGNED, *per_division]):
-        if name in per_division:
-            group = per_division[name]
-            add([None, None, name, None, len(group), None, None, None, None, None,
-                 sum(x.info.budget for x in group)])
+    add([None, None, "Per bagian (kolom Bagian di lembar Anggaran)", None, "Indikator", None, None, None, None,
+         None, "Anggaran (Rp)"])
+    for d in roll.shown_divisions():
+        add([None, None, d.name, None, d.indicators, None, None, None, None, None, d.allocated])
+    add([None, None, "Jumlah seluruh bagian", None, len(rows), None, None, None, None, None, roll.allocated])
     linked = sum(r.info.budget for r in rows)
     if roll.allocated != linked:
-        add([None, None, "Anggaran yang tidak terkait baris RAK mana pun", None, None, None, None, None, None,
+        add([None, None, "Di antaranya tidak terkait baris RAK mana pun", None, None, None, None, None, None,
              None, roll.allocated - linked])
     add([])
-    add([None, None, "Catatan: * kolom Penanggung Jawab baris ini kosong; bagian diambil dari baris lain pada "
-         "sub-kegiatan yang sama, atau dari kolom Bagian pada lembar Anggaran untuk kegiatan yang didanai."],
-        wrapped=set())
-    add([None, None, f"'{UNASSIGNED}': kolom Penanggung Jawab kosong dan kegiatannya tidak didanai."],
-        wrapped=set())
+    for note in (DIVISION_BUDGET_NOTE,
+                 "Indikator per bagian: menurut Penanggung Jawab baris RAK. * kolom Penanggung Jawab baris ini "
+                 "kosong; bagian diambil dari baris lain pada sub-kegiatan yang sama, atau dari kolom Bagian pada "
+                 "lembar Anggaran untuk sub-kegiatan yang didanai.",
+                 f"'{UNASSIGNED}': kolom Penanggung Jawab kosong dan sub-kegiatannya tidak didanai."):
+        add([None, None, note], wrapped=set())
     close_unit()
     last = len(values)
 
@@ -259,6 +244,6 @@ def text_table(plan: Plan, findings: list[Finding]) -> tuple[list[str], list[lis
         marks = "".join(str(q) if m else "-" for q, m in zip(L.QUARTERS, r.row.marks))
         division = short_division(r.info.division) + (INFERRED if r.info.division_inferred else "")
         out.append([str(r.number), r.group_code, r.row.id, r.row.indicator, r.target, marks, division,
-                    f"{r.info.budget:,}".replace(",", ".") if r.info.funded else "",
+                    thousands(r.info.budget) if r.info.funded else "",
                     ", ".join(r.errors)])
     return heads, out

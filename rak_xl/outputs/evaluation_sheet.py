@@ -13,14 +13,10 @@ import textwrap
 from .. import evaluation as E
 from .. import layout as L
 from ..model import Plan, col_letter
-from ..rules.findings import Finding
-from .sheets import Chart, SheetOutput, hyperlink
+from ..findings import Finding
+from .sheets import DIVISION_BUDGET_NOTE, FILL_HEADER, FILL_TOTAL, PERCENT, RUPIAH, Chart, SheetOutput, hyperlink
 
-RUPIAH = '"Rp" #,##0'
-PERCENT = "0.0%"
 NUMBER = "#,##0.##"
-FILL_HEADER = "#D9E1F2"
-FILL_TOTAL = "#F2F2F2"
 FILL_STATUS = "#FFF2CC"
 ROMAN = ("I", "II", "III", "IV")
 WIDTH = 13  # columns A..M
@@ -107,7 +103,7 @@ def evaluation_sheet(plan: Plan, ev: E.QuarterEvaluation, findings: list[Finding
     bold.append(f"A{end1}:M{end1}")
     fills.append((f"A{end1}:M{end1}", FILL_TOTAL))
     wrap.append(f"A{h1 + 1}:A{end1}")
-    notes(E.METHOD_ACHIEVEMENT, E.METHOD_ROLLUP, E.METHOD_GRADE, E.METHOD_ABSORPTION)
+    notes(E.METHOD_ACHIEVEMENT, E.METHOD_ROLLUP, E.METHOD_GRADE, E.METHOD_ABSORPTION, DIVISION_BUDGET_NOTE)
 
     # 2. Absorption per program.
     section(f"2. PENYERAPAN ANGGARAN PER PROGRAM S.D. TW {q}")
@@ -150,7 +146,7 @@ def evaluation_sheet(plan: Plan, ev: E.QuarterEvaluation, findings: list[Finding
         values.append([group.name, "Kelompok", group.table, group.indicators, group.counted,
                        _pct(group.value), E.grade(group.value)])
         for block in ev.blocks:
-            if (block.table, block.group) == (group.table, group.name):
+            if block.code == group.code:
                 values.append(["    " + block.name, "Sub-kegiatan", block.table, block.indicators, block.counted,
                                _pct(block.value), E.grade(block.value)])
     end4 = len(values)
@@ -165,7 +161,7 @@ def evaluation_sheet(plan: Plan, ev: E.QuarterEvaluation, findings: list[Finding
                  "Capaian", "Predikat", "Keadaan"])
     codes = {d.name: d.code or d.name for d in plan.divisions}
     for res in ev.indicators:
-        unit = "%" if res.percent else res.row.text("unit")
+        unit = "%" if res.row.in_percent else res.row.text("unit")
         cell = res.row.realised_ref(q) or res.row.ref("id")
         values.append([res.row.indicator, hyperlink(plan.tab(cell.sheet), cell.a1, res.row.id) if res.row.id else "",
                        codes.get(res.division, res.division), "Turun" if E.lower_is_better(res.row) else "Naik", unit,
@@ -220,7 +216,7 @@ def evaluation_sheet(plan: Plan, ev: E.QuarterEvaluation, findings: list[Finding
     )
 
 
-def _division_row(name: str, cap: E.Rollup | None, a: E.Absorption | None) -> list:
+def _division_row(name: str, cap: E.AchievementSummary | None, a: E.Absorption | None) -> list:
     return [name, _pct(cap.value) if cap else None, cap.indicators if cap else 0, cap.counted if cap else 0,
             E.grade(cap.value) if cap else "",
             *((a.pagu, a.planned, a.realised, _pct(a.absorption), a.deviation, _pct(a.deviation_pct),

@@ -7,17 +7,12 @@ from collections.abc import Callable
 
 from ..layout import SHEET_FINDINGS
 from ..model import col_letter
-from ..rules.findings import SEVERITY_LABEL, Finding, summarise
+from ..findings import SEVERITY_LABEL, Finding, summarise
 from .sheets import SheetOutput, hyperlink
 
 HEADER = ["No", "Tingkat", "Kode", "Lembar", "Sel", "ID Baris", "Pesan", "Saran Perbaikan"]
 HEADER_ROW = 6
 FILL = {"error": "#FFC7CE", "warning": "#FFEB9C", "info": "#DDEBF7"}
-
-
-def summary_line(findings: list[Finding]) -> str:
-    c = summarise(findings)
-    return f"{c['error']} kesalahan, {c['warning']} peringatan, {c['info']} informasi"
 
 
 def findings_sheet(findings: list[Finding], source: str, generated: dt.datetime,

@@ -10,7 +10,7 @@ many cells are flagged, and clearing the sheet removes every highlight.
 from __future__ import annotations
 
 from ..layout import HIGHLIGHT_BLOCK_WIDTH, HIGHLIGHT_LEVEL, INPUT_SHEETS, SHEET_HIGHLIGHTS, highlight_offset
-from ..rules.findings import Finding
+from ..findings import Finding
 from .sheets import CellBlock, WritePlan
 
 

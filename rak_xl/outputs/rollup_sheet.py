@@ -5,22 +5,19 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import layout as L
+from ..budget import ABSORPTION_GUIDE
 from ..model import Plan, col_letter
-from ..rollup import ABSORPTION_GUIDE, UNASSIGNED, UNKNOWN_DIVISION, Rollup
+from ..parse.structure import UNASSIGNED
+from ..rollup import BudgetRollup
 from ..wording import rupiah
 from . import paging
-from .consolidated_sheet import short_division
-from .sheets import Chart, SheetOutput
+from .sheets import DIVISION_BUDGET_NOTE, FILL_HEADER, FILL_TOTAL, PERCENT, RUPIAH, Chart, SheetOutput, short_division
 
-RUPIAH = '"Rp" #,##0'
-PERCENT = "0.0%"
-FILL_HEADER = "#D9E1F2"
-FILL_TOTAL = "#F2F2F2"
 ROMAN = ("I", "II", "III", "IV")
 
 
 
-def rollup_sheet(plan: Plan, roll: Rollup, source: str, generated: dt.datetime) -> SheetOutput:
+def rollup_sheet(plan: Plan, roll: BudgetRollup, source: str, generated: dt.datetime) -> SheetOutput:
     ident = plan.identity
     revised = ident.get("budget_revised") is not None
     codes = [p.code for p in roll.programs]
@@ -69,8 +66,7 @@ def rollup_sheet(plan: Plan, roll: Rollup, source: str, generated: dt.datetime) 
     section("2. ANGGARAN PER BAGIAN DAN PROGRAM")
     h2 = header(["Bagian", *codes, "Jumlah (Rp)", *(f"RPD TW {q} (Rp)" for q in L.QUARTERS), "Indikator",
                  "Indikator beranggaran", "Kegiatan", "Kegiatan beranggaran"])
-    shown = [d for d in roll.divisions
-             if d.allocated or d.indicators or d.name not in (UNASSIGNED, UNKNOWN_DIVISION)]
+    shown = roll.shown_divisions()
     for d in shown:
         values.append([short_division(d.name), *(d.by_program.get(c, 0) for c in codes), d.allocated, *d.quarters,
                        d.indicators, d.indicators_funded, d.activities, d.activities_funded])
@@ -84,8 +80,8 @@ def rollup_sheet(plan: Plan, roll: Rollup, source: str, generated: dt.datetime) 
     borders.append(f"A{h2}:{_col(n + 10)}{end2}")
     bold.append(f"A{end2}:{_col(n + 10)}{end2}")
     fills.append((f"A{end2}:{_col(n + 10)}{end2}", FILL_TOTAL))
-    values.append(["Anggaran: menurut kolom Bagian di lembar Anggaran. Indikator dan kegiatan: menurut kolom "
-                   "Penanggung Jawab di lembar RAK;"])
+    values.append([DIVISION_BUDGET_NOTE])
+    values.append(["Indikator dan kegiatan: menurut kolom Penanggung Jawab di lembar RAK;"])
     values.append(["bila kosong, menurut Bagian pada baris Anggaran yang mendanai kegiatan itu; "
                    f"selain itu '{UNASSIGNED}'."])
     values.append(["Kegiatan = baris berurutan dengan kelompok dan uraian kegiatan yang sama; "

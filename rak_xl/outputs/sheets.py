@@ -6,6 +6,22 @@ from dataclasses import dataclass, field
 from typing import Any
 
 FORMULA_PREFIXES = ("=", "+", "-", "@")
+EXCEL_MAX_TEXT = 32_767  # characters Excel keeps in one cell; a longer value is refused or "repaired"
+# Formats and fills every output sheet shares.
+RUPIAH = '"Rp" #,##0'
+PERCENT = "0.0%"
+FILL_HEADER = "#D9E1F2"
+FILL_TOTAL = "#F2F2F2"
+# What a division's budget means, on every sheet that shows one (README "How it is built").
+DIVISION_BUDGET_NOTE = ("Anggaran per bagian = jumlah baris lembar Anggaran yang kolom Bagian-nya menyebut bagian itu "
+                        "(bagian yang membelanjakannya); sama di Konsolidasi, Rekap Anggaran, Evaluasi dan Rekap "
+                        "Provinsi. Anggaran (Rp) pada baris indikator = baris Anggaran yang merujuk ID-nya, apa pun "
+                        "Bagian-nya; bila lain dari Penanggung Jawab baris itu, Validasi melaporkannya (RAK416).")
+
+
+def short_division(name: str) -> str:
+    """'Bagian Hukum dan SDM' -> 'Hukum dan SDM' (narrow columns)."""
+    return name[len("Bagian "):] if name.startswith("Bagian ") else name
 
 
 @dataclass(frozen=True)

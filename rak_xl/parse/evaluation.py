@@ -19,7 +19,7 @@ from functools import lru_cache
 from .. import layout as L
 from ..layout import TableLayout
 from ..model import BudgetLine, EvaluationInput, Identity, RakRow, Val
-from ..rules.findings import Finding
+from ..findings import Finding
 from ..wording import shorten
 from .tables import Table, label_key
 from .values import is_blank, parse_money, parse_number, parse_percent_text, split_numbering
@@ -130,7 +130,7 @@ def _achievement(table, rows: list[RakRow], ev: EvaluationInput, findings: list[
             continue
         seen.add(key)
         row.evaluation_cells = dict(cells)
-        percent = bool(row.target and row.target.is_percent) or row.text("unit") == "%"
+        percent = row.in_percent
         direction = cells.get("direction")
         if direction is not None:
             parsed = parse_direction(direction.raw)

@@ -14,11 +14,12 @@ import re
 from collections.abc import Mapping
 
 from .. import layout as L
+from ..findings import Finding
 from ..model import BudgetLine, CellRef, Division, Identity, Plan, Program, RakRow, Target, Val
-from ..rules.findings import Finding
 from ..wording import shorten
 from .divisions import match_division
 from .evaluation import parse_evaluation
+from .structure import work_out
 from .tables import Grid, find_table, formula_findings, label_key
 from .values import (is_blank, parse_date, parse_mark, parse_money, parse_number,
                      parse_percent_text, parse_year)
@@ -248,6 +249,7 @@ def parse_plan(grids: Mapping[str, Grid]) -> tuple[Plan, list[Finding]]:
     plan = Plan(identity, programs, divisions, rows, budget, p.present)
     plan.sheet_names = {name: actual for name, actual in p.names.items() if name != actual}
     plan.evaluation = parse_evaluation(lambda t: p.table(t, optional=True), identity, rows, budget, p.findings)  # optional sheets
+    plan.structure = work_out(plan)
     return plan, p.findings
 
 

@@ -9,7 +9,7 @@ from operator import itemgetter
 
 from ..layout import Column, TableLayout
 from ..model import CellRef, Val
-from ..rules.findings import Finding
+from ..findings import Finding
 from .values import is_error
 
 Grid = list[list[object]]

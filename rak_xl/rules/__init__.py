@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from ..model import Plan
-from .findings import Finding
+from ..findings import Finding
 
 RuleFn = Callable[[Plan], Iterable[Finding]]
 REGISTRY: dict[str, RuleFn] = {}
@@ -13,7 +13,7 @@ REGISTRY: dict[str, RuleFn] = {}
 
 def rule(code: str) -> Callable[[RuleFn], RuleFn]:
     def register(fn: RuleFn) -> RuleFn:
-        from .catalog import CATALOG
+        from ..catalog import CATALOG
 
         if code not in CATALOG:
             raise KeyError(f"rule {code} is not in the catalog")

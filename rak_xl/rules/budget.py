@@ -13,9 +13,11 @@ from .. import budget as sums
 from .. import layout as L
 from ..model import BudgetLine, CellRef, Plan
 from ..parse.divisions import closest_division
+from ..parse import structure
+from ..parse.structure import blocks_of
 from . import rule
-from .findings import Finding, spanning
-from .helpers import blocks_of, rupiah, shorten
+from ..findings import Finding, spanning
+from .helpers import rupiah, shorten
 
 # BA.Es1.Program.Kegiatan.KRO.RO.Komponen.Subkomponen.Akun(.Detail) since 2021, or the
 # older ...Kegiatan.Output(3 digits)...; BA.Es1 may be left out. Akun: 6 digits, belanja = 5.
@@ -256,3 +258,22 @@ def budget_amount_missing(plan: Plan) -> Iterator[Finding]:
         v = line.cells.get("amount")
         if v is not None and v.blank:
             yield Finding("RAK415", L.SHEET_BUDGET, v.cell, {"code": _code(line)}, line.text("code"))
+
+
+_HOW = {structure.BLOCK: (" (dari baris lain pada sub-kegiatan yang sama)", " (from another row of its sub-activity)"),
+        structure.BUDGET: (" (disimpulkan dari baris anggaran terbesar yang mendanai sub-kegiatannya)",
+                           " (inferred from the largest budget line funding its sub-activity)")}
+
+
+@rule("RAK416")
+def budget_line_other_division(plan: Plan) -> Iterator[Finding]:
+    rows = {p.row.id.casefold(): p for p in structure.of(plan).places if p.row.id}
+    for line in plan.budget:
+        place = rows.get(line.rak_id.casefold()) if line.rak_id else None
+        if place is None or not line.division or place.source == structure.NONE or place.division == line.division:
+            continue
+        how, how_en = _HOW.get(place.source, ("", ""))
+        yield Finding("RAK416", L.SHEET_BUDGET, _cell(line, "division"),
+                      {"code": _code(line), "amount": rupiah(line.amount), "line_division": line.division,
+                       "id": place.row.id, "row_division": place.division, "how": how, "how_en": how_en},
+                      line.text("code"))

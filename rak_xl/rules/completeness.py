@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import layout as L
+from ..findings import Finding, id_list, spanning
 from ..model import Plan, RakRow
 from . import rule
-from .findings import Finding, id_list, spanning
-from .helpers import groups_of, series_gaps
+from .helpers import series_gaps, target_series
 
 _CONTENT = ("target", "activity", "tw1", "tw2", "tw3", "tw4")
 
@@ -91,15 +91,6 @@ def activity_missing(plan: Plan) -> Iterator[Finding]:
 
 # Quarterly targets from the evaluation sheet (Capaian), when the plan has them. The
 # realisation series is checked by the RAK6xx evaluation rules, so it is not repeated here.
-def target_series(plan: Plan):
-    """(row, cumulative targets TW 1..4, cell-of-quarter function) for rows with quarterly targets."""
-    for row in plan.rows:
-        values = getattr(row, "quarter_targets", None)
-        cell_of = getattr(row, "quarter_target_ref", None)
-        if values and cell_of and any(v is not None for v in values):
-            yield row, list(values), cell_of
-
-
 @rule("RAK206")
 def quarter_target_gap(plan: Plan) -> Iterator[Finding]:
     for row, values, cell_of in target_series(plan):

@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import layout as L
+from ..findings import Finding, id_list, spanning
 from ..model import Plan, RakRow
 from ..parse.divisions import closest_division
+from ..parse.structure import blocks_of, groups_of
 from ..parse.values import split_numbering
 from . import rule
-from .completeness import target_series
-from .findings import Finding, id_list, spanning
-from .helpers import (BOUNDED_PERCENT, blocks_of, comparable, dangling_end, groups_of, measure_kind, names_a_measure,
-                      number_id, numbers, per_plan, reads_like_indicator, sequence_breaks, series_decreases, shorten,
-                      words)
+from .helpers import (BOUNDED_PERCENT, comparable, dangling_end, measure_kind, names_a_measure,
+                      number_id, numbers, reads_like_indicator, sequence_breaks, series_decreases, shorten,
+                      target_series, words)
 
 _LAYOUT = {L.SHEET_RAK_A: L.RAK_A, L.SHEET_RAK_B: L.RAK_B}
 _COLUMN_EN = {"group": "the group column", "indicator": "the indicator column",
@@ -38,12 +38,9 @@ def target_unreadable(plan: Plan) -> Iterator[Finding]:
 
 
 def _percent_rows(plan: Plan) -> list[tuple[RakRow, str | None]]:
-    """Rows with a readable percent target and their indicator's measure kind (once per plan:
-    three rules look at them)."""
-    def make() -> list[tuple[RakRow, str | None]]:
-        return [(row, measure_kind(row.indicator)) for row in plan.rows
-                if (t := row.target) is not None and t.readable and t.is_percent and t.value is not None]
-    return per_plan(plan, "percent_rows", make)
+    """Rows with a readable percent target and their indicator's measure kind (measure_kind is cached)."""
+    return [(row, measure_kind(row.indicator)) for row in plan.rows
+            if (t := row.target) is not None and t.readable and t.is_percent and t.value is not None]
 
 
 def _percent_targets(plan: Plan, kinds: set[str]) -> Iterator[tuple[RakRow, dict]]:

@@ -16,15 +16,11 @@ from .. import wording
 from ..evaluation import UNIT_ERROR_THRESHOLD, achievement, direction_contradicts_targets, lower_is_better
 from ..model import Plan, RakRow
 from . import rule
-from .findings import Finding, id_list, spanning
+from ..findings import Finding, id_list, spanning
 
 
 def _fmt(value: float, percent: bool) -> str:
     return wording.percent(value) if percent else wording.number(value)
-
-
-def _percent(row: RakRow) -> bool:
-    return bool(row.target and row.target.is_percent) or row.text("unit") == "%"
 
 
 def _listed(plan: Plan) -> Iterator[RakRow]:
@@ -93,7 +89,7 @@ def realisation_in_unmarked_quarter(plan: Plan) -> Iterator[Finding]:
             ref = row.realised_ref(q)
             unreadable = row.unreadable_marks[q - 1]  # RAK105 reports that one
             if value > before and not row.marks[q - 1] and not unreadable and ref is not None:
-                pct = _percent(row)
+                pct = row.in_percent
                 yield Finding("RAK605", ref.sheet, ref, {"quarter": q, "before": _fmt(before, pct),
                                                          "after": _fmt(value, pct), "sheet": row.sheet}, row.id)
             before = max(before, value)
@@ -109,7 +105,7 @@ def realisation_decreasing(plan: Plan) -> Iterator[Finding]:
                 continue
             ref = row.realised_ref(q)
             if previous is not None and value < previous[1] and ref is not None:
-                pct = _percent(row)
+                pct = row.in_percent
                 yield Finding("RAK606", ref.sheet, ref, {"quarter": q, "previous": previous[0],
                                                          "before": _fmt(previous[1], pct),
                                                          "after": _fmt(value, pct)}, row.id)

@@ -1,4 +1,6 @@
-"""Small readers the rules share: measure words, numbering, blocks, number and date wording.
+"""Small readers the rules share: measure words, numbering, number and date wording.
+
+Groups and sub-activities are the plan's structure: rak_xl.parse.structure.
 
 Kept apart from the area modules so each rule stays a short function over the Plan.
 """
@@ -7,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-from ..model import Plan, RakRow
+from ..model import CellRef, Plan, RakRow
 from ..parse.values import normalise_text, split_numbering
 from ..wording import number as number_id  # noqa: F401  (re-exported for the rules)
 from ..wording import rupiah, shorten  # noqa: F401
@@ -147,79 +149,14 @@ def sequence_breaks(items: list[int], previous: int | None = None) -> list[tuple
     return out
 
 
-# --- blocks ----------------------------------------------------------------------
-
-def blocks(rows: list[RakRow]) -> Iterator[list[RakRow]]:
-    """Runs of consecutive rows of one table with the same group and the same sub-activity.
-
-    The seed writes several indicators per cell; the workbook has one row per
-    indicator, so such a run is one cell of the source: one target, one
-    sub-activity, one budget link. A blank group continues the one above (a merged
-    cell that was unmerged).
-    """
-    carried = {"table": None, "group": ""}
-
-    def key(row: RakRow) -> tuple:
-        group = row.group or (carried["group"] if carried["table"] == row.table else "")
-        carried["table"], carried["group"] = row.table, group
-        return row.table, normalise_text(group), normalise_text(row.activity)
-
-    return _runs(rows, key)
-
-
-def groups(rows: list[RakRow]) -> Iterator[list[list[RakRow]]]:
-    """Blocks gathered by consecutive group (Kegiatan / Sasaran Program)."""
-    return _gather(blocks(rows))
-
-
-def blocks_of(plan: Plan) -> list[list[RakRow]]:
-    """blocks(plan.rows), worked out once per plan: several rules and the roll-up walk them."""
-    return per_plan(plan, "blocks", lambda: list(blocks(plan.rows)))
-
-
-def groups_of(plan: Plan) -> list[list[list[RakRow]]]:
-    """groups(plan.rows), once per plan (from the same blocks as blocks_of)."""
-    return per_plan(plan, "groups", lambda: list(_gather(blocks_of(plan))))
-
-
-def per_plan(plan: Plan, name: str, make):
-    """make(), worked out once per plan and kept in plan.derived under `name`.
-
-    Keyed by the row list's identity and length too: a caller that swaps or extends
-    plan.rows (tests do) gets fresh results, never stale ones.
-    """
-    key = (name, id(plan.rows), len(plan.rows))
-    if key not in plan.derived:
-        plan.derived[key] = make()
-    return plan.derived[key]
-
-
-def _gather(block_list) -> Iterator[list[list[RakRow]]]:
-    carried = {"group": ""}
-
-    def key(block: list[RakRow]) -> tuple:
-        carried["group"] = block[0].group or carried["group"]
-        return block[0].table, normalise_text(carried["group"])
-
-    return _runs(block_list, key)
-
-
-def _runs(items, key) -> Iterator[list]:
-    """Consecutive items with the same key(item), as lists (key is called once per item, in order)."""
-    run: list = []
-    last = None
-    for item in items:
-        k = key(item)
-        if run and k != last:
-            yield run
-            run = []
-        run.append(item)
-        last = k
-    if run:
-        yield run
-
-
 # --- quarterly series ------------------------------------------------------------
+
+def target_series(plan: Plan) -> Iterator[tuple[RakRow, list[float | None], Callable[[int], CellRef | None]]]:
+    """(row, cumulative targets TW 1..4, cell-of-quarter function) for rows with quarterly targets."""
+    for row in plan.rows:
+        if any(v is not None for v in row.quarter_targets):
+            yield row, list(row.quarter_targets), row.quarter_target_ref
+
 
 def series_gaps(series: list[float | None]) -> list[int]:
     """0-based quarters left empty while a later quarter is filled."""

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from .. import layout as L
 from ..model import Plan
 from . import rule
-from .findings import Finding
+from ..findings import Finding
 from .helpers import date_en, date_id
 
 _LABEL = {key: label for key, label, _ in L.IDENTITY_FIELDS}

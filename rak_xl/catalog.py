@@ -6,6 +6,9 @@ konsistensi (consistency), RAK4xx anggaran (budget), RAK5xx tanggal dan
 identitas (dates and identity), RAK6xx evaluasi (quarterly evaluation).
 A retired code keeps its entry (retired=True) and is never reused.
 `docs/rules.md` is generated from this table (`rak-xl rules --markdown`).
+
+One module although long: it is a table, not logic. Every rule's code, severity and both
+languages' words sit side by side, so a reviewer reads and compares them in one place.
 """
 
 from __future__ import annotations
@@ -353,6 +356,21 @@ _RULES = [
          "Isi kolom Pagu (Rp) dengan jumlah rupiah baris ini.",
          "Fill the Pagu (Rp) column with the line's amount.",
          "A line without an amount is missing from every total."),
+    Rule("RAK416", "budget-line-other-division", "warning",
+         "Baris anggaran '{code}' ({amount}) milik {line_division} mendanai baris RAK {id}, yang penanggung jawabnya "
+         "{row_division}{how}.",
+         "Budget line '{code}' ({amount}) of {line_division} funds RAK row {id}, whose responsible unit is "
+         "{row_division}{how_en}.",
+         "Anggaran ini dihitung untuk {line_division} (bagian yang membelanjakannya) di semua rekap. Bila memang "
+         "begitu, biarkan; bila tidak, samakan kolom Bagian baris anggaran ini dengan penanggung jawab baris RAK, "
+         "atau isi kolom Penanggung Jawab baris RAK {id}.",
+         "The amount counts for {line_division} (the unit that spends it) in every recap. If that is right, leave "
+         "it; otherwise make the line's Bagian the row's responsible unit, or fill the Penanggung Jawab of RAK "
+         "row {id}.",
+         "A division's budget is the Anggaran lines whose Bagian names it, everywhere (Konsolidasi, Rekap "
+         "Anggaran, Evaluasi, Rekap Provinsi). A line that funds a RAK row another Bagian answers for (stated, or "
+         "inferred from its sub-activity or its largest funder, rak_xl/parse/structure.py) is a question for the "
+         "reviewer, not a second total: one finding per line and row."),
     # --- RAK5xx: dates and identity (rak_xl/rules/identity.py).
     Rule("RAK501", "plan-date-outside-year", "error",
          "Tanggal penetapan {date} berada di luar masa yang wajar untuk RAK tahun {year}.",

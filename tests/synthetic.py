@@ -15,7 +15,10 @@ Every file comes with a manifest (`Generated`): what was written, including the
 budget totals and the cells of the injected defects, so tests can compare what
 the recap reports against what the generator put in, not against rak_xl itself.
 
-Command line (developer tool): python -m rak_xl.synthetic OUT_DIR --count 38 --seed 1
+It lives with the tests, not in the rak_xl package: it needs the repository's workbook
+and is no part of what staff install. bench/ imports it from here.
+
+Command line (developer tool): python tests/synthetic.py OUT_DIR --count 38 --seed 1
 """
 
 from __future__ import annotations
@@ -28,8 +31,9 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import layout as L
-from .model import col_letter
+from rak_xl import layout as L
+from rak_xl.adapters.file_read import read_grids, sheet_parts
+from rak_xl.model import col_letter
 
 TEMPLATE = Path(__file__).resolve().parents[1] / "workbook" / "RAK_2022.xlsm"
 
@@ -113,14 +117,12 @@ class Template:
     and for each input sheet the XML around <sheetData> and the style of every cell."""
 
     def __init__(self, path: Path = TEMPLATE) -> None:
-        from .adapters.file_read import read_grids
-
         self.path = Path(path)
         self.grids = read_grids(self.path)
         with zipfile.ZipFile(self.path) as zf:
             self.members = [(i.filename, zf.read(i.filename)) for i in zf.infolist()]
+            self.sheet_part = sheet_parts(zf)
         files = dict(self.members)
-        self.sheet_part = _sheet_parts(files)
         self.sst_part = "xl/sharedStrings.xml" if "xl/sharedStrings.xml" in files else None
         self.sst_xml = files[self.sst_part].decode("utf-8") if self.sst_part else ""
         self.sst_texts = _sst_texts(self.sst_xml)
@@ -196,17 +198,6 @@ def _col_number(letters: str) -> int:
     for ch in letters:
         n = n * 26 + ord(ch) - 64
     return n
-
-
-def _sheet_parts(files: dict[str, bytes]) -> dict[str, str]:
-    book = files["xl/workbook.xml"].decode("utf-8")
-    rels = files["xl/_rels/workbook.xml.rels"].decode("utf-8")
-    targets = dict(re.findall(r'Id="(rId\d+)"[^>]*Target="([^"]+)"', rels))
-    targets.update({k: v for v, k in re.findall(r'Target="([^"]+)"[^>]*Id="(rId\d+)"', rels)})
-    out = {}
-    for name, rid in re.findall(r'<sheet name="([^"]+)"[^>]*r:id="(rId\d+)"', book):
-        out[name.replace("&amp;", "&")] = "xl/" + targets[rid].lstrip("/").removeprefix("xl/")
-    return out
 
 
 # -- writing -------------------------------------------------------------------------
@@ -547,7 +538,7 @@ def make_large(path: str | Path, rows: int = 10_000, template: Template | None =
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m rak_xl.synthetic",
+    p = argparse.ArgumentParser(prog="python tests/synthetic.py",
                                 description="Write synthetic satker RAK workbooks (tests and benchmarks).")
     p.add_argument("out_dir")
     p.add_argument("--count", type=int, default=38)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import CellRef
 from .catalog import CATALOG
+from .model import CellRef
 
 SEVERITIES = ("error", "warning", "info")
 _RANK = {s: i for i, s in enumerate(SEVERITIES)}
@@ -105,3 +105,9 @@ def summarise(findings: list[Finding]) -> dict[str, int]:
     for f in findings:
         counts[CATALOG[f.code].severity] += 1
     return counts
+
+
+def summary_line(findings: list[Finding]) -> str:
+    """'4 kesalahan, 91 peringatan, 12 informasi': the counts as every output states them."""
+    c = summarise(findings)
+    return f"{c['error']} kesalahan, {c['warning']} peringatan, {c['info']} informasi"

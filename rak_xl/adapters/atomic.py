@@ -1,0 +1,98 @@
+"""The one way rak_xl replaces a file or a folder: build it beside its final place, then swap it in.
+
+Every write goes through `replacing`: a workbook written by the file door (file_write),
+the built workbook (`rak-xl build`), the Rekap Provinsi recap, the Kiriman package folder.
+The new content is written to a temporary name in the target's own folder (same file
+system, so the final move is one rename), then moved over the target. A failure midway
+leaves the previous file or folder exactly as it was and no temporary file behind; a
+file-system failure becomes a RakInputError with an Indonesian message (exit code 2).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from ..errors import RakInputError
+
+
+def unwritable(target: Path, why: str, why_en: str) -> RakInputError:
+    return RakInputError(f"Berkas '{target.name}' tidak dapat ditulis: {why}.",
+                         message_en=f"'{target.name}' cannot be written: {why_en}.",
+                         hint="Tutup berkas di Excel atau pilih folder lain dengan -o.")
+
+
+def _new_file_mode() -> int:
+    """rw for whom the user's umask allows (what open() would give a new file)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+@contextmanager
+def replacing(target: str | Path, *, folder: bool = False, parents: bool = False) -> Iterator[Path]:
+    """Yield a temporary path beside `target`; when the block ends without error, move it over `target`.
+
+    `folder=True`: the temporary path is an empty folder and replaces the folder `target`.
+    `parents=True`: missing folders above `target` are made first.
+    """
+    target = Path(target)
+    # os.replace would silently swap out a read-only file on Linux; Windows refuses. Refuse everywhere.
+    if not folder and target.is_file() and not target.stat().st_mode & 0o222:
+        raise unwritable(target, "berkas hanya-baca", "the file is read-only")
+    try:
+        if parents:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        if folder:
+            tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+        else:
+            fd, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix, dir=target.parent)
+            os.close(fd)
+            tmp = Path(name)
+    except OSError as exc:
+        raise unwritable(target, f"folder '{target.parent}' tidak ada atau tidak dapat ditulisi",
+                         f"folder '{target.parent}' is missing or not writable ({exc.strerror})") from None
+    try:
+        yield tmp
+        if folder:
+            _swap_folder(tmp, target)
+        else:
+            os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else _new_file_mode())
+            os.replace(tmp, target)
+    except PermissionError:
+        raise unwritable(target, "sedang dibuka di program lain atau hanya-baca",
+                         "open in another program or read-only") from None
+    except OSError as exc:  # disk full, network share gone: the original is untouched
+        raise unwritable(target, f"gagal menyimpan ({exc.strerror or exc})",
+                         f"saving failed ({exc.strerror or exc})") from None
+    finally:
+        if tmp.is_dir() and not tmp.is_symlink():
+            shutil.rmtree(tmp, ignore_errors=True)
+        elif os.path.lexists(tmp):
+            os.unlink(tmp)
+
+
+def _swap_folder(staging: Path, folder: Path) -> None:
+    """Put `staging` in the place of `folder`: two renames, the old one back if the second fails."""
+    old = None
+    if folder.exists():
+        old = folder.with_name(f".{folder.name}.old-{os.getpid()}")
+        folder.rename(old)
+    try:
+        staging.rename(folder)
+    except OSError:
+        if old is not None:
+            old.rename(folder)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def write_bytes(target: str | Path, data: bytes) -> None:
+    """`data` as the new content of `target` (its folder is made when missing)."""
+    with replacing(target, parents=True) as tmp:
+        tmp.write_bytes(data)
