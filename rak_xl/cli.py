@@ -160,6 +160,14 @@ def cmd_validate(args) -> int:
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
 
 
+def _notice(plan) -> None:
+    """The illustrative-data notice under every table derived from example sheets."""
+    from .outputs.sheets import illustrative_notice
+
+    if plan.illustrative:
+        _out("\n" + illustrative_notice(plan))
+
+
 def _check_suffix(source: Path, target: Path) -> None:
     if target.suffix.lower() != source.suffix.lower():
         raise RakInputError(f"Berkas hasil '{target.name}' harus berakhiran {source.suffix}.",
@@ -207,6 +215,7 @@ def cmd_rollup(args) -> int:
     _out("\nRPD kumulatif: " + ", ".join(
         f"TW {q} {wording.thousands(c)} ({'-' if s is None else f'{s:.1%}'})"
         for q, c, s in zip((1, 2, 3, 4), roll.cumulative, shares)))
+    _notice(report.plan)
     return EXIT_OK
 
 
@@ -219,10 +228,13 @@ def cmd_consolidate(args) -> int:
     if args.output:
         _write_copy(source, Path(args.output), jobs.consolidation_outputs(report))
         return EXIT_OK
-    from .outputs.consolidated_sheet import text_table
+    from .outputs.consolidated_sheet import INFERRED, star_note, text_table
 
     heads, rows = text_table(report.plan, report.findings)
     _out(format_table(rows, heads, 60))
+    if any(r[6].endswith(INFERRED) for r in rows):
+        _out("\nCatatan: " + star_note(report.plan))
+    _notice(report.plan)
     s = report.summary
     _out(f"\n{report.source}: {len(rows)} indikator; validasi {s['error']} kesalahan, {s['warning']} peringatan, "
          f"{s['info']} informasi")
@@ -266,6 +278,7 @@ def cmd_evaluate(args) -> int:
     _out(format_table(rows, ["ID", "Indikator", "Target", "Realisasi", "Capaian", "Keadaan"], 60))
     if run.report.findings:
         _out(f"\nCatatan evaluasi: {len(run.report.findings)} temuan RAK6xx (lihat `rak-xl validate --select RAK6`).")
+    _notice(run.report.plan)
     return EXIT_OK
 
 

@@ -239,6 +239,9 @@ class Plan:
     sheet_names: dict[str, str] = field(default_factory=dict)
     # Groups, sub-activities and each row's Bagian (rak_xl.structure), worked out by the parser.
     structure: Any = field(default=None, repr=False, compare=False)
+    # Input sheets whose own note says their figures are illustrative ("CONTOH ILUSTRATIF"): every
+    # output derived from them says so (outputs.sheets.illustrative_notice).
+    illustrative: list[str] = field(default_factory=list)
 
     def tab(self, sheet: str) -> str:
         return self.sheet_names.get(sheet, sheet)

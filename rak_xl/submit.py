@@ -33,7 +33,7 @@ from .adapters.file_write import write_values_copy
 from .adapters.pdf_export import libreoffice_pdf as export_pdf
 from .errors import RakInputError
 from .findings import summary_line
-from .outputs.sheets import SheetOutput, WritePlan
+from .outputs.sheets import SheetOutput, WritePlan, illustrative_notice
 from .parse.tables import Grid
 from .wording import rupiah
 
@@ -141,6 +141,7 @@ def cover_text(report: jobs.ValidationReport, files: list[str], forced: bool) ->
     lines += [
         f"Hasil validasi : {summary_line(report.findings)}"
         + (" - DIKIRIM DENGAN KESALAHAN atas keputusan pengirim." if forced and report.has_errors else ""),
+        *([f"Perhatian      : {illustrative_notice(plan)}"] if plan.illustrative else []),
         "",
         "Lampiran:",
         *(f"- {name}" for name in files),

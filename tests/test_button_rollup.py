@@ -135,13 +135,14 @@ def test_consolidate_flags_the_rows_validation_marks_as_errors(edit):
     table = _values(actions, _added(actions, L.SHEET_CONSOLIDATED))[0]["values"]
     notes = {row[1].split('","')[1].rstrip('")'): row[11] for row in table[6:]
              if isinstance(row[0], int)}
-    assert notes["A-001"] == "KESALAHAN: RAK105"
-    assert notes["A-028"] == "KESALAHAN: RAK201"
+    # The code and its short message, so a printed page says what is wrong.
+    assert notes["A-001"] == "KESALAHAN RAK105: Tanda pada kolom TW 1 ('?') tidak dikenali."
+    assert notes["A-028"] == "KESALAHAN RAK201: Indikator tidak memiliki target."
     # Exactly the rows the command line reports errors on are flagged.
     expected = _error_rows(bad)
     assert {i for i, n in notes.items() if n} == set(expected) >= {"A-001", "A-028"}
     for rak_id, codes in expected.items():
-        assert notes[rak_id] == "KESALAHAN: " + ", ".join(sorted(codes))
+        assert [part.split(":")[0] for part in notes[rak_id].removeprefix("KESALAHAN ").split("; ")] == sorted(codes)
     assert f"{len(expected)} baris bertanda KESALAHAN" in table[2][0]
     assert "Validasi:" in table[2][0] and "kesalahan" in table[2][0]
 

@@ -158,3 +158,6 @@ def test_pdf_has_the_consolidated_table_and_program_totals(workbook_copy, tmp_pa
     assert "REKAP ANGGARAN" in text
     for amount in ("Rp 1.646.458.000", "Rp 2.777.477.000", "Rp 4.451.669.000"):
         assert amount in text
+    # Every page says the budget and evaluation figures are examples (the printed footer).
+    pages = [page for page in text.split("\f") if page.strip()]
+    assert len(pages) > 1 and all("CONTOH ILUSTRATIF" in page for page in pages)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import takewhile
 
 from .. import layout as L
@@ -21,10 +21,10 @@ from ..model import Plan, RakRow
 from ..parse import structure
 from ..parse.structure import UNASSIGNED, RowPlace
 from ..rollup import BudgetRollup
-from ..wording import rupiah, thousands
+from ..wording import rupiah, shorten, thousands
 from . import paging
 from .sheets import (DIVISION_BUDGET_NOTE, FILL_HEADER, FILL_TOTAL, RUPIAH, ConditionalFill, SheetOutput, hyperlink,
-                     short_division)
+                     illustrative_notice, page_footer, short_division)
 
 HEADER_ROW = 6
 HEADER = ["No", "ID", "Indikator Kinerja", "Target", "Uraian Kegiatan", "TW 1", "TW 2", "TW 3", "TW 4",
@@ -33,6 +33,11 @@ WIDTHS = [5, 10, 44, 9, 36, 5, 5, 5, 5, 20, 16, 16]
 WRAPPED = {2, 3, 4, 9, 11}  # 0-based columns whose text wraps
 LAST_COL = "L"
 INFERRED = " *"  # marks a division the row does not state itself (see the note under the table)
+INFERRED_NOTE = ("* kolom Penanggung Jawab baris ini kosong; bagian diambil dari baris lain pada sub-kegiatan yang "
+                 "sama, atau dari kolom Bagian pada lembar Anggaran untuk sub-kegiatan yang didanai.")
+# A Bagian taken from an example budget line is an example too: said, not left silent.
+INFERRED_ILLUSTRATIVE = (" Baris lembar Anggaran di workbook ini CONTOH ILUSTRATIF, jadi bagian yang diambil "
+                         "darinya juga contoh: isi Penanggung Jawab di lembar RAK.")
 GROUP_WORD = {"A": "Kegiatan", "B": "Sasaran Program"}
 FILL_TABLE = "#B4C6E7"
 FILL_GROUP = "#DDEBF7"
@@ -47,6 +52,7 @@ class ConsolidatedRow:
     info: RowPlace  # its group, sub-activity, Bagian and linked budget (rak_xl.parse.structure)
     target: str
     errors: list[str]  # codes of the error findings on this row
+    notes: list[str] = field(default_factory=list)  # "RAK306: <its short message>", one per error
 
     @property
     def row(self) -> RakRow:
@@ -70,10 +76,10 @@ def target_text(row: RakRow) -> str:
     return f"{text} {unit}" if unit and unit != "%" and unit.casefold() not in text.casefold() else text
 
 
-def error_codes(plan: Plan, findings: list[Finding]) -> dict[tuple[str, int], list[str]]:
-    """Error codes per (sheet, row) of a RAK row; a finding about a row ID elsewhere counts for that row."""
+def _errors_by_row(plan: Plan, findings: list[Finding]) -> dict[tuple[str, int], list[Finding]]:
+    """Error findings per (sheet, row) of a RAK row; a finding about a row ID elsewhere counts for that row."""
     by_id = {r.id.casefold(): (r.sheet, r.row) for r in plan.rows if r.id}
-    out: dict[tuple[str, int], list[str]] = {}
+    out: dict[tuple[str, int], list[Finding]] = {}
     for f in findings:
         if f.severity != "error":
             continue
@@ -82,16 +88,32 @@ def error_codes(plan: Plan, findings: list[Finding]) -> dict[tuple[str, int], li
         if f.row_id and f.row_id.casefold() in by_id:
             keys.add(by_id[f.row_id.casefold()])
         for key in keys:
-            codes = out.setdefault(key, [])
-            if f.code not in codes:
-                codes.append(f.code)
-    return {key: sorted(codes) for key, codes in out.items()}
+            found = out.setdefault(key, [])
+            if f.code not in {g.code for g in found}:
+                found.append(f)
+    return {key: sorted(found, key=lambda f: f.code) for key, found in out.items()}
+
+
+def error_codes(plan: Plan, findings: list[Finding]) -> dict[tuple[str, int], list[str]]:
+    """Error codes per (sheet, row) of a RAK row."""
+    return {key: [f.code for f in found] for key, found in _errors_by_row(plan, findings).items()}
+
+
+def star_note(plan: Plan) -> str:
+    """What '*' means; when some row's Bagian came from Anggaran lines that are examples, that too."""
+    from_examples = L.SHEET_BUDGET in plan.illustrative and \
+        any(place.source == structure.BUDGET for place in structure.of(plan).places)
+    return INFERRED_NOTE + (INFERRED_ILLUSTRATIVE if from_examples else "")
 
 
 def consolidated_rows(plan: Plan, findings: list[Finding]) -> list[ConsolidatedRow]:
-    errors = error_codes(plan, findings)
-    return [ConsolidatedRow(number, place, target_text(place.row), errors.get((place.row.sheet, place.row.row), []))
-            for number, place in enumerate(structure.of(plan).places, start=1)]
+    errors = _errors_by_row(plan, findings)
+    out = []
+    for number, place in enumerate(structure.of(plan).places, start=1):
+        found = errors.get((place.row.sheet, place.row.row), [])
+        out.append(ConsolidatedRow(number, place, target_text(place.row), [f.code for f in found],
+                                   [f"{f.code}: {shorten(f.message(), 90)}" for f in found]))
+    return out
 
 
 def _indicator_row(r: ConsolidatedRow, tab: Callable[[str], str]) -> list:
@@ -101,7 +123,7 @@ def _indicator_row(r: ConsolidatedRow, tab: Callable[[str], str]) -> list:
             r.target, row.activity if r.info.block_start else "",
             *(L.QUARTER_MARK if m else "" for m in row.marks), division,
             r.info.budget if r.info.funded else None,
-            ("KESALAHAN: " + ", ".join(r.errors)) if r.errors else ""]
+            ("KESALAHAN " + "; ".join(r.notes)) if r.errors else ""]
 
 
 def consolidated_sheet(plan: Plan, findings: list[Finding], roll: BudgetRollup, source: str,
@@ -125,7 +147,7 @@ def consolidated_sheet(plan: Plan, findings: list[Finding], roll: BudgetRollup, 
          + (f"   |   {flagged} baris bertanda KESALAHAN: rencana ini belum bersih." if flagged else "")],
         ["Lembar ini dibuat ulang setiap kali tombol Konsolidasi ditekan; jangan mengetik di sini. "
          "Klik ID untuk menuju baris sumbernya."],
-        [],
+        [illustrative_notice(plan) or None],
         HEADER,
     ]
     widths = WIDTHS
@@ -191,9 +213,7 @@ def consolidated_sheet(plan: Plan, findings: list[Finding], roll: BudgetRollup, 
              None, roll.allocated - linked])
     add([])
     for note in (DIVISION_BUDGET_NOTE,
-                 "Indikator per bagian: menurut Penanggung Jawab baris RAK. * kolom Penanggung Jawab baris ini "
-                 "kosong; bagian diambil dari baris lain pada sub-kegiatan yang sama, atau dari kolom Bagian pada "
-                 "lembar Anggaran untuk sub-kegiatan yang didanai.",
+                 "Indikator per bagian: menurut Penanggung Jawab baris RAK. " + star_note(plan),
                  f"'{UNASSIGNED}': kolom Penanggung Jawab kosong dan sub-kegiatannya tidak didanai."):
         add([None, None, note], wrapped=set())
     close_unit()
@@ -230,7 +250,7 @@ def consolidated_sheet(plan: Plan, findings: list[Finding], roll: BudgetRollup, 
         page_breaks=breaks,
         autofit_rows=True,
         row_heights=heights,
-        footer="Halaman &P dari &N",
+        footer=page_footer(plan),
     )
 
 
@@ -245,5 +265,5 @@ def text_table(plan: Plan, findings: list[Finding]) -> tuple[list[str], list[lis
         division = short_division(r.info.division) + (INFERRED if r.info.division_inferred else "")
         out.append([str(r.number), r.group_code, r.row.id, r.row.indicator, r.target, marks, division,
                     thousands(r.info.budget) if r.info.funded else "",
-                    ", ".join(r.errors)])
+                    "; ".join(r.notes)])
     return heads, out

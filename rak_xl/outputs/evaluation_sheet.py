@@ -14,7 +14,8 @@ from .. import evaluation as E
 from .. import layout as L
 from ..model import Plan, col_letter
 from ..findings import Finding
-from .sheets import DIVISION_BUDGET_NOTE, FILL_HEADER, FILL_TOTAL, PERCENT, RUPIAH, Chart, SheetOutput, hyperlink
+from .sheets import (DIVISION_BUDGET_NOTE, FILL_HEADER, FILL_TOTAL, PERCENT, RUPIAH, Chart, SheetOutput, hyperlink,
+                     illustrative_notice, page_footer)
 
 NUMBER = "#,##0.##"
 FILL_STATUS = "#FFF2CC"
@@ -60,7 +61,7 @@ def evaluation_sheet(plan: Plan, ev: E.QuarterEvaluation, findings: list[Finding
         ["Lembar ini dibuat ulang setiap kali tombol Evaluasi ditekan; jangan mengetik di sini. Data dari lembar "
          "Capaian, Realisasi Anggaran dan Anggaran."],
         [status_line(ev)],
-        [],
+        [illustrative_notice(plan) or None],
     ]
     bold, fills, borders, wrap = ["A1", "A4"], [("A4:M4", FILL_STATUS)], [], []
     percent, money, number = [], [], []
@@ -212,7 +213,7 @@ def evaluation_sheet(plan: Plan, ev: E.QuarterEvaluation, findings: list[Finding
         freeze_row=0,
         landscape=True,
         charts=charts,
-        footer="Halaman &P dari &N",
+        footer=page_footer(plan),
     )
 
 

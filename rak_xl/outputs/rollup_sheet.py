@@ -11,7 +11,8 @@ from ..parse.structure import UNASSIGNED
 from ..rollup import BudgetRollup
 from ..wording import rupiah
 from . import paging
-from .sheets import DIVISION_BUDGET_NOTE, FILL_HEADER, FILL_TOTAL, PERCENT, RUPIAH, Chart, SheetOutput, short_division
+from .sheets import (DIVISION_BUDGET_NOTE, FILL_HEADER, FILL_TOTAL, PERCENT, RUPIAH, Chart, SheetOutput,
+                     illustrative_notice, page_footer, short_division)
 
 ROMAN = ("I", "II", "III", "IV")
 
@@ -27,7 +28,7 @@ def rollup_sheet(plan: Plan, roll: BudgetRollup, source: str, generated: dt.date
          f"   |   Pagu berlaku: {rupiah(roll.dipa_pagu)}" + (" (revisi)" if revised else "")],
         ["Lembar ini dibuat ulang setiap kali tombol Rekap Anggaran ditekan; jangan mengetik di sini. "
          "Angka anggaran dijumlahkan dari lembar Anggaran; pagu dari lembar Identitas dan Program."],
-        [],
+        [illustrative_notice(plan) or None],
     ]
     bold, fills, money, percent, borders = ["A1"], [], [], [], []
 
@@ -135,7 +136,7 @@ def rollup_sheet(plan: Plan, roll: BudgetRollup, source: str, generated: dt.date
         charts=charts,
         row_heights=heights,
         autofit_rows=True,
-        footer="Halaman &P dari &N",
+        footer=page_footer(plan),
     )
 
 

@@ -128,3 +128,22 @@ def pad(values: list[list[Any]]) -> list[list[Any]]:
     """Rectangular copy: every row as long as the longest (Excel ranges are rectangles)."""
     width = max((len(r) for r in values), default=0)
     return [list(r) + [None] * (width - len(r)) for r in values]
+
+
+PAGE_FOOTER = "Halaman &P dari &N"
+
+
+def illustrative_notice(plan) -> str:
+    """'' for real data; else the sentence every output derived from illustrative sheets carries."""
+    if not plan.illustrative:
+        return ""
+    return (f"CONTOH ILUSTRATIF: isi lembar {', '.join(plan.illustrative)} bukan data sebenarnya; "
+            f"angka yang dihitung darinya juga contoh.")
+
+
+def page_footer(plan) -> str:
+    """The printed footer: page numbers, and the illustrative notice on every page where it applies.
+    Kept under Excel's 255-character limit for a header or footer."""
+    if not plan.illustrative:
+        return PAGE_FOOTER
+    return f"CONTOH ILUSTRATIF ({', '.join(plan.illustrative)}) - {PAGE_FOOTER}"[:250]

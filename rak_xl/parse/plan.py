@@ -51,12 +51,19 @@ def _unreadable(val: Val, column: str, kind: str) -> Finding:
                     "example": example})
 
 
+def _says_illustrative(grid: Grid, header_row: int) -> bool:
+    """The sheet's own note above its header marks its figures as an example ("CONTOH ILUSTRATIF")."""
+    return any(isinstance(v, str) and "ilustratif" in v.casefold()
+               for line in grid[:max(header_row - 1, 0)] for v in line[:3])
+
+
 class _Parser:
     def __init__(self, grids: Mapping[str, Grid]) -> None:
         self.grids = grids
         self.names = _sheet_lookup(grids)
         self.findings: list[Finding] = []
         self.present: set[str] = set()
+        self.illustrative: list[str] = []
         # Cells whose formula was saved without a result: {sheet: {(row, col): formula}} (file reader only).
         self.uncomputed: dict = getattr(grids, "uncomputed", {})
 
@@ -79,6 +86,8 @@ class _Parser:
         if table is not None:
             self.present.add(layout.sheet)
             self.present.update(f"{layout.sheet}:{k}" for k in table.columns)
+            if _says_illustrative(grid, table.header_row):
+                self.illustrative.append(layout.sheet)
         return table
 
     # -- sheets -------------------------------------------------------------
@@ -248,6 +257,7 @@ def parse_plan(grids: Mapping[str, Grid]) -> tuple[Plan, list[Finding]]:
     _check_ids(rows, p.findings)
     plan = Plan(identity, programs, divisions, rows, budget, p.present)
     plan.sheet_names = {name: actual for name, actual in p.names.items() if name != actual}
+    plan.illustrative = p.illustrative  # the same list: the optional sheets below add to it
     plan.evaluation = parse_evaluation(lambda t: p.table(t, optional=True), identity, rows, budget, p.findings)  # optional sheets
     plan.structure = work_out(plan)
     return plan, p.findings
