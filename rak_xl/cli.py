@@ -88,18 +88,10 @@ def _codes(values: list[str] | None, option: str) -> list[str] | None:
 
 
 def _cell_span(f: dict, lang: str = "id") -> str:
-    """'K5:K35' for a fact down one column, 'F7 (+11 sel)' otherwise, 'B10' for one cell."""
-    import re
+    """The cells of a finding as JSON gives them, for a reader (same-sheet cells only)."""
+    from .findings import cell_span
 
-    cells = f.get("cells") or ([f["cell"]] if f["cell"] else [])
-    if len(cells) <= 1:
-        return f["cell"]
-    parts = [re.fullmatch(r"([A-Z]+)(\d+)", c) for c in cells]
-    if all(parts) and len({m[1] for m in parts}) == 1:
-        rows = [int(m[2]) for m in parts]
-        if rows == list(range(rows[0], rows[0] + len(rows))):
-            return f"{cells[0]}:{cells[-1]}"
-    return f"{cells[0]} (+{len(cells) - 1} {'sel' if lang == 'id' else 'cells'})"
+    return cell_span([c for c in f.get("cells") or [f["cell"]] if c and "!" not in c], lang)
 
 
 def findings_text(report_dict: dict, lang: str = "id", width: int | None = None) -> str:

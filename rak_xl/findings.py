@@ -37,6 +37,10 @@ class Finding:
             return self.cells
         return (self.cell,) if self.cell is not None else ()
 
+    def span(self, lang: str = "id") -> str:
+        """Where the fact is, for a reader: 'B10', 'K5:K35', or 'F7 (+11 sel)'."""
+        return cell_span([c.a1 for c in self.all_cells if c.sheet == self.sheet], lang)
+
     @property
     def rule(self):
         return CATALOG[self.code]
@@ -72,6 +76,20 @@ class Finding:
             "message": self.message(lang),
             "hint": self.hint(lang),
         }
+
+
+def cell_span(cells: list[str], lang: str = "id") -> str:
+    """'K5:K35' for cells down one column, 'F7 (+11 sel)' for others, the cell itself when alone."""
+    import re
+
+    if len(cells) <= 1:
+        return cells[0] if cells else ""
+    parts = [re.fullmatch(r"([A-Z]+)(\d+)", c) for c in cells]
+    if all(parts) and len({m[1] for m in parts}) == 1:
+        rows = [int(m[2]) for m in parts]
+        if rows == list(range(rows[0], rows[0] + len(rows))):
+            return f"{cells[0]}:{cells[-1]}"
+    return f"{cells[0]} (+{len(cells) - 1} {'sel' if lang == 'id' else 'cells'})"
 
 
 def spanning(code: str, sheet: str, cells: list[CellRef], params: dict[str, Any] | None = None,

@@ -78,8 +78,12 @@ def test_same_findings_as_the_command_line(flawed):
                          capture_output=True, text=True, cwd=ROOT)
     assert cli.returncode == 1
     report = json.loads(cli.stdout)
-    assert [(f["code"], f["sheet"], f["cell"], f["message"]) for f in report["findings"]] == [
-        (r[2], r[3], r[4].split('","')[1].rstrip('")'), r[6]) for r in sheet_rows]
+    # The link goes to the finding's cell; its label shows every cell of the fact ("K5:K35").
+    from rak_xl.findings import cell_span
+
+    assert [(f["code"], f["sheet"], f["cell"], cell_span(f["cells"]), f["message"]) for f in report["findings"]] == [
+        (r[2], r[3], r[4].split("!")[1].split('"')[0], r[4].split('","')[1].removesuffix('")'), r[6])
+        for r in sheet_rows]
 
 
 def test_pressing_twice_equals_pressing_once(flawed, tmp_path):
@@ -163,6 +167,7 @@ def test_a_fact_over_many_cells_is_one_row_and_lights_every_cell():
     rows = _values(actions, findings_pos)[0]["values"][6:]
     unit_rows = [r for r in rows if r[2] == "RAK203"]
     assert [(r[3], r[5]) for r in unit_rows] == [(L.SHEET_RAK_A, "A-001"), (L.SHEET_RAK_B, "B-002")]
+    assert unit_rows[0][4] == '=HYPERLINK("#\'RAK_KPU\'!K5","K5:K35")'  # to the first cell, labelled with all
     mask = sheet_index(WORKBOOK, L.SHEET_HIGHLIGHTS)
     offset = L.highlight_offset(L.SHEET_RAK_A)
     block = next(b for b in _values(actions, mask) if offset <= b["start_column"] < offset + L.HIGHLIGHT_BLOCK_WIDTH)

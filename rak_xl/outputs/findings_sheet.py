@@ -33,7 +33,8 @@ def findings_sheet(findings: list[Finding], source: str, generated: dt.datetime,
     ]
     fills = []
     for i, f in enumerate(ordered, start=1):
-        where = hyperlink(tab(f.sheet), f.a1, f.a1) if f.cell else ""
+        # The link goes to the first cell; the label shows the whole span of a fact over many cells.
+        where = hyperlink(tab(f.sheet), f.a1, f.span()) if f.cell else ""
         values.append([i, labels[f.severity], f.code, tab(f.sheet), where, f.row_id, f.message(), f.hint()])
     # One fill per run of equal severity: a constant number of formatting calls.
     start = HEADER_ROW + 1
