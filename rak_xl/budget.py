@@ -20,9 +20,16 @@ from .model import BudgetLine, Plan
 UNKNOWN_DIVISION = "Bagian tidak dikenali"  # budget lines whose Bagian matches no division
 
 
-def _add(totals: list[int], quarters: Iterable[int | None]) -> None:
-    for i, q in enumerate(quarters):
-        totals[i] += q or 0
+def _quarter_sums(series: Iterable[list[int | None]]) -> list[int]:
+    """Column sums of TW 1..4 series (None adds nothing). Unrolled: Rekap Provinsi calls it per
+    quarter for every workbook."""
+    a = b = c = d = 0
+    for q1, q2, q3, q4 in series:
+        a += q1 or 0
+        b += q2 or 0
+        c += q3 or 0
+        d += q4 or 0
+    return [a, b, c, d]
 
 
 def program_totals(plan: Plan) -> dict[str, int]:
@@ -42,10 +49,7 @@ def division_totals(plan: Plan) -> dict[str, int]:
 
 def quarter_totals(lines: Iterable[BudgetLine]) -> list[int]:
     """Planned disbursement (RPD) per quarter, TW 1..4."""
-    totals = [0, 0, 0, 0]
-    for line in lines:
-        _add(totals, line.quarters)
-    return totals
+    return _quarter_sums(line.quarters for line in lines)
 
 
 def cumulative(quarters: list[int]) -> list[int]:
@@ -98,10 +102,7 @@ ABSORPTION_GUIDE = (15, 40, 60, 90)  # usual cumulative absorption at the end of
 
 def realised_quarter_totals(lines: Iterable[BudgetLine]) -> list[int]:
     """Realised spending per quarter, TW 1..4 (each line's spending IN that quarter)."""
-    totals = [0, 0, 0, 0]
-    for line in lines:
-        _add(totals, line.realised)
-    return totals
+    return _quarter_sums(line.realised for line in lines)
 
 
 def to_date(quarters: list[int], quarter: int) -> int:

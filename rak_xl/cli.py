@@ -3,6 +3,10 @@
 Exit codes: 0 done (validate: no errors), 1 errors found in the plan,
 2 the file cannot be read or written (clear message, nothing written),
 3 an internal error (a bug: short reference, traceback in the log file).
+
+One module although over 400 lines: each command is a short function that only calls a job
+and prints its result, and the argument parser that names them all sits beside them, so the
+whole command line (options, exit codes, texts) is read in one place. The work is in jobs.py.
 """
 
 from __future__ import annotations

@@ -107,7 +107,7 @@ def mean(values: list[float]) -> float | None:
     return sum(values) / len(values) if values else None
 
 
-@dataclass
+@dataclass(slots=True)
 class IndicatorResult:
     row: RakRow
     division: str
@@ -253,12 +253,16 @@ def _status(plan: Plan, quarter: int) -> str:
     return RUNNING if quarter_has_realisation(plan, quarter) else NOT_REPORTED
 
 
-def _indicators(plan: Plan, quarter: int, status: str) -> list[IndicatorResult]:
+def _indicators(plan: Plan, quarter: int, status: str, lower: list[bool] | None = None) -> list[IndicatorResult]:
+    """Every indicator's capaian for `quarter`; `lower`: lower_is_better of each row, when already known."""
+    places = structure.of(plan).places
+    if lower is None:
+        lower = [lower_is_better(p.row) for p in places]
     out = []
-    for place in structure.of(plan).places:
+    for place, lower_better in zip(places, lower):
         row = place.row
         target, realised = row.quarter_targets[quarter - 1], row.realised[quarter - 1]
-        value, state = achievement(target, realised, lower_is_better(row))
+        value, state = achievement(target, realised, lower_better)
         if state == NO_DATA and status != RUNNING:
             state = NOT_REPORTED if status == NOT_REPORTED else NOT_STARTED
         out.append(IndicatorResult(row, place.division, target, realised, value, state))
@@ -272,12 +276,17 @@ def _spending_reported(plan: Plan, quarter: int) -> bool:
             and any(line.realised[quarter - 1] is not None for line in plan.budget))
 
 
-def overall(plan: Plan, quarter: int) -> tuple[AchievementSummary, Absorption]:
-    """The overall capaian and the total absorption of `quarter`: what evaluate() reports as
-    `overall` and `total_absorption`, without the per-group and per-division work (Rekap Provinsi)."""
-    indicators = _indicators(plan, quarter, _status(plan, quarter))
-    return (_summary("keseluruhan", "Keseluruhan", indicators),
-            _absorption("Jumlah", plan.budget, quarter, _spending_reported(plan, quarter)))
+def overall(plan: Plan) -> list[tuple[str, AchievementSummary, Absorption]]:
+    """For TW 1..4: the status, the overall capaian and the total absorption, as evaluate() reports
+    them (`status`, `overall`, `total_absorption`), without the per-group and per-division work
+    (Rekap Provinsi). The direction of each indicator is worked out once for the four quarters."""
+    lower = [lower_is_better(p.row) for p in structure.of(plan).places]
+    out = []
+    for q in L.QUARTERS:
+        status = _status(plan, q)
+        out.append((status, _summary("keseluruhan", "Keseluruhan", _indicators(plan, q, status, lower)),
+                    _absorption("Jumlah", plan.budget, q, _spending_reported(plan, q))))
+    return out
 
 
 def evaluate(plan: Plan, quarter: int | None = None) -> QuarterEvaluation:

@@ -184,11 +184,10 @@ def _evaluation(plan) -> tuple[dict[str, list[float | None]] | None, list[str]]:
     capaian: list[float | None] = []
     serapan: list[float | None] = []
     unreported, no_capaian, no_spending = [], [], []
-    for q in L.QUARTERS:
-        achieved, absorbed = E.overall(plan, q)
+    for q, (status, achieved, absorbed) in zip(L.QUARTERS, E.overall(plan)):
         capaian.append(None if achieved.value is None else round(achieved.value, 2))
         serapan.append(None if absorbed.absorption is None else round(absorbed.absorption, 2))
-        if not E.quarter_has_realisation(plan, q):
+        if status != E.RUNNING:
             unreported.append(q)
             continue
         if achieved.value is None:

@@ -105,8 +105,16 @@ class RowPlace:
     block: Block
     division: str
     source: str  # STATED, BLOCK, BUDGET or NONE
-    budget: int  # Rupiah of the Anggaran lines linked to this row (whatever their Bagian)
-    funded: bool  # at least one Anggaran line links to this row
+    lines: list[BudgetLine]  # the Anggaran lines linked to this row (whatever their Bagian)
+
+    @property
+    def budget(self) -> int:
+        """Rupiah of the Anggaran lines linked to this row."""
+        return budget.lines_total(self.lines)
+
+    @property
+    def funded(self) -> bool:
+        return bool(self.lines)
 
     @property
     def division_inferred(self) -> bool:
@@ -159,7 +167,7 @@ def work_out(plan: Plan) -> Structure:
         if rows_in_block and group is not None:
             lines = [line for r in rows_in_block for line in funding.get(r.id.casefold(), [])]
             stated = next((r.division for r in rows_in_block if r.division), None)
-            main = _main_division(lines)
+            main = None if stated else _main_division(lines)
             division, source = (stated, BLOCK) if stated else (main, BUDGET) if main else (UNASSIGNED, NONE)
             block = Block(list(rows_in_block), division, source, bool(lines), len(group.blocks) + 1)
             group.blocks.append(block)
@@ -190,12 +198,11 @@ def work_out(plan: Plan) -> Structure:
     for block in blocks:
         group = by_block[id(block)]
         for row in block.rows:
-            lines = funding.get(row.id.casefold(), [])
             if row.division:
                 division, source = row.division, STATED
             else:
                 division, source = block.division, block.source
-            places.append(RowPlace(row, group, block, division, source, budget.lines_total(lines), bool(lines)))
+            places.append(RowPlace(row, group, block, division, source, funding.get(row.id.casefold(), [])))
     return Structure(groups, blocks, places)
 
 
