@@ -53,3 +53,7 @@ Sub SiapkanKiriman()
     If Not PythonHere() Then Exit Sub
     RunPython "import rak_xl.buttons as b; b.submit()"
 End Sub
+
+Sub BuatRAKTahunBerikutnya()
+    RunPython "import rak_xl.buttons as b; b.new_year()"
+End Sub
