@@ -344,20 +344,34 @@ class Recap:
         start = 10
         return range(start, start + 3 + len(self.program_codes) + len(self.divisions) + 4)
 
-    def total_row(self) -> list:
+    @property
+    def years(self) -> list[int | None]:
+        return sorted({s.year for s in self.satkers}, key=lambda y: y or 0)
+
+    def total_row(self, year: object = all) -> list:
+        """The JUMLAH line over every satker, or over one year's when the folder mixes years."""
+        satkers = self.satkers if year is all else [s for s in self.satkers if s.year == year]
         header = self.header()
         total: list = [None] * len(header)
-        total[1] = "JUMLAH"
-        total[2] = f"{len(self.satkers)} satker"
-        rows = [self.row(0, s) for s in self.satkers]
+        total[1] = "JUMLAH" if year is all else f"JUMLAH TAHUN {year or '-'}"
+        total[2] = f"{len(satkers)} satker"
+        if year is not all:
+            total[3] = year
+        rows = [self.row(0, s) for s in satkers]
         for c in (7, 8, 9, *self.money_columns):
             total[c] = sum(r[c] for r in rows if isinstance(r[c], int))
         return total
 
+    def total_rows(self) -> list[list]:
+        """One JUMLAH line, or one per year: amounts of different years are never added together."""
+        years = self.years
+        return [self.total_row()] if len(years) <= 1 else [self.total_row(y) for y in years]
+
 
 def build_recap(summaries: list[SatkerSummary], skipped: list[Skipped]) -> Recap:
     kept, duplicates = resolve_duplicates(summaries)
-    kept.sort(key=lambda s: (s.satker.casefold(), s.satker_code, s.year or 0))
+    # Year first: a folder mixing years (last year's plans and carried-forward ones) lists each year apart.
+    kept.sort(key=lambda s: (s.year or 0, s.satker.casefold(), s.satker_code))
     codes = sorted({c for s in kept for c in s.programs})
     names: dict[str, str] = {}
     for s in kept:

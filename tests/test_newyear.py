@@ -234,3 +234,35 @@ def test_button_asks_to_save_first(workbook_copy, tmp_path, monkeypatch):
     assert [a["func"] for a in actions] == ["alert"]
     assert "Simpan dulu" in actions[0]["args"][0]
     assert list(elsewhere.iterdir()) == []
+
+
+# -- Rekap Provinsi over last year's and carried-forward workbooks --------------------
+
+def test_province_keeps_2022_and_carried_forward_2023_apart(carried, tmp_path):
+    import shutil
+
+    from python_calamine import CalamineWorkbook
+
+    from rak_xl import province as P
+
+    folder = tmp_path / "kiriman"
+    folder.mkdir()
+    shutil.copyfile(WORKBOOK, folder / "RAK_2022.xlsm")
+    shutil.copyfile(carried, folder / "RAK_2023.xlsm")
+    blank_2023 = folder / "RAK_Malang_2023.xlsm"
+    assert main(["baru", "-o", str(blank_2023), "--tahun", "2023", "--satker", "KPU Kabupaten Malang",
+                 "--kode", "658012"]) == 0
+    out = tmp_path / "Rekap.xlsx"
+    recap = P.province_recap(folder, out, workers=1, progress=False)
+    assert recap.skipped == []  # the same satker in two years is no duplicate
+    assert [(s.file, s.year) for s in recap.satkers] == [
+        ("RAK_2022.xlsm", 2022), ("RAK_Malang_2023.xlsm", 2023), ("RAK_2023.xlsm", 2023)]
+    rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_name(P.SHEET_RECAP).to_python()
+    header = rows[P.HEADER_ROW - 1]
+    table = [dict(zip(header, r)) for r in rows[P.HEADER_ROW:]]
+    totals = {r["Satuan Kerja"]: r for r in table if str(r["Satuan Kerja"]).startswith("JUMLAH")}
+    # Amounts of two years are never added together: one JUMLAH line per year.
+    assert set(totals) == {"JUMLAH TAHUN 2022", "JUMLAH TAHUN 2023"}
+    assert totals["JUMLAH TAHUN 2022"]["Pagu DIPA (Rp)"] == 4451669000
+    assert totals["JUMLAH TAHUN 2023"]["Pagu DIPA (Rp)"] == 0
+    assert totals["JUMLAH TAHUN 2023"]["Kode Satker"] == "2 satker"
