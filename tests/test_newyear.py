@@ -106,7 +106,7 @@ def _parts(path: Path) -> dict:
         names = zf.namelist()
         wb = zf.read("xl/workbook.xml").decode()
         sheets = re.findall(r'<sheet name="([^"]+)"', wb)
-        out = {"sheets": sheets, "vba": zf.read("xl/vbaProject.bin"),
+        out = {"sheets": sheets, "members": sorted(names), "vba": zf.read("xl/vbaProject.bin"),
                "content_types": zf.read("[Content_Types].xml"),
                "defined_names": re.findall(r"<definedName[^>]*>[^<]*</definedName>", wb),
                "buttons": [re.sub(r"<x:Anchor>[^<]*</x:Anchor>", "", zf.read(n).decode())
