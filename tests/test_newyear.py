@@ -266,3 +266,31 @@ def test_province_keeps_2022_and_carried_forward_2023_apart(carried, tmp_path):
     assert totals["JUMLAH TAHUN 2022"]["Pagu DIPA (Rp)"] == 4451669000
     assert totals["JUMLAH TAHUN 2023"]["Pagu DIPA (Rp)"] == 0
     assert totals["JUMLAH TAHUN 2023"]["Kode Satker"] == "2 satker"
+
+
+# -- Validasi on a new workbook: what is still to fill, one finding per fact ----------
+
+def _validated(path: Path):
+    from rak_xl import jobs
+
+    return jobs.validate(read_grids(path), path.name).findings
+
+
+def test_carried_plan_validates_with_one_finding_per_field_or_column_to_fill(carried):
+    old = {(f.code, f.message()) for f in _validated(WORKBOOK)}
+    new = _validated(carried)
+    added = [f for f in new if (f.code, f.message()) not in old]
+    by_code = {f.code: f for f in added}
+    assert sorted(f.code for f in added) == ["RAK415", "RAK417", "RAK503"], [f.message() for f in added]
+    assert [str(c) for c in by_code["RAK503"].all_cells] == ["Identitas!B7", "Identitas!B8", "Identitas!B9"]
+    assert "'Nomor DIPA', 'Tanggal DIPA', 'Pagu Awal (Rp)'" in by_code["RAK503"].message()
+    assert len(by_code["RAK415"].all_cells) == 38 and "38 baris anggaran" in by_code["RAK415"].message()
+    assert [str(c) for c in by_code["RAK417"].all_cells] == ["Program!C5", "Program!C6"]
+
+
+def test_blank_plan_validates_with_findings_only_about_what_is_empty(blank):
+    found = _validated(blank)
+    assert sorted((f.code, f.sheet) for f in found) == [
+        ("RAK207", L.SHEET_BUDGET), ("RAK207", L.SHEET_RAK_A), ("RAK207", L.SHEET_RAK_B),
+        ("RAK417", L.SHEET_PROGRAMS), ("RAK503", L.SHEET_IDENTITY)]
+    assert all(f.severity == "error" for f in found)  # a plan to fill, not one to send
