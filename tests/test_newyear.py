@@ -294,3 +294,17 @@ def test_blank_plan_validates_with_findings_only_about_what_is_empty(blank):
         ("RAK207", L.SHEET_BUDGET), ("RAK207", L.SHEET_RAK_A), ("RAK207", L.SHEET_RAK_B),
         ("RAK417", L.SHEET_PROGRAMS), ("RAK503", L.SHEET_IDENTITY)]
     assert all(f.severity == "error" for f in found)  # a plan to fill, not one to send
+
+
+def test_under_xlwings_lite_the_button_writes_nothing_and_says_where_to_do_it(workbook_copy, monkeypatch):
+    """Lite runs Python in the browser engine, which cannot write files on the PC."""
+    import rak_xl.buttons as buttons
+    from remote import press
+
+    monkeypatch.chdir(workbook_copy.parent)
+    monkeypatch.setattr(buttons, "_in_lite", lambda: True)
+    before = sorted(workbook_copy.parent.iterdir())
+    actions = press(workbook_copy, buttons.new_year)
+    assert [a["func"] for a in actions] == ["alert"]
+    assert "rak-xl baru" in actions[0]["args"][0]
+    assert sorted(workbook_copy.parent.iterdir()) == before
