@@ -55,5 +55,6 @@ Sub SiapkanKiriman()
 End Sub
 
 Sub BuatRAKTahunBerikutnya()
+    If Not PythonHere() Then Exit Sub
     RunPython "import rak_xl.buttons as b; b.new_year()"
 End Sub

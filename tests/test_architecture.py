@@ -23,7 +23,8 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("outputs: sheets as data", {"outputs"}),
     ("adapters: the only code that reads or writes workbook files", {"adapters"}),
     ("jobs: what a button or a command does", {"jobs"}),
-    ("products: Kiriman, Rekap Provinsi, the workbook build", {"submit", "province", "build"}),
+    ("products: Kiriman, Rekap Provinsi, the workbook build and a new year's workbook",
+     {"submit", "province", "build", "newyear"}),
     ("doors: Excel buttons, command line", {"buttons", "cli", "__main__"}),
 ]
 # Libraries that open or write workbook files.
