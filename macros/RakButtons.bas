@@ -53,3 +53,8 @@ Sub SiapkanKiriman()
     If Not PythonHere() Then Exit Sub
     RunPython "import rak_xl.buttons as b; b.submit()"
 End Sub
+
+Sub BuatRAKTahunBerikutnya()
+    If Not PythonHere() Then Exit Sub
+    RunPython "import rak_xl.buttons as b; b.new_year()"
+End Sub

@@ -233,6 +233,49 @@ def province(book=None) -> None:
     _alert(book, plan.message)
 
 
+def new_year(book=None) -> None:
+    """Tombol Buat RAK Tahun Berikutnya: next year's workbook, written beside this one.
+
+    The plan is read from the open workbook (what staff see, saved or not) and built
+    by the same code as the shipped workbook (rak_xl.newyear, rak_xl.build). The open
+    workbook is never written to, and an existing file of the new name is never replaced.
+    Under xlwings Lite there is no file system to write to: staff are told where to do it.
+    """
+    from pathlib import Path
+
+    book = book or xw.Book.caller()
+    if _in_lite():
+        _alert(book, "xlwings Lite tidak dapat menyimpan berkas ke komputer, jadi RAK tahun berikutnya tidak dibuat. "
+                     "Tekan tombol ini di Excel pada komputer dengan Python dan rak_xl, atau jalankan: "
+                     "rak-xl baru --dari <workbook ini>.")
+        return
+    from . import newyear
+    from .adapters import excel_live
+    from .adapters.atomic import write_bytes
+
+    source = Path(book.fullname)
+
+    def make():
+        if not source.is_file():
+            raise RakInputError(
+                "Workbook belum disimpan. Simpan dulu (Ctrl+S), lalu tekan Buat RAK Tahun Berikutnya lagi: "
+                "RAK baru ditulis di folder workbook ini.",
+                message_en="Save the workbook first: the new plan is written to its folder.")
+        data = newyear.carried(excel_live.read_book(book), book.name)
+        target = source.with_name(newyear.default_name(data.year))
+        newyear.check_output(target, force=False, source=source)
+        write_bytes(target, newyear.workbook_bytes(data), new=True)
+        return data, target
+
+    ok, done = _attempt(book, make)
+    if ok:
+        data, target = done
+        _alert(book, f"RAK tahun {data.year} dibuat: {target.name}, di folder yang sama dengan workbook ini "
+                     "(workbook ini tidak diubah).\n\nBuka berkas itu, isi lembar Identitas (nomor, tanggal dan "
+                     "pagu DIPA), pagu program, pagu dan RPD di lembar Anggaran, lalu tekan Validasi untuk "
+                     "melihat apa yang masih perlu diisi.")
+
+
 if __name__ == "__main__":  # run the button from an editor against a real workbook
     import sys
 

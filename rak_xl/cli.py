@@ -324,6 +324,33 @@ def cmd_province(args) -> int:
     return EXIT_OK
 
 
+def cmd_new(args) -> int:
+    """Buat RAK baru: the next year's plan carried forward (--dari), or a blank plan (--satker, --kode)."""
+    from . import newyear
+    from .adapters.atomic import write_bytes
+
+    if bool(args.source) == bool(args.satker):
+        raise RakInputError("Pilih salah satu: --dari RAK_lama.xlsm (bawa ke tahun berikutnya), atau --satker dan "
+                            "--kode (RAK kosong).",
+                            message_en="Give either --dari OLD.xlsm (carry forward) or --satker and --kode (blank).")
+    if args.satker and (args.code is None or args.year is None):
+        raise RakInputError("RAK kosong memerlukan --satker, --kode dan --tahun.",
+                            message_en="A blank plan needs --satker, --kode and --tahun.")
+    if args.source:
+        source = Path(args.source)
+        grids = _read(source)
+        data = newyear.carried(grids, source.name, args.year)
+        target = Path(args.output) if args.output else source.with_name(newyear.default_name(data.year))
+    else:
+        source = None
+        data = newyear.blank(args.satker, args.code, args.year)
+        target = Path(args.output) if args.output else Path(newyear.default_name(data.year))
+    newyear.check_output(target, args.force, source)
+    write_bytes(target, newyear.workbook_bytes(data), new=not args.force)
+    _out(f"RAK {data.satker} tahun {data.year} ditulis ke {target}")
+    return EXIT_OK
+
+
 def cmd_build(args) -> int:
     """Build (or with --check compare) the RAK workbook and the province's Rekap_Provinsi.xlsm."""
     from .adapters.atomic import write_bytes
@@ -434,6 +461,17 @@ def build_parser() -> argparse.ArgumentParser:
                    help="cara xlwings Lite memasang rak_xl: baris requirements.txt, mis. URL wheel "
                         "(bawaan: rak_xl versi ini dari PyPI)")
     b.set_defaults(func=cmd_build)
+
+    nb = sub.add_parser("baru", help="buat workbook RAK baru: tahun berikutnya dari RAK lama, atau RAK kosong satker lain")
+    nb.add_argument("-o", "--output", help="berkas hasil .xlsm (bawaan: RAK_<tahun>.xlsm di samping RAK lama)")
+    nb.add_argument("--tahun", dest="year", type=int, metavar="TAHUN",
+                    help="tahun anggaran RAK baru (bawaan dengan --dari: tahun sesudah RAK lama)")
+    nb.add_argument("--dari", dest="source", metavar="RAK_LAMA",
+                    help="workbook RAK tahun sebelumnya; indikator, ID, bagian dan kode anggaran dibawa")
+    nb.add_argument("--satker", help='RAK kosong untuk satker ini, misalnya "KPU Kabupaten Malang"')
+    nb.add_argument("--kode", dest="code", metavar="KODE", help="kode satker (6 angka) untuk RAK kosong")
+    nb.add_argument("--force", action="store_true", help="ganti berkas hasil yang sudah ada")
+    nb.set_defaults(func=cmd_new)
 
     ru = sub.add_parser("rules", help="daftar aturan validasi")
     ru.add_argument("--markdown", action="store_true", help="cetak docs/rules.md")

@@ -234,6 +234,10 @@ BUTTONS = (
      "Menjalankan Validasi, Rekap Anggaran dan Konsolidasi, lalu menyiapkan kiriman ke KPU Provinsi di folder "
      "Kiriman di samping workbook: salinan .xlsx tanpa makro, PDF Konsolidasi dan Rekap Anggaran, serta teks "
      "e-mail. Simpan workbook (Ctrl+S) sebelum menekan tombol ini. Bila masih ada kesalahan, Anda ditanya dulu."),
+    ("BuatRAKTahunBerikutnya", "Buat RAK Tahun Berikutnya",
+     "Membuat workbook RAK tahun berikutnya (RAK_<tahun>.xlsm) di folder yang sama: indikator, ID, target, tanda "
+     "triwulan, bagian dan kode anggaran dibawa; nomor, tanggal dan pagu DIPA, pagu program dan anggaran, RPD, "
+     "capaian, realisasi dan tanggal penetapan dikosongkan. Workbook yang sedang dibuka tidak diubah."),
 )
 
 # The province's workbook, workbook/Rekap_Provinsi.xlsm (rak_xl.build.province_workbook): one

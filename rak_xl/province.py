@@ -493,20 +493,34 @@ class Recap:
         return [[i, s.file, s.kind, s.reason]
                 for i, s in enumerate(sorted(self.skipped, key=lambda x: (x.kind, x.file)), start=1)]
 
-    def total_row(self) -> list:
+    @property
+    def years(self) -> list[int | None]:
+        return sorted({s.year for s in self.satkers}, key=lambda y: y or 0)
+
+    def total_row(self, year: object = all) -> list:
+        """The JUMLAH line over every satker, or over one year's when the folder mixes years."""
+        satkers = self.satkers if year is all else [s for s in self.satkers if s.year == year]
         header = self.header()
         total: list = [None] * len(header)
-        total[1] = "JUMLAH"
-        total[2] = f"{len(self.satkers)} satker"
-        rows = [self.row(0, s) for s in self.satkers]
+        total[1] = "JUMLAH" if year is all else f"JUMLAH TAHUN {year or '-'}"
+        total[2] = f"{len(satkers)} satker"
+        if year is not all:
+            total[3] = year
+        rows = [self.row(0, s) for s in satkers]
         for c in (7, 8, 9, *self.money_columns):
             total[c] = sum(r[c] for r in rows if isinstance(r[c], int))
         return total
 
+    def total_rows(self) -> list[list]:
+        """One JUMLAH line, or one per year: amounts of different years are never added together."""
+        years = self.years
+        return [self.total_row()] if len(years) <= 1 else [self.total_row(y) for y in years]
+
 
 def build_recap(summaries: list[SatkerSummary], skipped: list[Skipped]) -> Recap:
     kept, duplicates = resolve_duplicates(summaries)
-    kept.sort(key=lambda s: (s.satker.casefold(), s.satker_code, s.year or 0))
+    # Year first: a folder mixing years (last year's plans and carried-forward ones) lists each year apart.
+    kept.sort(key=lambda s: (s.year or 0, s.satker.casefold(), s.satker_code))
     codes = sorted({c for s in kept for c in s.programs})
     names: dict[str, str] = {}
     for s in kept:
@@ -527,7 +541,8 @@ def recap_outputs(recap: Recap, folder: str, when: dt.datetime):
 
     header = recap.header()
     rows = [recap.row(n, s) for n, s in enumerate(recap.satkers, start=1)]
-    first, last = HEADER_ROW + 1, HEADER_ROW + len(rows) + 1  # 1-based: satker rows, then the total
+    totals = recap.total_rows()  # one JUMLAH line, or one per year when the folder mixes years
+    first, last = HEADER_ROW + 1, HEADER_ROW + len(rows) + len(totals)  # 1-based: satker rows, then the totals
     money = f"{col_letter(recap.money_columns.start + 1)}{first}:{col_letter(recap.money_columns.stop)}{last}"
     formats = [(money, "#,##0"), (f"F{first}:F{last}", "dd-mm-yyyy")]
     if recap.with_evaluation:
@@ -535,9 +550,9 @@ def recap_outputs(recap: Recap, folder: str, when: dt.datetime):
         formats.append((f"{col_letter(stop + 1)}{first}:{col_letter(stop + 8)}{last}", "0.0"))
     end = col_letter(len(header))
     satker = SheetOutput(
-        name=SHEET_RECAP, values=[[L.RECAP_TITLE], [recap.subtitle(folder, when)], [], header, *rows,
-                                  recap.total_row()],
-        number_formats=formats, bold=["A1", f"A{HEADER_ROW}:{end}{HEADER_ROW}", f"A{last}:{end}{last}"],
+        name=SHEET_RECAP, values=[[L.RECAP_TITLE], [recap.subtitle(folder, when)], [], header, *rows, *totals],
+        number_formats=formats,
+        bold=["A1", f"A{HEADER_ROW}:{end}{HEADER_ROW}", f"A{last - len(totals) + 1}:{end}{last}"],
         fills=[(f"A{HEADER_ROW}:{end}{HEADER_ROW}", "#D9E1F2")], wrap=[f"A{HEADER_ROW}:{end}{HEADER_ROW}"],
         column_widths={c: {1: 5, 2: 32, 3: 11, 4: 7, 5: 30, 6: 12, 7: 36}.get(c, 17) for c in range(1, len(header) + 1)},
         freeze_row=HEADER_ROW, print_title_rows=(HEADER_ROW, HEADER_ROW))

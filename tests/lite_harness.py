@@ -51,6 +51,7 @@ def build_wheel(folder: Path) -> Path:
     """rak_xl's wheel from this checkout, built in `folder` (setuptools writes build/ beside the sources)."""
     src = folder / "src"
     shutil.copytree(ROOT / "rak_xl", src / "rak_xl", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "macros", src / "macros")  # packaged as rak_xl.build.macros (pyproject.toml)
     for name in ("pyproject.toml", "README.md"):
         shutil.copyfile(ROOT / name, src / name)
     # Offline: the build backend comes from the wheels tests/lite_setup.py downloaded.

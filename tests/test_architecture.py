@@ -23,8 +23,8 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("outputs: sheets as data", {"outputs"}),
     ("adapters: the only code that reads or writes workbook files", {"adapters"}),
     ("jobs: what a button or a command does", {"jobs"}),
-    ("products: Kiriman, Rekap Provinsi (and its summary cache), the workbook build",
-     {"submit", "province", "cache", "build"}),
+    ("products: Kiriman, Rekap Provinsi (and its summary cache), the workbook build and a new year's workbook",
+     {"submit", "province", "cache", "build", "newyear"}),
     ("doors: Excel buttons, command line, pandas DataFrames for analysts", {"buttons", "cli", "__main__", "frames"}),
 ]
 # Libraries that open or write workbook files.

@@ -1,8 +1,7 @@
 """What `pip install .` brings is what the commands import: no command may need an extra.
 
 The staff's and the province's installs have the runtime dependencies only
-(`[build]` and `[test]` are for developers), so a third-party import outside
-rak_xl/build/ that is not declared in [project] dependencies would fail there
+(`[test]` is for developers), so a third-party import that is not declared in [project] dependencies would fail there
 and nowhere here, where the test extras are installed too.
 """
 
@@ -16,8 +15,9 @@ from importlib.metadata import packages_distributions
 
 from conftest import ROOT
 
-# Developer-only modules: the workbook build (the synthetic workbooks live in tests/).
-DEVELOPER_ONLY = ("rak_xl/build/",)
+# Developer-only modules: none. The synthetic workbooks live in tests/, and the build is not one:
+# `rak-xl baru` and the button "Buat RAK Tahun Berikutnya" build workbooks on staff machines.
+DEVELOPER_ONLY: tuple[str, ...] = ()
 
 
 def _name(requirement: str) -> str:
@@ -51,3 +51,13 @@ def test_every_runtime_import_is_a_declared_dependency():
             if not names & declared:
                 missing.setdefault(module, []).append(rel)
     assert not missing, f"imported by rak_xl but not in [project] dependencies: {missing}"
+
+
+def test_every_package_and_the_vba_sources_are_installed():
+    """pyproject lists the packages (macros/ is mapped into rak_xl.build.macros): none may be forgotten."""
+    tool = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    found = {p.parent.relative_to(ROOT).as_posix().replace("/", ".") for p in (ROOT / "rak_xl").rglob("__init__.py")}
+    assert set(tool["packages"]) == found | {"rak_xl.build.macros"}
+    assert tool["package-dir"]["rak_xl.build.macros"] == "macros"
+    assert tool["package-data"]["rak_xl.build.macros"] == ["*.bas"]
+    assert list((ROOT / "macros").glob("*.bas"))

@@ -103,6 +103,8 @@ FIRES = {
     "RAK501": ({IDN: {"B12": dt.datetime(2020, 3, 1)}}, set(), "1 Maret 2020"),
     "RAK502": ({IDN: {"B8": dt.datetime(2022, 3, 1)}}, {f"{IDN}!B8"}, "1 Maret 2022"),
     "RAK503": ({IDN: {"B4": None}}, {f"{IDN}!B4"}, "Satuan Kerja"),
+    "RAK207": ({KPU: {f"{c}{r}": None for c in "ABCDEFGHIJK" for r in range(5, 36)}}, {KPU}, "RAK_KPU"),
+    "RAK417": ({PRG: {"C6": None}}, {f"{PRG}!C6"}, "076.01.WA"),
     "RAK504": ({IDN: {"B5": "65802"}}, {f"{IDN}!B5"}, "65802"),
 }
 
@@ -168,6 +170,9 @@ QUIET = {
     "RAK501": ({IDN: {"B12": dt.datetime(2022, 1, 17)}}, {f"{IDN}!B12"}),  # the plausible date
     "RAK502": ({IDN: {"B8": dt.datetime(2021, 12, 30)}}, {f"{IDN}!B8"}),
     "RAK503": ({IDN: {"B13": None}}, {IDN, f"{IDN}!B13"}),  # the signer is not a required field
+    # One row left in table A: not empty.
+    "RAK207": ({KPU: {f"{c}{r}": None for c in "ABCDEFGHIJK" for r in range(6, 36)}}, {KPU}),
+    "RAK417": ({PRG: {"C6": "Rp 2.777.477.000"}}, {f"{PRG}!C6"}),
     "RAK504": ({IDN: {"B5": 658021}}, {f"{IDN}!B5"}),
 }
 

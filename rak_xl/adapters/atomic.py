@@ -34,13 +34,17 @@ def _new_file_mode() -> int:
 
 
 @contextmanager
-def replacing(target: str | Path, *, folder: bool = False, parents: bool = False) -> Iterator[Path]:
+def replacing(target: str | Path, *, folder: bool = False, parents: bool = False,
+              new: bool = False) -> Iterator[Path]:
     """Yield a temporary path beside `target`; when the block ends without error, move it over `target`.
 
     `folder=True`: the temporary path is an empty folder and replaces the folder `target`.
     `parents=True`: missing folders above `target` are made first.
+    `new=True`: `target` must not exist, not even one that appeared while the content was written.
     """
     target = Path(target)
+    if new and os.path.lexists(target):
+        raise _exists(target)
     # os.replace would silently swap out a read-only file on Linux; Windows refuses. Refuse everywhere.
     if not folder and target.is_file() and not target.stat().st_mode & 0o222:
         raise unwritable(target, "berkas hanya-baca", "the file is read-only")
@@ -62,7 +66,10 @@ def replacing(target: str | Path, *, folder: bool = False, parents: bool = False
             _swap_folder(tmp, target)
         else:
             os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else _new_file_mode())
-            os.replace(tmp, target)
+            if new:
+                _link_new(tmp, target)
+            else:
+                os.replace(tmp, target)
     except PermissionError:
         raise unwritable(target, "sedang dibuka di program lain atau hanya-baca",
                          "open in another program or read-only") from None
@@ -74,6 +81,25 @@ def replacing(target: str | Path, *, folder: bool = False, parents: bool = False
             shutil.rmtree(tmp, ignore_errors=True)
         elif os.path.lexists(tmp):
             os.unlink(tmp)
+
+
+def _exists(target: Path) -> RakInputError:
+    return RakInputError(f"Berkas '{target.name}' sudah ada; tidak ditimpa.",
+                         message_en=f"'{target.name}' already exists; not overwritten.",
+                         hint="Pilih nama lain, atau pindahkan berkas itu dulu.")
+
+
+def _link_new(tmp: Path, target: Path) -> None:
+    """Give the written file its name only if no file has it: a hard link fails on an existing name,
+    where a check followed by a rename could replace a file made in between."""
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        raise _exists(target) from None
+    except OSError:  # a file system without hard links (FAT, some network shares)
+        if os.path.lexists(target):
+            raise _exists(target) from None
+        os.replace(tmp, target)
 
 
 def _swap_folder(staging: Path, folder: Path) -> None:
@@ -92,7 +118,7 @@ def _swap_folder(staging: Path, folder: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def write_bytes(target: str | Path, data: bytes) -> None:
-    """`data` as the new content of `target` (its folder is made when missing)."""
-    with replacing(target, parents=True) as tmp:
+def write_bytes(target: str | Path, data: bytes, *, new: bool = False) -> None:
+    """`data` as the new content of `target` (its folder is made when missing); `new`: never over a file."""
+    with replacing(target, parents=True, new=new) as tmp:
         tmp.write_bytes(data)

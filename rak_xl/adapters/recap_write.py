@@ -5,7 +5,8 @@ XlsxWriter, which streams rows out (constant memory) and is several times faster
 openpyxl here (514 satker: 0.7 s -> about 0.1 s). openpyxl stays the writer for changes
 to an existing workbook, where the VBA project and styles must survive. The file is
 swapped in by rak_xl.adapters.atomic. `recap` is read through its attributes only
-(satkers, skipped, header(), row(), total_row(), subtitle(), error_rows(), skipped_rows(), money_columns, ...), so this adapter
+(satkers, skipped, header(), row(), total_rows(), subtitle(), error_rows(), skipped_rows(),
+money_columns, ...), so this adapter
 does not import the layer above it.
 """
 
@@ -100,7 +101,9 @@ def _recap_sheet(ws, recap, folder: str, when: dt.datetime, fmt: _Formats) -> No
     for n, s in enumerate(recap.satkers, start=1):
         _write(ws, r, recap.row(n, s), plain)
         r += 1
-    _write(ws, r, recap.total_row(), _row_formats(recap, fmt, len(header), bold=True))
+    for total in recap.total_rows():  # one JUMLAH line per year: amounts of two years are never added
+        _write(ws, r, total, _row_formats(recap, fmt, len(header), bold=True))
+        r += 1
 
 
 def _chart_sheet(wb, ws, recap, fmt: _Formats) -> None:

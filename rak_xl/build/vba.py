@@ -37,6 +37,13 @@ def xlwings_vba() -> dict[str, str]:
     }
 
 
+def default_macros() -> Path:
+    """macros/ of a checkout; an installed wheel carries the same files in rak_xl/build/macros
+    (pyproject.toml maps them there), so `rak-xl baru` and the button find them too."""
+    packaged = Path(__file__).with_name("macros")
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "macros"
+
+
 def our_modules(macros: Path) -> dict[str, str]:
     modules = {}
     for path in sorted(macros.glob("*.bas")):

@@ -163,8 +163,8 @@ def _identity(ws, src: PlanData, f: _Formats) -> None:
         r = 3 + i
         ws.write(r, 0, label, f.label)
         value = src.identity.get(label)
-        if value is None or value == "":
-            ws.write_blank(r, 1, None, f.text)
+        if value is None or value == "":  # still to fill: the cell has its kind's format already
+            ws.write_blank(r, 1, None, {"date": f.date, "money": f.money, "year": f.text_center}.get(kind, f.text))
         elif kind == "date":
             ws.write_datetime(r, 1, dt.datetime.combine(value, dt.time()), f.date)
         elif kind == "money":

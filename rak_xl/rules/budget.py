@@ -254,10 +254,12 @@ def dipa_number_identity_mismatch(plan: Plan) -> Iterator[Finding]:
 
 @rule("RAK415")
 def budget_amount_missing(plan: Plan) -> Iterator[Finding]:
-    for line in plan.budget:
-        v = line.cells.get("amount")
-        if v is not None and v.blank:
-            yield Finding("RAK415", L.SHEET_BUDGET, v.cell, {"code": _code(line)}, line.text("code"))
+    empty = [line for line in plan.budget if "amount" in line.cells and line.cells["amount"].blank]
+    if empty:  # one fact: the column still to fill (a new year's plan has all of it empty)
+        codes = [_code(line) for line in empty]
+        listed = ", ".join(codes[:3]) + (f" dan {len(codes) - 3} lainnya" if len(codes) > 3 else "")
+        yield spanning("RAK415", L.SHEET_BUDGET, [line.cells["amount"].cell for line in empty],
+                       {"count": len(empty), "codes": listed}, empty[0].text("code"))
 
 
 _HOW = {structure.BLOCK: (" (dari baris lain pada sub-kegiatan yang sama)", " (from another row of its sub-activity)"),
@@ -277,3 +279,11 @@ def budget_line_other_division(plan: Plan) -> Iterator[Finding]:
                       {"code": _code(line), "amount": rupiah(line.amount), "line_division": line.division,
                        "id": place.row.id, "row_division": place.division, "how": how, "how_en": how_en},
                       line.text("code"))
+
+
+@rule("RAK417")
+def program_amount_missing(plan: Plan) -> Iterator[Finding]:
+    empty = [p for p in plan.programs if "amount" in p.cells and p.cells["amount"].blank]
+    if empty:
+        yield spanning("RAK417", L.SHEET_PROGRAMS, [p.cells["amount"].cell for p in empty],
+                       {"programs": ", ".join(p.code or p.name or "-" for p in empty)})

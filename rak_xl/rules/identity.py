@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from .. import layout as L
 from ..model import Plan
 from . import rule
-from ..findings import Finding
+from ..findings import Finding, spanning
 from .helpers import date_en, date_id
 
 _LABEL = {key: label for key, label, _ in L.IDENTITY_FIELDS}
@@ -44,13 +44,15 @@ def dipa_date_after_year_start(plan: Plan) -> Iterator[Finding]:
 def identity_field_missing(plan: Plan) -> Iterator[Finding]:
     if L.SHEET_IDENTITY not in plan.present:
         return
-    for key in L.IDENTITY_REQUIRED:
-        val = plan.identity.cells.get(key)
-        # An unreadable value is RAK104's; only an empty or absent field is reported here.
-        if val is not None and not val.blank:
-            continue
-        yield Finding("RAK503", L.SHEET_IDENTITY, val.cell if val else None,
-                      {"field": _LABEL[key], "field_en": _LABEL_EN.get(key, _LABEL[key])})
+    # An unreadable value is RAK104's; only an empty or absent field is reported here.
+    empty = [key for key in L.IDENTITY_REQUIRED
+             if plan.identity.cells.get(key) is None or plan.identity.cells[key].blank]
+    if not empty:
+        return
+    cells = [plan.identity.cells[key].cell for key in empty if key in plan.identity.cells]
+    yield spanning("RAK503", L.SHEET_IDENTITY, cells,
+                   {"fields": ", ".join(f"'{_LABEL[k]}'" for k in empty),
+                    "fields_en": ", ".join(f"'{_LABEL_EN.get(k, _LABEL[k])}'" for k in empty)})
 
 
 @rule("RAK504")
