@@ -329,6 +329,10 @@ def cmd_new(args) -> int:
     from . import newyear
     from .adapters.atomic import write_bytes
 
+    if args.source and (args.satker or args.code):
+        raise RakInputError("--dari tidak dipakai bersama --satker atau --kode: RAK yang dibawa tetap memakai identitas "
+                            "satker sumbernya.",
+                            message_en="--dari does not go with --satker or --kode: a carried plan keeps its satker.")
     if bool(args.source) == bool(args.satker):
         raise RakInputError("Pilih salah satu: --dari RAK_lama.xlsm (bawa ke tahun berikutnya), atau --satker dan "
                             "--kode (RAK kosong).",

@@ -180,6 +180,14 @@ def test_bad_input_is_refused_and_nothing_is_written(tmp_path, capsys):
              "harus berakhiran .xlsm")
 
 
+def test_a_source_without_a_year_or_with_a_second_identity_is_refused(tmp_path, capsys, edit):
+    no_year = edit({L.SHEET_IDENTITY: {"B6": None}})
+    out = str(tmp_path / "RAK_2023.xlsm")
+    _refused(capsys, tmp_path, ["baru", "-o", out, "--dari", str(no_year)], "Tahun Anggaran RAK sumber")
+    _refused(capsys, tmp_path, ["baru", "-o", out, "--dari", str(WORKBOOK), "--kode", "658012"],
+             "--dari tidak dipakai bersama")
+
+
 def test_existing_output_needs_force(tmp_path, capsys):
     out = tmp_path / "RAK_2023.xlsm"
     out.write_bytes(b"milik staf")
