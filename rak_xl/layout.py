@@ -32,6 +32,12 @@ SHEET_EVALUATION = "Evaluasi"
 RECAP_SHEETS = ("Rekap Satker", "Grafik", "Temuan Kesalahan", "Berkas Dilewati")
 RECAP_HEADER_ROW = 4  # recap tables: title, subtitle, blank, header
 OUTPUT_SHEETS = (SHEET_FINDINGS, SHEET_HIGHLIGHTS, SHEET_ROLLUP, SHEET_CONSOLIDATED, SHEET_EVALUATION)
+_OUTPUT_KEYS = frozenset(n.casefold() for n in OUTPUT_SHEETS)
+
+
+def is_output_sheet(name: str) -> bool:
+    """Sheet names are case-insensitive in Excel: a sheet staff call 'TEMUAN' is the Temuan sheet."""
+    return name.casefold() in _OUTPUT_KEYS
 
 INPUT_SHEETS = (SHEET_IDENTITY, SHEET_PROGRAMS, SHEET_DIVISIONS, SHEET_RAK_A, SHEET_RAK_B, SHEET_BUDGET,
                 SHEET_ACHIEVEMENT, SHEET_SPENDING)

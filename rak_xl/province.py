@@ -196,10 +196,15 @@ def find_workbooks(folder: Path, exclude: Path | None = None) -> list[Path]:
     skip = exclude.resolve() if exclude else None
     out = []
     for p in sorted(folder.iterdir()):
-        if p.name.startswith((".", "~$")) or not p.is_file():
+        if p.name.startswith((".", "~$")):
             continue
-        if skip is not None and p.resolve() == skip:
-            continue
+        # Every other entry is returned, whatever its kind: a subfolder, a FIFO, a link to a device
+        # or a broken link is listed as skipped with the reason (the reader refuses all of them).
+        try:
+            if skip is not None and p.resolve() == skip:
+                continue
+        except (OSError, RuntimeError):  # a link loop: reported by the reader
+            pass
         out.append(p)
     return out
 
@@ -384,6 +389,25 @@ def build_recap(summaries: list[SatkerSummary], skipped: list[Skipped]) -> Recap
 
 # -- the job -------------------------------------------------------------------------
 
+def _refuse_overwriting_a_satker(folder: Path, output: Path) -> None:
+    """The recap may replace an earlier recap, never a workbook it is meant to read."""
+    from .adapters.atomic import check_target
+    from .adapters.file_read import sheet_names
+
+    check_target(output)
+    if not output.exists() or not folder.is_dir():
+        return
+    try:
+        inside = output.resolve().parent == folder.resolve()
+    except (OSError, RuntimeError):
+        inside = False
+    if inside and L.RECAP_SHEETS[0] not in sheet_names(output):
+        raise RakInputError(
+            f"Berkas rekap '{output}' adalah workbook di folder yang direkap; berkas itu tidak ditimpa.",
+            message_en=f"Recap '{output}' is a workbook in the folder being recapped; it is not overwritten.",
+            hint="Pilih nama lain dengan -o, misalnya Rekap_Provinsi.xlsx.")
+
+
 def province_recap(folder: str | Path, output: str | Path, workers: int | None = None,
                    progress: bool = True, stream=None) -> Recap:
     """Read every workbook in `folder`, write the recap to `output`, return what was written."""
@@ -391,6 +415,7 @@ def province_recap(folder: str | Path, output: str | Path, workers: int | None =
     if output.suffix.lower() != ".xlsx":
         raise RakInputError(f"Berkas rekap '{output.name}' harus berakhiran .xlsx.",
                             message_en=f"Recap '{output.name}' must end in .xlsx.")
+    _refuse_overwriting_a_satker(folder, output)
     paths = find_workbooks(folder, exclude=output)
     bar = Progress(len(paths), "Membaca workbook", stream=stream, enabled=progress)
     results = summarise_all(paths, workers, bar)
