@@ -183,7 +183,7 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def _check_output(source: Path, target: Path, in_place: bool = False) -> None:
     """Before any work: the output must be a usable file name and never the input, unless asked."""
-    from .adapters.file_write import check_target
+    from .adapters.atomic import check_target
 
     _check_suffix(source, target)
     if not in_place and _same_file(source, target):
