@@ -684,10 +684,10 @@ def amount_overflow(out):
 
 
 def pagu_awal_max(out):
-    """Pagu Awal at the largest float (1.797e308)."""
+    """Pagu Awal near the largest float (1.79e308): accepted before, summed and written as an amount."""
     def change(wb):
         ws = wb[L.SHEET_IDENTITY]
-        ws.cell(identity_row(ws, "Pagu Awal (Rp)"), 2).value = 1.7976931348623157e308
+        ws.cell(identity_row(ws, "Pagu Awal (Rp)"), 2).value = 1.79e308  # finite: a float holds it
     return edited(out, change)
 
 
