@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
 from . import __version__, wording
-from .errors import RakInputError
+from .errors import RakInputError, file_system_error
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_BUG = 0, 1, 2, 3
 
@@ -170,11 +171,34 @@ def _check_suffix(source: Path, target: Path) -> None:
                             message_en=f"Output '{target.name}' must end in {source.suffix}.")
 
 
-def _write_copy(source: Path, target: Path, plan) -> None:
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two names reach one file (./sub/../RAK.xlsm, a link, another case on Windows)."""
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+    except OSError:
+        pass
+    return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
+
+
+def _check_output(source: Path, target: Path, in_place: bool = False) -> None:
+    """Before any work: the output must be a usable file name and never the input, unless asked."""
+    from .adapters.atomic import check_target
+
+    _check_suffix(source, target)
+    if not in_place and _same_file(source, target):
+        raise RakInputError(
+            f"Berkas hasil '{target}' adalah berkas masukan itu sendiri; berkas itu tidak ditimpa.",
+            message_en=f"Output '{target}' is the input file itself; it is not overwritten.",
+            hint="Pilih nama lain dengan -o, atau pakai --in-place (rak-xl run) untuk menulis ke berkas itu sendiri.")
+    check_target(target)
+
+
+def _write_copy(source: Path, target: Path, plan, in_place: bool = False) -> None:
     """Carry `plan` into a copy of `source` saved as `target` (or into `source` itself)."""
     from .adapters.file_write import apply_plan
 
-    _check_suffix(source, target)
+    _check_output(source, target, in_place)
     apply_plan(source, target, plan)
     _err(plan.message)
     _out(f"Hasil ditulis ke {target}")
@@ -220,6 +244,8 @@ def cmd_consolidate(args) -> int:
     from . import jobs
 
     source = Path(args.file)
+    if args.output:
+        _check_output(source, Path(args.output))
     report = jobs.validate(_read(source), source.name)
     if args.output:
         _write_copy(source, Path(args.output), jobs.consolidation_outputs(report))
@@ -244,6 +270,8 @@ def cmd_evaluate(args) -> int:
     from . import jobs
 
     source = Path(args.file)
+    if args.output:
+        _check_output(source, Path(args.output))
     run = jobs.evaluate(_read(source), source.name, args.quarter)
     ev = run.evaluation
     if args.output:
@@ -286,9 +314,9 @@ def cmd_run(args) -> int:
     source = Path(args.file)
     grids = _read(source)
     target = source if args.in_place else Path(args.output) if args.output else _default_output(source)
-    _check_suffix(source, target)  # before any work: a wrong name is refused at once
+    _check_output(source, target, args.in_place)  # before any work: a wrong name is refused at once
     report, plan = jobs.run_all(grids, source.name)
-    _write_copy(source, target, plan)
+    _write_copy(source, target, plan, args.in_place)
     return EXIT_FINDINGS if (args.strict and report.has_errors) else EXIT_OK
 
 
@@ -490,14 +518,27 @@ def main(argv: list[str] | None = None) -> int:
     except RakInputError as exc:
         _err(exc.text(getattr(args, "lang", "id")))
         return EXIT_INPUT
+    except OSError as exc:  # the file system refused (full disk, size limit, permission): exit 2, not a bug
+        if isinstance(exc, BrokenPipeError):
+            return _bug()
+        _err(file_system_error(exc).text(getattr(args, "lang", "id")))
+        return EXIT_INPUT
+    except MemoryError:
+        _err("Memori tidak cukup untuk memproses berkas ini; tidak ada yang ditulis."
+             if getattr(args, "lang", "id") != "en" else "Not enough memory to process this file; nothing written.")
+        return EXIT_INPUT
     except KeyboardInterrupt:
         _err("Dibatalkan.")
         return 130
     except Exception:
-        from .crash import report
+        return _bug()
 
-        _err(report())
-        return EXIT_BUG
+
+def _bug() -> int:
+    from .crash import report
+
+    _err(report())
+    return EXIT_BUG
 
 
 if __name__ == "__main__":

@@ -27,3 +27,47 @@ class RakInputError(Exception):
             where = f" [{self.sheet}{'!' + self.cell if self.cell else ''}]"
         hint = f"\n{'Saran' if lang != 'en' else 'Hint'}: {self.hint}" if self.hint else ""
         return f"{msg}{where}{hint}"
+
+
+# What staff read when the file system refuses (the OS's own text is English, or localised
+# differently on every PC). errno -> (Indonesian, English).
+_OS_REASONS = {
+    "ENOSPC": ("disk penuh", "the disk is full"),
+    "EDQUOT": ("kuota disk habis", "the disk quota is used up"),
+    "EFBIG": ("berkas melebihi batas ukuran yang diizinkan", "the file exceeds the allowed size"),
+    "EACCES": ("akses ditolak", "permission denied"),
+    "EPERM": ("akses ditolak", "permission denied"),
+    "EROFS": ("disk atau folder hanya-baca", "read-only file system"),
+    "ENOENT": ("folder atau berkas tidak ada", "no such file or folder"),
+    "ENOTDIR": ("salah satu bagian jalurnya adalah berkas, bukan folder", "a part of the path is a file, not a folder"),
+    "EISDIR": ("itu adalah folder", "it is a folder"),
+    "ENAMETOOLONG": ("nama terlalu panjang", "the name is too long"),
+    "ELOOP": ("tautan simbolik berputar", "symbolic links loop"),
+    "EBUSY": ("sedang dipakai program lain", "in use by another program"),
+    "ETXTBSY": ("sedang dipakai program lain", "in use by another program"),
+    "EIO": ("kesalahan baca/tulis perangkat", "input/output error"),
+    "EEXIST": ("sudah ada", "already exists"),
+    "EXDEV": ("berada di disk lain", "on another disk"),
+}
+
+
+def os_reason(exc: OSError) -> tuple[str, str]:
+    """(Indonesian, English) words for why the file system refused."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    if name in _OS_REASONS:
+        return _OS_REASONS[name]
+    text = exc.strerror or str(exc) or type(exc).__name__
+    return f"kesalahan sistem berkas ({text})", text
+
+
+def file_system_error(exc: OSError, path: object = None, writing: bool = True) -> RakInputError:
+    """An OSError as the exit-2 message staff can act on, naming the path."""
+    where = path if path is not None else (exc.filename or "")
+    why, why_en = os_reason(exc)
+    verb, verb_en = ("ditulis", "written") if writing else ("dibaca", "read")
+    return RakInputError(f"'{where}' tidak dapat {verb}: {why}.",
+                         message_en=f"'{where}' cannot be {verb_en}: {why_en}.",
+                         hint="Kosongkan ruang disk, periksa izin folder, atau pilih folder lain dengan -o."
+                         if writing else "Periksa berkas dan izin foldernya.")

@@ -105,7 +105,7 @@ def id_list(ids: list[str], limit: int = 12) -> str:
     runs: list[list[str]] = []
     last: tuple[str, int] | None = None
     for rid in ids:
-        m = re.fullmatch(r"(.*?)(\d+)", rid)
+        m = re.fullmatch(r"(.*?)(\d{1,18})", rid)  # an ID of 9,000 digits: its last 18 count
         key = (m[1], int(m[2])) if m else None
         if runs and key and last and key[0] == last[0] and key[1] == last[1] + 1:
             runs[-1].append(rid)

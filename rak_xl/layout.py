@@ -42,6 +42,12 @@ RECAP_SKIPPED = ("BERKAS YANG TIDAK DIREKAP",
                  "dan tahun yang sama (kolom Alasan menyebut penentunya).",
                  ["No", "Berkas", "Jenis", "Alasan"])
 OUTPUT_SHEETS = (SHEET_FINDINGS, SHEET_HIGHLIGHTS, SHEET_ROLLUP, SHEET_CONSOLIDATED, SHEET_EVALUATION)
+_OUTPUT_KEYS = frozenset(n.casefold() for n in OUTPUT_SHEETS)
+
+
+def is_output_sheet(name: str) -> bool:
+    """Sheet names are case-insensitive in Excel: a sheet staff call 'TEMUAN' is the Temuan sheet."""
+    return name.casefold() in _OUTPUT_KEYS
 
 INPUT_SHEETS = (SHEET_IDENTITY, SHEET_PROGRAMS, SHEET_DIVISIONS, SHEET_RAK_A, SHEET_RAK_B, SHEET_BUDGET,
                 SHEET_ACHIEVEMENT, SHEET_SPENDING)

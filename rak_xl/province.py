@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -228,10 +229,15 @@ def find_workbooks(folder: Path, exclude: Path | None = None) -> list[Path]:
     skip = exclude.resolve() if exclude else None
     out = []
     for p in sorted(folder.iterdir()):
-        if p.name.startswith((".", "~$")) or not p.is_file():
+        if p.name.startswith((".", "~$")):
             continue
-        if skip is not None and p.resolve() == skip:
-            continue
+        # Every other entry is returned, whatever its kind: a subfolder, a FIFO, a link to a device
+        # or a broken link is listed as skipped with the reason (the reader refuses all of them).
+        try:
+            if skip is not None and p.resolve() == skip:
+                continue
+        except (OSError, RuntimeError):  # a link loop: reported by the reader
+            pass
         out.append(p)
     return out
 
@@ -290,9 +296,13 @@ def summarise_all(paths: list[Path], workers: int | None = None, progress: Progr
         if use_cache:
             try:
                 before = _signature(p)
-                digest = content_digest(p)
+                # Only a regular file is hashed (opening a FIFO would wait for a writer forever);
+                # anything else goes to the reader, which refuses it with its message.
+                digest = content_digest(p) if before[3] else None
             except OSError:
-                todo.append((i, str(p)))  # the reader gives the message
+                digest = None
+            if digest is None:
+                todo.append((i, str(p)))
                 continue
             cached = cache.get(digest, lambda data, p=p, mtime=before[2]: summary_from_cache(data, Path(p), mtime))
             if cached is not None:
@@ -315,9 +325,9 @@ def summarise_all(paths: list[Path], workers: int | None = None, progress: Progr
     return [results[i] for i in range(len(paths))]
 
 
-def _signature(path: str | Path) -> tuple[int, int, float]:
+def _signature(path: str | Path) -> tuple[int, int, float, bool]:
     st = os.stat(path)
-    return st.st_size, st.st_mtime_ns, st.st_mtime
+    return st.st_size, st.st_mtime_ns, st.st_mtime, stat.S_ISREG(st.st_mode)
 
 
 def _summarise_many(todo: list[tuple[int, str]], workers: int | None,
@@ -605,6 +615,25 @@ def folder_from_cell(value, workbook: str | Path) -> Path:
 
 # -- the job -------------------------------------------------------------------------
 
+def _refuse_overwriting_a_satker(folder: Path, output: Path) -> None:
+    """The recap may replace an earlier recap, never a workbook it is meant to read."""
+    from .adapters.atomic import check_target
+    from .adapters.file_read import sheet_names
+
+    check_target(output)
+    if not output.exists() or not folder.is_dir():
+        return
+    try:
+        inside = output.resolve().parent == folder.resolve()
+    except (OSError, RuntimeError):
+        inside = False
+    if inside and L.RECAP_SHEETS[0] not in sheet_names(output):
+        raise RakInputError(
+            f"Berkas rekap '{output}' adalah workbook di folder yang direkap; berkas itu tidak ditimpa.",
+            message_en=f"Recap '{output}' is a workbook in the folder being recapped; it is not overwritten.",
+            hint="Pilih nama lain dengan -o, misalnya Rekap_Provinsi.xlsx.")
+
+
 def province_recap(folder: str | Path, output: str | Path, workers: int | None = None,
                    progress: bool = True, stream=None, use_cache: bool = True) -> Recap:
     """Read every workbook in `folder`, write the recap to `output`, return what was written.
@@ -616,6 +645,7 @@ def province_recap(folder: str | Path, output: str | Path, workers: int | None =
     if output.suffix.lower() != ".xlsx":
         raise RakInputError(f"Berkas rekap '{output.name}' harus berakhiran .xlsx.",
                             message_en=f"Recap '{output.name}' must end in .xlsx.")
+    _refuse_overwriting_a_satker(folder, output)
     recap = collect_recap(folder, workers, progress, stream, use_cache, exclude=output)
     # The folder's name only: its full path would carry the user's home folder and name into a
     # file that is shared.

@@ -118,11 +118,23 @@ def stamp_time(grids: Mapping[str, Grid]) -> dt.datetime | None:
     return None
 
 
+# Bidirectional controls (U+202E turns "gpj.exe" into "exe.jpg" on screen) and other invisible
+# format characters, and control characters, have no place in a subject line or a cover letter.
+_INVISIBLE = re.compile("[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+MAX_FIELD = 150  # characters of one cell's text in the cover letter; the subject stays one short line
+
+
+def one_line(value: object, limit: int = MAX_FIELD) -> str:
+    """A cell's text for the e-mail: one line, visible characters only, at most `limit` characters."""
+    text = " ".join(_INVISIBLE.sub(" ", str(value)).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def cover_text(report: jobs.ValidationReport, files: list[str], forced: bool) -> str:
     plan = report.plan
     ident = plan.identity
-    satker = ident.get("satker") or "(satker belum diisi)"
-    year = ident.get("year") or "-"
+    satker = one_line(ident.get("satker") or "(satker belum diisi)", 100)
+    year = one_line(ident.get("year") or "-", 10)
     totals = program_totals(plan)
     lines = [
         f"Subjek: Rencana Aksi Kinerja {satker} Tahun {year}",
@@ -131,13 +143,13 @@ def cover_text(report: jobs.ValidationReport, files: list[str], forced: bool) ->
         "",
         f"Bersama ini kami sampaikan Rencana Aksi Kinerja (RAK) {satker} Tahun {year}.",
         "",
-        f"Satuan kerja   : {satker} (kode satker {ident.get('satker_code') or '-'})",
-        f"Nomor DIPA     : {ident.get('dipa_number') or '-'}",
+        f"Satuan kerja   : {satker} (kode satker {one_line(ident.get('satker_code') or '-', 30)})",
+        f"Nomor DIPA     : {one_line(ident.get('dipa_number') or '-', 60)}",
         f"Pagu berlaku   : {rupiah(ident.budget_in_force)}",
     ]
     for program in plan.programs:
-        lines.append(f"Program {program.code:<9}: {rupiah(totals.get(program.code))} "
-                     f"(pagu program {rupiah(program.amount)}) - {program.name}")
+        lines.append(f"Program {one_line(program.code, 30):<9}: {rupiah(totals.get(program.code))} "
+                     f"(pagu program {rupiah(program.amount)}) - {one_line(program.name)}")
     lines += [
         f"Hasil validasi : {summary_line(report.findings)}"
         + (" - DIKIRIM DENGAN KESALAHAN atas keputusan pengirim." if forced and report.has_errors else ""),
@@ -148,8 +160,8 @@ def cover_text(report: jobs.ValidationReport, files: list[str], forced: bool) ->
         "",
         "Demikian, atas perhatiannya kami ucapkan terima kasih.",
         "",
-        f"{ident.get('signer_title') or ''}".strip(),
-        f"{ident.get('signer') or ''}".strip(),
+        one_line(ident.get("signer_title") or ""),
+        one_line(ident.get("signer") or ""),
         "",
         f"(Dibuat dengan rak_xl {__version__}.)",
     ]

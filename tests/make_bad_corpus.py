@@ -62,6 +62,10 @@ class Case:
     run_stderr: tuple[str, ...] = ()
     lock: str = ""
     readonly: bool = False
+    special: bool = False  # not a regular file (a FIFO, a link to a device): never read by the test itself
+    # Further commands: (args, exit code, stderr texts); {file} and {dir} are filled in.
+    also: tuple[tuple[tuple[str, ...], int, tuple[str, ...]], ...] = ()
+    leaves: tuple[str, ...] = ()  # names (under the case's folder) the commands may create
     notes: str = ""
     checks: dict = field(default_factory=dict)
 
@@ -610,6 +614,197 @@ def baseline(out):
     return edited(out, lambda wb: None)
 
 
+# -- hostile files (issue 14): what a file claims about itself must not set the cost ------------
+
+def patch_sheet(out: Path, sheet: str, change: Callable[[bytes], bytes], source: Path = WORKBOOK) -> Path:
+    """A copy of `source` with one sheet's XML rewritten (what openpyxl would refuse or normalise)."""
+    return patch_zip(source, out, {sheet_part(source, sheet): change})
+
+
+def _append_row(xml: bytes, row_xml: str) -> bytes:
+    return xml.replace(b"</sheetData>", row_xml.encode() + b"</sheetData>", 1)
+
+
+def _far_cell(sheet: str, ref_: str):
+    row = re.sub(r"[A-Z]+", "", ref_)
+
+    def make(out):
+        return patch_sheet(out, sheet, lambda b: _append_row(b, f'<row r="{row}"><c r="{ref_}"><v>7</v></c></row>'))
+    return make
+
+
+def dimension_lie(out):
+    """The dimension claims the whole grid; the cells are the shipped ones."""
+    return patch_sheet(out, L.SHEET_RAK_A, lambda b: re.sub(rb'<dimension ref="[^"]*"/>',
+                                                            b'<dimension ref="A1:XFD1048576"/>', b, count=1))
+
+
+def formula_scan_many(out):
+    """400,000 empty <f/> in an extension block, and one formula saved without its result to arm
+    the formula scan (a per-hit search to the end of the part made this quadratic)."""
+    def change(b: bytes) -> bytes:
+        cell = ref(_load_cached()[L.SHEET_PROGRAMS], "Pagu (Rp)", 5)
+        b = re.sub(rb'<c r="%s"([^>]*?)(/>|>.*?</c>)' % cell.encode(),
+                   lambda m: b'<c r="%s"%s><f>SUM(1,2)</f></c>' % (cell.encode(), re.sub(rb' t="[a-z]+"', b"", m[1])),
+                   b, count=1, flags=re.DOTALL)
+        ext = b'<extLst><ext uri="{00000000-0000-0000-0000-000000000000}">' + b"<f/>" * 400_000 + b"</ext></extLst>"
+        return b.replace(b"</worksheet>", ext + b"</worksheet>", 1)
+    return patch_sheet(out, L.SHEET_PROGRAMS, change)
+
+
+def merge_huge(out):
+    """A merge from A40 to the last cell of the grid (17 billion cells to a reader that expands it)."""
+    def change(b: bytes) -> bytes:
+        merge = b'<mergeCells count="1"><mergeCell ref="A40:XFD1048576"/></mergeCells>'
+        return b.replace(b"</sheetData>", b"</sheetData>" + merge, 1)
+    return patch_sheet(out, L.SHEET_RAK_A, change)
+
+
+def fifo(out):
+    import os
+
+    os.mkfifo(out)
+    return out
+
+
+def symlink_to_device(out):
+    out.symlink_to("/dev/zero")
+    return out
+
+
+def amount_overflow(out):
+    """A Pagu of 1e308 (a typing slip in the exponent, or a hostile file), another satker's workbook."""
+    def change(wb):
+        ws = wb[L.SHEET_PROGRAMS]
+        ws[ref(ws, "Pagu (Rp)", 5)] = 1e308
+        ws = wb[L.SHEET_IDENTITY]
+        ws.cell(identity_row(ws, "Satuan Kerja"), 2).value = "KPU Kota Contoh"
+        ws.cell(identity_row(ws, "Kode Satker"), 2).value = "999999"
+    return edited(out, change)
+
+
+def pagu_awal_max(out):
+    """Pagu Awal near the largest float (1.79e308): accepted before, summed and written as an amount."""
+    def change(wb):
+        ws = wb[L.SHEET_IDENTITY]
+        ws.cell(identity_row(ws, "Pagu Awal (Rp)"), 2).value = 1.79e308  # finite: a float holds it
+    return edited(out, change)
+
+
+def amount_not_finite(out):
+    """NaN and infinity stored as cell values (Excel never writes them; other tools do)."""
+    tmp = out.with_suffix(".tmp.xlsm")
+
+    def change(wb):
+        ws = wb[L.SHEET_BUDGET]
+        ws[ref(ws, "Pagu (Rp)", 5)] = 111.5
+        ws[ref(ws, "RPD TW 1", 5)] = 222.5
+    edited(tmp, change)
+    patch_sheet(out, L.SHEET_BUDGET, lambda b: b.replace(b"<v>111.5</v>", b"<v>NaN</v>", 1)
+                .replace(b"<v>222.5</v>", b"<v>-INF</v>", 1), source=tmp)
+    tmp.unlink()
+    return out
+
+
+def staff_sheets_in_other_case(out):
+    """Staff named sheets 'TEMUAN' and 'konsolidasi': Excel calls those the Temuan and Konsolidasi
+    sheets, so the outputs must land there, not beside them as 'Temuan1'."""
+    def change(wb):
+        wb.create_sheet("TEMUAN")["A1"] = "catatan lama"
+        wb.create_sheet("konsolidasi")["A1"] = "tabel lama"
+    return edited(out, change)
+
+
+def with_folder_named_like_output(out):
+    """A folder called hasil.xlsm beside the workbook (the -o target)."""
+    (out.parent / "hasil.xlsm").mkdir()
+    return copy_of_shipped(out)
+
+
+def long_ids(out):
+    """IDs of 300 and 9,000 characters: every output that links to the row must stay within
+    Excel's formula limits (255-character text, 8,192-character formula)."""
+    def change(wb):
+        ws = wb[L.SHEET_RAK_A]
+        ws[ref(ws, "ID", 5)] = "A-" + "7" * 298
+        ws[ref(ws, "ID", 6)] = "A-" + "8" * 8998
+    return edited(out, change)
+
+
+def negative_date_serial(out):
+    """A Tanggal Penetapan of -5 in a date-formatted cell (calamine reads it as the time 00:00)."""
+    def change(wb):
+        ws = wb[L.SHEET_IDENTITY]
+        ws.cell(identity_row(ws, "Tanggal Penetapan"), 2).value = -5
+    return edited(out, change)
+
+
+def email_injection(out):
+    """A satker name with a right-to-left override, a line break with a header after it, and
+    10,000 characters: the e-mail subject must stay one short, plain line."""
+    def change(wb):
+        ws = wb[L.SHEET_IDENTITY]
+        ws.cell(identity_row(ws, "Satuan Kerja"), 2).value = (
+            "KPU Kota \u202eoggnilobor\u202c P\nBcc: semua@contoh.invalid " + "panjang " * 1250)
+    return edited(out, change)
+
+
+PLANTED_USER = "budisantoso"  # a Windows user name planted wherever Office or staff leave one
+
+
+def personal_data(out):
+    """Everything that carries a user name into a workbook: document properties (core, app and
+    custom), a hyperlink to a file in the user's folder, a comment's author, defined names
+    pointing there, an XLWINGS.CONF sheet in capitals, file sharing and the saved-from path."""
+    from openpyxl.comments import Comment
+    from openpyxl.packaging.custom import StringProperty
+    from openpyxl.workbook.defined_name import DefinedName
+
+    home = f"C:\\Users\\{PLANTED_USER}\\Documents"
+    tmp = out.with_suffix(".tmp.xlsm")
+
+    def change(wb):
+        props = wb.properties
+        props.title = props.subject = f"{home}\\RAK_2022.xlsm"
+        props.keywords = props.description = props.category = f"milik {PLANTED_USER}"
+        props.creator = props.lastModifiedBy = PLANTED_USER
+        wb.custom_doc_props.append(StringProperty(name="Pemilik", value=PLANTED_USER))
+        ws = wb[L.SHEET_RAK_A]
+        cell = ws[ref(ws, "Uraian Kegiatan", 5)]
+        cell.hyperlink = f"file:///C:/Users/{PLANTED_USER}/Documents/bukti.pdf"
+        ws[ref(ws, "Uraian Kegiatan", 6)].comment = Comment(f"{PLANTED_USER}:\ncek lagi", PLANTED_USER)
+        wb.defined_names["Lampiran"] = DefinedName("Lampiran", attr_text=f"'{home}\\[data.xlsx]Sheet1'!$A$1")
+        wb.defined_names["Folder"] = DefinedName("Folder", attr_text=f'"{home}"')
+        conf = wb.create_sheet("XLWINGS.CONF")
+        conf["A1"], conf["B1"] = "Interpreter_Win", f"{home}\\python.exe"
+    edited(tmp, change)
+
+    def app(data: bytes) -> bytes:
+        return data.replace(b"</Properties>", f"<Company>{PLANTED_USER} corp</Company>"
+                            f"<Manager>{PLANTED_USER}</Manager></Properties>".encode(), 1)
+
+    def book(data: bytes) -> bytes:
+        return data.replace(b"<workbookPr", f'<fileSharing userName="{PLANTED_USER}"/><workbookPr'.encode(), 1)
+    patch_zip(tmp, out, {"docProps/app.xml": app, "xl/workbook.xml": book})
+    tmp.unlink()
+    return out
+
+
+def styles_missing(out):
+    """xl/styles.xml left out of the package (a broken export tool)."""
+    with zipfile.ZipFile(WORKBOOK) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            if info.filename != "xl/styles.xml":
+                zout.writestr(info, zin.read(info.filename))
+    return out
+
+
+def sheet_name_forbidden(out):
+    """A sheet named with characters Excel forbids ('RAK[KPU]'); another tool wrote the file."""
+    return patch_zip(WORKBOOK, out, {"xl/workbook.xml": lambda b: b.replace(
+        f'name="{L.SHEET_RAK_A}"'.encode(), b'name="RAK[KPU]"', 1)})
+
+
 # -- the table -------------------------------------------------------------------
 
 # The sheets every RAK workbook has (the evaluation sheets are optional).
@@ -626,6 +821,10 @@ def _rak_b(label: str, row: int) -> str:
 
 def _prog(row: int) -> str:
     return f"{L.SHEET_PROGRAMS}!{ref(_load_cached()[L.SHEET_PROGRAMS], 'Pagu (Rp)', row)}"
+
+
+def _budget(label: str, row: int) -> str:
+    return f"{L.SHEET_BUDGET}!{ref(_load_cached()[L.SHEET_BUDGET], label, row)}"
 
 
 def _ident(label: str) -> str:
@@ -701,6 +900,49 @@ def cases() -> list[Case]:
              run_stderr=("hanya-baca",)),
         Case("output_folder_missing", copy_of_shipped, run=("-o", "{dir}/tidak_ada/hasil.xlsm"), run_exit=2,
              run_stderr=("tidak dapat ditulis",)),
+        # Hostile files (issue 14): the cost follows the cells that exist, not what the file claims.
+        Case("far_cell_last", _far_cell(L.SHEET_RAK_A, "XFD1048576"), same_as_shipped=True, run=()),
+        Case("far_cell_zz100000", _far_cell(L.SHEET_PROGRAMS, "ZZ100000"), same_as_shipped=True, run=()),
+        Case("dimension_lie", dimension_lie, same_as_shipped=True),
+        Case("beyond_grid_column", _far_cell(L.SHEET_RAK_A, "XFE9"), exit=2,
+             stderr=("di luar batas lembar Excel", "XFE9", L.SHEET_RAK_A), run=(), run_exit=2),
+        Case("beyond_grid_row", _far_cell(L.SHEET_BUDGET, "A1048577"), exit=2,
+             stderr=("di luar batas lembar Excel", "A1048577"), also=((("submit", "{file}", "-o", "{dir}/Kiriman", "--no-pdf", "--force"), 2, ("di luar batas",)),)),
+        Case("formula_scan_many", formula_scan_many, findings=(("RAK110", "@prog5"),), exit=1),
+        Case("merge_huge", merge_huge, same_as_shipped=True, run=(), run_exit=2,
+             run_stderr=("sel gabungan", L.SHEET_RAK_A), also=((("submit", "{file}", "-o", "{dir}/Kiriman", "--no-pdf", "--force"), 2, ("sel gabungan",)),)),
+        Case("fifo", fifo, special=True, exit=2, stderr=("bukan berkas biasa",),
+             also=((("submit", "{file}", "-o", "{dir}/Kiriman", "--no-pdf", "--force"), 2, ("bukan berkas biasa",)),)),
+        Case("symlink_to_device", symlink_to_device, special=True, exit=2, stderr=("bukan berkas biasa",)),
+        Case("styles_missing", styles_missing, same_as_shipped=True, run=(), run_exit=2,
+             run_stderr=("tidak dapat dibuka untuk ditulisi",)),
+        Case("sheet_name_forbidden", sheet_name_forbidden, same_as_shipped=True, run=(), run_exit=2,
+             run_stderr=("RAK[KPU]", "tidak diizinkan Excel"), also=((("submit", "{file}", "-o", "{dir}/Kiriman", "--no-pdf", "--force"), 2, ("RAK[KPU]",)),)),
+        Case("amount_overflow", amount_overflow, findings=(("RAK104", "@prog5"),), exit=1,
+             message="tidak dapat dibaca sebagai jumlah rupiah", run=(),
+             also=((("submit", "{file}", "-o", "{dir}/Kiriman", "--no-pdf", "--force"), 0, ()),), leaves=("Kiriman",)),
+        Case("pagu_awal_max", pagu_awal_max, findings=(("RAK104", "@pagu_awal"),), exit=1, run=()),
+        Case("amount_not_finite", amount_not_finite, findings=(("RAK104", "@budget5"), ("RAK104", "@rpd1_5")),
+             exit=1, run=(), run_exit=2, run_stderr=("tidak dapat dibuka untuk ditulisi",)),
+        # Nothing is overwritten that was not named as the output.
+        Case("output_is_input", copy_of_shipped, run=("-o", "{file}"), run_exit=2,
+             run_stderr=("berkas masukan itu sendiri",),
+             also=((("consolidate", "{file}", "-o", "{file_up}"), 2, ("berkas masukan itu sendiri",)),
+                   (("evaluate", "{file}", "-o", "{file_up}"), 2, ("berkas masukan itu sendiri",)))),
+        Case("output_is_folder", with_folder_named_like_output, run=("-o", "{dir}/hasil.xlsm"), run_exit=2,
+             run_stderr=("adalah folder",)),
+        Case("output_under_file", copy_of_shipped, run=("-o", "{file}/hasil.xlsm"), run_exit=2,
+             run_stderr=("bukan folder",)),
+        Case("staff_sheets_in_other_case", staff_sheets_in_other_case, same_as_shipped=True, run=(),
+             checks={"outputs_replaced": ("TEMUAN", "konsolidasi")}),
+        # Smaller points: Excel's formula limits, a negative date serial, the e-mail subject.
+        Case("long_ids", long_ids, run=(), checks={"formula_limits": True}),
+        Case("negative_date_serial", negative_date_serial, findings=(("RAK104", "@signed_on"),), exit=1,
+             message="Nilai '-5' "),
+        Case("email_injection", email_injection, also=((("submit", "{file}", "-o", "{dir}/Kiriman", "--no-pdf",
+                                                         "--force"), 0, ()),), leaves=("Kiriman",),
+             checks={"email": True}),
+        Case("personal_data", personal_data, same_as_shipped=True),  # the package: test_nothing_personal_...
         Case("baseline", baseline),
     ]
 
@@ -711,7 +953,9 @@ def cell_aliases() -> dict[str, str]:
         "@prog5": _prog(5), "@prog6": _prog(6),
         "@err_ref": error_cell("formula_error_ref"), "@err_na": error_cell("formula_error_na"),
         "@err_div0": error_cell("formula_error_div0"),
-        "@dipa_date": _ident("Tanggal DIPA"),
+        "@dipa_date": _ident("Tanggal DIPA"), "@pagu_awal": _ident("Pagu Awal (Rp)"),
+        "@signed_on": _ident("Tanggal Penetapan"),
+        "@budget5": _budget("Pagu (Rp)", 5), "@rpd1_5": _budget("RPD TW 1", 5),
         "@tw1_5": _rak_a("TW 1", 5), "@tw3_7": _rak_a("TW 3", 7), "@tw2_7": _rak_a("TW 2", 7),
         **{f"@tw2_{r}": _rak_a("TW 2", r) for r in (5, 6, 7, 8)},
         "@b_tw2_7": _rak_b("TW 2", 7), "@b_tw3_7": _rak_b("TW 3", 7), "@b_id9": _rak_b("ID", 9),

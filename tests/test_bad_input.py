@@ -63,21 +63,38 @@ def _cli(args: list[str], lock: str = "", target: Path | None = None) -> subproc
         cmd = [sys.executable, "-c", LOCK_HOOK, str(target), lock, *args]
     else:
         cmd = [sys.executable, "-m", "rak_xl", *args]
-    return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=300,
-                          env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    try:
+        return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=300,
+                              env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    except subprocess.TimeoutExpired:  # a runaway case fails alone, not the whole table
+        return subprocess.CompletedProcess(cmd, -9, "", "still running after 300 s (killed)")
+
+
+def _fingerprint(case: corpus.Case, path: Path) -> str:
+    # A FIFO or a link to a device is never read here (it would block or never end): its kind counts.
+    if case.special:
+        return f"{os.lstat(path).st_mode:o}:{os.readlink(path) if path.is_symlink() else ''}"
+    return _sha(path)
+
+
+def _fill(arg: str, path: Path) -> str:
+    """{file}, {dir}, and {file_up}: the input reached through its folder's parent (dir/../dir/name)."""
+    up = path.parent / ".." / path.parent.name / path.name
+    return arg.replace("{file_up}", str(up)).replace("{file}", str(path)).replace("{dir}", str(path.parent))
 
 
 def _run_case(case: corpus.Case, path: Path) -> dict:
     if case.readonly:
         path.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
-    before = _sha(path)
+    before = _fingerprint(case, path)
     files_before = set(path.parent.iterdir())
     result = {"path": path, "validate": _cli(["validate", str(path), "--format", "json"],
                                              case.lock if case.lock == "read" else "", path)}
     if case.run is not None:
-        args = [a.replace("{dir}", str(path.parent)) for a in case.run]
+        args = [_fill(a, path) for a in case.run]
         result["run"] = _cli(["run", str(path), *args], case.lock if case.lock == "write" else "", path)
-    result["unchanged"] = _sha(path) == before
+    result["also"] = [_cli([_fill(a, path) for a in args]) for args, _exit, _stderr in case.also]
+    result["unchanged"] = _fingerprint(case, path) == before
     result["new_files"] = set(path.parent.iterdir()) - files_before
     return result
 
@@ -113,10 +130,9 @@ def test_bad_input(name, results, aliases):
     case, result = CASES[name], results[name]
     path, done = result["path"], result["validate"]
     # Never a traceback, never "exit 3" (a bug): every bad input gets an answer.
-    for key in ("validate", "run"):
-        if key in result:
-            assert "Traceback" not in result[key].stderr + result[key].stdout, result[key].stderr
-            assert result[key].returncode != 3, result[key].stderr
+    for done_ in [result[k] for k in ("validate", "run") if k in result] + result["also"]:
+        assert "Traceback" not in done_.stderr + done_.stdout, done_.stderr
+        assert done_.returncode in (0, 1, 2), done_.stderr  # never 3 (a bug), never a signal
     assert result["unchanged"], "the input file was modified"
 
     if case.exit == 2:
@@ -147,19 +163,75 @@ def test_bad_input(name, results, aliases):
             shipped = results["baseline"]["validate"]
             assert done.returncode == shipped.returncode
             assert _codes(report) == _codes(_report(shipped)), "the file reads differently from the shipped one"
+        if case.checks.get("formula_limits"):
+            _assert_formula_limits(path.with_name(f"{path.stem}_hasil{path.suffix}"))
+        if case.checks.get("email"):
+            _assert_plain_email(path.parent / "Kiriman")
+        if "outputs_replaced" in case.checks:
+            _assert_outputs_replaced(path, case.checks["outputs_replaced"])
         if "same_as" in case.checks:
             other = results[case.checks["same_as"]]["validate"]
             assert _codes(report) == _codes(_report(other))
 
+    for (args, code, texts), ran in zip(case.also, result["also"]):
+        assert ran.returncode == code, (args, ran.stderr)
+        for text in texts:
+            assert text in ran.stderr, ran.stderr
+    allowed = {path.parent / name for name in case.leaves}
     if case.run is not None:
         ran = result["run"]
         assert ran.returncode == case.run_exit, ran.stderr
         for text in case.run_stderr:
             assert text in ran.stderr, ran.stderr
-        expected_new = {path.with_name(f"{path.stem}_hasil{path.suffix}")} if case.run == () else set()
-        assert result["new_files"] == expected_new, "a temporary or unexpected file was left behind"
+        expected_new = ({path.with_name(f"{path.stem}_hasil{path.suffix}")} if case.run == () and case.run_exit == 0
+                        else set())
+        assert result["new_files"] - allowed == expected_new, "a temporary or unexpected file was left behind"
     else:
-        assert result["new_files"] == set()
+        assert result["new_files"] - allowed == set(), "a temporary or unexpected file was left behind"
+
+
+def _assert_formula_limits(path: Path) -> None:
+    """Every formula within Excel's limits: 8,192 characters, text constants of at most 255."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as zf:
+        xml = b"".join(zf.read(n) for n in zf.namelist() if n.startswith("xl/worksheets/sheet"))
+    formulas = [f.decode() for f in re.findall(rb"<f>(.*?)</f>", xml, re.DOTALL)]
+    assert any("HYPERLINK" in f for f in formulas)
+    import html
+
+    for formula in map(html.unescape, formulas):
+        assert len(formula) <= 8192, formula[:80]
+        for text in re.findall(r'"((?:[^"]|"")*)"', formula):
+            assert len(text.replace('""', '"')) <= 255, text[:80]
+
+
+def _assert_plain_email(folder: Path) -> None:
+    text = next(folder.glob("*/*_email.txt")).read_text(encoding="utf-8")
+    lines = text.splitlines()
+    assert lines[0].startswith("Subjek: ") and len(lines[0]) <= 200, lines[0][:300]
+    assert not any(line.startswith("Bcc:") for line in lines)
+    assert all(len(line) <= 998 for line in lines)  # RFC 5322's line limit
+    assert not any(0x202A <= ord(ch) <= 0x202E or 0x2066 <= ord(ch) <= 0x2069 for ch in text)
+
+
+def _assert_outputs_replaced(path: Path, staff_names: tuple[str, ...]) -> None:
+    """The outputs took the place of the sheets Excel considers theirs; no 'Temuan1', nothing lost."""
+    import openpyxl
+
+    from rak_xl import layout as L
+
+    before = openpyxl.load_workbook(path, read_only=True).sheetnames
+    after = openpyxl.load_workbook(path.with_name(f"{path.stem}_hasil{path.suffix}"), read_only=True).sheetnames
+    assert len({n.casefold() for n in after}) == len(after), after
+    outputs = {n.casefold() for n in L.OUTPUT_SHEETS}
+    assert not [n for n in after if n.casefold() not in outputs and n.casefold().rstrip("0123456789") in outputs], after
+    for name in staff_names:  # replaced in place: same position, the output's own name
+        assert name not in after
+        assert after[before.index(name)].casefold() == name.casefold()
+    kept = [n for n in before if n.casefold() not in outputs]
+    assert [n for n in after if n.casefold() not in outputs] == kept  # staff sheets: none renamed or lost
 
 
 def test_ten_thousand_rows_are_all_read(results):
@@ -194,17 +266,11 @@ def test_formula_error_is_found_in_a_workbook_with_large_output_sheets(tmp_path,
     """After `run` the workbook carries Temuan, Konsolidasi, Evaluasi...: the reader then looks
     up which sheet part is which and scans only the sheets it read. A #REF! in one of those
     must still be found (RAK109), at its cell."""
-    import zipfile
-
     from conftest import WORKBOOK
-    from rak_xl.adapters import file_read
     from rak_xl.cli import main
 
     out = tmp_path / "hasil.xlsm"
     assert main(["run", str(WORKBOOK), "-o", str(out)]) == 0
-    with zipfile.ZipFile(out) as zf:
-        xml_size = sum(i.file_size for i in zf.infolist() if i.filename.startswith("xl/worksheets/"))
-    assert xml_size > file_read._SKIP_LOOKUP_ABOVE  # this workbook takes the look-up path
     sheet, cell = corpus.error_cell("formula_error_ref").split("!")
     broken = edit({sheet: {cell: "#REF!"}}, source=out)
     done = subprocess.run([sys.executable, "-m", "rak_xl", "validate", str(broken), "--format", "json"],
@@ -212,3 +278,196 @@ def test_formula_error_is_found_in_a_workbook_with_large_output_sheets(tmp_path,
     assert done.returncode == 1, done.stderr
     found = [(f["code"], f["sheet"], f["cell"]) for f in json.loads(done.stdout)["findings"]]
     assert ("RAK109", sheet, cell) in found
+
+
+# -- file-system failures: exit 2, a message naming the path, nothing left behind ------------------
+
+# Run inside the child before the CLI: the folder given refuses writes with the errno given, as a
+# full disk (ENOSPC) or a read-only share (EROFS) would. New files can still be created when
+# `mode` is "write" (the disk fills while writing); with "all" nothing can be created there.
+FS_HOOK = r"""
+import errno, os, sys
+root, code, mode = os.path.realpath(sys.argv[1]), getattr(errno, sys.argv[2]), sys.argv[3]
+
+def _under(path):
+    try:
+        path = os.path.realpath(os.fsdecode(path))
+    except TypeError:
+        return False
+    return path == root or path.startswith(root + os.sep)
+
+def hook(event, args):
+    if event == "open" and isinstance(args[2], int) and args[2] & (os.O_WRONLY | os.O_RDWR) and _under(args[0]):
+        if mode == "all" or not args[2] & os.O_EXCL:
+            raise OSError(code, os.strerror(code), args[0])
+    if event == "os.mkdir" and mode == "all" and _under(args[0]):
+        raise OSError(code, os.strerror(code), args[0])
+
+sys.addaudithook(hook)
+from rak_xl.cli import main
+sys.exit(main(sys.argv[4:]))
+"""
+
+
+def _limited(max_bytes: int):
+    """preexec_fn: a file-size limit (RLIMIT_FSIZE) for the child; writes past it fail with EFBIG."""
+    def apply() -> None:
+        import resource
+        import signal
+
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG instead of the signal
+        resource.setrlimit(resource.RLIMIT_FSIZE, (max_bytes, max_bytes))
+    return apply
+
+
+def _scenario_cli(tmp_path: Path, args: list[str], hook: tuple[Path, str, str] | None = None,
+                  fsize: int | None = None) -> subprocess.CompletedProcess:
+    scratch = tmp_path / "temp"
+    scratch.mkdir(exist_ok=True)
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "TMPDIR": str(scratch)}
+    if hook is not None:
+        cmd = [sys.executable, "-c", FS_HOOK, str(hook[0]), hook[1], hook[2], *args]
+    else:
+        cmd = [sys.executable, "-m", "rak_xl", *args]
+    return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=300, env=env,
+                          preexec_fn=_limited(fsize) if fsize else None)
+
+
+FS_SCENARIOS = {
+    # name: (command, hook mode and errno or a file-size limit, expected words)
+    "run_disk_full": ("run", ("ENOSPC", "write"), None, "disk penuh"),
+    "run_file_size_limit": ("run", None, 16 * 1024, "melebihi batas ukuran"),
+    "submit_read_only_folder": ("submit", ("EROFS", "all"), None, "hanya-baca"),
+    "submit_disk_full": ("submit", ("ENOSPC", "write"), None, "disk penuh"),
+    "submit_file_size_limit": ("submit", None, 16 * 1024, "melebihi batas ukuran"),
+    "province_disk_full": ("province", ("ENOSPC", "write"), None, "disk penuh"),
+    "province_file_size_limit": ("province", None, 4 * 1024, "melebihi batas ukuran"),
+}
+
+
+@pytest.mark.parametrize("name", list(FS_SCENARIOS))
+def test_file_system_failure_is_exit_2_and_leaves_nothing(name, tmp_path):
+    import shutil
+
+    from conftest import WORKBOOK
+
+    command, hook, fsize, words = FS_SCENARIOS[name]
+    source_dir = tmp_path / "satker"
+    source_dir.mkdir()
+    source = source_dir / "RAK_satker.xlsm"
+    shutil.copyfile(WORKBOOK, source)
+    before = _sha(source)
+    out = tmp_path / "keluar"
+    out.mkdir()
+    args = {"run": ["run", str(source), "-o", str(out / "hasil.xlsm")],
+            "submit": ["submit", str(source), "-o", str(out / "Kiriman"), "--no-pdf", "--force"],
+            "province": ["province", str(source_dir), "-o", str(out / "rekap.xlsx"), "--quiet"]}[command]
+    done = _scenario_cli(tmp_path, args, (out, *hook) if hook else None, fsize)
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr, done.stderr
+    assert words in done.stderr, done.stderr
+    assert str(out) in done.stderr, done.stderr  # the message names the path
+    assert _sha(source) == before
+    assert list(out.iterdir()) == [], "something was left in the output folder"
+    assert list((tmp_path / "temp").iterdir()) == [], "temporary files were left behind"
+
+
+def test_province_reads_around_hostile_entries(results, tmp_path):
+    """One folder holding a good workbook, another satker's with a Pagu of 1e308, a cell beyond the
+    grid, a FIFO, a link to /dev/zero, a broken link, a link loop and a subfolder: the recap is
+    written (exit 0), both satkers are in it, and every other entry is listed as skipped."""
+    import shutil
+
+    from python_calamine import CalamineWorkbook
+
+    from conftest import WORKBOOK
+    from rak_xl import province as P
+
+    folder = tmp_path / "prov"
+    folder.mkdir()
+    shutil.copyfile(WORKBOOK, folder / "satker_a.xlsm")
+    shutil.copyfile(results["amount_overflow"]["path"], folder / "satker_b.xlsm")
+    shutil.copyfile(results["beyond_grid_column"]["path"], folder / "satker_c.xlsm")
+    os.mkfifo(folder / "pipa.xlsm")
+    (folder / "nol.xlsx").symlink_to("/dev/zero")
+    (folder / "hilang.xlsm").symlink_to(folder / "tidak_ada.xlsm")
+    (folder / "putar.xlsm").symlink_to(folder / "putar.xlsm")
+    (folder / "arsip").mkdir()
+    out = tmp_path / "rekap.xlsx"
+    done = _cli(["province", str(folder), "-o", str(out), "--quiet", "--workers", "1"])
+    assert done.returncode == 0, done.stderr
+    book = CalamineWorkbook.from_path(str(out))
+    recap = book.get_sheet_by_name(P.SHEET_RECAP).to_python()
+    files = {row[6] for row in recap[P.HEADER_ROW:] if len(row) > 6}
+    assert {"satker_a.xlsm", "satker_b.xlsm"} <= files
+    skipped = {row[1] for row in book.get_sheet_by_name(P.SHEET_SKIPPED).to_python()[P.HEADER_ROW:]}
+    assert {"satker_c.xlsm", "pipa.xlsm", "nol.xlsx", "hilang.xlsm", "putar.xlsm", "arsip"} <= skipped
+
+
+def test_province_never_overwrites_a_satker_workbook(tmp_path):
+    import shutil
+
+    from conftest import WORKBOOK
+
+    folder = tmp_path / "prov"
+    folder.mkdir()
+    target = folder / "satker_b.xlsx"
+    shutil.copyfile(WORKBOOK, folder / "satker_a.xlsm")
+    shutil.copyfile(WORKBOOK, target)  # any workbook the recap would read
+    before = _sha(target)
+    done = _cli(["province", str(folder), "-o", str(target), "--quiet"])
+    assert done.returncode == 2, done.stderr
+    assert "tidak ditimpa" in done.stderr and "satker_b.xlsx" in done.stderr
+    assert _sha(target) == before
+    # An earlier recap in the folder is the recap's own file: replaced, as before.
+    recap = folder / "Rekap.xlsx"
+    assert _cli(["province", str(folder), "-o", str(recap), "--quiet"]).returncode == 0
+    assert _cli(["province", str(folder), "-o", str(recap), "--quiet"]).returncode == 0
+
+
+def _every_byte(path: Path) -> bytes:
+    """A file's bytes as a reader could see them: zip members inflated, PDF streams inflated."""
+    import re
+    import zipfile
+    import zlib
+
+    data = path.read_bytes()
+    if zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as zf:
+            return data + b"".join(zf.read(n) for n in zf.namelist())
+    if data.startswith(b"%PDF"):
+        inflated = []
+        for m in re.finditer(rb"stream\r?\n(.*?)endstream", data, re.DOTALL):
+            try:
+                inflated.append(zlib.decompress(m[1]))
+            except zlib.error:
+                pass
+        text = data + b"".join(inflated)
+        # Strings in PDF metadata (/Title, /Author) are often UTF-16 hex: <FEFF0062...>.
+        decoded = [bytes.fromhex(m[1].decode()).decode("utf-16-be", "replace").encode()
+                   for m in re.finditer(rb"<FEFF((?:[0-9A-Fa-f]{4})+)>", text)]
+        return text + b"".join(decoded)
+    return data
+
+
+def test_nothing_personal_leaves_with_the_package(results, tmp_path):
+    """Siapkan Kiriman from a workbook (kept under the user's own folder) that carries the user's
+    name in every place Office and staff leave one: no byte of the package names the user, in any
+    case (xlsx members inflated, PDF streams inflated, the e-mail text)."""
+    import shutil
+
+    if shutil.which("soffice") is None:
+        if os.environ.get("RAK_XL_REQUIRE_LIBREOFFICE") == "1":
+            pytest.fail("LibreOffice is required here (RAK_XL_REQUIRE_LIBREOFFICE=1)")
+        pytest.skip("LibreOffice not installed")
+    user = corpus.PLANTED_USER
+    home = tmp_path / "Users" / user.upper() / "Documents"
+    home.mkdir(parents=True)
+    source = home / "RAK_2022.xlsm"
+    shutil.copyfile(results["personal_data"]["path"], source)
+    done = _cli(["submit", str(source), "-o", str(home / "Kiriman"), "--force"])
+    assert done.returncode == 0, done.stderr
+    files = [Path(p) for p in done.stdout.split()]
+    assert {p.suffix for p in files} == {".xlsx", ".pdf", ".txt"}
+    for path in files:
+        assert user.encode() not in _every_byte(path).lower(), f"{path.name} names the user"

@@ -17,13 +17,26 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import RakInputError
+from ..errors import RakInputError, os_reason
 
 
 def unwritable(target: Path, why: str, why_en: str) -> RakInputError:
-    return RakInputError(f"Berkas '{target.name}' tidak dapat ditulis: {why}.",
-                         message_en=f"'{target.name}' cannot be written: {why_en}.",
+    """The message names the whole path: 'hasil.xlsm' alone does not say which folder refused."""
+    return RakInputError(f"Berkas '{target}' tidak dapat ditulis: {why}.",
+                         message_en=f"'{target}' cannot be written: {why_en}.",
                          hint="Tutup berkas di Excel atau pilih folder lain dengan -o.")
+
+
+def check_target(target: str | Path) -> None:
+    """Refuse a target that is a folder, lies under a file, or is not a regular file (a FIFO, a device)."""
+    target = Path(target)
+    if target.is_dir():
+        raise unwritable(target, "itu adalah folder; beri nama berkas hasil", "it is a folder; name the output file")
+    parent = target.parent
+    if parent.exists() and not parent.is_dir():
+        raise unwritable(target, f"'{parent}' adalah berkas, bukan folder", f"'{parent}' is a file, not a folder")
+    if target.exists() and not target.is_file():
+        raise unwritable(target, "bukan berkas biasa (pipa atau perangkat)", "not a regular file (a pipe or device)")
 
 
 def _new_file_mode() -> int:
@@ -45,11 +58,16 @@ def replacing(target: str | Path, *, folder: bool = False, parents: bool = False
     target = Path(target)
     if new and os.path.lexists(target):
         raise _exists(target)
+    if not folder:
+        check_target(target)
     # os.replace would silently swap out a read-only file on Linux; Windows refuses. Refuse everywhere.
     if not folder and target.is_file() and not target.stat().st_mode & 0o222:
         raise unwritable(target, "berkas hanya-baca", "the file is read-only")
+    made: list[Path] = []  # folders this call creates, deepest first: removed again on failure
+    tmp: Path | None = None
     try:
         if parents:
+            made = [p for p in (target.parent, *target.parent.parents) if not os.path.lexists(p)]
             target.parent.mkdir(parents=True, exist_ok=True)
         if folder:
             tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
@@ -58,8 +76,11 @@ def replacing(target: str | Path, *, folder: bool = False, parents: bool = False
             os.close(fd)
             tmp = Path(name)
     except OSError as exc:
-        raise unwritable(target, f"folder '{target.parent}' tidak ada atau tidak dapat ditulisi",
-                         f"folder '{target.parent}' is missing or not writable ({exc.strerror})") from None
+        _remove_empty(made)
+        why, why_en = os_reason(exc)
+        raise unwritable(target, f"folder '{target.parent}' tidak ada atau tidak dapat ditulisi ({why})",
+                         f"folder '{target.parent}' is missing or not writable ({why_en})") from None
+    done = False
     try:
         yield tmp
         if folder:
@@ -70,17 +91,32 @@ def replacing(target: str | Path, *, folder: bool = False, parents: bool = False
                 _link_new(tmp, target)
             else:
                 os.replace(tmp, target)
+        done = True
     except PermissionError:
         raise unwritable(target, "sedang dibuka di program lain atau hanya-baca",
                          "open in another program or read-only") from None
-    except OSError as exc:  # disk full, network share gone: the original is untouched
-        raise unwritable(target, f"gagal menyimpan ({exc.strerror or exc})",
-                         f"saving failed ({exc.strerror or exc})") from None
+    except OSError as exc:  # disk full, size limit, network share gone: the original is untouched
+        why, why_en = os_reason(exc)
+        raise unwritable(target, f"gagal menyimpan ({why})", f"saving failed ({why_en})") from None
     finally:
-        if tmp.is_dir() and not tmp.is_symlink():
-            shutil.rmtree(tmp, ignore_errors=True)
-        elif os.path.lexists(tmp):
-            os.unlink(tmp)
+        try:
+            if tmp.is_dir() and not tmp.is_symlink():
+                shutil.rmtree(tmp, ignore_errors=True)
+            elif os.path.lexists(tmp):
+                os.unlink(tmp)
+        except OSError:
+            pass
+        if not done:
+            _remove_empty(made)
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    """Remove the folders a failed write created (deepest first), so no empty Kiriman/ is left."""
+    for path in folders:
+        try:
+            path.rmdir()
+        except OSError:
+            return
 
 
 def _exists(target: Path) -> RakInputError:

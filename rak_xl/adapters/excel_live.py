@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..layout import OUTPUT_SHEETS
+from ..layout import is_output_sheet
 from ..outputs.sheets import EXCEL_MAX_TEXT, Formula, SheetOutput, WritePlan, pad
 from ..parse.tables import Grid
 
@@ -45,7 +45,7 @@ def read_book(book) -> dict[str, Grid]:
 
     grids: dict[str, Grid] = {}
     for sheet in book.sheets:
-        if sheet.name in OUTPUT_SHEETS:
+        if is_output_sheet(sheet.name):
             continue
         last = sheet.used_range.last_cell
         if last.row * last.column > MAX_READ_CELLS:

@@ -2,17 +2,29 @@
 
 Before calamine parses anything, the archive is checked: a file that is not a
 zip (a renamed .xls or .csv), a truncated one, an encrypted one, or a zip bomb
-is refused with a message staff can act on.
+is refused with a message staff can act on. Only a regular file is read (a FIFO
+would block, a link to /dev/zero never ends), and it is read once, into memory.
+
+What a file claims about itself does not set the cost. Each sheet's cells are
+counted first (a census of the cell references, at C speed): a cell beyond
+Excel's grid (XFE9, A1048577) is refused before calamine sees it, and a sheet
+whose cells are far apart (one stray value at ZZ100000 or XFD1048576) is read
+sparsely, cell by cell, instead of as calamine's dense rectangle from A1, which
+would be rows x columns in size. The dimension a sheet declares is never used.
 """
 
 from __future__ import annotations
 
+import io
+import os
 import re
+import stat
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import RakInputError
-from ..layout import OUTPUT_SHEETS
+from ..layout import is_output_sheet
 from ..memory import paused_gc
 from ..parse.tables import Grid
 from ..parse.values import EXCEL_ERRORS
@@ -23,6 +35,14 @@ MAX_UNCOMPRESSED = 512 * 1024 * 1024  # 512 MiB of XML is far beyond any real RA
 MAX_RATIO = 200  # deflate of sheet XML reaches ~20-50x; far above that is a bomb
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_OLE_SCAN = 64 * 1024 * 1024  # an encrypted RAK workbook is a few MB; its directory lies within
+MAX_FILE = 256 * 1024 * 1024  # bytes on disk; a RAK workbook is a few MB
+MAX_ROW, MAX_COL = 1_048_576, 16_384  # Excel's grid: row 1,048,576, column XFD
+# A sheet is read densely (calamine, fast) while its rectangle from A1 stays small or mostly
+# filled; beyond both, it is read cell by cell (memory proportional to the cells that exist).
+DENSE_AREA = 2_000_000
+DENSE_FILL = 8  # rectangle cells per existing cell
+# openpyxl (the write path) creates one object per merged cell; beyond this a merge is refused.
+MAX_MERGED_CELLS = 1_000_000
 
 
 def check_archive(path: Path) -> None:
@@ -32,10 +52,21 @@ def check_archive(path: Path) -> None:
 
 def open_archive(path: Path) -> zipfile.ZipFile:
     """check_archive, handing back the opened package (the formula scan reads it: one open, not two)."""
-    if not path.exists():
+    return _open_zip(path, read_bytes(path))
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, read once: a regular file only (symlinks resolved), at most MAX_FILE bytes."""
+    path = Path(path)
+    try:
+        info = os.stat(path)  # follows symlinks: what would be opened
+    except FileNotFoundError:
         raise RakInputError(f"Berkas '{path.name}' tidak ditemukan.", message_en=f"File '{path.name}' not found.",
-                            hint="Periksa nama dan folder berkas.")
-    if path.is_dir():
+                            hint="Periksa nama dan folder berkas.") from None
+    except OSError as exc:  # a link loop, a name too long, no permission on the folder
+        raise RakInputError(f"Berkas '{path.name}' tidak dapat dibaca ({exc.strerror}).",
+                            message_en=f"'{path.name}' cannot be read ({exc.strerror}).") from None
+    if stat.S_ISDIR(info.st_mode):
         raise RakInputError(f"'{path.name}' adalah folder, bukan berkas Excel.",
                             message_en=f"'{path.name}' is a folder, not an Excel file.")
     if path.suffix.lower() not in EXTENSIONS:
@@ -43,9 +74,11 @@ def open_archive(path: Path) -> zipfile.ZipFile:
             f"Berkas '{path.name}' bukan workbook Excel (.xlsx atau .xlsm).",
             message_en=f"'{path.name}' is not an Excel workbook (.xlsx or .xlsm).",
             hint="Simpan ulang dari Excel sebagai 'Excel Macro-Enabled Workbook (*.xlsm)'.")
+    if not stat.S_ISREG(info.st_mode):
+        raise not_regular(path)
     try:
-        with path.open("rb") as fh:
-            head = fh.read(8)
+        # O_NONBLOCK: a FIFO swapped in after the check must not block the open; fstat checks again.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except PermissionError:
         raise RakInputError(f"Berkas '{path.name}' tidak dapat dibuka: akses ditolak.",
                             message_en=f"'{path.name}' cannot be opened: permission denied.",
@@ -53,16 +86,38 @@ def open_archive(path: Path) -> zipfile.ZipFile:
     except OSError as exc:
         raise RakInputError(f"Berkas '{path.name}' tidak dapat dibaca ({exc.strerror}).",
                             message_en=f"'{path.name}' cannot be read ({exc.strerror}).") from None
-    if head == OLE_MAGIC:
-        raise _ole(path)
-    if not zipfile.is_zipfile(path):
+    with open(fd, "rb", closefd=True) as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            raise not_regular(path)
+        try:
+            data = fh.read(MAX_FILE + 1)
+        except OSError as exc:
+            raise RakInputError(f"Berkas '{path.name}' tidak dapat dibaca ({exc.strerror}).",
+                                message_en=f"'{path.name}' cannot be read ({exc.strerror}).") from None
+    if len(data) > MAX_FILE:
+        raise _bomb(path)
+    return data
+
+
+def not_regular(path: Path) -> RakInputError:
+    return RakInputError(
+        f"'{path.name}' bukan berkas biasa (pipa, perangkat atau tautan ke perangkat); tidak dibaca.",
+        message_en=f"'{path.name}' is not a regular file (a pipe, a device or a link to one); not read.",
+        hint="Simpan workbook sebagai berkas biasa (.xlsx/.xlsm) lalu pilih berkas itu.")
+
+
+def _open_zip(path: Path, data: bytes) -> zipfile.ZipFile:
+    if data[:8] == OLE_MAGIC:
+        raise _ole(path, data)
+    buffer = io.BytesIO(data)
+    if not zipfile.is_zipfile(buffer):
         raise RakInputError(
             f"Berkas '{path.name}' rusak atau bukan workbook Excel.",
             message_en=f"'{path.name}' is damaged or not an Excel workbook.",
             hint="Minta salinan berkas yang utuh atau simpan ulang dari Excel.")
     try:
-        zf = zipfile.ZipFile(path)
-    except zipfile.BadZipFile:
+        zf = zipfile.ZipFile(buffer)
+    except (zipfile.BadZipFile, ValueError, OSError):
         raise RakInputError(f"Berkas '{path.name}' rusak (arsip tidak utuh).",
                             message_en=f"'{path.name}' is damaged (incomplete archive).",
                             hint="Minta salinan berkas yang utuh.") from None
@@ -92,10 +147,9 @@ def _check_members(path: Path, zf: zipfile.ZipFile) -> None:
                             hint="Simpan ulang tanpa kata sandi.")
 
 
-def _ole(path: Path) -> RakInputError:
+def _ole(path: Path, data: bytes) -> RakInputError:
     """An OLE compound file: Excel's encrypted package (password to open) or an old .xls."""
-    with path.open("rb") as fh:
-        data = fh.read(MAX_OLE_SCAN)
+    data = data[:MAX_OLE_SCAN]
     # Stream names sit in the directory in UTF-16; an encrypted OOXML package has these two.
     if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
         return RakInputError(
@@ -117,30 +171,211 @@ def _bomb(path: Path) -> RakInputError:
 
 
 def read_grids(path: str | Path) -> dict[str, Grid]:
-    """sheet name -> 2-D list of values from A1 (None for empty). Output sheets are skipped."""
+    """sheet name -> 2-D list of values from A1 (None for empty). Output sheets are skipped.
+
+    Rows may be of different lengths (a sparse sheet's rows end at their last value)."""
     path = Path(path)
-    with open_archive(path) as zf, paused_gc():  # many small acyclic objects: see rak_xl/memory.py
-        return _read_grids(path, zf)
+    data = read_bytes(path)
+    with _open_zip(path, data) as zf, paused_gc():  # many small acyclic objects: see rak_xl/memory.py
+        return _read_grids(path, data, zf)
 
 
-def _read_grids(path: Path, zf: zipfile.ZipFile) -> dict[str, Grid]:
+def _read_grids(path: Path, data: bytes, zf: zipfile.ZipFile) -> dict[str, Grid]:
     from python_calamine import CalamineError, CalamineWorkbook
 
     try:
-        book = CalamineWorkbook.from_path(str(path))
+        parts = _parts_or_none(zf) or {}
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         grids = Grids()
+        xmls: dict[str, bytes] = {}  # sheet part -> XML, inflated once for the census and the formula scan
+        sparse = []
         for name in book.sheet_names:
-            if name in OUTPUT_SHEETS:
+            if is_output_sheet(name):
+                continue
+            shape = census(zf, parts.get(name), name, xmls, path.name)
+            if shape is not None and shape.sparse:
+                grids[name] = []
+                sparse.append(name)
                 continue
             sheet = book.get_sheet_by_name(name)
             # calamine gives "" for an empty cell; the grids use None (as xlwings does). Inline: per cell.
             grids[name] = [[None if v == "" else v for v in row] for row in sheet.to_python(skip_empty_area=False)]
-        _formula_cells(zf, grids)
+        if sparse:
+            _read_sparse(path, data, sparse, grids)
+        _formula_cells(zf, grids, xmls)
+        _negative_serials(grids, xmls, parts)
         return grids
-    except (CalamineError, ValueError, KeyError, OSError, zipfile.BadZipFile) as exc:
+    except (CalamineError, ValueError, KeyError, OSError, zipfile.BadZipFile, EOFError) as exc:
         raise RakInputError(f"Berkas '{path.name}' tidak dapat dibaca sebagai workbook Excel.",
                             message_en=f"'{path.name}' cannot be read as an Excel workbook ({exc}).",
                             hint="Buka di Excel dan simpan ulang sebagai .xlsm.") from None
+
+
+def _negative_serials(grids: "Grids", xmls: dict[str, bytes], parts: dict[str, str]) -> None:
+    """A date cell holding a negative serial (-5) comes from calamine as the time 00:00:00, which
+    the finding would then quote; put the number the cell holds back in its place."""
+    import datetime as dt
+
+    from ..model import col_letter
+
+    for name, grid in grids.items():
+        xml = xmls.get(parts.get(name, ""))
+        if xml is None or b"<v>-" not in xml:
+            continue
+        for r, row in enumerate(grid, start=1):
+            for c, value in enumerate(row, start=1):
+                if isinstance(value, dt.time):
+                    cell = re.search(rb'<c r="%s%d"[^>]*>(?:<f[^>]*/>|<f[^>]*>[^<]*</f>)?<v>(-[0-9.Ee+-]+)</v>'
+                                     % (col_letter(c).encode(), r), xml)
+                    if cell is not None:
+                        number = float(cell[1])
+                        row[c - 1] = int(number) if number.is_integer() else number
+
+
+# -- the census: where a sheet's cells are, before anyone allocates for them ----------------------
+
+@dataclass
+class Shape:
+    rows: int  # the last row holding a cell (1-based), 0 when none
+    cols: int  # the last column holding a cell
+    cells: int  # cells written in the part (with or without a value)
+    merged: int  # cells covered by merges and hyperlink ranges
+    unnumbered: bool  # some cell or row has no reference: positions are implied
+
+    @property
+    def sparse(self) -> bool:
+        area = self.rows * self.cols
+        return self.unnumbered or (area > DENSE_AREA and area > DENSE_FILL * max(self.cells, 1))
+
+
+_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s>/]")
+_CELL_REF = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c\s[^>]*?\br="\$?([A-Za-z]*)\$?([0-9]*)"')
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
+_ROW_REF = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?row\s[^>]*?\br="')
+# Ranges openpyxl (the write path) expands into one object per cell: merges and hyperlinks.
+_MERGE_REF = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?(?:mergeCell|hyperlink)\s[^>]*?\bref="([^"]*)"')
+_A1 = re.compile(rb"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})")
+
+
+def census(zf: zipfile.ZipFile, part: str | None, sheet: str, cache: dict[str, bytes] | None = None,
+           file: str = "") -> Shape | None:
+    """Where the cells of `sheet` are, from the cell references of its XML (linear, C-speed regexes).
+
+    A reference beyond Excel's grid is refused here, naming the sheet and the cell. The part's
+    XML is kept in `cache` for the formula scan."""
+    if not part:
+        return None
+    try:
+        xml = zf.read(part)
+    except KeyError:
+        return None
+    if cache is not None:
+        cache[part] = xml
+    refs = _CELL_REF.findall(xml)
+    n_cells = len(_CELL_TAG.findall(xml))
+    unnumbered = n_cells > len(refs) or len(_ROW_TAG.findall(xml)) > len(_ROW_REF.findall(xml))
+    rows = cols = 0
+    if refs:
+        letters = {c for c, _ in refs}
+        numbers = {d for _, d in refs}
+        if (any(not 1 <= len(c) <= 3 for c in letters) or b"" in numbers
+                or any(len(d) > 7 for d in numbers)):
+            raise _beyond(file, sheet, next(c + d for c, d in refs if _outside(c + d)))
+        rows = max(map(int, numbers))
+        cols = max(_col(c.upper()) for c in letters)
+        if rows > MAX_ROW or cols > MAX_COL or min(map(int, numbers)) < 1:
+            raise _beyond(file, sheet, next(c + d for c, d in refs if _outside(c + d)))
+    merged = 0
+    for ref in _MERGE_REF.findall(xml):
+        corners = ref.split(b":")
+        if len(corners) > 2 or any(_outside(c) for c in corners):
+            raise _beyond(file, sheet, ref)
+        (c0, r0), (c1, r1) = _position(corners[0]), _position(corners[-1])
+        merged += (abs(r1 - r0) + 1) * (abs(c1 - c0) + 1)
+    return Shape(rows, cols, n_cells, merged, unnumbered)
+
+
+# Characters Excel forbids in a sheet name (openpyxl refuses to load a workbook with one).
+_BAD_SHEET_NAME = re.compile(r"[\\/*?:\[\]]")
+
+
+def check_rewritable(path: Path, data: bytes) -> None:
+    """Before a workbook is loaded whole to write a copy (openpyxl): refuse, naming the sheet,
+    what would make the load allocate per cell of a range, or fail on a sheet name."""
+    with _open_zip(path, data) as zf:
+        parts = _parts_or_none(zf) or {}
+        for name, part in parts.items():
+            if name is None or _BAD_SHEET_NAME.search(name) or not name.strip():
+                raise RakInputError(
+                    f"Berkas '{path.name}': nama lembar '{name}' memuat karakter yang tidak diizinkan Excel ([ ] : * ? / \\).",
+                    message_en=f"'{path.name}': sheet name '{name}' holds characters Excel does not allow ([ ] : * ? / \\).",
+                    sheet=name, hint="Ganti nama lembar itu di Excel, lalu coba lagi.")
+            shape = census(zf, part, name, file=path.name)
+            if shape is not None and shape.merged > MAX_MERGED_CELLS:
+                raise RakInputError(
+                    f"Berkas '{path.name}': lembar '{name}' memuat sel gabungan atau tautan yang meliputi {shape.merged:,} sel "
+                    "(sampai batas lembar); workbook tidak dapat ditulisi.".replace(",", "."),
+                    message_en=f"'{path.name}': sheet '{name}' holds merged cells or links covering {shape.merged:,} cells; "
+                               "the workbook cannot be written.",
+                    sheet=name, hint="Batalkan penggabungan sel (Merge & Center) di luar tabel, lalu simpan ulang.")
+
+
+def _position(ref: bytes) -> tuple[int, int]:
+    m = _A1.fullmatch(ref)
+    return _col(m[1].upper()), int(m[2])
+
+
+def _outside(ref: bytes) -> bool:
+    if _A1.fullmatch(ref) is None:
+        return True
+    col, row = _position(ref)
+    return not (1 <= row <= MAX_ROW and 1 <= col <= MAX_COL)
+
+
+def _beyond(file: str, sheet: str, ref: bytes) -> RakInputError:
+    cell = ref.decode("ascii", "replace")[:40]
+    return RakInputError(
+        f"Berkas '{file}': lembar '{sheet}' memuat sel '{cell}' di luar batas lembar Excel (kolom XFD, baris 1.048.576); "
+        "berkas tidak diproses.",
+        message_en=f"'{file}': sheet '{sheet}' holds cell '{cell}' beyond Excel's grid (column XFD, row 1,048,576); "
+                   "the file is not processed.",
+        sheet=sheet, cell=cell, hint="Berkas ini tidak dibuat oleh Excel atau telah diubah; simpan ulang dari Excel.")
+
+
+def _read_sparse(path: Path, data: bytes, names: list[str], grids: dict[str, Grid]) -> None:
+    """Sheets whose cells are far apart, cell by cell: rows end at their last value.
+
+    calamine only reads a sheet as one dense rectangle; openpyxl's streaming sheet parser yields
+    the cells that exist (with shared strings and dates resolved the way openpyxl's read-only mode
+    does), so the cost follows the cells, not their spread."""
+    import openpyxl
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
+    try:
+        for name in names:
+            ws = wb[name]
+            grid: Grid = []
+            with ws._get_source() as src:
+                parser = WorkSheetParser(src, ws._shared_strings, data_only=True, epoch=wb.epoch,
+                                         date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
+                for r, cells in parser.parse():
+                    values = [(c["column"], c["value"]) for c in cells if c["value"] not in (None, "")]
+                    if not values:
+                        continue
+                    if r > MAX_ROW or max(c for c, _ in values) > MAX_COL:
+                        col = max(c for c, _ in values)
+                        raise _beyond(path.name, name, f"R{r}C{col}".encode())
+                    while len(grid) < r:
+                        grid.append([])
+                    row = grid[r - 1]
+                    for c, value in values:
+                        if len(row) < c:
+                            row.extend([None] * (c - len(row)))
+                        row[c - 1] = value
+            grids[name] = grid
+    finally:
+        wb.close()
 
 
 # calamine reads a formula error (#REF!) and a formula saved without its result
@@ -181,6 +416,15 @@ def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
+def sheet_names(path: Path) -> list[str]:
+    """The sheet names of a workbook file; [] when it cannot be read as one."""
+    try:
+        with open_archive(Path(path)) as zf:
+            return list(sheet_parts(zf))
+    except (RakInputError, KeyError, SyntaxError, ValueError):
+        return []
+
+
 def _parts_or_none(zf: zipfile.ZipFile) -> dict[str, str] | None:
     try:
         return sheet_parts(zf)
@@ -195,53 +439,41 @@ def _col(letters: bytes) -> int:
     return n
 
 
-_SKIP_LOOKUP_ABOVE = 256 * 1024  # bytes of sheet XML; inflating and searching 256 KB takes about 1 ms
+def _formula_cells(zf: zipfile.ZipFile, grids: "Grids", xmls: dict[str, bytes]) -> None:
+    """Put '#REF!'-style strings into the grids and note formulas without a result.
 
-
-def _formula_cells(zf: zipfile.ZipFile, grids: "Grids") -> None:
-    """Put '#REF!'-style strings into the grids and note formulas without a result."""
+    Linear in the size of the XML: each search starts where the previous cell ended, and the
+    scan stops at the last cell (400,000 empty <f/> in an extension block cost one pass)."""
     from html import unescape
 
-    infos = [i for i in zf.infolist() if i.filename.startswith("xl/worksheets/") and i.filename.endswith(".xml")]
-    members = [i.filename for i in infos]
-    parts: dict[str, str] | None = None
-    if len(members) > len(grids) and sum(i.file_size for i in infos) > _SKIP_LOOKUP_ABOVE:
-        # Sheets that were not read (Temuan, Konsolidasi, Evaluasi ... in a workbook after `run` or
-        # in a Siapkan Kiriman package) are the largest parts: look up which part is which and
-        # leave those out, rather than inflating and searching XML nobody uses. (Below the size
-        # limit the lookup, about 0.15 ms, costs more than it saves.)
-        parts = _parts_or_none(zf)
-        if parts is None:
-            return
-        read = {parts[name] for name in grids if name in parts}
-        members = [m for m in members if m in read]
-    marked = {}
-    for member in members:
-        xml = zf.read(member)
+    parts = _parts_or_none(zf) or {}
+    for name, grid in grids.items():
+        xml = xmls.get(parts.get(name, ""))
         # Excel always stores a formula's result; a formula with no value or an empty one (or
         # an error value) is what needs the scan. Most files have neither: no scan at all.
-        if (b't="e"' in xml or b"</f></c>" in xml or b"/></c>" in xml or b"<v></v>" in xml
-                or b"<v/>" in xml):
-            marked[member] = xml
-    if not marked:
-        return
-    if parts is None:
-        parts = _parts_or_none(zf)
-        if parts is None:
-            return
-    for name, grid in grids.items():
-        xml = marked.get(parts.get(name, ""))
-        if xml is None:
+        if xml is None or not (b't="e"' in xml or b"</f></c>" in xml or b"/></c>" in xml or b"<v></v>" in xml
+                               or b"<v/>" in xml):
             continue
-        pos = 0
-        while (hit := _HIT.search(xml, pos)) is not None:
-            start = xml.rfind(b"<c ", 0, hit.start())
-            end = xml.find(b"</c>", hit.start())
-            pos = (end if end >= 0 else hit.end()) + 1
+        pos = xml.find(b"<sheetData")
+        stop = xml.rfind(b"</sheetData>")
+        if pos < 0:
+            continue
+        stop = len(xml) if stop < 0 else stop
+        while (hit := _HIT.search(xml, pos, stop)) is not None:
+            start = xml.rfind(b"<c ", pos, hit.start())
+            end = xml.find(b"</c>", hit.start(), stop)
+            if end < 0:  # no cell after this point: the rest cannot hold one
+                break
+            pos = end + 1
+            if start < 0:
+                continue
             cell = xml[start:end]
             head = cell[: cell.find(b">") + 1]
+            if head.endswith(b"/>"):  # an empty cell <c .../>: the hit lies in a later one
+                pos = start + len(head)
+                continue
             where, kind = _REF.search(head), _TYPE.search(head)
-            if start < 0 or end < 0 or where is None:
+            if where is None:
                 continue
             value = _VALUE.search(cell)
             text = unescape(value[1].decode("utf-8", "replace")) if value else ""

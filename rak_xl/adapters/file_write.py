@@ -10,12 +10,16 @@ midway leaves the original byte-identical.
 
 from __future__ import annotations
 
+import gc
+import io
+import re
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from ..errors import RakInputError
-from ..layout import OUTPUT_SHEETS, SHEET_HIGHLIGHTS
+from ..layout import SHEET_HIGHLIGHTS, is_output_sheet
 from ..parse.tables import Grid
 from .atomic import replacing
 from ..outputs.sheets import EXCEL_MAX_TEXT, FORMULA_PREFIXES, Chart, Formula, SheetOutput, WritePlan
@@ -151,48 +155,99 @@ def _chart(ws, spec: Chart):
     return chart
 
 
-def apply_plan(source: str | Path, target: str | Path, plan: WritePlan) -> None:
-    """Write `plan` into a copy of `source` saved as `target` (they may be the same file)."""
+def open_for_writing(source: Path, data: bytes | None = None, **options):
+    """`source` loaded whole by openpyxl to be written again: a regular file, read once (or its
+    bytes `data`), checked first for what openpyxl cannot load (a merge over the whole grid, a
+    forbidden sheet name)."""
     import openpyxl
 
-    source, target = Path(source), Path(target)
-    keep_vba = source.suffix.lower() == ".xlsm"
+    from .file_read import check_rewritable, read_bytes
+
+    source = Path(source)
+    data = read_bytes(source) if data is None else data
+    check_rewritable(source, data)
     try:
-        wb = openpyxl.load_workbook(source, keep_vba=keep_vba, keep_links=True, rich_text=True)
+        return openpyxl.load_workbook(io.BytesIO(data), **options)
     except Exception as exc:  # openpyxl raises many types for damaged packages
-        raise RakInputError(f"Berkas '{source.name}' tidak dapat dibuka untuk ditulisi.",
-                            message_en=f"'{source.name}' cannot be opened for writing ({exc}).",
-                            hint="Buka dan simpan ulang berkas di Excel, lalu coba lagi.") from None
+        detail = f"{type(exc).__name__}: {exc}"
+    _collect_quietly()
+    raise RakInputError(f"Berkas '{source.name}' tidak dapat dibuka untuk ditulisi (bagian workbook rusak).",
+                        message_en=f"'{source.name}' cannot be opened for writing ({detail}).",
+                        hint="Buka dan simpan ulang berkas di Excel, lalu coba lagi.")
+
+
+def save_workbook(wb, path: str | Path) -> None:
+    """`wb.save(path)`; when the file system refuses midway (a full disk, a size limit) the
+    OSError is raised again without openpyxl's half-written sheet streams, which are released
+    here, quietly, rather than complaining on stderr when they are finally collected."""
+    try:
+        wb.save(path)
+    except OSError as exc:
+        error = OSError(exc.errno, exc.strerror, exc.filename)
+        exc.__traceback__ = None  # the frames holding the open sheet streams
+        del exc
+        _collect_quietly()
+        raise error from None
+
+
+def _collect_quietly() -> None:
+    """A failed openpyxl load or save leaves half-made zip archives and sheet streams whose
+    finalisers complain on stderr ('Exception ignored in ...'); collect them now, without the noise."""
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda _info: None
+    try:
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
+
+
+def sheet_named(wb, name: str):
+    """The sheet (or chart sheet) called `name`, compared as Excel compares names: without case."""
+    key = name.casefold()
+    return next((wb[title] for title in wb.sheetnames if title.casefold() == key), None)
+
+
+def apply_plan(source: str | Path, target: str | Path, plan: WritePlan) -> None:
+    """Write `plan` into a copy of `source` saved as `target` (they may be the same file).
+
+    Output sheets are found by name without regard to case, as Excel does: a sheet staff renamed
+    'TEMUAN' is replaced in place, never left beside a new 'Temuan1'. Other sheets are not touched."""
+    from .file_read import read_bytes
+    from .lite_parts import carry_lite_door
+
+    source, target = Path(source), Path(target)
+    original = read_bytes(source)  # read before the write: source and target may be one file
+    wb = open_for_writing(source, original, keep_vba=source.suffix.lower() == ".xlsm", keep_links=True,
+                          rich_text=True)
     for out in plan.sheets:
         index = None
-        if out.name in wb.sheetnames:
-            index = wb.sheetnames.index(out.name)
-            wb.remove(wb[out.name])
+        old = sheet_named(wb, out.name)
+        if old is not None:
+            index = wb.sheetnames.index(old.title)
+            wb.remove(old)
         add_sheet(wb, out, index)
     for name in plan.clear:
-        if name in wb.sheetnames:
-            ws = wb[name]
+        ws = sheet_named(wb, name)
+        if ws is not None:
             for row in ws.iter_rows():
                 for cell in row:
                     cell.value = None
     for block in plan.blocks:
-        if block.sheet not in wb.sheetnames:
+        ws = sheet_named(wb, block.sheet)
+        if ws is None:
             ws = wb.create_sheet(block.sheet)
             ws.sheet_state = "hidden"
-        ws = wb[block.sheet]
         for r, row in enumerate(block.values, start=block.row):
             for c, value in enumerate(row, start=block.col):
                 if value is not None:
                     write_cell(ws.cell(r, c), value)
-    if plan.activate and plan.activate in wb.sheetnames:
-        wb.active = wb.sheetnames.index(plan.activate)
+    active = sheet_named(wb, plan.activate) if plan.activate else None
+    if active is not None:
+        wb.active = active
         for ws in wb.worksheets:
-            ws.sheet_view.tabSelected = ws.title == plan.activate
-    from .lite_parts import carry_lite_door
-
-    original = source.read_bytes()  # read before the write: source and target may be one file
+            ws.sheet_view.tabSelected = ws is active
     with replacing(target) as tmp:
-        wb.save(tmp)
+        save_workbook(wb, tmp)
         carry_lite_door(original, tmp)
 
 
@@ -221,24 +276,27 @@ def write_values_copy(grids: Mapping[str, Grid], plan: WritePlan, template: Path
     import openpyxl
 
     if template is not None and template.exists():
-        wb = openpyxl.load_workbook(template, keep_vba=False, data_only=True, keep_links=False)
+        wb = open_for_writing(template, keep_vba=False, data_only=True, keep_links=False)
     else:
         wb = openpyxl.Workbook()
         wb.remove(wb.active)
-    for name in [n for n in wb.sheetnames if n not in grids or n in drop or n in OUTPUT_SHEETS]:
+    # Sheet names compare as Excel compares them, without case: 'XLWINGS.CONF' is xlwings.conf.
+    dropped = {n.casefold() for n in drop}
+    for name in [n for n in wb.sheetnames if n not in grids or n.casefold() in dropped or is_output_sheet(n)]:
         if name != SHEET_HIGHLIGHTS:
             wb.remove(wb[name])
     for name, grid in grids.items():
-        if name in drop:
+        if name.casefold() in dropped or is_output_sheet(name):
             continue
         ws = wb[name] if name in wb.sheetnames else wb.create_sheet(name)
         _copy_values(ws, grid)
     for out in plan.sheets:
-        if out.name in wb.sheetnames:
-            wb.remove(wb[out.name])
+        old = sheet_named(wb, out.name)
+        if old is not None:
+            wb.remove(old)
         add_sheet(wb, out, None)
     for block in plan.blocks:  # highlights: the conditional formats kept from the template read these
-        ws = wb[block.sheet] if block.sheet in wb.sheetnames else wb.create_sheet(block.sheet)
+        ws = sheet_named(wb, block.sheet) or wb.create_sheet(block.sheet)
         ws.sheet_state = "hidden"
         for r, row in enumerate(block.values, start=block.row):
             for c, value in enumerate(row, start=block.col):
@@ -247,9 +305,40 @@ def write_values_copy(grids: Mapping[str, Grid], plan: WritePlan, template: Path
     wb.active = 0
     for ws in wb.worksheets:
         ws.sheet_view.tabSelected = ws is wb.worksheets[0]
-    props = wb.properties
-    props.creator = props.lastModifiedBy = "rak_xl"
-    props.description = props.keywords = props.category = None
-    props.identifier = props.lastPrinted = None
-    wb.custom_doc_props.props.clear() if hasattr(wb, "custom_doc_props") else None
-    wb.save(target)
+    scrub_personal_data(wb)
+    save_workbook(wb, target)
+
+
+# A defined name that stays in a copy sent out: references to its own sheets only ('Bagian'!$B$5:$B$34).
+_LOCAL_REF = re.compile(r"(?:'[^'\[\]\\/:*?]+'|[A-Za-z0-9_.]+)!\$?[A-Z]{1,3}\$?[0-9]+(?::\$?[A-Z]{1,3}\$?[0-9]+)?")
+
+
+def scrub_personal_data(wb) -> None:
+    """What Office and staff leave in a workbook that names them goes before it leaves the office:
+    document properties (core, custom; app.xml is written anew by openpyxl), hyperlinks to files
+    and sites (the cell text stays), comments with their authors, and defined names that point
+    anywhere but this workbook's own cells (C:\\Users\\<name>\\..., other workbooks, constants)."""
+    from openpyxl.packaging.core import DocumentProperties
+
+    wb.properties = DocumentProperties(creator="rak_xl", lastModifiedBy="rak_xl", title="Rencana Aksi Kinerja")
+    if hasattr(wb, "custom_doc_props"):
+        wb.custom_doc_props.props.clear()
+    titles = {ws.title.casefold() for ws in wb.worksheets}
+
+    def local(value: str | None) -> bool:
+        parts = [p.strip() for p in (value or "").split(",")]
+        return bool(parts) and all(_LOCAL_REF.fullmatch(p) and p.rsplit("!", 1)[0].strip("'").casefold() in titles
+                                   for p in parts)
+
+    for name in [n for n, d in wb.defined_names.items() if not local(d.attr_text)]:
+        del wb.defined_names[name]
+    for ws in wb.worksheets:
+        for name in [n for n, d in ws.defined_names.items() if not local(d.attr_text)]:
+            del ws.defined_names[name]
+        for row in ws.iter_rows():
+            for cell in row:
+                link = cell.hyperlink
+                if link is not None and (link.target or link.id or not link.location):
+                    cell.hyperlink = None
+                if cell.comment is not None:
+                    cell.comment = None

@@ -24,12 +24,17 @@ SHEET_RECAP, SHEET_CHARTS, SHEET_ERRORS, SHEET_SKIPPED = RECAP_SHEETS
 
 
 def write_recap(recap, target: Path, folder: str = "", when: dt.datetime | None = None) -> None:
+    import tempfile
+
     import xlsxwriter
 
     when = when or clock.now()
-    with replacing(target, parents=True) as tmp:
+    # XlsxWriter keeps each sheet in temporary files until close(); in a folder of our own they go
+    # with it whatever happens (a full disk midway left them in the system temp folder).
+    with replacing(target, parents=True) as tmp, tempfile.TemporaryDirectory(prefix="rak_rekap_") as scratch:
         wb = xlsxwriter.Workbook(str(tmp), {"constant_memory": True, "default_date_format": "dd-mm-yyyy",
-                                            "strings_to_formulas": False, "strings_to_urls": False})
+                                            "strings_to_formulas": False, "strings_to_urls": False,
+                                            "tmpdir": scratch})
         fmt = _Formats(wb)
         ws = wb.add_worksheet(SHEET_RECAP)
         charts = wb.add_worksheet(SHEET_CHARTS)

@@ -31,9 +31,20 @@ class Formula:
     text: str
 
 
-def hyperlink(sheet: str, cell: str, label: str) -> Formula:
-    target = f"#'{sheet}'!{cell}".replace('"', '""')
-    return Formula(f'=HYPERLINK("{target}","{label.replace(chr(34), chr(34) * 2)}")')
+# Excel refuses a formula longer than 8,192 characters or holding a text longer than 255.
+MAX_FORMULA_STRING = 255
+
+
+def hyperlink(sheet: str, cell: str, label: str) -> Formula | str:
+    """A link to a cell, labelled; a label too long for a formula's text is cut (…), and a target
+    that cannot be written as one (a very long sheet name) leaves the label as plain text."""
+    target = f"#'{sheet.replace(chr(39), chr(39) * 2)}'!{cell}"
+    if len(label) > MAX_FORMULA_STRING:
+        label = label[: MAX_FORMULA_STRING - 1] + "…"
+    if len(target) > MAX_FORMULA_STRING:
+        return label
+    quote = chr(34)
+    return Formula(f'=HYPERLINK("{target.replace(quote, quote * 2)}","{label.replace(quote, quote * 2)}")')
 
 
 @dataclass

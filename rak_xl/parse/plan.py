@@ -25,7 +25,7 @@ from .values import (is_blank, parse_date, parse_mark, parse_money, parse_number
                      parse_percent_text, parse_year)
 
 _KIND = {  # kind -> (Indonesian name, English name, example)
-    "money": ("jumlah rupiah", "an amount in Rupiah", "angka bulat, misalnya 1646458000 atau Rp 1.646.458.000"),
+    "money": ("jumlah rupiah", "an amount in Rupiah", "angka bulat sampai Rp 1.000 triliun, misalnya 1646458000 atau Rp 1.646.458.000"),
     "date": ("tanggal", "a date", "tanggal Excel atau teks seperti 17 Januari 2023"),
     "year": ("tahun", "a year", "empat angka, misalnya 2022"),
     "text": ("teks", "text", "teks"),

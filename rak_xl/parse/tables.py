@@ -139,6 +139,8 @@ def _data_rows(grid: Grid, layout: TableLayout, columns: dict[str, int], header_
     rows: list[tuple[int, dict[str, Val]]] = []
     for r in range(header_end + 1, len(grid) + 1):
         line = grid[r - 1]
+        if not line:  # a sparse sheet's empty rows (a stray cell far below the table): no work
+            continue
         n = len(line)
         raws = pick(line) if n >= reach else tuple(line[i] if i < n else None for _, _, i in wanted)
         if raws.count(None) == width or all(v is None or (v.__class__ is str and not v.strip()) for v in raws):

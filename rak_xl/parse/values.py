@@ -66,10 +66,16 @@ def _finite(number: float) -> float | None:
     return number if math.isfinite(number) else None
 
 
+# The largest amount read as Rupiah: Rp 1.000 triliun, far above any satker's DIPA (billions) and
+# within a float's exact integers (2**53). Beyond it an amount is a typing slip or a hostile file,
+# and sums of such values would overflow what Excel, XlsxWriter and float() can hold.
+MAX_RUPIAH = 10**15
+
+
 def parse_money(value: object) -> int | None:
-    """Whole Rupiah; a fractional amount is unreadable (Rupiah in a DIPA has no sen)."""
+    """Whole Rupiah up to MAX_RUPIAH either side of zero; anything else (a fraction, 1e308) is unreadable."""
     number = parse_number(value)
-    if number is None:
+    if number is None or abs(number) > MAX_RUPIAH:
         return None
     rounded = round(number)
     return int(rounded) if abs(number - rounded) < 1e-6 else None

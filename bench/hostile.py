@@ -1,0 +1,124 @@
+"""The hostile-input recipes of issue 14: exit code, time and peak memory of each.
+
+    python bench/hostile.py            # about a minute on 2 cores
+    python bench/hostile.py --keep     # keep the generated files (their folder is printed)
+
+Builds the hostile workbooks with tests/make_bad_corpus.py into a temporary folder, then runs
+each recipe's command in a fresh process and reports its exit code, wall time and peak RSS
+(os.wait4, Linux), next to `rak-xl validate` of the shipped workbook measured in the same run
+(the baseline; ratios are against it). The README's budget is checked for every recipe: a
+workbook under 1 MB answers within 5 s and 500 MB, with exit 0, 1 or 2. Every child runs under a
+4 GiB address-space limit, so a regression shows as a failure here, not as a swapping machine.
+This is a measurement, not a test: nothing here asserts on time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+BUDGET_SECONDS, BUDGET_MIB = 5.0, 500
+LIMIT_AS = 4 * 1024**3
+
+
+def child(args: list[str]) -> tuple[int, float, float, str]:
+    """(exit code or -signal, wall seconds, peak RSS MiB, last stderr line) of one CLI run."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (LIMIT_AS, LIMIT_AS))
+
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "rak_xl", *args], stdout=subprocess.DEVNULL, stderr=err,
+                                stdin=subprocess.DEVNULL, cwd=ROOT, env=env, preexec_fn=limit)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        err.seek(0)
+        lines = err.read().decode(errors="replace").strip().splitlines()
+    return os.waitstatus_to_exitcode(status), wall, usage.ru_maxrss / 1024, (lines[0] if lines else "")[:90]
+
+
+def recipes(files: dict[str, Path], work: Path) -> list[tuple[str, list[str]]]:
+    out = []
+    for name in ("far_cell_last", "far_cell_zz100000", "dimension_lie", "beyond_grid_column", "beyond_grid_row",
+                 "formula_scan_many", "merge_huge", "fifo", "symlink_to_device", "amount_overflow", "pagu_awal_max",
+                 "amount_not_finite", "styles_missing", "sheet_name_forbidden", "long_ids", "negative_date_serial",
+                 "staff_sheets_in_other_case", "personal_data", "email_injection"):
+        path = files[name]
+        out.append((f"{name}: validate", ["validate", str(path), "--format", "json"]))
+        if name not in ("fifo", "symlink_to_device", "beyond_grid_column", "beyond_grid_row"):
+            out.append((f"{name}: run", ["run", str(path), "-o", str(work / f"{name}_hasil{path.suffix}")]))
+            out.append((f"{name}: submit", ["submit", str(path), "-o", str(work / f"kirim_{name}"), "--no-pdf",
+                                            "--force"]))
+    folder = work / "provinsi"
+    folder.mkdir()
+    for name in ("amount_overflow", "far_cell_last", "beyond_grid_column", "merge_huge", "fifo", "symlink_to_device"):
+        target = folder / files[name].name
+        if files[name].is_symlink():
+            target.symlink_to(os.readlink(files[name]))
+        elif not files[name].is_file():
+            os.mkfifo(target)
+        else:
+            shutil.copyfile(files[name], target)
+    shutil.copyfile(ROOT / "workbook" / "RAK_2022.xlsm", folder / "satker_asli.xlsm")
+    out.append(("province folder of hostile files", ["province", str(folder), "-o", str(work / "rekap.xlsx"),
+                                                     "--quiet"]))
+    out.append(("province -o onto a satker workbook", ["province", str(folder), "-o",
+                                                       str(folder / "satker_asli.xlsx"), "--quiet"]))
+    shipped = files["baseline"]
+    out.append(("run -o the input itself", ["run", str(shipped), "-o", str(shipped)]))
+    return out
+
+
+def main() -> None:
+    import make_bad_corpus as corpus
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--keep", action="store_true")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="rak_hostile_"))
+    try:
+        wanted = {"baseline", "far_cell_last", "far_cell_zz100000", "dimension_lie", "beyond_grid_column",
+                  "beyond_grid_row", "formula_scan_many", "merge_huge", "fifo", "symlink_to_device",
+                  "amount_overflow", "pagu_awal_max", "amount_not_finite", "styles_missing", "sheet_name_forbidden",
+                  "long_ids", "negative_date_serial", "staff_sheets_in_other_case", "personal_data",
+                  "email_injection"}
+        files = {}
+        for case in corpus.cases():
+            if case.name in wanted:
+                folder = work / case.name
+                folder.mkdir()
+                files[case.name] = case.make(folder / f"RAK_{case.name}.xlsm")
+        base_code, base_wall, base_mib, _ = child(["validate", str(corpus.WORKBOOK), "--format", "json"])
+        print(f"baseline: validate of the shipped workbook: exit {base_code}, {base_wall:.2f} s, {base_mib:.0f} MiB")
+        print(f"budget: {BUDGET_SECONDS:.0f} s and {BUDGET_MIB} MiB, exit 0/1/2\n")
+        print(f"{'recipe':46s} {'size':>8s} {'exit':>4s} {'s':>6s} {'x':>5s} {'MiB':>5s} {'x':>5s}  ok  message")
+        failures = 0
+        for label, cmd in recipes(files, work):
+            target = Path(cmd[1])
+            size = target.stat().st_size if target.is_file() else 0
+            code, wall, mib, line = child(cmd)
+            ok = code in (0, 1, 2) and wall <= BUDGET_SECONDS and mib <= BUDGET_MIB
+            failures += not ok
+            print(f"{label:46s} {size / 1024:6.0f}KB {code:4d} {wall:6.2f} {wall / base_wall:5.1f} {mib:5.0f} "
+                  f"{mib / base_mib:5.1f}  {'yes' if ok else 'NO '} {line}")
+        print(f"\n{failures} recipe(s) outside the budget")
+    finally:
+        if args.keep:
+            print(f"files kept in {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
