@@ -71,10 +71,11 @@ def recipes(files: dict[str, Path], work: Path) -> list[tuple[str, list[str]]]:
         else:
             shutil.copyfile(files[name], target)
     shutil.copyfile(ROOT / "workbook" / "RAK_2022.xlsm", folder / "satker_asli.xlsm")
+    shutil.copyfile(ROOT / "workbook" / "RAK_2022.xlsm", folder / "satker_b.xlsx")
     out.append(("province folder of hostile files", ["province", str(folder), "-o", str(work / "rekap.xlsx"),
                                                      "--quiet"]))
     out.append(("province -o onto a satker workbook", ["province", str(folder), "-o",
-                                                       str(folder / "satker_asli.xlsx"), "--quiet"]))
+                                                       str(folder / "satker_b.xlsx"), "--quiet"]))
     shipped = files["baseline"]
     out.append(("run -o the input itself", ["run", str(shipped), "-o", str(shipped)]))
     return out

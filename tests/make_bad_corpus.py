@@ -901,7 +901,8 @@ def cases() -> list[Case]:
         Case("output_folder_missing", copy_of_shipped, run=("-o", "{dir}/tidak_ada/hasil.xlsm"), run_exit=2,
              run_stderr=("tidak dapat ditulis",)),
         # Hostile files (issue 14): the cost follows the cells that exist, not what the file claims.
-        Case("far_cell_last", _far_cell(L.SHEET_RAK_A, "XFD1048576"), same_as_shipped=True, run=()),
+        Case("far_cell_last", _far_cell(L.SHEET_RAK_A, "XFD1048576"), same_as_shipped=True, run=(),
+             also=((("submit", "{file}", "-o", "{dir}/Kiriman", "--no-pdf", "--force"), 0, ()),), leaves=("Kiriman",)),
         Case("far_cell_zz100000", _far_cell(L.SHEET_PROGRAMS, "ZZ100000"), same_as_shipped=True, run=()),
         Case("dimension_lie", dimension_lie, same_as_shipped=True),
         Case("beyond_grid_column", _far_cell(L.SHEET_RAK_A, "XFE9"), exit=2,

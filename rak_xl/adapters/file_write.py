@@ -254,13 +254,17 @@ def apply_plan(source: str | Path, target: str | Path, plan: WritePlan) -> None:
 def _copy_values(ws, grid: Grid) -> None:
     """Put the validated values into a sheet cell for cell; cells outside the grid are emptied."""
     height, width = len(grid), max((len(r) for r in grid), default=0)
-    for row in ws.iter_rows():
-        for cell in row:
-            if cell.row > height or cell.column > width:
-                if not type(cell).__name__ == "MergedCell":
-                    cell.value = None
+    # The cells that exist (openpyxl's own map): iter_rows() would visit the whole rectangle up to a
+    # stray far cell (XFD1048576: 17 billion cells).
+    existing = ws._cells
+    for cell in list(existing.values()):
+        if cell.row > height or cell.column > width:
+            if not type(cell).__name__ == "MergedCell":
+                cell.value = None
     for r, line in enumerate(grid, start=1):
         for c, value in enumerate(line, start=1):
+            if value is None and (r, c) not in existing:
+                continue  # nothing to write, nothing to clear
             cell = ws.cell(r, c)
             if type(cell).__name__ == "MergedCell":
                 continue
@@ -335,10 +339,9 @@ def scrub_personal_data(wb) -> None:
     for ws in wb.worksheets:
         for name in [n for n, d in ws.defined_names.items() if not local(d.attr_text)]:
             del ws.defined_names[name]
-        for row in ws.iter_rows():
-            for cell in row:
-                link = cell.hyperlink
-                if link is not None and (link.target or link.id or not link.location):
-                    cell.hyperlink = None
-                if cell.comment is not None:
-                    cell.comment = None
+        for cell in list(ws._cells.values()):  # the cells that exist, not the rectangle (see _copy_values)
+            link = cell.hyperlink
+            if link is not None and (link.target or link.id or not link.location):
+                cell.hyperlink = None
+            if cell.comment is not None:
+                cell.comment = None
