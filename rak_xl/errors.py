@@ -12,20 +12,22 @@ class RakInputError(Exception):
     exit_code = 2
 
     def __init__(self, message: str, *, message_en: str = "", sheet: str | None = None,
-                 cell: str | None = None, hint: str = "") -> None:
+                 cell: str | None = None, hint: str = "", hint_en: str = "") -> None:
         super().__init__(message)
         self.message = message
         self.message_en = message_en or message
         self.sheet = sheet
         self.cell = cell
         self.hint = hint
+        self.hint_en = hint_en or hint
 
     def text(self, lang: str = "id") -> str:
         msg = self.message_en if lang == "en" else self.message
         where = ""
         if self.sheet:
             where = f" [{self.sheet}{'!' + self.cell if self.cell else ''}]"
-        hint = f"\n{'Saran' if lang != 'en' else 'Hint'}: {self.hint}" if self.hint else ""
+        hint = self.hint_en if lang == "en" else self.hint
+        hint = f"\n{'Hint' if lang == 'en' else 'Saran'}: {hint}" if hint else ""
         return f"{msg}{where}{hint}"
 
 

@@ -25,7 +25,7 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("jobs: what a button or a command does", {"jobs"}),
     ("products: Kiriman, Rekap Provinsi, the workbook build and a new year's workbook",
      {"submit", "province", "build", "newyear"}),
-    ("doors: Excel buttons, command line", {"buttons", "cli", "__main__"}),
+    ("doors: Excel buttons, command line", {"buttons", "cli", "cli_args", "__main__"}),
 ]
 # Libraries that open or write workbook files.
 WORKBOOK_LIBRARIES = {"openpyxl", "xlsxwriter", "python_calamine"}

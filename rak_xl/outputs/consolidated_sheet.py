@@ -63,14 +63,14 @@ class ConsolidatedRow:
         return self.info.group.code
 
 
-def target_text(row: RakRow) -> str:
-    """The target as the plan states it: '100%', '12,5%', '5 dokumen'."""
+def target_text(row: RakRow, lang: str = "id") -> str:
+    """The target as the plan states it: '100%', '12,5%' ('12.5%' in English), '5 dokumen'."""
     t = row.target
     raw = row.cells.get("target")
     if raw is None or raw.blank:
         return ""
     if t is not None and t.readable and t.is_percent and t.value is not None:
-        return f"{t.value:g}".replace(".", ",") + "%"
+        return f"{t.value:g}".replace(".", "," if lang == "id" else ".") + "%"
     unit = row.text("unit")
     text = raw.text if not isinstance(raw.raw, float) or raw.raw != int(raw.raw) else str(int(raw.raw))
     return f"{text} {unit}" if unit and unit != "%" and unit.casefold() not in text.casefold() else text
@@ -255,15 +255,17 @@ def consolidated_sheet(plan: Plan, findings: list[Finding], roll: BudgetRollup, 
 
 
 
-def text_table(plan: Plan, findings: list[Finding]) -> tuple[list[str], list[list[str]]]:
+def text_table(plan: Plan, findings: list[Finding], lang: str = "id") -> tuple[list[str], list[list[str]]]:
     """Headers and rows for `rak-xl consolidate` (plain text, same numbering as the sheet)."""
-    heads = ["No", "Kel.", "ID", "Indikator Kinerja", "Target", "TW", "Penanggung Jawab", "Anggaran (Rp)",
-             "Catatan"]
+    heads = (["No", "Group", "ID", "Performance indicator", "Target", "Q", "Responsible", "Budget (Rp)", "Notes"]
+             if lang == "en" else
+             ["No", "Kel.", "ID", "Indikator Kinerja", "Target", "TW", "Penanggung Jawab", "Anggaran (Rp)",
+              "Catatan"])
     out = []
     for r in consolidated_rows(plan, findings):
         marks = "".join(str(q) if m else "-" for q, m in zip(L.QUARTERS, r.row.marks))
         division = short_division(r.info.division) + (INFERRED if r.info.division_inferred else "")
-        out.append([str(r.number), r.group_code, r.row.id, r.row.indicator, r.target, marks, division,
-                    thousands(r.info.budget) if r.info.funded else "",
+        out.append([str(r.number), r.group_code, r.row.id, r.row.indicator, target_text(r.row, lang), marks,
+                    division, thousands(r.info.budget, lang=lang) if r.info.funded else "",
                     "; ".join(r.notes)])
     return heads, out
