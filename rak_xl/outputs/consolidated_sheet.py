@@ -11,6 +11,7 @@ the same number of calls however long the plan is.
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import takewhile
@@ -27,6 +28,7 @@ from .sheets import (DIVISION_BUDGET_NOTE, FILL_HEADER, FILL_TOTAL, RUPIAH, Cond
                      illustrative_notice, page_footer, short_division)
 
 HEADER_ROW = 6
+NOTE_WIDTH = 140  # characters of a note line under the table (columns C..L hold about 160)
 HEADER = ["No", "ID", "Indikator Kinerja", "Target", "Uraian Kegiatan", "TW 1", "TW 2", "TW 3", "TW 4",
           "Penanggung Jawab", "Anggaran (Rp)", "Catatan Validasi"]
 WIDTHS = [5, 10, 44, 9, 36, 5, 5, 5, 5, 20, 16, 16]
@@ -215,7 +217,10 @@ def consolidated_sheet(plan: Plan, findings: list[Finding], roll: BudgetRollup, 
     for note in (DIVISION_BUDGET_NOTE,
                  "Indikator per bagian: menurut Penanggung Jawab baris RAK. " + star_note(plan),
                  f"'{UNASSIGNED}': kolom Penanggung Jawab kosong dan sub-kegiatannya tidak didanai."):
-        add([None, None, note], wrapped=set())
+        # Lines that end inside the table: text running past column L would widen the printed
+        # range, and every page fitted to that width would print smaller.
+        for line in textwrap.wrap(note, NOTE_WIDTH):
+            add([None, None, line], wrapped=set())
     close_unit()
     last = len(values)
 
@@ -224,7 +229,8 @@ def consolidated_sheet(plan: Plan, findings: list[Finding], roll: BudgetRollup, 
     title_height = paging.row_height(HEADER, widths, set(range(len(HEADER))))
     heights[HEADER_ROW] = title_height
     top = sum(paging.LINE + paging.PADDING for _ in range(HEADER_ROW - 1)) + title_height
-    breaks = [first + b for b in paging.page_breaks(units, top, title_height, scale)]
+    heads = [2] * (len(units) - 1) + [len(units[-1])]  # the summary (the last unit) is never split
+    breaks = [first + b for b in paging.page_breaks(units, top, title_height, scale, head=heads)]
     table = f"A{first}:{LAST_COL}{table_end}"
     return SheetOutput(
         name=L.SHEET_CONSOLIDATED,
