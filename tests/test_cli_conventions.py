@@ -16,7 +16,7 @@ from conftest import ROOT, WORKBOOK
 from rak_xl import layout as L
 from rak_xl.cli import build_parser, main
 
-COMMANDS = ("validate", "run", "rollup", "consolidate", "submit", "province", "evaluate", "build", "rules")
+COMMANDS = ("validate", "run", "rollup", "consolidate", "submit", "province", "evaluate", "baru", "build", "rules")
 
 
 def rak(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
