@@ -147,7 +147,8 @@ def _remove_empty(folders: list[Path]) -> None:
 def _exists(target: Path) -> RakInputError:
     return RakInputError(f"Berkas '{target.name}' sudah ada; tidak ditimpa.",
                          message_en=f"'{target.name}' already exists; not overwritten.",
-                         hint="Pilih nama lain, atau pindahkan berkas itu dulu.")
+                         hint="Pilih nama lain, atau pindahkan berkas itu dulu.",
+                         hint_en="Choose another name, or move that file away first.")
 
 
 def _link_new(tmp: Path, target: Path) -> None:
