@@ -72,4 +72,6 @@ def file_system_error(exc: OSError, path: object = None, writing: bool = True) -
     return RakInputError(f"'{where}' tidak dapat {verb}: {why}.",
                          message_en=f"'{where}' cannot be {verb_en}: {why_en}.",
                          hint="Kosongkan ruang disk, periksa izin folder, atau pilih folder lain dengan -o."
-                         if writing else "Periksa berkas dan izin foldernya.")
+                         if writing else "Periksa berkas dan izin foldernya.",
+                         hint_en="Free disk space, check the folder's permissions, or choose another folder with -o."
+                         if writing else "Check the file and its folder's permissions.")

@@ -414,7 +414,8 @@ def _refuse_overwriting_a_satker(folder: Path, output: Path) -> None:
         raise RakInputError(
             f"Berkas rekap '{output}' adalah workbook di folder yang direkap; berkas itu tidak ditimpa.",
             message_en=f"Recap '{output}' is a workbook in the folder being recapped; it is not overwritten.",
-            hint="Pilih nama lain dengan -o, misalnya Rekap_Provinsi.xlsx.")
+            hint="Pilih nama lain dengan -o, misalnya Rekap_Provinsi.xlsx.",
+            hint_en="Choose another name with -o, e.g. Rekap_Provinsi.xlsx.")
 
 
 def province_recap(folder: str | Path, output: str | Path, workers: int | None = None,

@@ -105,7 +105,8 @@ def not_regular(path: Path) -> RakInputError:
     return RakInputError(
         f"'{path.name}' bukan berkas biasa (pipa, perangkat atau tautan ke perangkat); tidak dibaca.",
         message_en=f"'{path.name}' is not a regular file (a pipe, a device or a link to one); not read.",
-        hint="Simpan workbook sebagai berkas biasa (.xlsx/.xlsm) lalu pilih berkas itu.")
+        hint="Simpan workbook sebagai berkas biasa (.xlsx/.xlsm) lalu pilih berkas itu.",
+        hint_en="Save the workbook as a regular file (.xlsx/.xlsm), then choose that file.")
 
 
 def _open_zip(path: Path, data: bytes) -> zipfile.ZipFile:
@@ -317,7 +318,8 @@ def check_rewritable(path: Path, data: bytes) -> None:
                 raise RakInputError(
                     f"Berkas '{path.name}': nama lembar '{name}' memuat karakter yang tidak diizinkan Excel ([ ] : * ? / \\).",
                     message_en=f"'{path.name}': sheet name '{name}' holds characters Excel does not allow ([ ] : * ? / \\).",
-                    sheet=name, hint="Ganti nama lembar itu di Excel, lalu coba lagi.")
+                    sheet=name, hint="Ganti nama lembar itu di Excel, lalu coba lagi.",
+                    hint_en="Rename that sheet in Excel, then try again.")
             shape = census(zf, part, name, file=path.name)
             if shape is not None and shape.merged > MAX_MERGED_CELLS:
                 raise RakInputError(
@@ -325,7 +327,8 @@ def check_rewritable(path: Path, data: bytes) -> None:
                     "(sampai batas lembar); workbook tidak dapat ditulisi.".replace(",", "."),
                     message_en=f"'{path.name}': sheet '{name}' holds merged cells or links covering {shape.merged:,} cells; "
                                "the workbook cannot be written.",
-                    sheet=name, hint="Batalkan penggabungan sel (Merge & Center) di luar tabel, lalu simpan ulang.")
+                    sheet=name, hint="Batalkan penggabungan sel (Merge & Center) di luar tabel, lalu simpan ulang.",
+                    hint_en="Unmerge the cells (Merge & Center) outside the table, then save again.")
 
 
 def _position(ref: bytes) -> tuple[int, int]:
@@ -347,7 +350,8 @@ def _beyond(file: str, sheet: str, ref: bytes) -> RakInputError:
         "berkas tidak diproses.",
         message_en=f"'{file}': sheet '{sheet}' holds cell '{cell}' beyond Excel's grid (column XFD, row 1,048,576); "
                    "the file is not processed.",
-        sheet=sheet, cell=cell, hint="Berkas ini tidak dibuat oleh Excel atau telah diubah; simpan ulang dari Excel.")
+        sheet=sheet, cell=cell, hint="Berkas ini tidak dibuat oleh Excel atau telah diubah; simpan ulang dari Excel.",
+        hint_en="This file was not made by Excel or has been altered; save it again from Excel.")
 
 
 def _read_sparse(path: Path, data: bytes, names: list[str], grids: dict[str, Grid]) -> None:
