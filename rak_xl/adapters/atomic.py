@@ -10,6 +10,7 @@ file-system failure becomes a RakInputError with an Indonesian message (exit cod
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
@@ -59,12 +60,13 @@ def _new_dir_mode() -> int:
 def _no_place(target: Path, exc: OSError) -> RakInputError:
     """The temporary file cannot be made beside `target`: a missing folder, or one not writable."""
     where = target.parent.resolve()
-    if not where.is_dir():  # nothing is open in Excel here: say what is missing
+    if exc.errno == errno.ENOENT and not where.is_dir():  # nothing is open in Excel here: say what is missing
         return unwritable(target, f"folder '{where}' tidak ada", f"folder '{where}' does not exist",
                           "Buat folder itu dulu, atau pilih folder lain dengan -o.",
                           "Create that folder first, or choose another folder with -o.")
-    return unwritable(target, f"folder '{where}' tidak dapat ditulisi ({exc.strerror})",
-                      f"folder '{where}' is not writable ({exc.strerror})",
+    why, why_en = os_reason(exc)
+    return unwritable(target, f"folder '{where}' tidak dapat ditulisi ({why})",
+                      f"folder '{where}' is not writable ({why_en})",
                       "Pilih folder yang boleh Anda tulisi dengan -o.", "Choose a folder you may write to with -o.")
 
 
