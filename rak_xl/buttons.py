@@ -172,7 +172,9 @@ def submit(book=None) -> None:
     if not ok:
         return
     files = "\n".join(f"- {p.name}" for p in result.files)
-    _alert(book, f"Kiriman siap di folder Kiriman\\{result.folder.name}:\n{files}")
+    again = ("\n\nKiriman sebelumnya hari ini diganti." if result.replaced else "") + (
+        "\nBerkas lain di folder itu dibiarkan: " + ", ".join(p.name for p in result.kept) if result.kept else "")
+    _alert(book, f"Kiriman siap di folder Kiriman\\{result.folder.name}:\n{files}{again}")
 
 
 LITE_SUBMIT_STEPS = (

@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 from . import __version__, wording
+from .cli_args import LANGS, parser_class, requested_lang
 from .errors import RakInputError, file_system_error
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_BUG = 0, 1, 2, 3
@@ -49,6 +50,16 @@ def _json(data: dict) -> str:
 
 def _err(text: str) -> None:
     sys.stderr.write(text if text.endswith("\n") else text + "\n")
+
+
+def _t(args, id_text: str, en_text: str) -> str:
+    """The text in the language asked for with --lang."""
+    return en_text if getattr(args, "lang", "id") == "en" else id_text
+
+
+def _full(path: Path) -> str:
+    """A path as staff can find it again: absolute, whatever folder the command ran in."""
+    return str(Path(path).resolve())
 
 
 def format_table(rows: list[list[str]], headers: list[str], max_width: int = 90) -> str:
@@ -190,22 +201,31 @@ def _check_output(source: Path, target: Path, in_place: bool = False) -> None:
         raise RakInputError(
             f"Berkas hasil '{target}' adalah berkas masukan itu sendiri; berkas itu tidak ditimpa.",
             message_en=f"Output '{target}' is the input file itself; it is not overwritten.",
-            hint="Pilih nama lain dengan -o, atau pakai --in-place (rak-xl run) untuk menulis ke berkas itu sendiri.")
+            hint="Pilih nama lain dengan -o, atau pakai --in-place (rak-xl run) untuk menulis ke berkas itu sendiri.",
+            hint_en="Choose another name with -o, or use --in-place (rak-xl run) to write into the file itself.")
     check_target(target)
 
 
-def _write_copy(source: Path, target: Path, plan, in_place: bool = False) -> None:
+def _write_copy(source: Path, target: Path, plan, args, in_place: bool = False) -> None:
     """Carry `plan` into a copy of `source` saved as `target` (or into `source` itself)."""
     from .adapters.file_write import apply_plan
 
     _check_output(source, target, in_place)
     apply_plan(source, target, plan)
-    _err(plan.message)
-    _out(f"Hasil ditulis ke {target}")
+    if getattr(args, "lang", "id") != "en":  # the message of the buttons, in Indonesian
+        _err(plan.message)
+    _out(_t(args, f"Hasil ditulis ke {_full(target)}", f"Written to {_full(target)}"))
+
+
+RESULT_SUFFIX = "_hasil"
 
 
 def _default_output(path: Path) -> Path:
-    return path.with_name(f"{path.stem}_hasil{path.suffix}")
+    """RAK.xlsm -> RAK_hasil.xlsm. A `_hasil` file is already run's own copy: it is updated
+    (its input sheets are never changed), rather than copied on to RAK_hasil_hasil.xlsm."""
+    if path.stem.endswith(RESULT_SUFFIX):
+        return path
+    return path.with_name(f"{path.stem}{RESULT_SUFFIX}{path.suffix}")
 
 
 
@@ -219,22 +239,28 @@ def cmd_rollup(args) -> int:
     if args.format == "json":
         _out(_json(roll.as_dict()))
         return EXIT_OK
-    tw = [f"TW {q}" for q in (1, 2, 3, 4)]
-    rows = [[p.code, *map(wording.thousands, (p.pagu, p.allocated, p.difference, *p.quarters))]
-            for p in roll.programs]
-    rows.append(["DIPA", *map(wording.thousands, (roll.dipa_pagu, roll.programs_declared, roll.dipa_difference,
-                                                   *roll.quarters))])
-    _out(format_table(rows, ["Program", "Pagu", "Dialokasikan", "Selisih", *tw]))
+    lang = args.lang
+
+    def num(amount):
+        return wording.thousands(amount, lang=lang)
+
+    tw = [_t(args, f"TW {q}", f"Q{q}") for q in (1, 2, 3, 4)]
+    rows = [[p.code, *map(num, (p.pagu, p.allocated, p.difference, *p.quarters))] for p in roll.programs]
+    rows.append(["DIPA", *map(num, (roll.dipa_pagu, roll.programs_declared, roll.dipa_difference, *roll.quarters))])
+    _out(format_table(rows, ["Program", "Pagu", _t(args, "Dialokasikan", "Allocated"),
+                             _t(args, "Selisih", "Difference"), *tw]))
     codes = [p.code for p in roll.programs]
-    rows = [[d.name, *(wording.thousands(d.by_program.get(c, 0)) for c in codes), wording.thousands(d.allocated),
+    rows = [[d.name, *(num(d.by_program.get(c, 0)) for c in codes), num(d.allocated),
              f"{d.indicators}/{d.indicators_funded}", f"{d.activities}/{d.activities_funded}"]
             for d in roll.divisions]
     _out("")
-    _out(format_table(rows, ["Bagian", *codes, "Jumlah", "Indikator/beranggaran", "Kegiatan/beranggaran"], 50))
+    _out(format_table(rows, [_t(args, "Bagian", "Division"), *codes, _t(args, "Jumlah", "Total"),
+                             _t(args, "Indikator/beranggaran", "Indicators/funded"),
+                             _t(args, "Kegiatan/beranggaran", "Activities/funded")], 50))
     shares = roll.cumulative_share()
-    _out("\nRPD kumulatif: " + ", ".join(
-        f"TW {q} {wording.thousands(c)} ({'-' if s is None else f'{s:.1%}'})"
-        for q, c, s in zip((1, 2, 3, 4), roll.cumulative, shares)))
+    _out(_t(args, "\nRPD kumulatif: ", "\nCumulative disbursement plan: ") + ", ".join(
+        f"{label} {num(c)} ({wording.percent(None if s is None else s * 100, lang=lang, decimals=1)})"
+        for label, c, s in zip(tw, roll.cumulative, shares)))
     _notice(report.plan)
     return EXIT_OK
 
@@ -248,21 +274,21 @@ def cmd_consolidate(args) -> int:
         _check_output(source, Path(args.output))
     report = jobs.validate(_read(source), source.name)
     if args.output:
-        _write_copy(source, Path(args.output), jobs.consolidation_outputs(report))
+        _write_copy(source, Path(args.output), jobs.consolidation_outputs(report), args)
         return EXIT_OK
     from .outputs.consolidated_sheet import INFERRED, star_note, text_table
 
-    heads, rows = text_table(report.plan, report.findings)
+    heads, rows = text_table(report.plan, report.findings, args.lang)
     _out(format_table(rows, heads, 60))
     if any(r[6].endswith(INFERRED) for r in rows):
         _out("\nCatatan: " + star_note(report.plan))
     _notice(report.plan)
     s = report.summary
-    _out(f"\n{report.source}: {len(rows)} indikator; validasi {s['error']} kesalahan, {s['warning']} peringatan, "
-         f"{s['info']} informasi")
+    _out(_t(args, f"\n{report.source}: {len(rows)} indikator; validasi {s['error']} kesalahan, "
+                  f"{s['warning']} peringatan, {s['info']} informasi",
+            f"\n{report.source}: {len(rows)} indicators; validation {s['error']} errors, "
+            f"{s['warning']} warnings, {s['info']} info"))
     return EXIT_OK
-
-
 
 
 def cmd_evaluate(args) -> int:
@@ -275,36 +301,53 @@ def cmd_evaluate(args) -> int:
     run = jobs.evaluate(_read(source), source.name, args.quarter)
     ev = run.evaluation
     if args.output:
-        _write_copy(source, Path(args.output), jobs.evaluation_outputs(run))
+        _write_copy(source, Path(args.output), jobs.evaluation_outputs(run), args)
         return EXIT_OK
     if args.format == "json":
         _out(_json(run.as_dict(args.lang)))
         return EXIT_OK
+    from .evaluation import STATE_EN
     from .outputs.evaluation_sheet import status_line
 
-    _out(f"{run.report.source}: Evaluasi TW {ev.quarter} - {status_line(ev)}")
-    rows = [[r.name, wording.percent(r.value), f"{r.counted}/{r.indicators}"]
+    lang, q = args.lang, ev.quarter
+
+    def pct(value):
+        return wording.percent(value, lang=lang, decimals=1)
+
+    def rp(amount):
+        return wording.rupiah(amount, lang=lang)
+
+    def state(word):
+        return STATE_EN.get(word, word) if lang == "en" else word
+
+    _out(f"{run.report.source}: {_t(args, f'Evaluasi TW {q}', f'Q{q} evaluation')} - {status_line(ev, lang)}")
+    rows = [[r.name, pct(r.value), f"{r.counted}/{r.indicators}"]
             for r in [*ev.divisions, *([ev.overall] if ev.overall else [])]]
     _out("")
-    _out(format_table(rows, ["Bagian", "Capaian", "Dihitung/indikator"], 60))
-    rows = [[a.name, *map(wording.rupiah, (a.pagu, a.planned, a.realised)), wording.percent(a.absorption),
-             wording.rupiah(a.deviation), wording.percent(a.deviation_pct), wording.percent(a.guide)]
+    _out(format_table(rows, [_t(args, "Bagian", "Division"), "Capaian",
+                             _t(args, "Dihitung/indikator", "Counted/indicators")], 60))
+    rows = [[a.name, *map(rp, (a.pagu, a.planned, a.realised)), pct(a.absorption), rp(a.deviation),
+             pct(a.deviation_pct), pct(a.guide)]
             for a in [*ev.programs_absorption, *ev.divisions_absorption,
                       *([ev.total_absorption] if ev.total_absorption else []),
                       *([ev.dipa_absorption] if ev.dipa_absorption else [])]]
     _out("")
-    _out(format_table(rows, ["Program / Bagian", "Pagu", f"RPD s.d. TW {ev.quarter}",
-                             f"Realisasi s.d. TW {ev.quarter}", "Penyerapan", "Deviasi", "Deviasi/RPD", "Pedoman"],
-                      40))
-    rows = [[i.row.id, i.row.indicator, wording.number(i.target), wording.number(i.realised), wording.percent(i.value), i.state]
-            for i in ev.indicators]
+    _out(format_table(rows, [_t(args, "Program / Bagian", "Programme / division"), "Pagu",
+                             _t(args, f"RPD s.d. TW {q}", f"Planned to Q{q}"),
+                             _t(args, f"Realisasi s.d. TW {q}", f"Realised to Q{q}"),
+                             _t(args, "Penyerapan", "Absorption"), _t(args, "Deviasi", "Deviation"),
+                             _t(args, "Deviasi/RPD", "Deviation/plan"), _t(args, "Pedoman", "Guide")], 40))
+    rows = [[i.row.id, i.row.indicator, wording.number(i.target, lang=lang), wording.number(i.realised, lang=lang),
+             pct(i.value), state(i.state)] for i in ev.indicators]
     _out("")
-    _out(format_table(rows, ["ID", "Indikator", "Target", "Realisasi", "Capaian", "Keadaan"], 60))
+    _out(format_table(rows, ["ID", _t(args, "Indikator", "Indicator"), "Target",
+                             _t(args, "Realisasi", "Realised"), "Capaian", _t(args, "Keadaan", "State")], 60))
     if run.report.findings:
-        _out(f"\nCatatan evaluasi: {len(run.report.findings)} temuan RAK6xx (lihat `rak-xl validate --select RAK6`).")
+        n = len(run.report.findings)
+        _out(_t(args, f"\nCatatan evaluasi: {n} temuan RAK6xx (lihat `rak-xl validate --select RAK6`).",
+                f"\nEvaluation notes: {n} RAK6xx findings (see `rak-xl validate --select RAK6 --lang en`)."))
     _notice(run.report.plan)
     return EXIT_OK
-
 
 
 def cmd_run(args) -> int:
@@ -314,9 +357,11 @@ def cmd_run(args) -> int:
     source = Path(args.file)
     grids = _read(source)
     target = source if args.in_place else Path(args.output) if args.output else _default_output(source)
-    _check_output(source, target, args.in_place)  # before any work: a wrong name is refused at once
+    # A `_hasil` file's default output is itself (see _default_output): updating it is asked for.
+    in_place = args.in_place or (not args.output and target == source)
+    _check_output(source, target, in_place)  # before any work: a wrong name is refused at once
     report, plan = jobs.run_all(grids, source.name)
-    _write_copy(source, target, plan, args.in_place)
+    _write_copy(source, target, plan, args, in_place)
     return EXIT_FINDINGS if (args.strict and report.has_errors) else EXIT_OK
 
 
@@ -330,12 +375,22 @@ def cmd_submit(args) -> int:
         report, _plan, package = submit.prepare(grids, source.name, source, Path(args.output), force=args.force,
                                                 pdf=None if args.no_pdf else submit.libreoffice_pdf)
     except submit.SubmitRefused as exc:
-        _err(exc.text())
+        _err(exc.text(args.lang))
         return EXIT_FINDINGS
+    if package.replaced or package.removed:
+        _err(_t(args, f"Kiriman hari ini sudah ada di {_full(package.folder)}; diganti: ",
+                f"Today's package already existed in {_full(package.folder)}; replaced: ")
+             + ", ".join(p.name for p in package.replaced) + "."
+             + (_t(args, " Dihapus karena tidak dibuat lagi: ", " Removed, as not made again: ")
+                + ", ".join(p.name for p in package.removed) + "." if package.removed else ""))
+    if package.kept:
+        _err(_t(args, "Berkas lain di folder itu dibiarkan: ", "Other files in that folder were left as they are: ")
+             + ", ".join(p.name for p in package.kept) + ".")
     for path in package.files:
-        _out(str(path))
+        _out(_full(path))
     if package.forced:
-        _err("Peringatan: kiriman dibuat walaupun RAK masih memuat kesalahan (--force).")
+        _err(_t(args, "Peringatan: kiriman dibuat walaupun RAK masih memuat kesalahan (--force).",
+                "Warning: package made although the plan still has errors (--force)."))
     return EXIT_OK
 
 
@@ -346,9 +401,18 @@ def cmd_province(args) -> int:
     recap = province_recap(args.folder, args.output, workers=args.workers, progress=not args.quiet,
                            use_cache=not args.no_cache)
     errors = sum(1 for s in recap.satkers if s.counts.get("error"))
-    cached = f" {recap.cached} berkas tidak berubah sejak rekap sebelumnya (dari cache)." if recap.cached else ""
-    _out(f"Rekap ditulis ke {args.output}: {len(recap.satkers)} satker ({errors} dengan kesalahan), "
-         f"{len(recap.skipped)} berkas dilewati.{cached}")
+    n, skipped = len(recap.satkers), len(recap.skipped)
+    cached_id = f" {recap.cached} berkas tidak berubah sejak rekap sebelumnya (dari cache)." if recap.cached else ""
+    cached_en = f" {recap.cached} files unchanged since the previous recap (from the cache)." if recap.cached else ""
+    _out(_t(args, f"Rekap ditulis ke {_full(args.output)}: {n} satker ({errors} dengan kesalahan), "
+                  f"{skipped} berkas dilewati.{cached_id}",
+            f"Recap written to {_full(args.output)}: {n} satker ({errors} with errors), {skipped} files skipped."
+            f"{cached_en}"))
+    if not n:
+        _err(_t(args, f"Peringatan: tidak ada workbook RAK yang dapat direkap di {_full(args.folder)}; "
+                      "alasannya ada di lembar Berkas Dilewati.",
+                f"Warning: no RAK workbook in {_full(args.folder)} could be recapped; the reasons are on the "
+                "Berkas Dilewati sheet."))
     return EXIT_OK
 
 
@@ -379,36 +443,58 @@ def cmd_new(args) -> int:
         target = Path(args.output) if args.output else Path(newyear.default_name(data.year))
     newyear.check_output(target, args.force, source)
     write_bytes(target, newyear.workbook_bytes(data), new=not args.force)
-    _out(f"RAK {data.satker} tahun {data.year} ditulis ke {target}")
+    _out(_t(args, f"RAK {data.satker} tahun {data.year} ditulis ke {_full(target)}",
+            f"RAK {data.satker} year {data.year} written to {_full(target)}"))
     return EXIT_OK
+
+
+# Modules `rak-xl build` needs that an incomplete install may lack, and the package that brings each.
+BUILD_EXTRA = {"pyopenvba": "pyOpenVBA"}
 
 
 def cmd_build(args) -> int:
     """Build (or with --check compare) the RAK workbook and the province's Rekap_Provinsi.xlsm."""
-    from .adapters.atomic import write_bytes
-    from .build.province_workbook import build_province_workbook
-    from .build.workbook import build_workbook
+    try:
+        from .build.province_workbook import build_province_workbook
+        from .build.workbook import build_workbook
 
-    built = [(Path(args.output), lambda: build_workbook(args.sources, args.macros, args.lite_package),
-              f"{args.sources} dan {args.macros}"),
-             (Path(args.province_output), lambda: build_province_workbook(Path(args.macros) / "province"),
-              str(Path(args.macros) / "province"))]
+        built = [(Path(args.output), build_workbook(args.sources, args.macros, args.lite_package),
+                  f"{args.sources} dan {args.macros}"),
+                 (Path(args.province_output), build_province_workbook(Path(args.macros) / "province"),
+                  str(Path(args.macros) / "province"))]
+    except ModuleNotFoundError as exc:
+        package = BUILD_EXTRA.get((exc.name or "").split(".")[0])
+        if package is None:
+            raise
+        raise RakInputError(
+            f"Perintah build memerlukan paket {package}, yang belum terpasang.",
+            message_en=f"The build command needs the {package} package, which is not installed.",
+            hint=f"Pasang paket itu di Python yang sama: pip install {package} (atau pasang ulang rak_xl, "
+                 "yang memerlukannya).",
+            hint_en=f"Install it into the same Python: pip install {package} (or reinstall rak_xl, which "
+                    "requires it).") from None
+    from .adapters.atomic import write_bytes
+
     stale = False
-    for target, build, sources in built:
-        data = build()
+    for target, data, sources in built:
         if args.check:
             if not target.exists() or target.read_bytes() != data:
-                _err(f"{target} berbeda dari hasil build baru dari {sources}. Jalankan: rak-xl build")
+                _err(_t(args, f"{_full(target)} berbeda dari hasil build baru dari {sources}. Jalankan: rak-xl build",
+                        f"{_full(target)} differs from a fresh build of {sources}. Run: rak-xl build"))
                 stale = True
             else:
-                _out(f"{target} sama dengan hasil build baru.")
+                _out(_t(args, f"{_full(target)} sama dengan hasil build baru.",
+                        f"{_full(target)} matches a fresh build."))
             continue
         write_bytes(target, data)
-        _out(f"Ditulis: {target} ({len(data)} byte)")
+        _out(_t(args, f"Ditulis: {_full(target)} ({len(data)} byte)",
+                f"Written: {_full(target)} ({len(data)} bytes)"))
     if not args.check and not args.lite_package:
         from .build.lite import default_requirement
 
-        _out(f"xlwings Lite memasang {default_requirement()} dari PyPI; untuk wheel sendiri: --lite-package URL")
+        req = default_requirement()
+        _out(_t(args, f"xlwings Lite memasang {req} dari PyPI; untuk wheel sendiri: --lite-package URL",
+                f"xlwings Lite installs {req} from PyPI; for a wheel of your own: --lite-package URL"))
     return EXIT_FINDINGS if stale else EXIT_OK
 
 
@@ -420,124 +506,203 @@ def cmd_rules(args) -> int:
     else:
         from .catalog import CATALOG
 
-        _out(format_table([[r.code, r.slug, r.severity, r.message_id] for r in CATALOG.values()],
-                          ["Kode", "Nama", "Tingkat", "Pesan"]))
+        en = args.lang == "en"
+        _out(format_table([[r.code, r.slug, r.severity, r.message_en if en else r.message_id]
+                           for r in CATALOG.values()],
+                          ["Code", "Name", "Severity", "Message"] if en else ["Kode", "Nama", "Tingkat", "Pesan"]))
     return EXIT_OK
 
 
-def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="rak-xl", description="Validasi, rekap dan konsolidasi workbook RAK KPU.")
-    p.add_argument("--version", action="version", version=f"rak-xl {__version__}")
-    sub = p.add_subparsers(dest="command", required=True)
+def build_parser(lang: str = "id") -> argparse.ArgumentParser:
+    """The `rak-xl` parser, its help and its errors in `lang` ("id" or "en")."""
+    def t(id_text: str, en_text: str) -> str:
+        return en_text if lang == "en" else id_text
 
-    v = sub.add_parser("validate", help="periksa workbook dan tampilkan temuan")
-    v.add_argument("file")
-    v.add_argument("--format", choices=("table", "json"), default="table")
-    v.add_argument("--lang", choices=("id", "en"), default="id")
-    v.add_argument("--select", action="append", metavar="KODE",
-                   help="hanya aturan berawalan KODE; beberapa dipisah koma (mis. RAK4,RAK501)")
-    v.add_argument("--ignore", action="append", metavar="KODE",
-                   help="lewati aturan berawalan KODE; beberapa dipisah koma (mis. RAK203,RAK407)")
+    workbook = t("workbook RAK (.xlsm atau .xlsx)", "the RAK workbook (.xlsm or .xlsx)")
+    metavar = t("BERKAS", "FILE")
+    formats = t("table: tabel untuk dibaca (bawaan); json: untuk program lain",
+                "table: for reading (default); json: for other programs")
+
+    p = parser_class(lang)(prog="rak-xl", description=t("Validasi, rekap dan konsolidasi workbook RAK KPU.",
+                                                         "Validate, roll up and consolidate KPU RAK workbooks."))
+    p.add_argument("--version", action="version", version=f"rak-xl {__version__}",
+                   help=t("tampilkan versi lalu keluar", "show the version and exit"))
+    lang_help = t("bahasa pesan dan saran: id (bawaan) atau en", "language of messages and hints: id (default) or en")
+    p.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help=lang_help)
+    sub = p.add_subparsers(dest="command", required=True, metavar=t("PERINTAH", "COMMAND"),
+                           title=t("perintah", "commands"))
+
+    def command(name: str, help_id: str, help_en: str) -> argparse.ArgumentParser:
+        """A sub-command; each takes --lang (after the command: rak-xl rollup FILE --lang en)."""
+        c = sub.add_parser(name, help=t(help_id, help_en), description=t(help_id, help_en))
+        c.add_argument("--lang", choices=LANGS, default="id", help=lang_help)
+        return c
+
+    v = command("validate", "periksa workbook dan tampilkan temuan", "check the workbook and list the findings")
+    v.add_argument("file", metavar=metavar, help=workbook)
+    v.add_argument("--format", choices=("table", "json"), default="table", help=formats)
+    v.add_argument("--select", action="append", metavar=t("KODE", "CODE"),
+                   help=t("hanya aturan berawalan KODE; beberapa dipisah koma (mis. RAK4,RAK501)",
+                          "only rules whose code starts with CODE; several separated by commas (e.g. RAK4,RAK501)"))
+    v.add_argument("--ignore", action="append", metavar=t("KODE", "CODE"),
+                   help=t("lewati aturan berawalan KODE; beberapa dipisah koma (mis. RAK203,RAK407)",
+                          "skip rules whose code starts with CODE; several separated by commas (e.g. RAK203,RAK407)"))
     v.set_defaults(func=cmd_validate)
 
-    r = sub.add_parser("run", help="jalankan semua tombol dan tulis hasil ke salinan workbook")
-    r.add_argument("file")
-    r.add_argument("-o", "--output", help="berkas hasil (bawaan: <nama>_hasil.xlsm di samping berkas)")
-    r.add_argument("--in-place", action="store_true", help="tulis ke berkas itu sendiri")
-    r.add_argument("--strict", action="store_true", help="keluar dengan kode 1 bila ada kesalahan")
+    r = command("run", "jalankan semua tombol dan tulis hasil ke salinan workbook",
+                "run every button and write the results into a copy of the workbook")
+    r.add_argument("file", metavar=metavar, help=workbook)
+    r.add_argument("-o", "--output", help=t("berkas hasil (bawaan: <nama>_hasil.xlsm di samping berkas)",
+                                            "output file (default: <name>_hasil.xlsm beside the file)"))
+    r.add_argument("--in-place", action="store_true", help=t("tulis ke berkas itu sendiri", "write into the file "
+                                                             "itself"))
+    r.add_argument("--strict", action="store_true", help=t("keluar dengan kode 1 bila ada kesalahan",
+                                                           "exit with code 1 when there are errors"))
     r.set_defaults(func=cmd_run)
 
-    ro = sub.add_parser("rollup", help="Rekap Anggaran: anggaran per program, bagian dan triwulan")
-    ro.add_argument("file")
-    ro.add_argument("--format", choices=("table", "json"), default="table")
+    ro = command("rollup", "Rekap Anggaran: anggaran per program, bagian dan triwulan",
+                 "Rekap Anggaran: budget per programme, division and quarter")
+    ro.add_argument("file", metavar=metavar, help=workbook)
+    ro.add_argument("--format", choices=("table", "json"), default="table", help=formats)
     ro.set_defaults(func=cmd_rollup)
 
-    co = sub.add_parser("consolidate", help="Konsolidasi: tabel A dan B dalam satu tabel bernomor")
-    co.add_argument("file")
-    co.add_argument("-o", "--output", help="tulis lembar Konsolidasi ke salinan workbook ini (berakhiran sama)")
+    co = command("consolidate", "Konsolidasi: tabel A dan B dalam satu tabel bernomor",
+                 "Konsolidasi: tables A and B as one numbered table")
+    co.add_argument("file", metavar=metavar, help=workbook)
+    co.add_argument("-o", "--output", help=t("tulis lembar Konsolidasi ke salinan workbook ini (berakhiran sama)",
+                                             "write the Konsolidasi sheet into this copy of the workbook "
+                                             "(same suffix)"))
     co.set_defaults(func=cmd_consolidate)
 
-    k = sub.add_parser("submit", help="Siapkan Kiriman: paket .xlsx tanpa makro, PDF dan teks e-mail")
-    k.add_argument("file")
-    k.add_argument("-o", "--output", default="Kiriman", help="folder tujuan (bawaan: ./Kiriman)")
-    k.add_argument("--force", action="store_true", help="buat kiriman walaupun ada kesalahan")
-    k.add_argument("--no-pdf", action="store_true", help="tanpa PDF (bila LibreOffice tidak ada)")
+    k = command("submit", "Siapkan Kiriman: paket .xlsx tanpa makro, PDF dan teks e-mail",
+                "Siapkan Kiriman: macro-free .xlsx, PDF and e-mail text for the province")
+    k.add_argument("file", metavar=metavar, help=workbook)
+    k.add_argument("-o", "--output", default="Kiriman", help=t("folder tujuan (bawaan: ./Kiriman)",
+                                                               "destination folder (default: ./Kiriman)"))
+    k.add_argument("--force", action="store_true", help=t("buat kiriman walaupun ada kesalahan",
+                                                          "make the package even with errors"))
+    k.add_argument("--no-pdf", action="store_true", help=t("tanpa PDF (bila LibreOffice tidak ada)",
+                                                           "no PDF (when LibreOffice is not installed)"))
     k.set_defaults(func=cmd_submit)
 
-    pv = sub.add_parser("province", help="Rekap Provinsi: rekap semua workbook RAK satker dalam satu folder")
-    pv.add_argument("folder")
-    pv.add_argument("-o", "--output", default="Rekap_Provinsi.xlsx", help="berkas rekap .xlsx")
-    pv.add_argument("--workers", type=int, help="jumlah proses (bawaan: jumlah inti CPU)")
-    pv.add_argument("--quiet", action="store_true", help="tanpa bilah kemajuan")
+    pv = command("province", "Rekap Provinsi: rekap semua workbook RAK satker dalam satu folder",
+                 "Rekap Provinsi: recap every satker RAK workbook in one folder")
+    pv.add_argument("folder", metavar="FOLDER", help=t("folder berisi workbook RAK satker",
+                                                       "folder holding the satker RAK workbooks"))
+    pv.add_argument("-o", "--output", default="Rekap_Provinsi.xlsx",
+                    help=t("berkas rekap .xlsx (bawaan: Rekap_Provinsi.xlsx di folder kerja)",
+                           "recap .xlsx file (default: Rekap_Provinsi.xlsx in the working folder)"))
+    pv.add_argument("--workers", type=int, metavar="N", help=t("jumlah proses (bawaan: jumlah inti CPU)",
+                                                               "number of processes (default: CPU cores)"))
+    pv.add_argument("--quiet", action="store_true", help=t("tanpa bilah kemajuan", "no progress bar"))
     pv.add_argument("--no-cache", action="store_true",
-                    help="baca ulang semua berkas (tanpa cache ringkasan dari rekap sebelumnya)")
+                    help=t("baca ulang semua berkas (tanpa cache ringkasan dari rekap sebelumnya)",
+                           "read every file again (no summary cache from earlier recaps)"))
     pv.set_defaults(func=cmd_province)
 
-    ev = sub.add_parser("evaluate", help="Evaluasi Triwulan: capaian kinerja dan penyerapan anggaran")
-    ev.add_argument("file")
+    ev = command("evaluate", "Evaluasi Triwulan: capaian kinerja dan penyerapan anggaran",
+                 "Evaluasi Triwulan: performance achievement and budget absorption")
+    ev.add_argument("file", metavar=metavar, help=workbook)
     ev.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), metavar="N",
-                    help="triwulan 1-4 (bawaan: Triwulan Pelaporan di lembar Identitas)")
-    ev.add_argument("--format", choices=("table", "json"), default="table")
-    ev.add_argument("--lang", choices=("id", "en"), default="id")
-    ev.add_argument("-o", "--output", help="tulis lembar Evaluasi ke salinan workbook ini (berakhiran sama)")
+                    help=t("triwulan 1-4 (bawaan: Triwulan Pelaporan di lembar Identitas)",
+                           "quarter 1-4 (default: Triwulan Pelaporan on the Identitas sheet)"))
+    ev.add_argument("--format", choices=("table", "json"), default="table", help=formats)
+    ev.add_argument("-o", "--output", help=t("tulis lembar Evaluasi ke salinan workbook ini (berakhiran sama)",
+                                             "write the Evaluasi sheet into this copy of the workbook "
+                                             "(same suffix)"))
     ev.set_defaults(func=cmd_evaluate)
 
-    b = sub.add_parser("build", help="bangun workbook/RAK_2022.xlsm dan workbook/Rekap_Provinsi.xlsm dari sumber teks")
-    b.add_argument("--sources", default="workbook/sources")
-    b.add_argument("--macros", default="macros")
-    b.add_argument("-o", "--output", default="workbook/RAK_2022.xlsm")
+    b = command("build", "bangun workbook/RAK_2022.xlsm dan workbook/Rekap_Provinsi.xlsm dari sumber teks",
+                "build workbook/RAK_2022.xlsm and workbook/Rekap_Provinsi.xlsm from the text sources")
+    b.add_argument("--sources", default="workbook/sources", metavar="FOLDER",
+                   help=t("folder sumber teks (bawaan: workbook/sources)", "text sources (default: workbook/sources)"))
+    b.add_argument("--macros", default="macros", metavar="FOLDER",
+                   help=t("folder modul VBA (bawaan: macros)", "VBA modules (default: macros)"))
+    b.add_argument("-o", "--output", default="workbook/RAK_2022.xlsm",
+                   help=t("workbook yang ditulis (bawaan: workbook/RAK_2022.xlsm)",
+                          "workbook to write (default: workbook/RAK_2022.xlsm)"))
+    b.add_argument("--check", action="store_true", help=t("gagal bila workbook berbeda dari hasil build baru",
+                                                          "fail when the workbook differs from a fresh build"))
     b.add_argument("--province-output", default="workbook/Rekap_Provinsi.xlsm",
-                   help="workbook Rekap Provinsi (tombol Buat Rekap), dari macros/province")
-    b.add_argument("--check", action="store_true", help="gagal bila workbook berbeda dari hasil build baru")
+                   help=t("workbook Rekap Provinsi (tombol Buat Rekap), dari macros/province",
+                          "the Rekap Provinsi workbook (Buat Rekap button), from macros/province"))
     b.add_argument("--lite-package", metavar="REQ",
-                   help="cara xlwings Lite memasang rak_xl: baris requirements.txt, mis. URL wheel "
-                        "(bawaan: rak_xl versi ini dari PyPI)")
+                   help=t("cara xlwings Lite memasang rak_xl: baris requirements.txt, mis. URL wheel "
+                          "(bawaan: rak_xl versi ini dari PyPI)",
+                          "how xlwings Lite installs rak_xl: a requirements.txt line, e.g. a wheel URL "
+                          "(default: this rak_xl version from PyPI)"))
     b.set_defaults(func=cmd_build)
 
-    nb = sub.add_parser("baru", help="buat workbook RAK baru: tahun berikutnya dari RAK lama, atau RAK kosong satker lain")
-    nb.add_argument("-o", "--output", help="berkas hasil .xlsm (bawaan: RAK_<tahun>.xlsm di samping RAK lama)")
-    nb.add_argument("--tahun", dest="year", type=int, metavar="TAHUN",
-                    help="tahun anggaran RAK baru (bawaan dengan --dari: tahun sesudah RAK lama)")
-    nb.add_argument("--dari", dest="source", metavar="RAK_LAMA",
-                    help="workbook RAK tahun sebelumnya; indikator, ID, bagian dan kode anggaran dibawa")
-    nb.add_argument("--satker", help='RAK kosong untuk satker ini, misalnya "KPU Kabupaten Malang"')
-    nb.add_argument("--kode", dest="code", metavar="KODE", help="kode satker (6 angka) untuk RAK kosong")
-    nb.add_argument("--force", action="store_true", help="ganti berkas hasil yang sudah ada")
+    nb = command("baru", "buat workbook RAK baru: tahun berikutnya dari RAK lama, atau RAK kosong satker lain",
+                 "make a new RAK workbook: next year's from an old one, or a blank plan for another satker")
+    nb.add_argument("-o", "--output", help=t("berkas hasil .xlsm (bawaan: RAK_<tahun>.xlsm di samping RAK lama)",
+                                             "output .xlsm (default: RAK_<year>.xlsm beside the old plan)"))
+    nb.add_argument("--tahun", dest="year", type=int, metavar=t("TAHUN", "YEAR"),
+                    help=t("tahun anggaran RAK baru (bawaan dengan --dari: tahun sesudah RAK lama)",
+                           "budget year of the new plan (default with --dari: the year after the old plan)"))
+    nb.add_argument("--dari", dest="source", metavar=t("RAK_LAMA", "OLD_RAK"),
+                    help=t("workbook RAK tahun sebelumnya; indikator, ID, bagian dan kode anggaran dibawa",
+                           "last year's RAK workbook; indicators, IDs, divisions and budget codes carried over"))
+    nb.add_argument("--satker", help=t('RAK kosong untuk satker ini, misalnya "KPU Kabupaten Malang"',
+                                       'a blank plan for this satker, e.g. "KPU Kabupaten Malang"'))
+    nb.add_argument("--kode", dest="code", metavar=t("KODE", "CODE"),
+                    help=t("kode satker (6 angka) untuk RAK kosong", "satker code (6 digits) for a blank plan"))
+    nb.add_argument("--force", action="store_true", help=t("ganti berkas hasil yang sudah ada",
+                                                           "replace an existing output file"))
     nb.set_defaults(func=cmd_new)
 
-    ru = sub.add_parser("rules", help="daftar aturan validasi")
-    ru.add_argument("--markdown", action="store_true", help="cetak docs/rules.md")
+    ru = command("rules", "daftar aturan validasi", "list the validation rules")
+    ru.add_argument("--markdown", action="store_true", help=t("cetak docs/rules.md", "print docs/rules.md"))
     ru.set_defaults(func=cmd_rules)
     return p
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+def _quiet_broken_pipe() -> None:
+    """The reader of stdout has gone (`rak-xl evaluate F | head -1`): stop writing, quietly.
+
+    Python's own advice: point stdout at devnull, so the flush at exit does not fail again.
+    """
     try:
-        return args.func(args)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # stdout without a file descriptor (tests)
+        pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    lang = requested_lang(argv)
+    try:
+        args = build_parser(lang).parse_args(argv)
+        args.lang = lang  # before or after the command, the last --lang given (a default would hide the first)
+        code = args.func(args)
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's exit
+        return code
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+        return EXIT_OK
     except RakInputError as exc:
-        _err(exc.text(getattr(args, "lang", "id")))
+        _err(exc.text(lang))
         return EXIT_INPUT
     except OSError as exc:  # the file system refused (full disk, size limit, permission): exit 2, not a bug
-        if isinstance(exc, BrokenPipeError):
-            return _bug()
-        _err(file_system_error(exc).text(getattr(args, "lang", "id")))
+        _err(file_system_error(exc).text(lang))
         return EXIT_INPUT
     except MemoryError:
         _err("Memori tidak cukup untuk memproses berkas ini; tidak ada yang ditulis."
-             if getattr(args, "lang", "id") != "en" else "Not enough memory to process this file; nothing written.")
+             if lang != "en" else "Not enough memory to process this file; nothing written.")
         return EXIT_INPUT
     except KeyboardInterrupt:
-        _err("Dibatalkan.")
+        _err("Cancelled." if lang == "en" else "Dibatalkan.")
         return 130
     except Exception:
-        return _bug()
+        return _bug(lang)
 
 
-def _bug() -> int:
+
+def _bug(lang: str = "id") -> int:
     from .crash import report
 
-    _err(report())
+    _err(report(lang))
     return EXIT_BUG
 
 

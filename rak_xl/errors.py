@@ -12,20 +12,22 @@ class RakInputError(Exception):
     exit_code = 2
 
     def __init__(self, message: str, *, message_en: str = "", sheet: str | None = None,
-                 cell: str | None = None, hint: str = "") -> None:
+                 cell: str | None = None, hint: str = "", hint_en: str = "") -> None:
         super().__init__(message)
         self.message = message
         self.message_en = message_en or message
         self.sheet = sheet
         self.cell = cell
         self.hint = hint
+        self.hint_en = hint_en or hint
 
     def text(self, lang: str = "id") -> str:
         msg = self.message_en if lang == "en" else self.message
         where = ""
         if self.sheet:
             where = f" [{self.sheet}{'!' + self.cell if self.cell else ''}]"
-        hint = f"\n{'Saran' if lang != 'en' else 'Hint'}: {self.hint}" if self.hint else ""
+        hint = self.hint_en if lang == "en" else self.hint
+        hint = f"\n{'Hint' if lang == 'en' else 'Saran'}: {hint}" if hint else ""
         return f"{msg}{where}{hint}"
 
 
@@ -70,4 +72,6 @@ def file_system_error(exc: OSError, path: object = None, writing: bool = True) -
     return RakInputError(f"'{where}' tidak dapat {verb}: {why}.",
                          message_en=f"'{where}' cannot be {verb_en}: {why_en}.",
                          hint="Kosongkan ruang disk, periksa izin folder, atau pilih folder lain dengan -o."
-                         if writing else "Periksa berkas dan izin foldernya.")
+                         if writing else "Periksa berkas dan izin foldernya.",
+                         hint_en="Free disk space, check the folder's permissions, or choose another folder with -o."
+                         if writing else "Check the file and its folder's permissions.")

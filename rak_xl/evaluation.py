@@ -32,6 +32,9 @@ NOT_REPORTED = "belum dilaporkan"
 # Evaluation status of a quarter.
 NOT_STARTED = "belum dimulai"  # the workbook has no evaluation sheets
 RUNNING = "sudah dilaporkan"  # some realisation exists for the quarter
+# The same words for `--lang en` on the command line (sheets stay Indonesian).
+STATE_EN = {OK: "counted", NO_TARGET: "no target", NO_DATA: "no data yet", ZERO_TARGET: "zero target",
+            NOT_REPORTED: "not reported", NOT_STARTED: "not started", RUNNING: "reported"}
 
 UNIT_ERROR_THRESHOLD = 150.0  # capaian above this is more likely a unit slip than a real result
 

@@ -47,7 +47,8 @@ def check_satker(name: str) -> str:
         raise RakInputError(
             f"Nama satker '{tidy[:80]}' tidak dikenali sebagai nama satker KPU.",
             message_en=f"'{tidy[:80]}' does not look like the name of a KPU satker.",
-            hint='Tulis lengkap, misalnya --satker "KPU Kabupaten Malang" atau "KPU Provinsi Jawa Timur".')
+            hint='Tulis lengkap, misalnya --satker "KPU Kabupaten Malang" atau "KPU Provinsi Jawa Timur".',
+            hint_en='Write it in full, e.g. --satker "KPU Kabupaten Malang" or "KPU Provinsi Jawa Timur".')
     return tidy
 
 
@@ -57,7 +58,8 @@ def check_code(code: str) -> str:
         raise RakInputError(
             f"Kode satker '{tidy[:20]}' tidak masuk akal: kode satker terdiri dari 6 angka.",
             message_en=f"Satker code '{tidy[:20]}' is implausible: a satker code has 6 digits.",
-            hint="Lihat kode satker pada nomor DIPA, misalnya 658021 pada SP DIPA 076.01.2.658021/2022.")
+            hint="Lihat kode satker pada nomor DIPA, misalnya 658021 pada SP DIPA 076.01.2.658021/2022.",
+            hint_en="The satker code is in the DIPA number, e.g. 658021 in SP DIPA 076.01.2.658021/2022.")
     return tidy
 
 
@@ -69,14 +71,16 @@ def check_output(target: Path, force: bool, source: Path | None = None) -> None:
     if source is not None and target.resolve() == source.resolve():
         raise RakInputError(f"Berkas hasil '{target.name}' sama dengan berkas sumber; RAK sumber tidak pernah ditimpa.",
                             message_en=f"Output '{target.name}' is the source itself; the source is never overwritten.",
-                            hint="Pilih nama lain dengan -o, misalnya RAK_2023.xlsm.")
+                            hint="Pilih nama lain dengan -o, misalnya RAK_2023.xlsm.",
+                            hint_en="Choose another name with -o, e.g. RAK_2023.xlsm.")
     if target.is_dir():
         raise RakInputError(f"'{target}' adalah folder, bukan nama berkas.",
                             message_en=f"'{target}' is a folder, not a file name.")
     if target.exists() and not force:
         raise RakInputError(f"Berkas '{target.name}' sudah ada; tidak ditimpa.",
                             message_en=f"'{target.name}' already exists; not overwritten.",
-                            hint="Pilih nama lain dengan -o, atau tambahkan --force untuk menggantinya.")
+                            hint="Pilih nama lain dengan -o, atau tambahkan --force untuk menggantinya.",
+                            hint_en="Choose another name with -o, or add --force to replace it.")
 
 
 def source_plan(grids: Mapping[str, Grid], source_name: str):
@@ -90,14 +94,16 @@ def source_plan(grids: Mapping[str, Grid], source_name: str):
             f"Berkas '{source_name}' bukan workbook RAK: lembar {L.SHEET_IDENTITY}, {L.SHEET_RAK_A} dan "
             f"{L.SHEET_RAK_B} tidak ditemukan atau tidak terbaca.",
             message_en=f"'{source_name}' is not a RAK workbook (no readable Identitas and RAK sheets).",
-            hint="Pilih workbook RAK tahun sebelumnya (.xlsm atau salinan .xlsx-nya).")
+            hint="Pilih workbook RAK tahun sebelumnya (.xlsm atau salinan .xlsx-nya).",
+            hint_en="Choose last year's RAK workbook (.xlsm or its .xlsx copy).")
     if plan.identity.year is None:
         cell = plan.identity.cells.get("year")
         raise RakInputError(
             f"Tahun Anggaran RAK sumber '{source_name}' kosong atau tidak terbaca.",
             message_en=f"The source's Tahun Anggaran is empty or unreadable ('{source_name}').",
             sheet=L.SHEET_IDENTITY, cell=cell.cell.a1 if cell else None,
-            hint="Isi Tahun Anggaran (misalnya 2022) di lembar Identitas, simpan, lalu coba lagi.")
+            hint="Isi Tahun Anggaran (misalnya 2022) di lembar Identitas, simpan, lalu coba lagi.",
+            hint_en="Fill in Tahun Anggaran (e.g. 2022) on the Identitas sheet, save, then try again.")
     return plan
 
 

@@ -223,9 +223,18 @@ def find_workbooks(folder: Path, exclude: Path | None = None) -> list[Path]:
     Files of every type are returned: one that is not a workbook is listed as
     skipped with the reason (a .xls or .pdf sent by mistake should be noticed).
     """
+    if folder.is_file():
+        raise RakInputError(f"'{folder.resolve()}' adalah berkas, bukan folder.",
+                            message_en=f"'{folder.resolve()}' is a file, not a folder.",
+                            hint="Berikan folder yang berisi workbook RAK satker (untuk satu workbook: "
+                                 "rak-xl validate BERKAS).",
+                            hint_en="Give the folder holding the satker RAK workbooks (for one workbook: "
+                                    "rak-xl validate FILE).")
     if not folder.is_dir():
-        raise RakInputError(f"Folder '{folder}' tidak ditemukan.", message_en=f"Folder '{folder}' not found.",
-                            hint="Periksa nama folder berisi workbook RAK satker.")
+        raise RakInputError(f"Folder '{folder.resolve()}' tidak ditemukan.",
+                            message_en=f"Folder '{folder.resolve()}' not found.",
+                            hint="Periksa nama folder berisi workbook RAK satker.",
+                            hint_en="Check the name of the folder holding the satker RAK workbooks.")
     skip = exclude.resolve() if exclude else None
     out = []
     for p in sorted(folder.iterdir()):
@@ -631,7 +640,8 @@ def _refuse_overwriting_a_satker(folder: Path, output: Path) -> None:
         raise RakInputError(
             f"Berkas rekap '{output}' adalah workbook di folder yang direkap; berkas itu tidak ditimpa.",
             message_en=f"Recap '{output}' is a workbook in the folder being recapped; it is not overwritten.",
-            hint="Pilih nama lain dengan -o, misalnya Rekap_Provinsi.xlsx.")
+            hint="Pilih nama lain dengan -o, misalnya Rekap_Provinsi.xlsx.",
+            hint_en="Choose another name with -o, e.g. Rekap_Provinsi.xlsx.")
 
 
 def province_recap(folder: str | Path, output: str | Path, workers: int | None = None,
@@ -658,7 +668,13 @@ def province_recap(folder: str | Path, output: str | Path, workers: int | None =
 def collect_recap(folder: str | Path, workers: int | None = None, progress: bool = False, stream=None,
                   use_cache: bool = True, exclude: Path | None = None) -> Recap:
     """The recap of every workbook in `folder`, as data (nothing written)."""
-    paths = find_workbooks(Path(folder), exclude=exclude)
+    folder = Path(folder)
+    paths = find_workbooks(folder, exclude=exclude)
+    if not paths:  # an empty recap would look like a province without satker
+        raise RakInputError(f"Folder '{folder.resolve()}' tidak berisi berkas; rekap tidak dibuat.",
+                            message_en=f"Folder '{folder.resolve()}' holds no files; no recap made.",
+                            hint="Salin workbook RAK satker (.xlsm/.xlsx) ke folder itu, lalu jalankan lagi.",
+                            hint_en="Copy the satker RAK workbooks (.xlsm/.xlsx) into that folder, then run again.")
     bar = Progress(len(paths), "Membaca workbook", stream=stream, enabled=progress)
     if use_cache:
         with SummaryCache() as cache:

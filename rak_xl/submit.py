@@ -13,7 +13,8 @@ Values always come from the grids the validation saw (so the button, which
 reads the open workbook, and the CLI, which reads the file, send the same
 thing); the saved file, when there is one, only lends its formatting.
 The folder is assembled beside its final place and swapped in at the end, so
-a failure leaves the previous package of the day as it was.
+a failure leaves the previous package of the day as it was; a second package the
+same day replaces the first one's files only, never a file staff put beside them.
 """
 
 from __future__ import annotations
@@ -59,6 +60,9 @@ class Package:
     files: list[Path] = field(default_factory=list)
     forced: bool = False
     pdf_note: str = ""
+    replaced: list[Path] = field(default_factory=list)  # files of an earlier package the same day
+    removed: list[Path] = field(default_factory=list)  # of those, ones this run did not make again
+    kept: list[Path] = field(default_factory=list)  # other files in the folder, left alone
 
 
 def safe_stem(*parts: object) -> str:
@@ -168,6 +172,11 @@ def cover_text(report: jobs.ValidationReport, files: list[str], forced: bool) ->
     return "\n".join(lines).rstrip() + "\n"
 
 
+def _package_names(stem: str) -> set[str]:
+    """Every name a package of `stem` can have: the files this module writes, and no others."""
+    return {f"{stem}.xlsx", f"{stem}.pdf", f"{stem}_email.txt"}
+
+
 def sha256_of(path: Path | None) -> str:
     if path is None or not path.is_file():
         return "tidak tersedia (workbook belum disimpan)"
@@ -178,13 +187,18 @@ def sha256_of(path: Path | None) -> str:
     return digest.hexdigest()
 
 
-def refuse_if_errors(report: jobs.ValidationReport, force: bool) -> None:
+def refuse_if_errors(report: jobs.ValidationReport, force: bool, source: str = "<berkas>") -> None:
+    """prepare() is the command line's door (the button asks instead), so the hint names commands."""
     if report.has_errors and not force:
+        c = report.summary
         raise SubmitRefused(
             f"Kiriman tidak dibuat: RAK masih memuat {summary_line(report.findings)}.",
-            message_en=f"Package not made: the plan still has errors ({report.summary}).",
-            hint="Perbaiki kesalahan di lembar Temuan, atau kirim tetap dengan --force (CLI) / "
-                 "jawab Ya pada konfirmasi (Excel).")
+            message_en=f"Package not made: the plan still has {c['error']} errors, {c['warning']} warnings, "
+                       f"{c['info']} info.",
+            hint=f"Lihat kesalahannya dengan: rak-xl validate {source}; perbaiki di workbook lalu jalankan "
+                 "lagi, atau kirim tetap dengan --force.",
+            hint_en=f"List the errors with: rak-xl validate {source} --lang en; fix them in the workbook and run "
+                    "again, or send anyway with --force.")
 
 
 def libreoffice_pdf(xlsx: Path, pdf: Path) -> None:
@@ -202,7 +216,10 @@ def write_package(report: jobs.ValidationReport, plan: WritePlan, grids: Mapping
     package = Package(folder, forced=forced and report.has_errors)
     stamped = WritePlan(sheets=[*plan.sheets, stamp_sheet(report, source_name, sha256_of(source_file), when,
                                                           package.forced)], blocks=plan.blocks)
-    with replacing(folder, folder=True, parents=True) as staging:
+    # A second package the same day replaces the first one's files only: staff's own stay.
+    ours = _package_names(stem)
+    before = sorted(folder.iterdir()) if folder.is_dir() else []
+    with replacing(folder, folder=True, parents=True, owned=ours) as staging:
         xlsx = staging / f"{stem}.xlsx"
         write_values_copy(grids, stamped, source_file, xlsx, drop=DROPPED_SHEETS)
         names = [xlsx.name]
@@ -215,7 +232,15 @@ def write_package(report: jobs.ValidationReport, plan: WritePlan, grids: Mapping
         txt.write_text(cover_text(report, names, package.forced), encoding="utf-8")
         names.append(txt.name)
     package.files = [folder / n for n in names]
+    package.replaced = [p for p in before if p.name in ours and p.name in names]
+    package.removed = [p for p in before if p.name in ours and p.name not in names]
+    package.kept = [p for p in before if p.name not in ours]
     return package
+
+
+def _quoted(path: str) -> str:
+    """A path as a shell argument: quoted when it holds spaces."""
+    return f'"{path}"' if " " in path else path
 
 
 def prepare(grids: Mapping[str, Grid], source_name: str, source_file: Path | None, out_dir: Path, *,
@@ -223,7 +248,7 @@ def prepare(grids: Mapping[str, Grid], source_name: str, source_file: Path | Non
             when: dt.datetime | None = None) -> tuple[jobs.ValidationReport, WritePlan, Package]:
     """Validate, roll up, consolidate, then write the package. Refuses on errors unless forced."""
     report, plan = jobs.run_all(grids, source_name)
-    refuse_if_errors(report, force)
+    refuse_if_errors(report, force, _quoted(str(source_file) if source_file is not None else source_name))
     package = write_package(report, plan, grids, source_name, source_file, out_dir, forced=force, pdf=pdf,
                             when=when)
     return report, plan, package

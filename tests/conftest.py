@@ -3,14 +3,23 @@ workbook/RAK_2022.xlsm, or copies of it changed with openpyxl the way staff woul
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
+
+# The crash log (rak_xl.crash) of this test run goes to a folder of its own, never into the
+# user's real one that staff are told to send in. Subprocesses inherit the environment.
+STATE = Path(tempfile.mkdtemp(prefix="rak_xl_test_state_"))
+os.environ["XDG_STATE_HOME"] = str(STATE)
+os.environ["LOCALAPPDATA"] = str(STATE)
+atexit.register(shutil.rmtree, STATE, ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKBOOK = ROOT / "workbook" / "RAK_2022.xlsm"

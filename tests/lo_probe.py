@@ -3,7 +3,7 @@
 Run with the Python that has LibreOffice's `uno` module (Debian: /usr/bin/python3
 with python3-uno), not the project's interpreter:
 
-    python3 tests/lo_probe.py BOOK.xlsm [--pdf SHEET OUT.pdf]
+    python3 tests/lo_probe.py BOOK.xlsm [--pdf SHEET OUT.pdf]...
 
 Prints JSON: the Basic/VBA libraries and their modules, every form control
 with the script its action event is bound to, the named drawing shapes (the
@@ -30,7 +30,8 @@ def prop(name, value):
 
 def main():
     path = os.path.abspath(sys.argv[1])
-    pdf = sys.argv[sys.argv.index("--pdf") + 1: sys.argv.index("--pdf") + 3] if "--pdf" in sys.argv else None
+    # --pdf SHEET OUT, as many times as wanted: one LibreOffice start for every sheet.
+    pdfs = [tuple(sys.argv[i + 1:i + 3]) for i, a in enumerate(sys.argv) if a == "--pdf"]
     pipe = "rakxl" + uuid.uuid4().hex[:8]
     profile = tempfile.mkdtemp(prefix="lo_profile_")
     office = subprocess.Popen(
@@ -73,8 +74,7 @@ def main():
                     events = [e.ScriptCode for e in form.getScriptEvents(ci) if e.EventMethod == "actionPerformed"]
                     result["controls"].append({"sheet": sheet_name, "label": getattr(control, "Label", ""),
                                                "scripts": events})
-        if pdf:
-            sheet, out = pdf
+        for sheet, out in pdfs:
             controller = doc.CurrentController
             controller.setActiveSheet(doc.Sheets.getByName(sheet))
             selection = doc.Sheets.getByName(sheet)

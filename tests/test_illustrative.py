@@ -46,7 +46,9 @@ def test_every_derived_sheet_says_so_at_the_top_and_on_every_page():
 def test_konsolidasi_says_an_inferred_bagian_came_from_an_example_line():
     _, sheets = _outputs(WORKBOOK)
     notes = [str(row[2]) for row in sheets[L.SHEET_CONSOLIDATED].values if len(row) > 2 and row[2]]
-    note = next(n for n in notes if "* kolom Penanggung Jawab" in n)
+    # A long note is printed as several lines (each ending inside the table): read them as one text.
+    text = " ".join(notes)
+    note = text[text.index("* kolom Penanggung Jawab"):text.index("kolom Penanggung Jawab kosong dan sub-kegiatannya")]
     assert "CONTOH ILUSTRATIF" in note and "Penanggung Jawab" in note
 
 

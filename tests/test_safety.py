@@ -185,12 +185,13 @@ def test_the_bug_log_does_not_carry_the_home_folder(tmp_path, monkeypatch):
     home = tmp_path / "Rumah_Qz7Hx"
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("USERPROFILE", str(home))
-    monkeypatch.setattr(crash, "LOG", tmp_path / "galat.log")
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "state"))
     try:
         open(home / "Dokumen" / "RAK_2022.xlsm")  # noqa: SIM115 - the fault being reported
     except FileNotFoundError:
         text = crash.report()
-    log = (tmp_path / "galat.log").read_text(encoding="utf-8")
+    log = crash.log_path().read_text(encoding="utf-8")
     assert "FileNotFoundError" in log and "~/Dokumen/RAK_2022.xlsm" in log
     assert str(home) not in log and "Rumah_Qz7Hx" not in text
 

@@ -39,6 +39,11 @@ def test_cli_refuses_a_plan_with_errors_and_writes_nothing(with_error, tmp_path)
     done = rak("submit", str(with_error), "-o", str(tmp_path / "kirim"), "--no-pdf", cwd=ROOT)
     assert done.returncode == 1
     assert "Kiriman tidak dibuat" in done.stderr and "Traceback" not in done.stderr
+    # The command line has no Temuan sheet: the hint gives the command that lists the errors.
+    assert f"rak-xl validate {with_error}" in done.stderr and "lembar Temuan" not in done.stderr
+    en = rak("submit", str(with_error), "-o", str(tmp_path / "kirim"), "--no-pdf", "--lang", "en", cwd=ROOT)
+    assert "Package not made: the plan still has" in en.stderr and "{'error'" not in en.stderr
+    assert f"Hint: List the errors with: rak-xl validate {with_error} --lang en" in en.stderr
     assert not any((tmp_path / "kirim").glob("*")) if (tmp_path / "kirim").exists() else True
     assert _sha(with_error) == before
 
@@ -88,10 +93,13 @@ def test_rerun_replaces_the_package_and_a_failure_keeps_the_previous_one(workboo
     grids = read_grids(workbook_copy)
     out = tmp_path / "kirim"
     _r, _p, first = submit.prepare(grids, workbook_copy.name, workbook_copy, out, force=True, pdf=None)
-    (first.folder / "catatan_lama.txt").write_text("sisa kiriman sebelumnya")
+    (first.folder / "catatan_staf.txt").write_text("catatan yang ditaruh staf")
     _r, _p, second = submit.prepare(grids, workbook_copy.name, workbook_copy, out, force=True, pdf=None)
     assert second.folder == first.folder
-    assert not (second.folder / "catatan_lama.txt").exists()
+    # The second package of the day replaces the first one's files and says so; staff's own file stays.
+    assert sorted(p.name for p in second.replaced) == sorted(p.name for p in first.files)
+    assert [p.name for p in second.kept] == ["catatan_staf.txt"]
+    assert (second.folder / "catatan_staf.txt").read_text() == "catatan yang ditaruh staf"
     snapshot = {p.name: p.read_bytes() for p in second.folder.iterdir()}
 
     def broken_pdf(xlsx: Path, pdf: Path) -> None:
@@ -161,3 +169,18 @@ def test_pdf_has_the_consolidated_table_and_program_totals(workbook_copy, tmp_pa
     # Every page says the budget and evaluation figures are examples (the printed footer).
     pages = [page for page in text.split("\f") if page.strip()]
     assert len(pages) > 1 and all("CONTOH ILUSTRATIF" in page for page in pages)
+
+
+def test_cli_says_what_a_second_package_the_same_day_replaces(workbook_copy, tmp_path):
+    out = tmp_path / "kirim"
+    first = rak("submit", str(workbook_copy), "-o", str(out), "--no-pdf", "--force", cwd=ROOT)
+    assert first.returncode == 0, first.stderr
+    assert "sudah ada" not in first.stderr
+    (folder,) = out.iterdir()
+    (folder / "surat_pengantar.docx").write_bytes(b"milik staf")
+    second = rak("submit", str(workbook_copy), "-o", str(out), "--no-pdf", "--force", cwd=ROOT)
+    assert second.returncode == 0, second.stderr
+    assert f"Kiriman hari ini sudah ada di {folder}; diganti: {folder.name}.xlsx" in second.stderr
+    assert "Berkas lain di folder itu dibiarkan: surat_pengantar.docx." in second.stderr
+    assert (folder / "surat_pengantar.docx").read_bytes() == b"milik staf"
+    assert second.stdout.splitlines() == [str(folder / f"{folder.name}{x}") for x in (".xlsx", "_email.txt")]

@@ -10,21 +10,29 @@ file-system failure becomes a RakInputError with an Indonesian message (exit cod
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import RakInputError, os_reason
 
 
-def unwritable(target: Path, why: str, why_en: str) -> RakInputError:
+def unwritable(target: Path, why: str, why_en: str, hint: str = "Tutup berkas di Excel atau pilih folder lain "
+               "dengan -o.", hint_en: str = "Close the file in Excel or choose another folder with -o.") -> RakInputError:
     """The message names the whole path: 'hasil.xlsm' alone does not say which folder refused."""
     return RakInputError(f"Berkas '{target}' tidak dapat ditulis: {why}.",
-                         message_en=f"'{target}' cannot be written: {why_en}.",
-                         hint="Tutup berkas di Excel atau pilih folder lain dengan -o.")
+                         message_en=f"'{target}' cannot be written: {why_en}.", hint=hint, hint_en=hint_en)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
 
 
 def check_target(target: str | Path) -> None:
@@ -41,17 +49,35 @@ def check_target(target: str | Path) -> None:
 
 def _new_file_mode() -> int:
     """rw for whom the user's umask allows (what open() would give a new file)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
+    return 0o666 & ~_umask()
+
+
+def _new_dir_mode() -> int:
+    """What mkdir() would give a new folder; mkdtemp makes it 0700, hiding a package from colleagues."""
+    return 0o777 & ~_umask()
+
+
+def _no_place(target: Path, exc: OSError) -> RakInputError:
+    """The temporary file cannot be made beside `target`: a missing folder, or one not writable."""
+    where = target.parent.resolve()
+    if exc.errno == errno.ENOENT and not where.is_dir():  # nothing is open in Excel here: say what is missing
+        return unwritable(target, f"folder '{where}' tidak ada", f"folder '{where}' does not exist",
+                          "Buat folder itu dulu, atau pilih folder lain dengan -o.",
+                          "Create that folder first, or choose another folder with -o.")
+    why, why_en = os_reason(exc)
+    return unwritable(target, f"folder '{where}' tidak dapat ditulisi ({why})",
+                      f"folder '{where}' is not writable ({why_en})",
+                      "Pilih folder yang boleh Anda tulisi dengan -o.", "Choose a folder you may write to with -o.")
 
 
 @contextmanager
 def replacing(target: str | Path, *, folder: bool = False, parents: bool = False,
-              new: bool = False) -> Iterator[Path]:
+              new: bool = False, owned: Collection[str] | None = None) -> Iterator[Path]:
     """Yield a temporary path beside `target`; when the block ends without error, move it over `target`.
 
-    `folder=True`: the temporary path is an empty folder and replaces the folder `target`.
+    `folder=True`: the temporary path is an empty folder and replaces the folder `target`;
+    with `owned` (file names), an existing folder keeps every other file: only those names
+    are replaced (or removed when the new folder lacks them).
     `parents=True`: missing folders above `target` are made first.
     `new=True`: `target` must not exist, not even one that appeared while the content was written.
     """
@@ -71,19 +97,20 @@ def replacing(target: str | Path, *, folder: bool = False, parents: bool = False
             target.parent.mkdir(parents=True, exist_ok=True)
         if folder:
             tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+            os.chmod(tmp, _new_dir_mode())
         else:
             fd, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix, dir=target.parent)
             os.close(fd)
             tmp = Path(name)
     except OSError as exc:
         _remove_empty(made)
-        why, why_en = os_reason(exc)
-        raise unwritable(target, f"folder '{target.parent}' tidak ada atau tidak dapat ditulisi ({why})",
-                         f"folder '{target.parent}' is missing or not writable ({why_en})") from None
+        raise _no_place(target, exc) from None
     done = False
     try:
         yield tmp
-        if folder:
+        if folder and owned is not None and target.exists():
+            _merge_folder(tmp, target, set(owned))
+        elif folder:
             _swap_folder(tmp, target)
         else:
             os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else _new_file_mode())
@@ -122,7 +149,8 @@ def _remove_empty(folders: list[Path]) -> None:
 def _exists(target: Path) -> RakInputError:
     return RakInputError(f"Berkas '{target.name}' sudah ada; tidak ditimpa.",
                          message_en=f"'{target.name}' already exists; not overwritten.",
-                         hint="Pilih nama lain, atau pindahkan berkas itu dulu.")
+                         hint="Pilih nama lain, atau pindahkan berkas itu dulu.",
+                         hint_en="Choose another name, or move that file away first.")
 
 
 def _link_new(tmp: Path, target: Path) -> None:
@@ -152,6 +180,35 @@ def _swap_folder(staging: Path, folder: Path) -> None:
         raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _merge_folder(staging: Path, folder: Path, owned: set[str]) -> None:
+    """Put the files of `staging` into the existing `folder`, replacing the `owned` names only.
+
+    Files of `folder` not in `owned` (a letter staff put beside a package) stay. The owned
+    old files are set aside first and put back if a move fails, so a failure leaves the
+    folder as it was.
+    """
+    new = sorted(p.name for p in staging.iterdir())
+    old_owned = sorted(p.name for p in folder.iterdir() if p.name in owned)
+    aside: list[tuple[Path, Path]] = []
+    moved: list[Path] = []
+    try:
+        for name in old_owned:
+            kept = folder / f".{name}.old-{os.getpid()}"
+            os.replace(folder / name, kept)
+            aside.append((kept, folder / name))
+        for name in new:
+            os.replace(staging / name, folder / name)
+            moved.append(folder / name)
+    except OSError:
+        for path in moved:
+            path.unlink(missing_ok=True)
+        for kept, original in aside:
+            os.replace(kept, original)
+        raise
+    for kept, _original in aside:
+        kept.unlink(missing_ok=True)
 
 
 def write_bytes(target: str | Path, data: bytes, *, new: bool = False) -> None:

@@ -57,7 +57,9 @@ def read_book(book) -> dict[str, Grid]:
                 message_en=f"Sheet '{sheet.name}' is used up to cell {corner}; too large to read. Nothing changed.",
                 sheet=sheet.name, cell=corner,
                 hint="Hapus baris dan kolom kosong di bawah dan di kanan tabel (blok, klik kanan > Delete), "
-                     "simpan, lalu tekan tombol lagi.")
+                     "simpan, lalu tekan tombol lagi.",
+                hint_en="Delete the empty rows and columns below and right of the table (select, right-click > "
+                        "Delete), save, then press the button again.")
         # err_to_str: a formula error reads as '#REF!' (reported as RAK109), not as an empty cell.
         values = sheet.range((1, 1), (last.row, last.column)).options(ndim=2, err_to_str=True).value
         grids[sheet.name] = [[None if v == "" else v for v in row] for row in values or []]

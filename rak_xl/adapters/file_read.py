@@ -62,7 +62,7 @@ def read_bytes(path: Path) -> bytes:
         info = os.stat(path)  # follows symlinks: what would be opened
     except FileNotFoundError:
         raise RakInputError(f"Berkas '{path.name}' tidak ditemukan.", message_en=f"File '{path.name}' not found.",
-                            hint="Periksa nama dan folder berkas.") from None
+                            hint="Periksa nama dan folder berkas.", hint_en="Check the file's name and folder.") from None
     except OSError as exc:  # a link loop, a name too long, no permission on the folder
         raise RakInputError(f"Berkas '{path.name}' tidak dapat dibaca ({exc.strerror}).",
                             message_en=f"'{path.name}' cannot be read ({exc.strerror}).") from None
@@ -73,7 +73,8 @@ def read_bytes(path: Path) -> bytes:
         raise RakInputError(
             f"Berkas '{path.name}' bukan workbook Excel (.xlsx atau .xlsm).",
             message_en=f"'{path.name}' is not an Excel workbook (.xlsx or .xlsm).",
-            hint="Simpan ulang dari Excel sebagai 'Excel Macro-Enabled Workbook (*.xlsm)'.")
+            hint="Simpan ulang dari Excel sebagai 'Excel Macro-Enabled Workbook (*.xlsm)'.",
+            hint_en="Save it again from Excel as 'Excel Macro-Enabled Workbook (*.xlsm)'.")
     if not stat.S_ISREG(info.st_mode):
         raise not_regular(path)
     try:
@@ -82,7 +83,8 @@ def read_bytes(path: Path) -> bytes:
     except PermissionError:
         raise RakInputError(f"Berkas '{path.name}' tidak dapat dibuka: akses ditolak.",
                             message_en=f"'{path.name}' cannot be opened: permission denied.",
-                            hint="Tutup berkas di aplikasi lain atau periksa izin berkas.") from None
+                            hint="Tutup berkas di aplikasi lain atau periksa izin berkas.",
+                            hint_en="Close the file in other programs or check its permissions.") from None
     except OSError as exc:
         raise RakInputError(f"Berkas '{path.name}' tidak dapat dibaca ({exc.strerror}).",
                             message_en=f"'{path.name}' cannot be read ({exc.strerror}).") from None
@@ -103,7 +105,8 @@ def not_regular(path: Path) -> RakInputError:
     return RakInputError(
         f"'{path.name}' bukan berkas biasa (pipa, perangkat atau tautan ke perangkat); tidak dibaca.",
         message_en=f"'{path.name}' is not a regular file (a pipe, a device or a link to one); not read.",
-        hint="Simpan workbook sebagai berkas biasa (.xlsx/.xlsm) lalu pilih berkas itu.")
+        hint="Simpan workbook sebagai berkas biasa (.xlsx/.xlsm) lalu pilih berkas itu.",
+        hint_en="Save the workbook as a regular file (.xlsx/.xlsm), then choose that file.")
 
 
 def _open_zip(path: Path, data: bytes) -> zipfile.ZipFile:
@@ -114,13 +117,14 @@ def _open_zip(path: Path, data: bytes) -> zipfile.ZipFile:
         raise RakInputError(
             f"Berkas '{path.name}' rusak atau bukan workbook Excel.",
             message_en=f"'{path.name}' is damaged or not an Excel workbook.",
-            hint="Minta salinan berkas yang utuh atau simpan ulang dari Excel.")
+            hint="Minta salinan berkas yang utuh atau simpan ulang dari Excel.",
+            hint_en="Ask for an intact copy or save it again from Excel.")
     try:
         zf = zipfile.ZipFile(buffer)
     except (zipfile.BadZipFile, ValueError, OSError):
         raise RakInputError(f"Berkas '{path.name}' rusak (arsip tidak utuh).",
                             message_en=f"'{path.name}' is damaged (incomplete archive).",
-                            hint="Minta salinan berkas yang utuh.") from None
+                            hint="Minta salinan berkas yang utuh.", hint_en="Ask for an intact copy.") from None
     try:
         _check_members(path, zf)
     except BaseException:
@@ -144,7 +148,7 @@ def _check_members(path: Path, zf: zipfile.ZipFile) -> None:
             message_en=f"'{path.name}' is not an Excel workbook (no xl/workbook.xml).")
     if any(i.flag_bits & 0x1 for i in infos):
         raise RakInputError(f"Berkas '{path.name}' terenkripsi.", message_en=f"'{path.name}' is encrypted.",
-                            hint="Simpan ulang tanpa kata sandi.")
+                            hint="Simpan ulang tanpa kata sandi.", hint_en="Save it again without a password.")
 
 
 def _ole(path: Path, data: bytes) -> RakInputError:
@@ -156,18 +160,22 @@ def _ole(path: Path, data: bytes) -> RakInputError:
             f"Berkas '{path.name}' terkunci kata sandi.",
             message_en=f"'{path.name}' is password-protected.",
             hint="Buka di Excel, hapus kata sandi (File > Info > Protect Workbook > Encrypt with Password, "
-                 "kosongkan) lalu simpan sebagai .xlsm.")
+                 "kosongkan) lalu simpan sebagai .xlsm.",
+            hint_en="Open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with "
+                    "Password, empty it), then save as .xlsm.")
     return RakInputError(
         f"Berkas '{path.name}' berformat lama (.xls, Excel 97-2003), bukan .xlsx/.xlsm.",
         message_en=f"'{path.name}' is in the old .xls format (Excel 97-2003), not .xlsx/.xlsm.",
-        hint="Buka di Excel dan simpan sebagai 'Excel Macro-Enabled Workbook (*.xlsm)'.")
+        hint="Buka di Excel dan simpan sebagai 'Excel Macro-Enabled Workbook (*.xlsm)'.",
+        hint_en="Open it in Excel and save as 'Excel Macro-Enabled Workbook (*.xlsm)'.")
 
 
 def _bomb(path: Path) -> RakInputError:
     return RakInputError(
         f"Berkas '{path.name}' terlalu besar setelah dibuka (kemungkinan berkas berbahaya); tidak diproses.",
         message_en=f"'{path.name}' expands to an unreasonable size (possible zip bomb); not processed.",
-        hint="Periksa asal berkas; workbook RAK biasa berukuran kurang dari beberapa MB.")
+        hint="Periksa asal berkas; workbook RAK biasa berukuran kurang dari beberapa MB.",
+        hint_en="Check where the file came from; a RAK workbook is usually under a few MB.")
 
 
 def read_grids(path: str | Path) -> dict[str, Grid]:
@@ -208,7 +216,8 @@ def _read_grids(path: Path, data: bytes, zf: zipfile.ZipFile) -> dict[str, Grid]
     except (CalamineError, ValueError, KeyError, OSError, zipfile.BadZipFile, EOFError) as exc:
         raise RakInputError(f"Berkas '{path.name}' tidak dapat dibaca sebagai workbook Excel.",
                             message_en=f"'{path.name}' cannot be read as an Excel workbook ({exc}).",
-                            hint="Buka di Excel dan simpan ulang sebagai .xlsm.") from None
+                            hint="Buka di Excel dan simpan ulang sebagai .xlsm.",
+                            hint_en="Open it in Excel and save it again as .xlsm.") from None
 
 
 def _negative_serials(grids: "Grids", xmls: dict[str, bytes], parts: dict[str, str]) -> None:
@@ -309,7 +318,8 @@ def check_rewritable(path: Path, data: bytes) -> None:
                 raise RakInputError(
                     f"Berkas '{path.name}': nama lembar '{name}' memuat karakter yang tidak diizinkan Excel ([ ] : * ? / \\).",
                     message_en=f"'{path.name}': sheet name '{name}' holds characters Excel does not allow ([ ] : * ? / \\).",
-                    sheet=name, hint="Ganti nama lembar itu di Excel, lalu coba lagi.")
+                    sheet=name, hint="Ganti nama lembar itu di Excel, lalu coba lagi.",
+                    hint_en="Rename that sheet in Excel, then try again.")
             shape = census(zf, part, name, file=path.name)
             if shape is not None and shape.merged > MAX_MERGED_CELLS:
                 raise RakInputError(
@@ -317,7 +327,8 @@ def check_rewritable(path: Path, data: bytes) -> None:
                     "(sampai batas lembar); workbook tidak dapat ditulisi.".replace(",", "."),
                     message_en=f"'{path.name}': sheet '{name}' holds merged cells or links covering {shape.merged:,} cells; "
                                "the workbook cannot be written.",
-                    sheet=name, hint="Batalkan penggabungan sel (Merge & Center) di luar tabel, lalu simpan ulang.")
+                    sheet=name, hint="Batalkan penggabungan sel (Merge & Center) di luar tabel, lalu simpan ulang.",
+                    hint_en="Unmerge the cells (Merge & Center) outside the table, then save again.")
 
 
 def _position(ref: bytes) -> tuple[int, int]:
@@ -339,7 +350,8 @@ def _beyond(file: str, sheet: str, ref: bytes) -> RakInputError:
         "berkas tidak diproses.",
         message_en=f"'{file}': sheet '{sheet}' holds cell '{cell}' beyond Excel's grid (column XFD, row 1,048,576); "
                    "the file is not processed.",
-        sheet=sheet, cell=cell, hint="Berkas ini tidak dibuat oleh Excel atau telah diubah; simpan ulang dari Excel.")
+        sheet=sheet, cell=cell, hint="Berkas ini tidak dibuat oleh Excel atau telah diubah; simpan ulang dari Excel.",
+        hint_en="This file was not made by Excel or has been altered; save it again from Excel.")
 
 
 def _read_sparse(path: Path, data: bytes, names: list[str], grids: dict[str, Grid]) -> None:

@@ -113,8 +113,10 @@ def _extras(ws, out: SheetOutput) -> None:
         ws.row_dimensions[row].height = height
     for row in out.page_breaks:
         ws.row_breaks.append(Break(id=row - 1))  # openpyxl: the break sits below row `id`
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    from ..outputs.paging import MARGINS
+
+    for side, inches in MARGINS.items():  # header/footer too: openpyxl's 0.5" footer left it no room
+        setattr(ws.page_margins, side, inches)
     if out.footer:
         ws.oddFooter.center.text = out.footer
 
@@ -173,7 +175,8 @@ def open_for_writing(source: Path, data: bytes | None = None, **options):
     _collect_quietly()
     raise RakInputError(f"Berkas '{source.name}' tidak dapat dibuka untuk ditulisi (bagian workbook rusak).",
                         message_en=f"'{source.name}' cannot be opened for writing ({detail}).",
-                        hint="Buka dan simpan ulang berkas di Excel, lalu coba lagi.")
+                        hint="Buka dan simpan ulang berkas di Excel, lalu coba lagi.",
+                        hint_en="Open and save the file again in Excel, then retry.")
 
 
 def save_workbook(wb, path: str | Path) -> None:

@@ -35,7 +35,8 @@ def libreoffice_pdf(xlsx: Path, pdf: Path, sheets: tuple[str, ...]) -> None:
         raise RakInputError(
             "LibreOffice tidak ditemukan, sehingga PDF tidak dapat dibuat.",
             message_en="LibreOffice not found, so the PDF cannot be made.",
-            hint="Pasang LibreOffice (paket libreoffice-calc-nogui) atau jalankan dengan --no-pdf.")
+            hint="Pasang LibreOffice (paket libreoffice-calc-nogui) atau jalankan dengan --no-pdf.",
+            hint_en="Install LibreOffice (package libreoffice-calc-nogui) or run with --no-pdf.")
     with tempfile.TemporaryDirectory(prefix="rak_pdf_") as tmp:
         only = Path(tmp) / (pdf.stem + ".xlsx")
         wb = openpyxl.load_workbook(xlsx)

@@ -11,6 +11,7 @@ the same number of calls however long the plan is.
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import takewhile
@@ -27,6 +28,7 @@ from .sheets import (DIVISION_BUDGET_NOTE, FILL_HEADER, FILL_TOTAL, RUPIAH, Cond
                      illustrative_notice, page_footer, short_division)
 
 HEADER_ROW = 6
+NOTE_WIDTH = 140  # characters of a note line under the table (columns C..L hold about 160)
 HEADER = ["No", "ID", "Indikator Kinerja", "Target", "Uraian Kegiatan", "TW 1", "TW 2", "TW 3", "TW 4",
           "Penanggung Jawab", "Anggaran (Rp)", "Catatan Validasi"]
 WIDTHS = [5, 10, 44, 9, 36, 5, 5, 5, 5, 20, 16, 16]
@@ -63,14 +65,14 @@ class ConsolidatedRow:
         return self.info.group.code
 
 
-def target_text(row: RakRow) -> str:
-    """The target as the plan states it: '100%', '12,5%', '5 dokumen'."""
+def target_text(row: RakRow, lang: str = "id") -> str:
+    """The target as the plan states it: '100%', '12,5%' ('12.5%' in English), '5 dokumen'."""
     t = row.target
     raw = row.cells.get("target")
     if raw is None or raw.blank:
         return ""
     if t is not None and t.readable and t.is_percent and t.value is not None:
-        return f"{t.value:g}".replace(".", ",") + "%"
+        return f"{t.value:g}".replace(".", "," if lang == "id" else ".") + "%"
     unit = row.text("unit")
     text = raw.text if not isinstance(raw.raw, float) or raw.raw != int(raw.raw) else str(int(raw.raw))
     return f"{text} {unit}" if unit and unit != "%" and unit.casefold() not in text.casefold() else text
@@ -215,7 +217,10 @@ def consolidated_sheet(plan: Plan, findings: list[Finding], roll: BudgetRollup, 
     for note in (DIVISION_BUDGET_NOTE,
                  "Indikator per bagian: menurut Penanggung Jawab baris RAK. " + star_note(plan),
                  f"'{UNASSIGNED}': kolom Penanggung Jawab kosong dan sub-kegiatannya tidak didanai."):
-        add([None, None, note], wrapped=set())
+        # Lines that end inside the table: text running past column L would widen the printed
+        # range, and every page fitted to that width would print smaller.
+        for line in textwrap.wrap(note, NOTE_WIDTH):
+            add([None, None, line], wrapped=set())
     close_unit()
     last = len(values)
 
@@ -224,7 +229,8 @@ def consolidated_sheet(plan: Plan, findings: list[Finding], roll: BudgetRollup, 
     title_height = paging.row_height(HEADER, widths, set(range(len(HEADER))))
     heights[HEADER_ROW] = title_height
     top = sum(paging.LINE + paging.PADDING for _ in range(HEADER_ROW - 1)) + title_height
-    breaks = [first + b for b in paging.page_breaks(units, top, title_height, scale)]
+    heads = [2] * (len(units) - 1) + [len(units[-1])]  # the summary (the last unit) is never split
+    breaks = [first + b for b in paging.page_breaks(units, top, title_height, scale, head=heads)]
     table = f"A{first}:{LAST_COL}{table_end}"
     return SheetOutput(
         name=L.SHEET_CONSOLIDATED,
@@ -255,15 +261,17 @@ def consolidated_sheet(plan: Plan, findings: list[Finding], roll: BudgetRollup, 
 
 
 
-def text_table(plan: Plan, findings: list[Finding]) -> tuple[list[str], list[list[str]]]:
+def text_table(plan: Plan, findings: list[Finding], lang: str = "id") -> tuple[list[str], list[list[str]]]:
     """Headers and rows for `rak-xl consolidate` (plain text, same numbering as the sheet)."""
-    heads = ["No", "Kel.", "ID", "Indikator Kinerja", "Target", "TW", "Penanggung Jawab", "Anggaran (Rp)",
-             "Catatan"]
+    heads = (["No", "Group", "ID", "Performance indicator", "Target", "Q", "Responsible", "Budget (Rp)", "Notes"]
+             if lang == "en" else
+             ["No", "Kel.", "ID", "Indikator Kinerja", "Target", "TW", "Penanggung Jawab", "Anggaran (Rp)",
+              "Catatan"])
     out = []
     for r in consolidated_rows(plan, findings):
         marks = "".join(str(q) if m else "-" for q, m in zip(L.QUARTERS, r.row.marks))
         division = short_division(r.info.division) + (INFERRED if r.info.division_inferred else "")
-        out.append([str(r.number), r.group_code, r.row.id, r.row.indicator, r.target, marks, division,
-                    thousands(r.info.budget) if r.info.funded else "",
+        out.append([str(r.number), r.group_code, r.row.id, r.row.indicator, target_text(r.row, lang), marks,
+                    division, thousands(r.info.budget, lang=lang) if r.info.funded else "",
                     "; ".join(r.notes)])
     return heads, out

@@ -7,13 +7,13 @@ number of calls into Excel however many indicators the plan has.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import textwrap
 
 from .. import evaluation as E
 from .. import layout as L
 from ..model import Plan, col_letter
 from ..findings import Finding
+from . import paging
 from .sheets import (DIVISION_BUDGET_NOTE, FILL_HEADER, FILL_TOTAL, PERCENT, RUPIAH, Chart, SheetOutput, hyperlink,
                      illustrative_notice, page_footer)
 
@@ -30,20 +30,31 @@ def _pct(value: float | None) -> float | None:
     return None if value is None else value / 100
 
 
-def status_line(ev: E.QuarterEvaluation) -> str:
+def status_line(ev: E.QuarterEvaluation, lang: str = "id") -> str:
     q = ev.quarter
+    en = lang == "en"
     if ev.status == E.NOT_STARTED:
-        return ("Evaluasi belum dimulai: workbook ini belum memiliki lembar Capaian dan Realisasi Anggaran "
+        return ("Evaluation not started: this workbook has no Capaian and Realisasi Anggaran sheets "
+                "(copy them from the latest RAK workbook)." if en else
+                "Evaluasi belum dimulai: workbook ini belum memiliki lembar Capaian dan Realisasi Anggaran "
                 "(salin dari workbook RAK terbaru).")
     if ev.status == E.NOT_REPORTED:
         # Said the way RAK603 says it when Triwulan Pelaporan already names the quarter: the two agree.
-        due = (f" walaupun Triwulan Pelaporan di lembar Identitas sudah TW {ev.reporting_quarter}"
-               if ev.reporting_quarter and ev.reporting_quarter >= q else "")
+        due = ev.reporting_quarter and ev.reporting_quarter >= q
+        if en:
+            return (f"Q{q} not reported yet: no Q{q} realisation on the Capaian or Realisasi Anggaran sheet"
+                    + (f" although Triwulan Pelaporan on the Identitas sheet is already Q{ev.reporting_quarter}."
+                       if due else "."))
+        due_id = f" walaupun Triwulan Pelaporan di lembar Identitas sudah TW {ev.reporting_quarter}" if due else ""
         return (f"TW {q} belum dilaporkan: realisasi TW {q} belum diisi di lembar Capaian maupun "
-                f"Realisasi Anggaran{due}.")
+                f"Realisasi Anggaran{due_id}.")
     counted = ev.overall.counted if ev.overall else 0
     total = ev.overall.indicators if ev.overall else 0
-    spending = "" if ev.total_absorption and ev.total_absorption.realised is not None else \
+    spent = bool(ev.total_absorption and ev.total_absorption.realised is not None)
+    if en:
+        spending = "" if spent else f" Q{q} budget realisation is not filled in, so absorption is not computed."
+        return f"Q{q} reported: capaian computable for {counted} of {total} indicators.{spending}"
+    spending = "" if spent else \
         f" Realisasi anggaran TW {q} belum diisi, sehingga penyerapan belum dihitung."
     return f"TW {q} sudah dilaporkan: capaian {counted} dari {total} indikator dapat dihitung.{spending}"
 
@@ -67,8 +78,11 @@ def evaluation_sheet(plan: Plan, ev: E.QuarterEvaluation, findings: list[Finding
     percent, money, number = [], [], []
     heights: dict[int, float] = {}  # for file writers; Excel autofits the rows in one call
 
+    starts: list[int] = []  # first row of each numbered section: the units kept together on paper
+
     def section(title: str) -> None:
         values.append([title])
+        starts.append(len(values))
         bold.append(f"A{len(values)}")
 
     def header(row: list) -> int:
@@ -103,7 +117,7 @@ def evaluation_sheet(plan: Plan, ev: E.QuarterEvaluation, findings: list[Finding
     borders.append(f"A{h1}:M{end1}")
     bold.append(f"A{end1}:M{end1}")
     fills.append((f"A{end1}:M{end1}", FILL_TOTAL))
-    wrap.append(f"A{h1 + 1}:A{end1}")
+    wrap.append(f"A{h1 + 1}:M{end1}")  # wrapped, and so top-aligned like column A
     notes(E.METHOD_ACHIEVEMENT, E.METHOD_ROLLUP, E.METHOD_GRADE, E.METHOD_ABSORPTION, DIVISION_BUDGET_NOTE)
 
     # 2. Absorption per program.
@@ -124,7 +138,7 @@ def evaluation_sheet(plan: Plan, ev: E.QuarterEvaluation, findings: list[Finding
     borders.append(f"A{h2}:J{end2}")
     bold.append(f"A{end2}:J{end2}")
     fills.append((f"A{end2}:J{end2}", FILL_TOTAL))
-    wrap.append(f"A{h2 + 1}:A{end2}")
+    wrap.append(f"A{h2 + 1}:J{end2}")
     values.append([])
 
     # 3. Absorption curve (cumulative, percent of pagu).
@@ -138,6 +152,8 @@ def evaluation_sheet(plan: Plan, ev: E.QuarterEvaluation, findings: list[Finding
     notes("Realisasi kumulatif hanya sampai triwulan yang dievaluasi; RPD dari lembar Anggaran.")
     chart_row = len(values) + 1
     values.extend([[] for _ in range(CHART_ROWS)])  # room for the two charts, side by side
+    for r in range(chart_row, chart_row + CHART_ROWS):
+        heights[r] = paging.LINE  # also where a reader's default row is lower (LibreOffice: 12.8 pt)
 
     # 4. Capaian per group and sub-activity.
     section(f"4. CAPAIAN PER KELOMPOK DAN SUB-KEGIATAN TW {q}")
@@ -153,7 +169,7 @@ def evaluation_sheet(plan: Plan, ev: E.QuarterEvaluation, findings: list[Finding
     end4 = len(values)
     percent.append(f"F{h4 + 1}:F{end4}")
     borders.append(f"A{h4}:G{end4}")
-    wrap.append(f"A{h4 + 1}:A{end4}")
+    wrap.append(f"A{h4 + 1}:G{end4}")
     values.append([])
 
     # 5. Capaian per indicator.
@@ -171,7 +187,7 @@ def evaluation_sheet(plan: Plan, ev: E.QuarterEvaluation, findings: list[Finding
     number.append(f"F{h5 + 1}:G{end5}")
     percent.append(f"H{h5 + 1}:H{end5}")
     borders.append(f"A{h5}:J{end5}")
-    wrap.append(f"A{h5 + 1}:A{end5}")
+    wrap.append(f"A{h5 + 1}:J{end5}")
     values.append(["Bagian: " + "; ".join(f"{code} = {name}" for name, code in codes.items() if code != name)])
     values.append([])
 
@@ -185,13 +201,16 @@ def evaluation_sheet(plan: Plan, ev: E.QuarterEvaluation, findings: list[Finding
         values.append(["Tidak ada catatan evaluasi."])
     end6 = len(values)
     borders.append(f"A{h6}:E{end6}")
-    wrap.append(f"A{h6 + 1}:A{end6}")
+    wrap.append(f"A{h6 + 1}:E{end6}")
 
-    # Wrapped text in column A: about 1.1 characters per unit of column width, 13 pt a line.
+    # Every table cell wraps: each row as tall as its longest wrapped cell (a Bagian without a
+    # code, "Tanpa penanggung jawab", takes two lines in its 16-wide column).
+    widths = [COLUMN_A, *([16] * (WIDTH - 1))]
     for r in (*range(h1 + 1, end1 + 1), *range(h2 + 1, end2 + 1), *range(h4 + 1, end4 + 1),
               *range(h5 + 1, end5 + 1), *range(h6 + 1, end6 + 1)):
-        text = str(values[r - 1][0] or "")
-        heights[r] = max(15.0, 13.0 * math.ceil(len(text) / (COLUMN_A * 1.1)) + 2)
+        heights[r] = paging.row_height(values[r - 1], widths, set(range(WIDTH)))
+    heights[1] = paging.LINE + paging.PADDING  # the title, repeated on every printed page
+    breaks = _page_breaks(heights, starts, len(values), widths, charts=(chart_row, chart_row + CHART_ROWS))
     charts = [
         Chart("bar_stacked", f"Capaian rata-rata per bagian TW {q}", f"A{chart_row}", f"A{h1}:B{end1 - 1}",
               width=440, height=300, value_format="0%"),
@@ -207,14 +226,31 @@ def evaluation_sheet(plan: Plan, ev: E.QuarterEvaluation, findings: list[Finding
         fills=fills,
         wrap=wrap,
         borders=borders,
-        column_widths={1: COLUMN_A, **{c: 16 for c in range(2, WIDTH + 1)}},
+        column_widths={i + 1: w for i, w in enumerate(widths)},
         row_heights=heights,
         autofit_rows=True,
         freeze_row=0,
         landscape=True,
+        print_title_rows=(1, 1),
+        page_breaks=breaks,
         charts=charts,
         footer=page_footer(plan),
     )
+
+
+def _page_breaks(heights: dict[int, float], starts: list[int], last: int, widths: list[float],
+                 charts: tuple[int, int]) -> list[int]:
+    """1-based rows that start a printed page. Each section (title, header, rows, notes) is a unit
+    whose title and header never end a page without two of its rows; the rows under the charts
+    are a unit never split (a chart cut in two prints as two halves)."""
+    def height(r: int) -> float:
+        return heights.get(r, paging.LINE)
+
+    bounds = sorted({*starts, *charts, last + 1})
+    units = [[height(r) for r in range(a, b)] for a, b in zip(bounds, bounds[1:])]
+    heads = [len(u) if a == charts[0] else 4 for a, u in zip(bounds, units)]
+    top = sum(height(r) for r in range(1, starts[0]))
+    return [starts[0] + b for b in paging.page_breaks(units, top, height(1), paging.fit_scale(widths), head=heads)]
 
 
 def _division_row(name: str, cap: E.AchievementSummary | None, a: E.Absorption | None) -> list:

@@ -7,12 +7,16 @@ from collections.abc import Callable
 
 from ..layout import SHEET_FINDINGS
 from ..model import col_letter
-from ..findings import SEVERITY_LABEL, Finding, summarise
-from .sheets import SheetOutput, hyperlink
+from ..findings import SEVERITY_LABEL, Finding, summarise, summary_line
+from . import paging
+from .sheets import PAGE_FOOTER, SheetOutput, hyperlink
 
 HEADER = ["No", "Tingkat", "Kode", "Lembar", "Sel", "ID Baris", "Pesan", "Saran Perbaikan"]
 HEADER_ROW = 6
 FILL = {"error": "#FFC7CE", "warning": "#FFEB9C", "info": "#DDEBF7"}
+FILL_CLEAN = "#C6EFCE"
+WIDTHS = [5, 12, 9, 16, 8, 10, 62, 52]
+WRAPPED = set(range(len(WIDTHS)))  # every column wraps (and so aligns to the top, like Pesan and Saran)
 
 
 def findings_sheet(findings: list[Finding], source: str, generated: dt.datetime,
@@ -24,8 +28,8 @@ def findings_sheet(findings: list[Finding], source: str, generated: dt.datetime,
     values: list[list] = [
         ["TEMUAN VALIDASI RAK"],
         [f"Berkas: {source}", None, None, None, None, None, f"Dibuat: {generated:%d-%m-%Y %H:%M}"],
-        ["Ringkasan", labels["error"], counts["error"], labels["warning"], counts["warning"],
-         labels["info"], counts["info"]],
+        # One text in A3 with the cells to its right empty: it shows whole however narrow column A is.
+        [f"Ringkasan: {summary_line(findings)}"],
         ["Lembar ini dibuat ulang setiap kali tombol Validasi ditekan; jangan mengetik di sini. "
          "Klik alamat sel untuk menuju sel yang bermasalah."],
         [],
@@ -47,14 +51,19 @@ def findings_sheet(findings: list[Finding], source: str, generated: dt.datetime,
         values.append([None, None, None, None, None, None, "Tidak ada temuan: RAK lolos validasi."])
     last = len(values)
     width = col_letter(len(HEADER))
+    worst = next((FILL[k] for k in ("error", "warning", "info") if counts[k]), FILL_CLEAN)
+    # Heights for file writers (LibreOffice does not re-measure wrapped rows); Excel autofits.
+    heights = {r: paging.row_height(values[r - 1], WIDTHS, WRAPPED) for r in range(HEADER_ROW + 1, last + 1)}
     return SheetOutput(
         name=SHEET_FINDINGS,
         values=values,
-        bold=["A1", "A3:G3", f"A{HEADER_ROW}:{width}{HEADER_ROW}"],
-        fills=[(f"A{HEADER_ROW}:{width}{HEADER_ROW}", "#D9E1F2"), ("B3:C3", FILL["error"]),
-               ("D3:E3", FILL["warning"]), ("F3:G3", FILL["info"]), *fills],
-        wrap=[f"G{HEADER_ROW + 1}:H{max(last, HEADER_ROW + 1)}"],
-        column_widths={1: 5, 2: 12, 3: 9, 4: 16, 5: 8, 6: 10, 7: 70, 8: 60},
+        bold=["A1", "A3", f"A{HEADER_ROW}:{width}{HEADER_ROW}"],
+        fills=[(f"A{HEADER_ROW}:{width}{HEADER_ROW}", "#D9E1F2"), (f"A3:{width}3", worst), *fills],
+        wrap=[f"A{HEADER_ROW + 1}:H{max(last, HEADER_ROW + 1)}"],
+        column_widths={i + 1: w for i, w in enumerate(WIDTHS)},
         freeze_row=HEADER_ROW,
         print_title_rows=(HEADER_ROW, HEADER_ROW),
+        row_heights=heights,
+        autofit_rows=True,
+        footer=PAGE_FOOTER,
     )

@@ -1,10 +1,17 @@
-"""Where printed pages break, so a group of rows is never split across two pages.
+"""Where printed pages break, so a group of rows is kept together and no page is left half empty.
 
 Spreadsheets cannot "keep rows together", so the output sheet carries manual
 page breaks computed here from an estimate of each row's printed height. The
 estimate is deliberately generous (narrow characters, tall lines): a page then
 holds a little less than it could, but the office suite never has to add a
-break of its own inside a group.
+break of its own. A group that does not fit moves to the next page only when
+the page is already mostly full; otherwise it starts here and continues there,
+its title never alone at the foot of a page and never fewer than two of its
+rows carried over.
+
+The page margins are set here too, once for every output sheet (openpyxl and
+XlsxWriter writers): the footer (outputs/sheets.py page_footer) needs its own
+band below the table, or LibreOffice clips "Halaman N dari M" at the bottom edge.
 """
 
 from __future__ import annotations
@@ -12,11 +19,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-# A4 landscape in points, less the margins the adapters set (0.4" sides, 0.6" top/bottom).
-PAGE_WIDTH = 842 - 2 * 0.4 * 72
-PAGE_HEIGHT = 595 - 2 * 0.6 * 72
+# Inches, as Excel and the writers take them. The footer sits 0.3" from the bottom edge, in
+# a band that ends 0.75" from it; the header band likewise at the top.
+MARGINS = {"left": 0.4, "right": 0.4, "top": 0.6, "bottom": 0.75, "header": 0.3, "footer": 0.3}
+
+# A4 landscape in points, less the margins above.
+PAGE_WIDTH = 842 - (MARGINS["left"] + MARGINS["right"]) * 72
+PAGE_HEIGHT = 595 - (MARGINS["top"] + MARGINS["bottom"]) * 72
 LINE = 15.0  # points per text line (Calibri 11, the output sheets' font)
 PADDING = 3.0
+FULL_ENOUGH = 0.75  # a page this full may end early rather than split the next group
 
 
 def column_points(width: float) -> float:
@@ -67,24 +79,37 @@ def row_height(row: Sequence[Any], widths: Sequence[float], wrapped: set[int]) -
 
 
 def page_breaks(units: Sequence[Sequence[float]], first_height: float, title_height: float,
-                scale: float) -> list[int]:
+                scale: float, head: int | Sequence[int] = 2, tail: int = 2) -> list[int]:
     """Indexes (0-based, into the flattened rows of `units`) that start a new page.
 
     `units` are groups of row heights to keep together; `first_height` is what
     the first page spends above the first unit (title block), `title_height`
-    what every page spends on the repeated header rows.
+    what every page spends on the repeated header rows. A unit that does not fit
+    goes to the next page when this one is FULL_ENOUGH, or when fewer than `head`
+    of its rows (its title and first row; one number per unit, or one for all)
+    would stay here or fewer than `tail` would go on; otherwise it is split where
+    the page is full.
     """
+    heads = [head] * len(units) if isinstance(head, int) else list(head)
     room = PAGE_HEIGHT / scale - title_height
     breaks: list[int] = []
     used = first_height - title_height  # the header row is counted in title_height
     index = 0
-    for unit in units:
-        size = sum(unit)
-        if used > 0 and used + size > room:
-            breaks.append(index)
-            used = 0
-        for h in unit:  # a unit taller than a page breaks inside, where the page is full
-            if used > 0 and used + h > room:
+    for unit, head in zip(units, heads):
+        split = None  # rows of this unit that stay on the current page when it is split
+        if used > 0 and used + sum(unit) > room:
+            fits, total = 0, used
+            while fits < len(unit) and total + unit[fits] <= room:
+                total += unit[fits]
+                fits += 1
+            fits = min(fits, len(unit) - tail)  # never carry fewer than `tail` rows over
+            if used >= FULL_ENOUGH * room or fits < min(head, len(unit)):
+                breaks.append(index)
+                used = 0
+            else:
+                split = fits
+        for i, h in enumerate(unit):  # a unit taller than a page breaks inside, where the page is full
+            if i == split or (used > 0 and used + h > room):
                 breaks.append(index)
                 used = 0
             used += h
