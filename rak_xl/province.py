@@ -609,7 +609,8 @@ def folder_from_cell(value, workbook: str | Path) -> Path:
         raise RakInputError(f"Folder kiriman satker belum diisi ({where}).",
                             message_en=f"No folder given ({where}).", sheet=L.PROVINCE_SHEET,
                             cell=L.PROVINCE_FOLDER_CELL,
-                            hint="Tekan Pilih Folder, atau ketik folder berisi workbook RAK satker di sel itu.")
+                            hint="Tekan Pilih Folder, atau ketik folder berisi workbook RAK satker di sel itu.",
+                            hint_en="Press Pilih Folder, or type the folder holding the satker RAK workbooks into that cell.")
     folder = Path(text).expanduser()
     if not folder.is_absolute():
         book = Path(workbook)
@@ -617,7 +618,8 @@ def folder_from_cell(value, workbook: str | Path) -> Path:
             raise RakInputError(f"Folder '{text}' ditulis relatif, tetapi workbook ini belum disimpan.",
                                 message_en=f"Folder '{text}' is relative, but this workbook has not been saved.",
                                 sheet=L.PROVINCE_SHEET, cell=L.PROVINCE_FOLDER_CELL,
-                                hint="Simpan workbook dulu (Ctrl+S), atau tulis folder lengkap (mis. D:\\RAK\\Kiriman).")
+                                hint="Simpan workbook dulu (Ctrl+S), atau tulis folder lengkap (mis. D:\\RAK\\Kiriman).",
+                                hint_en="Save the workbook first (Ctrl+S), or give the full folder (e.g. D:\\RAK\\Kiriman).")
         folder = book.parent / folder
     return folder
 

@@ -73,7 +73,8 @@ def read_cell(book, sheet: str, cell: str):
     if sheet not in [s.name for s in book.sheets]:
         raise RakInputError(f"Lembar '{sheet}' tidak ditemukan di workbook ini.",
                             message_en=f"Sheet '{sheet}' not found in this workbook.",
-                            hint="Pakai workbook Rekap_Provinsi.xlsm yang asli (lembar itu jangan diganti namanya).")
+                            hint="Pakai workbook Rekap_Provinsi.xlsm yang asli (lembar itu jangan diganti namanya).",
+                            hint_en="Use the original Rekap_Provinsi.xlsm workbook (do not rename that sheet).")
     value = book.sheets[sheet].range(cell).value
     return None if value == "" else value
 
