@@ -425,6 +425,15 @@ def cmd_rules(args) -> int:
     return EXIT_OK
 
 
+def cmd_setup_excel(args) -> int:
+    """Point xlwings at this Python (user settings file only; nothing goes into a workbook)."""
+    from .excel_setup import setup_excel
+
+    for line in setup_excel():
+        _out(line)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="rak-xl", description="Validasi, rekap dan konsolidasi workbook RAK KPU.")
     p.add_argument("--version", action="version", version=f"rak-xl {__version__}")
@@ -504,6 +513,9 @@ def build_parser() -> argparse.ArgumentParser:
     nb.add_argument("--kode", dest="code", metavar="KODE", help="kode satker (6 angka) untuk RAK kosong")
     nb.add_argument("--force", action="store_true", help="ganti berkas hasil yang sudah ada")
     nb.set_defaults(func=cmd_new)
+
+    se = sub.add_parser("setup-excel", help="atur xlwings agar tombol Excel memakai Python ini (sekali per komputer)")
+    se.set_defaults(func=cmd_setup_excel)
 
     ru = sub.add_parser("rules", help="daftar aturan validasi")
     ru.add_argument("--markdown", action="store_true", help="cetak docs/rules.md")
