@@ -91,12 +91,31 @@ def _print_setup(ws, header_row: int) -> None:
     ws.set_footer("&L&A&RHalaman &P dari &N")
 
 
-def _highlights(ws, sheet: str, f: _Formats) -> None:
-    """Colour a cell from its twin in the hidden highlight sheet (see rak_xl.outputs.highlights)."""
-    first = xl_col_to_name(L.highlight_offset(sheet))
+def highlight_name(sheet: str) -> str:
+    """The workbook-level name over `sheet`'s block of the highlight sheet (e.g. Sorotan_RAK_KPU)."""
+    return "Sorotan_" + sheet.replace(" ", "_")
+
+
+def _highlights(wb, ws, sheet: str, f: _Formats) -> None:
+    """Colour a cell from its twin in the hidden highlight sheet (see rak_xl.outputs.highlights).
+
+    The rule reads the twin through a workbook-level name, INDEX(Sorotan_<sheet>, ROW(), COLUMN()),
+    not as '_Sorotan'!A1: Excel 2010+ saves a rule that names another sheet in the worksheet's
+    x14 <extLst>, which openpyxl drops, so one Excel save followed by `rak-xl run` lost every
+    highlight. Rules over defined names stay in the classic <conditionalFormatting> element.
+    It is safe: the name covers exactly the rule's area (HIGHLIGHT_ROWS x HIGHLIGHT_BLOCK_WIDTH),
+    so ROW()/COLUMN() of every cell the rule applies to is inside it; ROW() is the cell's current
+    row, the row Validasi writes its level at after reading the sheet; an empty twin is 0, and
+    an error (a name deleted by hand) just leaves the cell uncoloured.
+    """
+    first = L.highlight_offset(sheet)
+    block = (f"'{L.SHEET_HIGHLIGHTS}'!${xl_col_to_name(first)}$1:"
+             f"${xl_col_to_name(first + L.HIGHLIGHT_BLOCK_WIDTH - 1)}${L.HIGHLIGHT_ROWS}")
+    name = highlight_name(sheet)
+    wb.define_name(name, "=" + block)
     area = f"A1:{xl_col_to_name(L.HIGHLIGHT_BLOCK_WIDTH - 1)}{L.HIGHLIGHT_ROWS}"
     for level in (3, 2, 1):
-        ws.conditional_format(area, {"type": "formula", "criteria": f"='{L.SHEET_HIGHLIGHTS}'!{first}1={level}",
+        ws.conditional_format(area, {"type": "formula", "criteria": f"=INDEX({name},ROW(),COLUMN())={level}",
                                      "format": f.hl[level]})
 
 
@@ -298,7 +317,7 @@ def build_xlsx_bytes(src: PlanData, created: dt.datetime) -> bytes:
     build_achievement(wb, sheets[L.SHEET_ACHIEVEMENT], src, f)
     build_spending(wb, sheets[L.SHEET_SPENDING], src, f)
     for name, ws in sheets.items():
-        _highlights(ws, name, f)
+        _highlights(wb, ws, name, f)
     wb.close()
     return out.getvalue()
 
