@@ -42,7 +42,7 @@ def _package(tmp: Path) -> tuple[Path, Path]:
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, src / name)
     done = subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp / "dist"),
-                           str(src)], capture_output=True, text=True)
+                           str(src)], cwd=tmp, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     return src, next((tmp / "dist").glob("rak_xl-*.whl"))
 
