@@ -40,11 +40,18 @@ class _Formats:
         self.header = wb.add_format({**base, "bold": True, "text_wrap": True, "align": "center",
                                      "valign": "vcenter", "bg_color": "#D9E1F2", "border": 1})
         self.text = wb.add_format({**base, "text_wrap": True, "border": 1})
-        self.text_center = wb.add_format({**base, "align": "center", "border": 1})
-        self.id = wb.add_format({**base, "border": 1, "num_format": "@"})
-        self.percent = wb.add_format({**base, "border": 1, "num_format": "0%", "align": "center"})
-        self.number = wb.add_format({**base, "border": 1, "num_format": "#,##0", "align": "center"})
-        self.money = wb.add_format({**base, "border": 1, "num_format": RUPIAH})
+        # Input cells of the protected sheets (Capaian, Realisasi Anggaran) look the same, unlocked.
+        self.unlocked = {}
+
+        def both(name: str, spec: dict):
+            self.unlocked[name] = wb.add_format({**spec, "locked": False})
+            return wb.add_format(spec)
+
+        self.text_center = both("text_center", {**base, "align": "center", "border": 1})
+        self.id = both("id", {**base, "border": 1, "num_format": "@"})
+        self.percent = both("percent", {**base, "border": 1, "num_format": "0%", "align": "center"})
+        self.number = both("number", {**base, "border": 1, "num_format": "#,##0", "align": "center"})
+        self.money = both("money", {**base, "border": 1, "num_format": RUPIAH})
         self.money_bold = wb.add_format({**base, "border": 1, "num_format": RUPIAH, "bold": True})
         self.label = wb.add_format({**base, "bold": True, "border": 1, "bg_color": "#F2F2F2"})
         self.date = wb.add_format({**base, "border": 1, "num_format": DATE, "align": "left"})
@@ -306,7 +313,7 @@ def build_xlsx_bytes(src: PlanData, created: dt.datetime) -> bytes:
     guide = wb.add_worksheet(L.SHEET_GUIDE)
     sheets = {name: wb.add_worksheet(name) for name in L.INPUT_SHEETS}
     mask = wb.add_worksheet(L.SHEET_HIGHLIGHTS)
-    mask.hide()
+    mask.very_hidden()  # not listed under Unhide: staff cannot show (and type into) the highlight sheet
     _guide(wb, guide, src, f)
     _identity(sheets[L.SHEET_IDENTITY], src, f)
     _programs(sheets[L.SHEET_PROGRAMS], src, f)
