@@ -38,7 +38,8 @@ def _package(tmp: Path) -> tuple[Path, Path]:
     """The repository's package source (a copy: building writes beside it) and its wheel."""
     src = tmp / "src"
     src.mkdir()
-    shutil.copytree(ROOT / "rak_xl", src / "rak_xl", ignore=shutil.ignore_patterns("__pycache__"))
+    for folder in ("rak_xl", "macros"):  # macros/ ships inside the package (pyproject package-dir)
+        shutil.copytree(ROOT / folder, src / folder, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, src / name)
     done = subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp / "dist"),
