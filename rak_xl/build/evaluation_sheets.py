@@ -62,12 +62,10 @@ def _intro(ws, table: L.TableLayout, f, explain: str, note: str) -> int:
 PROTECTION = {"format_columns": True, "format_rows": True, "insert_rows": True, "autofilter": True, "sort": True}
 
 
-def _protect(wb, ws, input_columns: list[int], widths: dict[int, float]) -> None:
+def _protect(ws, f, input_columns: list[int], widths: dict[int, float]) -> None:
     """Lock the sheet (no password), leaving the input columns open down to the last row."""
-    # Column default for empty cells (rows staff add): unlocked, in the sheet's font, no border.
-    empty = wb.add_format({"font_name": "Arial", "font_size": 10, "valign": "top", "locked": False})
-    for c in input_columns:
-        ws.set_column(c, c, widths[c], empty)
+    for c in input_columns:  # the column default for empty cells (rows staff add): unlocked
+        ws.set_column(c, c, widths[c], f.unlocked_empty)
     ws.protect("", PROTECTION)
 
 
@@ -115,7 +113,7 @@ def build_achievement(wb, ws, src: PlanData, f) -> None:
         "validate": "decimal", "criteria": ">=", "value": 0, "error_type": "warning",
         "error_title": "Target / realisasi", "error_message": "Isi angka (persen untuk indikator persentase)."})
     inputs = [c for key, c in col_of.items() if not table.column(key).derived]
-    _protect(wb, ws, inputs, {c: widths.get(key, 10) for key, c in col_of.items()})
+    _protect(ws, f, inputs, {c: widths.get(key, 10) for key, c in col_of.items()})
 
 
 def build_spending(wb, ws, src: PlanData, f) -> None:
@@ -153,4 +151,4 @@ def build_spending(wb, ws, src: PlanData, f) -> None:
         "validate": "integer", "criteria": ">=", "value": 0, "error_type": "warning",
         "error_title": "Realisasi", "error_message": "Isi jumlah rupiah tanpa sen, misalnya 27750000."})
     widths = {col_of["code"]: 36, **{col_of[f"real{q}"]: 17 for q in L.QUARTERS}}
-    _protect(wb, ws, [c for key, c in col_of.items() if not table.column(key).derived], widths)
+    _protect(ws, f, [c for key, c in col_of.items() if not table.column(key).derived], widths)

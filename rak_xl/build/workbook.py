@@ -33,6 +33,11 @@ FILL = {3: "#FFC7CE", 2: "#FFEB9C", 1: "#DDEBF7"}
 class _Formats:
     def __init__(self, wb) -> None:
         base = {"font_name": "Arial", "font_size": 10, "valign": "top"}
+        # Column default of the protected sheets' input columns (the rows staff add): unlocked, no
+        # border. Indexed at once (a private XlsxWriter call: indices otherwise follow first use), so its
+        # style number does not depend on which formats a plan's rows used: a blank plan's sheets match.
+        self.unlocked_empty = wb.add_format({**base, "locked": False})
+        self.unlocked_empty._get_xf_index()
         self.title = wb.add_format({**base, "bold": True, "font_size": 13})
         self.subtitle = wb.add_format({**base, "italic": True})
         self.note = wb.add_format({**base, "italic": True, "font_color": "#9C0006", "text_wrap": True,
