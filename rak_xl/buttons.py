@@ -11,7 +11,9 @@ runs starts a process or a thread: under Lite (Pyodide) neither exists.
 A press reads the workbook once, computes everything, then writes once. A
 problem the user can fix is shown as an Indonesian alert and nothing is
 written; a bug is shown with a short reference, logged, and re-raised so it
-is never swallowed.
+is never swallowed. Every call into Excel after `Book.caller()` runs inside
+that wrapper (`_attempt`), the writes included: when Excel refuses one, the
+adapter removes the half-written sheet and the user reads why in Indonesian.
 """
 
 from __future__ import annotations
@@ -55,6 +57,14 @@ def _attempt(book, step):
         raise
 
 
+def _finish(book, message: str, notes: list[str]) -> None:
+    """The closing alert: the job's message, and what Excel refused along the way (if anything)."""
+    if notes:
+        message = (message + "\n\n" if message else "") + "Catatan:\n" + "\n".join(f"- {n}" for n in notes)
+    if message:
+        _alert(book, message)
+
+
 def _press(job, book=None) -> None:
     book = book or xw.Book.caller()
     from .adapters import excel_live
@@ -62,9 +72,9 @@ def _press(job, book=None) -> None:
     ok, plan = _attempt(book, lambda: job(excel_live.read_book(book), book.name))
     if not ok:
         return
-    excel_live.apply_plan(book, plan)
-    if plan.message:
-        _alert(book, plan.message)
+    ok, notes = _attempt(book, lambda: excel_live.apply_plan(book, plan))
+    if ok:
+        _finish(book, plan.message, notes)
 
 
 def _validate_job(grids, name):
@@ -131,9 +141,11 @@ def submit(book=None) -> None:
     from .adapters import excel_live
     from .findings import summary_line
 
-    source = Path(book.fullname)
+    source = None
 
     def compute():
+        nonlocal source
+        source = excel_live.book_path(book)  # OneDrive/SharePoint: the synced local file
         if not source.is_file():
             raise RakInputError(
                 "Workbook belum disimpan. Simpan dulu (Ctrl+S), lalu tekan Siapkan Kiriman lagi.",
@@ -155,7 +167,9 @@ def submit(book=None) -> None:
         except Exception:
             answer = None
         forced = answer == "yes"
-    excel_live.apply_plan(book, plan)
+    ok, notes = _attempt(book, lambda: excel_live.apply_plan(book, plan))
+    if not ok:
+        return
     if report.has_errors and not forced:
         _alert(book, "Kiriman tidak dibuat. Perbaiki kesalahan yang tercantum di lembar Temuan.", critical=True)
         return
@@ -166,6 +180,11 @@ def submit(book=None) -> None:
         # KeyError: the remote engine cannot read the visibility of sheets added in this press.
         except (NotImplementedError, AttributeError, KeyError):
             package.libreoffice_pdf(xlsx, target)
+        except Exception as exc:  # Excel's PDF export refused (no PDF printer driver, ...): LibreOffice
+            if not excel_live.is_excel_error(exc):
+                raise
+            notes.append(f"PDF dari Excel gagal ({excel_live.excel_message(exc)}); PDF dibuat dengan LibreOffice")
+            package.libreoffice_pdf(xlsx, target)
 
     ok, result = _attempt(book, lambda: package.write_package(
         report, plan, grids, book.name, source, source.parent / "Kiriman", forced=forced, pdf=pdf))
@@ -174,7 +193,7 @@ def submit(book=None) -> None:
     files = "\n".join(f"- {p.name}" for p in result.files)
     again = ("\n\nKiriman sebelumnya hari ini diganti." if result.replaced else "") + (
         "\nBerkas lain di folder itu dibiarkan: " + ", ".join(p.name for p in result.kept) if result.kept else "")
-    _alert(book, f"Kiriman siap di folder Kiriman\\{result.folder.name}:\n{files}{again}")
+    _finish(book, f"Kiriman siap di folder Kiriman\\{result.folder.name}:\n{files}{again}", notes)
 
 
 LITE_SUBMIT_STEPS = (
@@ -201,12 +220,14 @@ def _submit_in_lite(book) -> None:
     if not ok:
         return
     report, plan = computed
-    excel_live.apply_plan(book, plan)
+    ok, notes = _attempt(book, lambda: excel_live.apply_plan(book, plan))
+    if not ok:
+        return
     if report.has_errors:
         _alert(book, f"RAK masih memuat {summary_line(report.findings)}. Perbaiki kesalahan yang tercantum di "
                      "lembar Temuan, lalu tekan Siapkan Kiriman lagi. Kiriman tidak dibuat.", critical=True)
         return
-    _alert(book, LITE_SUBMIT_STEPS)
+    _finish(book, LITE_SUBMIT_STEPS, notes)
 
 
 def province(book=None) -> None:

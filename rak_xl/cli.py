@@ -513,6 +513,15 @@ def cmd_rules(args) -> int:
     return EXIT_OK
 
 
+def cmd_setup_excel(args) -> int:
+    """Point xlwings at this Python (user settings file only; nothing goes into a workbook)."""
+    from .excel_setup import setup_excel
+
+    for line in setup_excel():
+        _out(line)
+    return EXIT_OK
+
+
 def build_parser(lang: str = "id") -> argparse.ArgumentParser:
     """The `rak-xl` parser, its help and its errors in `lang` ("id" or "en")."""
     def t(id_text: str, en_text: str) -> str:
@@ -650,6 +659,10 @@ def build_parser(lang: str = "id") -> argparse.ArgumentParser:
     nb.add_argument("--force", action="store_true", help=t("ganti berkas hasil yang sudah ada",
                                                            "replace an existing output file"))
     nb.set_defaults(func=cmd_new)
+
+    se = command("setup-excel", "atur xlwings agar tombol Excel memakai Python ini (sekali per komputer)",
+                 "point xlwings at this Python for the Excel buttons (once per computer)")
+    se.set_defaults(func=cmd_setup_excel)
 
     ru = command("rules", "daftar aturan validasi", "list the validation rules")
     ru.add_argument("--markdown", action="store_true", help=t("cetak docs/rules.md", "print docs/rules.md"))

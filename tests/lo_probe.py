@@ -3,11 +3,12 @@
 Run with the Python that has LibreOffice's `uno` module (Debian: /usr/bin/python3
 with python3-uno), not the project's interpreter:
 
-    python3 tests/lo_probe.py BOOK.xlsm [--pdf SHEET OUT.pdf]...
+    python3 tests/lo_probe.py BOOK.xlsm [--pdf SHEET OUT.pdf]... [--locked SHEET!A5:L5 ...]
 
 Prints JSON: the Basic/VBA libraries and their modules, every form control
 with the script its action event is bound to, the named drawing shapes (the
-xlwings Lite buttons) and the sheet names.
+xlwings Lite buttons), the sheet names, each sheet's protection and visibility,
+and for each --locked range the cells' locked flags.
 """
 
 import json
@@ -54,7 +55,19 @@ def main():
         # MacroExecutionMode 0 = never run macros: we inspect, we do not execute.
         doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(path), "_blank", 0,
                                            (prop("Hidden", True), prop("MacroExecutionMode", 0)))
-        result = {"sheets": list(doc.Sheets.ElementNames), "libraries": {}, "controls": [], "shapes": []}
+        result = {"sheets": list(doc.Sheets.ElementNames), "libraries": {}, "controls": [], "shapes": [],
+                  "state": {}, "locked": {}}
+        for name in doc.Sheets.ElementNames:
+            sheet = doc.Sheets.getByName(name)
+            result["state"][name] = {"protected": bool(sheet.isProtected()), "visible": bool(sheet.IsVisible)}
+        for i, arg in enumerate(sys.argv):
+            if arg == "--locked":
+                ref = sys.argv[i + 1]
+                name, cells = ref.rsplit("!", 1)
+                area = doc.Sheets.getByName(name).getCellRangeByName(cells)
+                result["locked"][ref] = [
+                    [bool(area.getCellByPosition(c, r).CellProtection.IsLocked) for c in range(area.Columns.Count)]
+                    for r in range(area.Rows.Count)]
         libs = doc.BasicLibraries
         for name in libs.ElementNames:
             libs.loadLibrary(name)

@@ -25,7 +25,8 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("jobs: what a button or a command does", {"jobs"}),
     ("products: Kiriman, Rekap Provinsi (and its summary cache), the workbook build and a new year's workbook",
      {"submit", "province", "cache", "build", "newyear"}),
-    ("doors: Excel buttons, command line, pandas DataFrames for analysts", {"buttons", "cli", "cli_args", "__main__", "frames"}),
+    ("doors: Excel buttons (and their xlwings setup), command line, pandas DataFrames for analysts",
+     {"buttons", "excel_setup", "cli", "cli_args", "__main__", "frames"}),
 ]
 # Libraries that open or write workbook files.
 WORKBOOK_LIBRARIES = {"openpyxl", "xlsxwriter", "python_calamine"}

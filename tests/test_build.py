@@ -101,3 +101,27 @@ def test_autorun_sources_are_refused(tmp_path):
     (tmp_path / "Bad.bas").write_text('Attribute VB_Name = "Bad"\nSub Auto_Open()\nEnd Sub\n')
     with pytest.raises(ValueError):
         our_modules(tmp_path)
+
+
+def test_vba_project_has_no_compiled_code_as_ms_ovba_asks_of_writers():
+    """MS-OVBA 2.3.4.1: _VBA_PROJECT is 0x61CC, version 0xFFFF, 0x00, two reserved bytes and no
+    performance cache; every module's source starts at MODULEOFFSET 0 (no stale p-code), so Excel
+    compiles the project afresh for its own version and bitness."""
+    import struct
+
+    from pyopenvba.cfb import CFB
+    from pyopenvba.vba import decompress, parse_vba_project
+
+    with zipfile.ZipFile(WORKBOOK) as zf:
+        cfb = CFB.from_bytes(zf.read("xl/vbaProject.bin"))
+    header = cfb.get_stream_in_storage("VBA", "_VBA_PROJECT")
+    reserved1, version, reserved2 = struct.unpack("<HHB", header[:5])
+    assert (reserved1, version, reserved2) == (0x61CC, 0xFFFF, 0x00)
+    assert len(header) == 7  # no PerformanceCache
+    assert not [n for n in cfb.list_streams_in_storage("VBA") if n.startswith("__SRP_")]
+    project = parse_vba_project(cfb)
+    assert {m.name for m in project.modules} >= {"ThisWorkbook", "xlwings", "Dictionary", "RakButtons"}
+    for module in project.modules:
+        stream = cfb.get_stream_in_storage("VBA", module.stream_name)
+        assert module.text_offset == 0, module.name
+        assert decompress(stream).startswith(b"Attribute VB_Name"), module.name

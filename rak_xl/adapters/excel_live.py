@@ -4,21 +4,60 @@ A button press costs a constant number of calls into Excel whatever the
 number of rows: one read per input sheet, one write per output block, and a
 fixed number of formatting calls per output sheet. Niceties the engine in use
 does not offer (page setup outside Windows/macOS, screen updating) are
-skipped rather than failing the press.
+skipped rather than failing the press; a nicety Excel itself refuses (a COM
+error, e.g. page setup on a PC without a printer) becomes a note for the
+user. When Excel refuses an essential write, the sheet being written is
+removed again, so no half-written sheet stays, and the user gets an
+Indonesian message (ExcelRefused) instead of a traceback.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
+from ..errors import RakInputError
 from ..layout import is_output_sheet
 from ..outputs.sheets import EXCEL_MAX_TEXT, Formula, SheetOutput, WritePlan, pad
 from ..parse.tables import Grid
 
 # A string Excel would turn into a formula, number or date when assigned.
 _NEEDS_QUOTE = re.compile(r"^(?:[=+\-@]|[\d\s.,/:%-]+$)")
-_OPTIONAL = (AttributeError, NotImplementedError, TypeError, ValueError, KeyError)
+# What an engine that lacks a nicety raises (the remote engine, macOS): skipped without a note.
+_MISSING = (AttributeError, NotImplementedError, TypeError, ValueError, KeyError)
+# Where the exceptions Excel raises through xlwings come from: pywin32's COM layer on Windows
+# (pywintypes.com_error), appscript on macOS. Matched by module: pywin32 is absent elsewhere.
+_EXCEL_MODULES = ("pywintypes", "pythoncom", "win32com", "appscript", "aem")
+
+
+class ExcelRefused(RakInputError):
+    """Excel refused a call (busy, a cell being edited, a dialog open, a COM failure)."""
+
+
+def is_excel_error(exc: BaseException) -> bool:
+    """Raised by Excel or by xlwings talking to it, as opposed to a bug in rak_xl."""
+    import xlwings
+
+    return isinstance(exc, xlwings.XlwingsError) or type(exc).__module__.split(".")[0] in _EXCEL_MODULES
+
+
+def excel_message(exc: BaseException) -> str:
+    """Excel's own words: a com_error carries (hresult, text, (.., source, description, ..), arg)."""
+    args = getattr(exc, "args", ())
+    if len(args) >= 3 and isinstance(args[2], tuple) and len(args[2]) > 2 and args[2][2]:
+        return str(args[2][2]).strip()
+    if len(args) >= 2 and isinstance(args[1], str):
+        return args[1].strip()
+    return str(exc).strip() or type(exc).__name__
+
+
+def _refused(doing: str, exc: BaseException) -> ExcelRefused:
+    detail = excel_message(exc)
+    return ExcelRefused(
+        f"Excel menolak perintah saat {doing} ({detail}).",
+        message_en=f"Excel refused a call while {doing} ({detail}).",
+        hint="Tekan Esc bila sebuah sel sedang disunting, tutup dialog yang terbuka, lalu tekan tombol lagi.")
 
 
 
@@ -39,7 +78,31 @@ MAX_READ_CELLS = 2_000_000
 
 
 def read_book(book) -> dict[str, Grid]:
-    from ..errors import RakInputError
+    try:
+        return _read_book(book)
+    except Exception as exc:
+        if not is_excel_error(exc):
+            raise
+        raise _refused("membaca workbook; tidak ada yang diubah", exc) from None
+
+
+def book_path(book) -> Path:
+    """The saved workbook's local path. For a workbook opened from OneDrive/SharePoint Excel reports
+    a URL, which xlwings maps to the synced local folder; when there is none, staff get the fix."""
+    import xlwings
+
+    try:
+        return Path(book.fullname)
+    except xlwings.XlwingsError as exc:
+        raise RakInputError(
+            "Letak lokal workbook di OneDrive/SharePoint tidak ditemukan, sehingga folder Kiriman tidak dapat "
+            "dibuat di sampingnya. Tidak ada yang diubah.",
+            message_en=f"The workbook's local OneDrive/SharePoint folder was not found ({exc}). Nothing changed.",
+            hint="Sinkronkan folder itu ke komputer ini (OneDrive > Sync), atau simpan workbook ke folder lokal "
+                 "(File > Save As), lalu tekan Siapkan Kiriman lagi.") from None
+
+
+def _read_book(book) -> dict[str, Grid]:
     from ..model import col_letter
     from ..wording import thousands
 
@@ -79,47 +142,75 @@ def read_cell(book, sheet: str, cell: str):
     return None if value == "" else value
 
 
-def _optional(action) -> None:
-    """Run a formatting nicety; engines that lack it (remote, macOS) just skip it."""
+def _optional(action, notes: list[str] | None = None, what: str = "") -> None:
+    """Run a formatting nicety. An engine that lacks it (remote, macOS) just skips it; when Excel
+    itself refuses it (a COM error, e.g. page setup with no printer installed), the press goes on
+    and the user is told in a note."""
     try:
         action()
-    except _OPTIONAL:
+    except _MISSING:
+        pass
+    except Exception as exc:
+        if not is_excel_error(exc):
+            raise
+        if notes is not None:
+            note = f"{what} dilewati: {excel_message(exc)}"
+            if note not in notes:
+                notes.append(note)
+
+
+def _discard(book, name: str) -> None:
+    """Remove a half-written output sheet (best effort: Excel may be refusing every call)."""
+    try:
+        if name in [s.name for s in book.sheets]:
+            book.sheets[name].delete()
+    except Exception:  # noqa: BLE001 - the refusal being reported is the one that matters
         pass
 
 
-def _write_sheet(book, out: SheetOutput) -> None:
+def _write_sheet(book, out: SheetOutput, notes: list[str]) -> None:
     names = [s.name for s in book.sheets]
     if out.name in names:
         book.sheets[out.name].delete()
     sheet = book.sheets.add(out.name, after=book.sheets[len(names) - 1 - (out.name in names)])
+    try:
+        _fill_sheet(sheet, out, notes)
+    except BaseException:
+        _discard(book, out.name)
+        raise
+
+
+def _fill_sheet(sheet, out: SheetOutput, notes: list[str]) -> None:
+    fmt = f"Format lembar '{out.name}'"
     values = [[excel_value(v) for v in row] for row in pad(out.values)]
     if values and values[0]:
         sheet.range((1, 1)).value = values
-    for ref, fmt in out.number_formats:
-        sheet.range(ref).number_format = fmt
+    for ref, fmt_code in out.number_formats:
+        sheet.range(ref).number_format = fmt_code
     for ref in out.bold:
         sheet.range(ref).font.bold = True
     for ref, color in out.fills:
         sheet.range(ref).color = color
     for ref in out.wrap:
-        _optional(lambda ref=ref: setattr(sheet.range(ref), "wrap_text", True))
+        _optional(lambda ref=ref: setattr(sheet.range(ref), "wrap_text", True), notes, fmt)
     for col, width in out.column_widths.items():
-        _optional(lambda col=col, width=width: setattr(sheet.range((1, col)), "column_width", width))
+        _optional(lambda col=col, width=width: setattr(sheet.range((1, col)), "column_width", width), notes, fmt)
     for ref in out.borders:
         _optional(lambda ref=ref: sheet.range(ref).borders.set("all", line_style="continuous", weight="thin",
-                                                                   color="#808080"))
+                                                                   color="#808080"), notes, fmt)
     for ref in out.center:
-        _optional(lambda ref=ref: setattr(sheet.range(ref), "horizontal_alignment", "center"))
+        _optional(lambda ref=ref: setattr(sheet.range(ref), "horizontal_alignment", "center"), notes, fmt)
     for cf in out.conditional:
         _optional(lambda cf=cf: sheet.range(cf.ref).conditional_formats.add_custom(
-            "=" + cf.formula, fill_color=cf.fill, font_bold=True if cf.bold else None))
+            "=" + cf.formula, fill_color=cf.fill, font_bold=True if cf.bold else None), notes, fmt)
     if out.autofit_rows:
-        _optional(lambda: sheet.range((1, 1), (max(len(out.values), 1), max(out.shape[1], 1))).rows.autofit())
+        _optional(lambda: sheet.range((1, 1), (max(len(out.values), 1), max(out.shape[1], 1))).rows.autofit(),
+                  notes, fmt)
     for chart in out.charts:
-        _optional(lambda chart=chart: _add_chart(sheet, chart))
+        _optional(lambda chart=chart: _add_chart(sheet, chart), notes, f"Grafik '{chart.title}'")
     if out.hidden:
         sheet.visible = False
-    _optional(lambda: _page_setup(sheet, out))
+    _optional(lambda: _page_setup(sheet, out), notes, f"Pengaturan cetak lembar '{out.name}'")
 
 
 def _add_chart(sheet, spec) -> None:
@@ -148,24 +239,47 @@ def _page_setup(sheet, out: SheetOutput) -> None:
         api.HPageBreaks.Add(Before=api.Range(f"A{row}"))
 
 
-def apply_plan(book, plan: WritePlan) -> None:
-    app = book.app
-    _optional(lambda: setattr(app, "screen_updating", False))
+def _write_highlights(book, plan: WritePlan, notes: list[str]) -> None:
+    names = [s.name for s in book.sheets]
+    for name in plan.clear:
+        if name in names:
+            book.sheets[name].clear_contents()
+        else:  # a workbook made before the highlight sheet existed
+            sheet = book.sheets.add(name, after=book.sheets[len(names) - 1])
+            sheet.visible = False
+            _optional(lambda sheet=sheet: setattr(sheet.api, "Visible", 2))  # xlSheetVeryHidden (Windows)
+            names.append(name)
     try:
-        for out in plan.sheets:
-            _write_sheet(book, out)
-        names = [s.name for s in book.sheets]
-        for name in plan.clear:
-            if name in names:
-                book.sheets[name].clear_contents()
-            else:
-                sheet = book.sheets.add(name, after=book.sheets[len(names) - 1])
-                sheet.visible = False
-                names.append(name)
         for block in plan.blocks:
             values = [[excel_value(v) for v in row] for row in pad(block.values)]
             book.sheets[block.sheet].range((block.row, block.col)).value = values
+    except BaseException:
+        for name in plan.clear:  # no highlights rather than half of them
+            try:
+                book.sheets[name].clear_contents()
+            except Exception:  # noqa: BLE001 - the first refusal is reported
+                pass
+        raise
+
+
+def apply_plan(book, plan: WritePlan) -> list[str]:
+    """Carry out `plan` in the open workbook; returns notes on niceties Excel refused (Indonesian)."""
+    notes: list[str] = []
+    app = book.app
+    _optional(lambda: setattr(app, "screen_updating", False))
+    doing = "menulis hasil"
+    try:
+        for out in plan.sheets:
+            doing = f"menulis lembar '{out.name}'; lembar itu tidak dibuat, lembar input tidak diubah"
+            _write_sheet(book, out, notes)
+        doing = "menulis sorotan; sorotan dihapus, lembar input tidak diubah"
+        _write_highlights(book, plan, notes)
         if plan.activate:
-            book.sheets[plan.activate].activate()
+            _optional(lambda: book.sheets[plan.activate].activate(), notes, f"Membuka lembar '{plan.activate}'")
+    except Exception as exc:
+        if not is_excel_error(exc):
+            raise
+        raise _refused(doing, exc) from None
     finally:
         _optional(lambda: setattr(app, "screen_updating", True))
+    return notes

@@ -22,6 +22,7 @@ from ..errors import RakInputError
 from ..layout import SHEET_HIGHLIGHTS, is_output_sheet
 from ..parse.tables import Grid
 from .atomic import replacing
+from .extensions import extension_warnings_handled, read_extensions, refuse_unknown, restore_extensions
 from ..outputs.sheets import EXCEL_MAX_TEXT, FORMULA_PREFIXES, Chart, Formula, SheetOutput, WritePlan
 
 
@@ -220,8 +221,14 @@ def apply_plan(source: str | Path, target: str | Path, plan: WritePlan) -> None:
 
     source, target = Path(source), Path(target)
     original = read_bytes(source)  # read before the write: source and target may be one file
-    wb = open_for_writing(source, original, keep_vba=source.suffix.lower() == ".xlsm", keep_links=True,
-                          rich_text=True)
+    with extension_warnings_handled():  # copied back below, not lost
+        wb = open_for_writing(source, original, keep_vba=source.suffix.lower() == ".xlsm", keep_links=True,
+                              rich_text=True)
+    # openpyxl drops worksheet <extLst>s (Excel's x14 conditional formats and dropdowns): those of
+    # the sheets kept are copied back after saving; any it cannot copy stop the write here.
+    exts = read_extensions(source)
+    kept = _kept_sheets(wb, plan)
+    refuse_unknown(source, exts, kept)
     for out in plan.sheets:
         index = None
         old = sheet_named(wb, out.name)
@@ -252,6 +259,7 @@ def apply_plan(source: str | Path, target: str | Path, plan: WritePlan) -> None:
     with replacing(target) as tmp:
         save_workbook(wb, tmp)
         carry_lite_door(original, tmp)
+        restore_extensions(tmp, exts, kept)
 
 
 def _copy_values(ws, grid: Grid) -> None:
@@ -282,8 +290,11 @@ def write_values_copy(grids: Mapping[str, Grid], plan: WritePlan, template: Path
     being assembled (rak_xl.submit), so it is saved directly."""
     import openpyxl
 
+    exts = {}
     if template is not None and template.exists():
-        wb = open_for_writing(template, keep_vba=False, data_only=True, keep_links=False)
+        with extension_warnings_handled():  # copied back after saving
+            wb = open_for_writing(template, keep_vba=False, data_only=True, keep_links=False)
+        exts = read_extensions(template)
     else:
         wb = openpyxl.Workbook()
         wb.remove(wb.active)
@@ -297,6 +308,10 @@ def write_values_copy(grids: Mapping[str, Grid], plan: WritePlan, template: Path
             continue
         ws = wb[name] if name in wb.sheetnames else wb.create_sheet(name)
         _copy_values(ws, grid)
+    # The template's sheets keep their Excel x14 formats and dropdowns (see extensions.py).
+    kept = _kept_sheets(wb, plan)
+    if template is not None:
+        refuse_unknown(template, exts, kept)
     for out in plan.sheets:
         old = sheet_named(wb, out.name)
         if old is not None:
@@ -314,6 +329,13 @@ def write_values_copy(grids: Mapping[str, Grid], plan: WritePlan, template: Path
         ws.sheet_view.tabSelected = ws is wb.worksheets[0]
     scrub_personal_data(wb)
     save_workbook(wb, target)
+    restore_extensions(target, exts, kept)
+
+
+def _kept_sheets(wb, plan: WritePlan) -> list[str]:
+    """The sheets of `wb` a write keeps (not replaced by one of the plan's sheets, compared as Excel does)."""
+    replaced = {out.name.casefold() for out in plan.sheets}
+    return [name for name in wb.sheetnames if name.casefold() not in replaced]
 
 
 # A defined name that stays in a copy sent out: references to its own sheets only ('Bagian'!$B$5:$B$34).

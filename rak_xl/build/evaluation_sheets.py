@@ -4,6 +4,12 @@ Kept apart from rak_xl.build.workbook so the plan sheets and these can change
 independently. The indicator, unit and description columns are formulas that
 look the text up by ID / code in the plan sheets (with the value cached), so
 they follow edits to the plan; staff type only targets and realisation.
+
+Both sheets are protected without a password: the lookup columns are locked
+(typing over one would silently break its link to the plan), the cells staff
+fill in are not, also in the rows below the data where new lines go. The
+buttons never write here (only output sheets and _Sorotan), so protection
+does not get in their way; Review > Unprotect Sheet needs no password.
 """
 
 from __future__ import annotations
@@ -52,6 +58,17 @@ def _intro(ws, table: L.TableLayout, f, explain: str, note: str) -> int:
     return first
 
 
+# What staff may still do on the protected sheets besides typing into unlocked cells.
+PROTECTION = {"format_columns": True, "format_rows": True, "insert_rows": True, "autofilter": True, "sort": True}
+
+
+def _protect(ws, f, input_columns: list[int], widths: dict[int, float]) -> None:
+    """Lock the sheet (no password), leaving the input columns open down to the last row."""
+    for c in input_columns:  # the column default for empty cells (rows staff add): unlocked
+        ws.set_column(c, c, widths[c], f.unlocked_empty)
+    ws.protect("", PROTECTION)
+
+
 def build_achievement(wb, ws, src: PlanData, f) -> None:
     from .workbook import DV_ROWS, fit_row
 
@@ -70,11 +87,11 @@ def build_achievement(wb, ws, src: PlanData, f) -> None:
         r = first + i
         plan = plan_rows.get(row["id"], {})
         key_cell = f"$A{r + 1}"
-        ws.write_string(r, col_of["id"], row["id"], f.id)
+        ws.write_string(r, col_of["id"], row["id"], f.unlocked["id"])
         for key, plan_key, fmt in (("indicator", "indikator", copy), ("unit", "satuan", copy_center)):
             lookups = [(t.sheet, _col(t, "id"), _col(t, key)) for t in L.RAK_TABLES]
             ws.write_formula(r, col_of[key], _lookup(key_cell, lookups), fmt, plan.get(plan_key, ""))
-        ws.write_string(r, col_of["direction"], row["arah"], f.text_center)
+        ws.write_string(r, col_of["direction"], row["arah"], f.unlocked["text_center"])
         fit_row(ws, r, [plan.get("indikator", "")], [widths["indicator"]])
         percent = plan.get("satuan", "") == "%"
         for q in L.QUARTERS:
@@ -82,11 +99,11 @@ def build_achievement(wb, ws, src: PlanData, f) -> None:
                 text = row[src_key] or ""
                 pct = parse_percent_text(text)
                 if pct is not None:
-                    ws.write_number(r, col_of[key], pct / 100, f.percent)
+                    ws.write_number(r, col_of[key], pct / 100, f.unlocked["percent"])
                 elif text:
-                    ws.write_number(r, col_of[key], float(text), f.number)
+                    ws.write_number(r, col_of[key], float(text), f.unlocked["number"])
                 else:
-                    ws.write_blank(r, col_of[key], None, f.percent if percent else f.number)
+                    ws.write_blank(r, col_of[key], None, f.unlocked["percent" if percent else "number"])
     last = first + DV_ROWS
     ws.data_validation(first, col_of["direction"], last, col_of["direction"], {
         "validate": "list", "source": [L.DIRECTION_UP, L.DIRECTION_DOWN], "error_type": "warning",
@@ -95,6 +112,8 @@ def build_achievement(wb, ws, src: PlanData, f) -> None:
     ws.data_validation(first, col_of["target1"], last, col_of["real4"], {
         "validate": "decimal", "criteria": ">=", "value": 0, "error_type": "warning",
         "error_title": "Target / realisasi", "error_message": "Isi angka (persen untuk indikator persentase)."})
+    inputs = [c for key, c in col_of.items() if not table.column(key).derived]
+    _protect(ws, f, inputs, {c: widths.get(key, 10) for key, c in col_of.items()})
 
 
 def build_spending(wb, ws, src: PlanData, f) -> None:
@@ -111,15 +130,15 @@ def build_spending(wb, ws, src: PlanData, f) -> None:
     budget_code, budget_text = _col(L.BUDGET, "code"), _col(L.BUDGET, "description")
     for i, row in enumerate(src.spending):
         r = first + i
-        ws.write_string(r, col_of["code"], row["kode_anggaran"], f.id)
+        ws.write_string(r, col_of["code"], row["kode_anggaran"], f.unlocked["id"])
         ws.write_formula(r, col_of["description"],
                          _lookup(f"$A{r + 1}", [(L.SHEET_BUDGET, budget_code, budget_text)]), copy, row["uraian"])
         for q in L.QUARTERS:
             value = row[f"realisasi_tw{q}"]
             if value not in (None, ""):
-                ws.write_number(r, col_of[f"real{q}"], int(value), f.money)
+                ws.write_number(r, col_of[f"real{q}"], int(value), f.unlocked["money"])
             else:
-                ws.write_blank(r, col_of[f"real{q}"], None, f.money)
+                ws.write_blank(r, col_of[f"real{q}"], None, f.unlocked["money"])
     # Totals above the header (never read as a line), cached for readers that do not recalculate.
     total_row = table.header_row - 2
     ws.write_string(total_row, col_of["description"], "Jumlah (baris yang tampil)", f.label)
@@ -131,3 +150,5 @@ def build_spending(wb, ws, src: PlanData, f) -> None:
     ws.data_validation(first, col_of["real1"], first + DV_ROWS, col_of["real4"], {
         "validate": "integer", "criteria": ">=", "value": 0, "error_type": "warning",
         "error_title": "Realisasi", "error_message": "Isi jumlah rupiah tanpa sen, misalnya 27750000."})
+    widths = {col_of["code"]: 36, **{col_of[f"real{q}"]: 17 for q in L.QUARTERS}}
+    _protect(ws, f, [c for key, c in col_of.items() if not table.column(key).derived], widths)

@@ -33,6 +33,11 @@ FILL = {3: "#FFC7CE", 2: "#FFEB9C", 1: "#DDEBF7"}
 class _Formats:
     def __init__(self, wb) -> None:
         base = {"font_name": "Arial", "font_size": 10, "valign": "top"}
+        # Column default of the protected sheets' input columns (the rows staff add): unlocked, no
+        # border. Indexed at once (a private XlsxWriter call: indices otherwise follow first use), so its
+        # style number does not depend on which formats a plan's rows used: a blank plan's sheets match.
+        self.unlocked_empty = wb.add_format({**base, "locked": False})
+        self.unlocked_empty._get_xf_index()
         self.title = wb.add_format({**base, "bold": True, "font_size": 13})
         self.subtitle = wb.add_format({**base, "italic": True})
         self.note = wb.add_format({**base, "italic": True, "font_color": "#9C0006", "text_wrap": True,
@@ -40,11 +45,18 @@ class _Formats:
         self.header = wb.add_format({**base, "bold": True, "text_wrap": True, "align": "center",
                                      "valign": "vcenter", "bg_color": "#D9E1F2", "border": 1})
         self.text = wb.add_format({**base, "text_wrap": True, "border": 1})
-        self.text_center = wb.add_format({**base, "align": "center", "border": 1})
-        self.id = wb.add_format({**base, "border": 1, "num_format": "@"})
-        self.percent = wb.add_format({**base, "border": 1, "num_format": "0%", "align": "center"})
-        self.number = wb.add_format({**base, "border": 1, "num_format": "#,##0", "align": "center"})
-        self.money = wb.add_format({**base, "border": 1, "num_format": RUPIAH})
+        # Input cells of the protected sheets (Capaian, Realisasi Anggaran) look the same, unlocked.
+        self.unlocked = {}
+
+        def both(name: str, spec: dict):
+            self.unlocked[name] = wb.add_format({**spec, "locked": False})
+            return wb.add_format(spec)
+
+        self.text_center = both("text_center", {**base, "align": "center", "border": 1})
+        self.id = both("id", {**base, "border": 1, "num_format": "@"})
+        self.percent = both("percent", {**base, "border": 1, "num_format": "0%", "align": "center"})
+        self.number = both("number", {**base, "border": 1, "num_format": "#,##0", "align": "center"})
+        self.money = both("money", {**base, "border": 1, "num_format": RUPIAH})
         self.money_bold = wb.add_format({**base, "border": 1, "num_format": RUPIAH, "bold": True})
         self.label = wb.add_format({**base, "bold": True, "border": 1, "bg_color": "#F2F2F2"})
         self.date = wb.add_format({**base, "border": 1, "num_format": DATE, "align": "left"})
@@ -91,12 +103,31 @@ def _print_setup(ws, header_row: int) -> None:
     ws.set_footer("&L&A&RHalaman &P dari &N")
 
 
-def _highlights(ws, sheet: str, f: _Formats) -> None:
-    """Colour a cell from its twin in the hidden highlight sheet (see rak_xl.outputs.highlights)."""
-    first = xl_col_to_name(L.highlight_offset(sheet))
+def highlight_name(sheet: str) -> str:
+    """The workbook-level name over `sheet`'s block of the highlight sheet (e.g. Sorotan_RAK_KPU)."""
+    return "Sorotan_" + sheet.replace(" ", "_")
+
+
+def _highlights(wb, ws, sheet: str, f: _Formats) -> None:
+    """Colour a cell from its twin in the hidden highlight sheet (see rak_xl.outputs.highlights).
+
+    The rule reads the twin through a workbook-level name, INDEX(Sorotan_<sheet>, ROW(), COLUMN()),
+    not as '_Sorotan'!A1: Excel 2010+ saves a rule that names another sheet in the worksheet's
+    x14 <extLst>, which openpyxl drops, so one Excel save followed by `rak-xl run` lost every
+    highlight. Rules over defined names stay in the classic <conditionalFormatting> element.
+    It is safe: the name covers exactly the rule's area (HIGHLIGHT_ROWS x HIGHLIGHT_BLOCK_WIDTH),
+    so ROW()/COLUMN() of every cell the rule applies to is inside it; ROW() is the cell's current
+    row, the row Validasi writes its level at after reading the sheet; an empty twin is 0, and
+    an error (a name deleted by hand) just leaves the cell uncoloured.
+    """
+    first = L.highlight_offset(sheet)
+    block = (f"'{L.SHEET_HIGHLIGHTS}'!${xl_col_to_name(first)}$1:"
+             f"${xl_col_to_name(first + L.HIGHLIGHT_BLOCK_WIDTH - 1)}${L.HIGHLIGHT_ROWS}")
+    name = highlight_name(sheet)
+    wb.define_name(name, "=" + block)
     area = f"A1:{xl_col_to_name(L.HIGHLIGHT_BLOCK_WIDTH - 1)}{L.HIGHLIGHT_ROWS}"
     for level in (3, 2, 1):
-        ws.conditional_format(area, {"type": "formula", "criteria": f"='{L.SHEET_HIGHLIGHTS}'!{first}1={level}",
+        ws.conditional_format(area, {"type": "formula", "criteria": f"=INDEX({name},ROW(),COLUMN())={level}",
                                      "format": f.hl[level]})
 
 
@@ -287,7 +318,7 @@ def build_xlsx_bytes(src: PlanData, created: dt.datetime) -> bytes:
     guide = wb.add_worksheet(L.SHEET_GUIDE)
     sheets = {name: wb.add_worksheet(name) for name in L.INPUT_SHEETS}
     mask = wb.add_worksheet(L.SHEET_HIGHLIGHTS)
-    mask.hide()
+    mask.very_hidden()  # not listed under Unhide: staff cannot show (and type into) the highlight sheet
     _guide(wb, guide, src, f)
     _identity(sheets[L.SHEET_IDENTITY], src, f)
     _programs(sheets[L.SHEET_PROGRAMS], src, f)
@@ -298,7 +329,7 @@ def build_xlsx_bytes(src: PlanData, created: dt.datetime) -> bytes:
     build_achievement(wb, sheets[L.SHEET_ACHIEVEMENT], src, f)
     build_spending(wb, sheets[L.SHEET_SPENDING], src, f)
     for name, ws in sheets.items():
-        _highlights(ws, name, f)
+        _highlights(wb, ws, name, f)
     wb.close()
     return out.getvalue()
 

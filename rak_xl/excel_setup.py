@@ -1,0 +1,83 @@
+"""`rak-xl setup-excel`: tell xlwings, on this PC only, which Python runs the buttons.
+
+It writes the user's xlwings settings file (`%USERPROFILE%\\.xlwings\\xlwings.conf`
+on Windows), the file `xlwings config create` writes, with two settings:
+- the interpreter: this very Python, the one rak_xl is installed in (without it,
+  RunPython starts whatever `python` comes first on PATH, possibly the Microsoft
+  Store alias or another installation without rak_xl);
+- ADD_WORKBOOK_TO_PYTHONPATH False: rak_xl is installed and needs nothing from
+  the workbook's folder, while adding that folder makes xlwings translate a
+  OneDrive/SharePoint URL first, which fails with "Couldn't find your local
+  OneDrive file" before rak_xl even loads.
+
+Written here rather than by `xlwings config create --force`, which overwrites the
+whole file (losing settings such as a PYTHONPATH a colleague added) and does not
+write the second key. The format is the one xlwings' VBA reads with `Input #`:
+one `"KEY","value"` line per setting. Nothing goes into the workbook, so it stays
+safe to e-mail.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import sys
+from pathlib import Path
+
+KEY_ADD_DIR = "ADD_WORKBOOK_TO_PYTHONPATH"
+# Keys this command owns; any other line of an existing file is kept as it was.
+_OWNED = ("INTERPRETER_WIN", "INTERPRETER_MAC", "CONDA PATH", "CONDA ENV", KEY_ADD_DIR)
+
+
+def user_config_file() -> Path:
+    """Where xlwings' VBA looks for the user's settings (Windows: USERPROFILE; macOS: Excel's sandbox)."""
+    import xlwings
+
+    return Path(xlwings.USER_CONFIG_FILE)
+
+
+def _interpreter_settings(executable: str) -> list[tuple[str, str]]:
+    from xlwings.cli import get_conda_settings  # the same conda detection as `xlwings config create`
+
+    conda_path, conda_env = get_conda_settings()
+    if conda_path and sys.platform.startswith("win"):
+        return [("CONDA PATH", conda_path), ("CONDA ENV", conda_env)]
+    return [("INTERPRETER_MAC" if sys.platform.startswith("darwin") else "INTERPRETER_WIN", executable)]
+
+
+def _read(path: Path) -> list[tuple[str, str]]:
+    if not path.is_file():
+        return []
+    rows = csv.reader(io.StringIO(path.read_text(encoding="utf-8", errors="replace")))
+    return [(row[0], row[1] if len(row) > 1 else "") for row in rows if row and row[0].strip()]
+
+
+def write_user_config(path: Path | None = None, executable: str | None = None) -> Path:
+    """Write (or update) the user's xlwings.conf; returns its path."""
+    path = path or user_config_file()
+    executable = executable or sys.executable
+    kept = [(k, v) for k, v in _read(path) if k.strip().upper() not in _OWNED]
+    settings = [*_interpreter_settings(executable), (KEY_ADD_DIR, "False"), *kept]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text("".join(f'"{k}","{v}"\n' for k, v in settings), encoding="utf-8")
+    os.replace(tmp, path)
+    return path
+
+
+def store_alias(executable: str) -> bool:
+    """The Microsoft Store's python.exe stub: xlwings cannot start Python through it."""
+    return "windowsapps" in executable.replace("/", "\\").lower()
+
+
+def setup_excel() -> list[str]:
+    """Write the settings and return the lines to tell the user (Indonesian)."""
+    path = write_user_config()
+    lines = [f"Ditulis: {path}",
+             f"  Python untuk tombol Excel : {sys.executable}",
+             f"  {KEY_ADD_DIR}: False (workbook boleh disimpan di OneDrive/SharePoint)"]
+    if store_alias(sys.executable):
+        lines.append("PERINGATAN: ini Python dari Microsoft Store; tombol Excel tidak dapat memakainya. Pasang "
+                     "Python dari python.org, lalu jalankan perintah ini lagi dengan Python itu.")
+    return lines

@@ -1,0 +1,99 @@
+"""Every command of the README's staff guide works as written (`py` -> `python`).
+
+The guide is what staff type on a fresh PC; a command that fails there (as
+`py -m xlwings config create` did: xlwings has no `__main__`) leaves the buttons
+running whatever `python` is first on PATH. Each command is run in order, in a
+temporary home (HOME and USERPROFILE), against the package built from this
+repository: `pip install` goes into a temporary folder (never into the test's
+interpreter), and the commands after it import rak_xl from there.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from rak_xl.excel_setup import KEY_ADD_DIR, store_alias, write_user_config
+
+pytestmark = pytest.mark.skipif(sys.platform == "darwin", reason="xlwings keeps the macOS settings elsewhere")
+
+
+def guide_commands() -> list[str]:
+    """The `py ...` commands of the staff guide: fenced lines and inline code, in reading order."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    guide = readme[readme.index("## Panduan untuk Staf"):]
+    found = re.finditer(r"^\s*(py [^\n`]+?)\s*$|`(py [^`]+)`", guide, re.MULTILINE)
+    return [m[1] or m[2] for m in found]
+
+
+def _package(tmp: Path) -> tuple[Path, Path]:
+    """The repository's package source (a copy: building writes beside it) and its wheel."""
+    src = tmp / "src"
+    src.mkdir()
+    for folder in ("rak_xl", "macros"):  # macros/ ships inside the package (pyproject package-dir)
+        shutil.copytree(ROOT / folder, src / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, src / name)
+    done = subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp / "dist"),
+                           str(src)], cwd=tmp, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return src, next((tmp / "dist").glob("rak_xl-*.whl"))
+
+
+def test_every_staff_guide_command_works(tmp_path):
+    commands = guide_commands()
+    assert any("pip install" in c for c in commands) and any("setup-excel" in c for c in commands), commands
+    src, wheel = _package(tmp_path)
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "XLWINGS_LICENSE_KEY")}
+    env.update(HOME=str(home), USERPROFILE=str(home))
+    installed = None
+    for i, command in enumerate(commands):
+        argv = command.split()
+        assert argv[:2] == ["py", "-m"], f"not a `py -m` command: {command}"
+        if argv[2:4] == ["pip", "install"]:
+            target = argv[4]
+            if target.startswith("rak_xl-"):
+                assert re.fullmatch(r"rak_xl-<versi>\.whl", target), command
+                target = str(wheel)
+            else:
+                assert target == ".", command  # "from the folder of a copy of this repository"
+            installed = tmp_path / f"site{i}"
+            argv = [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(installed), target]
+            done = subprocess.run(argv, cwd=src, env=env, capture_output=True, text=True)
+            assert done.returncode == 0, f"{command}: {done.stderr}"
+            assert (installed / "rak_xl" / "__init__.py").is_file()
+            continue
+        assert installed is not None, f"{command} comes before rak_xl is installed"
+        done = subprocess.run([sys.executable, *argv[1:]], cwd=tmp_path, env={**env, "PYTHONPATH": str(installed)},
+                              capture_output=True, text=True)
+        assert done.returncode == 0, f"{command}: {done.stderr}"
+    conf = home / ".xlwings" / "xlwings.conf"
+    settings = {row[0]: row[1] for row in csv.reader(conf.read_text(encoding="utf-8").splitlines())}
+    assert settings["INTERPRETER_WIN"] == sys.executable
+    assert settings[KEY_ADD_DIR] == "False"  # xlwings adds the workbook's folder only for "true"
+    assert not list(ROOT.glob("*.egg-info")) and not (ROOT / "build" / "lib").exists()
+
+
+def test_setup_keeps_other_settings_and_replaces_its_own(tmp_path):
+    conf = tmp_path / "xlwings.conf"
+    conf.write_text('"INTERPRETER_WIN","C:\\old\\python.exe"\n"PYTHONPATH","C:\\kantor"\n'
+                    '"ADD_WORKBOOK_TO_PYTHONPATH","True"\n', encoding="utf-8")
+    write_user_config(conf, executable="C:\\Python311\\python.exe")
+    rows = list(csv.reader(conf.read_text(encoding="utf-8").splitlines()))
+    assert rows == [["INTERPRETER_WIN", "C:\\Python311\\python.exe"], [KEY_ADD_DIR, "False"],
+                    ["PYTHONPATH", "C:\\kantor"]]
+
+
+def test_microsoft_store_alias_is_recognised():
+    assert store_alias(r"C:\Users\staf\AppData\Local\Microsoft\WindowsApps\python.exe")
+    assert not store_alias(r"C:\Users\staf\AppData\Local\Programs\Python\Python311\python.exe")
