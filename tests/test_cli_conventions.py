@@ -16,7 +16,8 @@ from conftest import ROOT, WORKBOOK
 from rak_xl import layout as L
 from rak_xl.cli import build_parser, main
 
-COMMANDS = ("validate", "run", "rollup", "consolidate", "submit", "province", "evaluate", "baru", "build", "rules")
+COMMANDS = ("validate", "run", "rollup", "consolidate", "submit", "province", "evaluate", "baru", "build", "rules",
+            "setup-excel")
 
 
 def rak(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:

@@ -99,7 +99,9 @@ def book_path(book) -> Path:
             "dibuat di sampingnya. Tidak ada yang diubah.",
             message_en=f"The workbook's local OneDrive/SharePoint folder was not found ({exc}). Nothing changed.",
             hint="Sinkronkan folder itu ke komputer ini (OneDrive > Sync), atau simpan workbook ke folder lokal "
-                 "(File > Save As), lalu tekan Siapkan Kiriman lagi.") from None
+                 "(File > Save As), lalu tekan Siapkan Kiriman lagi.",
+            hint_en="Sync that folder to this computer (OneDrive > Sync), or save the workbook to a local folder "
+                    "(File > Save As), then press Siapkan Kiriman again.") from None
 
 
 def _read_book(book) -> dict[str, Grid]:

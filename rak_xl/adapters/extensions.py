@@ -119,7 +119,8 @@ def refuse_unknown(source: Path, exts: SheetExtensions, kept: Iterable[str]) -> 
                 message_en=f"Sheet '{sheet}' of '{source.name}' holds Excel extensions rak-xl cannot copy "
                            f"({', '.join(unknown)}); nothing was written.",
                 sheet=sheet,
-                hint="Pakai tombol di Excel untuk workbook ini, atau hapus slicer/timeline dari lembar itu.")
+                hint="Pakai tombol di Excel untuk workbook ini, atau hapus slicer/timeline dari lembar itu.",
+                hint_en="Use the buttons in Excel for this workbook, or remove the slicer/timeline from that sheet.")
 
 
 def restore_extensions(saved: Path, exts: SheetExtensions, kept: Iterable[str]) -> None:
