@@ -51,6 +51,9 @@ def _package(tmp: Path) -> tuple[Path, Path]:
 def test_every_staff_guide_command_works(tmp_path):
     commands = guide_commands()
     assert any("pip install" in c for c in commands) and any("setup-excel" in c for c in commands), commands
+    # What the checkout held before (an editable install leaves rak_xl.egg-info there): the guide's
+    # commands must add nothing to it.
+    before = (set(ROOT.glob("*.egg-info")), (ROOT / "build" / "lib").exists())
     src, wheel = _package(tmp_path)
     home = tmp_path / "home"
     home.mkdir()
@@ -81,7 +84,7 @@ def test_every_staff_guide_command_works(tmp_path):
     settings = {row[0]: row[1] for row in csv.reader(conf.read_text(encoding="utf-8").splitlines())}
     assert settings["INTERPRETER_WIN"] == sys.executable
     assert settings[KEY_ADD_DIR] == "False"  # xlwings adds the workbook's folder only for "true"
-    assert not list(ROOT.glob("*.egg-info")) and not (ROOT / "build" / "lib").exists()
+    assert (set(ROOT.glob("*.egg-info")), (ROOT / "build" / "lib").exists()) == before
 
 
 def test_setup_keeps_other_settings_and_replaces_its_own(tmp_path):
