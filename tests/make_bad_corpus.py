@@ -625,11 +625,13 @@ def _append_row(xml: bytes, row_xml: str) -> bytes:
     return xml.replace(b"</sheetData>", row_xml.encode() + b"</sheetData>", 1)
 
 
-def _far_cell(sheet: str, ref_: str):
+def _far_cell(sheet: str, ref_: str, before: str = " "):
+    """One value at `ref_`; `before` is what stands between "<c" and r= (another attribute
+    first, a newline: what Excel does not write, but XML and calamine allow)."""
     row = re.sub(r"[A-Z]+", "", ref_)
 
     def make(out):
-        return patch_sheet(out, sheet, lambda b: _append_row(b, f'<row r="{row}"><c r="{ref_}"><v>7</v></c></row>'))
+        return patch_sheet(out, sheet, lambda b: _append_row(b, f'<row r="{row}"><c{before}r="{ref_}"><v>7</v></c></row>'))
     return make
 
 
@@ -904,7 +906,11 @@ def cases() -> list[Case]:
         Case("far_cell_last", _far_cell(L.SHEET_RAK_A, "XFD1048576"), same_as_shipped=True, run=(),
              also=((("submit", "{file}", "-o", "{dir}/Kiriman", "--no-pdf", "--force"), 0, ()),), leaves=("Kiriman",)),
         Case("far_cell_zz100000", _far_cell(L.SHEET_PROGRAMS, "ZZ100000"), same_as_shipped=True, run=()),
+        Case("far_cell_attribute_first", _far_cell(L.SHEET_RAK_A, "XFD1048576", before=' t="n" '),
+             same_as_shipped=True, run=()),
         Case("dimension_lie", dimension_lie, same_as_shipped=True),
+        Case("beyond_grid_newline", _far_cell(L.SHEET_BUDGET, "XFE9", before="\n "), exit=2,
+             stderr=("di luar batas lembar Excel", "XFE9", L.SHEET_BUDGET)),
         Case("beyond_grid_column", _far_cell(L.SHEET_RAK_A, "XFE9"), exit=2,
              stderr=("di luar batas lembar Excel", "XFE9", L.SHEET_RAK_A), run=(), run_exit=2),
         Case("beyond_grid_row", _far_cell(L.SHEET_BUDGET, "A1048577"), exit=2,

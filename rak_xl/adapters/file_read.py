@@ -6,7 +6,8 @@ is refused with a message staff can act on. Only a regular file is read (a FIFO
 would block, a link to /dev/zero never ends), and it is read once, into memory.
 
 What a file claims about itself does not set the cost. Each sheet's cells are
-counted first (a census of the cell references, at C speed): a cell beyond
+located first (a census of the cell references, at C speed; one quick pass proves
+a usual sheet lies within A1:T99999, any other has its references counted): a cell beyond
 Excel's grid (XFE9, A1048577) is refused before calamine sees it, and a sheet
 whose cells are far apart (one stray value at ZZ100000 or XFD1048576) is read
 sparsely, cell by cell, instead of as calamine's dense rectangle from A1, which
@@ -192,7 +193,7 @@ def _read_grids(path: Path, data: bytes, zf: zipfile.ZipFile) -> dict[str, Grid]
     from python_calamine import CalamineError, CalamineWorkbook
 
     try:
-        parts = _parts_or_none(zf) or {}
+        parts = _parts_or_none(zf) or {}  # looked up once: the census and both scans use it
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         grids = Grids()
         xmls: dict[str, bytes] = {}  # sheet part -> XML, inflated once for the census and the formula scan
@@ -200,17 +201,19 @@ def _read_grids(path: Path, data: bytes, zf: zipfile.ZipFile) -> dict[str, Grid]
         for name in book.sheet_names:
             if is_output_sheet(name):
                 continue
-            shape = census(zf, parts.get(name), name, xmls, path.name)
-            if shape is not None and shape.sparse:
-                grids[name] = []
-                sparse.append(name)
-                continue
+            xml = _part_xml(zf, parts.get(name))
+            if xml is not None:
+                xmls[parts[name]] = xml
+                if census(xml, name, path.name).sparse:
+                    grids[name] = []
+                    sparse.append(name)
+                    continue
             sheet = book.get_sheet_by_name(name)
             # calamine gives "" for an empty cell; the grids use None (as xlwings does). Inline: per cell.
             grids[name] = [[None if v == "" else v for v in row] for row in sheet.to_python(skip_empty_area=False)]
         if sparse:
             _read_sparse(path, data, sparse, grids)
-        _formula_cells(zf, grids, xmls)
+        _formula_cells(grids, xmls, parts)
         _negative_serials(grids, xmls, parts)
         return grids
     except (CalamineError, ValueError, KeyError, OSError, zipfile.BadZipFile, EOFError) as exc:
@@ -218,6 +221,16 @@ def _read_grids(path: Path, data: bytes, zf: zipfile.ZipFile) -> dict[str, Grid]
                             message_en=f"'{path.name}' cannot be read as an Excel workbook ({exc}).",
                             hint="Buka di Excel dan simpan ulang sebagai .xlsm.",
                             hint_en="Open it in Excel and save it again as .xlsm.") from None
+
+
+def _part_xml(zf: zipfile.ZipFile, part: str | None) -> bytes | None:
+    """A sheet part's XML, or None when the workbook names no such member."""
+    if not part:
+        return None
+    try:
+        return zf.read(part)
+    except KeyError:
+        return None
 
 
 def _negative_serials(grids: "Grids", xmls: dict[str, bytes], parts: dict[str, str]) -> None:
@@ -245,9 +258,9 @@ def _negative_serials(grids: "Grids", xmls: dict[str, bytes], parts: dict[str, s
 
 @dataclass
 class Shape:
-    rows: int  # the last row holding a cell (1-based), 0 when none
-    cols: int  # the last column holding a cell
-    cells: int  # cells written in the part (with or without a value)
+    rows: int  # the last row holding a cell (1-based), 0 when none; at most, for a sheet in SMALL_GRID
+    cols: int  # the last column holding a cell (likewise)
+    cells: int  # cells written in the part (with or without a value); not counted for a small sheet
     merged: int  # cells covered by merges and hyperlink ranges
     unnumbered: bool  # some cell or row has no reference: positions are implied
 
@@ -266,20 +279,34 @@ _MERGE_REF = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?(?:mergeCell|hyperlink)\s[^>]*
 _A1 = re.compile(rb"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})")
 
 
-def census(zf: zipfile.ZipFile, part: str | None, sheet: str, cache: dict[str, bytes] | None = None,
-           file: str = "") -> Shape | None:
-    """Where the cells of `sheet` are, from the cell references of its XML (linear, C-speed regexes).
+# Every <c> and <row> tag from the first to the last mention of sheetData (where calamine reads
+# cells) that is not an unprefixed tag whose reference lies in A1:T99999. Only the few bytes
+# after each "<" are looked at: one C-speed pass, no object per cell.
+_OUTSIDE_SMALL_GRID = re.compile(
+    rb'<(?:c(?! r="[A-T][1-9][0-9]{0,4}")|row(?! r="[1-9][0-9]{0,4}")|[A-Za-z_][\w.-]*:(?:c|row)[\s>/])')
+SMALL_GRID = (99_999, 20)  # rows x columns: 1,999,980 cells, within DENSE_AREA whatever the fill
 
-    A reference beyond Excel's grid is refused here, naming the sheet and the cell. The part's
-    XML is kept in `cache` for the formula scan."""
-    if not part:
-        return None
-    try:
-        xml = zf.read(part)
-    except KeyError:
-        return None
-    if cache is not None:
-        cache[part] = xml
+
+def census(xml: bytes, sheet: str, file: str = "", merges: bool = False) -> Shape:
+    """Where the cells of `sheet` are, from the cell references of its XML (linear, C-speed).
+
+    A reference beyond Excel's grid is refused here, naming the sheet and the cell. Nearly every
+    RAK sheet keeps its cells in A1:T99999, which one quick pass proves (a sheet in that box is
+    read densely whatever its fill); only a sheet with a cell beyond it, or with a tag written
+    unusually, has its references collected and counted. `merges` (the write path only) adds up
+    the cells covered by merges and hyperlinks."""
+    start, stop = xml.find(b"sheetData"), xml.rfind(b"sheetData")
+    if start < 0 or _OUTSIDE_SMALL_GRID.search(xml, start, stop) is None:
+        rows, cols = SMALL_GRID if start >= 0 else (0, 0)
+        shape = Shape(rows, cols, 0, 0, False)
+    else:
+        shape = _full_census(xml, sheet, file)
+    if merges:
+        shape.merged = _merged_cells(xml, sheet, file)
+    return shape
+
+
+def _full_census(xml: bytes, sheet: str, file: str) -> Shape:
     refs = _CELL_REF.findall(xml)
     n_cells = len(_CELL_TAG.findall(xml))
     unnumbered = n_cells > len(refs) or len(_ROW_TAG.findall(xml)) > len(_ROW_REF.findall(xml))
@@ -294,6 +321,10 @@ def census(zf: zipfile.ZipFile, part: str | None, sheet: str, cache: dict[str, b
         cols = max(_col(c.upper()) for c in letters)
         if rows > MAX_ROW or cols > MAX_COL or min(map(int, numbers)) < 1:
             raise _beyond(file, sheet, next(c + d for c, d in refs if _outside(c + d)))
+    return Shape(rows, cols, n_cells, 0, unnumbered)
+
+
+def _merged_cells(xml: bytes, sheet: str, file: str) -> int:
     merged = 0
     for ref in _MERGE_REF.findall(xml):
         corners = ref.split(b":")
@@ -301,7 +332,7 @@ def census(zf: zipfile.ZipFile, part: str | None, sheet: str, cache: dict[str, b
             raise _beyond(file, sheet, ref)
         (c0, r0), (c1, r1) = _position(corners[0]), _position(corners[-1])
         merged += (abs(r1 - r0) + 1) * (abs(c1 - c0) + 1)
-    return Shape(rows, cols, n_cells, merged, unnumbered)
+    return merged
 
 
 # Characters Excel forbids in a sheet name (openpyxl refuses to load a workbook with one).
@@ -320,7 +351,8 @@ def check_rewritable(path: Path, data: bytes) -> None:
                     message_en=f"'{path.name}': sheet name '{name}' holds characters Excel does not allow ([ ] : * ? / \\).",
                     sheet=name, hint="Ganti nama lembar itu di Excel, lalu coba lagi.",
                     hint_en="Rename that sheet in Excel, then try again.")
-            shape = census(zf, part, name, file=path.name)
+            xml = _part_xml(zf, part)
+            shape = None if xml is None else census(xml, name, path.name, merges=True)
             if shape is not None and shape.merged > MAX_MERGED_CELLS:
                 raise RakInputError(
                     f"Berkas '{path.name}': lembar '{name}' memuat sel gabungan atau tautan yang meliputi {shape.merged:,} sel "
@@ -451,14 +483,13 @@ def _col(letters: bytes) -> int:
     return n
 
 
-def _formula_cells(zf: zipfile.ZipFile, grids: "Grids", xmls: dict[str, bytes]) -> None:
+def _formula_cells(grids: "Grids", xmls: dict[str, bytes], parts: dict[str, str]) -> None:
     """Put '#REF!'-style strings into the grids and note formulas without a result.
 
     Linear in the size of the XML: each search starts where the previous cell ended, and the
     scan stops at the last cell (400,000 empty <f/> in an extension block cost one pass)."""
     from html import unescape
 
-    parts = _parts_or_none(zf) or {}
     for name, grid in grids.items():
         xml = xmls.get(parts.get(name, ""))
         # Excel always stores a formula's result; a formula with no value or an empty one (or
