@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import zip_longest
 from operator import itemgetter
 
 from ..layout import Column, TableLayout
@@ -45,10 +46,6 @@ class Table:
     rows: list[tuple[int, dict[str, Val]]]  # (1-based row, cells by key)
 
 
-def _at(row: list[object], c: int) -> object:
-    return row[c] if c < len(row) else None
-
-
 def _label_index(wanted: dict[str, set[str]]) -> dict[str, list[str]]:
     """label -> column keys in layout order: one lookup per cell instead of a scan of every column's labels."""
     index: dict[str, list[str]] = {}
@@ -58,17 +55,20 @@ def _label_index(wanted: dict[str, set[str]]) -> dict[str, list[str]]:
     return index
 
 
-def _map_header(index: dict[str, list[str]], cells: list[list[object]]) -> dict[str, int]:
-    """Column key -> 1-based column, from each column's candidate labels."""
+def _map_header(index: dict[str, list[str]], cells: list[tuple[str, ...]]) -> dict[str, int]:
+    """Column key -> 1-based column, from each column's candidate label keys."""
     mapping: dict[str, int] = {}
     for c, candidates in enumerate(cells, start=1):
-        for value in candidates:
-            key = label_key(value)
+        for key in candidates:
             hit = next((k for k in index.get(key, ()) if k not in mapping), None) if key else None
             if hit is not None:
                 mapping[hit] = c
                 break
     return mapping
+
+
+def _cell_key(value: object) -> str:
+    return label_key(value) if value else ""
 
 
 def find_table(grid: Grid, layout: TableLayout, findings: list[Finding],
@@ -82,22 +82,32 @@ def find_table(grid: Grid, layout: TableLayout, findings: list[Finding],
     index = _label_index(wanted)
     best_row, best_map, header_end = 0, {}, 0
     top = grid[:HEADER_SEARCH_ROWS]
-    for r, row in enumerate(top, start=1):
+    # Each cell's label key, and each row's mapping alone, worked out once (as far as the search
+    # goes): a row is tried alone, under the row above and over the one below.
+    keys: list[list[str]] = []
+    alone: list[dict[str, int]] = []
+
+    def upto(i: int) -> None:
+        while len(keys) <= i:
+            keys.append([_cell_key(v) for v in top[len(keys)]])
+            alone.append(_map_header(index, [(k,) for k in keys[-1]]))
+
+    for r in range(1, len(top) + 1):
         if len(best_map) == len(wanted):
             break  # a row holding every label: nothing further down can beat it
-        mapping = _map_header(index, [[v] for v in row])
+        upto(r - 1)
+        row, mapping = keys[r - 1], alone[r - 1]
         if len(mapping) > len(best_map):
             best_row, best_map, header_end = r, mapping, r
         # A header spread over two rows: a group label merged over sub-labels ('Triwulan' over
-        # TW 1..TW 4), or a label broken over two cells ('Penanggung' / 'Jawab').
+        # TW 1..TW 4), or a label broken over two cells ('Penanggung' / 'Jawab'): the key of
+        # the two texts joined is the two keys joined.
         if r < len(top) and len(mapping) < len(wanted):
-            below = top[r]
-            width = max(len(row), len(below))
-            cells = [[_at(row, c), _at(below, c), f"{_at(row, c) or ''}{_at(below, c) or ''}"] for c in range(width)]
-            double = _map_header(index, cells)
-            alone_below = _map_header(index, [[v] for v in below])
+            upto(r)
+            below = keys[r]
+            double = _map_header(index, [(a, b, a + b) for a, b in zip_longest(row, below, fillvalue="")])
             # Both rows must contribute, else the single row (met in its own turn) is the header.
-            if len(double) > max(len(best_map), len(mapping), len(alone_below)):
+            if len(double) > max(len(best_map), len(mapping), len(alone[r])):
                 best_row, best_map, header_end = r, double, r + 1
     required = [c for c in layout.columns if c.required]
     if len(best_map) < max(2, len(required) // 2):
