@@ -7,6 +7,7 @@ so each one is highlighted and listed in the JSON. The summary counts facts, not
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -98,14 +99,15 @@ def spanning(code: str, sheet: str, cells: list[CellRef], params: dict[str, Any]
     return Finding(code, sheet, cells[0] if cells else None, params or {}, row_id, tuple(cells))
 
 
+_NUMBERED_ID = re.compile(r"(.*?)(\d{1,18})")  # an ID of 9,000 digits: its last 18 count
+
+
 def id_list(ids: list[str], limit: int = 12) -> str:
     """'A-001–A-004, A-012' from row IDs: three or more consecutive numbers of one prefix become a range."""
-    import re
-
     runs: list[list[str]] = []
     last: tuple[str, int] | None = None
     for rid in ids:
-        m = re.fullmatch(r"(.*?)(\d{1,18})", rid)  # an ID of 9,000 digits: its last 18 count
+        m = _NUMBERED_ID.fullmatch(rid)
         key = (m[1], int(m[2])) if m else None
         if runs and key and last and key[0] == last[0] and key[1] == last[1] + 1:
             runs[-1].append(rid)

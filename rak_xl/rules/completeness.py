@@ -10,7 +10,8 @@ from ..model import Plan, RakRow
 from . import rule
 from .helpers import series_gaps, target_series
 
-_CONTENT = ("target", "activity", "tw1", "tw2", "tw3", "tw4")
+_QUARTER_KEYS = tuple(f"tw{q}" for q in L.QUARTERS)
+_CONTENT = ("target", "activity", *_QUARTER_KEYS)
 
 
 def _divisions(plan: Plan) -> str:
@@ -27,13 +28,12 @@ def target_missing(plan: Plan) -> Iterator[Finding]:
 @rule("RAK202")
 def quarter_mark_none(plan: Plan) -> Iterator[Finding]:
     for row in plan.rows:
-        tw = [row.cells[f"tw{q}"] for q in L.QUARTERS if f"tw{q}" in row.cells]
-        if not tw or not row.indicator or any(row.marks):
-            continue
         # An unrecognised mark is RAK105's; reporting "no mark" as well would say it twice.
-        if any(row.unreadable_marks):
+        if any(row.marks) or any(row.unreadable_marks) or not row.indicator:
             continue
-        yield Finding("RAK202", row.sheet, tw[0].cell, {}, row.id)
+        tw = next((row.cells[k] for k in _QUARTER_KEYS if k in row.cells), None)
+        if tw is not None:
+            yield Finding("RAK202", row.sheet, tw.cell, {}, row.id)
 
 
 @rule("RAK203")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .. import layout as L
 from ..findings import Finding, id_list, spanning
@@ -43,7 +44,7 @@ def _percent_rows(plan: Plan) -> list[tuple[RakRow, str | None]]:
             if (t := row.target) is not None and t.readable and t.is_percent and t.value is not None]
 
 
-def _percent_targets(plan: Plan, kinds: set[str]) -> Iterator[tuple[RakRow, dict]]:
+def _percent_targets(plan: Plan, kinds: set[str]) -> Iterator[RakRow]:
     whole_number_means_one = bool(kinds & {"count", "score"})
     for row, kind in _percent_rows(plan):
         if kind not in kinds:
@@ -54,7 +55,11 @@ def _percent_targets(plan: Plan, kinds: set[str]) -> Iterator[tuple[RakRow, dict
         if whole_number_means_one and not row.text("unit") and isinstance(raw, (int, float)) \
                 and raw == int(raw):
             continue
-        yield row, {"indicator": shorten(split_numbering(row.indicator)[1], 50), "value": number_id(row.target.value)}
+        yield row
+
+
+def _target_params(row: RakRow) -> dict:
+    return {"indicator": shorten(split_numbering(row.indicator)[1], 50), "value": number_id(row.target.value)}
 
 
 def _per_sheet(code: str, hits: list[tuple[RakRow, dict]], key: str = "target") -> Iterator[Finding]:
@@ -81,12 +86,12 @@ def _per_sheet(code: str, hits: list[tuple[RakRow, dict]], key: str = "target") 
 
 @rule("RAK302")
 def target_percent_on_count(plan: Plan) -> Iterator[Finding]:
-    yield from _per_sheet("RAK302", list(_percent_targets(plan, {"count"})))
+    yield from _per_sheet("RAK302", [(row, _target_params(row)) for row in _percent_targets(plan, {"count"})])
 
 
 @rule("RAK303")
 def target_percent_on_score(plan: Plan) -> Iterator[Finding]:
-    yield from _per_sheet("RAK303", list(_percent_targets(plan, {"score"})))
+    yield from _per_sheet("RAK303", [(row, _target_params(row)) for row in _percent_targets(plan, {"score"})])
 
 
 @rule("RAK304")
@@ -111,9 +116,9 @@ def target_count_on_percent(plan: Plan) -> Iterator[Finding]:
 
 @rule("RAK305")
 def target_percent_over_100(plan: Plan) -> Iterator[Finding]:
-    for row, params in _percent_targets(plan, BOUNDED_PERCENT):
+    for row in _percent_targets(plan, BOUNDED_PERCENT):
         if row.target.value > 100 + 1e-9:
-            yield Finding("RAK305", row.sheet, row.ref("target"), params, row.id)
+            yield Finding("RAK305", row.sheet, row.ref("target"), _target_params(row), row.id)
 
 
 # --- texts -----------------------------------------------------------------------
@@ -255,11 +260,12 @@ def quarter_target_annual_mismatch(plan: Plan) -> Iterator[Finding]:
 _SHARE_WORDS = {"persentase", "prosentase", "presentase", "proporsi"}
 
 
+@lru_cache(maxsize=8192)
 def _counts_satkers(indicator: str) -> bool:
     w = words(split_numbering(indicator)[1])
     if len(w) < 2 or w[0] not in _SHARE_WORDS:
         return False
-    return w[1] in ("satker", "kpu") or w[1:3] == ["satuan", "kerja"]
+    return w[1] in ("satker", "kpu") or w[1:3] == ("satuan", "kerja")
 
 
 @rule("RAK314")
@@ -275,6 +281,12 @@ _ONE_OFF = {"seleksi", "diseleksi", "terseleksi", "menyeleksi", "pembentukan", "
             "terbentuk", "pelantikan", "dilantik", "lulus", "kelulusan", "rekrutmen"}
 
 
+@lru_cache(maxsize=8192)
+def _one_off(text: str) -> str:
+    """The first one-off event word of a text, or ''."""
+    return next((w for w in words(text) if w in _ONE_OFF), "")
+
+
 def _marks(row: RakRow) -> list:
     return [row.cells[f"tw{q}"].cell for q in L.QUARTERS if f"tw{q}" in row.cells]
 
@@ -283,10 +295,10 @@ def _marks(row: RakRow) -> list:
 def one_off_every_quarter(plan: Plan) -> Iterator[Finding]:
     for block in blocks_of(plan):
         hits = [row for row in block if all(row.marks) and not any(row.unreadable_marks)
-                and _ONE_OFF & set(words(row.indicator + " " + row.activity))]
+                and (_one_off(row.indicator) or _one_off(row.activity))]
         if not hits:
             continue
-        event = next(w for w in words(hits[0].indicator + " " + hits[0].activity) if w in _ONE_OFF)
+        event = _one_off(hits[0].indicator) or _one_off(hits[0].activity)
         yield spanning("RAK315", hits[0].sheet, [c for row in hits for c in _marks(row)],
                        {"ids": id_list([r.id or f"baris {r.row}" for r in hits]), "event": event,
                         "indicator": shorten(split_numbering(hits[0].indicator)[1], 60)}, hits[0].id)
