@@ -279,11 +279,13 @@ _MERGE_REF = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?(?:mergeCell|hyperlink)\s[^>]*
 _A1 = re.compile(rb"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})")
 
 
-# Every <c> and <row> tag from the first to the last mention of sheetData (where calamine reads
-# cells) that is not an unprefixed tag whose reference lies in A1:T99999. Only the few bytes
-# after each "<" are looked at: one C-speed pass, no object per cell.
-_OUTSIDE_SMALL_GRID = re.compile(
-    rb'<(?:c(?! r="[A-T][1-9][0-9]{0,4}")|row(?! r="[1-9][0-9]{0,4}")|[A-Za-z_][\w.-]*:(?:c|row)[\s>/])')
+# Any <c> or <row> tag from the first to the last mention of sheetData (where calamine reads
+# cells) that is not written `<c r="A1"` / `<row r="1"` with its reference in A1:T99999.
+# calamine takes a namespace-prefixed <x:c> for a cell too; any ":c" or ":row" there (a prefixed
+# tag, or merely such text) sends the sheet to the full count. Literal-prefix searches: C speed,
+# no object per cell.
+_ODD_CELL = re.compile(rb'<c(?! r="[A-T][1-9][0-9]{0,4}")')
+_ODD_ROW = re.compile(rb'<row(?! r="[1-9][0-9]{0,4}")')
 SMALL_GRID = (99_999, 20)  # rows x columns: 1,999,980 cells, within DENSE_AREA whatever the fill
 
 
@@ -296,7 +298,7 @@ def census(xml: bytes, sheet: str, file: str = "", merges: bool = False) -> Shap
     unusually, has its references collected and counted. `merges` (the write path only) adds up
     the cells covered by merges and hyperlinks."""
     start, stop = xml.find(b"sheetData"), xml.rfind(b"sheetData")
-    if start < 0 or _OUTSIDE_SMALL_GRID.search(xml, start, stop) is None:
+    if start < 0 or _in_small_grid(xml, start, stop):
         rows, cols = SMALL_GRID if start >= 0 else (0, 0)
         shape = Shape(rows, cols, 0, 0, False)
     else:
@@ -304,6 +306,11 @@ def census(xml: bytes, sheet: str, file: str = "", merges: bool = False) -> Shap
     if merges:
         shape.merged = _merged_cells(xml, sheet, file)
     return shape
+
+
+def _in_small_grid(xml: bytes, start: int, stop: int) -> bool:
+    return (xml.find(b":c", start, stop) < 0 and xml.find(b":row", start, stop) < 0
+            and _ODD_CELL.search(xml, start, stop) is None and _ODD_ROW.search(xml, start, stop) is None)
 
 
 def _full_census(xml: bytes, sheet: str, file: str) -> Shape:
