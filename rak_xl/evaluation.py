@@ -237,11 +237,16 @@ def quarter_has_realisation(plan: Plan, quarter: int) -> bool:
 
 def _summary(level: str, name: str, results: list[IndicatorResult],
              group: structure.Group | None = None) -> AchievementSummary:
-    values = [r.value for r in results if r.value is not None]
+    return _summary_of(level, name, [r.value for r in results], group)
+
+
+def _summary_of(level: str, name: str, values: list[float | None],
+                group: structure.Group | None = None) -> AchievementSummary:
+    """The mean capaian of `values` (one per indicator; None = not computed, left out)."""
+    known = [v for v in values if v is not None]
     if group is None:
-        return AchievementSummary(level, name, len(results), len(values), mean(values))
-    return AchievementSummary(level, name, len(results), len(values), mean(values), group.table, group.name,
-                              group.code)
+        return AchievementSummary(level, name, len(values), len(known), mean(known))
+    return AchievementSummary(level, name, len(values), len(known), mean(known), group.table, group.name, group.code)
 
 
 def _absorption(name: str, lines, quarter: int, reported: bool) -> Absorption:
@@ -282,12 +287,14 @@ def _spending_reported(plan: Plan, quarter: int) -> bool:
 def overall(plan: Plan) -> list[tuple[str, AchievementSummary, Absorption]]:
     """For TW 1..4: the status, the overall capaian and the total absorption, as evaluate() reports
     them (`status`, `overall`, `total_absorption`), without the per-group and per-division work
-    (Rekap Provinsi). The direction of each indicator is worked out once for the four quarters."""
-    lower = [lower_is_better(p.row) for p in structure.of(plan).places]
+    (Rekap Provinsi). The direction of each indicator is worked out once for the four quarters,
+    and only the capaian values are kept (one `achievement` per indicator, as in `_indicators`)."""
+    rows = [p.row for p in structure.of(plan).places]
+    lower = [lower_is_better(r) for r in rows]
     out = []
     for q in L.QUARTERS:
-        status = _status(plan, q)
-        out.append((status, _summary("keseluruhan", "Keseluruhan", _indicators(plan, q, status, lower)),
+        values = [achievement(r.quarter_targets[q - 1], r.realised[q - 1], lb)[0] for r, lb in zip(rows, lower)]
+        out.append((_status(plan, q), _summary_of("keseluruhan", "Keseluruhan", values),
                     _absorption("Jumlah", plan.budget, q, _spending_reported(plan, q))))
     return out
 

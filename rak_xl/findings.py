@@ -79,13 +79,14 @@ class Finding:
         }
 
 
+_A1 = re.compile(r"([A-Z]+)(\d+)")
+
+
 def cell_span(cells: list[str], lang: str = "id") -> str:
     """'K5:K35' for cells down one column, 'F7 (+11 sel)' for others, the cell itself when alone."""
-    import re
-
     if len(cells) <= 1:
         return cells[0] if cells else ""
-    parts = [re.fullmatch(r"([A-Z]+)(\d+)", c) for c in cells]
+    parts = [_A1.fullmatch(c) for c in cells]
     if all(parts) and len({m[1] for m in parts}) == 1:
         rows = [int(m[2]) for m in parts]
         if rows == list(range(rows[0], rows[0] + len(rows))):

@@ -270,13 +270,16 @@ class Shape:
         return self.unnumbered or (area > DENSE_AREA and area > DENSE_FILL * max(self.cells, 1))
 
 
-_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s>/]")
-_CELL_REF = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c\s[^>]*?\br="\$?([A-Za-z]*)\$?([0-9]*)"')
-_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
-_ROW_REF = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?row\s[^>]*?\br="')
+# The full count's patterns (and the formula scan's, below) are kept as text and compiled on
+# first use by re's own cache: most reads never need them, and compiling them at import
+# was a fixed cost of every command.
+_CELL_TAG = rb"<(?:[A-Za-z_][\w.-]*:)?c[\s>/]"
+_CELL_REF = rb'<(?:[A-Za-z_][\w.-]*:)?c\s[^>]*?\br="\$?([A-Za-z]*)\$?([0-9]*)"'
+_ROW_TAG = rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]"
+_ROW_REF = rb'<(?:[A-Za-z_][\w.-]*:)?row\s[^>]*?\br="'
 # Ranges openpyxl (the write path) expands into one object per cell: merges and hyperlinks.
-_MERGE_REF = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?(?:mergeCell|hyperlink)\s[^>]*?\bref="([^"]*)"')
-_A1 = re.compile(rb"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})")
+_MERGE_REF = rb'<(?:[A-Za-z_][\w.-]*:)?(?:mergeCell|hyperlink)\s[^>]*?\bref="([^"]*)"'
+_A1 = rb"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})"
 
 
 # Any <c> or <row> tag from the first to the last mention of sheetData (where calamine reads
@@ -314,9 +317,9 @@ def _in_small_grid(xml: bytes, start: int, stop: int) -> bool:
 
 
 def _full_census(xml: bytes, sheet: str, file: str) -> Shape:
-    refs = _CELL_REF.findall(xml)
-    n_cells = len(_CELL_TAG.findall(xml))
-    unnumbered = n_cells > len(refs) or len(_ROW_TAG.findall(xml)) > len(_ROW_REF.findall(xml))
+    refs = re.findall(_CELL_REF, xml)
+    n_cells = len(re.findall(_CELL_TAG, xml))
+    unnumbered = n_cells > len(refs) or len(re.findall(_ROW_TAG, xml)) > len(re.findall(_ROW_REF, xml))
     rows = cols = 0
     if refs:
         letters = {c for c, _ in refs}
@@ -333,7 +336,7 @@ def _full_census(xml: bytes, sheet: str, file: str) -> Shape:
 
 def _merged_cells(xml: bytes, sheet: str, file: str) -> int:
     merged = 0
-    for ref in _MERGE_REF.findall(xml):
+    for ref in re.findall(_MERGE_REF, xml):
         corners = ref.split(b":")
         if len(corners) > 2 or any(_outside(c) for c in corners):
             raise _beyond(file, sheet, ref)
@@ -343,7 +346,7 @@ def _merged_cells(xml: bytes, sheet: str, file: str) -> int:
 
 
 # Characters Excel forbids in a sheet name (openpyxl refuses to load a workbook with one).
-_BAD_SHEET_NAME = re.compile(r"[\\/*?:\[\]]")
+_BAD_SHEET_NAME = r"[\\/*?:\[\]]"
 
 
 def check_rewritable(path: Path, data: bytes) -> None:
@@ -352,7 +355,7 @@ def check_rewritable(path: Path, data: bytes) -> None:
     with _open_zip(path, data) as zf:
         parts = _parts_or_none(zf) or {}
         for name, part in parts.items():
-            if name is None or _BAD_SHEET_NAME.search(name) or not name.strip():
+            if name is None or re.search(_BAD_SHEET_NAME, name) or not name.strip():
                 raise RakInputError(
                     f"Berkas '{path.name}': nama lembar '{name}' memuat karakter yang tidak diizinkan Excel ([ ] : * ? / \\).",
                     message_en=f"'{path.name}': sheet name '{name}' holds characters Excel does not allow ([ ] : * ? / \\).",
@@ -371,12 +374,12 @@ def check_rewritable(path: Path, data: bytes) -> None:
 
 
 def _position(ref: bytes) -> tuple[int, int]:
-    m = _A1.fullmatch(ref)
+    m = re.fullmatch(_A1, ref)
     return _col(m[1].upper()), int(m[2])
 
 
 def _outside(ref: bytes) -> bool:
-    if _A1.fullmatch(ref) is None:
+    if re.fullmatch(_A1, ref) is None:
         return True
     col, row = _position(ref)
     return not (1 <= row <= MAX_ROW and 1 <= col <= MAX_COL)
@@ -444,11 +447,11 @@ class Grids(dict):
         super().__init__(*args, **kwargs)
         self.uncomputed: dict[str, dict[tuple[int, int], str]] = {}
 
-_HIT = re.compile(rb'<f[ >/]|t="e"')
-_REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]+)"')
-_TYPE = re.compile(rb'\bt="([a-z]+)"')
-_FORMULA = re.compile(rb"<f\b[^>]*?(?:/>|>(.*?)</f>)", re.DOTALL)
-_VALUE = re.compile(rb"<v>(.*?)</v>", re.DOTALL)
+_HIT = rb'<f[ >/]|t="e"'
+_REF = rb'\br="([A-Z]{1,3})([0-9]+)"'
+_TYPE = rb'\bt="([a-z]+)"'
+_FORMULA = rb"(?s)<f\b[^>]*?(?:/>|>(.*?)</f>)"
+_VALUE = rb"(?s)<v>(.*?)</v>"
 
 
 def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
@@ -497,6 +500,7 @@ def _formula_cells(grids: "Grids", xmls: dict[str, bytes], parts: dict[str, str]
     scan stops at the last cell (400,000 empty <f/> in an extension block cost one pass)."""
     from html import unescape
 
+    hits = re.compile(_HIT)
     for name, grid in grids.items():
         xml = xmls.get(parts.get(name, ""))
         # Excel always stores a formula's result; a formula with no value or an empty one (or
@@ -509,7 +513,7 @@ def _formula_cells(grids: "Grids", xmls: dict[str, bytes], parts: dict[str, str]
         if pos < 0:
             continue
         stop = len(xml) if stop < 0 else stop
-        while (hit := _HIT.search(xml, pos, stop)) is not None:
+        while (hit := hits.search(xml, pos, stop)) is not None:
             start = xml.rfind(b"<c ", pos, hit.start())
             end = xml.find(b"</c>", hit.start(), stop)
             if end < 0:  # no cell after this point: the rest cannot hold one
@@ -522,17 +526,17 @@ def _formula_cells(grids: "Grids", xmls: dict[str, bytes], parts: dict[str, str]
             if head.endswith(b"/>"):  # an empty cell <c .../>: the hit lies in a later one
                 pos = start + len(head)
                 continue
-            where, kind = _REF.search(head), _TYPE.search(head)
+            where, kind = re.search(_REF, head), re.search(_TYPE, head)
             if where is None:
                 continue
-            value = _VALUE.search(cell)
+            value = re.search(_VALUE, cell)
             text = unescape(value[1].decode("utf-8", "replace")) if value else ""
             r, c = int(where[2]), _col(where[1])
             if kind is None or kind[1] != b"e":
                 # No <v> at all: never calculated (openpyxl and the like write formulas so). An empty
                 # <v></v> is a stored empty result (XlsxWriter writes a "" result so, Excel with t="str").
                 if value is None:
-                    formula = _FORMULA.search(cell)
+                    formula = re.search(_FORMULA, cell)
                     body = unescape(formula[1].decode("utf-8", "replace")) if formula and formula[1] else ""
                     grids.uncomputed.setdefault(name, {})[(r, c)] = f"={body}" if body else "=…"
                 continue
