@@ -57,14 +57,26 @@ class _CellText:
 
 
 class Val:
-    """A cell's raw value and where it sits (immutable by convention; slots keep it cheap)."""
+    """A cell's raw value and where it sits (immutable by convention; slots keep it cheap).
 
-    __slots__ = ("raw", "cell", "_text")
+    The parser hands over the place as a plain (sheet, row, col) tuple: building a CellRef (a
+    tuple subclass) costs about as much as the Val itself, once per cell of every table, while
+    few cells are ever asked where they are (a finding, a highlight). `cell` makes the CellRef
+    on first use and keeps it."""
 
-    def __init__(self, raw: Any, cell: CellRef) -> None:
+    __slots__ = ("raw", "_cell", "_text")
+
+    def __init__(self, raw: Any, cell: CellRef | tuple[str, int, int]) -> None:
         self.raw = raw
-        self.cell = cell
+        self._cell = cell
         self._text: str | None = None
+
+    @property
+    def cell(self) -> CellRef:
+        cell = self._cell
+        if cell.__class__ is not CellRef:
+            cell = self._cell = CellRef(*cell)
+        return cell
 
     @property
     def text(self) -> str:
@@ -77,11 +89,12 @@ class Val:
     def blank(self) -> bool:
         return self.raw is None or (isinstance(self.raw, str) and not self.text)
 
+    # A CellRef equals and hashes as the plain tuple it was made from: either form compares.
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Val) and (self.raw, self.cell) == (other.raw, other.cell)
+        return isinstance(other, Val) and (self.raw, self._cell) == (other.raw, other._cell)
 
     def __hash__(self) -> int:
-        return hash((self.cell, self.raw if isinstance(self.raw, (str, int, float, bool, type(None))) else 0))
+        return hash((self._cell, self.raw if isinstance(self.raw, (str, int, float, bool, type(None))) else 0))
 
     def __repr__(self) -> str:
         return f"Val(raw={self.raw!r}, cell={self.cell!r})"

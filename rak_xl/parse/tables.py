@@ -145,7 +145,6 @@ def _data_rows(grid: Grid, layout: TableLayout, columns: dict[str, int], header_
     # A row at least `reach` long (most are: calamine gives every row the sheet's width) hands
     # over the mapped cells in one C call; a shorter one is read cell by cell.
     pick = itemgetter(*(i for _, _, i in wanted)) if width > 1 else (lambda line, i=wanted[0][2]: (line[i],))
-    new_tuple = tuple.__new__  # CellRef(...) goes through a Python-level __new__; this is the same tuple
     rows: list[tuple[int, dict[str, Val]]] = []
     for r in range(header_end + 1, len(grid) + 1):
         line = grid[r - 1]
@@ -155,7 +154,7 @@ def _data_rows(grid: Grid, layout: TableLayout, columns: dict[str, int], header_
         raws = pick(line) if n >= reach else tuple(line[i] if i < n else None for _, _, i in wanted)
         if raws.count(None) == width or all(v is None or (v.__class__ is str and not v.strip()) for v in raws):
             continue
-        cells = {key: Val(raw, new_tuple(CellRef, (sheet, r, c))) for (key, c, _), raw in zip(wanted, raws)}
+        cells = {key: Val(raw, (sheet, r, c)) for (key, c, _), raw in zip(wanted, raws)}  # see Val.cell
         for v in raws:  # a plain loop: any() over a generator costs twice as much per cell
             if v.__class__ is str and v.lstrip()[:1] == "#":
                 formula_findings(cells.items(), layout, findings)
