@@ -635,6 +635,28 @@ def _far_cell(sheet: str, ref_: str, before: str = " "):
     return make
 
 
+def far_cell_part_case(out):
+    """The far cell's sheet named in the relationships with other letter case than its zip member
+    (calamine still finds it; a lookup that does not would leave the sheet uncounted)."""
+    part = sheet_part(WORKBOOK, L.SHEET_RAK_A)
+    target = part.removeprefix("xl/")
+
+    def rels(b: bytes) -> bytes:
+        return b.replace(f'Target="{target}"'.encode(), f'Target="{target.title()}"'.encode(), 1)
+
+    def sheet(b: bytes) -> bytes:
+        return _append_row(b, '<row r="1048576"><c r="XFD1048576"><v>7</v></c></row>')
+    return patch_zip(WORKBOOK, out, {"xl/_rels/workbook.xml.rels": rels, part: sheet})
+
+
+def workbook_dtd(out):
+    """A DTD with an entity in the workbook part (where the sheets are listed)."""
+    def patch(data: bytes) -> bytes:
+        head, sep, rest = data.partition(b"?>")
+        return head + sep + b'<!DOCTYPE workbook [<!ENTITY x "y">]>' + rest
+    return patch_zip(WORKBOOK, out, {"xl/workbook.xml": patch})
+
+
 def dimension_lie(out):
     """The dimension claims the whole grid; the cells are the shipped ones."""
     return patch_sheet(out, L.SHEET_RAK_A, lambda b: re.sub(rb'<dimension ref="[^"]*"/>',
@@ -909,6 +931,12 @@ def cases() -> list[Case]:
         Case("far_cell_attribute_first", _far_cell(L.SHEET_RAK_A, "XFD1048576", before=' t="n" '),
              same_as_shipped=True, run=()),
         Case("dimension_lie", dimension_lie, same_as_shipped=True),
+        Case("far_row_without_cells", lambda out: patch_sheet(
+            out, L.SHEET_RAK_A, lambda b: _append_row(b, '<row r="1048576" spans="1:3"/>')), same_as_shipped=True),
+        Case("far_cell_part_case", far_cell_part_case, exit=2, stderr=("tidak dapat dibaca sebagai workbook Excel",),
+             run=(), run_exit=2),
+        Case("workbook_dtd", workbook_dtd, exit=2, stderr=("tidak dapat dibaca sebagai workbook Excel",),
+             run=(), run_exit=2),
         Case("beyond_grid_newline", _far_cell(L.SHEET_BUDGET, "XFE9", before="\n "), exit=2,
              stderr=("di luar batas lembar Excel", "XFE9", L.SHEET_BUDGET)),
         Case("beyond_grid_column", _far_cell(L.SHEET_RAK_A, "XFE9"), exit=2,

@@ -50,11 +50,15 @@ def test_a_far_cell_in_any_spelling_makes_the_sheet_sparse(far):
 
 
 @pytest.mark.parametrize("prefix", ["", "x:"])
-def test_cells_or_rows_without_a_reference_are_read_cell_by_cell(prefix):
-    no_ref_cell = TABLE + '<row r="60"><c><v>1</v></c></row>'
-    no_ref_row = TABLE + "<row><c r=\"A61\"><v>1</v></c></row>"
-    assert census(sheet(no_ref_cell, prefix), "RAK_KPU").sparse
-    assert census(sheet(no_ref_row, prefix), "RAK_KPU").sparse
+def test_cells_without_a_reference_are_read_cell_by_cell(prefix):
+    assert census(sheet(TABLE + '<row r="60"><c><v>1</v></c></row>', prefix), "RAK_KPU").sparse
+    assert census(sheet(TABLE + '<row r="60"><c s="1"/></row>', prefix), "RAK_KPU").sparse
+
+
+def test_a_row_without_a_reference_is_read_densely_when_its_cells_carry_theirs():
+    # calamine places a cell by its own reference, whatever its row says.
+    assert not census(sheet(TABLE + '<row><c r="A61"><v>1</v></c></row>'), "RAK_KPU").sparse
+    assert not census(sheet(TABLE + '<row r="1048576"><c r="A61"><v>1</v></c></row>'), "RAK_KPU").sparse
 
 
 BEYOND = [
@@ -79,3 +83,24 @@ def test_merges_are_counted_for_the_write_path_only():
     xml = sheet(TABLE).replace(b"</worksheet>", merge + b"</worksheet>")
     assert census(xml, "RAK_KPU", merges=True).merged == (1048576 - 39) * 16384
     assert not census(xml, "RAK_KPU").sparse
+
+
+def test_when_a_sheet_part_cannot_be_located_every_part_holding_cells_is_counted():
+    import io
+    import zipfile
+
+    from rak_xl.adapters.file_read import _census_unlocated
+
+    def package(far: bool) -> zipfile.ZipFile:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as zf:
+            zf.writestr("xl/worksheets/sheet1.xml", sheet(TABLE))
+            zf.writestr("xl/other/x.xml", sheet(TABLE + ('<row r="1048576"><c r="XFD1048576"><v>7</v></c></row>'
+                                                         if far else "")))
+            zf.writestr("xl/styles.xml", b"<styleSheet/>")
+        return zipfile.ZipFile(buffer)
+
+    _census_unlocated(package(far=False), "RAK_KPU", "RAK.xlsm")  # all small: calamine may read it
+    with pytest.raises(RakInputError) as caught:
+        _census_unlocated(package(far=True), "RAK_KPU", "RAK.xlsm")
+    assert caught.value.sheet == "RAK_KPU" and "tidak dapat ditemukan dengan pasti" in caught.value.message

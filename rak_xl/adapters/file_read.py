@@ -198,6 +198,7 @@ def _read_grids(path: Path, data: bytes, zf: zipfile.ZipFile) -> dict[str, Grid]
         grids = Grids()
         xmls: dict[str, bytes] = {}  # sheet part -> XML, inflated once for the census and the formula scan
         sparse = []
+        all_parts_checked = False
         for name in book.sheet_names:
             if is_output_sheet(name):
                 continue
@@ -208,6 +209,9 @@ def _read_grids(path: Path, data: bytes, zf: zipfile.ZipFile) -> dict[str, Grid]
                     grids[name] = []
                     sparse.append(name)
                     continue
+            elif not all_parts_checked:
+                _census_unlocated(zf, name, path.name)
+                all_parts_checked = True
             sheet = book.get_sheet_by_name(name)
             # calamine gives "" for an empty cell; the grids use None (as xlwings does). Inline: per cell.
             grids[name] = [[None if v == "" else v for v in row] for row in sheet.to_python(skip_empty_area=False)]
@@ -224,13 +228,34 @@ def _read_grids(path: Path, data: bytes, zf: zipfile.ZipFile) -> dict[str, Grid]
 
 
 def _part_xml(zf: zipfile.ZipFile, part: str | None) -> bytes | None:
-    """A sheet part's XML, or None when the workbook names no such member."""
+    """A sheet part's XML, or None when the workbook names no such member. A name that differs
+    from the member's only in case is that member (calamine takes it so)."""
     if not part:
         return None
     try:
         return zf.read(part)
     except KeyError:
-        return None
+        folded = part.casefold()
+        member = next((n for n in zf.namelist() if n.casefold() == folded), None)
+        return zf.read(member) if member is not None else None
+
+
+def _census_unlocated(zf: zipfile.ZipFile, sheet: str, file: str) -> None:
+    """calamine reads a sheet whose part the lookup did not find (a relationship written in a
+    way only calamine resolves): every part holding cells must then pass the quick census, or
+    the file is refused, since the sheet could be any of them."""
+    for info in zf.infolist():
+        if not info.filename.lower().endswith(".xml"):
+            continue
+        xml = zf.read(info.filename)
+        if b"sheetData" in xml and census(xml, sheet, file).sparse:
+            raise RakInputError(
+                f"Berkas '{file}': lembar '{sheet}' tidak dapat ditemukan dengan pasti di dalam berkas; "
+                "berkas tidak diproses.",
+                message_en=f"'{file}': sheet '{sheet}' cannot be located with certainty in the file; "
+                           "the file is not processed.",
+                sheet=sheet, hint="Simpan ulang berkas dari Excel, lalu coba lagi.",
+                hint_en="Save the file again from Excel, then try again.")
 
 
 def _negative_serials(grids: "Grids", xmls: dict[str, bytes], parts: dict[str, str]) -> None:
@@ -282,13 +307,12 @@ _MERGE_REF = rb'<(?:[A-Za-z_][\w.-]*:)?(?:mergeCell|hyperlink)\s[^>]*?\bref="([^
 _A1 = rb"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})"
 
 
-# Any <c> or <row> tag from the first to the last mention of sheetData (where calamine reads
-# cells) that is not written `<c r="A1"` / `<row r="1"` with its reference in A1:T99999.
-# calamine takes a namespace-prefixed <x:c> for a cell too; any ":c" or ":row" there (a prefixed
-# tag, or merely such text) sends the sheet to the full count. Literal-prefix searches: C speed,
-# no object per cell.
+# Any <c> tag from the first to the last mention of sheetData (where calamine reads cells) not
+# written `<c r="A1"` with its reference in A1:T99999; calamine takes a namespace-prefixed <x:c>
+# for a cell too, so any ":c" there (a prefixed tag, or merely such text) sends the sheet to the
+# full count. Row tags do not matter here: calamine places a cell that has a reference by that
+# reference. A literal-prefix search: C speed, no object per cell.
 _ODD_CELL = re.compile(rb'<c(?! r="[A-T][1-9][0-9]{0,4}")')
-_ODD_ROW = re.compile(rb'<row(?! r="[1-9][0-9]{0,4}")')
 SMALL_GRID = (99_999, 20)  # rows x columns: 1,999,980 cells, within DENSE_AREA whatever the fill
 
 
@@ -312,8 +336,7 @@ def census(xml: bytes, sheet: str, file: str = "", merges: bool = False) -> Shap
 
 
 def _in_small_grid(xml: bytes, start: int, stop: int) -> bool:
-    return (xml.find(b":c", start, stop) < 0 and xml.find(b":row", start, stop) < 0
-            and _ODD_CELL.search(xml, start, stop) is None and _ODD_ROW.search(xml, start, stop) is None)
+    return xml.find(b":c", start, stop) < 0 and _ODD_CELL.search(xml, start, stop) is None
 
 
 def _full_census(xml: bytes, sheet: str, file: str) -> Shape:
@@ -454,20 +477,51 @@ _FORMULA = rb"(?s)<f\b[^>]*?(?:/>|>(.*?)</f>)"
 _VALUE = rb"(?s)<v>(.*?)</v>"
 
 
-def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name -> its zip member, from the workbook part and its relationships."""
-    from defusedxml import ElementTree
+_MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
-    ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-    rel_ns = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-    book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
-    rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
-    targets = {r.get("Id"): r.get("Target", "") for r in rels}
+
+def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> its zip member, from the workbook part and its relationships.
+
+    Read on every file (the census needs it), so expat's callbacks take the two attributes
+    wanted directly: defusedxml's ElementTree built a tree of both parts in Python, a tenth
+    of a satker workbook's read. The protection is the one defusedxml gives: a part with a
+    DTD or an entity declaration is refused (ValueError: the file cannot be read)."""
+    sheets: list[tuple[str | None, str | None]] = []
+    targets: dict[str | None, str] = {}
+
+    def on_book(name: str, attrs: dict[str, str]) -> None:
+        if name == f"{_MAIN_NS} sheet":
+            sheets.append((attrs.get("name"), attrs.get(f"{_REL_NS} id")))
+
+    def on_rels(name: str, attrs: dict[str, str]) -> None:
+        if name.endswith(" Relationship"):
+            targets[attrs.get("Id")] = attrs.get("Target", "")
+
+    _parse(zf.read("xl/workbook.xml"), on_book)
+    _parse(zf.read("xl/_rels/workbook.xml.rels"), on_rels)
     parts = {}
-    for sheet in book.iter(f"{ns}sheet"):
-        target = targets.get(sheet.get(f"{rel_ns}id"), "")
-        parts[sheet.get("name")] = target.lstrip("/") if target.startswith("/") else "xl/" + target
+    for name, rid in sheets:
+        target = targets.get(rid, "")
+        parts[name] = target.lstrip("/") if target.startswith("/") else "xl/" + target
     return parts
+
+
+def _parse(xml: bytes, on_start) -> None:
+    from xml.parsers import expat
+
+    def refuse(*_args) -> None:  # a ValueError, as defusedxml's: the file is refused, not read around
+        raise ValueError("DTD or entity declaration in a workbook part")
+
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    parser.StartElementHandler = on_start
+    try:
+        parser.Parse(xml, True)
+    except expat.ExpatError as exc:
+        raise SyntaxError(str(exc)) from None
 
 
 def sheet_names(path: Path) -> list[str]:
