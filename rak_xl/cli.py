@@ -116,8 +116,6 @@ def findings_text(report_dict: dict, lang: str = "id", width: int | None = None)
     `width` wraps the text to a terminal; None writes every message and hint on one full
     line (for a pipe or a file, so grep and copy see whole sentences).
     """
-    import textwrap
-
     from . import layout as L
     from .findings import SEVERITY_LABEL
 
@@ -131,6 +129,8 @@ def findings_text(report_dict: dict, lang: str = "id", width: int | None = None)
 
     def put(text: str, indent: str, hang: str) -> None:
         if width:
+            import textwrap  # only for a terminal: its import compiles patterns every run would pay
+
             lines.extend(textwrap.wrap(text, width=max(width, 40), initial_indent=indent,
                                        subsequent_indent=hang, break_on_hyphens=False) or [indent])
         else:

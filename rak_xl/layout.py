@@ -100,6 +100,7 @@ class TableLayout:
 
 
 QUARTERS = (1, 2, 3, 4)
+MARK_KEYS = tuple(f"tw{q}" for q in QUARTERS)  # the RAK tables' quarter mark columns, TW 1..4
 
 
 def _rak_columns(group_label: str, group_aliases: tuple[str, ...]) -> tuple[Column, ...]:

@@ -32,6 +32,9 @@ class CellRef(NamedTuple):
         return f"{self.sheet}!{self.a1}"
 
 
+_new_tuple = tuple.__new__
+
+
 class _CellText:
     """`row.indicator` and the like: the cell's stripped text, kept on the row after first use.
 
@@ -75,7 +78,7 @@ class Val:
     def cell(self) -> CellRef:
         cell = self._cell
         if cell.__class__ is not CellRef:
-            cell = self._cell = CellRef(*cell)
+            cell = self._cell = _new_tuple(CellRef, cell)  # CellRef(*cell) without its Python-level __new__
         return cell
 
     @property

@@ -21,8 +21,8 @@ import os
 import re
 import stat
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import RakInputError
 from ..layout import is_output_sheet
@@ -281,12 +281,11 @@ def _negative_serials(grids: "Grids", xmls: dict[str, bytes], parts: dict[str, s
 
 # -- the census: where a sheet's cells are, before anyone allocates for them ----------------------
 
-@dataclass
-class Shape:
+class Shape(NamedTuple):
     rows: int  # the last row holding a cell (1-based), 0 when none; at most, for a sheet in SMALL_GRID
     cols: int  # the last column holding a cell (likewise)
     cells: int  # cells written in the part (with or without a value); not counted for a small sheet
-    merged: int  # cells covered by merges and hyperlink ranges
+    merged: int  # cells covered by merges and hyperlink ranges (counted for the write path only)
     unnumbered: bool  # some cell or row has no reference: positions are implied
 
     @property
@@ -331,7 +330,7 @@ def census(xml: bytes, sheet: str, file: str = "", merges: bool = False) -> Shap
     else:
         shape = _full_census(xml, sheet, file)
     if merges:
-        shape.merged = _merged_cells(xml, sheet, file)
+        shape = shape._replace(merged=_merged_cells(xml, sheet, file))
     return shape
 
 
@@ -554,7 +553,6 @@ def _formula_cells(grids: "Grids", xmls: dict[str, bytes], parts: dict[str, str]
     scan stops at the last cell (400,000 empty <f/> in an extension block cost one pass)."""
     from html import unescape
 
-    hits = re.compile(_HIT)
     for name, grid in grids.items():
         xml = xmls.get(parts.get(name, ""))
         # Excel always stores a formula's result; a formula with no value or an empty one (or
@@ -566,6 +564,7 @@ def _formula_cells(grids: "Grids", xmls: dict[str, bytes], parts: dict[str, str]
         stop = xml.rfind(b"</sheetData>")
         if pos < 0:
             continue
+        hits, ref, kind_of, value_of, formula_of = (re.compile(p) for p in (_HIT, _REF, _TYPE, _VALUE, _FORMULA))
         stop = len(xml) if stop < 0 else stop
         while (hit := hits.search(xml, pos, stop)) is not None:
             start = xml.rfind(b"<c ", pos, hit.start())
@@ -580,17 +579,17 @@ def _formula_cells(grids: "Grids", xmls: dict[str, bytes], parts: dict[str, str]
             if head.endswith(b"/>"):  # an empty cell <c .../>: the hit lies in a later one
                 pos = start + len(head)
                 continue
-            where, kind = re.search(_REF, head), re.search(_TYPE, head)
+            where, kind = ref.search(head), kind_of.search(head)
             if where is None:
                 continue
-            value = re.search(_VALUE, cell)
+            value = value_of.search(cell)
             text = unescape(value[1].decode("utf-8", "replace")) if value else ""
             r, c = int(where[2]), _col(where[1])
             if kind is None or kind[1] != b"e":
                 # No <v> at all: never calculated (openpyxl and the like write formulas so). An empty
                 # <v></v> is a stored empty result (XlsxWriter writes a "" result so, Excel with t="str").
                 if value is None:
-                    formula = re.search(_FORMULA, cell)
+                    formula = formula_of.search(cell)
                     body = unescape(formula[1].decode("utf-8", "replace")) if formula and formula[1] else ""
                     grids.uncomputed.setdefault(name, {})[(r, c)] = f"={body}" if body else "=…"
                 continue

@@ -10,8 +10,7 @@ from ..model import Plan, RakRow
 from . import rule
 from .helpers import series_gaps, target_series
 
-_QUARTER_KEYS = tuple(f"tw{q}" for q in L.QUARTERS)
-_CONTENT = ("target", "activity", *_QUARTER_KEYS)
+_CONTENT = ("target", "activity", *L.MARK_KEYS)
 
 
 def _divisions(plan: Plan) -> str:
@@ -31,7 +30,7 @@ def quarter_mark_none(plan: Plan) -> Iterator[Finding]:
         # An unrecognised mark is RAK105's; reporting "no mark" as well would say it twice.
         if any(row.marks) or any(row.unreadable_marks) or not row.indicator:
             continue
-        tw = next((row.cells[k] for k in _QUARTER_KEYS if k in row.cells), None)
+        tw = next((row.cells[k] for k in L.MARK_KEYS if k in row.cells), None)
         if tw is not None:
             yield Finding("RAK202", row.sheet, tw.cell, {}, row.id)
 

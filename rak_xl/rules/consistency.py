@@ -288,7 +288,7 @@ def _one_off(text: str) -> str:
 
 
 def _marks(row: RakRow) -> list:
-    return [row.cells[f"tw{q}"].cell for q in L.QUARTERS if f"tw{q}" in row.cells]
+    return [row.cells[k].cell for k in L.MARK_KEYS if k in row.cells]
 
 
 @rule("RAK315")
@@ -311,7 +311,7 @@ _UNIFORM_MIN_ROWS = 5  # a short table marked throughout may be right; a whole p
 def schedule_says_nothing(plan: Plan) -> Iterator[Finding]:
     by_sheet: dict[str, list[RakRow]] = {}
     for row in plan.rows:
-        if row.indicator and any(f"tw{q}" in row.cells for q in L.QUARTERS):
+        if row.indicator and any(k in row.cells for k in L.MARK_KEYS):
             by_sheet.setdefault(row.sheet, []).append(row)
     for sheet, rows in by_sheet.items():
         marked = [r for r in rows if any(r.marks)]
