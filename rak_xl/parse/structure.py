@@ -36,6 +36,10 @@ UNASSIGNED = "Tanpa penanggung jawab"  # RAK rows with no Bagian, stated or fund
 STATED, BLOCK, BUDGET, NONE = "stated", "block", "budget", "none"
 
 
+# The classes below compare by identity and print plainly (eq=False, repr=False): generating
+# those methods cost every command's start more than the parse of a plan that uses them.
+
+
 class _Listing:
     """Iterating, indexing and len() reach `_items()`: the rules walk a group's blocks and a block's
     rows as they would lists (`for block in group`, `block[0]`)."""
@@ -53,7 +57,7 @@ class _Listing:
         return len(self._items())
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Block(_Listing):
     """A sub-activity: its rows in sheet order. Iterating or indexing a block gives its rows."""
 
@@ -75,7 +79,7 @@ class Block(_Listing):
         return self.rows
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Group(_Listing):
     """A Kegiatan (table A) or Sasaran Program (table B). Iterating or indexing it gives its blocks."""
 
@@ -96,7 +100,7 @@ class Group(_Listing):
         return self.blocks
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class RowPlace:
     """Where one RAK row sits in the plan and who answers for it."""
 
@@ -126,7 +130,7 @@ class RowPlace:
         return self.block.rows[0] is self.row
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Structure:
     groups: list[Group]
     blocks: list[Block]
