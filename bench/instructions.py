@@ -1,6 +1,6 @@
 """Instructions per satker workbook, counted by valgrind: a noise-free yardstick for small changes.
 
-    python bench/instructions.py [FOLDER] [--files N]
+    python bench/instructions.py [FOLDER] [--files N] [--against CHECKOUT]
 
 Wall and CPU times on a shared VM swing by 20-50% from minute to minute, which hides a
 change worth 3%. callgrind counts the instructions the interpreter executes instead, the
@@ -11,8 +11,12 @@ so start-up and imports cancel out):
 Instructions are not time (Python code runs fewer instructions per cycle than calamine's
 Rust), so use this to compare two versions of rak_xl, and bench/run.py for the goals.
 
+--against counts another rak_xl checkout on the same files in the same run, e.g. the commit
+before a change:  git worktree add --detach /tmp/before <commit>;  ... --against /tmp/before.
+PYTHONHASHSEED is fixed so that repeated runs print the same figures.
+
 Needs valgrind (Debian: apt-get install valgrind). FOLDER defaults to freshly generated
-satker workbooks (tests/synthetic.py, seed 2022). Takes about a minute.
+satker workbooks (tests/synthetic.py, seed 2022). Takes about a minute per checkout.
 """
 
 from __future__ import annotations
@@ -50,8 +54,9 @@ for f in files:
 """
 
 
-def count(code: str, folder: Path, files: int) -> int:
-    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+def count(code: str, folder: Path, files: int, root: Path = ROOT) -> int:
+    env = dict(os.environ, PYTHONPATH=str(root) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+               PYTHONHASHSEED="0")
     done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
                            sys.executable, "-c", code, str(folder), str(files)],
                           capture_output=True, text=True, env=env)
@@ -65,10 +70,13 @@ def main() -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("folder", nargs="?", help="satker workbooks (default: generate 22)")
     p.add_argument("--files", type=int, default=20)
+    p.add_argument("--against", metavar="CHECKOUT", help="another rak_xl checkout to count on the same files")
     args = p.parse_args()
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind is not installed (Debian: apt-get install valgrind)")
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "rak_xl")], check=True)
+    roots = [ROOT] + ([Path(args.against).resolve()] if args.against else [])
+    for root in roots:
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(root / "rak_xl")], check=True)
     work = None
     folder = Path(args.folder) if args.folder else None
     try:
@@ -79,8 +87,10 @@ def main() -> int:
                             "from synthetic import generate; generate(Path(sys.argv[1]), int(sys.argv[2]), seed=2022)",
                             str(folder), str(args.files + 2)], check=True,
                            env=dict(os.environ, PYTHONPATH=os.pathsep.join((str(ROOT), str(ROOT / "tests")))))
-        for label, code in (("ours (read + validate + summary)", OURS), ("calamine read", CALAMINE)):
-            base, more = count(code, folder, 2), count(code, folder, args.files + 2)
+        runs = [(f"ours (read + validate + summary){' at ' + str(root) if len(roots) > 1 else ''}", OURS, root)
+                for root in roots] + [("calamine read", CALAMINE, ROOT)]
+        for label, code, root in runs:
+            base, more = count(code, folder, 2, root), count(code, folder, args.files + 2, root)
             print(f"{label:34s} {(more - base) / args.files / 1e6:7.2f} million instructions per workbook")
     finally:
         if work is not None:
