@@ -8,7 +8,6 @@ list from the Bagian sheet; difflib (standard library) offers the closest one.
 
 from __future__ import annotations
 
-import difflib
 import re
 from functools import lru_cache
 
@@ -37,6 +36,8 @@ def match_division(text: str, names: list[str]) -> str | None:
 
 
 def closest_division(text: str, names: list[str]) -> str | None:
+    import difflib  # only for a name that matches no division: its import costs every run otherwise
+
     keys = {division_key(n): n for n in names}
     best = difflib.get_close_matches(division_key(text), list(keys), n=1, cutoff=0.4)
     return keys[best[0]] if best else None
