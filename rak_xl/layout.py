@@ -111,7 +111,7 @@ def _rak_columns(group_label: str, group_aliases: tuple[str, ...]) -> tuple[Colu
         Column("target", "Target", ("Tar Get",)),
         Column("unit", "Satuan", ("Satuan Target",), required=False),
         Column("activity", "Uraian Kegiatan", ("Rincian Kegiatan", "Sub Kegiatan")),
-        *(Column(f"tw{q}", f"TW {q}", (f"TW{q}", f"Triwulan {q}")) for q in QUARTERS),
+        *(Column(key, f"TW {q}", (f"TW{q}", f"Triwulan {q}")) for q, key in zip(QUARTERS, MARK_KEYS)),
         Column("unit_in_charge", "Penanggung Jawab", ("PenanggungJawab", "PJ", "Penanggung Jawab Kegiatan")),
     )
 

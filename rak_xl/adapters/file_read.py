@@ -311,8 +311,9 @@ _A1 = rb"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})"
 # for a cell too, so any ":c" there (a prefixed tag, or merely such text) sends the sheet to the
 # full count. Row tags do not matter here: calamine places a cell that has a reference by that
 # reference. A literal-prefix search: C speed, no object per cell.
-_ODD_CELL = re.compile(rb'<c(?! r="[A-T][1-9][0-9]{0,4}")')
-SMALL_GRID = (99_999, 20)  # rows x columns: 1,999,980 cells, within DENSE_AREA whatever the fill
+SMALL_GRID = (99_999, 20)  # rows (all nines: a count of digits) x columns: within DENSE_AREA whatever the fill
+_ODD_CELL = re.compile(rb'<c(?! r="[A-%c][1-9][0-9]{0,%d}")'  # A..T, 1..99999: the box above
+                       % (64 + SMALL_GRID[1], len(str(SMALL_GRID[0])) - 1))
 
 
 def census(xml: bytes, sheet: str, file: str = "", merges: bool = False) -> Shape:

