@@ -2,10 +2,10 @@
 
 Each Sub in macros/RakButtons.bas calls one function here, e.g.
     RunPython "import rak_xl.buttons as b; b.validate()"
-and the workbook's xlwings Lite main.py (written by rak_xl/build/lite.py) calls
+and the workbook's xlwings Lite main.py (written by rak_xl/products/builder/lite.py) calls
 the same function with the book Lite hands its script: `buttons.validate(book)`.
 RunPython starts a new Python for every click, so this module imports only
-what a press needs; the heavy lifting lives in rak_xl.jobs. Nothing a press
+what a press needs; the heavy lifting lives in rak_xl.products.jobs. Nothing a press
 runs starts a process or a thread: under Lite (Pyodide) neither exists.
 
 A press reads the workbook once, computes everything, then writes once. A
@@ -25,7 +25,7 @@ import sys
 
 import xlwings as xw
 
-from .errors import RakInputError
+from rak_xl.core.errors import RakInputError
 
 TITLE = "RAK - KPU"
 
@@ -51,7 +51,7 @@ def _attempt(book, step):
         _alert(book, exc.text(), critical=True)
         return False, None
     except Exception:
-        from .crash import report
+        from rak_xl.core.crash import report
 
         _alert(book, report(), critical=True)
         raise
@@ -67,7 +67,7 @@ def _finish(book, message: str, notes: list[str]) -> None:
 
 def _press(job, book=None) -> None:
     book = book or xw.Book.caller()
-    from .adapters import excel_live
+    from rak_xl.adapters import excel_live
 
     ok, plan = _attempt(book, lambda: job(excel_live.read_book(book), book.name))
     if not ok:
@@ -78,7 +78,7 @@ def _press(job, book=None) -> None:
 
 
 def _validate_job(grids, name):
-    from . import jobs
+    from rak_xl.products import jobs
 
     return jobs.validation_outputs(jobs.validate(grids, name))
 
@@ -89,7 +89,7 @@ def validate(book=None) -> None:
 
 
 def _rollup_job(grids, name):
-    from . import jobs
+    from rak_xl.products import jobs
 
     return jobs.rollup_outputs(jobs.validate(grids, name))
 
@@ -100,7 +100,7 @@ def rollup(book=None) -> None:
 
 
 def _consolidate_job(grids, name):
-    from . import jobs
+    from rak_xl.products import jobs
 
     return jobs.consolidation_outputs(jobs.validate(grids, name))
 
@@ -111,7 +111,7 @@ def consolidate(book=None) -> None:
 
 
 def _evaluate_job(grids, name):
-    from . import jobs
+    from rak_xl.products import jobs
 
     return jobs.evaluation_outputs(jobs.evaluate(grids, name))
 
@@ -136,10 +136,10 @@ def submit(book=None) -> None:
         return
     from pathlib import Path
 
-    from . import jobs
-    from . import submit as package
-    from .adapters import excel_live
-    from .findings import summary_line
+    from rak_xl.adapters import excel_live
+    from rak_xl.core.findings import summary_line
+    from rak_xl.products import jobs
+    from rak_xl.products import submit as package
 
     source = None
 
@@ -212,9 +212,9 @@ def _submit_in_lite(book) -> None:
     """Siapkan Kiriman under xlwings Lite: the checks and output sheets as usual, then the way to
     send by hand. Lite runs Python in the browser engine, which cannot write files on the PC, so
     no package is made at all (never half of one)."""
-    from . import jobs
-    from .adapters import excel_live
-    from .findings import summary_line
+    from rak_xl.adapters import excel_live
+    from rak_xl.core.findings import summary_line
+    from rak_xl.products import jobs
 
     ok, computed = _attempt(book, lambda: jobs.run_all(excel_live.read_book(book), book.name))
     if not ok:
@@ -235,10 +235,10 @@ def province(book=None) -> None:
     sheet Rekap Provinsi, written into this workbook as the sheets of `rak-xl province`."""
     from pathlib import Path
 
-    from . import clock
-    from . import layout as L
-    from . import province as P
-    from .adapters import excel_live
+    from rak_xl.adapters import excel_live
+    from rak_xl.core import clock
+    from rak_xl.core import layout as L
+    from rak_xl.products import province as P
 
     book = book or xw.Book.caller()
 
@@ -260,7 +260,7 @@ def new_year(book=None) -> None:
     """Tombol Buat RAK Tahun Berikutnya: next year's workbook, written beside this one.
 
     The plan is read from the open workbook (what staff see, saved or not) and built
-    by the same code as the shipped workbook (rak_xl.newyear, rak_xl.build). The open
+    by the same code as the shipped workbook (rak_xl.products.newyear, rak_xl.products.builder). The open
     workbook is never written to, and an existing file of the new name is never replaced.
     Under xlwings Lite there is no file system to write to: staff are told where to do it.
     """
@@ -272,9 +272,9 @@ def new_year(book=None) -> None:
                      "Tekan tombol ini di Excel pada komputer dengan Python dan rak_xl, atau jalankan: "
                      "rak-xl baru --dari <workbook ini>.")
         return
-    from . import newyear
-    from .adapters import excel_live
-    from .adapters.atomic import write_bytes
+    from rak_xl.adapters import excel_live
+    from rak_xl.adapters.atomic import write_bytes
+    from rak_xl.products import newyear
 
     source = Path(book.fullname)
 

@@ -17,9 +17,10 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__, wording
-from .cli_args import LANGS, parser_class, requested_lang
-from .errors import RakInputError, file_system_error
+from rak_xl import __version__
+from rak_xl.cli_args import LANGS, parser_class, requested_lang
+from rak_xl.core.errors import RakInputError, file_system_error
+from rak_xl.core.text import number, percent, rupiah, thousands
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_BUG = 0, 1, 2, 3
 
@@ -77,7 +78,7 @@ def format_table(rows: list[list[str]], headers: list[str], max_width: int = 90)
 # -- commands -----------------------------------------------------------------
 
 def _read(path: str):
-    from .adapters.file_read import read_grids
+    from rak_xl.adapters.file_read import read_grids
 
     return read_grids(path)
 
@@ -90,7 +91,7 @@ def _codes(values: list[str] | None, option: str) -> list[str] | None:
     """
     if not values:
         return None
-    from .catalog import unknown_codes
+    from rak_xl.core.catalog import unknown_codes
 
     codes = [c.strip().upper() for v in values for c in v.split(",") if c.strip()]
     bad = unknown_codes(codes)
@@ -105,7 +106,7 @@ def _codes(values: list[str] | None, option: str) -> list[str] | None:
 
 def _cell_span(f: dict, lang: str = "id") -> str:
     """The cells of a finding as JSON gives them, for a reader (same-sheet cells only)."""
-    from .findings import cell_span
+    from rak_xl.core.findings import cell_span
 
     return cell_span([c for c in f.get("cells") or [f["cell"]] if c and "!" not in c], lang)
 
@@ -116,8 +117,8 @@ def findings_text(report_dict: dict, lang: str = "id", width: int | None = None)
     `width` wraps the text to a terminal; None writes every message and hint on one full
     line (for a pipe or a file, so grep and copy see whole sentences).
     """
-    from . import layout as L
-    from .findings import SEVERITY_LABEL
+    from rak_xl.core import layout as L
+    from rak_xl.core.findings import SEVERITY_LABEL
 
     labels = SEVERITY_LABEL[lang]
     hint_word = "Saran" if lang == "id" else "Fix"
@@ -149,7 +150,7 @@ def findings_text(report_dict: dict, lang: str = "id", width: int | None = None)
 
 
 def cmd_validate(args) -> int:
-    from . import jobs
+    from rak_xl.products import jobs
 
     select, ignore = _codes(args.select, "--select"), _codes(args.ignore, "--ignore")
     report = jobs.validate(_read(args.file), Path(args.file).name, select, ignore)
@@ -170,7 +171,7 @@ def cmd_validate(args) -> int:
 
 def _notice(plan) -> None:
     """The illustrative-data notice under every table derived from example sheets."""
-    from .outputs.sheets import illustrative_notice
+    from rak_xl.outputs.sheets import illustrative_notice
 
     if plan.illustrative:
         _out("\n" + illustrative_notice(plan))
@@ -194,7 +195,7 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def _check_output(source: Path, target: Path, in_place: bool = False) -> None:
     """Before any work: the output must be a usable file name and never the input, unless asked."""
-    from .adapters.atomic import check_target
+    from rak_xl.adapters.atomic import check_target
 
     _check_suffix(source, target)
     if not in_place and _same_file(source, target):
@@ -208,7 +209,7 @@ def _check_output(source: Path, target: Path, in_place: bool = False) -> None:
 
 def _write_copy(source: Path, target: Path, plan, args, in_place: bool = False) -> None:
     """Carry `plan` into a copy of `source` saved as `target` (or into `source` itself)."""
-    from .adapters.file_write import apply_plan
+    from rak_xl.adapters.file_write import apply_plan
 
     _check_output(source, target, in_place)
     apply_plan(source, target, plan)
@@ -231,8 +232,8 @@ def _default_output(path: Path) -> Path:
 
 def cmd_rollup(args) -> int:
     """Rekap Anggaran on the command line: JSON (whole Rupiah, ints) or tables."""
-    from . import jobs
-    from .rollup import rollup
+    from rak_xl.figures.rollup import rollup
+    from rak_xl.products import jobs
 
     report = jobs.validate(_read(args.file), Path(args.file).name)
     roll = rollup(report.plan)
@@ -242,7 +243,7 @@ def cmd_rollup(args) -> int:
     lang = args.lang
 
     def num(amount):
-        return wording.thousands(amount, lang=lang)
+        return thousands(amount, lang=lang)
 
     tw = [_t(args, f"TW {q}", f"Q{q}") for q in (1, 2, 3, 4)]
     rows = [[p.code, *map(num, (p.pagu, p.allocated, p.difference, *p.quarters))] for p in roll.programs]
@@ -259,7 +260,7 @@ def cmd_rollup(args) -> int:
                              _t(args, "Kegiatan/beranggaran", "Activities/funded")], 50))
     shares = roll.cumulative_share()
     _out(_t(args, "\nRPD kumulatif: ", "\nCumulative disbursement plan: ") + ", ".join(
-        f"{label} {num(c)} ({wording.percent(None if s is None else s * 100, lang=lang, decimals=1)})"
+        f"{label} {num(c)} ({percent(None if s is None else s * 100, lang=lang, decimals=1)})"
         for label, c, s in zip(tw, roll.cumulative, shares)))
     _notice(report.plan)
     return EXIT_OK
@@ -267,7 +268,7 @@ def cmd_rollup(args) -> int:
 
 def cmd_consolidate(args) -> int:
     """Konsolidasi on the command line: the table on stdout, or the sheet written into a copy (-o)."""
-    from . import jobs
+    from rak_xl.products import jobs
 
     source = Path(args.file)
     if args.output:
@@ -276,7 +277,7 @@ def cmd_consolidate(args) -> int:
     if args.output:
         _write_copy(source, Path(args.output), jobs.consolidation_outputs(report), args)
         return EXIT_OK
-    from .outputs.consolidated_sheet import INFERRED, star_note, text_table
+    from rak_xl.outputs.consolidated_sheet import INFERRED, star_note, text_table
 
     heads, rows = text_table(report.plan, report.findings, args.lang)
     _out(format_table(rows, heads, 60))
@@ -293,7 +294,7 @@ def cmd_consolidate(args) -> int:
 
 def cmd_evaluate(args) -> int:
     """Evaluasi Triwulan: capaian and absorption for one quarter, as JSON or tables (or into a copy, -o)."""
-    from . import jobs
+    from rak_xl.products import jobs
 
     source = Path(args.file)
     if args.output:
@@ -306,16 +307,16 @@ def cmd_evaluate(args) -> int:
     if args.format == "json":
         _out(_json(run.as_dict(args.lang)))
         return EXIT_OK
-    from .evaluation import STATE_EN
-    from .outputs.evaluation_sheet import status_line
+    from rak_xl.figures.quarterly import STATE_EN
+    from rak_xl.outputs.evaluation_sheet import status_line
 
     lang, q = args.lang, ev.quarter
 
     def pct(value):
-        return wording.percent(value, lang=lang, decimals=1)
+        return percent(value, lang=lang, decimals=1)
 
     def rp(amount):
-        return wording.rupiah(amount, lang=lang)
+        return rupiah(amount, lang=lang)
 
     def state(word):
         return STATE_EN.get(word, word) if lang == "en" else word
@@ -337,7 +338,7 @@ def cmd_evaluate(args) -> int:
                              _t(args, f"Realisasi s.d. TW {q}", f"Realised to Q{q}"),
                              _t(args, "Penyerapan", "Absorption"), _t(args, "Deviasi", "Deviation"),
                              _t(args, "Deviasi/RPD", "Deviation/plan"), _t(args, "Pedoman", "Guide")], 40))
-    rows = [[i.row.id, i.row.indicator, wording.number(i.target, lang=lang), wording.number(i.realised, lang=lang),
+    rows = [[i.row.id, i.row.indicator, number(i.target, lang=lang), number(i.realised, lang=lang),
              pct(i.value), state(i.state)] for i in ev.indicators]
     _out("")
     _out(format_table(rows, ["ID", _t(args, "Indikator", "Indicator"), "Target",
@@ -352,7 +353,7 @@ def cmd_evaluate(args) -> int:
 
 def cmd_run(args) -> int:
     """What pressing the buttons does, written into a copy of the workbook (or in place)."""
-    from . import jobs
+    from rak_xl.products import jobs
 
     source = Path(args.file)
     grids = _read(source)
@@ -367,7 +368,7 @@ def cmd_run(args) -> int:
 
 def cmd_submit(args) -> int:
     """Siapkan Kiriman from the command line: the package for the province, in its own folder."""
-    from . import submit
+    from rak_xl.products import submit
 
     source = Path(args.file)
     grids = _read(source)
@@ -396,7 +397,7 @@ def cmd_submit(args) -> int:
 
 def cmd_province(args) -> int:
     """Rekap Provinsi: every RAK workbook in a folder -> one recap workbook (0 when written)."""
-    from .province import province_recap
+    from rak_xl.products.province import province_recap
 
     recap = province_recap(args.folder, args.output, workers=args.workers, progress=not args.quiet,
                            use_cache=not args.no_cache)
@@ -418,8 +419,8 @@ def cmd_province(args) -> int:
 
 def cmd_new(args) -> int:
     """Buat RAK baru: the next year's plan carried forward (--dari), or a blank plan (--satker, --kode)."""
-    from . import newyear
-    from .adapters.atomic import write_bytes
+    from rak_xl.adapters.atomic import write_bytes
+    from rak_xl.products import newyear
 
     if args.source and (args.satker or args.code):
         raise RakInputError("--dari tidak dipakai bersama --satker atau --kode: RAK yang dibawa tetap memakai identitas "
@@ -455,8 +456,8 @@ BUILD_EXTRA = {"pyopenvba": "pyOpenVBA"}
 def cmd_build(args) -> int:
     """Build (or with --check compare) the RAK workbook and the province's Rekap_Provinsi.xlsm."""
     try:
-        from .build.province_workbook import build_province_workbook
-        from .build.workbook import build_workbook
+        from rak_xl.products.builder.province_workbook import build_province_workbook
+        from rak_xl.products.builder.workbook import build_workbook
 
         built = [(Path(args.output), build_workbook(args.sources, args.macros, args.lite_package),
                   f"{args.sources} dan {args.macros}"),
@@ -473,7 +474,7 @@ def cmd_build(args) -> int:
                  "yang memerlukannya).",
             hint_en=f"Install it into the same Python: pip install {package} (or reinstall rak_xl, which "
                     "requires it).") from None
-    from .adapters.atomic import write_bytes
+    from rak_xl.adapters.atomic import write_bytes
 
     stale = False
     for target, data, sources in built:
@@ -490,7 +491,7 @@ def cmd_build(args) -> int:
         _out(_t(args, f"Ditulis: {_full(target)} ({len(data)} byte)",
                 f"Written: {_full(target)} ({len(data)} bytes)"))
     if not args.check and not args.lite_package:
-        from .build.lite import default_requirement
+        from rak_xl.products.builder.lite import default_requirement
 
         req = default_requirement()
         _out(_t(args, f"xlwings Lite memasang {req} dari PyPI; untuk wheel sendiri: --lite-package URL",
@@ -499,12 +500,12 @@ def cmd_build(args) -> int:
 
 
 def cmd_rules(args) -> int:
-    from .rules.docs import rules_markdown
+    from rak_xl.rules.docs import rules_markdown
 
     if args.markdown:
         _out(rules_markdown())
     else:
-        from .catalog import CATALOG
+        from rak_xl.core.catalog import CATALOG
 
         en = args.lang == "en"
         _out(format_table([[r.code, r.slug, r.severity, r.message_en if en else r.message_id]
@@ -515,7 +516,7 @@ def cmd_rules(args) -> int:
 
 def cmd_setup_excel(args) -> int:
     """Point xlwings at this Python (user settings file only; nothing goes into a workbook)."""
-    from .excel_setup import setup_excel
+    from rak_xl.products.excel_setup import setup_excel
 
     for line in setup_excel():
         _out(line)
@@ -713,7 +714,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _bug(lang: str = "id") -> int:
-    from .crash import report
+    from rak_xl.core.crash import report
 
     _err(report(lang))
     return EXIT_BUG

@@ -12,7 +12,7 @@
 
 Every function takes a workbook path or a report from `load` (read once, ask many
 times). The figures are the ones the buttons and `rak-xl` show: these functions
-only arrange the same model, roll-up and recap (rak_xl.rollup, rak_xl.province)
+only arrange the same model, roll-up and recap (rak_xl.figures.rollup, rak_xl.products.province)
 as tables; nothing is computed twice. This is the only module that imports pandas:
 the buttons and the command line never load it.
 """
@@ -23,19 +23,19 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import layout as L
-from . import rollup as R
-from .jobs import ValidationReport
-from .parse import structure
-from .findings import Finding
+from rak_xl.core import layout as L
+from rak_xl.core.findings import Finding
+from rak_xl.figures import rollup as R
+from rak_xl.figures import structure
+from rak_xl.products.jobs import ValidationReport
 
 Source = str | Path | ValidationReport
 
 
 def load(path: str | Path) -> ValidationReport:
     """Read and validate a workbook (.xlsm/.xlsx) as the Validasi button does."""
-    from . import jobs
-    from .adapters.file_read import read_grids
+    from rak_xl.adapters.file_read import read_grids
+    from rak_xl.products import jobs
 
     path = Path(path)
     return jobs.validate(read_grids(path), path.name)
@@ -51,7 +51,7 @@ def plan_rows(source: Source) -> pd.DataFrame:
     Columns: table, sheet, row (as Excel numbers it), id, group, indicator, target (a
     number; percent targets in percent, 100 = 100%), target_is_percent, unit, activity,
     tw1..tw4 (quarter marked), unit_in_charge, division (the row's Bagian as every output
-    counts it, rak_xl.parse.structure), division_source (stated, block, budget or none:
+    counts it, rak_xl.figures.structure), division_source (stated, block, budget or none:
     how it was found), budget (Rupiah of the Anggaran lines linked to the row), funded.
     """
     report = _report(source)
@@ -134,8 +134,8 @@ def province_tables(folder: str | Path, use_cache: bool = True,
                     workers: int | None = None) -> dict[str, pd.DataFrame]:
     """The province recap as three tables: "satker" (Rekap Satker), "errors" (Temuan
     Kesalahan: satker, file, sheet, cell, code, message) and "skipped" (Berkas Dilewati).
-    Uses the same cache as `rak-xl province` (see rak_xl.cache)."""
-    from . import province as P
+    Uses the same cache as `rak-xl province` (see rak_xl.products.cache)."""
+    from rak_xl.products import province as P
 
     recap = P.collect_recap(folder, workers=workers, use_cache=use_cache)
     satker = pd.DataFrame([recap.row(n, s) for n, s in enumerate(recap.satkers, start=1)],

@@ -14,7 +14,7 @@ import pytest
 os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
 
-# The crash log (rak_xl.crash) of this test run goes to a folder of its own, never into the
+# The crash log (rak_xl.core.crash) of this test run goes to a folder of its own, never into the
 # user's real one that staff are told to send in. Subprocesses inherit the environment.
 STATE = Path(tempfile.mkdtemp(prefix="rak_xl_test_state_"))
 os.environ["XDG_STATE_HOME"] = str(STATE)

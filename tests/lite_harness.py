@@ -25,7 +25,7 @@ import pytest
 from conftest import ROOT
 from lite_setup import build_backend, node_package, wheels
 
-from rak_xl.build.lite import read_properties
+from rak_xl.products.builder.lite import read_properties
 
 RUNNER = Path(__file__).with_name("lite_runner.mjs")
 
@@ -51,7 +51,7 @@ def build_wheel(folder: Path) -> Path:
     """rak_xl's wheel from this checkout, built in `folder` (setuptools writes build/ beside the sources)."""
     src = folder / "src"
     shutil.copytree(ROOT / "rak_xl", src / "rak_xl", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "macros", src / "macros")  # packaged as rak_xl.build.macros (pyproject.toml)
+    shutil.copytree(ROOT / "macros", src / "macros")  # packaged as rak_xl.products.builder.macros (pyproject.toml)
     for name in ("pyproject.toml", "README.md"):
         shutil.copyfile(ROOT / name, src / name)
     # Offline: the build backend comes from the wheels tests/lite_setup.py downloaded.

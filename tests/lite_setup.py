@@ -3,7 +3,7 @@
     python tests/lite_setup.py            # into $RAK_XL_LITE_CACHE or ~/.cache/rak_xl/lite
 
 1. Node's `pyodide` package, pinned to the Pyodide version written into the workbook
-   (rak_xl.build.lite.PYODIDE_VERSION).
+   (rak_xl.products.builder.lite.PYODIDE_VERSION).
 2. rak_xl's dependency set as xlwings Lite installs it: the [project] dependencies whose
    environment markers hold under Pyodide, downloaded by `pip download --only-binary=:all:`
    for the Pyodide platform. pip evaluates markers for the machine it runs on, not for
@@ -33,7 +33,7 @@ from packaging.utils import canonicalize_name
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from rak_xl.build.lite import PYODIDE_VERSION
+from rak_xl.products.builder.lite import PYODIDE_VERSION
 
 # What Pyodide 0.29's interpreter reports (sys, os, platform), i.e. what micropip evaluates markers with.
 PYODIDE_MARKERS = {

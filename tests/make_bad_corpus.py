@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 WORKBOOK = ROOT / "workbook" / "RAK_2022.xlsm"
 sys.path.insert(0, str(ROOT))
 
-from rak_xl import layout as L  # noqa: E402
+from rak_xl.core import layout as L  # noqa: E402
 from rak_xl.parse.tables import label_key  # noqa: E402
 
 PASSWORD = "rahasia"

@@ -31,9 +31,9 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rak_xl import layout as L
+from rak_xl.core import layout as L
 from rak_xl.adapters.file_read import read_grids, sheet_parts
-from rak_xl.model import col_letter
+from rak_xl.core.model import col_letter
 
 TEMPLATE = Path(__file__).resolve().parents[1] / "workbook" / "RAK_2022.xlsm"
 

@@ -220,7 +220,7 @@ def _assert_outputs_replaced(path: Path, staff_names: tuple[str, ...]) -> None:
     """The outputs took the place of the sheets Excel considers theirs; no 'Temuan1', nothing lost."""
     import openpyxl
 
-    from rak_xl import layout as L
+    from rak_xl.core import layout as L
 
     before = openpyxl.load_workbook(path, read_only=True).sheetnames
     after = openpyxl.load_workbook(path.with_name(f"{path.stem}_hasil{path.suffix}"), read_only=True).sheetnames
@@ -247,7 +247,7 @@ def test_long_and_control_text_reach_the_findings_sheet_as_text(results):
     """The 50,000-character cell and the control characters come out shortened/replaced, readable."""
     from python_calamine import CalamineWorkbook
 
-    from rak_xl import layout as L
+    from rak_xl.core import layout as L
 
     for name in ("long_cell", "control_characters"):
         path = results[name]["path"]
@@ -381,7 +381,7 @@ def test_province_reads_around_hostile_entries(results, tmp_path):
     from python_calamine import CalamineWorkbook
 
     from conftest import WORKBOOK
-    from rak_xl import province as P
+    from rak_xl.products import province as P
 
     folder = tmp_path / "prov"
     folder.mkdir()

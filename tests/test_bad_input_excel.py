@@ -15,7 +15,7 @@ import xlwings as xw
 
 import rak_xl.buttons as buttons
 from conftest import WORKBOOK
-from rak_xl import layout as L
+from rak_xl.core import layout as L
 from remote import payload_from_file, sheet_index
 
 WRITES = {"setValues", "addSheet", "sheetDelete", "sheetClearContents", "rangeClearContents", "rangeClear",

@@ -11,9 +11,9 @@ from pathlib import Path
 import xlwings
 
 from conftest import ROOT, WORKBOOK
-from rak_xl import layout as L
-from rak_xl.build.vba import XLSM_MAIN, our_modules, xlwings_vba
-from rak_xl.build.workbook import build_workbook
+from rak_xl.core import layout as L
+from rak_xl.products.builder.vba import XLSM_MAIN, our_modules, xlwings_vba
+from rak_xl.products.builder.workbook import build_workbook
 
 
 def _modules(path: Path) -> dict[str, str]:

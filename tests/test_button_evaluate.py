@@ -6,8 +6,8 @@ import openpyxl
 
 import rak_xl.buttons as buttons
 from conftest import WORKBOOK
-from rak_xl import jobs
-from rak_xl import layout as L
+from rak_xl.products import jobs
+from rak_xl.core import layout as L
 from rak_xl.adapters.file_read import read_grids
 from remote import press, sheet_index
 

@@ -13,7 +13,7 @@ import xlwings as xw
 
 import rak_xl.buttons as buttons
 from conftest import WORKBOOK
-from rak_xl import layout as L
+from rak_xl.core import layout as L
 from remote import payload_from_file
 
 # pywin32's exception class, as Excel's COM errors reach Python on Windows (module pywintypes).

@@ -6,7 +6,7 @@ import pytest
 
 import rak_xl.buttons as buttons
 from conftest import WORKBOOK
-from rak_xl import layout as L
+from rak_xl.core import layout as L
 from remote import press, sheet_index
 
 WRITES = {"setValues", "rangeClearContents", "rangeClear", "setFormula"}
@@ -105,7 +105,7 @@ def test_action_count_does_not_grow_with_rows(button, sheet, big):
 @pytest.mark.parametrize("button,sheet", BUTTONS)
 def test_pressing_twice_equals_pressing_once(button, sheet, tmp_path):
     """Press once, write the result into the file as Excel would, press again: same writes, one sheet."""
-    from rak_xl import jobs
+    from rak_xl.products import jobs
     from rak_xl.adapters.file_read import read_grids
     from rak_xl.adapters.file_write import apply_plan
 

@@ -10,7 +10,7 @@ import pytest
 
 import rak_xl.buttons as buttons
 from conftest import ROOT, WORKBOOK
-from rak_xl import layout as L
+from rak_xl.core import layout as L
 from remote import press, sheet_index
 
 WRITES = {"setValues", "rangeClearContents", "rangeClear", "setFormula"}
@@ -79,7 +79,7 @@ def test_same_findings_as_the_command_line(flawed):
     assert cli.returncode == 1
     report = json.loads(cli.stdout)
     # The link goes to the finding's cell; its label shows every cell of the fact ("K5:K35").
-    from rak_xl.findings import cell_span
+    from rak_xl.core.findings import cell_span
 
     assert [(f["code"], f["sheet"], f["cell"], cell_span(f["cells"]), f["message"]) for f in report["findings"]] == [
         (r[2], r[3], r[4].split("!")[1].split('"')[0], r[4].split('","')[1].removesuffix('")'), r[6])
@@ -88,7 +88,7 @@ def test_same_findings_as_the_command_line(flawed):
 
 def test_pressing_twice_equals_pressing_once(flawed, tmp_path):
     """Press once, write the result into the file as Excel would, press again: same writes, no duplicate."""
-    from rak_xl import jobs
+    from rak_xl.products import jobs
     from rak_xl.adapters.file_read import read_grids
     from rak_xl.adapters.file_write import apply_plan
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 from conftest import ROOT, WORKBOOK
-from rak_xl import layout as L
+from rak_xl.core import layout as L
 
 
 def rak(*args: str) -> subprocess.CompletedProcess:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, WORKBOOK
-from rak_xl import layout as L
+from rak_xl.core import layout as L
 from rak_xl.cli import build_parser, main
 
 COMMANDS = ("validate", "run", "rollup", "consolidate", "submit", "province", "evaluate", "baru", "build", "rules",
@@ -240,7 +240,7 @@ def test_sheet_names_stay_indonesian_under_lang_en(workbook_copy, tmp_path):
 # -- the crash log ---------------------------------------------------------------------------
 
 def _crash(monkeypatch, capsys) -> str:
-    from rak_xl import jobs
+    from rak_xl.products import jobs
 
     def boom(*_a, **_k):
         raise RuntimeError("boom inside the test")
@@ -253,7 +253,7 @@ def _crash(monkeypatch, capsys) -> str:
 def test_the_crash_log_is_per_user_and_the_tests_keep_out_of_the_real_one(monkeypatch, capsys, tmp_path):
     import tempfile
 
-    from rak_xl import crash
+    from rak_xl.core import crash
 
     real = Path.home() / ".local" / "state" / "rak_xl" / crash.LOG_NAME
     before = real.stat().st_mtime_ns if real.exists() else None
@@ -271,7 +271,7 @@ def test_the_crash_log_is_per_user_and_the_tests_keep_out_of_the_real_one(monkey
 
 def test_the_suite_points_the_crash_log_at_a_temporary_folder():
     from conftest import STATE
-    from rak_xl import crash
+    from rak_xl.core import crash
 
     assert crash.log_path().is_relative_to(STATE)
 
@@ -283,7 +283,7 @@ def test_the_suite_points_the_crash_log_at_a_temporary_folder():
     ("linux", {}, Path.home() / ".local" / "state" / "rak_xl"),
 ])
 def test_crash_log_folder_by_platform(monkeypatch, platform, env, expected):
-    from rak_xl import crash
+    from rak_xl.core import crash
 
     monkeypatch.setattr(sys, "platform", platform)
     for name in ("LOCALAPPDATA", "XDG_STATE_HOME"):
@@ -294,7 +294,7 @@ def test_crash_log_folder_by_platform(monkeypatch, platform, env, expected):
 
 
 def test_crash_message_follows_lang(monkeypatch, capsys):
-    from rak_xl import jobs
+    from rak_xl.products import jobs
 
     monkeypatch.setattr(jobs, "validate", lambda *_a, **_k: 1 / 0)
     assert main(["rollup", str(WORKBOOK), "--lang", "en"]) == 3
@@ -308,7 +308,7 @@ def test_readme_says_where_the_crash_log_is():
 
 
 def test_the_log_path_shown_to_staff_hides_the_user_name(monkeypatch, tmp_path):
-    from rak_xl import crash
+    from rak_xl.core import crash
 
     home = tmp_path / "Rumah_Qz7Hx"
     monkeypatch.setenv("HOME", str(home))

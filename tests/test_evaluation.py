@@ -10,11 +10,11 @@ import openpyxl
 import pytest
 
 from conftest import ROOT, WORKBOOK
-from rak_xl import evaluation as E
-from rak_xl import jobs
-from rak_xl import layout as L
+from rak_xl.figures import quarterly as E
+from rak_xl.products import jobs
+from rak_xl.core import layout as L
 from rak_xl.adapters.file_read import read_grids
-from rak_xl.parse.evaluation import default_lower_is_better, parse_quarter
+from rak_xl.parse.quarterly_input import default_lower_is_better, parse_quarter
 
 # Capaian sheet: header on row 4, A-001 on row 5; columns I..L = Realisasi TW 1..4.
 CAPAIAN_FIRST = L.ACHIEVEMENT.header_row + 1
@@ -335,11 +335,11 @@ def test_cli_quarter_defaults_to_the_workbook_and_table_format():
 
 
 def test_evaluation_sources_are_in_step_with_the_plan():
-    from rak_xl.build.evaluation_sources import generate
+    from rak_xl.products.builder.quarterly_sources import generate
 
     folder = ROOT / "workbook" / "sources"
     for name, text in generate(folder).items():
-        assert (folder / name).read_text(encoding="utf-8") == text, "run python -m rak_xl.build.evaluation_sources"
+        assert (folder / name).read_text(encoding="utf-8") == text, "run python -m rak_xl.products.builder.quarterly_sources"
 
 
 def test_run_writes_the_evaluation_sheet_with_the_same_figures(workbook_copy, tmp_path):
@@ -377,7 +377,7 @@ def test_evaluasi_counts_each_indicator_for_the_same_division_as_rekap_anggaran(
     the fallback; before, Evaluasi had its own and put 13 rows elsewhere (B-014:
     Hukum dan SDM in Evaluasi, Keuangan in Rekap Anggaran).
     """
-    from rak_xl.rollup import rollup
+    from rak_xl.figures.rollup import rollup
 
     plan = jobs.validate(read_grids(WORKBOOK), "RAK_2022.xlsm").plan
     ev = E.evaluate(plan, 2)

@@ -20,10 +20,10 @@ from defusedxml import ElementTree
 from openpyxl.utils import column_index_from_string
 
 from conftest import ROOT, WORKBOOK
-from rak_xl import layout as L
+from rak_xl.core import layout as L
 from rak_xl.adapters.extensions import read_extensions
 from rak_xl.adapters.file_read import sheet_parts
-from rak_xl.build.workbook import highlight_name
+from rak_xl.products.builder.workbook import highlight_name
 from x14 import CF_URI, DV_URI, excel_x14_copy, slicer_ext
 
 DROPDOWN_SHEETS = {L.SHEET_RAK_A, L.SHEET_RAK_B, L.SHEET_BUDGET}  # the DaftarBagian dropdowns

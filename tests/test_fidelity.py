@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, WORKBOOK
-from rak_xl import layout as L
+from rak_xl.core import layout as L
 
 CHANGING = set(L.OUTPUT_SHEETS)  # recreated or cleared by every run
 

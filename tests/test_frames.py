@@ -12,7 +12,7 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from conftest import ROOT, WORKBOOK
-from rak_xl import province as P
+from rak_xl.products import province as P
 from synthetic import Template, generate
 
 pd = pytest.importorskip("pandas")
@@ -103,7 +103,7 @@ def test_buttons_and_cli_do_not_need_pandas(tmp_path):
         import sys
         sys.modules["pandas"] = None  # any `import pandas` now fails
         from rak_xl.cli import main
-        from rak_xl import jobs, province
+        from rak_xl.products import jobs, province
         from rak_xl.adapters.file_read import read_grids
         book = {str(WORKBOOK)!r}
         assert main(["validate", book, "--format", "json"]) in (0, 1)

@@ -9,10 +9,10 @@ import sys
 import pytest
 
 from conftest import ROOT, WORKBOOK
-from rak_xl import jobs
-from rak_xl import layout as L
+from rak_xl.products import jobs
+from rak_xl.core import layout as L
 from rak_xl.adapters.file_read import read_grids
-from rak_xl.submit import cover_text
+from rak_xl.products.submit import cover_text
 
 DERIVED = (L.SHEET_CONSOLIDATED, L.SHEET_ROLLUP, L.SHEET_EVALUATION)
 EXAMPLE_SHEETS = [L.SHEET_BUDGET, L.SHEET_ACHIEVEMENT, L.SHEET_SPENDING]

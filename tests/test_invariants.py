@@ -26,10 +26,10 @@ import pytest
 
 import make_bad_corpus as corpus
 from conftest import WORKBOOK, edit_workbook
-from rak_xl import jobs
-from rak_xl import layout as L
-from rak_xl import province as P
-from rak_xl import submit
+from rak_xl.products import jobs
+from rak_xl.core import layout as L
+from rak_xl.products import province as P
+from rak_xl.products import submit
 from rak_xl.adapters.file_read import read_grids
 from rak_xl.adapters.file_write import apply_plan
 from rak_xl.cli import main as cli

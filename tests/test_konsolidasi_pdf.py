@@ -14,7 +14,7 @@ import subprocess
 import pytest
 
 from libreoffice import probe
-from rak_xl import layout as L
+from rak_xl.core import layout as L
 
 pytestmark = pytest.mark.libreoffice
 
@@ -33,7 +33,7 @@ def _pages(pdf) -> int:
 def test_konsolidasi_prints_as_planned(workbook_copy, tmp_path):
     if not shutil.which("pdftotext"):
         pytest.skip("poppler-utils (pdftotext) not installed")
-    from rak_xl import jobs
+    from rak_xl.products import jobs
     from rak_xl.adapters.file_read import read_grids
     from rak_xl.cli import main
     from rak_xl.outputs.consolidated_sheet import consolidated_rows

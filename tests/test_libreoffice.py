@@ -6,8 +6,8 @@ import pytest
 
 from conftest import ROOT, WORKBOOK
 from libreoffice import probe
-from rak_xl import layout as L
-from rak_xl.build.vba import our_modules
+from rak_xl.core import layout as L
+from rak_xl.products.builder.vba import our_modules
 
 pytestmark = pytest.mark.libreoffice
 

@@ -26,9 +26,9 @@ from lite_setup import PYODIDE_MARKERS, applies, project_requirements
 from remote import payload_from_file
 
 from rak_xl import __version__, buttons
-from rak_xl import layout as L
+from rak_xl.core import layout as L
 from rak_xl.adapters.lite_parts import NS, guide_drawing, relationships
-from rak_xl.build import lite
+from rak_xl.products.builder import lite
 
 WE = "http://schemas.microsoft.com/office/webextensions/webextension/2010/11"
 
@@ -346,7 +346,7 @@ FORBIDDEN = {"subprocess", "threading", "_thread", "multiprocessing", "concurren
 def test_no_module_a_button_imports_starts_processes_or_threads(lite_run):
     _cases, response = lite_run
     modules = response["modules"]
-    assert "rak_xl.buttons" in modules and "rak_xl.submit" not in modules
+    assert "rak_xl.buttons" in modules and "rak_xl.products.submit" not in modules
     for module in modules:
         path = ROOT / (module.replace(".", "/") + ".py")
         if not path.exists():

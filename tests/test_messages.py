@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from conftest import WORKBOOK
-from rak_xl import jobs
-from rak_xl import layout as L
+from rak_xl.products import jobs
+from rak_xl.core import layout as L
 from rak_xl.adapters.file_read import read_grids
 from rak_xl.outputs.evaluation_sheet import status_line
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, WORKBOOK
-from rak_xl import layout as L
+from rak_xl.core import layout as L
 from rak_xl.adapters.file_read import read_grids
 from rak_xl.cli import main
 from rak_xl.parse.plan import parse_plan
@@ -251,7 +251,7 @@ def test_province_keeps_2022_and_carried_forward_2023_apart(carried, tmp_path):
 
     from python_calamine import CalamineWorkbook
 
-    from rak_xl import province as P
+    from rak_xl.products import province as P
 
     folder = tmp_path / "kiriman"
     folder.mkdir()
@@ -279,7 +279,7 @@ def test_province_keeps_2022_and_carried_forward_2023_apart(carried, tmp_path):
 # -- Validasi on a new workbook: what is still to fill, one finding per fact ----------
 
 def _validated(path: Path):
-    from rak_xl import jobs
+    from rak_xl.products import jobs
 
     return jobs.validate(read_grids(path), path.name).findings
 

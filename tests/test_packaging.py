@@ -54,10 +54,10 @@ def test_every_runtime_import_is_a_declared_dependency():
 
 
 def test_every_package_and_the_vba_sources_are_installed():
-    """pyproject lists the packages (macros/ is mapped into rak_xl.build.macros): none may be forgotten."""
+    """pyproject lists the packages (macros/ is mapped into rak_xl.products.builder.macros): none may be forgotten."""
     tool = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
     found = {p.parent.relative_to(ROOT).as_posix().replace("/", ".") for p in (ROOT / "rak_xl").rglob("__init__.py")}
-    assert set(tool["packages"]) == found | {"rak_xl.build.macros"}
-    assert tool["package-dir"]["rak_xl.build.macros"] == "macros"
-    assert tool["package-data"]["rak_xl.build.macros"] == ["*.bas"]
+    assert set(tool["packages"]) == found | {"rak_xl.products.builder.macros"}
+    assert tool["package-dir"]["rak_xl.products.builder.macros"] == "macros"
+    assert tool["package-data"]["rak_xl.products.builder.macros"] == ["*.bas"]
     assert list((ROOT / "macros").glob("*.bas"))

@@ -55,8 +55,8 @@ def test_a_split_group_carries_at_least_two_rows_over():
 def test_konsolidasi_pages_are_planned_full_for_excel():
     """With Excel's metrics (Calibri 11), the planned pages of the shipped plan are well filled."""
     from conftest import WORKBOOK
-    from rak_xl import jobs
-    from rak_xl import layout as L
+    from rak_xl.products import jobs
+    from rak_xl.core import layout as L
     from rak_xl.adapters.file_read import read_grids
 
     _report, plan = jobs.run_all(read_grids(WORKBOOK), WORKBOOK.name)

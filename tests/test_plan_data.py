@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from conftest import ROOT
-from rak_xl.build.plan_data import STANDARD_DIVISIONS, STANDARD_PROGRAMS
-from rak_xl.build.sources import load_sources
+from rak_xl.products.builder.plan_data import STANDARD_DIVISIONS, STANDARD_PROGRAMS
+from rak_xl.products.builder.sources import load_sources
 
 
 def test_standard_lists_are_the_shipped_plans():

@@ -13,8 +13,8 @@ import re
 import pytest
 
 from printed import body_reach, footer_problems, margins, render
-from rak_xl import layout as L
-from rak_xl import province as P
+from rak_xl.core import layout as L
+from rak_xl.products import province as P
 from rak_xl.cli import main
 
 pytestmark = pytest.mark.libreoffice

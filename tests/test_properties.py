@@ -15,9 +15,9 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rak_xl import jobs
-from rak_xl import layout as L
-from rak_xl.errors import RakInputError
+from rak_xl.products import jobs
+from rak_xl.core import layout as L
+from rak_xl.core.errors import RakInputError
 from rak_xl.parse.plan import _sheet_lookup, parse_plan
 
 TABLES = [t for t in (L.RAK_A, L.RAK_B, L.PROGRAMS, L.DIVISIONS, L.BUDGET, getattr(L, "ACHIEVEMENT", None),

@@ -13,7 +13,7 @@ from openpyxl.utils import get_column_letter
 
 import rak_xl.buttons as buttons
 from conftest import ROOT, WORKBOOK
-from rak_xl import layout as L
+from rak_xl.core import layout as L
 from remote import payload_from_file, press
 
 PROTECTED = (L.ACHIEVEMENT, L.SPENDING)

@@ -14,8 +14,8 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from conftest import ROOT, WORKBOOK, edit_workbook
-from rak_xl import layout as L
-from rak_xl import province as P
+from rak_xl.core import layout as L
+from rak_xl.products import province as P
 from synthetic import Template, generate
 
 
@@ -172,8 +172,8 @@ def test_quarterly_capaian_and_absorption_columns_when_the_workbooks_have_them(r
 
 def test_recap_capaian_and_absorption_agree_with_the_evaluation(folder):
     d, made = folder
-    E = pytest.importorskip("rak_xl.evaluation")
-    from rak_xl import jobs
+    E = pytest.importorskip("rak_xl.figures.quarterly")
+    from rak_xl.products import jobs
     from rak_xl.adapters.file_read import read_grids
 
     report = jobs.validate(read_grids(made[0].path), made[0].path.name)
@@ -213,7 +213,7 @@ def test_kiriman_packages_recap_like_their_source_workbooks(folder, tmp_path):
     """What the province receives is the Siapkan Kiriman .xlsx: plan values plus Temuan,
     Konsolidasi, Evaluasi and Stempel Kiriman, no macros. Its recap line must equal the
     one of the workbook it was made from (same counts, pagu, totals, capaian)."""
-    from rak_xl import submit
+    from rak_xl.products import submit
     from rak_xl.adapters.file_read import read_grids
 
     _, made = folder
@@ -268,7 +268,7 @@ def test_a_tanggal_penetapan_in_the_future_is_no_evidence(tmp_path):
 
 def _package(source, folder, name, stamp=None):
     """A Siapkan Kiriman .xlsx of `source`, its Stempel Kiriman time set to `stamp` when given."""
-    from rak_xl import submit
+    from rak_xl.products import submit
     from rak_xl.adapters.file_read import read_grids
 
     _r, _p, package = submit.prepare(read_grids(source), source.name, source, folder / "paket", force=True, pdf=None)
@@ -302,7 +302,7 @@ def test_the_newer_stempel_kiriman_wins_over_dates_and_file_times(tmp_path):
 
 def test_the_stamp_is_read_from_a_package(tmp_path):
     from rak_xl.adapters.file_read import read_grids
-    from rak_xl.submit import stamp_time
+    from rak_xl.products.submit import stamp_time
 
     assert stamp_time(read_grids(WORKBOOK)) is None
     pkg = _package(WORKBOOK, tmp_path, "k.xlsx")

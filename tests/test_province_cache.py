@@ -14,9 +14,9 @@ from python_calamine import CalamineWorkbook
 
 import rak_xl
 from conftest import ROOT, WORKBOOK, edit_workbook
-from rak_xl import cache as C
-from rak_xl import layout as L
-from rak_xl import province as P
+from rak_xl.products import cache as C
+from rak_xl.core import layout as L
+from rak_xl.products import province as P
 from rak_xl.adapters.recap_write import write_recap
 from synthetic import Template, generate
 
@@ -139,7 +139,7 @@ def test_the_fingerprint_follows_version_catalog_and_source(monkeypatch):
     C.engine_fingerprint.cache_clear()
     assert C.engine_fingerprint() != base
     monkeypatch.undo()
-    from rak_xl import catalog
+    from rak_xl.core import catalog
 
     rule = next(iter(catalog.CATALOG.values()))
     monkeypatch.setitem(catalog.CATALOG, rule.code, type(rule)(**{**vars(rule), "severity": "info"}))

@@ -12,10 +12,10 @@ from python_calamine import CalamineWorkbook
 
 import rak_xl.buttons as buttons
 from conftest import ROOT, WORKBOOK, edit_workbook
-from rak_xl import layout as L
-from rak_xl import province as P
-from rak_xl.build.province_workbook import build_province_workbook
-from rak_xl.build.vba import our_modules
+from rak_xl.core import layout as L
+from rak_xl.products import province as P
+from rak_xl.products.builder.province_workbook import build_province_workbook
+from rak_xl.products.builder.vba import our_modules
 from synthetic import Template, generate
 from remote import press
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from rak_xl.adapters.file_read import census
-from rak_xl.errors import RakInputError
+from rak_xl.core.errors import RakInputError
 
 HEAD = b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
 

@@ -11,7 +11,7 @@ import tomllib
 import pytest
 
 from conftest import ROOT, WORKBOOK
-from rak_xl import layout as L
+from rak_xl.core import layout as L
 
 SOURCES = ROOT / "workbook" / "sources"
 
@@ -99,8 +99,8 @@ def test_a_changed_budget_line_moves_program_and_division(edit):
 def test_counts_per_division_follow_penanggung_jawab(edit):
     from rak_xl.adapters.file_read import read_grids
     from rak_xl.parse.plan import parse_plan
-    from rak_xl.parse.structure import UNASSIGNED
-    from rak_xl.rollup import rollup
+    from rak_xl.figures.structure import UNASSIGNED
+    from rak_xl.figures.rollup import rollup
 
     def counts(path):
         plan, _ = parse_plan(read_grids(path))
@@ -129,9 +129,9 @@ def test_table_format(workbook_copy):
 
 def test_the_dipa_difference_is_also_the_validation_finding(edit):
     """The roll-up and the RAK409 rule use the same sums: a difference shows in both, or in neither."""
-    from rak_xl import jobs
+    from rak_xl.products import jobs
     from rak_xl.adapters.file_read import read_grids
-    from rak_xl.rollup import rollup
+    from rak_xl.figures.rollup import rollup
 
     def both(path):
         report = jobs.validate(read_grids(path), path.name)
@@ -146,7 +146,7 @@ def test_the_dipa_difference_is_also_the_validation_finding(edit):
 
 
 def test_a_line_of_an_unknown_division_still_adds_up(edit):
-    from rak_xl.budget import UNKNOWN_DIVISION
+    from rak_xl.figures.sums import UNKNOWN_DIVISION
 
     changed = rollup_json(edit({L.SHEET_BUDGET: {"D5": "Bagian Entah Apa"}}))
     unknown = next(d for d in changed["divisions"] if d["name"] == UNKNOWN_DIVISION)
@@ -158,9 +158,9 @@ def test_a_line_of_an_unknown_division_still_adds_up(edit):
 def test_funded_blocks_agree_with_the_validation_rule(edit):
     """A row whose activity differs from its block only by spacing and case is still in the block:
     the roll-up calls it funded exactly when Validasi raises no RAK407 for it."""
-    from rak_xl import jobs
+    from rak_xl.products import jobs
     from rak_xl.adapters.file_read import read_grids
-    from rak_xl.parse.structure import blocks_of as blocks
+    from rak_xl.figures.structure import blocks_of as blocks
 
     shipped = jobs.validate(read_grids(WORKBOOK))
     row = next(r for r in shipped.plan.rows if r.id == "A-002")  # same block as A-001, which is funded

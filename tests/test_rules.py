@@ -16,8 +16,8 @@ from functools import lru_cache
 import pytest
 
 from conftest import WORKBOOK
-from rak_xl import jobs
-from rak_xl import layout as L
+from rak_xl.products import jobs
+from rak_xl.core import layout as L
 from rak_xl.adapters.file_read import read_grids
 from rak_xl.rules import REGISTRY, load_all
 
@@ -215,9 +215,9 @@ def test_rule_stays_quiet(code, edit):
 
 def test_a_total_row_under_the_budget_lines_is_not_a_budget_line(edit):
     """Staff often type a 'Jumlah' row under the lines; it must not draw findings or count twice."""
-    from rak_xl import jobs
+    from rak_xl.products import jobs
     from rak_xl.adapters.file_read import read_grids
-    from rak_xl.budget import allocated
+    from rak_xl.figures.sums import allocated
 
     shipped = jobs.validate(read_grids(edit({})))
     last = max(line.row for line in shipped.plan.budget)

@@ -6,7 +6,7 @@ import re
 
 from conftest import ROOT
 from rak_xl.rules import AREA_MODULES, REGISTRY, load_all
-from rak_xl.catalog import AREAS, CATALOG
+from rak_xl.core.catalog import AREAS, CATALOG
 
 # Structure findings come from the parser while it reads the grids, not from a registered rule.
 # A new RAK1xx code is added here too, deliberately.
@@ -46,7 +46,7 @@ def test_each_area_module_registers_its_own_codes():
     import importlib
 
     load_all()
-    area = {"completeness": "RAK2", "consistency": "RAK3", "budget": "RAK4", "identity": "RAK5"}
+    area = {"completeness": "RAK2", "consistency": "RAK3", "funding": "RAK4", "identity": "RAK5", "capaian": "RAK6"}
     for name, prefix in area.items():
         assert name in AREA_MODULES
         module = importlib.import_module(f"rak_xl.rules.{name}")

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from rak_xl.rules.helpers import (dangling_end, date_id, measure_kind, names_a_measure, number_id, numbers,
-                                  reads_like_indicator, rupiah, sequence_breaks, series_decreases, series_gaps)
+    reads_like_indicator, rupiah, sequence_breaks, series_decreases, series_gaps)
 
 
 @pytest.mark.parametrize("items, breaks", [

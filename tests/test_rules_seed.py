@@ -12,8 +12,8 @@ from functools import lru_cache
 import pytest
 
 from conftest import WORKBOOK
-from rak_xl import jobs
-from rak_xl import layout as L
+from rak_xl.products import jobs
+from rak_xl.core import layout as L
 from rak_xl.adapters.file_read import read_grids
 
 KPU, SEK, IDN = L.SHEET_RAK_A, L.SHEET_RAK_B, L.SHEET_IDENTITY

@@ -15,7 +15,7 @@ import pytest
 
 import make_bad_corpus as corpus
 from conftest import ROOT, WORKBOOK
-from rak_xl import layout as L
+from rak_xl.core import layout as L
 
 # What the corpus puts into the ID column of RAK_KPU (rows 5-8): text a spreadsheet would run.
 INJECTED = ('=HYPERLINK("http://contoh.invalid","klik")', "+62-335-421", "-1+1", "@SUM(1)")
@@ -111,7 +111,7 @@ def test_archive_limits_are_checked_before_anything_is_parsed(tmp_path, monkeypa
     import python_calamine
 
     from rak_xl.adapters.file_read import read_grids
-    from rak_xl.errors import RakInputError
+    from rak_xl.core.errors import RakInputError
 
     def parse(*_a, **_k):
         raise AssertionError("calamine was asked to parse a zip bomb")
@@ -126,7 +126,7 @@ def test_archive_limits_are_checked_before_anything_is_parsed(tmp_path, monkeypa
 def test_the_module_check_fails_when_another_module_appears(tmp_path, monkeypatch):
     """tests/test_build.py guards the committed workbook; show that its check catches an extra module."""
     import test_build
-    from rak_xl.build.workbook import build_workbook
+    from rak_xl.products.builder.workbook import build_workbook
 
     macros = tmp_path / "macros"
     shutil.copytree(ROOT / "macros", macros)
@@ -180,7 +180,7 @@ def test_nothing_written_contains_the_home_path_or_user_name(tmp_path):
 
 def test_the_bug_log_does_not_carry_the_home_folder(tmp_path, monkeypatch):
     """The log staff are asked to send: paths under their home folder appear as '~'."""
-    from rak_xl import crash
+    from rak_xl.core import crash
 
     home = tmp_path / "Rumah_Qz7Hx"
     monkeypatch.setenv("HOME", str(home))
@@ -199,7 +199,7 @@ def test_the_bug_log_does_not_carry_the_home_folder(tmp_path, monkeypatch):
 def test_the_writer_refuses_xml_entities(tmp_path):
     """openpyxl (through defusedxml) refuses entity declarations instead of expanding them."""
     from rak_xl.adapters.file_write import apply_plan
-    from rak_xl.errors import RakInputError
+    from rak_xl.core.errors import RakInputError
     from rak_xl.outputs.sheets import WritePlan
 
     import openpyxl

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from rak_xl.excel_setup import KEY_ADD_DIR, store_alias, write_user_config
+from rak_xl.products.excel_setup import KEY_ADD_DIR, store_alias, write_user_config
 
 pytestmark = pytest.mark.skipif(sys.platform == "darwin", reason="xlwings keeps the macOS settings elsewhere")
 

@@ -14,10 +14,10 @@ from python_calamine import CalamineWorkbook
 
 import rak_xl.buttons as buttons
 from conftest import ROOT
-from rak_xl import layout as L
-from rak_xl import submit
+from rak_xl.core import layout as L
+from rak_xl.products import submit
 from rak_xl.adapters.file_read import read_grids
-from rak_xl.errors import RakInputError
+from rak_xl.core.errors import RakInputError
 from remote import press
 
 

@@ -8,8 +8,8 @@ import openpyxl
 import pytest
 
 from conftest import WORKBOOK
-from rak_xl import jobs
-from rak_xl import layout as L
+from rak_xl.products import jobs
+from rak_xl.core import layout as L
 from rak_xl.adapters.file_read import read_grids
 from synthetic import Template, generate, make_large, satker_list
 
@@ -96,7 +96,7 @@ def test_large_workbook_keeps_the_shipped_totals(tmp_path, template):
     assert 1800 <= rows <= 2200
     report = jobs.validate(read_grids(big), big.name)
     shipped = jobs.validate(read_grids(WORKBOOK), WORKBOOK.name)
-    from rak_xl.budget import program_totals, quarter_totals
+    from rak_xl.figures.sums import program_totals, quarter_totals
 
     assert len(report.plan.rows) > 10 * len(shipped.plan.rows)
     assert program_totals(report.plan) == program_totals(shipped.plan)

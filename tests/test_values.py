@@ -6,8 +6,7 @@ import datetime as dt
 
 import pytest
 
-from rak_xl.parse.values import (parse_date, parse_mark, parse_money, parse_number, parse_percent_text,
-                                 split_numbering)
+from rak_xl.parse.values import parse_date, parse_mark, parse_money, parse_number, parse_percent_text, split_numbering
 
 
 @pytest.mark.parametrize("text, value", [
@@ -77,7 +76,7 @@ def test_numbering():
 
 
 def test_indonesian_wording():
-    from rak_xl import wording
+    from rak_xl.core import text as wording
 
     assert wording.rupiah(1_646_458_000) == "Rp 1.646.458.000"
     assert wording.rupiah(-27_734_000) == "-Rp 27.734.000"

@@ -18,7 +18,7 @@ from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import RakInputError, os_reason
+from rak_xl.core.errors import RakInputError, os_reason
 
 
 def unwritable(target: Path, why: str, why_en: str, hint: str = "Tutup berkas di Excel atau pilih folder lain "

@@ -17,10 +17,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..errors import RakInputError
-from ..layout import is_output_sheet
-from ..outputs.sheets import EXCEL_MAX_TEXT, Formula, SheetOutput, WritePlan, pad
-from ..parse.tables import Grid
+from rak_xl.core.errors import RakInputError
+from rak_xl.core.layout import is_output_sheet
+from rak_xl.outputs.sheets import EXCEL_MAX_TEXT, Formula, SheetOutput, WritePlan, pad
+from rak_xl.parse.tables import Grid
 
 # A string Excel would turn into a formula, number or date when assigned.
 _NEEDS_QUOTE = re.compile(r"^(?:[=+\-@]|[\d\s.,/:%-]+$)")
@@ -105,8 +105,8 @@ def book_path(book) -> Path:
 
 
 def _read_book(book) -> dict[str, Grid]:
-    from ..model import col_letter
-    from ..wording import thousands
+    from rak_xl.core.model import col_letter
+    from rak_xl.core.text import thousands
 
     grids: dict[str, Grid] = {}
     for sheet in book.sheets:
@@ -133,7 +133,7 @@ def _read_book(book) -> dict[str, Grid]:
 
 def read_cell(book, sheet: str, cell: str):
     """One cell of the open workbook (the Rekap Provinsi folder); a missing sheet is the user's to fix."""
-    from ..errors import RakInputError
+    from rak_xl.core.errors import RakInputError
 
     if sheet not in [s.name for s in book.sheets]:
         raise RakInputError(f"Lembar '{sheet}' tidak ditemukan di workbook ini.",

@@ -23,7 +23,8 @@ from collections.abc import Iterable
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import RakInputError
+from rak_xl.core.errors import RakInputError
+
 from .file_read import sheet_parts
 
 # Worksheet extensions made only of formulas, ranges and inline formats (MS-XLSX 2.3.x).

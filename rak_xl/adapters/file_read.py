@@ -24,11 +24,11 @@ import zipfile
 from pathlib import Path
 from typing import NamedTuple
 
-from ..errors import RakInputError
-from ..layout import is_output_sheet
-from ..memory import paused_gc
-from ..parse.tables import Grid
-from ..parse.values import EXCEL_ERRORS
+from rak_xl.core.errors import RakInputError
+from rak_xl.core.gc_pause import paused_gc
+from rak_xl.core.layout import is_output_sheet
+from rak_xl.parse.tables import Grid
+from rak_xl.parse.values import EXCEL_ERRORS
 
 EXTENSIONS = (".xlsx", ".xlsm")
 MAX_MEMBERS = 10_000
@@ -185,7 +185,7 @@ def read_grids(path: str | Path) -> dict[str, Grid]:
     Rows may be of different lengths (a sparse sheet's rows end at their last value)."""
     path = Path(path)
     data = read_bytes(path)
-    with _open_zip(path, data) as zf, paused_gc():  # many small acyclic objects: see rak_xl/memory.py
+    with _open_zip(path, data) as zf, paused_gc():  # many small acyclic objects: see rak_xl/core/gc_pause.py
         return _read_grids(path, data, zf)
 
 
@@ -263,7 +263,7 @@ def _negative_serials(grids: "Grids", xmls: dict[str, bytes], parts: dict[str, s
     the finding would then quote; put the number the cell holds back in its place."""
     import datetime as dt
 
-    from ..model import col_letter
+    from rak_xl.core.model import col_letter
 
     for name, grid in grids.items():
         xml = xmls.get(parts.get(name, ""))

@@ -18,13 +18,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ..errors import RakInputError
-from ..layout import SHEET_HIGHLIGHTS, is_output_sheet
-from ..parse.tables import Grid
+from rak_xl.core.errors import RakInputError
+from rak_xl.core.layout import SHEET_HIGHLIGHTS, is_output_sheet
+from rak_xl.outputs.sheets import EXCEL_MAX_TEXT, FORMULA_PREFIXES, Chart, Formula, SheetOutput, WritePlan
+from rak_xl.parse.tables import Grid
+
 from .atomic import replacing
 from .extensions import extension_warnings_handled, read_extensions, refuse_unknown, restore_extensions
-from ..outputs.sheets import EXCEL_MAX_TEXT, FORMULA_PREFIXES, Chart, Formula, SheetOutput, WritePlan
-
 
 
 def write_cell(cell, value: Any) -> None:
@@ -114,7 +114,7 @@ def _extras(ws, out: SheetOutput) -> None:
         ws.row_dimensions[row].height = height
     for row in out.page_breaks:
         ws.row_breaks.append(Break(id=row - 1))  # openpyxl: the break sits below row `id`
-    from ..outputs.paging import MARGINS
+    from rak_xl.outputs.paging import MARGINS
 
     for side, inches in MARGINS.items():  # header/footer too: openpyxl's 0.5" footer left it no room
         setattr(ws.page_margins, side, inches)
@@ -287,7 +287,7 @@ def write_values_copy(grids: Mapping[str, Grid], plan: WritePlan, template: Path
     """A macro-free .xlsx at `target`: the grids as values (formatting lent by `template`, when it is a
     saved file), then `plan`'s sheets and blocks; sheets named in `drop` and old output sheets left out,
     document properties that could carry a path or a name cleared. `target` is a new file in a folder
-    being assembled (rak_xl.submit), so it is saved directly."""
+    being assembled (rak_xl.products.submit), so it is saved directly."""
     import openpyxl
 
     exts = {}

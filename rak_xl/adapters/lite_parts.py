@@ -3,7 +3,7 @@
 A workbook built by `rak-xl build` holds its xlwings Lite code in a web
 extension (xl/webextensions/, referred to from the package root) and its Lite
 buttons as named shapes in the drawing of the Petunjuk sheet (see
-rak_xl/build/lite.py). openpyxl models neither: it drops the web extension and
+rak_xl/products/builder/lite.py). openpyxl models neither: it drops the web extension and
 a drawing that holds only shapes. `carry_lite_door` puts both back into the
 file openpyxl wrote, byte for byte, so `rak-xl run` never removes a door.
 """
@@ -17,7 +17,7 @@ import zipfile
 from pathlib import Path
 from xml.etree import ElementTree
 
-from .. import layout as L
+from rak_xl.core import layout as L
 
 WEBEXT_FOLDER = "xl/webextensions/"
 REL_TASKPANES = "http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes"

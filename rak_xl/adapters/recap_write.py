@@ -1,4 +1,4 @@
-"""The Rekap Provinsi workbook (rak_xl.province.Recap) written to a new .xlsx file with XlsxWriter.
+"""The Rekap Provinsi workbook (rak_xl.products.province.Recap) written to a new .xlsx file with XlsxWriter.
 
 The recap is a new file, so it is written like the shipped workbook is built: with
 XlsxWriter, which streams rows out (constant memory) and is several times faster than
@@ -15,9 +15,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .. import clock
-from ..layout import RECAP_ERRORS, RECAP_SHEETS, RECAP_SKIPPED, RECAP_TITLE
-from ..layout import RECAP_HEADER_ROW as HEADER_ROW
+from rak_xl.core import clock
+from rak_xl.core.layout import RECAP_ERRORS, RECAP_SHEETS, RECAP_SKIPPED, RECAP_TITLE
+from rak_xl.core.layout import RECAP_HEADER_ROW as HEADER_ROW
+
 from .atomic import replacing
 
 SHEET_RECAP, SHEET_CHARTS, SHEET_ERRORS, SHEET_SKIPPED = RECAP_SHEETS
@@ -84,8 +85,8 @@ def _column_bands(widths: list[float], repeated: int) -> list[int]:
 def _print_setup(ws, header_row: int = 0, pages_wide: int = 1) -> None:
     """A4 landscape, the columns fitted to `pages_wide` page widths, the header row on every page,
     page numbers in the footer, the margins of every output sheet (rak_xl.outputs.paging)."""
-    from ..outputs.paging import MARGINS
-    from ..outputs.sheets import PAGE_FOOTER
+    from rak_xl.outputs.paging import MARGINS
+    from rak_xl.outputs.sheets import PAGE_FOOTER
 
     ws.set_paper(9)  # A4
     ws.set_landscape()
@@ -125,7 +126,7 @@ def _write(ws, r: int, values: list, formats: list | None = None) -> None:
 
 
 def _recap_sheet(ws, recap, folder: str, when: dt.datetime, fmt: _Formats) -> None:
-    from ..outputs.paging import row_height
+    from rak_xl.outputs.paging import row_height
 
     header = recap.header()
     # Narrow enough that one page width holds the table (A4 landscape, fitted to width);
@@ -202,7 +203,7 @@ def _table_head(ws, title: str, note: str, header: list[str], widths: dict[int, 
 
 def _wrapped_row(ws, r: int, values: list, widths: dict[int, float]) -> None:
     """A row whose last column wraps, tall enough for its text (set before the row is streamed)."""
-    from ..outputs.paging import row_height
+    from rak_xl.outputs.paging import row_height
 
     ws.set_row(r, row_height(values, [widths[c] for c in sorted(widths)], {len(widths) - 1}))
     _write(ws, r, values)

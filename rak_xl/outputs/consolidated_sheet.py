@@ -16,16 +16,27 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import takewhile
 
-from .. import layout as L
-from ..findings import Finding, summary_line
-from ..model import Plan, RakRow
-from ..parse import structure
-from ..parse.structure import UNASSIGNED, RowPlace
-from ..rollup import BudgetRollup
-from ..wording import rupiah, shorten, thousands
+from rak_xl.core import layout as L
+from rak_xl.core.findings import Finding, summary_line
+from rak_xl.core.model import Plan, RakRow
+from rak_xl.core.text import rupiah, shorten, thousands
+from rak_xl.figures import structure
+from rak_xl.figures.rollup import BudgetRollup
+from rak_xl.figures.structure import UNASSIGNED, RowPlace
+
 from . import paging
-from .sheets import (DIVISION_BUDGET_NOTE, FILL_HEADER, FILL_TOTAL, RUPIAH, ConditionalFill, SheetOutput, hyperlink,
-                     illustrative_notice, page_footer, short_division)
+from .sheets import (
+    DIVISION_BUDGET_NOTE,
+    FILL_HEADER,
+    FILL_TOTAL,
+    RUPIAH,
+    ConditionalFill,
+    SheetOutput,
+    hyperlink,
+    illustrative_notice,
+    page_footer,
+    short_division,
+)
 
 HEADER_ROW = 6
 NOTE_WIDTH = 140  # characters of a note line under the table (columns C..L hold about 160)
@@ -51,7 +62,7 @@ class ConsolidatedRow:
     """One indicator row of the consolidated table (also what `rak-xl consolidate` prints)."""
 
     number: int
-    info: RowPlace  # its group, sub-activity, Bagian and linked budget (rak_xl.parse.structure)
+    info: RowPlace  # its group, sub-activity, Bagian and linked budget (rak_xl.figures.structure)
     target: str
     errors: list[str]  # codes of the error findings on this row
     notes: list[str] = field(default_factory=list)  # "RAK306: <its short message>", one per error

@@ -1,4 +1,4 @@
-"""The Evaluasi sheet: the quarterly evaluation (rak_xl.evaluation) as tables and two charts.
+"""The Evaluasi sheet: the quarterly evaluation (rak_xl.figures.quarterly) as tables and two charts.
 
 Formatting is by column ranges only (never per row), so a press costs the same
 number of calls into Excel however many indicators the plan has.
@@ -9,13 +9,24 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 
-from .. import evaluation as E
-from .. import layout as L
-from ..model import Plan, col_letter
-from ..findings import Finding
+from rak_xl.core import layout as L
+from rak_xl.core.findings import Finding
+from rak_xl.core.model import Plan, col_letter
+from rak_xl.figures import quarterly as E
+
 from . import paging
-from .sheets import (DIVISION_BUDGET_NOTE, FILL_HEADER, FILL_TOTAL, PERCENT, RUPIAH, Chart, SheetOutput, hyperlink,
-                     illustrative_notice, page_footer)
+from .sheets import (
+    DIVISION_BUDGET_NOTE,
+    FILL_HEADER,
+    FILL_TOTAL,
+    PERCENT,
+    RUPIAH,
+    Chart,
+    SheetOutput,
+    hyperlink,
+    illustrative_notice,
+    page_footer,
+)
 
 NUMBER = "#,##0.##"
 FILL_STATUS = "#FFF2CC"

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from ..layout import SHEET_FINDINGS
-from ..model import col_letter
-from ..findings import SEVERITY_LABEL, Finding, summarise, summary_line
+from rak_xl.core.findings import SEVERITY_LABEL, Finding, summarise, summary_line
+from rak_xl.core.layout import SHEET_FINDINGS
+from rak_xl.core.model import col_letter
+
 from . import paging
 from .sheets import PAGE_FOOTER, SheetOutput, hyperlink
 

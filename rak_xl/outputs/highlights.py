@@ -9,8 +9,9 @@ many cells are flagged, and clearing the sheet removes every highlight.
 
 from __future__ import annotations
 
-from ..layout import HIGHLIGHT_BLOCK_WIDTH, HIGHLIGHT_LEVEL, INPUT_SHEETS, SHEET_HIGHLIGHTS, highlight_offset
-from ..findings import Finding
+from rak_xl.core.findings import Finding
+from rak_xl.core.layout import HIGHLIGHT_BLOCK_WIDTH, HIGHLIGHT_LEVEL, INPUT_SHEETS, SHEET_HIGHLIGHTS, highlight_offset
+
 from .sheets import CellBlock, WritePlan
 
 

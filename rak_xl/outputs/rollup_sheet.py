@@ -1,18 +1,29 @@
-"""The Rekap Anggaran sheet: the roll-up (rak_xl.rollup) as tables and two native charts."""
+"""The Rekap Anggaran sheet: the roll-up (rak_xl.figures.rollup) as tables and two native charts."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from .. import layout as L
-from ..budget import ABSORPTION_GUIDE
-from ..model import Plan, col_letter
-from ..parse.structure import UNASSIGNED
-from ..rollup import BudgetRollup
-from ..wording import rupiah
+from rak_xl.core import layout as L
+from rak_xl.core.model import Plan, col_letter
+from rak_xl.core.text import rupiah
+from rak_xl.figures.rollup import BudgetRollup
+from rak_xl.figures.structure import UNASSIGNED
+from rak_xl.figures.sums import ABSORPTION_GUIDE
+
 from . import paging
-from .sheets import (DIVISION_BUDGET_NOTE, FILL_HEADER, FILL_TOTAL, PERCENT, RUPIAH, Chart, SheetOutput,
-                     illustrative_notice, page_footer, short_division)
+from .sheets import (
+    DIVISION_BUDGET_NOTE,
+    FILL_HEADER,
+    FILL_TOTAL,
+    PERCENT,
+    RUPIAH,
+    Chart,
+    SheetOutput,
+    illustrative_notice,
+    page_footer,
+    short_division,
+)
 
 ROMAN = ("I", "II", "III", "IV")
 

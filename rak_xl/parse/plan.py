@@ -13,16 +13,15 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 
-from .. import layout as L
-from ..findings import Finding
-from ..model import BudgetLine, CellRef, Division, Identity, Plan, Program, RakRow, Target, Val
-from ..wording import shorten
+from rak_xl.core import layout as L
+from rak_xl.core.findings import Finding
+from rak_xl.core.model import BudgetLine, CellRef, Division, Identity, Plan, Program, RakRow, Target, Val
+from rak_xl.core.text import shorten
+
 from .divisions import match_division
-from .evaluation import parse_evaluation
-from .structure import work_out
+from .quarterly_input import parse_evaluation
 from .tables import Grid, find_table, formula_findings, label_key
-from .values import (is_blank, parse_date, parse_mark, parse_money, parse_number,
-                     parse_percent_text, parse_year)
+from .values import is_blank, parse_date, parse_mark, parse_money, parse_number, parse_percent_text, parse_year
 
 _KIND = {  # kind -> (Indonesian name, English name, example)
     "money": ("jumlah rupiah", "an amount in Rupiah", "angka bulat sampai Rp 1.000 triliun, misalnya 1646458000 atau Rp 1.646.458.000"),
@@ -259,7 +258,6 @@ def parse_plan(grids: Mapping[str, Grid]) -> tuple[Plan, list[Finding]]:
     plan.sheet_names = {name: actual for name, actual in p.names.items() if name != actual}
     plan.illustrative = p.illustrative  # the same list: the optional sheets below add to it
     plan.evaluation = parse_evaluation(lambda t: p.table(t, optional=True), identity, rows, budget, p.findings)  # optional sheets
-    plan.structure = work_out(plan)
     return plan, p.findings
 
 

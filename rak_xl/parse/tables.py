@@ -8,9 +8,10 @@ from functools import lru_cache
 from itertools import zip_longest
 from operator import itemgetter
 
-from ..layout import Column, TableLayout
-from ..model import CellRef, Val
-from ..findings import Finding
+from rak_xl.core.findings import Finding
+from rak_xl.core.layout import Column, TableLayout
+from rak_xl.core.model import CellRef, Val
+
 from .values import is_error
 
 Grid = list[list[object]]

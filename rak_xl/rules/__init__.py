@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from ..model import Plan
-from ..findings import Finding
+from rak_xl.core.findings import Finding
+from rak_xl.core.model import Plan
 
 RuleFn = Callable[[Plan], Iterable[Finding]]
 REGISTRY: dict[str, RuleFn] = {}
@@ -13,7 +13,7 @@ REGISTRY: dict[str, RuleFn] = {}
 
 def rule(code: str) -> Callable[[RuleFn], RuleFn]:
     def register(fn: RuleFn) -> RuleFn:
-        from ..catalog import CATALOG
+        from rak_xl.core.catalog import CATALOG
 
         if code not in CATALOG:
             raise KeyError(f"rule {code} is not in the catalog")
@@ -35,4 +35,4 @@ def load_all() -> None:
 
 # One module per area of the catalog (RAK2xx completeness, RAK3xx consistency, ...).
 # Structure findings (RAK1xx) come from the parser itself: see rak_xl/parse/.
-AREA_MODULES: tuple[str, ...] = ("completeness", "consistency", "budget", "identity", "evaluation")
+AREA_MODULES: tuple[str, ...] = ("completeness", "consistency", "funding", "identity", "capaian")

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import layout as L
-from ..findings import Finding, id_list, spanning
-from ..model import Plan, RakRow
+from rak_xl.core import layout as L
+from rak_xl.core.findings import Finding, id_list, spanning
+from rak_xl.core.model import Plan, RakRow
+
 from . import rule
 from .helpers import series_gaps, target_series
 

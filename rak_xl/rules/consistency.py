@@ -5,16 +5,29 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
-from .. import layout as L
-from ..findings import Finding, id_list, spanning
-from ..model import Plan, RakRow
-from ..parse.divisions import closest_division
-from ..parse.structure import blocks_of, groups_of
-from ..parse.values import split_numbering
+from rak_xl.core import layout as L
+from rak_xl.core.findings import Finding, id_list, spanning
+from rak_xl.core.model import Plan, RakRow
+from rak_xl.figures.structure import blocks_of, groups_of
+from rak_xl.parse.divisions import closest_division
+from rak_xl.parse.values import split_numbering
+
 from . import rule
-from .helpers import (BOUNDED_PERCENT, comparable, dangling_end, measure_kind, names_a_measure,
-                      number_id, numbers, reads_like_indicator, sequence_breaks, series_decreases, shorten,
-                      target_series, words)
+from .helpers import (
+    BOUNDED_PERCENT,
+    comparable,
+    dangling_end,
+    measure_kind,
+    names_a_measure,
+    number_id,
+    numbers,
+    reads_like_indicator,
+    sequence_breaks,
+    series_decreases,
+    shorten,
+    target_series,
+    words,
+)
 
 _LAYOUT = {L.SHEET_RAK_A: L.RAK_A, L.SHEET_RAK_B: L.RAK_B}
 _COLUMN_EN = {"group": "the group column", "indicator": "the indicator column",

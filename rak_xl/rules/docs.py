@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from ..catalog import AREAS, CATALOG
-from ..findings import SEVERITY_LABEL
+from rak_xl.core.catalog import AREAS, CATALOG
+from rak_xl.core.findings import SEVERITY_LABEL
 
 
 def rules_markdown() -> str:
     out = [
         "# Aturan validasi / Validation rules",
         "",
-        "Generated from `rak_xl/catalog.py` by `rak-xl rules --markdown > docs/rules.md`; "
+        "Generated from `rak_xl/core/catalog.py` by `rak-xl rules --markdown > docs/rules.md`; "
         "do not edit by hand (a test fails when this file is out of date).",
         "",
         "Select or skip rules by code prefix: `rak-xl validate FILE --select RAK4 --ignore RAK403`.",

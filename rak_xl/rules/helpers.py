@@ -1,6 +1,6 @@
 """Small readers the rules share: measure words, numbering, number and date wording.
 
-Groups and sub-activities are the plan's structure: rak_xl.parse.structure.
+Groups and sub-activities are the plan's structure: rak_xl.figures.structure.
 
 Kept apart from the area modules so each rule stays a short function over the Plan.
 """
@@ -12,10 +12,10 @@ import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-from ..model import CellRef, Plan, RakRow
-from ..parse.values import normalise_text, split_numbering
-from ..wording import number as number_id  # noqa: F401  (re-exported for the rules)
-from ..wording import rupiah, shorten  # noqa: F401
+from rak_xl.core.model import CellRef, Plan, RakRow
+from rak_xl.core.text import number as number_id  # noqa: F401  (re-exported for the rules)
+from rak_xl.core.text import rupiah, shorten  # noqa: F401
+from rak_xl.parse.values import normalise_text, split_numbering
 
 # --- measure words -------------------------------------------------------------
 # An indicator (IKK) names what is measured. The first word after the numbering

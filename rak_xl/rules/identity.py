@@ -6,10 +6,11 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from .. import layout as L
-from ..model import Plan
+from rak_xl.core import layout as L
+from rak_xl.core.findings import Finding, spanning
+from rak_xl.core.model import Plan
+
 from . import rule
-from ..findings import Finding, spanning
 from .helpers import date_en, date_id
 
 _LABEL = {key: label for key, label, _ in L.IDENTITY_FIELDS}

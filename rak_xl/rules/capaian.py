@@ -2,7 +2,7 @@
 
 A workbook without the evaluation sheets gets RAK601 once and nothing else
 from this module: the other checks need the sheets (frictionless' "failed
-precondition" pattern). Capaian figures come from rak_xl.evaluation, so the
+precondition" pattern). Capaian figures come from rak_xl.figures.quarterly, so the
 Evaluasi sheet and these findings can never disagree.
 """
 
@@ -11,16 +11,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from .. import layout as L
-from .. import wording
-from ..evaluation import UNIT_ERROR_THRESHOLD, achievement, direction_contradicts_targets, lower_is_better
-from ..model import Plan, RakRow
+from rak_xl.core import layout as L
+from rak_xl.core.findings import Finding, id_list, spanning
+from rak_xl.core.model import Plan, RakRow
+from rak_xl.core.text import number, percent, rupiah
+from rak_xl.figures.quarterly import UNIT_ERROR_THRESHOLD, achievement, direction_contradicts_targets, lower_is_better
+
 from . import rule
-from ..findings import Finding, id_list, spanning
 
 
-def _fmt(value: float, percent: bool) -> str:
-    return wording.percent(value) if percent else wording.number(value)
+def _fmt(value: float, in_percent: bool) -> str:
+    return percent(value) if in_percent else number(value)
 
 
 def _listed(plan: Plan) -> Iterator[RakRow]:
@@ -70,7 +71,7 @@ def spending_missing(plan: Plan) -> Iterator[Finding]:
             planned = sum(line.quarters[q - 1] for line, _ in missing)
             yield spanning("RAK604", missing[0][1].cell.sheet, [val.cell for _, val in missing],
                            {"quarter": q, "reporting": reporting, "count": len(missing),
-                            "planned": wording.rupiah(planned)}, missing[0][0].code)
+                            "planned": rupiah(planned)}, missing[0][0].code)
 
 
 @rule("RAK605")

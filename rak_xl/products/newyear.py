@@ -1,7 +1,7 @@
 """A new RAK workbook: next year's plan carried forward, or a blank plan for any satker.
 
 `rak-xl baru` and the button "Buat RAK Tahun Berikutnya" call these. The workbook is
-made by the same build as workbook/RAK_2022.xlsm (rak_xl.build) from a PlanData,
+made by the same build as workbook/RAK_2022.xlsm (rak_xl.products.builder) from a PlanData,
 never by copying and patching a file, so it has the same sheets, buttons, VBA,
 dropdowns, highlights, protection and print setup. Everything is checked and built
 in memory before a file is written; nothing here touches a file (adapters/ write).
@@ -14,10 +14,10 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from . import clock
-from . import layout as L
-from .errors import RakInputError
-from .parse.tables import Grid
+from rak_xl.core import clock
+from rak_xl.core import layout as L
+from rak_xl.core.errors import RakInputError
+from rak_xl.parse.tables import Grid
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100  # a RAK year outside these is a typing slip
 _SATKER = re.compile(r"^(?:KPU|Komisi Pemilihan Umum)\s+[A-Za-z][A-Za-z .,'()\-]*[A-Za-z.)]$", re.IGNORECASE)
@@ -85,7 +85,7 @@ def check_output(target: Path, force: bool, source: Path | None = None) -> None:
 
 def source_plan(grids: Mapping[str, Grid], source_name: str):
     """The parsed plan of a RAK workbook; refused when the file is not one or has no readable year."""
-    from .parse.plan import parse_plan
+    from rak_xl.parse.plan import parse_plan
 
     plan, _findings = parse_plan(grids)
     tables = {t.sheet for t in L.RAK_TABLES} & plan.present
@@ -109,7 +109,7 @@ def source_plan(grids: Mapping[str, Grid], source_name: str):
 
 def carried(grids: Mapping[str, Grid], source_name: str, year: int | None = None):
     """PlanData for `year` (default: the year after the source's) from a RAK workbook's grids."""
-    from .build.plan_data import carry_forward
+    from .builder.plan_data import carry_forward
 
     plan = source_plan(grids, source_name)
     source_year = plan.identity.year
@@ -118,14 +118,14 @@ def carried(grids: Mapping[str, Grid], source_name: str, year: int | None = None
 
 
 def blank(satker: str, code: str, year: int):
-    from .build.plan_data import blank_plan
+    from .builder.plan_data import blank_plan
 
     return blank_plan(check_satker(satker), check_code(code), check_year(year))
 
 
 def workbook_bytes(data, created: dt.datetime | None = None) -> bytes:
     """The complete .xlsm for `data`, made by the build (the same code as workbook/RAK_2022.xlsm)."""
-    from .build.vba import default_macros
-    from .build.workbook import build_plan_workbook
+    from .builder.vba import default_macros
+    from .builder.workbook import build_plan_workbook
 
     return build_plan_workbook(data, default_macros(), created or clock.now())

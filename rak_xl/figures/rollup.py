@@ -1,9 +1,9 @@
 """Rekap Anggaran: the budget rolled up per program, per division and per quarter.
 
-Pure functions over the Plan. Every Rupiah sum comes from rak_xl.budget (the same
+Pure functions over the Plan. Every Rupiah sum comes from rak_xl.figures.sums (the same
 functions the Validasi budget rules, Konsolidasi, Evaluasi and Rekap Provinsi use);
 which Bagian answers for a row and which rows form a sub-activity come from
-rak_xl.parse.structure. A division's budget is the Anggaran lines whose Bagian names it;
+rak_xl.figures.structure. A division's budget is the Anggaran lines whose Bagian names it;
 its indicators and sub-activities are those whose responsible unit it is. Amounts are whole
 Rupiah (ints); shares are only computed for display.
 """
@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import budget
-from .budget import UNKNOWN_DIVISION
-from .model import Plan
-from .parse import structure
-from .parse.structure import UNASSIGNED
+from rak_xl.core.model import Plan
+
+from . import structure, sums
+from .structure import UNASSIGNED
+from .sums import UNKNOWN_DIVISION
 
 
 @dataclass
@@ -60,7 +60,7 @@ class BudgetRollup:
 
     @property
     def cumulative(self) -> list[int]:
-        return budget.cumulative(self.quarters)
+        return sums.cumulative(self.quarters)
 
     def cumulative_share(self) -> list[float | None]:
         """Cumulative RPD as a fraction of the DIPA pagu in force (display only)."""
@@ -103,9 +103,9 @@ def rollup(plan: Plan) -> BudgetRollup:
             codes.append(line.program)
     names = {p.code: p.name for p in plan.programs}
     stated = {p.code: p.amount for p in plan.programs}
-    lines_of = budget.lines_by_program(plan)
-    programs = [ProgramRollup(code, names.get(code, ""), stated.get(code), budget.lines_total(lines_of.get(code, [])),
-                              budget.quarter_totals(lines_of.get(code, []))) for code in codes]
+    lines_of = sums.lines_by_program(plan)
+    programs = [ProgramRollup(code, names.get(code, ""), stated.get(code), sums.lines_total(lines_of.get(code, [])),
+                              sums.quarter_totals(lines_of.get(code, []))) for code in codes]
 
     divisions: dict[str, DivisionRollup] = {}
 
@@ -116,12 +116,12 @@ def rollup(plan: Plan) -> BudgetRollup:
 
     for name in plan.division_names:
         division(name)
-    for name, lines in budget.lines_by_division(plan).items():
+    for name, lines in sums.lines_by_division(plan).items():
         d = division(name)
-        d.allocated = budget.lines_total(lines)
-        d.quarters = budget.quarter_totals(lines)
-        for code, program_lines in budget.by_program(lines).items():
-            d.by_program[code] = budget.lines_total(program_lines)
+        d.allocated = sums.lines_total(lines)
+        d.quarters = sums.quarter_totals(lines)
+        for code, program_lines in sums.by_program(lines).items():
+            d.by_program[code] = sums.lines_total(program_lines)
     plan_structure = structure.of(plan)
     for place in plan_structure.places:
         d = division(place.division)
@@ -133,11 +133,11 @@ def rollup(plan: Plan) -> BudgetRollup:
         d.activities_funded += block.funded
     order = division_order(plan, [UNASSIGNED, UNKNOWN_DIVISION])
     return BudgetRollup(
-        dipa_pagu=budget.pagu_in_force(plan),
+        dipa_pagu=sums.pagu_in_force(plan),
         dipa_pagu_initial=plan.identity.get("budget_initial"),
-        programs_declared=budget.declared_programs_total(plan),
-        allocated=budget.allocated(plan),
+        programs_declared=sums.declared_programs_total(plan),
+        allocated=sums.allocated(plan),
         programs=programs,
         divisions=sorted(divisions.values(), key=lambda d: order.index(d.name) if d.name in order else len(order)),
-        quarters=budget.quarter_totals(plan.budget),
+        quarters=sums.quarter_totals(plan.budget),
     )

@@ -16,11 +16,12 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from .. import layout as L
-from ..layout import TableLayout
-from ..model import BudgetLine, EvaluationInput, Identity, RakRow, Val
-from ..findings import Finding
-from ..wording import shorten
+from rak_xl.core import layout as L
+from rak_xl.core.findings import Finding
+from rak_xl.core.layout import TableLayout
+from rak_xl.core.model import BudgetLine, EvaluationInput, Identity, RakRow, Val
+from rak_xl.core.text import shorten
+
 from .tables import Table, label_key
 from .values import is_blank, parse_money, parse_number, parse_percent_text, split_numbering
 

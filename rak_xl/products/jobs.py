@@ -11,18 +11,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from . import clock
-from .memory import paused_gc
-from .model import Plan
-from .parse.plan import parse_plan
-from .parse.tables import Grid
-from .rules import REGISTRY, load_all
-from .catalog import select as select_codes
-from .findings import Finding, summarise
+from rak_xl.core import clock
+from rak_xl.core.catalog import select as select_codes
+from rak_xl.core.findings import Finding, summarise
+from rak_xl.core.gc_pause import paused_gc
+from rak_xl.core.model import Plan
+from rak_xl.parse.plan import parse_plan
+from rak_xl.parse.tables import Grid
+from rak_xl.rules import REGISTRY, load_all
 
 if TYPE_CHECKING:  # the output builders are imported where used: `validate` (CLI, province) needs none
-    from .evaluation import QuarterEvaluation
-    from .outputs.sheets import WritePlan
+    from rak_xl.figures.quarterly import QuarterEvaluation
+    from rak_xl.outputs.sheets import WritePlan
 
 
 @dataclass
@@ -50,7 +50,7 @@ class ValidationReport:
 
 def validate(grids: Mapping[str, Grid], source: str = "", select: list[str] | None = None,
              ignore: list[str] | None = None) -> ValidationReport:
-    with paused_gc():  # see rak_xl/memory.py: keeps the cost linear in the number of rows
+    with paused_gc():  # see rak_xl/core/gc_pause.py: keeps the cost linear in the number of rows
         return _validate(grids, source, select, ignore)
 
 
@@ -81,10 +81,10 @@ def _without(f: Finding, broken: set) -> Finding:
 
 
 def validation_outputs(report: ValidationReport, when: dt.datetime | None = None) -> WritePlan:
-    from .findings import summary_line
-    from .outputs.findings_sheet import findings_sheet
-    from .outputs.highlights import highlight_plan
-    from .outputs.sheets import WritePlan
+    from rak_xl.core.findings import summary_line
+    from rak_xl.outputs.findings_sheet import findings_sheet
+    from rak_xl.outputs.highlights import highlight_plan
+    from rak_xl.outputs.sheets import WritePlan
 
     when = when or clock.now()
     plan = WritePlan(sheets=[findings_sheet(report.findings, report.source, when, report.plan.tab)])
@@ -96,9 +96,9 @@ def validation_outputs(report: ValidationReport, when: dt.datetime | None = None
 
 def rollup_outputs(report: ValidationReport, when: dt.datetime | None = None) -> WritePlan:
     """Rekap Anggaran: the roll-up sheet (the plan is read by validate; its findings are not needed here)."""
-    from .outputs.rollup_sheet import rollup_sheet
-    from .outputs.sheets import WritePlan
-    from .rollup import rollup
+    from rak_xl.figures.rollup import rollup
+    from rak_xl.outputs.rollup_sheet import rollup_sheet
+    from rak_xl.outputs.sheets import WritePlan
 
     roll = rollup(report.plan)
     sheet = rollup_sheet(report.plan, roll, report.source, when or clock.now())
@@ -108,9 +108,9 @@ def rollup_outputs(report: ValidationReport, when: dt.datetime | None = None) ->
 
 def consolidation_outputs(report: ValidationReport, when: dt.datetime | None = None) -> WritePlan:
     """Konsolidasi: the consolidated table, rows with validation errors flagged."""
-    from .outputs.consolidated_sheet import consolidated_sheet
-    from .outputs.sheets import WritePlan
-    from .rollup import rollup
+    from rak_xl.figures.rollup import rollup
+    from rak_xl.outputs.consolidated_sheet import consolidated_sheet
+    from rak_xl.outputs.sheets import WritePlan
 
     sheet = consolidated_sheet(report.plan, report.findings, rollup(report.plan), report.source,
                                when or clock.now())
@@ -134,24 +134,24 @@ class EvaluationRun:
 
 def evaluate(grids: Mapping[str, Grid], source: str = "", quarter: int | None = None) -> EvaluationRun:
     """Evaluasi Triwulan for `quarter` (default: Triwulan Pelaporan on the Identitas sheet)."""
-    from .evaluation import evaluate as evaluate_plan
+    from rak_xl.figures import quarterly
 
     report = validate(grids, source, select=["RAK6"])
-    return EvaluationRun(report, evaluate_plan(report.plan, quarter))
+    return EvaluationRun(report, quarterly.evaluate(report.plan, quarter))
 
 
 def evaluation_of(report: ValidationReport, quarter: int | None = None) -> EvaluationRun:
     """The evaluation from a full validation already made (no second parse)."""
-    from .evaluation import evaluate as evaluate_plan
+    from rak_xl.figures import quarterly
 
     rak6 = ValidationReport(report.source, report.plan, [f for f in report.findings if f.code.startswith("RAK6")])
-    return EvaluationRun(rak6, evaluate_plan(report.plan, quarter))
+    return EvaluationRun(rak6, quarterly.evaluate(report.plan, quarter))
 
 
 def evaluation_outputs(run: EvaluationRun, when: dt.datetime | None = None) -> WritePlan:
     """The Evaluasi sheet (recreated on every press); input sheets and highlights are left alone."""
-    from .outputs.evaluation_sheet import evaluation_sheet, status_line
-    from .outputs.sheets import WritePlan
+    from rak_xl.outputs.evaluation_sheet import evaluation_sheet, status_line
+    from rak_xl.outputs.sheets import WritePlan
 
     ev = run.evaluation
     sheet = evaluation_sheet(run.report.plan, ev, run.report.findings, run.report.source, when or clock.now())

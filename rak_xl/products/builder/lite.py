@@ -30,10 +30,11 @@ from pathlib import Path
 from xml.etree import ElementTree
 from xml.sax.saxutils import quoteattr
 
-from .. import __version__
-from .. import layout as L
-from ..adapters.lite_parts import NS as _NS
-from ..adapters.lite_parts import REL_TASKPANES, guide_drawing, relationships
+from rak_xl import __version__
+from rak_xl.adapters.lite_parts import NS as _NS
+from rak_xl.adapters.lite_parts import REL_TASKPANES, guide_drawing, relationships
+from rak_xl.core import layout as L
+
 from .vba import normalise_package
 
 # The Pyodide the scripts were written and tested for (tests/lite_harness.py runs the same version).
@@ -108,7 +109,7 @@ def main_py(buttons: list[SheetButton]) -> str:
         "",
         "Jangan diubah di sini: berkas ini dibuat ulang oleh `rak-xl build`.",
         "",
-        "Written by `rak-xl build` (rak_xl/build/lite.py); edit that, not this copy. Each script",
+        "Written by `rak-xl build` (rak_xl/products/builder/lite.py); edit that, not this copy. Each script",
         "calls the same rak_xl.buttons function as the form button beside it (RunPython).",
         '"""',
         "",

@@ -1,6 +1,6 @@
 """The two quarterly-evaluation input sheets: Capaian and Realisasi Anggaran.
 
-Kept apart from rak_xl.build.workbook so the plan sheets and these can change
+Kept apart from rak_xl.products.builder.workbook so the plan sheets and these can change
 independently. The indicator, unit and description columns are formulas that
 look the text up by ID / code in the plan sheets (with the value cached), so
 they follow edits to the plan; staff type only targets and realisation.
@@ -16,8 +16,10 @@ from __future__ import annotations
 
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
-from .. import layout as L
-from ..parse.values import parse_percent_text
+from rak_xl.core import layout as L
+from rak_xl.parse.values import parse_percent_text
+
+from .formats import DV_ROWS, fit_row, table_header
 from .plan_data import PlanData
 
 EXPLAIN_ACHIEVEMENT = (
@@ -46,9 +48,7 @@ def _col(table: L.TableLayout, key: str) -> str:
 
 
 def _intro(ws, table: L.TableLayout, f, explain: str, note: str) -> int:
-    from .workbook import _table_header
-
-    first = _table_header(ws, table, f, "")
+    first = table_header(ws, table, f, "")
     last_col = len(table.columns) - 1
     ws.merge_range(1, 0, 1, last_col, note, f.note)
     ws.merge_range(2, 0, 2, last_col, explain, f.plain)
@@ -70,8 +70,6 @@ def _protect(ws, f, input_columns: list[int], widths: dict[int, float]) -> None:
 
 
 def build_achievement(wb, ws, src: PlanData, f) -> None:
-    from .workbook import DV_ROWS, fit_row
-
     table = L.ACHIEVEMENT
     first = _intro(ws, table, f, EXPLAIN_ACHIEVEMENT, src.evaluation_note)
     col_of = {c.key: i for i, c in enumerate(table.columns)}
@@ -117,8 +115,6 @@ def build_achievement(wb, ws, src: PlanData, f) -> None:
 
 
 def build_spending(wb, ws, src: PlanData, f) -> None:
-    from .workbook import DV_ROWS
-
     table = L.SPENDING
     first = _intro(ws, table, f, EXPLAIN_SPENDING, src.evaluation_note)
     col_of = {c.key: i for i, c in enumerate(table.columns)}

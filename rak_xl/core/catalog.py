@@ -271,7 +271,7 @@ _RULES = [
          "sehingga anggaran dan capaian dapat dikaitkan per kegiatan.",
          "Write one activity on each indicator row (repeat it where it serves several), so budget and achievement can be linked per activity.",
          "A block of indicator rows shares one sub-activity cell; when that cell lists several activities (numbered items, or lines that each read as a whole name), each indicator's activity is ambiguous. One finding per block."),
-    # --- RAK4xx: budget (rak_xl/rules/budget.py; sums from rak_xl/budget.py).
+    # --- RAK4xx: budget (rak_xl/rules/funding.py; sums from rak_xl/figures/sums.py).
     Rule("RAK401", "budget-program-missing", "error",
          "Baris anggaran '{code}' tidak menyebut program.",
          "Budget line '{code}' names no program.",
@@ -375,7 +375,7 @@ _RULES = [
          "row {id}.",
          "A division's budget is the Anggaran lines whose Bagian names it, everywhere (Konsolidasi, Rekap "
          "Anggaran, Evaluasi, Rekap Provinsi). A line that funds a RAK row another Bagian answers for (stated, or "
-         "inferred from its sub-activity or its largest funder, rak_xl/parse/structure.py) is a question for the "
+         "inferred from its sub-activity or its largest funder, rak_xl/figures/structure.py) is a question for the "
          "reviewer, not a second total: one finding per line and row."),
     Rule("RAK417", "program-amount-missing", "error",
          "Pagu program belum diisi: {programs}.",
@@ -408,7 +408,7 @@ _RULES = [
          "Tulis kode satker enam angka seperti pada DIPA, misalnya 658021.",
          "Write the six-digit satker code as on the DIPA, e.g. 658021.",
          "Satker codes are six digits; the province's recap matches workbooks by it."),
-    # --- RAK6xx: quarterly evaluation (rak_xl/rules/evaluation.py; figures in rak_xl/evaluation.py).
+    # --- RAK6xx: quarterly evaluation (rak_xl/rules/capaian.py; figures in rak_xl/figures/quarterly.py).
     Rule("RAK601", "evaluation-not-started", "info",
          "Evaluasi triwulan belum dimulai: lembar Capaian dan Realisasi Anggaran tidak ada.",
          "The quarterly evaluation has not started: sheets Capaian and Realisasi Anggaran are absent.",

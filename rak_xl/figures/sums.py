@@ -7,15 +7,14 @@ outputs can show different figures for one thing.
 A division's budget is the sum of the Anggaran lines whose Bagian column names it: that
 unit spends it. Lines whose Bagian matches no division count under UNKNOWN_DIVISION, so
 the divisions always add up to the whole. Which Bagian answers for a RAK row is another
-question (rak_xl.parse.structure); a line funding a row of another Bagian is RAK416.
+question (rak_xl.figures.structure); a line funding a row of another Bagian is RAK416.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .model import BudgetLine, Plan
-
+from rak_xl.core.model import BudgetLine, Plan
 
 UNKNOWN_DIVISION = "Bagian tidak dikenali"  # budget lines whose Bagian matches no division
 

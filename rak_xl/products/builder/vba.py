@@ -45,10 +45,10 @@ def xlwings_vba() -> dict[str, str]:
 
 
 def default_macros() -> Path:
-    """macros/ of a checkout; an installed wheel carries the same files in rak_xl/build/macros
+    """macros/ of a checkout; an installed wheel carries the same files in rak_xl/products/builder/macros
     (pyproject.toml maps them there), so `rak-xl baru` and the button find them too."""
     packaged = Path(__file__).with_name("macros")
-    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "macros"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[3] / "macros"
 
 
 def our_modules(macros: Path) -> dict[str, str]:

@@ -60,8 +60,8 @@ def content_digest(path: str | Path) -> str:
 @lru_cache(maxsize=1)
 def engine_fingerprint() -> str:
     """rak_xl version + rule catalog + the package's own source: what a summary depends on besides the file."""
-    from . import __version__
-    from .catalog import CATALOG
+    from rak_xl import __version__
+    from rak_xl.core.catalog import CATALOG
 
     h = hashlib.sha256()
     h.update(f"rak_xl {__version__}\n".encode())

@@ -214,7 +214,7 @@ IDENTITY_FIELDS = (
     ("signed_on", "Tanggal Penetapan", "date"),
     ("signer", "Penandatangan", "text"),
     ("signer_title", "Jabatan Penandatangan", "text"),
-    ("reporting_quarter", "Triwulan Pelaporan", "text"),  # "TW 2"; read by rak_xl.parse.evaluation
+    ("reporting_quarter", "Triwulan Pelaporan", "text"),  # "TW 2"; read by rak_xl.parse.quarterly_input
 )
 # Fields a plan cannot be identified without (the revised pagu is optional).
 IDENTITY_REQUIRED = ("satker", "satker_code", "year", "dipa_number", "dipa_date", "budget_initial")
@@ -247,9 +247,9 @@ BUTTONS = (
      "capaian, realisasi dan tanggal penetapan dikosongkan. Workbook yang sedang dibuka tidak diubah."),
 )
 
-# The province's workbook, workbook/Rekap_Provinsi.xlsm (rak_xl.build.province_workbook): one
+# The province's workbook, workbook/Rekap_Provinsi.xlsm (rak_xl.products.builder.province_workbook): one
 # control sheet with the folder cell and two buttons; Buat Rekap writes the recap sheets of
-# rak_xl.province into the workbook itself. macros/province/RekapProvinsi.bas uses the same
+# rak_xl.products.province into the workbook itself. macros/province/RekapProvinsi.bas uses the same
 # sheet name and cell (a test checks).
 PROVINCE_SHEET = "Rekap Provinsi"
 PROVINCE_FOLDER_CELL = "C5"

@@ -1,8 +1,8 @@
 """The plan a workbook is built from: one input object, whatever its source.
 
-`rak_xl.build.workbook` lays out a `PlanData`; it never reads a file. Three
+`rak_xl.products.builder.workbook` lays out a `PlanData`; it never reads a file. Three
 sources make one:
-- `workbook/sources/` (rak_xl.build.sources.load_sources): the shipped 2022 plan;
+- `workbook/sources/` (rak_xl.products.builder.sources.load_sources): the shipped 2022 plan;
 - a parsed RAK workbook carried forward to a new year (`carry_forward`): IDs,
   texts, targets, quarter marks, responsible units and budget codes kept, the
   old year's amounts, dates and realisation emptied;
@@ -18,9 +18,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .. import layout as L
-from ..model import Plan, RakRow, Val
-from ..parse.evaluation import default_lower_is_better
+from rak_xl.core import layout as L
+from rak_xl.core.model import Plan, RakRow, Val
+from rak_xl.parse.quarterly_input import default_lower_is_better
 
 # The four Bagian of a KPU kab/kota secretariat and the two programs of BA 076 (domain.md).
 STANDARD_DIVISIONS = (

@@ -1,7 +1,7 @@
 """Build workbook/Rekap_Provinsi.xlsm: the province's door to Rekap Provinsi from Excel.
 
 Built like the RAK workbook (XlsxWriter, then the VBA project from
-macros/province/*.bas plus the pinned xlwings module, rak_xl.build.vba), so the
+macros/province/*.bas plus the pinned xlwings module, rak_xl.products.builder.vba), so the
 same command gives the same bytes. One sheet, Rekap Provinsi: the folder cell
 and the buttons Pilih Folder and Buat Rekap, with short instructions. Buat Rekap
 (rak_xl.buttons.province) writes the recap sheets next to it.
@@ -15,7 +15,8 @@ from pathlib import Path
 
 import xlsxwriter
 
-from .. import layout as L
+from rak_xl.core import layout as L
+
 from .vba import add_vba
 
 CREATED = dt.datetime(2022, 1, 1)  # fixed: the same sources give the same bytes

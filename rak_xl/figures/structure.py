@@ -17,7 +17,7 @@ so a group, a sub-activity or a row's Bagian is the same thing in every output.
   lines that fund the sub-activity (BUDGET); else UNASSIGNED (NONE), never guessed.
 
 This is the responsible unit of a row. The budget of a Bagian is something else: the
-Anggaran lines whose Bagian column names it (rak_xl.budget), since that unit spends it.
+Anggaran lines whose Bagian column names it (rak_xl.figures.sums), since that unit spends it.
 Where a line funds a row of another Bagian, rule RAK416 tells the reviewer.
 """
 
@@ -26,9 +26,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .. import budget
-from ..model import BudgetLine, Plan, RakRow
-from .values import normalise_text as text_key
+from rak_xl.core.model import BudgetLine, Plan, RakRow
+from rak_xl.parse.values import normalise_text as text_key
+
+from . import sums
 
 UNASSIGNED = "Tanpa penanggung jawab"  # RAK rows with no Bagian, stated or funded
 
@@ -114,7 +115,7 @@ class RowPlace:
     @property
     def budget(self) -> int:
         """Rupiah of the Anggaran lines linked to this row."""
-        return budget.lines_total(self.lines)
+        return sums.lines_total(self.lines)
 
     @property
     def funded(self) -> bool:
@@ -159,7 +160,7 @@ def blocks_of(plan: Plan) -> list[Block]:
 
 
 def work_out(plan: Plan) -> Structure:
-    funding = budget.lines_by_row(plan)
+    funding = sums.lines_by_row(plan)
     groups: list[Group] = []
     blocks: list[Block] = []
     places: list[RowPlace] = []

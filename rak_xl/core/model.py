@@ -123,7 +123,7 @@ class RakRow:
     # Quarter mark cells whose content is not a mark (RAK105); the checks that read marks skip them.
     unreadable_marks: tuple[bool, bool, bool, bool] = (False, False, False, False)
     division: str | None = None  # canonical division name, when recognised
-    # Quarterly evaluation (sheet Capaian, rak_xl.parse.evaluation); stable for the rules.
+    # Quarterly evaluation (sheet Capaian, rak_xl.parse.quarterly_input); stable for the rules.
     # Both series are cumulative, TW 1..4, in the unit of the annual target (percent in
     # percent: 50 = 50%); None = cell empty or unreadable, or no Capaian row for this ID.
     quarter_targets: list[float | None] = field(default_factory=lambda: [None] * 4)
@@ -228,7 +228,7 @@ class Identity:
 
 @dataclass
 class EvaluationInput:
-    """What the optional evaluation sheets say beyond the per-row series (rak_xl.parse.evaluation)."""
+    """What the optional evaluation sheets say beyond the per-row series (rak_xl.parse.quarterly_input)."""
 
     sheets: set[str] = field(default_factory=set)  # evaluation sheets found and readable
     reporting_quarter: int | None = None  # 1..4 from Identitas "Triwulan Pelaporan"
@@ -253,7 +253,7 @@ class Plan:
     # Expected sheet name -> the tab's name in this workbook, where staff renamed it slightly
     # ("rak sekretariat"). The model speaks the expected names; links and listings use the tab's.
     sheet_names: dict[str, str] = field(default_factory=dict)
-    # Groups, sub-activities and each row's Bagian (rak_xl.structure), worked out by the parser.
+    # Groups, sub-activities and each row's Bagian, worked out on first use by rak_xl.figures.structure.of.
     structure: Any = field(default=None, repr=False, compare=False)
     # Input sheets whose own note says their figures are illustrative ("CONTOH ILUSTRATIF"): every
     # output derived from them says so (outputs.sheets.illustrative_notice).

@@ -5,12 +5,12 @@
 - roll-up of capaian per sub-activity block, group, division and overall: the plain
   average of the indicators whose capaian can be computed (stated in the sheet);
 - budget absorption (serapan) to date per program and division against the planned
-  disbursement (RPD) and against the 15/40/60/90% guide; all sums in rak_xl.budget.
+  disbursement (RPD) and against the 15/40/60/90% guide; all sums in rak_xl.figures.sums.
 
 The one place capaian and serapan are computed: the Evaluasi button, `rak-xl evaluate`,
 the RAK6xx rules and Rekap Provinsi (`overall`) all call these. Sub-activities, groups and
-each indicator's Bagian come from rak_xl.parse.structure, the same as in Konsolidasi and
-Rekap Anggaran; a division's pagu is its Anggaran lines (rak_xl.budget). A figure that
+each indicator's Bagian come from rak_xl.figures.structure, the same as in Konsolidasi and
+Rekap Anggaran; a division's pagu is its Anggaran lines (rak_xl.figures.sums). A figure that
 cannot be computed is None ("not computed"), never 0.
 """
 
@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import budget
-from . import layout as L
-from .model import Plan, RakRow
-from .parse import structure
+from rak_xl.core import layout as L
+from rak_xl.core.model import Plan, RakRow
+
+from . import structure, sums
 
 # Indicator states (Indonesian: they are shown as they are).
 OK = "dihitung"
@@ -250,9 +250,9 @@ def _summary_of(level: str, name: str, values: list[float | None],
 
 
 def _absorption(name: str, lines, quarter: int, reported: bool) -> Absorption:
-    planned = budget.to_date(budget.quarter_totals(lines), quarter)
-    realised = budget.to_date(budget.realised_quarter_totals(lines), quarter) if reported else None
-    return Absorption(name, budget.lines_total(lines), planned, realised, float(budget.ABSORPTION_GUIDE[quarter - 1]))
+    planned = sums.to_date(sums.quarter_totals(lines), quarter)
+    realised = sums.to_date(sums.realised_quarter_totals(lines), quarter) if reported else None
+    return Absorption(name, sums.lines_total(lines), planned, realised, float(sums.ABSORPTION_GUIDE[quarter - 1]))
 
 
 def _status(plan: Plan, quarter: int) -> str:
@@ -322,20 +322,20 @@ def evaluate(plan: Plan, quarter: int | None = None) -> QuarterEvaluation:
     ev.overall = _summary("keseluruhan", "Keseluruhan", ev.indicators)
     reported = _spending_reported(plan, q)
     ev.programs_absorption = [_absorption(name, lines, q, reported)
-                              for name, lines in budget.lines_by_program(plan).items()]
+                              for name, lines in sums.lines_by_program(plan).items()]
     ev.divisions_absorption = [_absorption(name, lines, q, reported)
-                               for name, lines in budget.lines_by_division(plan).items()]
+                               for name, lines in sums.lines_by_division(plan).items()]
     ev.total_absorption = _absorption("Jumlah", plan.budget, q, reported)
     dipa = plan.identity.budget_in_force
     if dipa:
         t = ev.total_absorption
         which = "revisi" if plan.identity.get("budget_revised") is not None else "awal"
         ev.dipa_absorption = Absorption(f"Pagu DIPA ({which})", dipa, t.planned, t.realised, t.guide)
-    pagu = budget.lines_total(plan.budget)
-    planned = budget.cumulative(budget.quarter_totals(plan.budget))
-    realised = budget.cumulative(budget.realised_quarter_totals(plan.budget))
+    pagu = sums.lines_total(plan.budget)
+    planned = sums.cumulative(sums.quarter_totals(plan.budget))
+    realised = sums.cumulative(sums.realised_quarter_totals(plan.budget))
     for k in (1, 2, 3, 4):
         ev.curve.append(CurvePoint(
             k, realised[k - 1] / pagu * 100 if pagu and k <= q and reported else None,
-            planned[k - 1] / pagu * 100 if pagu else None, float(budget.ABSORPTION_GUIDE[k - 1])))
+            planned[k - 1] / pagu * 100 if pagu else None, float(sums.ABSORPTION_GUIDE[k - 1])))
     return ev

@@ -1,7 +1,7 @@
-"""Write the workbook with XlsxWriter, then give it its VBA project (rak_xl.build.vba).
+"""Write the workbook with XlsxWriter, then give it its VBA project (rak_xl.products.builder.vba).
 
 Everything the staff see is laid out here: Indonesian sheet names and
-headers from rak_xl.layout, frozen headers, dropdowns for quarter marks and
+headers from rak_xl.core.layout, frozen headers, dropdowns for quarter marks and
 divisions, Rupiah formats, A4 landscape print setup with repeated header
 rows, and the conditional formats that show Validasi's highlights.
 """
@@ -15,66 +15,18 @@ from pathlib import Path
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
-from .. import layout as L
-from ..outputs.paging import row_height
-from ..outputs.sheets import RUPIAH
-from ..parse.values import parse_percent_text
+from rak_xl.core import layout as L
+from rak_xl.parse.values import parse_percent_text
+
 from . import lite
-from .evaluation_sheets import build_achievement, build_spending
+from .formats import DV_ROWS, Formats, fit_row, table_header
 from .plan_data import PlanData
+from .quarterly_sheets import build_achievement, build_spending
 from .sources import load_sources
 from .vba import add_vba
 
-DATE = "dd-mm-yyyy"
-DV_ROWS = 2000  # dropdowns and formats reach this far so rows staff add get them too
-FILL = {3: "#FFC7CE", 2: "#FFEB9C", 1: "#DDEBF7"}
 
-
-class _Formats:
-    def __init__(self, wb) -> None:
-        base = {"font_name": "Arial", "font_size": 10, "valign": "top"}
-        # Column default of the protected sheets' input columns (the rows staff add): unlocked, no
-        # border. Indexed at once (a private XlsxWriter call: indices otherwise follow first use), so its
-        # style number does not depend on which formats a plan's rows used: a blank plan's sheets match.
-        self.unlocked_empty = wb.add_format({**base, "locked": False})
-        self.unlocked_empty._get_xf_index()
-        self.title = wb.add_format({**base, "bold": True, "font_size": 13})
-        self.subtitle = wb.add_format({**base, "italic": True})
-        self.note = wb.add_format({**base, "italic": True, "font_color": "#9C0006", "text_wrap": True,
-                                   "bg_color": "#FFF2CC", "border": 1})
-        self.header = wb.add_format({**base, "bold": True, "text_wrap": True, "align": "center",
-                                     "valign": "vcenter", "bg_color": "#D9E1F2", "border": 1})
-        self.text = wb.add_format({**base, "text_wrap": True, "border": 1})
-        # Input cells of the protected sheets (Capaian, Realisasi Anggaran) look the same, unlocked.
-        self.unlocked = {}
-
-        def both(name: str, spec: dict):
-            self.unlocked[name] = wb.add_format({**spec, "locked": False})
-            return wb.add_format(spec)
-
-        self.text_center = both("text_center", {**base, "align": "center", "border": 1})
-        self.id = both("id", {**base, "border": 1, "num_format": "@"})
-        self.percent = both("percent", {**base, "border": 1, "num_format": "0%", "align": "center"})
-        self.number = both("number", {**base, "border": 1, "num_format": "#,##0", "align": "center"})
-        self.money = both("money", {**base, "border": 1, "num_format": RUPIAH})
-        self.money_bold = wb.add_format({**base, "border": 1, "num_format": RUPIAH, "bold": True})
-        self.label = wb.add_format({**base, "bold": True, "border": 1, "bg_color": "#F2F2F2"})
-        self.date = wb.add_format({**base, "border": 1, "num_format": DATE, "align": "left"})
-        self.plain = wb.add_format({**base, "text_wrap": True})
-        self.bold = wb.add_format({**base, "bold": True})
-        self.hl = {lvl: wb.add_format({"bg_color": color}) for lvl, color in FILL.items()}
-
-
-def fit_row(ws, r: int, texts: list[object], widths: list[float]) -> None:
-    """Give row `r` the height its wrapped texts need (estimated as for the output sheets).
-
-    Neither Excel nor LibreOffice reliably grows the rows of a generated file to fit
-    wrapped text, so without an explicit height long indicators would show cut off.
-    """
-    ws.set_row(r, row_height(texts, widths, set(range(len(texts)))))
-
-
-def _money(ws, r: int, c: int, amount: int | None, f: _Formats) -> None:
+def _money(ws, r: int, c: int, amount: int | None, f: Formats) -> None:
     """Whole Rupiah, or an empty cell in the Rupiah format (a new year's plan has no amounts yet)."""
     if amount is None:
         ws.write_blank(r, c, None, f.money)
@@ -82,7 +34,7 @@ def _money(ws, r: int, c: int, amount: int | None, f: _Formats) -> None:
         ws.write_number(r, c, amount, f.money)
 
 
-def _target(ws, r: int, c: int, target: object, unit: str, f: _Formats) -> None:
+def _target(ws, r: int, c: int, target: object, unit: str, f: Formats) -> None:
     """A target as Excel holds it: percent as a fraction in a percent cell, other text as text."""
     if target is None or target == "":
         ws.write_blank(r, c, None, f.percent)
@@ -94,21 +46,12 @@ def _target(ws, r: int, c: int, target: object, unit: str, f: _Formats) -> None:
         ws.write_string(r, c, str(target), f.text_center)
 
 
-def _print_setup(ws, header_row: int) -> None:
-    ws.set_paper(9)  # A4
-    ws.set_landscape()
-    ws.fit_to_pages(1, 0)
-    ws.repeat_rows(header_row - 1)
-    ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
-    ws.set_footer("&L&A&RHalaman &P dari &N")
-
-
 def highlight_name(sheet: str) -> str:
     """The workbook-level name over `sheet`'s block of the highlight sheet (e.g. Sorotan_RAK_KPU)."""
     return "Sorotan_" + sheet.replace(" ", "_")
 
 
-def _highlights(wb, ws, sheet: str, f: _Formats) -> None:
+def _highlights(wb, ws, sheet: str, f: Formats) -> None:
     """Colour a cell from its twin in the hidden highlight sheet (see rak_xl.outputs.highlights).
 
     The rule reads the twin through a workbook-level name, INDEX(Sorotan_<sheet>, ROW(), COLUMN()),
@@ -131,20 +74,7 @@ def _highlights(wb, ws, sheet: str, f: _Formats) -> None:
                                      "format": f.hl[level]})
 
 
-def _table_header(ws, table: L.TableLayout, f: _Formats, subtitle: str, satker: str = "") -> int:
-    ws.write(0, 0, table.title_for(satker), f.title)
-    if subtitle:
-        ws.write(1, 0, subtitle, f.subtitle)
-    hr = table.header_row - 1
-    for c, col in enumerate(table.columns):
-        ws.write(hr, c, col.label, f.header)
-    ws.freeze_panes(hr + 1, 0)
-    ws.autofilter(hr, 0, hr, len(table.columns) - 1)
-    _print_setup(ws, table.header_row)
-    return hr + 1
-
-
-def _guide(wb, ws, src: PlanData, f: _Formats) -> None:
+def _guide(wb, ws, src: PlanData, f: Formats) -> None:
     ident = src.identity
     ws.set_column("A:A", 3)
     ws.set_column("B:C", 22)  # B: the form buttons (RunPython), C: the same buttons for xlwings Lite
@@ -185,7 +115,7 @@ def _guide(wb, ws, src: PlanData, f: _Formats) -> None:
     ws.activate()
 
 
-def _identity(ws, src: PlanData, f: _Formats) -> None:
+def _identity(ws, src: PlanData, f: Formats) -> None:
     ws.set_column("A:A", 26)
     ws.set_column("B:B", 48)
     ws.write(0, 0, "IDENTITAS RENCANA AKSI KINERJA", f.title)
@@ -212,8 +142,8 @@ def _identity(ws, src: PlanData, f: _Formats) -> None:
     ws.set_landscape()
 
 
-def _programs(ws, src: PlanData, f: _Formats) -> None:
-    first = _table_header(ws, L.PROGRAMS, f, "Pagu per program sebagaimana tercantum dalam dokumen RAK.")
+def _programs(ws, src: PlanData, f: Formats) -> None:
+    first = table_header(ws, L.PROGRAMS, f, "Pagu per program sebagaimana tercantum dalam dokumen RAK.")
     ws.set_column("A:A", 14)
     ws.set_column("B:B", 70)
     ws.set_column("C:C", 22)
@@ -223,8 +153,8 @@ def _programs(ws, src: PlanData, f: _Formats) -> None:
         _money(ws, first + i, 2, p["pagu"], f)
 
 
-def _divisions(wb, ws, src: PlanData, f: _Formats) -> None:
-    first = _table_header(ws, L.DIVISIONS, f, "Daftar baku bagian; dipakai sebagai pilihan kolom Penanggung Jawab.")
+def _divisions(wb, ws, src: PlanData, f: Formats) -> None:
+    first = table_header(ws, L.DIVISIONS, f, "Daftar baku bagian; dipakai sebagai pilihan kolom Penanggung Jawab.")
     ws.set_column("A:A", 14)
     ws.set_column("B:B", 80)
     for i, d in enumerate(src.divisions):
@@ -233,9 +163,9 @@ def _divisions(wb, ws, src: PlanData, f: _Formats) -> None:
     wb.define_name("DaftarBagian", f"='{L.SHEET_DIVISIONS}'!$B${first + 1}:$B${first + 30}")
 
 
-def _rak(ws, table: L.TableLayout, rows: list[dict], group_key: str, src: PlanData, f: _Formats) -> None:
+def _rak(ws, table: L.TableLayout, rows: list[dict], group_key: str, src: PlanData, f: Formats) -> None:
     subtitle = f"{src.identity['Satuan Kerja']} - Tahun {src.identity['Tahun Anggaran']}. Satu baris per indikator."
-    first = _table_header(ws, table, f, subtitle, src.satker)
+    first = table_header(ws, table, f, subtitle, src.satker)
     widths = {"id": 8, "group": 26, "indicator": 52, "target": 8, "unit": 7, "activity": 42,
               "tw1": 5, "tw2": 5, "tw3": 5, "tw4": 5, "unit_in_charge": 26}
     for c, col in enumerate(table.columns):
@@ -267,8 +197,8 @@ def _rak(ws, table: L.TableLayout, rows: list[dict], group_key: str, src: PlanDa
         "error_type": "information", "error_title": "Satuan", "error_message": "Satuan target, misalnya % atau dokumen."})
 
 
-def _budget(ws, src: PlanData, f: _Formats) -> None:
-    first = _table_header(ws, L.BUDGET, f, "")
+def _budget(ws, src: PlanData, f: Formats) -> None:
+    first = table_header(ws, L.BUDGET, f, "")
     ws.merge_range(1, 0, 1, len(L.BUDGET.columns) - 1, src.budget_note, f.note)
     ws.set_row(1, 42)
     widths = {"code": 36, "program": 11, "description": 44, "division": 34, "rak_id": 8, "amount": 17}
@@ -314,7 +244,7 @@ def build_xlsx_bytes(src: PlanData, created: dt.datetime) -> bytes:
         "subject": "RAK", "company": "KPU", "author": "rak_xl", "created": created,
         "comments": src.origin,
     })
-    f = _Formats(wb)
+    f = Formats(wb)
     guide = wb.add_worksheet(L.SHEET_GUIDE)
     sheets = {name: wb.add_worksheet(name) for name in L.INPUT_SHEETS}
     mask = wb.add_worksheet(L.SHEET_HIGHLIGHTS)
@@ -338,7 +268,7 @@ def build_plan_workbook(data: PlanData, macros: str | Path, created: dt.datetime
                         lite_package: str | None = None) -> bytes:
     """The complete .xlsm for `data` as bytes: sheets, buttons, dropdowns, highlights, VBA, and the
     xlwings Lite door (`lite_package`: how Lite installs rak_xl, a requirements.txt line such as a
-    wheel URL; by default rak_xl of this version from PyPI, see rak_xl.build.lite)."""
+    wheel URL; by default rak_xl of this version from PyPI, see rak_xl.products.builder.lite)."""
     return lite.embed(add_vba(build_xlsx_bytes(data, created), Path(macros)), Path(macros), lite_package)
 
 

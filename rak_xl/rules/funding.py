@@ -1,6 +1,6 @@
 """RAK4xx anggaran: budget lines, program totals, the DIPA pagu and the codes.
 
-Every sum comes from rak_xl.budget, the one place budget arithmetic is done, so
+Every sum comes from rak_xl.figures.sums, the one place budget arithmetic is done, so
 these findings and the Rekap Anggaran sheet can never disagree.
 """
 
@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .. import budget as sums
-from .. import layout as L
-from ..model import BudgetLine, CellRef, Plan
-from ..parse.divisions import closest_division
-from ..parse import structure
-from ..parse.structure import blocks_of
+from rak_xl.core import layout as L
+from rak_xl.core.findings import Finding, spanning
+from rak_xl.core.model import BudgetLine, CellRef, Plan
+from rak_xl.figures import structure, sums
+from rak_xl.figures.structure import blocks_of
+from rak_xl.parse.divisions import closest_division
+
 from . import rule
-from ..findings import Finding, spanning
 from .helpers import rupiah, shorten
 
 # BA.Es1.Program.Kegiatan.KRO.RO.Komponen.Subkomponen.Akun(.Detail) since 2021, or the

@@ -1,6 +1,6 @@
 """Generate the evaluation sources (capaian.csv, realisasi_anggaran.csv) from the plan sources.
 
-Run `python -m rak_xl.build.evaluation_sources` after adding or removing RAK rows or budget
+Run `python -m rak_xl.products.builder.quarterly_sources` after adding or removing RAK rows or budget
 lines: the IDs and codes follow rak_kpu.csv, rak_sekretariat.csv and anggaran.csv, rows that
 already exist keep their values, and a test fails while the files are out of step.
 
@@ -16,8 +16,8 @@ import io
 import sys
 from pathlib import Path
 
-from ..parse.evaluation import default_lower_is_better
-from ..parse.values import parse_percent_text
+from rak_xl.parse.quarterly_input import default_lower_is_better
+from rak_xl.parse.values import parse_percent_text
 
 QUARTERS = (1, 2, 3, 4)
 ACHIEVEMENT_FIELDS = ["id", "arah", *(f"target_tw{q}" for q in QUARTERS), *(f"realisasi_tw{q}" for q in QUARTERS)]

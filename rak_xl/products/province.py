@@ -10,7 +10,7 @@ machine's cores in chunks. Unreadable files and workbooks that are not RAK
 workbooks are listed with the reason; two files of the same satker and year
 are both reported and one is used, chosen by evidence: the newer Stempel
 Kiriman, then the later plausible Tanggal Penetapan, then the later file time
-(see resolve_duplicates). Summaries are cached per file content (rak_xl.cache).
+(see resolve_duplicates). Summaries are cached per file content (rak_xl.products.cache).
 
 The recap (Indonesian, for province staff) has the sheets Rekap Satker (one row
 per satker, sorted by name, with a total row), Grafik (a chart per program),
@@ -30,11 +30,12 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import budget as B
-from . import clock
-from . import layout as L
+from rak_xl.core import clock
+from rak_xl.core import layout as L
+from rak_xl.core.errors import RakInputError
+from rak_xl.figures import sums
+
 from .cache import SummaryCache, content_digest
-from .errors import RakInputError
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 MAX_FINDINGS_PER_SATKER = 200  # a badly broken file must not flood the recap (or memory)
@@ -96,9 +97,10 @@ class Skipped:
 
 def summarise_file(path: str | Path) -> SatkerSummary | Skipped:
     """Read, validate and summarise one workbook; never raises for a bad file."""
+    from rak_xl.adapters.file_read import read_grids
+    from rak_xl.parse.tables import label_key
+
     from . import jobs
-    from .adapters.file_read import read_grids
-    from .parse.tables import label_key
     from .submit import stamp_time
 
     path = Path(path)
@@ -120,13 +122,13 @@ def summarise_file(path: str | Path) -> SatkerSummary | Skipped:
         del grids
         return _summary(report, path, stamped)
     except Exception as exc:
-        from .crash import report as crash_report
+        from rak_xl.core.crash import report as crash_report
 
         return Skipped(path.name, KIND_BUG, f"{crash_report()} ({type(exc).__name__})")
 
 
 def _summary(report, path: Path, stamped: dt.datetime | None = None) -> SatkerSummary:
-    from .findings import Finding
+    from rak_xl.core.findings import Finding
 
     plan = report.plan
     ident = plan.identity
@@ -139,9 +141,9 @@ def _summary(report, path: Path, stamped: dt.datetime | None = None) -> SatkerSu
         satker=str(ident.get("satker") or ""), satker_code=str(code or ""), year=ident.year,
         dipa_number=str(ident.get("dipa_number") or ""), signed_on=ident.date,
         counts=report.summary, pagu_initial=ident.get("budget_initial"), pagu=ident.budget_in_force,
-        allocated=B.allocated(plan), programs=B.program_totals(plan),
+        allocated=sums.allocated(plan), programs=sums.program_totals(plan),
         program_names={p.code: p.name for p in plan.programs if p.code},
-        divisions=B.division_totals(plan), rpd=B.quarter_totals(plan.budget),
+        divisions=sums.division_totals(plan), rpd=sums.quarter_totals(plan.budget),
         errors=kept, errors_left_out=len(errors) - len(kept), evaluation=evaluation, notes=notes,
         stamped_at=stamped, date_flagged=any(f.code == "RAK501" for f in report.findings),
     )
@@ -173,12 +175,12 @@ def summary_from_cache(data: dict, path: Path, mtime: float) -> SatkerSummary:
 
 def _evaluation(plan) -> tuple[dict[str, list[float | None]] | None, list[str]]:
     """Quarterly capaian (overall average) and cumulative serapan, percent, per quarter, as
-    rak_xl.evaluation computes them for the Evaluasi sheet; and a note naming what is empty.
+    rak_xl.figures.quarterly computes them for the Evaluasi sheet; and a note naming what is empty.
 
     Only for workbooks that carry the evaluation sheets; otherwise the recap has no such
     columns. A figure that cannot be computed stays empty (never 0), and the note says why.
     """
-    from . import evaluation as E
+    from rak_xl.figures import quarterly as E
 
     if not plan.evaluation.started:
         return None, []
@@ -279,9 +281,10 @@ class Progress:
 
 
 def _warm_up() -> None:
+    from rak_xl.adapters import file_read  # noqa: F401
+    from rak_xl.rules import load_all
+
     from . import jobs  # noqa: F401
-    from .adapters import file_read  # noqa: F401
-    from .rules import load_all
 
     load_all()
 
@@ -555,8 +558,8 @@ def build_recap(summaries: list[SatkerSummary], skipped: list[Skipped]) -> Recap
 # rak_xl.adapters.excel_live.
 
 def recap_outputs(recap: Recap, folder: str, when: dt.datetime):
-    from .model import col_letter
-    from .outputs.sheets import Chart, SheetOutput, WritePlan
+    from rak_xl.core.model import col_letter
+    from rak_xl.outputs.sheets import Chart, SheetOutput, WritePlan
 
     header = recap.header()
     rows = [recap.row(n, s) for n, s in enumerate(recap.satkers, start=1)]
@@ -628,8 +631,8 @@ def folder_from_cell(value, workbook: str | Path) -> Path:
 
 def _refuse_overwriting_a_satker(folder: Path, output: Path) -> None:
     """The recap may replace an earlier recap, never a workbook it is meant to read."""
-    from .adapters.atomic import check_target
-    from .adapters.file_read import sheet_names
+    from rak_xl.adapters.atomic import check_target
+    from rak_xl.adapters.file_read import sheet_names
 
     check_target(output)
     if not output.exists() or not folder.is_dir():
@@ -651,7 +654,7 @@ def province_recap(folder: str | Path, output: str | Path, workers: int | None =
     """Read every workbook in `folder`, write the recap to `output`, return what was written.
 
     With `use_cache` (the default) files summarised before by this rak_xl are not read
-    again (rak_xl.cache); the recap is the same either way.
+    again (rak_xl.products.cache); the recap is the same either way.
     """
     folder, output = Path(folder), Path(output)
     if output.suffix.lower() != ".xlsx":
@@ -661,7 +664,7 @@ def province_recap(folder: str | Path, output: str | Path, workers: int | None =
     recap = collect_recap(folder, workers, progress, stream, use_cache, exclude=output)
     # The folder's name only: its full path would carry the user's home folder and name into a
     # file that is shared.
-    from .adapters.recap_write import write_recap
+    from rak_xl.adapters.recap_write import write_recap
 
     write_recap(recap, output, folder=folder.resolve().name, when=clock.now())
     return recap

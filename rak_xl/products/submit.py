@@ -26,17 +26,20 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__, clock, jobs
-from . import layout as L
-from .budget import program_totals
-from .adapters.atomic import replacing
-from .adapters.file_write import write_values_copy
-from .adapters.pdf_export import libreoffice_pdf as export_pdf
-from .errors import RakInputError
-from .findings import summary_line
-from .outputs.sheets import SheetOutput, WritePlan, illustrative_notice
-from .parse.tables import Grid
-from .wording import rupiah
+from rak_xl import __version__
+from rak_xl.adapters.atomic import replacing
+from rak_xl.adapters.file_write import write_values_copy
+from rak_xl.adapters.pdf_export import libreoffice_pdf as export_pdf
+from rak_xl.core import clock
+from rak_xl.core import layout as L
+from rak_xl.core.errors import RakInputError
+from rak_xl.core.findings import summary_line
+from rak_xl.core.text import rupiah
+from rak_xl.figures.sums import program_totals
+from rak_xl.outputs.sheets import SheetOutput, WritePlan, illustrative_notice
+from rak_xl.parse.tables import Grid
+
+from . import jobs
 
 SHEET_STAMP = "Stempel Kiriman"
 STAMP_WHEN = "Dibuat pada"  # the stamp's time row; the province prefers the newer package by it
