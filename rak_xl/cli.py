@@ -246,8 +246,8 @@ def cmd_rollup(args) -> int:
         return thousands(amount, lang=lang)
 
     tw = [_t(args, f"TW {q}", f"Q{q}") for q in (1, 2, 3, 4)]
-    rows = [[p.code, *map(num, (p.pagu, p.allocated, p.difference, *p.quarters))] for p in roll.programs]
-    rows.append(["DIPA", *map(num, (roll.dipa_pagu, roll.programs_declared, roll.dipa_difference, *roll.quarters))])
+    rows = [[p.code, *map(num, (p.pagu, p.allocated, p.difference, *p.rpd_by_quarter))] for p in roll.programs]
+    rows.append(["DIPA", *map(num, (roll.dipa_pagu, roll.programs_declared, roll.dipa_difference, *roll.rpd_by_quarter))])
     _out(format_table(rows, ["Program", "Pagu", _t(args, "Dialokasikan", "Allocated"),
                              _t(args, "Selisih", "Difference"), *tw]))
     codes = [p.code for p in roll.programs]
@@ -327,7 +327,7 @@ def cmd_evaluate(args) -> int:
     _out("")
     _out(format_table(rows, [_t(args, "Bagian", "Division"), "Capaian",
                              _t(args, "Dihitung/indikator", "Counted/indicators")], 60))
-    rows = [[a.name, *map(rp, (a.pagu, a.planned, a.realised)), pct(a.absorption), rp(a.deviation),
+    rows = [[a.name, *map(rp, (a.pagu, a.planned_to_date, a.realised_to_date)), pct(a.absorption), rp(a.deviation),
              pct(a.deviation_pct), pct(a.guide)]
             for a in [*ev.programs_absorption, *ev.divisions_absorption,
                       *([ev.total_absorption] if ev.total_absorption else []),

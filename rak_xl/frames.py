@@ -66,7 +66,7 @@ def plan_rows(source: Source) -> pd.DataFrame:
             "activity": row.activity,
             **{f"tw{q}": row.marks[q - 1] for q in L.QUARTERS},
             "unit_in_charge": row.text("unit_in_charge"), "division": place.division,
-            "division_source": place.source, "budget": place.budget, "funded": place.funded,
+            "division_source": place.source, "budget": place.linked_amount, "funded": place.funded,
         })
     columns = ["table", "sheet", "row", "id", "group", "indicator", "target", "target_is_percent", "unit", "activity",
                *(f"tw{q}" for q in L.QUARTERS), "unit_in_charge", "division", "division_source", "budget", "funded"]
@@ -79,7 +79,7 @@ def budget_lines(source: Source) -> pd.DataFrame:
     report = _report(source)
     records = [{"row": line.row, "code": line.code, "program": line.program, "description": line.text("description"),
                 "division": line.division, "rak_id": line.rak_id, "amount": line.amount,
-                **{f"rpd{q}": line.quarters[q - 1] for q in L.QUARTERS}} for line in report.plan.budget]
+                **{f"rpd{q}": line.rpd_by_quarter[q - 1] for q in L.QUARTERS}} for line in report.plan.budget_lines]
     columns = ["row", "code", "program", "description", "division", "rak_id", "amount",
                *(f"rpd{q}" for q in L.QUARTERS)]
     frame = pd.DataFrame.from_records(records, columns=columns)
@@ -109,14 +109,14 @@ def rollup(source: Source, by: str = "program") -> pd.DataFrame:
     quarters = [f"rpd{q}" for q in L.QUARTERS]
     if by == "program":
         records = [{"code": p.code, "name": p.name, "pagu": p.pagu, "allocated": p.allocated,
-                    "difference": p.difference, **dict(zip(quarters, p.quarters))} for p in result.programs]
+                    "difference": p.difference, **dict(zip(quarters, p.rpd_by_quarter))} for p in result.programs]
         frame = pd.DataFrame.from_records(records, columns=["code", "name", "pagu", "allocated", "difference",
                                                             *quarters])
         return frame.astype({"pagu": "Int64", "difference": "Int64"})
     if by == "division":
         codes = [p.code for p in result.programs]
         records = [{"name": d.name, "allocated": d.allocated, **{c: d.by_program.get(c, 0) for c in codes},
-                    **dict(zip(quarters, d.quarters)), "indicators": d.indicators,
+                    **dict(zip(quarters, d.rpd_by_quarter)), "indicators": d.indicators,
                     "indicators_funded": d.indicators_funded, "activities": d.activities,
                     "activities_funded": d.activities_funded} for d in result.divisions]
         return pd.DataFrame.from_records(records, columns=["name", "allocated", *codes, *quarters, "indicators",

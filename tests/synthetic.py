@@ -387,7 +387,7 @@ def make_grids(tpl: Template, satker: Satker, rng: random.Random, year: int = 20
 
     # Budget: one factor per satker (kab/kota budgets differ several-fold), lines still add up.
     budget = grids[L.SHEET_BUDGET]
-    bcols = _cols(budget, L.BUDGET)
+    bcols = _cols(budget, L.BUDGET_LINES)
     factor = 1.0 if shipped else rng.uniform(0.5, 3.0)
     if not shipped:
         _scale_budget(budget, bcols, factor)
@@ -464,7 +464,7 @@ def _inject(kind: str, grids: dict, rng: random.Random) -> Defect:
         return Defect(kind, sheet, f"{col_letter(c + 1)}{r + 1}", DEFECT_CODES[kind])
     if kind == "rpd_tidak_terbaca":
         grid = grids[L.SHEET_BUDGET]
-        cols = _cols(grid, L.BUDGET)
+        cols = _cols(grid, L.BUDGET_LINES)
         r = _pick_row(grid, rng)
         c = cols[f"rpd{rng.choice(L.QUARTERS)}"]
         grid[r][c] = f"Rp {grid[r][c]:,.0f}".replace(",", ".").replace("0", "O", 1) + " ?"
@@ -516,7 +516,7 @@ def make_large(path: str | Path, rows: int = 10_000, template: Template | None =
             out.append(line)
         grids[sheet] = grids[sheet][:4] + out
     budget = grids[L.SHEET_BUDGET]
-    cols = _cols(budget, L.BUDGET)
+    cols = _cols(budget, L.BUDGET_LINES)
     q_cols = [cols[f"rpd{q}"] for q in L.QUARTERS]
     out = []
     for line in base[L.SHEET_BUDGET]:

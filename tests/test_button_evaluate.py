@@ -66,7 +66,7 @@ def test_action_count_does_not_grow_with_rows(tmp_path):
         row[0] = f"076.01.CQ.{key}"
         row[4] = key  # funds the new RAK row of the same number
 
-    grow(L.SHEET_BUDGET, L.BUDGET.header_row, "X", budget_line)
+    grow(L.SHEET_BUDGET, L.BUDGET_LINES.header_row, "X", budget_line)
     grow(L.SHEET_SPENDING, L.SPENDING.header_row, "X", lambda row, key: row.__setitem__(0, f"076.01.CQ.{key}"))
     big = tmp_path / "besar.xlsm"
     wb.save(big)

@@ -73,17 +73,17 @@ def test_direction_default_from_the_indicator_text():
 
 
 def test_absorption_and_deviation_on_known_numbers():
-    a = E.Absorption("076.01.CQ", pagu=1_000_000_000, planned=400_000_000, realised=300_000_000, guide=40.0)
+    a = E.Absorption("076.01.CQ", pagu=1_000_000_000, planned_to_date=400_000_000, realised_to_date=300_000_000, guide=40.0)
     assert a.absorption == pytest.approx(30.0)
     assert a.planned_share == pytest.approx(40.0)
     assert a.deviation == -100_000_000
     assert a.deviation_pct == pytest.approx(-25.0)
     assert a.guide_gap == pytest.approx(-10.0)
-    ahead = E.Absorption("x", pagu=200, planned=50, realised=120, guide=15.0)
+    ahead = E.Absorption("x", pagu=200, planned_to_date=50, realised_to_date=120, guide=15.0)
     assert (ahead.absorption, ahead.deviation, ahead.deviation_pct, ahead.guide_gap) == (60.0, 70, 140.0, 45.0)
-    unreported = E.Absorption("x", pagu=200, planned=50, realised=None, guide=15.0)
+    unreported = E.Absorption("x", pagu=200, planned_to_date=50, realised_to_date=None, guide=15.0)
     assert (unreported.absorption, unreported.deviation, unreported.deviation_pct) == (None, None, None)
-    assert E.Absorption("x", pagu=0, planned=0, realised=0, guide=15.0).absorption is None
+    assert E.Absorption("x", pagu=0, planned_to_date=0, realised_to_date=0, guide=15.0).absorption is None
 
 
 # -- the workbook, edited the way staff would ---------------------------------------------------
@@ -293,7 +293,7 @@ def test_cli_tw2_matches_a_recomputation_from_the_sheet_values():
     assert data["overall"]["capaian"] == pytest.approx(sum(capaian.values()) / len(capaian), abs=0.005)
     assert data["overall"]["counted"] == len(capaian) == 72
 
-    budget = _sheet_rows(wb[L.SHEET_BUDGET], L.BUDGET.header_row)
+    budget = _sheet_rows(wb[L.SHEET_BUDGET], L.BUDGET_LINES.header_row)
     spent = {row["Kode Anggaran"]: row for row in _sheet_rows(wb[L.SHEET_SPENDING], L.SPENDING.header_row)}
     programs: dict[str, list[int]] = {}
     for line in budget:
@@ -352,7 +352,7 @@ def test_run_writes_the_evaluation_sheet_with_the_same_figures(workbook_copy, tm
     overall = next(r for r in rows if r[0] == "Keseluruhan")
     alone = jobs.evaluate(read_grids(workbook_copy), workbook_copy.name).evaluation
     assert overall[1] == pytest.approx(alone.overall.value / 100)
-    assert overall[7] == alone.total_absorption.realised
+    assert overall[7] == alone.total_absorption.realised_to_date
 
 
 def test_without_the_spending_sheet_absorption_is_not_reported_as_zero(tmp_path):
@@ -362,8 +362,8 @@ def test_without_the_spending_sheet_absorption_is_not_reported_as_zero(tmp_path)
     wb.save(path)
     ev = jobs.evaluate(read_grids(path), path.name).evaluation
     assert ev.status == E.RUNNING and ev.overall.counted == 72  # indicators are reported
-    assert ev.total_absorption.planned == 1_997_005_000  # RPD TW 1-2 still shown
-    assert ev.total_absorption.realised is None and ev.total_absorption.absorption is None
+    assert ev.total_absorption.planned_to_date == 1_997_005_000  # RPD TW 1-2 still shown
+    assert ev.total_absorption.realised_to_date is None and ev.total_absorption.absorption is None
     assert all(p.realised_pct is None for p in ev.curve)
     from rak_xl.outputs.evaluation_sheet import status_line
 

@@ -55,7 +55,7 @@ def test_carried_plan_keeps_every_indicator_with_its_id_and_text(carried):
     assert [(d.code, d.name) for d in new.divisions] == [(d.code, d.name) for d in old.divisions]
     assert [(p.code, p.name) for p in new.programs] == [(p.code, p.name) for p in old.programs]
     keep = ("code", "program", "description", "division", "rak_id")
-    assert [[b.text(k) for k in keep] for b in new.budget] == [[b.text(k) for k in keep] for b in old.budget]
+    assert [[b.text(k) for k in keep] for b in new.budget_lines] == [[b.text(k) for k in keep] for b in old.budget_lines]
     for key in ("satker", "satker_code", "place", "signer", "signer_title"):
         assert new.identity.get(key) == old.identity.get(key), key
     assert new.identity.year == 2023
@@ -68,12 +68,12 @@ def test_carried_plan_has_the_old_years_fields_empty(carried):
         assert new.identity.cells[key].blank, key
     assert new.evaluation.reporting_quarter == 1
     assert all(p.amount is None for p in new.programs)
-    assert all(b.amount is None and b.quarters == [None] * 4 for b in new.budget)
+    assert all(b.amount is None and b.rpd_by_quarter == [None] * 4 for b in new.budget_lines)
     # Capaian and Realisasi Anggaran keep one row per ID / code, with nothing filled in.
     assert {L.SHEET_ACHIEVEMENT, L.SHEET_SPENDING} <= new.evaluation.sheets
-    assert all(r.evaluation_cells and r.quarter_targets == [None] * 4 and r.realised == [None] * 4
+    assert all(r.evaluation_cells and r.targets_to_date == [None] * 4 and r.realised_to_date == [None] * 4
                for r in new.rows)
-    assert all(b.realised_cells and b.realised == [None] * 4 for b in new.budget)
+    assert all(b.realised_cells and b.spent_by_quarter == [None] * 4 for b in new.budget_lines)
     # The Arah of each indicator continues (A-023 and A-024 are "Penurunan ...": Turun).
     assert {r.id for r in new.rows if r.lower_is_better} == {r.id for r in _plan(WORKBOOK).rows if r.lower_is_better}
 

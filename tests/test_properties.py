@@ -20,7 +20,7 @@ from rak_xl.core import layout as L
 from rak_xl.core.errors import RakInputError
 from rak_xl.parse.plan import _sheet_lookup, parse_plan
 
-TABLES = [t for t in (L.RAK_A, L.RAK_B, L.PROGRAMS, L.DIVISIONS, L.BUDGET, getattr(L, "ACHIEVEMENT", None),
+TABLES = [t for t in (L.RAK_A, L.RAK_B, L.PROGRAMS, L.DIVISIONS, L.BUDGET_LINES, getattr(L, "ACHIEVEMENT", None),
                       getattr(L, "SPENDING", None)) if t is not None]
 LABELS = [c.label for t in TABLES for c in t.columns] + [label for _k, label, _t in L.IDENTITY_FIELDS]
 

@@ -220,12 +220,12 @@ def test_a_total_row_under_the_budget_lines_is_not_a_budget_line(edit):
     from rak_xl.figures.sums import allocated
 
     shipped = jobs.validate(read_grids(edit({})))
-    last = max(line.row for line in shipped.plan.budget)
+    last = max(line.row for line in shipped.plan.budget_lines)
     total = allocated(shipped.plan)
     with_total = jobs.validate(read_grids(edit({L.SHEET_BUDGET: {f"C{last + 1}": "JUMLAH", f"F{last + 1}": total}})))
     assert allocated(with_total.plan) == total
-    assert len(with_total.plan.budget) == len(shipped.plan.budget)
+    assert len(with_total.plan.budget_lines) == len(shipped.plan.budget_lines)
     assert sorted((f.code, f.a1) for f in with_total.findings) == sorted((f.code, f.a1) for f in shipped.findings)
     # A real line that merely has no code is still a line (and still reported).
     coded = jobs.validate(read_grids(edit({L.SHEET_BUDGET: {f"C{last + 1}": "Belanja bahan", f"F{last + 1}": 1000}})))
-    assert len(coded.plan.budget) == len(shipped.plan.budget) + 1
+    assert len(coded.plan.budget_lines) == len(shipped.plan.budget_lines) + 1

@@ -74,9 +74,9 @@ def test_seed_defects_are_kept(plan):
 
 def test_budget_lines_add_up_to_program_amounts(plan):
     for program in plan.programs:
-        lines = [b for b in plan.budget if b.program == program.code]
+        lines = [b for b in plan.budget_lines if b.program == program.code]
         assert sum(b.amount for b in lines) == program.amount
         assert {b.division for b in lines} - {None}
-    assert {b.division for b in plan.budget} == set(plan.division_names)
-    for line in plan.budget:
-        assert sum(line.quarters) == line.amount
+    assert {b.division for b in plan.budget_lines} == set(plan.division_names)
+    for line in plan.budget_lines:
+        assert sum(line.rpd_by_quarter) == line.amount

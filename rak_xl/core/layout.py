@@ -145,7 +145,7 @@ DIVISIONS = TableLayout(
         Column("name", "Nama Bagian", ("Bagian", "Nama Subbagian", "Unit Kerja")),
     ),
 )
-BUDGET = TableLayout(
+BUDGET_LINES = TableLayout(
     sheet=SHEET_BUDGET,
     title="RINCIAN ANGGARAN PER BAGIAN",
     note=(

@@ -1,4 +1,10 @@
-"""Typed model of a RAK plan. Every value remembers the sheet and cell it came from."""
+"""Typed model of a RAK plan. Every value remembers the sheet and cell it came from.
+
+Quarterly series are lists for TW 1..4, named for what they add up: `..._to_date` is cumulative
+up to the end of each quarter (the Capaian sheet's targets and realisation), `..._by_quarter` is
+what falls in each quarter alone (a budget line's RPD and its spending). Summing a `_to_date`
+series, or comparing it with a `_by_quarter` one, is a mistake the names make visible.
+"""
 
 from __future__ import annotations
 
@@ -126,18 +132,18 @@ class RakRow:
     # Quarterly evaluation (sheet Capaian, rak_xl.parse.quarterly_input); stable for the rules.
     # Both series are cumulative, TW 1..4, in the unit of the annual target (percent in
     # percent: 50 = 50%); None = cell empty or unreadable, or no Capaian row for this ID.
-    quarter_targets: list[float | None] = field(default_factory=lambda: [None] * 4)
-    realised: list[float | None] = field(default_factory=lambda: [None] * 4)
+    targets_to_date: list[float | None] = field(default_factory=lambda: [None] * 4)
+    realised_to_date: list[float | None] = field(default_factory=lambda: [None] * 4)
     # The Capaian cells behind them: "target1".."target4", "real1".."real4", "direction", "id".
     evaluation_cells: dict[str, Val] = field(default_factory=dict)
     lower_is_better: bool = False  # Arah "Turun", or an indicator that starts with "Penurunan"
 
-    def quarter_target_ref(self, q: int) -> CellRef | None:
+    def target_to_date_ref(self, q: int) -> CellRef | None:
         """Cell of the cumulative target for quarter q (1..4) on the Capaian sheet."""
         v = self.evaluation_cells.get(f"target{q}")
         return v.cell if v else None
 
-    def realised_ref(self, q: int) -> CellRef | None:
+    def realised_to_date_ref(self, q: int) -> CellRef | None:
         """Cell of the cumulative realisation for quarter q (1..4) on the Capaian sheet."""
         v = self.evaluation_cells.get(f"real{q}")
         return v.cell if v else None
@@ -184,11 +190,11 @@ class BudgetLine:
     row: int
     cells: dict[str, Val]
     amount: int | None = None
-    quarters: list[int | None] = field(default_factory=lambda: [None] * 4)
+    rpd_by_quarter: list[int | None] = field(default_factory=lambda: [None] * 4)
     division: str | None = None  # canonical name, when recognised
     # Realised spending IN each quarter TW 1..4 (not cumulative, like the RPD), whole Rupiah,
     # from the sheet Realisasi Anggaran; None = empty, unreadable or no row for this code.
-    realised: list[int | None] = field(default_factory=lambda: [None] * 4)
+    spent_by_quarter: list[int | None] = field(default_factory=lambda: [None] * 4)
     realised_cells: dict[str, Val] = field(default_factory=dict)  # "real1".."real4", "code"
 
     def text(self, key: str) -> str:
@@ -247,7 +253,7 @@ class Plan:
     programs: list[Program]
     divisions: list[Division]
     rows: list[RakRow]
-    budget: list[BudgetLine]
+    budget_lines: list[BudgetLine]
     present: set[str]  # sheets (and "sheet:column" keys) the parser found usable
     evaluation: EvaluationInput = field(default_factory=EvaluationInput)  # quarterly evaluation inputs
     # Expected sheet name -> the tab's name in this workbook, where staff renamed it slightly

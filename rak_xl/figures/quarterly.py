@@ -69,7 +69,7 @@ def measures_progress(row: RakRow) -> bool:
     reduction achieved; scored as "lower is better", 45% against 50% would give 110%.
     """
     percent = row.in_percent
-    series = [v for v in row.quarter_targets if v is not None]
+    series = [v for v in row.targets_to_date if v is not None]
     return percent and len(set(series)) >= 2 and all(b >= a for a, b in zip(series, series[1:]))
 
 
@@ -147,25 +147,25 @@ class AchievementSummary:
 class Absorption:
     name: str
     pagu: int
-    planned: int  # RPD cumulative to the quarter
-    realised: int | None  # realised spending cumulative to the quarter; None: quarter not reported yet
+    planned_to_date: int  # RPD cumulative to the quarter
+    realised_to_date: int | None  # realised spending cumulative to the quarter; None: quarter not reported yet
     guide: float  # percent of pagu
 
     @property
     def absorption(self) -> float | None:
-        return self.realised / self.pagu * 100 if self.pagu and self.realised is not None else None
+        return self.realised_to_date / self.pagu * 100 if self.pagu and self.realised_to_date is not None else None
 
     @property
     def planned_share(self) -> float | None:
-        return self.planned / self.pagu * 100 if self.pagu else None
+        return self.planned_to_date / self.pagu * 100 if self.pagu else None
 
     @property
     def deviation(self) -> int | None:
-        return None if self.realised is None else self.realised - self.planned
+        return None if self.realised_to_date is None else self.realised_to_date - self.planned_to_date
 
     @property
     def deviation_pct(self) -> float | None:
-        return self.deviation / self.planned * 100 if self.planned and self.deviation is not None else None
+        return self.deviation / self.planned_to_date * 100 if self.planned_to_date and self.deviation is not None else None
 
     @property
     def guide_gap(self) -> float | None:
@@ -173,8 +173,8 @@ class Absorption:
         return None if self.absorption is None else self.absorption - self.guide
 
     def as_dict(self) -> dict:
-        return {"name": self.name, "pagu": self.pagu, "planned_to_date": self.planned,
-                "realised_to_date": self.realised, "absorption_pct": _round(self.absorption),
+        return {"name": self.name, "pagu": self.pagu, "planned_to_date": self.planned_to_date,
+                "realised_to_date": self.realised_to_date, "absorption_pct": _round(self.absorption),
                 "planned_pct": _round(self.planned_share), "deviation": self.deviation,
                 "deviation_pct": _round(self.deviation_pct), "guide_pct": self.guide,
                 "guide_gap_pct": _round(self.guide_gap)}
@@ -231,8 +231,8 @@ def _round(value: float | None, digits: int = 2) -> float | None:
 
 
 def quarter_has_realisation(plan: Plan, quarter: int) -> bool:
-    return (any(r.realised[quarter - 1] is not None for r in plan.rows)
-            or any(line.realised[quarter - 1] is not None for line in plan.budget))
+    return (any(r.realised_to_date[quarter - 1] is not None for r in plan.rows)
+            or any(line.spent_by_quarter[quarter - 1] is not None for line in plan.budget_lines))
 
 
 def _summary(level: str, name: str, results: list[IndicatorResult],
@@ -269,7 +269,7 @@ def _indicators(plan: Plan, quarter: int, status: str, lower: list[bool] | None 
     out = []
     for place, lower_better in zip(places, lower):
         row = place.row
-        target, realised = row.quarter_targets[quarter - 1], row.realised[quarter - 1]
+        target, realised = row.targets_to_date[quarter - 1], row.realised_to_date[quarter - 1]
         value, state = achievement(target, realised, lower_better)
         if state == NO_DATA and status != RUNNING:
             state = NOT_REPORTED if status == NOT_REPORTED else NOT_STARTED
@@ -281,7 +281,7 @@ def _spending_reported(plan: Plan, quarter: int) -> bool:
     """Spending counts as reported only where the sheet is there and holds the quarter: an absent
     sheet is no evidence of zero spending (indicators may be reported before the budget is)."""
     return (L.SHEET_SPENDING in plan.evaluation.sheets
-            and any(line.realised[quarter - 1] is not None for line in plan.budget))
+            and any(line.spent_by_quarter[quarter - 1] is not None for line in plan.budget_lines))
 
 
 def overall(plan: Plan) -> list[tuple[str, AchievementSummary, Absorption]]:
@@ -293,9 +293,9 @@ def overall(plan: Plan) -> list[tuple[str, AchievementSummary, Absorption]]:
     lower = [lower_is_better(r) for r in rows]
     out = []
     for q in L.QUARTERS:
-        values = [achievement(r.quarter_targets[q - 1], r.realised[q - 1], lb)[0] for r, lb in zip(rows, lower)]
+        values = [achievement(r.targets_to_date[q - 1], r.realised_to_date[q - 1], lb)[0] for r, lb in zip(rows, lower)]
         out.append((_status(plan, q), _summary_of("keseluruhan", "Keseluruhan", values),
-                    _absorption("Jumlah", plan.budget, q, _spending_reported(plan, q))))
+                    _absorption("Jumlah", plan.budget_lines, q, _spending_reported(plan, q))))
     return out
 
 
@@ -325,15 +325,15 @@ def evaluate(plan: Plan, quarter: int | None = None) -> QuarterEvaluation:
                               for name, lines in sums.lines_by_program(plan).items()]
     ev.divisions_absorption = [_absorption(name, lines, q, reported)
                                for name, lines in sums.lines_by_division(plan).items()]
-    ev.total_absorption = _absorption("Jumlah", plan.budget, q, reported)
+    ev.total_absorption = _absorption("Jumlah", plan.budget_lines, q, reported)
     dipa = plan.identity.budget_in_force
     if dipa:
         t = ev.total_absorption
         which = "revisi" if plan.identity.get("budget_revised") is not None else "awal"
-        ev.dipa_absorption = Absorption(f"Pagu DIPA ({which})", dipa, t.planned, t.realised, t.guide)
-    pagu = sums.lines_total(plan.budget)
-    planned = sums.cumulative(sums.quarter_totals(plan.budget))
-    realised = sums.cumulative(sums.realised_quarter_totals(plan.budget))
+        ev.dipa_absorption = Absorption(f"Pagu DIPA ({which})", dipa, t.planned_to_date, t.realised_to_date, t.guide)
+    pagu = sums.lines_total(plan.budget_lines)
+    planned = sums.cumulative(sums.quarter_totals(plan.budget_lines))
+    realised = sums.cumulative(sums.realised_quarter_totals(plan.budget_lines))
     for k in (1, 2, 3, 4):
         ev.curve.append(CurvePoint(
             k, realised[k - 1] / pagu * 100 if pagu and k <= q and reported else None,

@@ -25,7 +25,7 @@ class ProgramRollup:
     name: str
     pagu: int | None  # what the Program sheet states
     allocated: int  # sum of the budget lines of this program
-    quarters: list[int]  # planned disbursement (RPD) TW 1..4
+    rpd_by_quarter: list[int]  # planned disbursement (RPD) in TW 1..4
 
     @property
     def difference(self) -> int | None:
@@ -37,7 +37,7 @@ class DivisionRollup:
     name: str
     allocated: int = 0
     by_program: dict[str, int] = field(default_factory=dict)
-    quarters: list[int] = field(default_factory=lambda: [0, 0, 0, 0])
+    rpd_by_quarter: list[int] = field(default_factory=lambda: [0, 0, 0, 0])
     indicators: int = 0
     indicators_funded: int = 0
     activities: int = 0
@@ -52,7 +52,7 @@ class BudgetRollup:
     allocated: int  # all budget lines
     programs: list[ProgramRollup]
     divisions: list[DivisionRollup]
-    quarters: list[int]  # all budget lines, TW 1..4
+    rpd_by_quarter: list[int]  # all budget lines, in TW 1..4
 
     @property
     def dipa_difference(self) -> int | None:
@@ -60,7 +60,7 @@ class BudgetRollup:
 
     @property
     def cumulative(self) -> list[int]:
-        return sums.cumulative(self.quarters)
+        return sums.cumulative(self.rpd_by_quarter)
 
     def cumulative_share(self) -> list[float | None]:
         """Cumulative RPD as a fraction of the DIPA pagu in force (display only)."""
@@ -81,9 +81,9 @@ class BudgetRollup:
             "dipa": {"pagu": self.dipa_pagu, "allocated": self.programs_declared,
                      "difference": self.dipa_difference},
             "programs": [{"code": p.code, "name": p.name, "pagu": p.pagu, "allocated": p.allocated,
-                          "difference": p.difference, "quarters": list(p.quarters)} for p in self.programs],
+                          "difference": p.difference, "quarters": list(p.rpd_by_quarter)} for p in self.programs],
             "divisions": [{"name": d.name, "allocated": d.allocated, "by_program": dict(d.by_program),
-                           "quarters": list(d.quarters)} for d in self.divisions],
+                           "quarters": list(d.rpd_by_quarter)} for d in self.divisions],
         }
 
 
@@ -98,7 +98,7 @@ def division_order(plan: Plan, extra: list[str]) -> list[str]:
 
 def rollup(plan: Plan) -> BudgetRollup:
     codes = [p.code for p in plan.programs if p.code]
-    for line in plan.budget:  # a program code used only in Anggaran still gets its row
+    for line in plan.budget_lines:  # a program code used only in Anggaran still gets its row
         if line.program and line.program not in codes:
             codes.append(line.program)
     names = {p.code: p.name for p in plan.programs}
@@ -119,7 +119,7 @@ def rollup(plan: Plan) -> BudgetRollup:
     for name, lines in sums.lines_by_division(plan).items():
         d = division(name)
         d.allocated = sums.lines_total(lines)
-        d.quarters = sums.quarter_totals(lines)
+        d.rpd_by_quarter = sums.quarter_totals(lines)
         for code, program_lines in sums.by_program(lines).items():
             d.by_program[code] = sums.lines_total(program_lines)
     plan_structure = structure.of(plan)
@@ -139,5 +139,5 @@ def rollup(plan: Plan) -> BudgetRollup:
         allocated=sums.allocated(plan),
         programs=programs,
         divisions=sorted(divisions.values(), key=lambda d: order.index(d.name) if d.name in order else len(order)),
-        quarters=sums.quarter_totals(plan.budget),
+        rpd_by_quarter=sums.quarter_totals(plan.budget_lines),
     )

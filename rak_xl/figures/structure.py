@@ -113,7 +113,7 @@ class RowPlace:
     lines: list[BudgetLine]  # the Anggaran lines linked to this row (whatever their Bagian)
 
     @property
-    def budget(self) -> int:
+    def linked_amount(self) -> int:
         """Rupiah of the Anggaran lines linked to this row."""
         return sums.lines_total(self.lines)
 

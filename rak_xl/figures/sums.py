@@ -48,7 +48,7 @@ def division_totals(plan: Plan) -> dict[str, int]:
 
 def quarter_totals(lines: Iterable[BudgetLine]) -> list[int]:
     """Planned disbursement (RPD) per quarter, TW 1..4."""
-    return _quarter_sums(line.quarters for line in lines)
+    return _quarter_sums(line.rpd_by_quarter for line in lines)
 
 
 def cumulative(quarters: list[int]) -> list[int]:
@@ -61,7 +61,7 @@ def cumulative(quarters: list[int]) -> list[int]:
 
 def allocated(plan: Plan) -> int:
     """All budget lines: the plan's whole budget."""
-    return lines_total(plan.budget)
+    return lines_total(plan.budget_lines)
 
 
 def declared_programs_total(plan: Plan) -> int:
@@ -83,7 +83,7 @@ def dipa_difference(plan: Plan) -> int | None:
 def lines_by_row(plan: Plan) -> dict[str, list[BudgetLine]]:
     """Budget lines per RAK row ID (case-insensitive key): a line funds the row it links to."""
     out: dict[str, list[BudgetLine]] = {}
-    for line in plan.budget:
+    for line in plan.budget_lines:
         if line.rak_id:
             out.setdefault(line.rak_id.casefold(), []).append(line)
     return out
@@ -101,7 +101,7 @@ ABSORPTION_GUIDE = (15, 40, 60, 90)  # usual cumulative absorption at the end of
 
 def realised_quarter_totals(lines: Iterable[BudgetLine]) -> list[int]:
     """Realised spending per quarter, TW 1..4 (each line's spending IN that quarter)."""
-    return _quarter_sums(line.realised for line in lines)
+    return _quarter_sums(line.spent_by_quarter for line in lines)
 
 
 def to_date(quarters: list[int], quarter: int) -> int:
@@ -119,14 +119,14 @@ def by_program(lines: Iterable[BudgetLine]) -> dict[str, list[BudgetLine]]:
 
 
 def lines_by_program(plan: Plan) -> dict[str, list[BudgetLine]]:
-    return by_program(plan.budget)
+    return by_program(plan.budget_lines)
 
 
 def lines_by_division(plan: Plan) -> dict[str, list[BudgetLine]]:
     """Budget lines per division (division_of): the Bagian sheet's order, then UNKNOWN_DIVISION.
     Divisions without lines are left out."""
     found: dict[str, list[BudgetLine]] = {}
-    for line in plan.budget:
+    for line in plan.budget_lines:
         found.setdefault(division_of(line), []).append(line)
     order = [*plan.division_names, *(n for n in found if n not in plan.division_names)]
     return {name: found[name] for name in order if name in found}

@@ -135,7 +135,7 @@ def _indicator_row(r: ConsolidatedRow, tab: Callable[[str], str]) -> list:
     return [r.number, hyperlink(tab(row.sheet), row.ref("id").a1, row.id or f"baris {row.row}"), row.indicator,
             r.target, row.activity if r.info.block_start else "",
             *(L.QUARTER_MARK if m else "" for m in row.marks), division,
-            r.info.budget if r.info.funded else None,
+            r.info.linked_amount if r.info.funded else None,
             ("KESALAHAN " + "; ".join(r.notes)) if r.errors else ""]
 
 
@@ -192,7 +192,7 @@ def consolidated_sheet(plan: Plan, findings: list[Finding], roll: BudgetRollup, 
         for x in group:
             add(_indicator_row(x, plan.tab))
         add([None, "Jumlah", f"Jumlah {r.group_code}", None, f"{len(group)} indikator", None, None, None, None,
-             None, sum(x.info.budget for x in group)])
+             None, sum(x.info.linked_amount for x in group)])
         i += len(group)
     close_unit()
     if not rows:  # nothing readable: say so where the table would be (Temuan says why)
@@ -220,7 +220,7 @@ def consolidated_sheet(plan: Plan, findings: list[Finding], roll: BudgetRollup, 
     for d in roll.shown_divisions():
         add([None, None, d.name, None, d.indicators, None, None, None, None, None, d.allocated])
     add([None, None, "Jumlah seluruh bagian", None, len(rows), None, None, None, None, None, roll.allocated])
-    linked = sum(r.info.budget for r in rows)
+    linked = sum(r.info.linked_amount for r in rows)
     if roll.allocated != linked:
         add([None, None, "Di antaranya tidak terkait baris RAK mana pun", None, None, None, None, None, None,
              None, roll.allocated - linked])
@@ -283,6 +283,6 @@ def text_table(plan: Plan, findings: list[Finding], lang: str = "id") -> tuple[l
         marks = "".join(str(q) if m else "-" for q, m in zip(L.QUARTERS, r.row.marks))
         division = short_division(r.info.division) + (INFERRED if r.info.division_inferred else "")
         out.append([str(r.number), r.group_code, r.row.id, r.row.indicator, target_text(r.row, lang), marks,
-                    division, thousands(r.info.budget, lang=lang) if r.info.funded else "",
+                    division, thousands(r.info.linked_amount, lang=lang) if r.info.funded else "",
                     "; ".join(r.notes)])
     return heads, out

@@ -61,7 +61,7 @@ def status_line(ev: E.QuarterEvaluation, lang: str = "id") -> str:
                 f"Realisasi Anggaran{due_id}.")
     counted = ev.overall.counted if ev.overall else 0
     total = ev.overall.indicators if ev.overall else 0
-    spent = bool(ev.total_absorption and ev.total_absorption.realised is not None)
+    spent = bool(ev.total_absorption and ev.total_absorption.realised_to_date is not None)
     if en:
         spending = "" if spent else f" Q{q} budget realisation is not filled in, so absorption is not computed."
         return f"Q{q} reported: capaian computable for {counted} of {total} indicators.{spending}"
@@ -140,7 +140,7 @@ def evaluation_sheet(plan: Plan, ev: E.QuarterEvaluation, findings: list[Finding
     # The DIPA row divides the same spending by the pagu in force (revised), not by the lines' sum.
     for a in [*ev.programs_absorption, *([ev.total_absorption] if ev.total_absorption else []),
               *([ev.dipa_absorption] if ev.dipa_absorption else [])]:
-        values.append([names_of.get(a.name, a.name), a.pagu, a.planned, a.realised, _pct(a.absorption),
+        values.append([names_of.get(a.name, a.name), a.pagu, a.planned_to_date, a.realised_to_date, _pct(a.absorption),
                        _pct(a.planned_share), a.deviation, _pct(a.deviation_pct), _pct(a.guide),
                        _pct(a.guide_gap)])
     end2 = len(values)
@@ -190,7 +190,7 @@ def evaluation_sheet(plan: Plan, ev: E.QuarterEvaluation, findings: list[Finding
     codes = {d.name: d.code or d.name for d in plan.divisions}
     for res in ev.indicators:
         unit = "%" if res.row.in_percent else res.row.text("unit")
-        cell = res.row.realised_ref(q) or res.row.ref("id")
+        cell = res.row.realised_to_date_ref(q) or res.row.ref("id")
         values.append([res.row.indicator, hyperlink(plan.tab(cell.sheet), cell.a1, res.row.id) if res.row.id else "",
                        codes.get(res.division, res.division), "Turun" if E.lower_is_better(res.row) else "Naik", unit,
                        res.target, res.realised, _pct(res.value), E.grade(res.value), res.state])
@@ -267,5 +267,5 @@ def _page_breaks(heights: dict[int, float], starts: list[int], last: int, widths
 def _division_row(name: str, cap: E.AchievementSummary | None, a: E.Absorption | None) -> list:
     return [name, _pct(cap.value) if cap else None, cap.indicators if cap else 0, cap.counted if cap else 0,
             E.grade(cap.value) if cap else "",
-            *((a.pagu, a.planned, a.realised, _pct(a.absorption), a.deviation, _pct(a.deviation_pct),
+            *((a.pagu, a.planned_to_date, a.realised_to_date, _pct(a.absorption), a.deviation, _pct(a.deviation_pct),
                _pct(a.guide), _pct(a.guide_gap)) if a else (None,) * 8)]

@@ -59,9 +59,9 @@ def rollup_sheet(plan: Plan, roll: BudgetRollup, source: str, generated: dt.date
     h1 = header(["Program", "Pagu (Rp)", "Dialokasikan (Rp)", "Selisih (Rp)",
                  *(f"RPD TW {q} (Rp)" for q in L.QUARTERS)])
     for p in roll.programs:
-        values.append([f"{p.code} {p.name}".strip(), p.pagu, p.allocated, p.difference, *p.quarters])
+        values.append([f"{p.code} {p.name}".strip(), p.pagu, p.allocated, p.difference, *p.rpd_by_quarter])
     values.append(["Jumlah program", roll.programs_declared, roll.allocated,
-                   roll.programs_declared - roll.allocated, *roll.quarters])
+                   roll.programs_declared - roll.allocated, *roll.rpd_by_quarter])
     values.append([f"Pagu DIPA berlaku{' (revisi)' if revised else ''}", roll.dipa_pagu, roll.programs_declared,
                    roll.dipa_difference])
     end1 = len(values)
@@ -80,10 +80,10 @@ def rollup_sheet(plan: Plan, roll: BudgetRollup, source: str, generated: dt.date
                  "Indikator beranggaran", "Kegiatan", "Kegiatan beranggaran"])
     shown = roll.shown_divisions()
     for d in shown:
-        values.append([short_division(d.name), *(d.by_program.get(c, 0) for c in codes), d.allocated, *d.quarters,
+        values.append([short_division(d.name), *(d.by_program.get(c, 0) for c in codes), d.allocated, *d.rpd_by_quarter,
                        d.indicators, d.indicators_funded, d.activities, d.activities_funded])
     values.append(["Jumlah", *(sum(d.by_program.get(c, 0) for d in shown) for c in codes),
-                   sum(d.allocated for d in shown), *(sum(d.quarters[i] for d in shown) for i in range(4)),
+                   sum(d.allocated for d in shown), *(sum(d.rpd_by_quarter[i] for d in shown) for i in range(4)),
                    sum(d.indicators for d in shown), sum(d.indicators_funded for d in shown),
                    sum(d.activities for d in shown), sum(d.activities_funded for d in shown)])
     end2 = len(values)
@@ -107,8 +107,8 @@ def rollup_sheet(plan: Plan, roll: BudgetRollup, source: str, generated: dt.date
                  *(f"Kumulatif {p.code} (% pagu program)" for p in roll.programs)])
     shares = roll.cumulative_share()
     for i in range(4):
-        program_shares = [_share(sum(p.quarters[: i + 1]), p.pagu) for p in roll.programs]
-        values.append([f"TW {ROMAN[i]}", shares[i], ABSORPTION_GUIDE[i] / 100, roll.quarters[i],
+        program_shares = [_share(sum(p.rpd_by_quarter[: i + 1]), p.pagu) for p in roll.programs]
+        values.append([f"TW {ROMAN[i]}", shares[i], ABSORPTION_GUIDE[i] / 100, roll.rpd_by_quarter[i],
                        roll.cumulative[i], None if shares[i] is None else shares[i] - ABSORPTION_GUIDE[i] / 100,
                        *program_shares])
     end3 = len(values)

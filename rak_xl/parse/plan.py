@@ -177,8 +177,8 @@ class _Parser:
             rows.append(row)
         return rows
 
-    def budget(self, division_names: list[str]) -> list[BudgetLine]:
-        table = self.table(L.BUDGET)
+    def budget_lines(self, division_names: list[str]) -> list[BudgetLine]:
+        table = self.table(L.BUDGET_LINES)
         out = []
         for r, cells in table.rows if table else []:
             if _is_total_row(cells):
@@ -190,11 +190,11 @@ class _Parser:
                     continue
                 amount = parse_money(val.raw)
                 if amount is None:
-                    self.findings.append(_unreadable(val, L.BUDGET.column(key).label, "money"))
+                    self.findings.append(_unreadable(val, L.BUDGET_LINES.column(key).label, "money"))
                 elif key == "amount":
                     line.amount = amount
                 else:
-                    line.quarters[int(key[-1]) - 1] = amount
+                    line.rpd_by_quarter[int(key[-1]) - 1] = amount
             if "division" in cells and not cells["division"].blank:
                 line.division = match_division(cells["division"].text, division_names)
             out.append(line)
@@ -252,7 +252,7 @@ def parse_plan(grids: Mapping[str, Grid]) -> tuple[Plan, list[Finding]]:
     divisions = p.divisions()
     names = [d.name for d in divisions]
     rows = p.rak(L.RAK_A, "A", names) + p.rak(L.RAK_B, "B", names)
-    budget = p.budget(names)
+    budget = p.budget_lines(names)
     _check_ids(rows, p.findings)
     plan = Plan(identity, programs, divisions, rows, budget, p.present)
     plan.sheet_names = {name: actual for name, actual in p.names.items() if name != actual}

@@ -138,7 +138,7 @@ def _achievement(table, rows: list[RakRow], ev: EvaluationInput, findings: list[
             if parsed is not None:
                 row.lower_is_better = parsed
         for i, (target_key, real_key) in enumerate(_SERIES_KEYS):
-            for key, series in ((target_key, row.quarter_targets), (real_key, row.realised)):
+            for key, series in ((target_key, row.targets_to_date), (real_key, row.realised_to_date)):
                 val = cells.get(key)
                 if val is None or val.blank:
                     continue
@@ -174,5 +174,5 @@ def _spending(table, budget: list[BudgetLine], ev: EvaluationInput, findings: li
                 findings.append(_unreadable(val, L.SPENDING.column(f"real{q}").label, "jumlah rupiah",
                                             "an amount in Rupiah", "angka bulat, misalnya 27750000"))
             else:
-                line.realised[q - 1] = amount
+                line.spent_by_quarter[q - 1] = amount
 

@@ -143,7 +143,7 @@ def _summary(report, path: Path, stamped: dt.datetime | None = None) -> SatkerSu
         counts=report.summary, pagu_initial=ident.get("budget_initial"), pagu=ident.budget_in_force,
         allocated=sums.allocated(plan), programs=sums.program_totals(plan),
         program_names={p.code: p.name for p in plan.programs if p.code},
-        divisions=sums.division_totals(plan), rpd=sums.quarter_totals(plan.budget),
+        divisions=sums.division_totals(plan), rpd=sums.quarter_totals(plan.budget_lines),
         errors=kept, errors_left_out=len(errors) - len(kept), evaluation=evaluation, notes=notes,
         stamped_at=stamped, date_flagged=any(f.code == "RAK501" for f in report.findings),
     )

@@ -51,8 +51,8 @@ def realisation_missing(plan: Plan) -> Iterator[Finding]:
     if not reporting:
         return
     for q in range(1, reporting + 1):
-        missing = [(row, ref) for row in _listed(plan) if (ref := row.realised_ref(q)) is not None
-                   and row.quarter_targets[q - 1] is not None and row.realised[q - 1] is None]
+        missing = [(row, ref) for row in _listed(plan) if (ref := row.realised_to_date_ref(q)) is not None
+                   and row.targets_to_date[q - 1] is not None and row.realised_to_date[q - 1] is None]
         if missing:
             yield spanning("RAK603", missing[0][1].sheet, [ref for _, ref in missing],
                            {"quarter": q, "reporting": reporting, "count": len(missing),
@@ -65,10 +65,10 @@ def spending_missing(plan: Plan) -> Iterator[Finding]:
     if not reporting or L.SHEET_SPENDING not in plan.evaluation.sheets:
         return
     for q in range(1, reporting + 1):
-        missing = [(line, val) for line in plan.budget if (val := line.realised_cells.get(f"real{q}")) is not None
-                   and line.realised[q - 1] is None and line.quarters[q - 1]]
+        missing = [(line, val) for line in plan.budget_lines if (val := line.realised_cells.get(f"real{q}")) is not None
+                   and line.spent_by_quarter[q - 1] is None and line.rpd_by_quarter[q - 1]]
         if missing:
-            planned = sum(line.quarters[q - 1] for line, _ in missing)
+            planned = sum(line.rpd_by_quarter[q - 1] for line, _ in missing)
             yield spanning("RAK604", missing[0][1].cell.sheet, [val.cell for _, val in missing],
                            {"quarter": q, "reporting": reporting, "count": len(missing),
                             "planned": rupiah(planned)}, missing[0][0].code)
@@ -84,10 +84,10 @@ def realisation_in_unmarked_quarter(plan: Plan) -> Iterator[Finding]:
             continue  # without the quarter columns the plan says nothing about quarters
         before = 0.0
         for q in L.QUARTERS:
-            value = row.realised[q - 1]
+            value = row.realised_to_date[q - 1]
             if value is None:
                 continue
-            ref = row.realised_ref(q)
+            ref = row.realised_to_date_ref(q)
             unreadable = row.unreadable_marks[q - 1]  # RAK105 reports that one
             if value > before and not row.marks[q - 1] and not unreadable and ref is not None:
                 pct = row.in_percent
@@ -101,10 +101,10 @@ def realisation_decreasing(plan: Plan) -> Iterator[Finding]:
     for row in _listed(plan):
         previous: tuple[int, float] | None = None
         for q in L.QUARTERS:
-            value = row.realised[q - 1]
+            value = row.realised_to_date[q - 1]
             if value is None:
                 continue
-            ref = row.realised_ref(q)
+            ref = row.realised_to_date_ref(q)
             if previous is not None and value < previous[1] and ref is not None:
                 pct = row.in_percent
                 yield Finding("RAK606", ref.sheet, ref, {"quarter": q, "previous": previous[0],
@@ -118,12 +118,12 @@ def realisation_decreasing(plan: Plan) -> Iterator[Finding]:
 def achievement_implausible(plan: Plan) -> Iterator[Finding]:
     for row in _listed(plan):
         for q in L.QUARTERS:
-            if row.realised[q - 1] is None:
+            if row.realised_to_date[q - 1] is None:
                 continue
-            value, _state = achievement(row.quarter_targets[q - 1], row.realised[q - 1], lower_is_better(row))
+            value, _state = achievement(row.targets_to_date[q - 1], row.realised_to_date[q - 1], lower_is_better(row))
             if value is None or value <= UNIT_ERROR_THRESHOLD:
                 continue
-            ref = row.realised_ref(q)
+            ref = row.realised_to_date_ref(q)
             if ref is not None:
                 yield Finding("RAK607", ref.sheet, ref, {"quarter": q, "value": _fmt(value, False)}, row.id)
 
@@ -149,7 +149,7 @@ def evaluation_rows_absent(plan: Plan) -> Iterator[Finding]:
                         [r.id for r in plan.rows if r.id and not r.evaluation_cells and counts[r.id.casefold()] == 1]))
     if L.SHEET_SPENDING in plan.evaluation.sheets:
         missing.append((L.SHEET_SPENDING, "Kode Anggaran", "budget code",
-                        [line.code for line in plan.budget if line.code and not line.realised_cells]))
+                        [line.code for line in plan.budget_lines if line.code and not line.realised_cells]))
     for sheet, what, what_en, keys in missing:
         if keys:
             shown = ", ".join(keys[:5]) + (f" dan {len(keys) - 5} lainnya" if len(keys) > 5 else "")
@@ -165,6 +165,6 @@ def direction_contradicts_targets_rule(plan: Plan) -> Iterator[Finding]:
         return
     cells = [(row.evaluation_cells.get("direction") or row.evaluation_cells["id"]).cell for row in hits]
     first = hits[0]
-    series = " -> ".join(_fmt(v, True) for v in first.quarter_targets if v is not None)
+    series = " -> ".join(_fmt(v, True) for v in first.targets_to_date if v is not None)
     yield spanning("RAK610", cells[0].sheet, cells,
                    {"count": len(hits), "ids": id_list([r.id for r in hits]), "series": series}, first.id)

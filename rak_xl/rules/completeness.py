@@ -94,7 +94,7 @@ def table_empty(plan: Plan) -> Iterator[Finding]:
     """A table that was found (its header is there) with no row under it: one finding per table."""
     tables = [(t.sheet, not plan.rows_of(code), "indikator", "indicators")
               for t, code in zip(L.RAK_TABLES, ("A", "B"))]
-    tables.append((L.SHEET_BUDGET, not plan.budget, "baris anggaran", "budget lines"))
+    tables.append((L.SHEET_BUDGET, not plan.budget_lines, "baris anggaran", "budget lines"))
     for sheet, empty, what, what_en in tables:
         if empty and sheet in plan.present:
             yield Finding("RAK207", sheet, None, {"sheet": sheet, "what": what, "what_en": what_en})

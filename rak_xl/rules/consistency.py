@@ -252,14 +252,14 @@ def quarter_target_decreasing(plan: Plan) -> Iterator[Finding]:
 @rule("RAK313")
 def quarter_target_annual_mismatch(plan: Plan) -> Iterator[Finding]:
     for row in plan.rows:
-        targets = row.quarter_targets
+        targets = row.targets_to_date
         if targets[-1] is None:
             continue
         t = row.target
         if t is None or not t.readable or t.value is None:
             continue
         if abs(targets[-1] - t.value) > 1e-6 * max(1.0, abs(t.value)):
-            cell = row.quarter_target_ref(4)
+            cell = row.target_to_date_ref(4)
             if cell is not None:
                 yield Finding("RAK313", cell.sheet, cell,
                               {"value": _fmt(targets[-1], t.is_percent), "annual": _fmt(t.value, t.is_percent)},

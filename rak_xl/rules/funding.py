@@ -52,7 +52,7 @@ def _divisions(plan: Plan) -> str:
 
 @rule("RAK401")
 def budget_program_missing(plan: Plan) -> Iterator[Finding]:
-    for line in plan.budget:
+    for line in plan.budget_lines:
         if "program" in line.cells and not line.program:
             yield Finding("RAK401", L.SHEET_BUDGET, _cell(line, "program"),
                           {"code": _code(line), "programs": _programs(plan)}, line.text("code"))
@@ -63,7 +63,7 @@ def budget_program_unknown(plan: Plan) -> Iterator[Finding]:
     known = {_key(p.code) for p in plan.programs if p.code}
     if not known:
         return
-    for line in plan.budget:
+    for line in plan.budget_lines:
         if line.program and _key(line.program) not in known:
             yield Finding("RAK402", L.SHEET_BUDGET, _cell(line, "program"),
                           {"value": shorten(line.program, 40), "programs": _programs(plan)}, line.text("code"))
@@ -71,7 +71,7 @@ def budget_program_unknown(plan: Plan) -> Iterator[Finding]:
 
 @rule("RAK403")
 def budget_division_missing(plan: Plan) -> Iterator[Finding]:
-    for line in plan.budget:
+    for line in plan.budget_lines:
         if "division" in line.cells and not line.text("division"):
             yield Finding("RAK403", L.SHEET_BUDGET, _cell(line, "division"),
                           {"code": _code(line), "divisions": _divisions(plan)}, line.text("code"))
@@ -82,7 +82,7 @@ def budget_division_unknown(plan: Plan) -> Iterator[Finding]:
     names = plan.division_names
     if not names:
         return
-    for line in plan.budget:
+    for line in plan.budget_lines:
         text = line.text("division")
         if text and not line.division:
             yield Finding("RAK404", L.SHEET_BUDGET, _cell(line, "division"),
@@ -92,7 +92,7 @@ def budget_division_unknown(plan: Plan) -> Iterator[Finding]:
 
 @rule("RAK405")
 def budget_line_unlinked(plan: Plan) -> Iterator[Finding]:
-    for line in plan.budget:
+    for line in plan.budget_lines:
         if "rak_id" in line.cells and not line.rak_id:
             yield Finding("RAK405", L.SHEET_BUDGET, _cell(line, "rak_id"), {"code": _code(line)}, line.text("code"))
 
@@ -102,7 +102,7 @@ def budget_rak_id_unknown(plan: Plan) -> Iterator[Finding]:
     if not plan.rows:  # no RAK sheet could be read: RAK101/102 say so already
         return
     ids = {r.id.casefold() for r in plan.rows if r.id}
-    for line in plan.budget:
+    for line in plan.budget_lines:
         if line.rak_id and line.rak_id.casefold() not in ids:
             yield Finding("RAK406", L.SHEET_BUDGET, _cell(line, "rak_id"),
                           {"value": shorten(line.rak_id, 30), "sheets": f"{L.SHEET_RAK_A} / {L.SHEET_RAK_B}"},
@@ -113,7 +113,7 @@ def budget_rak_id_unknown(plan: Plan) -> Iterator[Finding]:
 def rak_row_unfunded(plan: Plan) -> Iterator[Finding]:
     if f"{L.SHEET_BUDGET}:rak_id" not in plan.present:
         return
-    linked = {line.rak_id.casefold() for line in plan.budget if line.rak_id}
+    linked = {line.rak_id.casefold() for line in plan.budget_lines if line.rak_id}
     by_sheet: dict[str, list[list]] = {}
     for block in blocks_of(plan):
         if any(r.id and r.id.casefold() in linked for r in block):
@@ -132,7 +132,7 @@ def rak_row_unfunded(plan: Plan) -> Iterator[Finding]:
 
 @rule("RAK408")
 def program_total_mismatch(plan: Plan) -> Iterator[Finding]:
-    if L.SHEET_BUDGET not in plan.present or not plan.budget:
+    if L.SHEET_BUDGET not in plan.present or not plan.budget_lines:
         return
     totals: dict[str, int] = {}
     for program, total in sums.program_totals(plan).items():
@@ -181,7 +181,7 @@ def programs_vs_pagu(plan: Plan) -> Iterator[Finding]:
 
 @rule("RAK410")
 def rpd_total_mismatch(plan: Plan) -> Iterator[Finding]:
-    for line in plan.budget:
+    for line in plan.budget_lines:
         rpd = [k for k in ("rpd1", "rpd2", "rpd3", "rpd4") if k in line.cells]
         if line.amount is None or not rpd:
             continue
@@ -195,7 +195,7 @@ def rpd_total_mismatch(plan: Plan) -> Iterator[Finding]:
 
 @rule("RAK411")
 def budget_code_pattern(plan: Plan) -> Iterator[Finding]:
-    for line in plan.budget:
+    for line in plan.budget_lines:
         if "code" in line.cells and not BUDGET_CODE.match(line.text("code")):
             yield Finding("RAK411", L.SHEET_BUDGET, _cell(line, "code"),
                           {"value": shorten(line.text("code"), 45) or "(kosong)"}, line.text("code"))
@@ -203,7 +203,7 @@ def budget_code_pattern(plan: Plan) -> Iterator[Finding]:
 
 @rule("RAK412")
 def budget_code_program_mismatch(plan: Plan) -> Iterator[Finding]:
-    for line in plan.budget:
+    for line in plan.budget_lines:
         m = BUDGET_CODE.match(line.text("code"))
         if not m or not line.program:
             continue
@@ -254,7 +254,7 @@ def dipa_number_identity_mismatch(plan: Plan) -> Iterator[Finding]:
 
 @rule("RAK415")
 def budget_amount_missing(plan: Plan) -> Iterator[Finding]:
-    empty = [line for line in plan.budget if "amount" in line.cells and line.cells["amount"].blank]
+    empty = [line for line in plan.budget_lines if "amount" in line.cells and line.cells["amount"].blank]
     if empty:  # one fact: the column still to fill (a new year's plan has all of it empty)
         codes = [_code(line) for line in empty]
         listed = ", ".join(codes[:3]) + (f" dan {len(codes) - 3} lainnya" if len(codes) > 3 else "")
@@ -270,7 +270,7 @@ _HOW = {structure.BLOCK: (" (dari baris lain pada sub-kegiatan yang sama)", " (f
 @rule("RAK416")
 def budget_line_other_division(plan: Plan) -> Iterator[Finding]:
     rows = {p.row.id.casefold(): p for p in structure.of(plan).places if p.row.id}
-    for line in plan.budget:
+    for line in plan.budget_lines:
         place = rows.get(line.rak_id.casefold()) if line.rak_id else None
         if place is None or not line.division or place.source == structure.NONE or place.division == line.division:
             continue

@@ -155,8 +155,8 @@ def sequence_breaks(items: list[int], previous: int | None = None) -> list[tuple
 def target_series(plan: Plan) -> Iterator[tuple[RakRow, list[float | None], Callable[[int], CellRef | None]]]:
     """(row, cumulative targets TW 1..4, cell-of-quarter function) for rows with quarterly targets."""
     for row in plan.rows:
-        if any(v is not None for v in row.quarter_targets):
-            yield row, list(row.quarter_targets), row.quarter_target_ref
+        if any(v is not None for v in row.targets_to_date):
+            yield row, list(row.targets_to_date), row.target_to_date_ref
 
 
 def series_gaps(series: list[float | None]) -> list[int]:

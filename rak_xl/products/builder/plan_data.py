@@ -56,7 +56,7 @@ class PlanData:
     achievement: list[dict] = field(default_factory=list)  # id, arah, target_tw1..4, realisasi_tw1..4
     spending: list[dict] = field(default_factory=list)  # kode_anggaran, uraian, realisasi_tw1..4
     # The notes over the Anggaran sheet and the two evaluation sheets, and the file's comment.
-    budget_note: str = L.BUDGET.note
+    budget_note: str = L.BUDGET_LINES.note
     evaluation_note: str = L.ILLUSTRATIVE_REALISATION
     origin: str = BUILD_ORIGIN
 
@@ -150,7 +150,7 @@ def carry_forward(plan: Plan, year: int) -> PlanData:
     budget = [{"kode_anggaran": _text(b.cells.get("code")), "program": _text(b.cells.get("program")),
                "uraian": _text(b.cells.get("description")), "bagian": _text(b.cells.get("division")),
                "id_rak": _text(b.cells.get("rak_id")), "pagu": None,
-               **{f"rpd_tw{q}": None for q in L.QUARTERS}} for b in plan.budget]
+               **{f"rpd_tw{q}": None for q in L.QUARTERS}} for b in plan.budget_lines]
     empty_series = {**{f"target_tw{q}": None for q in L.QUARTERS}, **{f"realisasi_tw{q}": None for q in L.QUARTERS}}
     was = f"RAK {source_year}" if source_year else "RAK sebelumnya"
     return PlanData(

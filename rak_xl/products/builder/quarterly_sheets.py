@@ -123,7 +123,7 @@ def build_spending(wb, ws, src: PlanData, f) -> None:
     ws.set_column(col_of["real1"], col_of["real4"], 17)
     copy = wb.add_format({"font_name": "Arial", "font_size": 10, "valign": "top", "text_wrap": True,
                           "border": 1, "bg_color": "#F2F2F2", "font_color": "#404040"})
-    budget_code, budget_text = _col(L.BUDGET, "code"), _col(L.BUDGET, "description")
+    budget_code, budget_text = _col(L.BUDGET_LINES, "code"), _col(L.BUDGET_LINES, "description")
     for i, row in enumerate(src.spending):
         r = first + i
         ws.write_string(r, col_of["code"], row["kode_anggaran"], f.unlocked["id"])

@@ -198,14 +198,14 @@ def _rak(ws, table: L.TableLayout, rows: list[dict], group_key: str, src: PlanDa
 
 
 def _budget(ws, src: PlanData, f: Formats) -> None:
-    first = table_header(ws, L.BUDGET, f, "")
-    ws.merge_range(1, 0, 1, len(L.BUDGET.columns) - 1, src.budget_note, f.note)
+    first = table_header(ws, L.BUDGET_LINES, f, "")
+    ws.merge_range(1, 0, 1, len(L.BUDGET_LINES.columns) - 1, src.budget_note, f.note)
     ws.set_row(1, 42)
     widths = {"code": 36, "program": 11, "description": 44, "division": 34, "rak_id": 8, "amount": 17}
-    for c, col in enumerate(L.BUDGET.columns):
+    for c, col in enumerate(L.BUDGET_LINES.columns):
         ws.set_column(c, c, widths.get(col.key, 15))
-    ws.set_row(L.BUDGET.header_row - 1, 30)
-    col_of = {col.key: c for c, col in enumerate(L.BUDGET.columns)}
+    ws.set_row(L.BUDGET_LINES.header_row - 1, 30)
+    col_of = {col.key: c for c, col in enumerate(L.BUDGET_LINES.columns)}
     for i, line in enumerate(src.budget):
         r = first + i
         ws.write_string(r, col_of["code"], line["kode_anggaran"], f.id)
@@ -219,7 +219,7 @@ def _budget(ws, src: PlanData, f: Formats) -> None:
         fit_row(ws, r, [line["uraian"], line["bagian"]], [widths["description"], widths["division"]])
     # Totals above the header, so they are never read as a budget line; cached values keep
     # them right for readers that do not recalculate.
-    total_row = L.BUDGET.header_row - 2
+    total_row = L.BUDGET_LINES.header_row - 2
     ws.write_string(total_row, col_of["description"], "Jumlah (baris yang tampil)", f.label)
     for key, src_key in (("amount", "pagu"), *((f"rpd{q}", f"rpd_tw{q}") for q in L.QUARTERS)):
         c = col_of[key]
