@@ -12,8 +12,9 @@ class RakInputError(Exception):
     exit_code = 2
 
     def __init__(self, message: str, *, message_en: str = "", sheet: str | None = None,
-                 cell: str | None = None, hint: str = "", hint_en: str = "") -> None:
+                 cell: str | None = None, hint: str = "", hint_en: str = "", code: str = "") -> None:
         super().__init__(message)
+        self.code = code  # the refusal's code in rak_xl.core.refusals (RAK7xx-9xx)
         self.message = message
         self.message_en = message_en or message
         self.sheet = sheet

@@ -13,13 +13,9 @@ from typing import Any
 
 from .catalog import CATALOG
 from .model import CellRef
+from .text import SEVERITIES, SEVERITY_LABEL  # noqa: F401  (SEVERITY_LABEL: re-exported)
 
-SEVERITIES = ("error", "warning", "info")
 _RANK = {s: i for i, s in enumerate(SEVERITIES)}
-SEVERITY_LABEL = {
-    "id": {"error": "Kesalahan", "warning": "Peringatan", "info": "Informasi"},
-    "en": {"error": "Error", "warning": "Warning", "info": "Info"},
-}
 
 
 @dataclass(frozen=True)

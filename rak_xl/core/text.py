@@ -1,14 +1,19 @@
-"""Numbers written the way each language writes them, for messages, sheets and the command line.
+"""Every word staff read that is not a rule's or a refusal's, in Indonesian and English, and the
+helpers that write quarters, dates, severities and numbers the way each language writes them.
 
-Indonesian (the default): dots group thousands and the comma is the decimal
-mark: Rp 1.646.458.000, 12,5%. English (`--lang en`): Rp 1,646,458,000, 12.5%.
-Written here rather than with the locale module: the machine's locale (Linux CI,
-an English Windows) must not change what staff read. Every number the command
-line prints goes through these functions, so one language never mixes styles.
+The rule catalog (core/catalog.py) and the refusal catalog (core/refusals.py) hold the words of
+findings and refusals; everything else a person reads (CLI headings, button alerts, sheet titles
+and notes, states) comes from here, so no module builds "TW 1" or a month name on its own.
+
+Numbers: Indonesian (the default) groups thousands with dots and uses the comma as the decimal
+mark: Rp 1.646.458.000, 12,5%. English (`--lang en`): Rp 1,646,458,000, 12.5%. Written here
+rather than with the locale module: the machine's locale (Linux CI, an English Windows) must not
+change what staff read.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 
@@ -56,3 +61,56 @@ def shorten(text: object, limit: int = 70) -> str:
     """A cell's text for a message: spaces and line breaks folded, cut at `limit` with an ellipsis."""
     s = " ".join(str(text).split())
     return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
+# -- quarters, months, severities ------------------------------------------------------------
+
+LANGS = ("id", "en")
+ROMAN = ("I", "II", "III", "IV")
+MONTHS_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+             "Oktober", "November", "Desember")
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+             "October", "November", "December")
+
+
+def tw(q: int, lang: str = "id", roman: bool = False) -> str:
+    """A quarter as staff write it: 'TW 2' ('TW II' with roman=True); English 'Q2'."""
+    if lang == "en":
+        return f"Q{q}"
+    return f"TW {ROMAN[q - 1] if roman else q}"
+
+
+def date_text(d: dt.date, lang: str = "id") -> str:
+    """17 Januari 2023 / 17 January 2023."""
+    months = MONTHS_EN if lang == "en" else MONTHS_ID
+    return f"{d.day} {months[d.month - 1]} {d.year}"
+
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_LABEL = {
+    "id": {"error": "Kesalahan", "warning": "Peringatan", "info": "Informasi"},
+    "en": {"error": "Error", "warning": "Warning", "info": "Info"},
+}
+
+
+def severity_label(severity: str, lang: str = "id") -> str:
+    return SEVERITY_LABEL["en" if lang == "en" else "id"][severity]
+
+
+# -- words that are no rule's and no refusal's -------------------------------------------------
+
+class Words(dict):
+    """key -> (Indonesian, English) templates; `say` fills one in for a language."""
+
+
+WORDS: Words = Words({
+    # Filled by each module's owner as its inline words move here, e.g.:
+    "validate.done": ("Validasi selesai: {summary}. Lihat lembar Temuan.",
+                      "Validation done: {summary}. See sheet Temuan."),
+})
+
+
+def say(key: str, lang: str = "id", **params: object) -> str:
+    """The words under `key` in `lang`, with `params` filled in (a missing one is an error: KeyError)."""
+    id_text, en_text = WORDS[key]
+    return (en_text if lang == "en" else id_text).format(**params)
