@@ -18,7 +18,7 @@ SHEET_DIVISIONS = "Bagian"
 SHEET_RAK_A = "RAK_KPU"
 SHEET_RAK_B = "RAK_Sekretariat"
 SHEET_BUDGET = "Anggaran"
-# Quarterly evaluation (issue 6): optional, so older workbooks without them still validate.
+# Quarterly evaluation: optional, so workbooks made before these sheets existed still validate.
 SHEET_ACHIEVEMENT = "Capaian"
 SHEET_SPENDING = "Realisasi Anggaran"
 
@@ -59,6 +59,10 @@ OPTIONAL_SHEETS = (SHEET_ACHIEVEMENT, SHEET_SPENDING)
 HIGHLIGHT_BLOCK_WIDTH = 40
 HIGHLIGHT_ROWS = 20000
 HIGHLIGHT_LEVEL = {"error": 3, "warning": 2, "info": 1}
+# Severity colours, the same wherever a severity is shown: Temuan's rows, Konsolidasi's error rows,
+# the highlights on input sheets, the Kiriman stamp. FILL_CLEAN: a check with nothing to report.
+SEVERITY_FILL = {"error": "#FFC7CE", "warning": "#FFEB9C", "info": "#DDEBF7"}
+FILL_CLEAN = "#C6EFCE"
 
 
 def highlight_offset(sheet: str) -> int:
