@@ -107,6 +107,151 @@ WORDS: Words = Words({
     # Filled by each module's owner as its inline words move here, e.g.:
     "validate.done": ("Validasi selesai: {summary}. Lihat lembar Temuan.",
                       "Validation done: {summary}. See sheet Temuan."),
+
+    # --- workbook builder ---
+    # Where a workbook comes from: the file's comment, and the notes over Anggaran and the evaluation sheets.
+    "builder.origin.sources": ("Dibuat dari sumber teks oleh rak-xl build.",
+                               "Built from the text sources by rak-xl build."),
+    "builder.origin.carried": ("Dibuat oleh rak-xl baru dari {source} untuk tahun {year}.",
+                               "Made by rak-xl baru from {source} for the year {year}."),
+    "builder.origin.blank": ("Dibuat oleh rak-xl baru: RAK kosong {satker} tahun {year}.",
+                             "Made by rak-xl baru: a blank RAK of {satker} for the year {year}."),
+    "builder.source_year": ("RAK {year}", "RAK {year}"),
+    "builder.source_unknown": ("RAK sebelumnya", "the previous RAK"),
+    "builder.budget_note.carried": (
+        "Baris anggaran dibawa dari {source}: kode, program, uraian, bagian dan ID RAK tetap. "
+        "Isi Pagu dan RPD tahun {year} dari DIPA/POK, lalu hapus atau tambah baris sesuai DIPA {year}.",
+        "Budget lines carried from {source}: code, program, description, Bagian and RAK ID kept. "
+        "Fill in the {year} pagu and RPD from the DIPA/POK, then delete or add lines to match DIPA {year}."),
+    "builder.budget_note.blank": (
+        "Isi satu baris per kode anggaran dari DIPA/POK {year}: kode, program, uraian, bagian, "
+        "ID baris RAK yang didanai, pagu dan RPD per triwulan.",
+        "Fill in one line per budget code of the {year} DIPA/POK: code, program, description, Bagian, "
+        "the ID of the RAK row it funds, pagu and RPD per quarter."),
+    "builder.evaluation_note.to_fill": (
+        "Isi target dan realisasi setiap triwulan: Target TW 1-4 kumulatif (Target TW 4 = target "
+        "tahunan), realisasi setelah triwulan itu berakhir.",
+        "Fill in targets and realisation every quarter: targets Q1-Q4 cumulative (the Q4 target = the "
+        "annual target), realisation once the quarter has ended."),
+    # The Petunjuk sheet.
+    "builder.guide.title": ("RENCANA AKSI KINERJA (RAK) {satker} TAHUN {year}",
+                            "PERFORMANCE ACTION PLAN (RAK) {satker} YEAR {year}"),
+    "builder.guide.subtitle": ("Petunjuk penggunaan workbook dan tombol", "How to use the workbook and its buttons"),
+    "builder.guide.step1": (
+        "Isi dan ubah rencana di lembar Identitas, Program, Bagian, RAK_KPU, RAK_Sekretariat dan Anggaran.",
+        "Fill in and edit the plan on the sheets Identitas, Program, Bagian, RAK_KPU, RAK_Sekretariat and Anggaran."),
+    "builder.guide.step2": (
+        "Setiap triwulan: isi target dan realisasi kinerja di lembar Capaian, realisasi belanja di lembar "
+        "Realisasi Anggaran, pilih Triwulan Pelaporan di lembar Identitas, lalu tekan Evaluasi.",
+        "Every quarter: fill in performance targets and realisation on Capaian, spending on Realisasi "
+        "Anggaran, choose Triwulan Pelaporan on Identitas, then press Evaluasi."),
+    "builder.guide.step3": (
+        "Satu baris = satu indikator. Kolom ID jangan diubah: lembar Anggaran merujuk ke ID ini.",
+        "One row = one indicator. Do not change the ID column: the Anggaran sheet refers to these IDs."),
+    "builder.guide.step4": (
+        "Kolom TW 1 - TW 4: isi {mark} pada triwulan kegiatan dilaksanakan (pilih dari daftar).",
+        "Columns TW 1 - TW 4: put {mark} in the quarters the activity takes place (choose from the list)."),
+    "builder.guide.step5": (
+        "Kolom Penanggung Jawab dan Bagian: pilih salah satu bagian dari lembar Bagian.",
+        "Columns Penanggung Jawab and Bagian: choose one of the Bagian of the Bagian sheet."),
+    "builder.guide.step6": (
+        "Tekan tombol di bawah ini. Hasil ditulis ke lembar tersendiri yang dibuat ulang setiap kali tombol "
+        "ditekan; isi lembar input tidak pernah diubah oleh tombol.",
+        "Press the buttons below. Results go to sheets of their own, made again at every press; the "
+        "buttons never change the input sheets."),
+    "builder.guide.step7": (
+        "Kolom Tombol memerlukan Python dan paket rak_xl di komputer ini. Tanpa Python, pakai kolom xlwings Lite: "
+        "pasang add-in xlwings Lite (Beranda > Add-in), buka panelnya, lalu tekan tombol biru (lihat README, "
+        "bagian Panduan untuk Staf).",
+        "The Tombol column needs Python and the rak_xl package on this PC. Without Python, use the xlwings Lite "
+        "column: install the xlwings Lite add-in (Home > Add-ins), open its pane, then press the blue buttons "
+        "(see the README, Panduan untuk Staf)."),
+    "builder.guide.buttons": ("Tombol", "Button"),
+    "builder.guide.lite": ("xlwings Lite", "xlwings Lite"),
+    "builder.guide.function": ("Fungsi", "What it does"),
+    # Titles, subtitles and totals of the input sheets.
+    "builder.properties.title": ("Rencana Aksi Kinerja {satker} {year}", "Performance Action Plan {satker} {year}"),
+    "builder.identity.title": ("IDENTITAS RENCANA AKSI KINERJA", "IDENTITY OF THE PERFORMANCE ACTION PLAN"),
+    "builder.identity.subtitle": ("Data identitas satuan kerja, DIPA dan penetapan dokumen RAK.",
+                                  "The satker, its DIPA and the adoption of the RAK document."),
+    "builder.programs.subtitle": ("Pagu per program sebagaimana tercantum dalam dokumen RAK.",
+                                  "Pagu per program as the RAK document states it."),
+    "builder.divisions.subtitle": ("Daftar baku bagian; dipakai sebagai pilihan kolom Penanggung Jawab.",
+                                   "The standard list of Bagian; the choices of the Penanggung Jawab column."),
+    "builder.rak.subtitle": ("{satker} - Tahun {year}. Satu baris per indikator.",
+                             "{satker} - Year {year}. One row per indicator."),
+    "builder.total_shown": ("Jumlah (baris yang tampil)", "Total (rows shown)"),
+    "builder.achievement.explain": (
+        "Target dan realisasi ditulis KUMULATIF (sampai dengan akhir triwulan itu); Target TW 4 = target "
+        "tahunan. Arah: Naik = makin tinggi makin baik; Turun = makin rendah makin baik (misalnya 'Penurunan ...'). "
+        "Kolom Indikator dan Satuan diambil otomatis dari lembar RAK menurut ID. Target TW 1-3 contoh dibagi rata "
+        "menurut tanda triwulan; sesuaikan dengan rencana sebenarnya.",
+        "Targets and realisation are CUMULATIVE (up to the end of that quarter); the Q4 target = the annual "
+        "target. Arah: Naik = higher is better; Turun = lower is better (e.g. 'Penurunan ...'). Indikator and "
+        "Satuan are looked up from the RAK sheets by ID. The example targets Q1-Q3 split the annual target "
+        "evenly over the quarter marks; change them to the real plan."),
+    "builder.spending.explain": (
+        "Realisasi ditulis PER TRIWULAN (belanja dalam triwulan itu saja, seperti RPD di lembar Anggaran), "
+        "dalam Rupiah. Kolom Uraian diambil otomatis dari lembar Anggaran menurut Kode Anggaran.",
+        "Realisation is PER QUARTER (spending within that quarter alone, like the RPD on Anggaran), in "
+        "Rupiah. Uraian is looked up from the Anggaran sheet by Kode Anggaran."),
+    # Dropdowns: the title and message Excel shows when a cell gets something off the list.
+    "builder.dv.quarter": ("Triwulan pelaporan", "Reporting quarter"),
+    "builder.dv.quarter_pick": ("Pilih {quarters} atau {last}.", "Choose {quarters} or {last}."),
+    "builder.dv.mark": ("Tanda triwulan", "Quarter mark"),
+    "builder.dv.mark_pick": ("Isi dengan {mark} atau kosongkan.", "Put {mark} or leave it empty."),
+    "builder.dv.unit_in_charge": ("Penanggung jawab", "Penanggung jawab"),
+    "builder.dv.division": ("Bagian", "Bagian"),
+    "builder.dv.division_pick": ("Pilih salah satu bagian dari lembar Bagian.",
+                                 "Choose one of the Bagian of the Bagian sheet."),
+    "builder.dv.unit": ("Satuan", "Unit"),
+    "builder.dv.unit_pick": ("Satuan target, misalnya % atau dokumen.", "The target's unit, e.g. % or dokumen."),
+    "builder.dv.program": ("Program", "Program"),
+    "builder.dv.program_pick": ("Pilih kode program dari lembar Program.",
+                                "Choose a program code of the Program sheet."),
+    "builder.dv.direction": ("Arah indikator", "Direction"),
+    "builder.dv.direction_pick": ("Naik = makin tinggi makin baik; Turun = makin rendah makin baik.",
+                                  "Naik = higher is better; Turun = lower is better."),
+    "builder.dv.achievement": ("Target / realisasi", "Target / realisation"),
+    "builder.dv.achievement_pick": ("Isi angka (persen untuk indikator persentase).",
+                                    "A number (a percentage for a percentage indicator)."),
+    "builder.dv.spending": ("Realisasi", "Realisation"),
+    "builder.dv.spending_pick": ("Isi jumlah rupiah tanpa sen, misalnya 27750000.",
+                                 "Whole Rupiah without cents, e.g. 27750000."),
+    # The Rekap Provinsi workbook's control sheet.
+    "builder.province.properties": ("Rekap Provinsi - Rencana Aksi Kinerja satker KPU kabupaten/kota",
+                                    "Rekap Provinsi - Performance Action Plans of the KPU regency/city satkers"),
+    "builder.province.origin": ("Dibuat oleh rak-xl build.", "Built by rak-xl build."),
+    "builder.province.title": ("REKAP PROVINSI - RENCANA AKSI KINERJA SATKER KPU KABUPATEN/KOTA",
+                               "REKAP PROVINSI - PERFORMANCE ACTION PLANS OF THE KPU REGENCY/CITY SATKERS"),
+    "builder.province.subtitle": ("Rekap semua workbook RAK satker dalam satu folder, dengan satu tombol.",
+                                  "A recap of every satker RAK workbook in one folder, with one button."),
+    "builder.province.folder": ("Folder kiriman satker", "Folder of the satkers' workbooks"),
+    "builder.province.step1": (
+        "Simpan workbook RAK yang diterima dari satker (lewat e-mail) ke satu folder.",
+        "Save the RAK workbooks received from the satkers (by e-mail) into one folder."),
+    "builder.province.step2": (
+        "Tekan Pilih Folder dan pilih folder itu (atau ketik foldernya di sel kuning di atas).",
+        "Press Pilih Folder and choose that folder (or type it into the yellow cell above)."),
+    "builder.province.step3": (
+        "Tekan Buat Rekap. Lembar Rekap Satker, Grafik, Temuan Kesalahan dan Berkas Dilewati ditulis ke "
+        "workbook ini; simpan workbook (Ctrl+S) bila ingin menyimpan hasilnya.",
+        "Press Buat Rekap. The sheets Rekap Satker, Grafik, Temuan Kesalahan and Berkas Dilewati are written "
+        "into this workbook; save it (Ctrl+S) to keep them."),
+    "builder.province.step4": (
+        "Bila ada kiriman baru atau perbaikan, simpan ke folder yang sama lalu tekan Buat Rekap lagi: "
+        "hanya berkas baru atau yang berubah yang dibaca ulang.",
+        "When new or corrected workbooks arrive, save them into the same folder and press Buat Rekap again: "
+        "only new or changed files are read again."),
+    "builder.province.step5": (
+        "Dua berkas untuk satker dan tahun yang sama: dipakai yang Stempel Kirimannya lebih baru, lalu yang "
+        "Tanggal Penetapannya lebih baru (dan wajar), lalu yang berkasnya diubah lebih akhir; lembar Berkas "
+        "Dilewati menyebut alasannya.",
+        "Two files of one satker and year: the one with the newer Stempel Kiriman is used, then the one with "
+        "the later (plausible) Tanggal Penetapan, then the one changed last; Berkas Dilewati says why."),
+    "builder.province.step6": (
+        "Tombol memerlukan Python dan paket rak_xl di komputer ini (lihat README, bagian Panduan untuk Staf).",
+        "The buttons need Python and the rak_xl package on this PC (see the README, Panduan untuk Staf)."),
 })
 
 

@@ -1,15 +1,18 @@
 """What every sheet the builder writes shares: its cell formats, the rows its dropdowns reach,
-row heights that fit wrapped text, the A4 print setup and a table's title and header row."""
+row heights that fit wrapped text, the A4 print setup, a table's title and header row, its
+columns by key, the totals above it and its dropdowns."""
 
 from __future__ import annotations
 
+from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
+
 from rak_xl.core import layout as L
+from rak_xl.core.text import say
 from rak_xl.outputs.paging import row_height
 from rak_xl.outputs.sheets import RUPIAH
 
 DATE = "dd-mm-yyyy"
 DV_ROWS = 2000  # dropdowns and formats reach this far so rows staff add get them too
-FILL = {3: "#FFC7CE", 2: "#FFEB9C", 1: "#DDEBF7"}
 
 
 class Formats:
@@ -44,7 +47,9 @@ class Formats:
         self.date = wb.add_format({**base, "border": 1, "num_format": DATE, "align": "left"})
         self.plain = wb.add_format({**base, "text_wrap": True})
         self.bold = wb.add_format({**base, "bold": True})
-        self.hl = {lvl: wb.add_format({"bg_color": color}) for lvl, color in FILL.items()}
+        # Highlight formats by the level Validasi writes into _Sorotan (outputs.highlights).
+        self.hl = {L.HIGHLIGHT_LEVEL[severity]: wb.add_format({"bg_color": color})
+                   for severity, color in L.SEVERITY_FILL.items()}
 
 
 def fit_row(ws, r: int, texts: list[object], widths: list[float]) -> None:
@@ -76,3 +81,32 @@ def table_header(ws, table: L.TableLayout, f: Formats, subtitle: str, satker: st
     ws.autofilter(hr, 0, hr, len(table.columns) - 1)
     print_setup(ws, table.header_row)
     return hr + 1
+
+
+def column_index(table: L.TableLayout) -> dict[str, int]:
+    """0-based column of each of the table's keys, in the table's order."""
+    return {col.key: c for c, col in enumerate(table.columns)}
+
+
+def column_letter(table: L.TableLayout, key: str) -> str:
+    return xl_col_to_name(column_index(table)[key])
+
+
+def total_row(ws, table: L.TableLayout, first: int, amounts: dict[int, list[int | None]], f: Formats) -> None:
+    """SUBTOTAL of each column in `amounts` over the rows from `first` down, in the row above the header
+    (so it is never read as a line), each with its cached value for readers that do not recalculate."""
+    r = table.header_row - 2
+    ws.write_string(r, column_index(table)["description"], say("builder.total_shown"), f.label)
+    for c, column in amounts.items():
+        cells = f"{xl_rowcol_to_cell(first, c)}:{xl_rowcol_to_cell(first + DV_ROWS, c)}"
+        ws.write_formula(r, c, f"=SUBTOTAL(9,{cells})", f.money_bold, sum(a or 0 for a in column))
+
+
+def dropdown(ws, rows: tuple[int, int], cols: tuple[int, int], rule: dict, words: str, pick: str = "",
+             error_type: str = "warning", **params: object) -> None:
+    """A data validation over rows x cols (0-based, inclusive). Its error box has the WORDS under
+    `words` as its title and those under `pick` (by default `words + "_pick"`, filled with `params`)
+    as its message."""
+    ws.data_validation(rows[0], cols[0], rows[1], cols[1], {
+        **rule, "error_type": error_type, "error_title": say(words),
+        "error_message": say(pick or words + "_pick", **params)})

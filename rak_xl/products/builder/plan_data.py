@@ -8,18 +8,29 @@ sources make one:
   old year's amounts, dates and realisation emptied;
 - a blank plan for any satker (`blank_plan`): the standard Bagian list and programs.
 
-Rows are plain dicts keyed like the CSV sources (their headers are the keys), so
-the text sources load without translation. Amounts are whole Rupiah (int) or None
-(empty cell); a target is text as written ("100%", "5 dokumen"), a number, or None.
+Plain records, not model objects. The model's RakRow and BudgetLine say what a parse found:
+every value a Val with its cell, targets parsed, Bagian recognised. The builder needs what to
+write, in no cell yet, with text exactly as written; faking cells for the text sources would
+add a mapping instead of removing one. So a record is a dict (the TypedDicts below) under the
+same keys as the model: a single value under its layout column key (core/layout.py: "indicator",
+"unit_in_charge", "tw1", "amount"), a quarterly series as a list for TW 1..4 under the model's
+name, `..._to_date` when cumulative (Capaian) and `..._by_quarter` when it is what falls in the
+quarter alone (RPD, Realisasi Anggaran). The Indonesian CSV headers of workbook/sources are
+translated in rak_xl.products.builder.sources and nowhere else.
+
+Amounts are whole Rupiah (int) or None (empty cell); a target, a cumulative target or a
+realisation is text as written ("100%", "5 dokumen", "3"), a number, or None.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from rak_xl.core import layout as L
 from rak_xl.core.model import Plan, RakRow, Val
+from rak_xl.core.text import say, tw
 from rak_xl.parse.quarterly_input import default_lower_is_better
 
 # The four Bagian of a KPU kab/kota secretariat and the two programs of BA 076 (domain.md).
@@ -34,49 +45,104 @@ STANDARD_PROGRAMS = (
     ("076.01.WA", "Program Dukungan Manajemen"),
 )
 
-BUILD_ORIGIN = "Dibuat dari sumber teks oleh rak-xl build."
-EVALUATION_TO_FILL = ("Isi target dan realisasi setiap triwulan: Target TW 1-4 kumulatif (Target TW 4 = target "
-                      "tahunan), realisasi setelah triwulan itu berakhir.")
 # Identity fields that belong to one year's DIPA and signature: emptied when a plan is carried forward.
 OLD_YEAR_IDENTITY = ("dipa_number", "dipa_date", "budget_initial", "budget_revised", "signed_on")
-FIRST_QUARTER = "TW 1"
+FIRST_QUARTER = tw(1)
+# Text columns of the two RAK tables (every column but the target) and of a budget line.
+RAK_TEXT_KEYS = tuple(c.key for c in L.RAK_A.columns if c.key != "target")
+BUDGET_TEXT_KEYS = ("code", "program", "description", "division", "rak_id")
+
+
+class ProgramRecord(TypedDict):
+    code: str
+    name: str
+    amount: int | None
+
+
+class DivisionRecord(TypedDict):
+    code: str
+    name: str
+
+
+class RakRecord(TypedDict):
+    """A row of RAK_KPU (group: Kegiatan) or RAK_Sekretariat (group: Sasaran Program)."""
+
+    id: str
+    group: str
+    indicator: str
+    target: object
+    unit: str
+    activity: str
+    tw1: str  # the quarter marks as written: "√" or ""
+    tw2: str
+    tw3: str
+    tw4: str
+    unit_in_charge: str
+
+
+class BudgetRecord(TypedDict):
+    code: str
+    program: str
+    description: str
+    division: str
+    rak_id: str
+    amount: int | None
+    rpd_by_quarter: list[int | None]
+
+
+class AchievementRecord(TypedDict):
+    """A row of Capaian: both series cumulative, as the sheet asks staff to write them."""
+
+    id: str
+    direction: str
+    targets_to_date: list[object]
+    realised_to_date: list[object]
+
+
+class SpendingRecord(TypedDict):
+    """A row of Realisasi Anggaran: Rupiah spent in each quarter alone, like the RPD."""
+
+    code: str
+    description: str
+    spent_by_quarter: list[int | None]
 
 
 @dataclass
 class PlanData:
     """Everything a RAK workbook holds, ready to lay out (see the module docstring for the value types)."""
 
-    identity: dict[str, object]  # by the Identitas label (layout.IDENTITY_FIELDS); None = empty
-    programs: list[dict]  # kode_program, nama_program, pagu
-    divisions: list[dict]  # kode, nama_bagian
-    rak_a: list[dict]  # id, kegiatan, indikator, target, satuan, uraian_kegiatan, tw1..tw4, penanggung_jawab
-    rak_b: list[dict]  # the same with sasaran_program for kegiatan
-    budget: list[dict]  # kode_anggaran, program, uraian, bagian, id_rak, pagu, rpd_tw1..rpd_tw4
+    identity: dict[str, object]  # by layout.IDENTITY_FIELDS key ("satker", "year", ...); None = empty
+    programs: list[ProgramRecord]
+    divisions: list[DivisionRecord]
+    rak_a: list[RakRecord]
+    rak_b: list[RakRecord]
+    budget_lines: list[BudgetRecord]
     # Quarterly evaluation: Capaian per RAK ID, Realisasi Anggaran per budget code.
-    achievement: list[dict] = field(default_factory=list)  # id, arah, target_tw1..4, realisasi_tw1..4
-    spending: list[dict] = field(default_factory=list)  # kode_anggaran, uraian, realisasi_tw1..4
+    achievement: list[AchievementRecord] = field(default_factory=list)
+    spending: list[SpendingRecord] = field(default_factory=list)
     # The notes over the Anggaran sheet and the two evaluation sheets, and the file's comment.
     budget_note: str = L.BUDGET_LINES.note
     evaluation_note: str = L.ILLUSTRATIVE_REALISATION
-    origin: str = BUILD_ORIGIN
+    origin: str = say("builder.origin.sources")
 
     @property
     def satker(self) -> str:
-        return str(self.identity.get(_label("satker")) or "")
+        return str(self.identity.get("satker") or "")
 
     @property
     def year(self) -> int | None:
-        year = self.identity.get(_label("year"))
+        year = self.identity.get("year")
         return year if isinstance(year, int) else None
 
     @property
     def plan_date(self) -> dt.date | None:
-        value = self.identity.get(_label("signed_on"))
+        value = self.identity.get("signed_on")
         return value if isinstance(value, dt.date) else None
 
 
-def _label(key: str) -> str:
-    return next(label for k, label, _kind in L.IDENTITY_FIELDS if k == key)
+def empty_series() -> list:
+    """A quarterly series with nothing filled in (a new list each time: records are edited in place)."""
+    return [None] * len(L.QUARTERS)
 
 
 # -- a parsed workbook, carried forward -----------------------------------------
@@ -104,17 +170,9 @@ def _target(row: RakRow) -> object:
     return raw
 
 
-def _rak_rows(rows: list[RakRow], group_key: str) -> list[dict]:
-    out = []
-    for row in rows:
-        out.append({
-            "id": _text(row.cells.get("id")), group_key: _text(row.cells.get("group")),
-            "indikator": _text(row.cells.get("indicator")), "target": _target(row),
-            "satuan": _text(row.cells.get("unit")), "uraian_kegiatan": _text(row.cells.get("activity")),
-            **{f"tw{q}": _text(row.cells.get(f"tw{q}")) for q in L.QUARTERS},
-            "penanggung_jawab": _text(row.cells.get("unit_in_charge")),
-        })
-    return out
+def _rak_record(row: RakRow) -> RakRecord:
+    record = {key: _text(row.cells.get(key)) for key in RAK_TEXT_KEYS}
+    return RakRecord(**record, target=_target(row))
 
 
 def _direction(row: RakRow) -> str:
@@ -123,6 +181,20 @@ def _direction(row: RakRow) -> str:
     if written:
         return written
     return L.DIRECTION_DOWN if default_lower_is_better(row.indicator) else L.DIRECTION_UP
+
+
+def _carried_identity(plan: Plan, year: int) -> dict[str, object]:
+    identity: dict[str, object] = {}
+    for key, _label, _kind in L.IDENTITY_FIELDS:
+        if key in OLD_YEAR_IDENTITY:
+            identity[key] = None
+        elif key == "year":
+            identity[key] = year
+        elif key == "reporting_quarter":
+            identity[key] = FIRST_QUARTER
+        else:
+            identity[key] = _text(plan.identity.cells.get(key)).strip() or None
+    return identity
 
 
 def carry_forward(plan: Plan, year: int) -> PlanData:
@@ -135,38 +207,24 @@ def carry_forward(plan: Plan, year: int) -> PlanData:
     the Tanggal Penetapan, and the Capaian and Realisasi Anggaran entries (their rows stay,
     keyed by ID and code, ready for the new year's figures). Triwulan Pelaporan is TW 1.
     """
+    budget = [BudgetRecord(**{key: _text(b.cells.get(key)) for key in BUDGET_TEXT_KEYS},
+                           amount=None, rpd_by_quarter=empty_series()) for b in plan.budget_lines]
     source_year = plan.identity.year
-    identity: dict[str, object] = {}
-    for key, label, _kind in L.IDENTITY_FIELDS:
-        if key in OLD_YEAR_IDENTITY:
-            identity[label] = None
-        elif key == "year":
-            identity[label] = year
-        elif key == "reporting_quarter":
-            identity[label] = FIRST_QUARTER
-        else:
-            identity[label] = _text(plan.identity.cells.get(key)).strip() or None
-    rows = plan.rows
-    budget = [{"kode_anggaran": _text(b.cells.get("code")), "program": _text(b.cells.get("program")),
-               "uraian": _text(b.cells.get("description")), "bagian": _text(b.cells.get("division")),
-               "id_rak": _text(b.cells.get("rak_id")), "pagu": None,
-               **{f"rpd_tw{q}": None for q in L.QUARTERS}} for b in plan.budget_lines]
-    empty_series = {**{f"target_tw{q}": None for q in L.QUARTERS}, **{f"realisasi_tw{q}": None for q in L.QUARTERS}}
-    was = f"RAK {source_year}" if source_year else "RAK sebelumnya"
+    source = say("builder.source_year", year=source_year) if source_year else say("builder.source_unknown")
     return PlanData(
-        identity=identity,
-        programs=[{"kode_program": p.code, "nama_program": p.name, "pagu": None} for p in plan.programs],
-        divisions=[{"kode": d.code, "nama_bagian": d.name} for d in plan.divisions],
-        rak_a=_rak_rows(plan.rows_of("A"), "kegiatan"),
-        rak_b=_rak_rows(plan.rows_of("B"), "sasaran_program"),
-        budget=budget,
-        achievement=[{"id": r.id, "arah": _direction(r), **empty_series} for r in rows if r.id],
-        spending=[{"kode_anggaran": b["kode_anggaran"], "uraian": b["uraian"],
-                   **{f"realisasi_tw{q}": None for q in L.QUARTERS}} for b in budget if b["kode_anggaran"].strip()],
-        budget_note=(f"Baris anggaran dibawa dari {was}: kode, program, uraian, bagian dan ID RAK tetap. "
-                     f"Isi Pagu dan RPD tahun {year} dari DIPA/POK, lalu hapus atau tambah baris sesuai DIPA {year}."),
-        evaluation_note=EVALUATION_TO_FILL,
-        origin=f"Dibuat oleh rak-xl baru dari {was} untuk tahun {year}.",
+        identity=_carried_identity(plan, year),
+        programs=[ProgramRecord(code=p.code, name=p.name, amount=None) for p in plan.programs],
+        divisions=[DivisionRecord(code=d.code, name=d.name) for d in plan.divisions],
+        rak_a=[_rak_record(r) for r in plan.rows_of("A")],
+        rak_b=[_rak_record(r) for r in plan.rows_of("B")],
+        budget_lines=budget,
+        achievement=[AchievementRecord(id=r.id, direction=_direction(r), targets_to_date=empty_series(),
+                                       realised_to_date=empty_series()) for r in plan.rows if r.id],
+        spending=[SpendingRecord(code=b["code"], description=b["description"], spent_by_quarter=empty_series())
+                  for b in budget if b["code"].strip()],
+        budget_note=say("builder.budget_note.carried", source=source, year=year),
+        evaluation_note=say("builder.evaluation_note.to_fill"),
+        origin=say("builder.origin.carried", source=source, year=year),
     )
 
 
@@ -174,16 +232,14 @@ def carry_forward(plan: Plan, year: int) -> PlanData:
 
 def blank_plan(satker: str, code: str, year: int) -> PlanData:
     """An empty plan: identity, the standard Bagian and programs; every table ready to fill."""
-    identity: dict[str, object] = {label: None for _key, label, _kind in L.IDENTITY_FIELDS}
-    identity.update({_label("satker"): satker, _label("satker_code"): code, _label("year"): year,
-                     _label("reporting_quarter"): FIRST_QUARTER})
+    identity: dict[str, object] = {key: None for key, _label, _kind in L.IDENTITY_FIELDS}
+    identity.update(satker=satker, satker_code=code, year=year, reporting_quarter=FIRST_QUARTER)
     return PlanData(
         identity=identity,
-        programs=[{"kode_program": c, "nama_program": n, "pagu": None} for c, n in STANDARD_PROGRAMS],
-        divisions=[{"kode": c, "nama_bagian": n} for c, n in STANDARD_DIVISIONS],
-        rak_a=[], rak_b=[], budget=[],
-        budget_note=(f"Isi satu baris per kode anggaran dari DIPA/POK {year}: kode, program, uraian, bagian, "
-                     "ID baris RAK yang didanai, pagu dan RPD per triwulan."),
-        evaluation_note=EVALUATION_TO_FILL,
-        origin=f"Dibuat oleh rak-xl baru: RAK kosong {satker} tahun {year}.",
+        programs=[ProgramRecord(code=c, name=n, amount=None) for c, n in STANDARD_PROGRAMS],
+        divisions=[DivisionRecord(code=c, name=n) for c, n in STANDARD_DIVISIONS],
+        rak_a=[], rak_b=[], budget_lines=[],
+        budget_note=say("builder.budget_note.blank", year=year),
+        evaluation_note=say("builder.evaluation_note.to_fill"),
+        origin=say("builder.origin.blank", satker=satker, year=year),
     )

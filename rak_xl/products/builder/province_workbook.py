@@ -16,18 +16,20 @@ from pathlib import Path
 import xlsxwriter
 
 from rak_xl.core import layout as L
+from rak_xl.core.text import say
 
 from .vba import add_vba
 
 CREATED = dt.datetime(2022, 1, 1)  # fixed: the same sources give the same bytes
+DEFAULT_FOLDER = "Kiriman"  # a folder beside this workbook, until staff choose another
 
 
 def build_province_xlsx() -> bytes:
     out = io.BytesIO()
     wb = xlsxwriter.Workbook(out, {"in_memory": True})
-    wb.set_properties({"title": "Rekap Provinsi - Rencana Aksi Kinerja satker KPU kabupaten/kota",
+    wb.set_properties({"title": say("builder.province.properties"),
                        "subject": "RAK", "company": "KPU", "author": "rak_xl", "created": CREATED,
-                       "comments": "Dibuat oleh rak-xl build."})
+                       "comments": say("builder.province.origin")})
     base = {"font_name": "Arial", "font_size": 10, "valign": "top"}
     title = wb.add_format({**base, "bold": True, "font_size": 13})
     subtitle = wb.add_format({**base, "italic": True})
@@ -40,32 +42,21 @@ def build_province_xlsx() -> bytes:
     ws.set_column("A:A", 3)
     ws.set_column("B:B", 24)
     ws.set_column("C:C", 90)
-    ws.write("B1", "REKAP PROVINSI - RENCANA AKSI KINERJA SATKER KPU KABUPATEN/KOTA", title)
-    ws.write("B2", "Rekap semua workbook RAK satker dalam satu folder, dengan satu tombol.", subtitle)
+    ws.write("B1", say("builder.province.title"), title)
+    ws.write("B2", say("builder.province.subtitle"), subtitle)
     row = int(L.PROVINCE_FOLDER_CELL[1:]) - 1
-    ws.write(row, 1, "Folder kiriman satker", label)
-    ws.write(row, 2, "Kiriman", entry)  # a folder beside this workbook, until staff choose another
+    ws.write(row, 1, say("builder.province.folder"), label)
+    ws.write(row, 2, DEFAULT_FOLDER, entry)
     ws.set_row(row, 20)
-    steps = [
-        "Simpan workbook RAK yang diterima dari satker (lewat e-mail) ke satu folder.",
-        "Tekan Pilih Folder dan pilih folder itu (atau ketik foldernya di sel kuning di atas).",
-        "Tekan Buat Rekap. Lembar Rekap Satker, Grafik, Temuan Kesalahan dan Berkas Dilewati ditulis ke "
-        "workbook ini; simpan workbook (Ctrl+S) bila ingin menyimpan hasilnya.",
-        "Bila ada kiriman baru atau perbaikan, simpan ke folder yang sama lalu tekan Buat Rekap lagi: "
-        "hanya berkas baru atau yang berubah yang dibaca ulang.",
-        "Dua berkas untuk satker dan tahun yang sama: dipakai yang Stempel Kirimannya lebih baru, lalu yang "
-        "Tanggal Penetapannya lebih baru (dan wajar), lalu yang berkasnya diubah lebih akhir; lembar Berkas "
-        "Dilewati menyebut alasannya.",
-        "Tombol memerlukan Python dan paket rak_xl di komputer ini (lihat README, bagian Panduan untuk Staf).",
-    ]
+    steps = [say(f"builder.province.step{i}") for i in range(1, 7)]
     first = row + 2
     for i, text in enumerate(steps):
         ws.write(first + i, 1, f"{i + 1}.", plain)
         ws.write(first + i, 2, text, plain)
         ws.set_row(first + i, 27 if len(text) > 95 else 14)
     row = first + len(steps) + 1
-    ws.write(row, 1, "Tombol", bold)
-    ws.write(row, 2, "Fungsi", bold)
+    ws.write(row, 1, say("builder.guide.buttons"), bold)
+    ws.write(row, 2, say("builder.guide.function"), bold)
     for i, (macro, caption, description) in enumerate(L.PROVINCE_BUTTONS):
         r = row + 1 + i * 3
         ws.set_row(r, 30)

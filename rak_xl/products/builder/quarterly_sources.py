@@ -11,88 +11,69 @@ so the same plan always gives the same files.
 
 from __future__ import annotations
 
-import csv
-import io
 import sys
 from pathlib import Path
 
+from rak_xl.core import layout as L
 from rak_xl.parse.quarterly_input import default_lower_is_better
 from rak_xl.parse.values import parse_percent_text
 
-QUARTERS = (1, 2, 3, 4)
-ACHIEVEMENT_FIELDS = ["id", "arah", *(f"target_tw{q}" for q in QUARTERS), *(f"realisasi_tw{q}" for q in QUARTERS)]
-SPENDING_FIELDS = ["kode_anggaran", "uraian", *(f"realisasi_tw{q}" for q in QUARTERS)]
+from .plan_data import AchievementRecord, BudgetRecord, RakRecord, SpendingRecord
+from .sources import ACHIEVEMENT, BUDGET_LINES, RAK_A, RAK_B, SPENDING, read_table, table_text
+
 # Illustrative realisation / target per indicator for TW 1 and TW 2, cycled over the rows:
 # mostly on track, some behind, one ahead; each keeps the series cumulative (TW 2 >= TW 1).
 _INDICATOR_FACTORS = ((1.0, 1.0), (0.8, 0.9), (1.0, 1.1), (0.6, 0.8), (1.2, 1.0), (1.0, 0.96), (0.4, 0.7))
 # Illustrative realised spending / RPD per budget line for TW 1 and TW 2.
 _SPENDING_FACTORS = ((0.92, 1.0), (1.0, 0.85), (0.85, 0.9), (0.7, 1.05), (1.05, 0.95), (0.6, 0.8), (1.0, 1.0))
-
-
-def _read(path: Path) -> list[dict[str, str]]:
-    if not path.exists():
-        return []
-    with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+_ILLUSTRATED = (1, 2)  # the quarters that get illustrative realisation
 
 
 def _percent(value: float) -> str:
     return f"{round(value):d}%"
 
 
-def achievement_row(rak: dict[str, str], index: int) -> dict[str, str]:
-    out = {"id": rak["id"], "arah": "Turun" if default_lower_is_better(rak["indikator"]) else "Naik"}
+def _targets_to_date(rak: RakRecord) -> list[float | None]:
+    """The annual target shared over the quarters marked so far (TW 4: the annual target)."""
     annual = parse_percent_text(rak["target"])
-    marks = [bool(rak[f"tw{q}"].strip()) for q in QUARTERS]
+    if annual is None:
+        return [None] * len(L.QUARTERS)
+    marks = [bool(rak[key].strip()) for key in L.MARK_KEYS]
     total = sum(marks)
-    targets: list[float | None] = [None] * 4
-    if annual is not None:
-        done = 0
-        for q in QUARTERS:
-            done += marks[q - 1]
-            # Cumulative share of the annual target, by the quarters marked so far.
-            targets[q - 1] = annual * done / total if total else (annual if q == 4 else 0.0)
-        targets[3] = annual
-    f1, f2 = _INDICATOR_FACTORS[index % len(_INDICATOR_FACTORS)]
-    for q in QUARTERS:
-        t = targets[q - 1]
-        out[f"target_tw{q}"] = "" if t is None else _percent(t)
-        real = ""
-        if t is not None and q in (1, 2):
-            real = _percent(t * (f1 if q == 1 else f2))
-        out[f"realisasi_tw{q}"] = real
-    return out
+    if not total:
+        return [0.0, 0.0, 0.0, annual]
+    done = [sum(marks[:q]) for q in L.QUARTERS]
+    return [*(annual * d / total for d in done[:-1]), annual]
 
 
-def spending_row(line: dict[str, str], index: int) -> dict[str, str]:
-    f1, f2 = _SPENDING_FACTORS[index % len(_SPENDING_FACTORS)]
-    out = {"kode_anggaran": line["kode_anggaran"], "uraian": line["uraian"]}
-    for q in QUARTERS:
-        rpd = int(line[f"rpd_tw{q}"])
-        out[f"realisasi_tw{q}"] = str(round(rpd * (f1 if q == 1 else f2) / 1000) * 1000) if q in (1, 2) else ""
-    return out
+def achievement_row(rak: RakRecord, index: int) -> AchievementRecord:
+    factors = dict(zip(_ILLUSTRATED, _INDICATOR_FACTORS[index % len(_INDICATOR_FACTORS)]))
+    targets = _targets_to_date(rak)
+    return AchievementRecord(
+        id=rak["id"], direction=L.DIRECTION_DOWN if default_lower_is_better(rak["indicator"]) else L.DIRECTION_UP,
+        targets_to_date=[None if t is None else _percent(t) for t in targets],
+        realised_to_date=[_percent(t * factors[q]) if t is not None and q in factors else None
+                          for q, t in zip(L.QUARTERS, targets)])
 
 
-def _write(rows: list[dict[str, str]], fields: list[str]) -> str:
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buf.getvalue()
+def spending_row(line: BudgetRecord, index: int) -> SpendingRecord:
+    factors = dict(zip(_ILLUSTRATED, _SPENDING_FACTORS[index % len(_SPENDING_FACTORS)]))
+    return SpendingRecord(
+        code=line["code"], description=line["description"],
+        spent_by_quarter=[round(rpd * factors[q] / 1000) * 1000 if q in factors else None
+                          for q, rpd in zip(L.QUARTERS, line["rpd_by_quarter"])])
 
 
 def generate(folder: str | Path) -> dict[str, str]:
     """File name -> text. Existing rows (by ID / code) are kept as they are, in plan order."""
-    folder = Path(folder)
-    rak = _read(folder / "rak_kpu.csv") + _read(folder / "rak_sekretariat.csv")
-    budget = _read(folder / "anggaran.csv")
-    old_a = {r["id"]: r for r in _read(folder / "capaian.csv")}
-    old_s = {r["kode_anggaran"]: r for r in _read(folder / "realisasi_anggaran.csv")}
-    achievement = [old_a.get(r["id"]) or achievement_row(r, i) for i, r in enumerate(rak)]
-    spending = [{**(old_s.get(b["kode_anggaran"]) or spending_row(b, i)), "uraian": b["uraian"]}
+    rak = read_table(folder, RAK_A) + read_table(folder, RAK_B)
+    budget = read_table(folder, BUDGET_LINES)
+    old_achievement = {r["id"]: r for r in read_table(folder, ACHIEVEMENT)}
+    old_spending = {r["code"]: r for r in read_table(folder, SPENDING)}
+    achievement = [old_achievement.get(r["id"]) or achievement_row(r, i) for i, r in enumerate(rak)]
+    spending = [{**(old_spending.get(b["code"]) or spending_row(b, i)), "description": b["description"]}
                 for i, b in enumerate(budget)]
-    return {"capaian.csv": _write(achievement, ACHIEVEMENT_FIELDS),
-            "realisasi_anggaran.csv": _write(spending, SPENDING_FIELDS)}
+    return {ACHIEVEMENT.name: table_text(ACHIEVEMENT, achievement), SPENDING.name: table_text(SPENDING, spending)}
 
 
 def main(argv: list[str] | None = None) -> int:

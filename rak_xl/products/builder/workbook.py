@@ -13,14 +13,15 @@ import io
 from pathlib import Path
 
 import xlsxwriter
-from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
+from xlsxwriter.utility import xl_col_to_name
 
 from rak_xl.core import layout as L
+from rak_xl.core.text import say, tw
 from rak_xl.parse.values import parse_percent_text
 
 from . import lite
-from .formats import DV_ROWS, Formats, fit_row, table_header
-from .plan_data import PlanData
+from .formats import DV_ROWS, Formats, column_index, dropdown, fit_row, table_header, total_row
+from .plan_data import BudgetRecord, PlanData, RakRecord
 from .quarterly_sheets import build_achievement, build_spending
 from .sources import load_sources
 from .vba import add_vba
@@ -74,35 +75,25 @@ def _highlights(wb, ws, sheet: str, f: Formats) -> None:
                                      "format": f.hl[level]})
 
 
+GUIDE_STEPS = tuple(f"builder.guide.step{i}" for i in range(1, 8))
+
+
 def _guide(wb, ws, src: PlanData, f: Formats) -> None:
-    ident = src.identity
     ws.set_column("A:A", 3)
     ws.set_column("B:C", 22)  # B: the form buttons (RunPython), C: the same buttons for xlwings Lite
     ws.set_column("D:D", 80)
-    ws.write("B1", f"RENCANA AKSI KINERJA (RAK) {str(ident['Satuan Kerja']).upper()} TAHUN {ident['Tahun Anggaran']}",
+    ws.write("B1", say("builder.guide.title", satker=str(src.identity["satker"]).upper(), year=src.identity["year"]),
              f.title)
-    ws.write("B2", "Petunjuk penggunaan workbook dan tombol", f.subtitle)
-    lines = [
-        "Isi dan ubah rencana di lembar Identitas, Program, Bagian, RAK_KPU, RAK_Sekretariat dan Anggaran.",
-        "Setiap triwulan: isi target dan realisasi kinerja di lembar Capaian, realisasi belanja di lembar "
-        "Realisasi Anggaran, pilih Triwulan Pelaporan di lembar Identitas, lalu tekan Evaluasi.",
-        "Satu baris = satu indikator. Kolom ID jangan diubah: lembar Anggaran merujuk ke ID ini.",
-        "Kolom TW 1 - TW 4: isi √ pada triwulan kegiatan dilaksanakan (pilih dari daftar).",
-        "Kolom Penanggung Jawab dan Bagian: pilih salah satu bagian dari lembar Bagian.",
-        "Tekan tombol di bawah ini. Hasil ditulis ke lembar tersendiri yang dibuat ulang setiap kali tombol "
-        "ditekan; isi lembar input tidak pernah diubah oleh tombol.",
-        "Kolom Tombol memerlukan Python dan paket rak_xl di komputer ini. Tanpa Python, pakai kolom xlwings Lite: "
-        "pasang add-in xlwings Lite (Beranda > Add-in), buka panelnya, lalu tekan tombol biru (lihat README, "
-        "bagian Panduan untuk Staf).",
-    ]
+    ws.write("B2", say("builder.guide.subtitle"), f.subtitle)
+    lines = [say(key, mark=L.QUARTER_MARK) for key in GUIDE_STEPS]
     for i, text in enumerate(lines):
         ws.write(3 + i, 1, f"{i + 1}.", f.plain)
         ws.merge_range(3 + i, 2, 3 + i, 3, text, f.plain)
         fit_row(ws, 3 + i, [text], [102])
     row = 3 + len(lines) + 1
-    ws.write(row, 1, "Tombol", f.bold)
-    ws.write(row, 2, "xlwings Lite", f.bold)
-    ws.write(row, 3, "Fungsi", f.bold)
+    ws.write(row, 1, say("builder.guide.buttons"), f.bold)
+    ws.write(row, 2, say("builder.guide.lite"), f.bold)
+    ws.write(row, 3, say("builder.guide.function"), f.bold)
     for i, (macro, caption, description) in enumerate(L.BUTTONS):
         r = row + 1 + i * 3
         ws.set_row(r, 30)
@@ -118,12 +109,12 @@ def _guide(wb, ws, src: PlanData, f: Formats) -> None:
 def _identity(ws, src: PlanData, f: Formats) -> None:
     ws.set_column("A:A", 26)
     ws.set_column("B:B", 48)
-    ws.write(0, 0, "IDENTITAS RENCANA AKSI KINERJA", f.title)
-    ws.write(1, 0, "Data identitas satuan kerja, DIPA dan penetapan dokumen RAK.", f.subtitle)
-    for i, (_key, label, kind) in enumerate(L.IDENTITY_FIELDS):
+    ws.write(0, 0, say("builder.identity.title"), f.title)
+    ws.write(1, 0, say("builder.identity.subtitle"), f.subtitle)
+    for i, (key, label, kind) in enumerate(L.IDENTITY_FIELDS):
         r = 3 + i
         ws.write(r, 0, label, f.label)
-        value = src.identity.get(label)
+        value = src.identity.get(key)
         if value is None or value == "":  # still to fill: the cell has its kind's format already
             ws.write_blank(r, 1, None, {"date": f.date, "money": f.money, "year": f.text_center}.get(kind, f.text))
         elif kind == "date":
@@ -134,105 +125,104 @@ def _identity(ws, src: PlanData, f: Formats) -> None:
             ws.write_number(r, 1, value, f.text_center)
         else:
             ws.write_string(r, 1, str(value), f.text)
-        if _key == "reporting_quarter":  # the quarter the Evaluasi button reports on
-            ws.data_validation(r, 1, r, 1, {
-                "validate": "list", "source": [f"TW {q}" for q in L.QUARTERS], "error_type": "warning",
-                "error_title": "Triwulan pelaporan", "error_message": "Pilih TW 1, TW 2, TW 3 atau TW 4."})
+        if key == "reporting_quarter":  # the quarter the Evaluasi button reports on
+            quarters = [tw(q) for q in L.QUARTERS]
+            dropdown(ws, (r, r), (1, 1), {"validate": "list", "source": quarters}, "builder.dv.quarter",
+                     quarters=", ".join(quarters[:-1]), last=quarters[-1])
     ws.set_paper(9)
     ws.set_landscape()
 
 
 def _programs(ws, src: PlanData, f: Formats) -> None:
-    first = table_header(ws, L.PROGRAMS, f, "Pagu per program sebagaimana tercantum dalam dokumen RAK.")
+    first = table_header(ws, L.PROGRAMS, f, say("builder.programs.subtitle"))
     ws.set_column("A:A", 14)
     ws.set_column("B:B", 70)
     ws.set_column("C:C", 22)
     for i, p in enumerate(src.programs):
-        ws.write_string(first + i, 0, p["kode_program"], f.id)
-        ws.write_string(first + i, 1, p["nama_program"], f.text)
-        _money(ws, first + i, 2, p["pagu"], f)
+        ws.write_string(first + i, 0, p["code"], f.id)
+        ws.write_string(first + i, 1, p["name"], f.text)
+        _money(ws, first + i, 2, p["amount"], f)
 
 
 def _divisions(wb, ws, src: PlanData, f: Formats) -> None:
-    first = table_header(ws, L.DIVISIONS, f, "Daftar baku bagian; dipakai sebagai pilihan kolom Penanggung Jawab.")
+    first = table_header(ws, L.DIVISIONS, f, say("builder.divisions.subtitle"))
     ws.set_column("A:A", 14)
     ws.set_column("B:B", 80)
     for i, d in enumerate(src.divisions):
-        ws.write_string(first + i, 0, d["kode"], f.id)
-        ws.write_string(first + i, 1, d["nama_bagian"], f.text)
+        ws.write_string(first + i, 0, d["code"], f.id)
+        ws.write_string(first + i, 1, d["name"], f.text)
     wb.define_name("DaftarBagian", f"='{L.SHEET_DIVISIONS}'!$B${first + 1}:$B${first + 30}")
 
 
-def _rak(ws, table: L.TableLayout, rows: list[dict], group_key: str, src: PlanData, f: Formats) -> None:
-    subtitle = f"{src.identity['Satuan Kerja']} - Tahun {src.identity['Tahun Anggaran']}. Satu baris per indikator."
+RAK_WIDTHS = {"id": 8, "group": 26, "indicator": 52, "target": 8, "unit": 7, "activity": 42,
+              **{key: 5 for key in L.MARK_KEYS}, "unit_in_charge": 26}
+RAK_WRAPPED = ("group", "indicator", "activity", "unit_in_charge")  # the columns whose text wraps
+UNITS = ("%", "dokumen", "laporan", "kegiatan", "nilai", "orang")  # the Satuan dropdown's suggestions
+
+
+def _rak_row(ws, r: int, row: RakRecord, col_of: dict[str, int], f: Formats) -> None:
+    centred = {"unit", *L.MARK_KEYS}
+    for key, c in col_of.items():
+        if key == "target":
+            _target(ws, r, c, row["target"], row["unit"], f)
+        else:
+            ws.write_string(r, c, row[key], f.id if key == "id" else f.text_center if key in centred else f.text)
+    fit_row(ws, r, [row[key] for key in RAK_WRAPPED], [RAK_WIDTHS[key] for key in RAK_WRAPPED])
+
+
+def _rak(ws, table: L.TableLayout, rows: list[RakRecord], src: PlanData, f: Formats) -> None:
+    subtitle = say("builder.rak.subtitle", satker=src.identity["satker"], year=src.identity["year"])
     first = table_header(ws, table, f, subtitle, src.satker)
-    widths = {"id": 8, "group": 26, "indicator": 52, "target": 8, "unit": 7, "activity": 42,
-              "tw1": 5, "tw2": 5, "tw3": 5, "tw4": 5, "unit_in_charge": 26}
-    for c, col in enumerate(table.columns):
-        ws.set_column(c, c, widths[col.key])
+    col_of = column_index(table)
+    for key, c in col_of.items():
+        ws.set_column(c, c, RAK_WIDTHS[key])
     ws.set_row(table.header_row - 1, 30)
-    col_of = {col.key: c for c, col in enumerate(table.columns)}
     for i, row in enumerate(rows):
-        r = first + i
-        ws.write_string(r, col_of["id"], row["id"], f.id)
-        ws.write_string(r, col_of["group"], row[group_key], f.text)
-        ws.write_string(r, col_of["indicator"], row["indikator"], f.text)
-        _target(ws, r, col_of["target"], row["target"], row["satuan"], f)
-        ws.write_string(r, col_of["unit"], row["satuan"], f.text_center)
-        ws.write_string(r, col_of["activity"], row["uraian_kegiatan"], f.text)
-        for q in L.QUARTERS:
-            ws.write_string(r, col_of[f"tw{q}"], row[f"tw{q}"], f.text_center)
-        ws.write_string(r, col_of["unit_in_charge"], row["penanggung_jawab"], f.text)
-        fit_row(ws, r, [row[group_key], row["indikator"], row["uraian_kegiatan"], row["penanggung_jawab"]],
-                [widths["group"], widths["indicator"], widths["activity"], widths["unit_in_charge"]])
-    last = first + DV_ROWS
-    ws.data_validation(first, col_of["tw1"], last, col_of["tw4"], {
-        "validate": "list", "source": [L.QUARTER_MARK], "error_type": "warning",
-        "error_title": "Tanda triwulan", "error_message": "Isi dengan √ atau kosongkan."})
-    ws.data_validation(first, col_of["unit_in_charge"], last, col_of["unit_in_charge"], {
-        "validate": "list", "source": "=DaftarBagian", "error_type": "warning",
-        "error_title": "Penanggung jawab", "error_message": "Pilih salah satu bagian dari lembar Bagian."})
-    ws.data_validation(first, col_of["unit"], last, col_of["unit"], {
-        "validate": "list", "source": ["%", "dokumen", "laporan", "kegiatan", "nilai", "orang"],
-        "error_type": "information", "error_title": "Satuan", "error_message": "Satuan target, misalnya % atau dokumen."})
+        _rak_row(ws, first + i, row, col_of, f)
+    rows_dv = (first, first + DV_ROWS)
+    dropdown(ws, rows_dv, (col_of["tw1"], col_of["tw4"]), {"validate": "list", "source": [L.QUARTER_MARK]},
+             "builder.dv.mark", mark=L.QUARTER_MARK)
+    dropdown(ws, rows_dv, (col_of["unit_in_charge"],) * 2, {"validate": "list", "source": "=DaftarBagian"},
+             "builder.dv.unit_in_charge", pick="builder.dv.division_pick")
+    dropdown(ws, rows_dv, (col_of["unit"],) * 2, {"validate": "list", "source": list(UNITS)},
+             "builder.dv.unit", error_type="information")
+
+
+BUDGET_WIDTHS = {"code": 36, "program": 11, "description": 44, "division": 34, "rak_id": 8, "amount": 17}
+
+
+def _budget_line(ws, r: int, line: BudgetRecord, col_of: dict[str, int], f: Formats) -> None:
+    for key in ("code", "program", "rak_id"):
+        ws.write_string(r, col_of[key], line[key], f.id)
+    for key in ("description", "division"):
+        ws.write_string(r, col_of[key], line[key], f.text)
+    _money(ws, r, col_of["amount"], line["amount"], f)
+    for q, amount in zip(L.QUARTERS, line["rpd_by_quarter"]):
+        _money(ws, r, col_of[f"rpd{q}"], amount, f)
+    fit_row(ws, r, [line["description"], line["division"]],
+            [BUDGET_WIDTHS["description"], BUDGET_WIDTHS["division"]])
 
 
 def _budget(ws, src: PlanData, f: Formats) -> None:
-    first = table_header(ws, L.BUDGET_LINES, f, "")
-    ws.merge_range(1, 0, 1, len(L.BUDGET_LINES.columns) - 1, src.budget_note, f.note)
+    table = L.BUDGET_LINES
+    first = table_header(ws, table, f, "")
+    ws.merge_range(1, 0, 1, len(table.columns) - 1, src.budget_note, f.note)
     ws.set_row(1, 42)
-    widths = {"code": 36, "program": 11, "description": 44, "division": 34, "rak_id": 8, "amount": 17}
-    for c, col in enumerate(L.BUDGET_LINES.columns):
-        ws.set_column(c, c, widths.get(col.key, 15))
-    ws.set_row(L.BUDGET_LINES.header_row - 1, 30)
-    col_of = {col.key: c for c, col in enumerate(L.BUDGET_LINES.columns)}
-    for i, line in enumerate(src.budget):
-        r = first + i
-        ws.write_string(r, col_of["code"], line["kode_anggaran"], f.id)
-        ws.write_string(r, col_of["program"], line["program"], f.id)
-        ws.write_string(r, col_of["description"], line["uraian"], f.text)
-        ws.write_string(r, col_of["division"], line["bagian"], f.text)
-        ws.write_string(r, col_of["rak_id"], line["id_rak"], f.id)
-        _money(ws, r, col_of["amount"], line["pagu"], f)
-        for q in L.QUARTERS:
-            _money(ws, r, col_of[f"rpd{q}"], line[f"rpd_tw{q}"], f)
-        fit_row(ws, r, [line["uraian"], line["bagian"]], [widths["description"], widths["division"]])
-    # Totals above the header, so they are never read as a budget line; cached values keep
-    # them right for readers that do not recalculate.
-    total_row = L.BUDGET_LINES.header_row - 2
-    ws.write_string(total_row, col_of["description"], "Jumlah (baris yang tampil)", f.label)
-    for key, src_key in (("amount", "pagu"), *((f"rpd{q}", f"rpd_tw{q}") for q in L.QUARTERS)):
-        c = col_of[key]
-        ref = f"{xl_rowcol_to_cell(first, c)}:{xl_rowcol_to_cell(first + DV_ROWS, c)}"
-        ws.write_formula(total_row, c, f"=SUBTOTAL(9,{ref})", f.money_bold,
-                         sum(line[src_key] or 0 for line in src.budget))
-    last = first + DV_ROWS
-    ws.data_validation(first, col_of["division"], last, col_of["division"], {
-        "validate": "list", "source": "=DaftarBagian", "error_type": "warning",
-        "error_title": "Bagian", "error_message": "Pilih salah satu bagian dari lembar Bagian."})
-    ws.data_validation(first, col_of["program"], last, col_of["program"], {
-        "validate": "list", "source": [p["kode_program"] for p in src.programs], "error_type": "warning",
-        "error_title": "Program", "error_message": "Pilih kode program dari lembar Program."})
+    col_of = column_index(table)
+    for key, c in col_of.items():
+        ws.set_column(c, c, BUDGET_WIDTHS.get(key, 15))
+    ws.set_row(table.header_row - 1, 30)
+    for i, line in enumerate(src.budget_lines):
+        _budget_line(ws, first + i, line, col_of, f)
+    lines = src.budget_lines
+    totals = {"amount": [line["amount"] for line in lines],
+              **{f"rpd{q}": [line["rpd_by_quarter"][q - 1] for line in lines] for q in L.QUARTERS}}
+    total_row(ws, table, first, {col_of[key]: amounts for key, amounts in totals.items()}, f)
+    rows_dv = (first, first + DV_ROWS)
+    dropdown(ws, rows_dv, (col_of["division"],) * 2, {"validate": "list", "source": "=DaftarBagian"},
+             "builder.dv.division")
+    programs = [p["code"] for p in src.programs]
+    dropdown(ws, rows_dv, (col_of["program"],) * 2, {"validate": "list", "source": programs}, "builder.dv.program")
     ws.set_column(col_of["amount"], col_of["rpd4"], 17, None)
 
 
@@ -240,7 +230,7 @@ def build_xlsx_bytes(src: PlanData, created: dt.datetime) -> bytes:
     out = io.BytesIO()
     wb = xlsxwriter.Workbook(out, {"in_memory": True})
     wb.set_properties({
-        "title": f"Rencana Aksi Kinerja {src.identity['Satuan Kerja']} {src.identity['Tahun Anggaran']}",
+        "title": say("builder.properties.title", satker=src.identity["satker"], year=src.identity["year"]),
         "subject": "RAK", "company": "KPU", "author": "rak_xl", "created": created,
         "comments": src.origin,
     })
@@ -253,8 +243,8 @@ def build_xlsx_bytes(src: PlanData, created: dt.datetime) -> bytes:
     _identity(sheets[L.SHEET_IDENTITY], src, f)
     _programs(sheets[L.SHEET_PROGRAMS], src, f)
     _divisions(wb, sheets[L.SHEET_DIVISIONS], src, f)
-    _rak(sheets[L.SHEET_RAK_A], L.RAK_A, src.rak_a, "kegiatan", src, f)
-    _rak(sheets[L.SHEET_RAK_B], L.RAK_B, src.rak_b, "sasaran_program", src, f)
+    _rak(sheets[L.SHEET_RAK_A], L.RAK_A, src.rak_a, src, f)
+    _rak(sheets[L.SHEET_RAK_B], L.RAK_B, src.rak_b, src, f)
     _budget(sheets[L.SHEET_BUDGET], src, f)
     build_achievement(wb, sheets[L.SHEET_ACHIEVEMENT], src, f)
     build_spending(wb, sheets[L.SHEET_SPENDING], src, f)
