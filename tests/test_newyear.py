@@ -188,6 +188,41 @@ def test_a_source_without_a_year_or_with_a_second_identity_is_refused(tmp_path, 
              "--dari tidak dipakai bersama")
 
 
+def test_every_new_year_refusal_has_its_code_both_languages_and_a_hint(tmp_path, edit):
+    """Each refusal of RAK780-799 is met by a case here, with the code the catalog gives it."""
+    from rak_xl.core.errors import RakInputError
+    from rak_xl.core.refusals import REFUSALS
+    from rak_xl.products import newyear
+
+    folder = tmp_path / "RAK_2023.xlsm"
+    folder.mkdir()
+    existing = tmp_path / "RAK_2024.xlsm"
+    existing.write_bytes(b"milik staf")
+    no_year = read_grids(edit({L.SHEET_IDENTITY: {"B6": None}}))
+    cases = {
+        "RAK780": lambda: newyear.check_year(23),
+        "RAK781": lambda: newyear.check_year(2022, after=2022),
+        "RAK782": lambda: newyear.check_satker("Malang"),
+        "RAK783": lambda: newyear.check_code("6580xx"),
+        "RAK784": lambda: newyear.check_output(tmp_path / "RAK_2023.xlsx", force=False),
+        "RAK785": lambda: newyear.check_output(tmp_path / "sub" / ".." / "RAK_2024.xlsm", True, existing),
+        "RAK786": lambda: newyear.check_output(folder, force=True),
+        "RAK787": lambda: newyear.check_output(existing, force=False),
+        "RAK788": lambda: newyear.source_plan({"Daftar Hadir": [["Nama"]]}, "daftar.xlsx"),
+        "RAK789": lambda: newyear.source_plan(no_year, "RAK_2022.xlsm"),
+    }
+    ours = {code for code in REFUSALS if "RAK780" <= code <= "RAK799"}
+    assert ours == set(cases)
+    for code, case in cases.items():
+        with pytest.raises(RakInputError) as refused:
+            case()
+        error = refused.value
+        assert error.code == code
+        assert error.message != error.message_en and error.hint and error.hint_en != error.hint, code
+        assert REFUSALS[code].doc, code
+    assert (error.sheet, error.cell) == (L.SHEET_IDENTITY, "B6")  # RAK789 points at the empty year
+
+
 def test_existing_output_needs_force(tmp_path, capsys):
     out = tmp_path / "RAK_2023.xlsm"
     out.write_bytes(b"milik staf")

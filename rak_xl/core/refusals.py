@@ -23,6 +23,7 @@ import string
 from dataclasses import dataclass
 from functools import cached_property
 
+from . import layout as L
 from .errors import RakInputError
 
 AREAS = {
@@ -84,3 +85,79 @@ FILE_NOT_FOUND = refusal(
     "Periksa nama dan folder berkas.",
     "Check the file's name and folder.",
     "The file named on the command line (or by a button) does not exist.")
+
+
+# --- RAK780-799: a new year's workbook (rak-xl baru, the button Buat RAK Tahun Berikutnya) -----------
+
+NEW_YEAR_IMPLAUSIBLE = refusal(
+    "RAK780", "year-implausible",
+    "Tahun {year} tidak masuk akal: isi tahun anggaran empat angka, misalnya 2023.",
+    "Year {year} is implausible: give a four-digit budget year, e.g. 2023.",
+    "Tulis tahunnya lengkap dengan --tahun, misalnya --tahun 2023.",
+    "Write the year in full with --tahun, e.g. --tahun 2023.",
+    "`rak-xl baru --tahun` outside 2000-2100 (a typing slip such as 23 or 20233).")
+NEW_YEAR_NOT_AFTER = refusal(
+    "RAK781", "year-not-after-source",
+    "Tahun {year} tidak sesudah tahun RAK sumber ({after}). RAK baru dibuat untuk tahun sesudahnya, "
+    "misalnya --tahun {next}.",
+    "Year {year} is not after the source's year ({after}); e.g. --tahun {next}.",
+    "Tanpa --tahun, RAK baru dibuat untuk tahun {next}.",
+    "Without --tahun the new plan is for {next}.",
+    "`rak-xl baru --dari` carries a plan forward only to a later year than the source's Tahun Anggaran.")
+SATKER_NAME_IMPLAUSIBLE = refusal(
+    "RAK782", "satker-name-implausible",
+    "Nama satker '{name}' tidak dikenali sebagai nama satker KPU.",
+    "'{name}' does not look like the name of a KPU satker.",
+    'Tulis lengkap, misalnya --satker "KPU Kabupaten Malang" atau "KPU Provinsi Jawa Timur".',
+    'Write it in full, e.g. --satker "KPU Kabupaten Malang" or "KPU Provinsi Jawa Timur".',
+    "`rak-xl baru --satker` takes a name starting with KPU (or Komisi Pemilihan Umum), 8 to 80 characters.")
+SATKER_CODE_IMPLAUSIBLE = refusal(
+    "RAK783", "satker-code-implausible",
+    "Kode satker '{code}' tidak masuk akal: kode satker terdiri dari 6 angka.",
+    "Satker code '{code}' is implausible: a satker code has 6 digits.",
+    "Lihat kode satker pada nomor DIPA, misalnya 658021 pada SP DIPA 076.01.2.658021/2022.",
+    "The satker code is in the DIPA number, e.g. 658021 in SP DIPA 076.01.2.658021/2022.",
+    "`rak-xl baru --kode` takes the satker's six-digit code.")
+NEW_WORKBOOK_NOT_XLSM = refusal(
+    "RAK784", "new-workbook-not-xlsm",
+    "Berkas hasil '{name}' harus berakhiran .xlsm (workbook dengan tombol).",
+    "Output '{name}' must end in .xlsm (a workbook with buttons).",
+    "Pilih nama berakhiran .xlsm dengan -o, misalnya RAK_2023.xlsm.",
+    "Choose a name ending in .xlsm with -o, e.g. RAK_2023.xlsm.",
+    "A new plan is a macro-enabled workbook: its buttons need the .xlsm name.")
+NEW_WORKBOOK_IS_SOURCE = refusal(
+    "RAK785", "new-workbook-is-source",
+    "Berkas hasil '{name}' sama dengan berkas sumber; RAK sumber tidak pernah ditimpa.",
+    "Output '{name}' is the source itself; the source is never overwritten.",
+    "Pilih nama lain dengan -o, misalnya RAK_2023.xlsm.",
+    "Choose another name with -o, e.g. RAK_2023.xlsm.",
+    "`rak-xl baru -o` names the workbook given to --dari (also through another spelling of its path).")
+NEW_WORKBOOK_IS_FOLDER = refusal(
+    "RAK786", "new-workbook-is-folder",
+    "'{path}' adalah folder, bukan nama berkas.",
+    "'{path}' is a folder, not a file name.",
+    "Tulis nama berkas dengan -o, misalnya -o RAK_2023.xlsm.",
+    "Give a file name with -o, e.g. -o RAK_2023.xlsm.",
+    "`rak-xl baru -o` names an existing folder.")
+NEW_WORKBOOK_EXISTS = refusal(
+    "RAK787", "new-workbook-exists",
+    "Berkas '{name}' sudah ada; tidak ditimpa.",
+    "'{name}' already exists; not overwritten.",
+    "Pilih nama lain dengan -o, atau tambahkan --force untuk menggantinya.",
+    "Choose another name with -o, or add --force to replace it.",
+    "The new workbook's file exists: `rak-xl baru` replaces it only with --force; the button never does.")
+SOURCE_NOT_A_PLAN = refusal(
+    "RAK788", "source-not-a-plan",
+    f"Berkas '{{name}}' bukan workbook RAK: lembar {L.SHEET_IDENTITY}, {L.SHEET_RAK_A} dan {L.SHEET_RAK_B} "
+    "tidak ditemukan atau tidak terbaca.",
+    "'{name}' is not a RAK workbook (no readable Identitas and RAK sheets).",
+    "Pilih workbook RAK tahun sebelumnya (.xlsm atau salinan .xlsx-nya).",
+    "Choose last year's RAK workbook (.xlsm or its .xlsx copy).",
+    "The workbook to carry forward has no readable Identitas sheet or neither RAK sheet.")
+SOURCE_YEAR_MISSING = refusal(
+    "RAK789", "source-year-missing",
+    "Tahun Anggaran RAK sumber '{name}' kosong atau tidak terbaca.",
+    "The source's Tahun Anggaran is empty or unreadable ('{name}').",
+    "Isi Tahun Anggaran (misalnya 2022) di lembar Identitas, simpan, lalu coba lagi.",
+    "Fill in Tahun Anggaran (e.g. 2022) on the Identitas sheet, save, then try again.",
+    "The workbook to carry forward has no year, so the new plan's year cannot follow from it.")
