@@ -117,6 +117,7 @@ WORDS: Words = Words({
     "builder.origin.blank": ("Dibuat oleh rak-xl baru: RAK kosong {satker} tahun {year}.",
                              "Made by rak-xl baru: a blank RAK of {satker} for the year {year}."),
     "builder.source_year": ("RAK {year}", "RAK {year}"),
+    "builder.written": ("Ditulis: {path}", "Written: {path}"),
     "builder.source_unknown": ("RAK sebelumnya", "the previous RAK"),
     "builder.budget_note.carried": (
         "Baris anggaran dibawa dari {source}: kode, program, uraian, bagian dan ID RAK tetap. "

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from rak_xl.core import layout as L
+from rak_xl.core.text import say
 from rak_xl.parse.quarterly_input import default_lower_is_better
 from rak_xl.parse.values import parse_percent_text
 
@@ -50,7 +51,8 @@ def achievement_row(rak: RakRecord, index: int) -> AchievementRecord:
     factors = dict(zip(_ILLUSTRATED, _INDICATOR_FACTORS[index % len(_INDICATOR_FACTORS)]))
     targets = _targets_to_date(rak)
     return AchievementRecord(
-        id=rak["id"], direction=L.DIRECTION_DOWN if default_lower_is_better(rak["indicator"]) else L.DIRECTION_UP,
+        id=rak["id"],
+        direction=L.DIRECTION_DOWN if default_lower_is_better(rak["indicator"]) else L.DIRECTION_UP,
         targets_to_date=[None if t is None else _percent(t) for t in targets],
         realised_to_date=[_percent(t * factors[q]) if t is not None and q in factors else None
                           for q, t in zip(L.QUARTERS, targets)])
@@ -80,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     folder = Path((argv or sys.argv[1:] or ["workbook/sources"])[0])
     for name, text in generate(folder).items():
         (folder / name).write_text(text, encoding="utf-8")
-        print(f"Ditulis: {folder / name}")
+        print(say("builder.written", path=folder / name))
     return 0
 
 
