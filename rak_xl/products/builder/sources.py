@@ -23,7 +23,7 @@ class SourceFile(NamedTuple):
     # Record key -> CSV header, in the file's column order. A header with "{q}" is a quarterly
     # series: one column per quarter TW 1..4, one list in the record.
     headers: dict[str, str]
-    optional: bool = False  # absent: no records (the evaluation sources came later)
+    optional: bool = False  # may be absent: then no records (the evaluation sheets start empty)
 
 
 def _rak_headers(group: str) -> dict[str, str]:

@@ -57,7 +57,7 @@ def _highlights(wb, ws, sheet: str, f: Formats) -> None:
 
     The rule reads the twin through a workbook-level name, INDEX(Sorotan_<sheet>, ROW(), COLUMN()),
     not as '_Sorotan'!A1: Excel 2010+ saves a rule that names another sheet in the worksheet's
-    x14 <extLst>, which openpyxl drops, so one Excel save followed by `rak-xl run` lost every
+    x14 <extLst>, which openpyxl drops, so after one Excel save `rak-xl run` would lose every
     highlight. Rules over defined names stay in the classic <conditionalFormatting> element.
     It is safe: the name covers exactly the rule's area (HIGHLIGHT_ROWS x HIGHLIGHT_BLOCK_WIDTH),
     so ROW()/COLUMN() of every cell the rule applies to is inside it; ROW() is the cell's current
