@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from typing import NamedTuple
 
 
 def _localise(text: str, lang: str) -> str:
@@ -260,3 +261,89 @@ def say(key: str, lang: str = "id", **params: object) -> str:
     """The words under `key` in `lang`, with `params` filled in (a missing one is an error: KeyError)."""
     id_text, en_text = WORDS[key]
     return (en_text if lang == "en" else id_text).format(**params)
+
+
+# --- rules and parser -------------------------------------------------------------------------
+# Pieces the rules and the parser put into a finding's parameters; the rule catalog
+# (core/catalog.py) holds the sentences they go into.
+
+class Pair(NamedTuple):
+    """Words in both languages as one parameter of a finding: each language's message takes its own."""
+
+    id: str
+    en: str
+
+    def of(self, lang: str = "id") -> str:
+        return self.en if lang == "en" else self.id
+
+
+def both(key: str, **params: object) -> Pair:
+    """The words under `key` in both languages, `params` filled in."""
+    return Pair(say(key, "id", **params), say(key, "en", **params))
+
+
+WORDS.update({
+    # Where a finding is ('F7 (+11 sel)'), and the counts as every output states them (sheets: Indonesian).
+    "findings.more_cells": ("{first} (+{more} sel)", "{first} (+{more} cells)"),
+    "findings.summary": ("{error} kesalahan, {warning} peringatan, {info} informasi",
+                         "{error} errors, {warning} warnings, {info} information"),
+    # Where a row has no ID, or a code is empty, the message names it the Indonesian way in both
+    # languages (as it quotes the cells' own text): these are said with lang "id".
+    "rules.row": ("baris {row}", "row {row}"),
+    "rules.empty": ("(kosong)", "(empty)"),
+    "rules.and_more": ("{listed} dan {more} lainnya", "{listed} and {more} more"),
+    # RAK203: the unit of the row above a stretch without one.
+    "rules.unit_above": ("Baris {id} di atasnya memakai '{unit}'. ", "Row {id} above has '{unit}'. "),
+    # RAK207: what a table holds.
+    "rules.indicators": ("indikator", "indicators"),
+    "rules.budget_lines": ("baris anggaran", "budget lines"),
+    # RAK302, RAK303, RAK314: the rows of a sheet with the same defect.
+    "rules.subject_many": ("{count} baris ({ids}; mis. '{indicator}')", "{count} rows ({ids}; e.g. '{indicator}')"),
+    # RAK409: which pagu is in force, and what to do about the difference.
+    "rules.pagu_revised": ("pagu revisi", "revised pagu"),
+    "rules.pagu_initial": ("pagu awal", "initial pagu"),
+    "rules.pagu_still_initial": (
+        "Jumlah pagu program masih sama dengan pagu awal: perbarui pagu program di lembar Program sesuai DIPA revisi.",
+        "The programs still add up to the initial pagu: update them on sheet Program to the revised DIPA."),
+    "rules.pagu_unshared": (
+        "Sebesar {amount} dari pagu belum dibagi ke program: lengkapi pagu program di lembar Program, atau periksa "
+        "pagu di lembar Identitas.",
+        "{amount} of the pagu is in no program: complete the program amounts on sheet Program, or check the pagu on "
+        "sheet Identitas."),
+    "rules.pagu_exceeded": (
+        "Pagu program melebihi pagu DIPA sebesar {amount}: periksa pagu program di lembar Program dan pagu di lembar "
+        "Identitas.",
+        "The programs exceed the DIPA pagu by {amount}: check the program amounts on sheet Program and the pagu on "
+        "sheet Identitas."),
+    # RAK414: the part of the DIPA number that disagrees with Identitas.
+    "rules.dipa_satker": ("Kode satker", "satker code"),
+    "rules.dipa_year": ("Tahun", "year"),
+    # RAK416: how the row's responsible unit was found when its own cell is empty.
+    "rules.unit_from_block": (" (dari baris lain pada sub-kegiatan yang sama)", " (from another row of its sub-activity)"),
+    "rules.unit_from_budget": (" (disimpulkan dari baris anggaran terbesar yang mendanai sub-kegiatannya)",
+                               " (inferred from the largest budget line funding its sub-activity)"),
+    # RAK608, RAK609: what matches a row of an evaluation sheet to the plan.
+    "rules.row_id": ("ID baris", "a row ID"),
+    "rules.budget_code": ("Kode Anggaran", "a budget code"),
+    "rules.id_column": ("ID", "row ID"),
+    "rules.code_column": ("Kode Anggaran", "budget code"),
+})
+
+# English names of the Identitas fields and RAK columns a finding names; in Indonesian the
+# message quotes the label on the sheet itself (core/layout.py), the words staff see there.
+FIELD_EN = {"satker": "Satker", "satker_code": "Satker code", "year": "Budget year", "dipa_number": "DIPA number",
+            "dipa_date": "DIPA date", "budget_initial": "Initial pagu"}
+COLUMN_EN = {"group": "the group column", "indicator": "the indicator column", "activity": "the sub-activity column"}
+
+# What a cell must hold when RAK104 cannot read it: the kind in both languages, and an example of
+# what to type, written as it is typed into the (Indonesian) workbook, so one for both languages.
+# {max}: the largest amount read as Rupiah, in triliun (rak_xl.parse.values.MAX_RUPIAH).
+VALUE_KINDS = {
+    "money": (Pair("jumlah rupiah", "an amount in Rupiah"),
+              "angka bulat sampai Rp {max} triliun, misalnya 1646458000 atau Rp 1.646.458.000"),
+    "date": (Pair("tanggal", "a date"), "tanggal Excel atau teks seperti 17 Januari 2023"),
+    "year": (Pair("tahun", "a year"), "empat angka, misalnya 2022"),
+    "text": (Pair("teks", "text"), "teks"),
+    "number": (Pair("angka", "a number"), "angka, misalnya 50% atau 12"),
+    "spent": (Pair("jumlah rupiah", "an amount in Rupiah"), "angka bulat, misalnya 27750000"),
+}
