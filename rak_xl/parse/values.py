@@ -13,6 +13,8 @@ import math
 import re
 from functools import lru_cache
 
+from rak_xl.core.text import MONTHS_EN, MONTHS_ID
+
 _CURRENCY = re.compile(r"^(rp\.?|idr)\s*", re.IGNORECASE)
 _TRAILING_DASH = re.compile(r"[,.]-+$")
 _ID_GROUPED = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")  # 1.646.458.000 / 1.234,5
@@ -91,14 +93,10 @@ def parse_percent_text(value: object) -> float | None:
     return parse_number(head)
 
 
-_MONTHS = {
-    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "pebruari": 2, "maret": 3, "mar": 3,
-    "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
-    "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "september": 9, "sep": 9, "sept": 9,
-    "oktober": 10, "okt": 10, "november": 11, "nov": 11, "nopember": 11, "desember": 12, "des": 12,
-    # English spellings that differ
-    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8,
-    "aug": 8, "october": 10, "oct": 10, "december": 12, "dec": 12,
+# Month names in both languages, and the short and older spellings staff also write.
+_MONTHS = {name.casefold(): m for names in (MONTHS_ID, MONTHS_EN) for m, name in enumerate(names, start=1)} | {
+    "jan": 1, "feb": 2, "pebruari": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "agu": 8, "agt": 8, "ags": 8,
+    "aug": 8, "sep": 9, "sept": 9, "okt": 10, "oct": 10, "nov": 11, "nopember": 11, "des": 12, "dec": 12,
 }
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
