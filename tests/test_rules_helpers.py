@@ -6,8 +6,10 @@ import datetime as dt
 
 import pytest
 
-from rak_xl.rules.helpers import (dangling_end, date_id, measure_kind, names_a_measure, number_id, numbers,
-    reads_like_indicator, rupiah, sequence_breaks, series_decreases, series_gaps)
+from rak_xl.core.text import date_text, rupiah
+from rak_xl.core.text import number as number_id
+from rak_xl.rules.helpers import (dangling_end, measure_kind, names_a_measure, numbers, reads_like_indicator,
+    sequence_breaks, series_decreases, series_gaps)
 
 
 @pytest.mark.parametrize("items, breaks", [
@@ -73,4 +75,5 @@ def test_wording():
     assert rupiah(27_734_000) == "Rp 27.734.000"
     assert number_id(12.5) == "12,5" and number_id(100.0) == "100" and number_id(1500) == "1.500"
     assert number_id(float("inf")) == "inf"
-    assert date_id(dt.date(2023, 1, 17)) == "17 Januari 2023"
+    assert date_text(dt.date(2023, 1, 17)) == "17 Januari 2023"
+    assert date_text(dt.date(2023, 1, 17), "en") == "17 January 2023"

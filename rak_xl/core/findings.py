@@ -1,4 +1,17 @@
-"""A finding: one fact about the plan, with its catalog entry's words filled in.
+"""Findings, and the catalog entries that make them.
+
+A `Rule` is one entry of the rule catalog (core/catalog.py holds the table): a stable code, a
+severity, the words in both languages and the documentation. An entry makes its own findings,
+with the parameters its words name, so a rule's code is written once, in the catalog:
+
+    yield RAK404.at(cell, row_id=code, value=..., closest=..., divisions=...)
+    yield RAK203.spanning(sheet, cells, row_id=..., count=..., ...)  # one fact over many cells
+    yield RAK601.on(sheet)  # a fact about a sheet as a whole
+
+A parameter the words do not name, or one they name that the call leaves out, is a TypeError
+when the finding is made (tests/test_rules_entries.py makes every code from real workbooks),
+never a '?' in a message staff read. A parameter may be words in both languages (text.Pair,
+from text.both): each language's message takes its own.
 
 A fact may span many cells (the same column empty down a table, the same unit error on
 eleven rows): it is still one finding, at its first cell, listing every cell in `cells`
@@ -8,25 +21,96 @@ so each one is highlighted and listed in the JSON. The summary counts facts, not
 from __future__ import annotations
 
 import re
+import string
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from .catalog import CATALOG
 from .model import CellRef
-from .text import SEVERITIES, SEVERITY_LABEL  # noqa: F401  (SEVERITY_LABEL: re-exported)
+from .text import SEVERITIES, SEVERITY_LABEL, Pair, say  # noqa: F401  (SEVERITY_LABEL: re-exported)
 
 _RANK = {s: i for i, s in enumerate(SEVERITIES)}
 
 
-@dataclass(frozen=True)
-class Finding:
+@lru_cache(maxsize=None)
+def _fields(*templates: str) -> frozenset[str]:
+    return frozenset(name for t in templates for _, name, _, _ in string.Formatter().parse(t) if name)
+
+
+def _fill(template: str, lang: str, params: dict[str, Any]) -> str:
+    return template.format_map({k: v.of(lang) if isinstance(v, Pair) else v for k, v in params.items()})
+
+
+@dataclass(frozen=True, eq=False)
+class Rule:
+    """One entry of the rule catalog; its `doc` is the rule's documentation (docs/rules.md)."""
+
     code: str
+    slug: str
+    severity: str
+    message_id: str
+    message_en: str
+    hint_id: str
+    hint_en: str
+    doc: str  # what it checks and why, for docs/rules.md (English)
+    retired: bool = False
+
+    # An entry is its code: a code names one rule for good (core/catalog.py).
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Rule) and other.code == self.code
+
+    def __hash__(self) -> int:
+        return hash(self.code)
+
+    @property
+    def params(self) -> frozenset[str]:
+        """The parameters its words name (message and hint, both languages)."""
+        return _fields(self.message_id, self.message_en, self.hint_id, self.hint_en)
+
+    def at(self, cell: CellRef, /, *, row_id: str = "", **params: Any) -> Finding:
+        """The fact at one cell."""
+        return Finding(self, cell.sheet, cell, self._checked(params), row_id)
+
+    def on(self, sheet: str, /, *, row_id: str = "", **params: Any) -> Finding:
+        """The fact about a sheet (or the workbook) as a whole: no cell."""
+        return Finding(self, sheet, None, self._checked(params), row_id)
+
+    def spanning(self, sheet: str, cells: Sequence[CellRef], /, *, row_id: str = "", **params: Any) -> Finding:
+        """One fact covering `cells` (in order; the first is where it is shown)."""
+        return Finding(self, sheet, cells[0] if cells else None, self._checked(params), row_id, tuple(cells))
+
+    def _checked(self, params: dict[str, Any]) -> dict[str, Any]:
+        if params.keys() != self.params:
+            missing, unknown = sorted(self.params - params.keys()), sorted(params.keys() - self.params)
+            raise TypeError(f"{self.code} takes {sorted(self.params)}; missing {missing}, unknown {unknown}")
+        return params
+
+    def message(self, lang: str, params: dict[str, Any]) -> str:
+        return _fill(self.message_en if lang == "en" else self.message_id, lang, params)
+
+    def hint(self, lang: str, params: dict[str, Any]) -> str:
+        return _fill(self.hint_en if lang == "en" else self.hint_id, lang, params)
+
+
+@dataclass(frozen=True, repr=False)
+class Finding:
+    """Made by its entry (Rule.at / on / spanning), which checks the parameters."""
+
+    rule: Rule
     sheet: str
     cell: CellRef | None = None  # None: the finding is about the sheet (or workbook) as a whole
     params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     row_id: str = ""  # the RAK row ID or budget code the finding concerns, if any
     # Every cell the fact covers, `cell` first; empty for a one-cell finding (see all_cells).
     cells: tuple[CellRef, ...] = field(default=(), compare=False, hash=False)
+
+    def __repr__(self) -> str:
+        return f"Finding({self.code}, {self.sheet}!{self.a1 or '-'}, row_id={self.row_id!r}, params={self.params!r})"
+
+    @property
+    def code(self) -> str:
+        return self.rule.code
 
     @property
     def all_cells(self) -> tuple[CellRef, ...]:
@@ -39,26 +123,22 @@ class Finding:
         return cell_span([c.a1 for c in self.all_cells if c.sheet == self.sheet], lang)
 
     @property
-    def rule(self):
-        return CATALOG[self.code]
-
-    @property
     def severity(self) -> str:
-        return CATALOG[self.code].severity
+        return self.rule.severity
 
     @property
     def a1(self) -> str:
         return self.cell.a1 if self.cell else ""
 
     def message(self, lang: str = "id") -> str:
-        return self.rule.format_message(lang, self.params)
+        return self.rule.message(lang, self.params)
 
     def hint(self, lang: str = "id") -> str:
-        return self.rule.format_hint(lang, self.params)
+        return self.rule.hint(lang, self.params)
 
     def sort_key(self) -> tuple:
         row, col = (self.cell.row, self.cell.col) if self.cell else (0, 0)
-        return (_RANK[CATALOG[self.code].severity], self.sheet, row, col, self.code)
+        return (_RANK[self.rule.severity], self.sheet, row, col, self.code)
 
     def as_dict(self, lang: str = "id", tabs: dict[str, str] | None = None) -> dict[str, str]:
         """`tabs` maps an expected sheet name to the tab's actual name (see Plan.sheet_names)."""
@@ -87,13 +167,14 @@ def cell_span(cells: list[str], lang: str = "id") -> str:
         rows = [int(m[2]) for m in parts]
         if rows == list(range(rows[0], rows[0] + len(rows))):
             return f"{cells[0]}:{cells[-1]}"
-    return f"{cells[0]} (+{len(cells) - 1} {'sel' if lang == 'id' else 'cells'})"
+    return say("findings.more_cells", lang, first=cells[0], more=len(cells) - 1)
 
 
-def spanning(code: str, sheet: str, cells: list[CellRef], params: dict[str, Any] | None = None,
-             row_id: str = "") -> Finding:
-    """One finding for a fact that covers `cells` (in order; the first is where it is shown)."""
-    return Finding(code, sheet, cells[0] if cells else None, params or {}, row_id, tuple(cells))
+def first_few(items: list[str], limit: int) -> str:
+    """'a, b, c' or, beyond `limit` items, 'a, b, c dan 4 lainnya' (Indonesian in both languages' messages)."""
+    if len(items) <= limit:
+        return ", ".join(items)
+    return say("rules.and_more", "id", listed=", ".join(items[:limit]), more=len(items) - limit)
 
 
 _NUMBERED_ID = re.compile(r"(.*?)(\d{1,18})")  # an ID of 9,000 digits: its last 18 count
@@ -111,20 +192,16 @@ def id_list(ids: list[str], limit: int = 12) -> str:
         else:
             runs.append([rid])
         last = key
-    parts = [", ".join(r) if len(r) < 3 else f"{r[0]}–{r[-1]}" for r in runs]
-    if len(parts) > limit:
-        return ", ".join(parts[:limit]) + f" dan {len(parts) - limit} lainnya"
-    return ", ".join(parts)
+    return first_few([", ".join(r) if len(r) < 3 else f"{r[0]}–{r[-1]}" for r in runs], limit)
 
 
 def summarise(findings: list[Finding]) -> dict[str, int]:
     counts = {s: 0 for s in SEVERITIES}
     for f in findings:
-        counts[CATALOG[f.code].severity] += 1
+        counts[f.severity] += 1
     return counts
 
 
 def summary_line(findings: list[Finding]) -> str:
     """'4 kesalahan, 91 peringatan, 12 informasi': the counts as every output states them."""
-    c = summarise(findings)
-    return f"{c['error']} kesalahan, {c['warning']} peringatan, {c['info']} informasi"
+    return say("findings.summary", "id", **summarise(findings))

@@ -36,8 +36,6 @@ RUNNING = "sudah dilaporkan"  # some realisation exists for the quarter
 STATE_EN = {OK: "counted", NO_TARGET: "no target", NO_DATA: "no data yet", ZERO_TARGET: "zero target",
             NOT_REPORTED: "not reported", NOT_STARTED: "not started", RUNNING: "reported"}
 
-UNIT_ERROR_THRESHOLD = 150.0  # capaian above this is more likely a unit slip than a real result
-
 METHOD_ACHIEVEMENT = (
     "Capaian = realisasi / target x 100% bila makin tinggi makin baik (Arah Naik); "
     "(1 + (1 - realisasi / target)) x 100% bila makin rendah makin baik (Arah Turun), paling rendah 0%. "

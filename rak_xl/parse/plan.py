@@ -14,21 +14,15 @@ import re
 from collections.abc import Mapping
 
 from rak_xl.core import layout as L
+from rak_xl.core.catalog import RAK101, RAK105, RAK106, RAK107, RAK108, RAK110
 from rak_xl.core.findings import Finding
 from rak_xl.core.model import BudgetLine, CellRef, Division, Identity, Plan, Program, RakRow, Target, Val
 from rak_xl.core.text import shorten
 
 from .divisions import match_division
 from .quarterly_input import parse_evaluation
-from .tables import Grid, find_table, formula_findings, label_key
+from .tables import Grid, find_table, formula_findings, label_key, unreadable
 from .values import is_blank, parse_date, parse_mark, parse_money, parse_number, parse_percent_text, parse_year
-
-_KIND = {  # kind -> (Indonesian name, English name, example)
-    "money": ("jumlah rupiah", "an amount in Rupiah", "angka bulat sampai Rp 1.000 triliun, misalnya 1646458000 atau Rp 1.646.458.000"),
-    "date": ("tanggal", "a date", "tanggal Excel atau teks seperti 17 Januari 2023"),
-    "year": ("tahun", "a year", "empat angka, misalnya 2022"),
-    "text": ("teks", "text", "teks"),
-}
 
 
 def _sheet_lookup(grids: Mapping[str, Grid]) -> dict[str, str]:
@@ -41,13 +35,6 @@ def _sheet_lookup(grids: Mapping[str, Grid]) -> dict[str, str]:
         elif label_key(name) in actual:
             out[name] = actual[label_key(name)]
     return out
-
-
-def _unreadable(val: Val, column: str, kind: str) -> Finding:
-    name, name_en, example = _KIND[kind]
-    return Finding("RAK104", val.cell.sheet, val.cell,
-                   {"value": shorten(val.raw, 60), "column": column, "kind": name, "kind_en": name_en,
-                    "example": example})
 
 
 def _says_illustrative(grid: Grid, header_row: int) -> bool:
@@ -70,7 +57,7 @@ class _Parser:
         actual = self.names.get(sheet)
         if actual is None:
             found = ", ".join(n for n in self.grids) or "-"
-            self.findings.append(Finding("RAK101", sheet, None, {"sheet": sheet, "found": found}))
+            self.findings.append(RAK101.on(sheet, sheet=sheet, found=found))
             return None
         return self.grids[actual]
 
@@ -115,13 +102,13 @@ class _Parser:
             formula_findings([(key, val)], None, self.findings, label)
             formula = self.uncomputed.get(self.names[L.SHEET_IDENTITY], {}).get((r, 2))
             if formula is not None:
-                self.findings.append(Finding("RAK110", L.SHEET_IDENTITY, val.cell, {"column": label, "formula": formula}))
+                self.findings.append(RAK110.at(val.cell, column=label, formula=formula))
             if is_blank(raw) or len(self.findings) > before:
                 continue
             parsed = {"text": lambda v: str(v).strip() if not isinstance(v, float) or v != int(v) else str(int(v)),
                       "money": parse_money, "date": parse_date, "year": parse_year}[kind](raw)
             if parsed is None:
-                self.findings.append(_unreadable(val, label, kind))
+                self.findings.append(unreadable(val, label, kind))
             else:
                 ident.values[key] = parsed
         return ident
@@ -134,7 +121,7 @@ class _Parser:
             if "amount" in cells and not cells["amount"].blank:
                 amount = parse_money(cells["amount"].raw)
                 if amount is None:
-                    self.findings.append(_unreadable(cells["amount"], L.PROGRAMS.column("amount").label, "money"))
+                    self.findings.append(unreadable(cells["amount"], L.PROGRAMS.column("amount").label, "money"))
             out.append(Program(cells["code"].text if "code" in cells else "",
                                cells["name"].text if "name" in cells else "", amount, cells))
         return out
@@ -163,12 +150,9 @@ class _Parser:
                     continue
                 marked, normalised = parse_mark(val.raw)
                 unreadable.append(marked is None)
-                if marked is None:
-                    self.findings.append(Finding("RAK105", layout.sheet, val.cell,
-                                                 {"value": shorten(val.raw, 60), "column": column}, row.id))
-                elif normalised:
-                    self.findings.append(Finding("RAK106", layout.sheet, val.cell,
-                                                 {"value": shorten(val.raw, 60), "column": column}, row.id))
+                if marked is None or normalised:
+                    entry = RAK105 if marked is None else RAK106
+                    self.findings.append(entry.at(val.cell, row_id=row.id, value=shorten(val.raw, 60), column=column))
                 marks.append(bool(marked))
             row.marks = tuple(marks)  # type: ignore[assignment]
             row.unreadable_marks = tuple(unreadable)  # type: ignore[assignment]
@@ -190,7 +174,7 @@ class _Parser:
                     continue
                 amount = parse_money(val.raw)
                 if amount is None:
-                    self.findings.append(_unreadable(val, L.BUDGET_LINES.column(key).label, "money"))
+                    self.findings.append(unreadable(val, L.BUDGET_LINES.column(key).label, "money"))
                 elif key == "amount":
                     line.amount = amount
                 else:
@@ -267,12 +251,10 @@ def _check_ids(rows: list[RakRow], findings: list[Finding]) -> None:
         if "id" not in row.cells:
             continue
         if row.cells["id"].blank:
-            findings.append(Finding("RAK107", row.sheet, row.ref("id"),
-                                    {"row": row.row, "example": f"{row.table}-{row.row:03d}"}))
+            findings.append(RAK107.at(row.ref("id"), row=row.row, example=f"{row.table}-{row.row:03d}"))
             continue
         key = row.id.casefold()
         if key in seen:
-            findings.append(Finding("RAK108", row.sheet, row.ref("id"),
-                                    {"id": row.id, "other": str(seen[key].ref("id"))}, row.id))
+            findings.append(RAK108.at(row.ref("id"), row_id=row.id, id=row.id, other=str(seen[key].ref("id"))))
         else:
             seen[key] = row

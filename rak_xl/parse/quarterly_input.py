@@ -20,13 +20,13 @@ from rak_xl.core import layout as L
 from rak_xl.core.findings import Finding
 from rak_xl.core.layout import TableLayout
 from rak_xl.core.model import BudgetLine, EvaluationInput, Identity, RakRow, Val
-from rak_xl.core.text import shorten
+from rak_xl.core.text import ROMAN
 
-from .tables import Table, label_key
+from .tables import Table, label_key, unreadable
 from .values import is_blank, parse_money, parse_number, parse_percent_text, split_numbering
 
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-_QUARTER = re.compile(r"^(?:tw|triwulan|trw|kuartal|q)?\s*([1-4]|iv|iii|ii|i)$")
+_ROMAN = {numeral.casefold(): q for q, numeral in enumerate(ROMAN, start=1)}
+_QUARTER = re.compile(r"^(?:tw|triwulan|trw|kuartal|q)?\s*([1-4]|" + "|".join(_ROMAN) + ")$")
 
 
 def parse_quarter(value: object) -> int | None:
@@ -73,11 +73,6 @@ def _amount(val: Val, percent: bool) -> float | None:
     if pct is not None:
         return pct
     return parse_number(raw)
-
-
-def _unreadable(val: Val, column: str, kind: str, kind_en: str, example: str) -> Finding:
-    return Finding("RAK104", val.cell.sheet, val.cell,
-                   {"value": shorten(val.raw, 60), "column": column, "kind": kind, "kind_en": kind_en, "example": example})
 
 
 def parse_evaluation(table_of: Callable[[TableLayout], Table | None], identity: Identity, rows: list[RakRow],
@@ -144,8 +139,7 @@ def _achievement(table, rows: list[RakRow], ev: EvaluationInput, findings: list[
                     continue
                 amount = _amount(val, percent)
                 if amount is None:
-                    findings.append(_unreadable(val, L.ACHIEVEMENT.column(key).label, "angka",
-                                                "a number", "angka, misalnya 50% atau 12"))
+                    findings.append(unreadable(val, L.ACHIEVEMENT.column(key).label, "number"))
                 else:
                     series[i] = amount
 
@@ -171,8 +165,7 @@ def _spending(table, budget: list[BudgetLine], ev: EvaluationInput, findings: li
                 continue
             amount = parse_money(val.raw)
             if amount is None:
-                findings.append(_unreadable(val, L.SPENDING.column(f"real{q}").label, "jumlah rupiah",
-                                            "an amount in Rupiah", "angka bulat, misalnya 27750000"))
+                findings.append(unreadable(val, L.SPENDING.column(f"real{q}").label, "spent"))
             else:
                 line.spent_by_quarter[q - 1] = amount
 

@@ -1,4 +1,5 @@
-"""Finding a table in a sheet grid by its header labels, and reading its rows."""
+"""Finding a table in a sheet grid by its header labels, and reading its rows; the findings
+about cells that cannot be read (RAK104, RAK109)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,13 @@ from functools import lru_cache
 from itertools import zip_longest
 from operator import itemgetter
 
+from rak_xl.core.catalog import RAK102, RAK103, RAK104, RAK109, RAK110
 from rak_xl.core.findings import Finding
 from rak_xl.core.layout import Column, TableLayout
 from rak_xl.core.model import CellRef, Val
+from rak_xl.core.text import VALUE_KINDS, shorten, thousands
 
-from .values import is_error
+from .values import MAX_RUPIAH, is_error
 
 Grid = list[list[object]]
 HEADER_SEARCH_ROWS = 30
@@ -112,20 +115,18 @@ def find_table(grid: Grid, layout: TableLayout, findings: list[Finding],
                 best_row, best_map, header_end = r, double, r + 1
     required = [c for c in layout.columns if c.required]
     if len(best_map) < max(2, len(required) // 2):
-        findings.append(Finding("RAK102", layout.sheet, None,
-                                {"sheet": layout.sheet, "labels": ", ".join(c.label for c in required)}))
+        findings.append(RAK102.on(layout.sheet, sheet=layout.sheet, labels=", ".join(c.label for c in required)))
         return None
     missing = [c for c in required if c.key not in best_map]
     for c in missing:
-        findings.append(Finding("RAK103", layout.sheet, CellRef(layout.sheet, best_row, 1),
-                                {"sheet": layout.sheet, "column": c.label, "row": best_row}))
+        findings.append(RAK103.at(CellRef(layout.sheet, best_row, 1), sheet=layout.sheet, column=c.label, row=best_row))
     rows = _data_rows(grid, layout, best_map, header_end, findings)
     # Formulas saved without their result (see adapters/file_read.py): the cell reads blank.
     by_col = {c: key for key, c in best_map.items() if not layout.column(key).derived}
     for (r, c), formula in sorted((uncomputed or {}).items()):
         if r > header_end and c in by_col:
-            findings.append(Finding("RAK110", layout.sheet, CellRef(layout.sheet, r, c),
-                                    {"column": layout.column(by_col[c]).label, "formula": formula}))
+            findings.append(RAK110.at(CellRef(layout.sheet, r, c), column=layout.column(by_col[c]).label,
+                                      formula=formula))
     return Table(layout, best_row, best_map, rows)
 
 
@@ -156,7 +157,7 @@ def _data_rows(grid: Grid, layout: TableLayout, columns: dict[str, int], header_
         if raws.count(None) == width or all(v is None or (v.__class__ is str and not v.strip()) for v in raws):
             continue
         cells = {key: Val(raw, (sheet, r, c)) for (key, c, _), raw in zip(wanted, raws)}  # see Val.cell
-        for v in raws:  # a plain loop: any() over a generator costs twice as much per cell
+        for v in raws:  # a plain loop: cheaper per cell than any() over a generator
             if v.__class__ is str and v.lstrip()[:1] == "#":
                 formula_findings(cells.items(), layout, findings)
                 break
@@ -169,4 +170,14 @@ def formula_findings(cells, layout: TableLayout | None, findings: list[Finding],
     for key, val in cells:
         if is_error(val.raw):
             column = layout.column(key).label if layout is not None else label
-            findings.append(Finding("RAK109", val.cell.sheet, val.cell, {"column": column, "value": val.raw.strip()}))
+            findings.append(RAK109.at(val.cell, column=column, value=val.raw.strip()))
+
+
+_TRILLION = 10**12
+
+
+def unreadable(val: Val, column: str, kind: str) -> Finding:
+    """RAK104: the cell's value cannot be read as `kind` (a key of text.VALUE_KINDS)."""
+    name, example = VALUE_KINDS[kind]
+    return RAK104.at(val.cell, value=shorten(val.raw, 60), column=column, kind=name,
+                     example=example.format(max=thousands(MAX_RUPIAH // _TRILLION)))

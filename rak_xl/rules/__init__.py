@@ -1,25 +1,30 @@
-"""Validation rules. Each rule is a function over the Plan registered under its catalog code."""
+"""Validation rules. Each rule is a function over the Plan registered under its catalog entry:
+
+    @rule(RAK404)
+    def budget_division_unknown(plan): ... yield RAK404.at(cell, value=...)
+
+The entry (core/catalog.py) carries the code; the registry is keyed by it for --select/--ignore.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from rak_xl.core.findings import Finding
+from rak_xl.core.catalog import CATALOG
+from rak_xl.core.findings import Finding, Rule
 from rak_xl.core.model import Plan
 
 RuleFn = Callable[[Plan], Iterable[Finding]]
 REGISTRY: dict[str, RuleFn] = {}
 
 
-def rule(code: str) -> Callable[[RuleFn], RuleFn]:
+def rule(entry: Rule) -> Callable[[RuleFn], RuleFn]:
     def register(fn: RuleFn) -> RuleFn:
-        from rak_xl.core.catalog import CATALOG
-
-        if code not in CATALOG:
-            raise KeyError(f"rule {code} is not in the catalog")
-        if code in REGISTRY:
-            raise KeyError(f"rule {code} registered twice")
-        REGISTRY[code] = fn
+        if CATALOG.get(entry.code) is not entry:
+            raise KeyError(f"rule {entry.code} is not the catalog's entry")
+        if entry.code in REGISTRY:
+            raise KeyError(f"rule {entry.code} registered twice")
+        REGISTRY[entry.code] = fn
         return fn
 
     return register

@@ -12,10 +12,13 @@ from collections import Counter
 from collections.abc import Iterator
 
 from rak_xl.core import layout as L
-from rak_xl.core.findings import Finding, id_list, spanning
+from rak_xl.core.catalog import (
+    RAK601, RAK602, RAK603, RAK604, RAK605, RAK606, RAK607, RAK608, RAK609, RAK610, UNIT_ERROR_THRESHOLD,
+)
+from rak_xl.core.findings import Finding, first_few, id_list
 from rak_xl.core.model import Plan, RakRow
-from rak_xl.core.text import number, percent, rupiah
-from rak_xl.figures.quarterly import UNIT_ERROR_THRESHOLD, achievement, direction_contradicts_targets, lower_is_better
+from rak_xl.core.text import both, number, percent, rupiah
+from rak_xl.figures.quarterly import achievement, direction_contradicts_targets, lower_is_better
 
 from . import rule
 
@@ -30,21 +33,21 @@ def _listed(plan: Plan) -> Iterator[RakRow]:
         yield from (r for r in plan.rows if r.evaluation_cells)
 
 
-@rule("RAK601")
+@rule(RAK601)
 def not_started(plan: Plan) -> Iterator[Finding]:
     # Only for a plan that is there: a workbook without RAK sheets already has its RAK101s.
     if not plan.evaluation.started and {L.SHEET_RAK_A, L.SHEET_RAK_B} & plan.present:
-        yield Finding("RAK601", L.SHEET_ACHIEVEMENT)
+        yield RAK601.on(L.SHEET_ACHIEVEMENT)
 
 
-@rule("RAK602")
+@rule(RAK602)
 def reporting_quarter_unreadable(plan: Plan) -> Iterator[Finding]:
     cell = plan.evaluation.quarter_cell
     if plan.evaluation.quarter_unreadable and cell is not None:
-        yield Finding("RAK602", cell.cell.sheet, cell.cell, {"value": cell.text})
+        yield RAK602.at(cell.cell, value=cell.text)
 
 
-@rule("RAK603")
+@rule(RAK603)
 def realisation_missing(plan: Plan) -> Iterator[Finding]:
     """One finding per quarter: "TW 3 is empty for these indicators" is one fact, however many rows."""
     reporting = plan.evaluation.reporting_quarter
@@ -54,12 +57,12 @@ def realisation_missing(plan: Plan) -> Iterator[Finding]:
         missing = [(row, ref) for row in _listed(plan) if (ref := row.realised_to_date_ref(q)) is not None
                    and row.targets_to_date[q - 1] is not None and row.realised_to_date[q - 1] is None]
         if missing:
-            yield spanning("RAK603", missing[0][1].sheet, [ref for _, ref in missing],
-                           {"quarter": q, "reporting": reporting, "count": len(missing),
-                            "ids": id_list([row.id for row, _ in missing])}, missing[0][0].id)
+            yield RAK603.spanning(missing[0][1].sheet, [ref for _, ref in missing], row_id=missing[0][0].id,
+                                  quarter=q, reporting=reporting, count=len(missing),
+                                  ids=id_list([row.id for row, _ in missing]))
 
 
-@rule("RAK604")
+@rule(RAK604)
 def spending_missing(plan: Plan) -> Iterator[Finding]:
     reporting = plan.evaluation.reporting_quarter
     if not reporting or L.SHEET_SPENDING not in plan.evaluation.sheets:
@@ -69,12 +72,11 @@ def spending_missing(plan: Plan) -> Iterator[Finding]:
                    and line.spent_by_quarter[q - 1] is None and line.rpd_by_quarter[q - 1]]
         if missing:
             planned = sum(line.rpd_by_quarter[q - 1] for line, _ in missing)
-            yield spanning("RAK604", missing[0][1].cell.sheet, [val.cell for _, val in missing],
-                           {"quarter": q, "reporting": reporting, "count": len(missing),
-                            "planned": rupiah(planned)}, missing[0][0].code)
+            yield RAK604.spanning(missing[0][1].cell.sheet, [val.cell for _, val in missing], row_id=missing[0][0].code,
+                                  quarter=q, reporting=reporting, count=len(missing), planned=rupiah(planned))
 
 
-@rule("RAK605")
+@rule(RAK605)
 def realisation_in_unmarked_quarter(plan: Plan) -> Iterator[Finding]:
     with_quarters: dict[str, bool] = {}
     for row in _listed(plan):
@@ -91,12 +93,12 @@ def realisation_in_unmarked_quarter(plan: Plan) -> Iterator[Finding]:
             unreadable = row.unreadable_marks[q - 1]  # RAK105 reports that one
             if value > before and not row.marks[q - 1] and not unreadable and ref is not None:
                 pct = row.in_percent
-                yield Finding("RAK605", ref.sheet, ref, {"quarter": q, "before": _fmt(before, pct),
-                                                         "after": _fmt(value, pct), "sheet": row.sheet}, row.id)
+                yield RAK605.at(ref, row_id=row.id, quarter=q, before=_fmt(before, pct), after=_fmt(value, pct),
+                                sheet=row.sheet)
             before = max(before, value)
 
 
-@rule("RAK606")
+@rule(RAK606)
 def realisation_decreasing(plan: Plan) -> Iterator[Finding]:
     for row in _listed(plan):
         previous: tuple[int, float] | None = None
@@ -107,14 +109,13 @@ def realisation_decreasing(plan: Plan) -> Iterator[Finding]:
             ref = row.realised_to_date_ref(q)
             if previous is not None and value < previous[1] and ref is not None:
                 pct = row.in_percent
-                yield Finding("RAK606", ref.sheet, ref, {"quarter": q, "previous": previous[0],
-                                                         "before": _fmt(previous[1], pct),
-                                                         "after": _fmt(value, pct)}, row.id)
+                yield RAK606.at(ref, row_id=row.id, quarter=q, previous=previous[0], before=_fmt(previous[1], pct),
+                                after=_fmt(value, pct))
             if previous is None or value >= previous[1]:
                 previous = (q, value)
 
 
-@rule("RAK607")
+@rule(RAK607)
 def achievement_implausible(plan: Plan) -> Iterator[Finding]:
     for row in _listed(plan):
         for q in L.QUARTERS:
@@ -125,39 +126,36 @@ def achievement_implausible(plan: Plan) -> Iterator[Finding]:
                 continue
             ref = row.realised_to_date_ref(q)
             if ref is not None:
-                yield Finding("RAK607", ref.sheet, ref, {"quarter": q, "value": _fmt(value, False)}, row.id)
+                yield RAK607.at(ref, row_id=row.id, quarter=q, value=_fmt(value, False))
 
 
-@rule("RAK608")
+@rule(RAK608)
 def evaluation_row_unknown(plan: Plan) -> Iterator[Finding]:
     for val in plan.evaluation.orphans:
         capaian = val.cell.sheet == L.SHEET_ACHIEVEMENT
-        yield Finding("RAK608", val.cell.sheet, val.cell, {
-            "key": val.text, "sheet": val.cell.sheet,
-            "what": "ID baris" if capaian else "Kode Anggaran", "what_en": "a row ID" if capaian else "a budget code",
-            "source": f"{L.SHEET_RAK_A}/{L.SHEET_RAK_B}" if capaian else L.SHEET_BUDGET}, val.text)
+        yield RAK608.at(val.cell, row_id=val.text, key=val.text, sheet=val.cell.sheet,
+                        what=both("rules.row_id" if capaian else "rules.budget_code"),
+                        source=f"{L.SHEET_RAK_A}/{L.SHEET_RAK_B}" if capaian else L.SHEET_BUDGET)
 
 
-@rule("RAK609")
+@rule(RAK609)
 def evaluation_rows_absent(plan: Plan) -> Iterator[Finding]:
     """One finding per sheet, not one per row: a new plan row is a reminder, not a defect."""
     missing = []
     if L.SHEET_ACHIEVEMENT in plan.evaluation.sheets:
         # A repeated ID is RAK108's: its second row cannot have a Capaian row of its own.
         counts = Counter(r.id.casefold() for r in plan.rows if r.id)
-        missing.append((L.SHEET_ACHIEVEMENT, "ID", "row ID",
+        missing.append((L.SHEET_ACHIEVEMENT, "rules.id_column",
                         [r.id for r in plan.rows if r.id and not r.evaluation_cells and counts[r.id.casefold()] == 1]))
     if L.SHEET_SPENDING in plan.evaluation.sheets:
-        missing.append((L.SHEET_SPENDING, "Kode Anggaran", "budget code",
+        missing.append((L.SHEET_SPENDING, "rules.code_column",
                         [line.code for line in plan.budget_lines if line.code and not line.realised_cells]))
-    for sheet, what, what_en, keys in missing:
+    for sheet, what, keys in missing:
         if keys:
-            shown = ", ".join(keys[:5]) + (f" dan {len(keys) - 5} lainnya" if len(keys) > 5 else "")
-            yield Finding("RAK609", sheet, None, {"count": len(keys), "keys": shown, "sheet": sheet,
-                                                  "what": what, "what_en": what_en})
+            yield RAK609.on(sheet, count=len(keys), keys=first_few(keys, 5), sheet=sheet, what=both(what))
 
 
-@rule("RAK610")
+@rule(RAK610)
 def direction_contradicts_targets_rule(plan: Plan) -> Iterator[Finding]:
     """One fact per sheet: the rows whose Arah says "lower is better" while their targets rise."""
     hits = [row for row in _listed(plan) if direction_contradicts_targets(row)]
@@ -166,5 +164,5 @@ def direction_contradicts_targets_rule(plan: Plan) -> Iterator[Finding]:
     cells = [(row.evaluation_cells.get("direction") or row.evaluation_cells["id"]).cell for row in hits]
     first = hits[0]
     series = " -> ".join(_fmt(v, True) for v in first.targets_to_date if v is not None)
-    yield spanning("RAK610", cells[0].sheet, cells,
-                   {"count": len(hits), "ids": id_list([r.id for r in hits]), "series": series}, first.id)
+    yield RAK610.spanning(cells[0].sheet, cells, row_id=first.id, count=len(hits), ids=id_list([r.id for r in hits]),
+                          series=series)

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from rak_xl.core import layout as L
-from rak_xl.core.findings import Finding, id_list, spanning
+from rak_xl.core.catalog import (
+    RAK301, RAK302, RAK303, RAK304, RAK305, RAK306, RAK307, RAK308, RAK309, RAK310, RAK311, RAK312, RAK313, RAK314,
+    RAK315, RAK316, RAK317, SHARE_MAX_PERCENT, UNIFORM_SCHEDULE_MIN_ROWS,
+)
+from rak_xl.core.findings import Finding, Rule, id_list
 from rak_xl.core.model import Plan, RakRow
+from rak_xl.core.text import COLUMN_EN, Pair, both, shorten, tw
+from rak_xl.core.text import number as number_id
 from rak_xl.figures.structure import blocks_of, groups_of
 from rak_xl.parse.divisions import closest_division
 from rak_xl.parse.values import split_numbering
@@ -17,38 +23,34 @@ from .helpers import (
     BOUNDED_PERCENT,
     comparable,
     dangling_end,
+    divisions_named,
     measure_kind,
     names_a_measure,
-    number_id,
     numbers,
     reads_like_indicator,
+    row_label,
     sequence_breaks,
     series_decreases,
-    shorten,
     target_series,
     words,
 )
 
 _LAYOUT = {L.SHEET_RAK_A: L.RAK_A, L.SHEET_RAK_B: L.RAK_B}
-_COLUMN_EN = {"group": "the group column", "indicator": "the indicator column",
-              "activity": "the sub-activity column"}
 
 
-def _label(row: RakRow, key: str) -> str:
-    return _LAYOUT[row.sheet].column(key).label if row.sheet in _LAYOUT else key
-
-
-def _column_params(row: RakRow, key: str) -> dict:
-    return {"column": _label(row, key), "column_en": _COLUMN_EN.get(key, key)}
+def _column(row: RakRow, key: str) -> Pair:
+    """The column as the sheet labels it, and its English name."""
+    label = _LAYOUT[row.sheet].column(key).label if row.sheet in _LAYOUT else key
+    return Pair(label, COLUMN_EN.get(key, key))
 
 
 # --- targets ---------------------------------------------------------------------
 
-@rule("RAK301")
+@rule(RAK301)
 def target_unreadable(plan: Plan) -> Iterator[Finding]:
     for row in plan.rows:
         if row.target is not None and not row.target.readable:
-            yield Finding("RAK301", row.sheet, row.ref("target"), {"value": shorten(row["target"].raw, 40)}, row.id)
+            yield RAK301.at(row.ref("target"), row_id=row.id, value=shorten(row["target"].raw, 40))
 
 
 def _percent_rows(plan: Plan) -> list[tuple[RakRow, str | None]]:
@@ -75,39 +77,39 @@ def _target_params(row: RakRow) -> dict:
     return {"indicator": shorten(split_numbering(row.indicator)[1], 50), "value": number_id(row.target.value)}
 
 
-def _per_sheet(code: str, hits: list[tuple[RakRow, dict]], key: str = "target") -> Iterator[Finding]:
+def _per_sheet(entry: Rule, rows: Iterable[RakRow], key: str = "target", limit: int = 50) -> Iterator[Finding]:
     """The same defect on many rows of a sheet is one fact: one finding listing every cell.
 
-    `subject` names the row (one) or the count and IDs (several); `indicator` and `value`
-    are the first row's, `values` every distinct value.
+    `subject` names the row (one) or the count and IDs (several) with the first indicator;
+    `values`, where the entry's words name it, every distinct target.
     """
-    by_sheet: dict[str, list[tuple[RakRow, dict]]] = {}
-    for row, params in hits:
-        by_sheet.setdefault(row.sheet, []).append((row, params))
+    by_sheet: dict[str, list[RakRow]] = {}
+    for row in rows:
+        by_sheet.setdefault(row.sheet, []).append(row)
     for sheet, items in by_sheet.items():
-        first_row, first = items[0]
-        ids = [r.id or f"baris {r.row}" for r, _ in items]
-        values = list(dict.fromkeys(p["value"] for _, p in items))
-        subject = f"{ids[0]} ('{first['indicator']}')" if len(items) == 1 else \
-            f"{len(items)} baris ({id_list(ids)}; mis. '{first['indicator']}')"
-        subject_en = f"{ids[0]} ('{first['indicator']}')" if len(items) == 1 else \
-            f"{len(items)} rows ({id_list(ids)}; e.g. '{first['indicator']}')"
-        yield spanning(code, sheet, [r.ref(key) for r, _ in items],
-                       {**first, "subject": subject, "subject_en": subject_en, "values": "% / ".join(values)},
-                       first_row.id)
+        ids = [row_label(r) for r in items]
+        indicator = shorten(split_numbering(items[0].indicator)[1], limit)
+        if len(items) == 1:
+            subject: str | Pair = f"{ids[0]} ('{indicator}')"
+        else:
+            subject = both("rules.subject_many", count=len(items), ids=id_list(ids), indicator=indicator)
+        params: dict[str, object] = {"subject": subject}
+        if "values" in entry.params:
+            params["values"] = "% / ".join(dict.fromkeys(number_id(r.target.value) for r in items))
+        yield entry.spanning(sheet, [r.ref(key) for r in items], row_id=items[0].id, **params)
 
 
-@rule("RAK302")
+@rule(RAK302)
 def target_percent_on_count(plan: Plan) -> Iterator[Finding]:
-    yield from _per_sheet("RAK302", [(row, _target_params(row)) for row in _percent_targets(plan, {"count"})])
+    yield from _per_sheet(RAK302, _percent_targets(plan, {"count"}))
 
 
-@rule("RAK303")
+@rule(RAK303)
 def target_percent_on_score(plan: Plan) -> Iterator[Finding]:
-    yield from _per_sheet("RAK303", [(row, _target_params(row)) for row in _percent_targets(plan, {"score"})])
+    yield from _per_sheet(RAK303, _percent_targets(plan, {"score"}))
 
 
-@rule("RAK304")
+@rule(RAK304)
 def target_count_on_percent(plan: Plan) -> Iterator[Finding]:
     for row in plan.rows:
         t = row.target
@@ -122,21 +124,19 @@ def target_count_on_percent(plan: Plan) -> Iterator[Finding]:
             unit = " ".join(raw.strip().split()[1:])
         if not unit or unit == "%":
             continue
-        yield Finding("RAK304", row.sheet, row.ref("target"),
-                      {"indicator": shorten(split_numbering(row.indicator)[1], 50), "value": number_id(t.value),
-                       "unit": unit}, row.id)
+        yield RAK304.at(row.ref("target"), row_id=row.id, unit=unit, **_target_params(row))
 
 
-@rule("RAK305")
+@rule(RAK305)
 def target_percent_over_100(plan: Plan) -> Iterator[Finding]:
     for row in _percent_targets(plan, BOUNDED_PERCENT):
-        if row.target.value > 100 + 1e-9:
-            yield Finding("RAK305", row.sheet, row.ref("target"), _target_params(row), row.id)
+        if row.target.value > SHARE_MAX_PERCENT + 1e-9:
+            yield RAK305.at(row.ref("target"), row_id=row.id, **_target_params(row))
 
 
 # --- texts -----------------------------------------------------------------------
 
-@rule("RAK306")
+@rule(RAK306)
 def indicator_duplicate(plan: Plan) -> Iterator[Finding]:
     for group in groups_of(plan):
         seen: dict[str, RakRow] = {}
@@ -146,9 +146,8 @@ def indicator_duplicate(plan: Plan) -> Iterator[Finding]:
                 continue
             if key in seen:
                 first = seen[key]
-                yield Finding("RAK306", row.sheet, row.ref("indicator"),
-                              {"other_id": first.id or f"baris {first.row}", "other": first.ref("indicator").a1},
-                              row.id)
+                yield RAK306.at(row.ref("indicator"), row_id=row.id, other_id=row_label(first),
+                                other=first.ref("indicator").a1)
             else:
                 seen[key] = row
 
@@ -157,34 +156,32 @@ def _swapped(row: RakRow) -> bool:
     return bool(row.indicator) and not names_a_measure(row.indicator) and reads_like_indicator(row.activity)
 
 
-@rule("RAK307")
+@rule(RAK307)
 def indicator_activity_swapped(plan: Plan) -> Iterator[Finding]:
     for row in plan.rows:
         if _swapped(row):
-            yield Finding("RAK307", row.sheet, row.ref("indicator"),
-                          {"indicator": shorten(row.indicator, 50), "activity": shorten(row.activity, 50)}, row.id)
+            yield RAK307.at(row.ref("indicator"), row_id=row.id, indicator=shorten(row.indicator, 50),
+                            activity=shorten(row.activity, 50))
 
 
-@rule("RAK308")
+@rule(RAK308)
 def indicator_no_measure(plan: Plan) -> Iterator[Finding]:
     for row in plan.rows:
         # Text in words only: a number, or a row that RAK307 already explains, is not this case.
         # names_a_measure first: it is cached and true for nearly every row, which ends the test there.
         if row.indicator and not names_a_measure(row.indicator) and words(row.indicator) and not _swapped(row):
-            yield Finding("RAK308", row.sheet, row.ref("indicator"), {"indicator": shorten(row.indicator, 60)},
-                          row.id)
+            yield RAK308.at(row.ref("indicator"), row_id=row.id, indicator=shorten(row.indicator, 60))
 
 
 def _numbering(items: list[tuple[RakRow, int]], key: str) -> Iterator[Finding]:
     numbers_only = [n for _, n in items]
     for i, number, expected in sequence_breaks(numbers_only):
         row = items[i][0]
-        yield Finding("RAK309", row.sheet, row.ref(key),
-                      {**_column_params(row, key), "number": number,
-                       "previous": numbers_only[i - 1] if i else "-", "expected": expected}, row.id)
+        yield RAK309.at(row.ref(key), row_id=row.id, column=_column(row, key), number=number,
+                        previous=numbers_only[i - 1] if i else "-", expected=expected)
 
 
-@rule("RAK309")
+@rule(RAK309)
 def numbering_out_of_sequence(plan: Plan) -> Iterator[Finding]:
     for group in groups_of(plan):
         # Indicators are numbered per block (one source cell) and may restart at 1 in the
@@ -194,28 +191,24 @@ def numbering_out_of_sequence(plan: Plan) -> Iterator[Finding]:
         yield from _numbering([(block[0], n) for block in group for n in numbers(block[0].activity)], "activity")
 
 
-@rule("RAK310")
+def _cut_off(row: RakRow, key: str) -> Iterator[Finding]:
+    ending = dangling_end(getattr(row, key))
+    if ending:
+        yield RAK310.at(row.ref(key), row_id=row.id, column=_column(row, key), ending=ending)
+
+
+@rule(RAK310)
 def text_cut_off(plan: Plan) -> Iterator[Finding]:
     for group in groups_of(plan):
         # A group's or a block's text repeats on every row: report it once, on its first row.
-        head = group[0][0]
-        ending = dangling_end(head.group)
-        if ending:
-            yield Finding("RAK310", head.sheet, head.ref("group"), {**_column_params(head, "group"), "ending": ending},
-                          head.id)
+        yield from _cut_off(group[0][0], "group")
         for block in group:
-            ending = dangling_end(block[0].activity)
-            if ending:
-                yield Finding("RAK310", block[0].sheet, block[0].ref("activity"),
-                              {**_column_params(block[0], "activity"), "ending": ending}, block[0].id)
+            yield from _cut_off(block[0], "activity")
             for row in block:
-                ending = dangling_end(row.indicator)
-                if ending:
-                    yield Finding("RAK310", row.sheet, row.ref("indicator"),
-                                  {**_column_params(row, "indicator"), "ending": ending}, row.id)
+                yield from _cut_off(row, "indicator")
 
 
-@rule("RAK311")
+@rule(RAK311)
 def unit_in_charge_unknown(plan: Plan) -> Iterator[Finding]:
     names = plan.division_names
     if not names:
@@ -224,9 +217,8 @@ def unit_in_charge_unknown(plan: Plan) -> Iterator[Finding]:
         cell = row.cells.get("unit_in_charge")
         if cell is None or cell.blank or row.division:
             continue
-        yield Finding("RAK311", row.sheet, cell.cell,
-                      {"value": shorten(cell.raw, 50), "closest": closest_division(cell.text, names) or names[0],
-                       "divisions": "; ".join(names)}, row.id)
+        yield RAK311.at(cell.cell, row_id=row.id, value=shorten(cell.raw, 50),
+                        closest=closest_division(cell.text, names) or names[0], divisions=divisions_named(plan))
 
 
 # --- quarterly series ----------------------------------------------------------------
@@ -235,7 +227,7 @@ def _fmt(value: float, percent: bool) -> str:
     return number_id(value) + ("%" if percent else "")
 
 
-@rule("RAK312")
+@rule(RAK312)
 def quarter_target_decreasing(plan: Plan) -> Iterator[Finding]:
     for row, values, cell_of in target_series(plan):
         if row.lower_is_better:
@@ -244,12 +236,11 @@ def quarter_target_decreasing(plan: Plan) -> Iterator[Finding]:
         for i, value, previous in series_decreases(values):
             cell = cell_of(i + 1)
             if cell is not None:
-                yield Finding("RAK312", cell.sheet, cell,
-                              {"quarter": f"TW {i + 1}", "value": _fmt(value, percent),
-                               "previous": _fmt(previous, percent)}, row.id)
+                yield RAK312.at(cell, row_id=row.id, quarter=tw(i + 1), value=_fmt(value, percent),
+                                previous=_fmt(previous, percent))
 
 
-@rule("RAK313")
+@rule(RAK313)
 def quarter_target_annual_mismatch(plan: Plan) -> Iterator[Finding]:
     for row in plan.rows:
         targets = row.targets_to_date
@@ -261,9 +252,8 @@ def quarter_target_annual_mismatch(plan: Plan) -> Iterator[Finding]:
         if abs(targets[-1] - t.value) > 1e-6 * max(1.0, abs(t.value)):
             cell = row.target_to_date_ref(4)
             if cell is not None:
-                yield Finding("RAK313", cell.sheet, cell,
-                              {"value": _fmt(targets[-1], t.is_percent), "annual": _fmt(t.value, t.is_percent)},
-                              row.id)
+                yield RAK313.at(cell, row_id=row.id, value=_fmt(targets[-1], t.is_percent),
+                                annual=_fmt(t.value, t.is_percent))
 
 
 # --- what a reviewer reads: indicators copied from the national plan, schedules, shared cells ----------
@@ -281,11 +271,10 @@ def _counts_satkers(indicator: str) -> bool:
     return w[1] in ("satker", "kpu") or w[1:3] == ("satuan", "kerja")
 
 
-@rule("RAK314")
+@rule(RAK314)
 def indicator_counts_satkers(plan: Plan) -> Iterator[Finding]:
-    hits = [(row, {"indicator": shorten(split_numbering(row.indicator)[1], 60), "value": ""})
-            for row in plan.rows if row.indicator and _counts_satkers(row.indicator)]
-    yield from _per_sheet("RAK314", hits, "indicator")
+    hits = (row for row in plan.rows if row.indicator and _counts_satkers(row.indicator))
+    yield from _per_sheet(RAK314, hits, "indicator", limit=60)
 
 
 # Events that happen once (a selection, forming a body, an inauguration, a degree finished):
@@ -304,7 +293,7 @@ def _marks(row: RakRow) -> list:
     return [row.cells[k].cell for k in L.MARK_KEYS if k in row.cells]
 
 
-@rule("RAK315")
+@rule(RAK315)
 def one_off_every_quarter(plan: Plan) -> Iterator[Finding]:
     for block in blocks_of(plan):
         hits = [row for row in block if all(row.marks) and not any(row.unreadable_marks)
@@ -312,15 +301,12 @@ def one_off_every_quarter(plan: Plan) -> Iterator[Finding]:
         if not hits:
             continue
         event = _one_off(hits[0].indicator) or _one_off(hits[0].activity)
-        yield spanning("RAK315", hits[0].sheet, [c for row in hits for c in _marks(row)],
-                       {"ids": id_list([r.id or f"baris {r.row}" for r in hits]), "event": event,
-                        "indicator": shorten(split_numbering(hits[0].indicator)[1], 60)}, hits[0].id)
+        yield RAK315.spanning(hits[0].sheet, [c for row in hits for c in _marks(row)], row_id=hits[0].id,
+                              ids=id_list([row_label(r) for r in hits]), event=event,
+                              indicator=shorten(split_numbering(hits[0].indicator)[1], 60))
 
 
-_UNIFORM_MIN_ROWS = 5  # a short table marked throughout may be right; a whole plan is not
-
-
-@rule("RAK316")
+@rule(RAK316)
 def schedule_says_nothing(plan: Plan) -> Iterator[Finding]:
     by_sheet: dict[str, list[RakRow]] = {}
     for row in plan.rows:
@@ -328,9 +314,9 @@ def schedule_says_nothing(plan: Plan) -> Iterator[Finding]:
             by_sheet.setdefault(row.sheet, []).append(row)
     for sheet, rows in by_sheet.items():
         marked = [r for r in rows if any(r.marks)]
-        if len(marked) >= _UNIFORM_MIN_ROWS and all(all(r.marks) for r in marked):
+        if len(marked) >= UNIFORM_SCHEDULE_MIN_ROWS and all(all(r.marks) for r in marked):
             # About the sheet's schedule, not a row: no row ID.
-            yield spanning("RAK316", sheet, [c for r in marked for c in _marks(r)], {"count": len(marked)})
+            yield RAK316.spanning(sheet, [c for r in marked for c in _marks(r)], count=len(marked))
 
 
 def _activity_items(text: str) -> int:
@@ -345,7 +331,7 @@ def _activity_items(text: str) -> int:
     return 1
 
 
-@rule("RAK317")
+@rule(RAK317)
 def activities_shared_by_indicators(plan: Plan) -> Iterator[Finding]:
     for block in blocks_of(plan):
         head = block[0]
@@ -354,6 +340,5 @@ def activities_shared_by_indicators(plan: Plan) -> Iterator[Finding]:
             continue
         n = _activity_items(head.activity)
         if n >= 2:
-            yield spanning("RAK317", head.sheet, [r.ref("activity") for r in block],
-                           {"activities": n, "indicators": len(indicators),
-                            "ids": id_list([r.id or f"baris {r.row}" for r in indicators])}, head.id)
+            yield RAK317.spanning(head.sheet, [r.ref("activity") for r in block], row_id=head.id, activities=n,
+                                  indicators=len(indicators), ids=id_list([row_label(r) for r in indicators]))

@@ -10,14 +10,19 @@ import re
 from collections.abc import Iterator
 
 from rak_xl.core import layout as L
-from rak_xl.core.findings import Finding, spanning
+from rak_xl.core.catalog import (
+    RAK401, RAK402, RAK403, RAK404, RAK405, RAK406, RAK407, RAK408, RAK409, RAK410, RAK411, RAK412, RAK413, RAK414,
+    RAK415, RAK416, RAK417,
+)
+from rak_xl.core.findings import Finding, first_few
 from rak_xl.core.model import BudgetLine, CellRef, Plan
+from rak_xl.core.text import both, rupiah, say, shorten
 from rak_xl.figures import structure, sums
 from rak_xl.figures.structure import blocks_of
 from rak_xl.parse.divisions import closest_division
 
 from . import rule
-from .helpers import rupiah, shorten
+from .helpers import IDENTITY_LABEL, divisions_named, row_label
 
 # BA.Es1.Program.Kegiatan.KRO.RO.Komponen.Subkomponen.Akun(.Detail) since 2021, or the
 # older ...Kegiatan.Output(3 digits)...; BA.Es1 may be left out. Akun: 6 digits, belanja = 5.
@@ -33,10 +38,6 @@ def _key(code: str) -> str:
     return "".join(code.split()).upper()
 
 
-def _code(line: BudgetLine) -> str:
-    return line.text("code") or f"baris {line.row}"
-
-
 def _cell(line: BudgetLine, key: str) -> CellRef:
     v = line.cells.get(key)
     return v.cell if v else CellRef(L.SHEET_BUDGET, line.row, 1)
@@ -46,38 +47,33 @@ def _programs(plan: Plan) -> str:
     return ", ".join(p.code for p in plan.programs if p.code) or "-"
 
 
-def _divisions(plan: Plan) -> str:
-    return "; ".join(plan.division_names) or "-"
-
-
-@rule("RAK401")
+@rule(RAK401)
 def budget_program_missing(plan: Plan) -> Iterator[Finding]:
     for line in plan.budget_lines:
         if "program" in line.cells and not line.program:
-            yield Finding("RAK401", L.SHEET_BUDGET, _cell(line, "program"),
-                          {"code": _code(line), "programs": _programs(plan)}, line.text("code"))
+            yield RAK401.at(_cell(line, "program"), row_id=line.code, code=row_label(line), programs=_programs(plan))
 
 
-@rule("RAK402")
+@rule(RAK402)
 def budget_program_unknown(plan: Plan) -> Iterator[Finding]:
     known = {_key(p.code) for p in plan.programs if p.code}
     if not known:
         return
     for line in plan.budget_lines:
         if line.program and _key(line.program) not in known:
-            yield Finding("RAK402", L.SHEET_BUDGET, _cell(line, "program"),
-                          {"value": shorten(line.program, 40), "programs": _programs(plan)}, line.text("code"))
+            yield RAK402.at(_cell(line, "program"), row_id=line.code, value=shorten(line.program, 40),
+                            programs=_programs(plan))
 
 
-@rule("RAK403")
+@rule(RAK403)
 def budget_division_missing(plan: Plan) -> Iterator[Finding]:
     for line in plan.budget_lines:
         if "division" in line.cells and not line.text("division"):
-            yield Finding("RAK403", L.SHEET_BUDGET, _cell(line, "division"),
-                          {"code": _code(line), "divisions": _divisions(plan)}, line.text("code"))
+            yield RAK403.at(_cell(line, "division"), row_id=line.code, code=row_label(line),
+                            divisions=divisions_named(plan))
 
 
-@rule("RAK404")
+@rule(RAK404)
 def budget_division_unknown(plan: Plan) -> Iterator[Finding]:
     names = plan.division_names
     if not names:
@@ -85,31 +81,29 @@ def budget_division_unknown(plan: Plan) -> Iterator[Finding]:
     for line in plan.budget_lines:
         text = line.text("division")
         if text and not line.division:
-            yield Finding("RAK404", L.SHEET_BUDGET, _cell(line, "division"),
-                          {"value": shorten(text, 50), "closest": closest_division(text, names) or names[0],
-                           "divisions": _divisions(plan)}, line.text("code"))
+            yield RAK404.at(_cell(line, "division"), row_id=line.code, value=shorten(text, 50),
+                            closest=closest_division(text, names) or names[0], divisions=divisions_named(plan))
 
 
-@rule("RAK405")
+@rule(RAK405)
 def budget_line_unlinked(plan: Plan) -> Iterator[Finding]:
     for line in plan.budget_lines:
         if "rak_id" in line.cells and not line.rak_id:
-            yield Finding("RAK405", L.SHEET_BUDGET, _cell(line, "rak_id"), {"code": _code(line)}, line.text("code"))
+            yield RAK405.at(_cell(line, "rak_id"), row_id=line.code, code=row_label(line))
 
 
-@rule("RAK406")
+@rule(RAK406)
 def budget_rak_id_unknown(plan: Plan) -> Iterator[Finding]:
     if not plan.rows:  # no RAK sheet could be read: RAK101/102 say so already
         return
     ids = {r.id.casefold() for r in plan.rows if r.id}
     for line in plan.budget_lines:
         if line.rak_id and line.rak_id.casefold() not in ids:
-            yield Finding("RAK406", L.SHEET_BUDGET, _cell(line, "rak_id"),
-                          {"value": shorten(line.rak_id, 30), "sheets": f"{L.SHEET_RAK_A} / {L.SHEET_RAK_B}"},
-                          line.text("code"))
+            yield RAK406.at(_cell(line, "rak_id"), row_id=line.code, value=shorten(line.rak_id, 30),
+                            sheets=f"{L.SHEET_RAK_A} / {L.SHEET_RAK_B}")
 
 
-@rule("RAK407")
+@rule(RAK407)
 def rak_row_unfunded(plan: Plan) -> Iterator[Finding]:
     if f"{L.SHEET_BUDGET}:rak_id" not in plan.present:
         return
@@ -125,12 +119,11 @@ def rak_row_unfunded(plan: Plan) -> Iterator[Finding]:
         head = unfunded[0][0]
         ids = [b[0].id if len(b) == 1 else f"{b[0].id}–{b[-1].id}" for b in unfunded]
         cells = [b[0].ref("activity") if "activity" in b[0].cells else b[0].ref("id") for b in unfunded]
-        yield spanning("RAK407", sheet, cells,
-                       {"count": len(unfunded), "ids": ", ".join(ids),
-                        "activity": shorten(head.activity or head.indicator, 60)}, head.id)
+        yield RAK407.spanning(sheet, cells, row_id=head.id, count=len(unfunded), ids=", ".join(ids),
+                              activity=shorten(head.activity or head.indicator, 60))
 
 
-@rule("RAK408")
+@rule(RAK408)
 def program_total_mismatch(plan: Plan) -> Iterator[Finding]:
     if L.SHEET_BUDGET not in plan.present or not plan.budget_lines:
         return
@@ -142,12 +135,11 @@ def program_total_mismatch(plan: Plan) -> Iterator[Finding]:
             continue
         total = totals.get(_key(p.code), 0)
         if total != p.amount:
-            yield Finding("RAK408", L.SHEET_PROGRAMS, p.cells["amount"].cell,
-                          {"program": p.code, "total": rupiah(total), "amount": rupiah(p.amount),
-                           "difference": rupiah(abs(p.amount - total))}, p.code)
+            yield RAK408.at(p.cells["amount"].cell, row_id=p.code, program=p.code, total=rupiah(total),
+                            amount=rupiah(p.amount), difference=rupiah(abs(p.amount - total)))
 
 
-@rule("RAK409")
+@rule(RAK409)
 def programs_vs_pagu(plan: Plan) -> Iterator[Finding]:
     ident = plan.identity
     pagu = ident.budget_in_force
@@ -157,29 +149,18 @@ def programs_vs_pagu(plan: Plan) -> Iterator[Finding]:
     if total == pagu:
         return
     revised = ident.get("budget_revised") is not None
-    initial = ident.get("budget_initial")
-    if revised and total == initial:
-        note = ("Jumlah pagu program masih sama dengan pagu awal: perbarui pagu program di lembar Program "
-                "sesuai DIPA revisi.")
-        note_en = "The programs still add up to the initial pagu: update them on sheet Program to the revised DIPA."
+    if revised and total == ident.get("budget_initial"):
+        note = both("rules.pagu_still_initial")
     elif total < pagu:
-        note = (f"Sebesar {rupiah(pagu - total)} dari pagu belum dibagi ke program: lengkapi pagu program di "
-                f"lembar Program, atau periksa pagu di lembar Identitas.")
-        note_en = (f"{rupiah(pagu - total)} of the pagu is in no program: complete the program amounts on sheet "
-                   f"Program, or check the pagu on sheet Identitas.")
+        note = both("rules.pagu_unshared", amount=rupiah(pagu - total))
     else:
-        note = (f"Pagu program melebihi pagu DIPA sebesar {rupiah(total - pagu)}: periksa pagu program di lembar "
-                f"Program dan pagu di lembar Identitas.")
-        note_en = (f"The programs exceed the DIPA pagu by {rupiah(total - pagu)}: check the program amounts on "
-                   f"sheet Program and the pagu on sheet Identitas.")
+        note = both("rules.pagu_exceeded", amount=rupiah(total - pagu))
     key = "budget_revised" if revised else "budget_initial"
-    yield Finding("RAK409", L.SHEET_IDENTITY, ident.cells[key].cell,
-                  {"total": rupiah(total), "pagu": rupiah(pagu), "difference": rupiah(abs(pagu - total)),
-                   "which": "pagu revisi" if revised else "pagu awal",
-                   "which_en": "revised pagu" if revised else "initial pagu", "note": note, "note_en": note_en})
+    yield RAK409.at(ident.cells[key].cell, total=rupiah(total), pagu=rupiah(pagu), difference=rupiah(abs(pagu - total)),
+                    which=both("rules.pagu_revised" if revised else "rules.pagu_initial"), note=note)
 
 
-@rule("RAK410")
+@rule(RAK410)
 def rpd_total_mismatch(plan: Plan) -> Iterator[Finding]:
     for line in plan.budget_lines:
         rpd = [k for k in ("rpd1", "rpd2", "rpd3", "rpd4") if k in line.cells]
@@ -188,20 +169,21 @@ def rpd_total_mismatch(plan: Plan) -> Iterator[Finding]:
         total = sum(sums.quarter_totals([line]))
         if total != line.amount:
             # Either side may be the wrong one: shown at the pagu, the four RPD cells highlighted too.
-            yield spanning("RAK410", L.SHEET_BUDGET, [_cell(line, "amount"), *(_cell(line, k) for k in rpd)],
-                           {"total": rupiah(total), "amount": rupiah(line.amount),
-                            "difference": rupiah(abs(line.amount - total))}, line.text("code"))
+            yield RAK410.spanning(L.SHEET_BUDGET, [_cell(line, "amount"), *(_cell(line, k) for k in rpd)],
+                                  row_id=line.code, total=rupiah(total), amount=rupiah(line.amount),
+                                  difference=rupiah(abs(line.amount - total)))
 
 
-@rule("RAK411")
+@rule(RAK411)
 def budget_code_pattern(plan: Plan) -> Iterator[Finding]:
     for line in plan.budget_lines:
-        if "code" in line.cells and not BUDGET_CODE.match(line.text("code")):
-            yield Finding("RAK411", L.SHEET_BUDGET, _cell(line, "code"),
-                          {"value": shorten(line.text("code"), 45) or "(kosong)"}, line.text("code"))
+        if "code" in line.cells and not BUDGET_CODE.match(line.code):
+            # An empty code is named the Indonesian way in both languages, as a cell's text is quoted.
+            yield RAK411.at(_cell(line, "code"), row_id=line.code,
+                            value=shorten(line.code, 45) or say("rules.empty", "id"))
 
 
-@rule("RAK412")
+@rule(RAK412)
 def budget_code_program_mismatch(plan: Plan) -> Iterator[Finding]:
     for line in plan.budget_lines:
         m = BUDGET_CODE.match(line.text("code"))
@@ -215,9 +197,8 @@ def budget_code_program_mismatch(plan: Plan) -> Iterator[Finding]:
             code_program = m["program"]
             same = program.rsplit(".", 1)[-1] == code_program
         if not same:
-            yield Finding("RAK412", L.SHEET_BUDGET, _cell(line, "program"),
-                          {"code": line.text("code"), "code_program": code_program, "program": line.program},
-                          line.text("code"))
+            yield RAK412.at(_cell(line, "program"), row_id=line.code, code=line.code, code_program=code_program,
+                            program=line.program)
 
 
 def _dipa(plan: Plan):
@@ -227,14 +208,14 @@ def _dipa(plan: Plan):
     return val, DIPA_NUMBER.match(val.text)
 
 
-@rule("RAK413")
+@rule(RAK413)
 def dipa_number_pattern(plan: Plan) -> Iterator[Finding]:
     val, m = _dipa(plan)
     if val is not None and m is None:
-        yield Finding("RAK413", L.SHEET_IDENTITY, val.cell, {"value": shorten(val.text, 50)})
+        yield RAK413.at(val.cell, value=shorten(val.text, 50))
 
 
-@rule("RAK414")
+@rule(RAK414)
 def dipa_number_identity_mismatch(plan: Plan) -> Iterator[Finding]:
     val, m = _dipa(plan)
     if m is None:
@@ -242,48 +223,39 @@ def dipa_number_identity_mismatch(plan: Plan) -> Iterator[Finding]:
     ident = plan.identity
     satker = ident.get("satker_code")
     if satker and m[4] != str(satker).strip():
-        yield Finding("RAK414", L.SHEET_IDENTITY, val.cell,
-                      {"part": "Kode satker", "part_en": "satker code", "found": m[4], "field": "Kode Satker",
-                       "field_en": "Kode Satker", "expected": satker})
+        yield RAK414.at(val.cell, part=both("rules.dipa_satker"), found=m[4], field=IDENTITY_LABEL["satker_code"],
+                        expected=satker)
     year = ident.year
     if year and int(m[5]) != year:
-        yield Finding("RAK414", L.SHEET_IDENTITY, val.cell,
-                      {"part": "Tahun", "part_en": "year", "found": m[5], "field": "Tahun Anggaran",
-                       "field_en": "Tahun Anggaran", "expected": year})
+        yield RAK414.at(val.cell, part=both("rules.dipa_year"), found=m[5], field=IDENTITY_LABEL["year"], expected=year)
 
 
-@rule("RAK415")
+@rule(RAK415)
 def budget_amount_missing(plan: Plan) -> Iterator[Finding]:
     empty = [line for line in plan.budget_lines if "amount" in line.cells and line.cells["amount"].blank]
     if empty:  # one fact: the column still to fill (a new year's plan has all of it empty)
-        codes = [_code(line) for line in empty]
-        listed = ", ".join(codes[:3]) + (f" dan {len(codes) - 3} lainnya" if len(codes) > 3 else "")
-        yield spanning("RAK415", L.SHEET_BUDGET, [line.cells["amount"].cell for line in empty],
-                       {"count": len(empty), "codes": listed}, empty[0].text("code"))
+        yield RAK415.spanning(L.SHEET_BUDGET, [line.cells["amount"].cell for line in empty], row_id=empty[0].code,
+                              count=len(empty), codes=first_few([row_label(line) for line in empty], 3))
 
 
-_HOW = {structure.BLOCK: (" (dari baris lain pada sub-kegiatan yang sama)", " (from another row of its sub-activity)"),
-        structure.BUDGET: (" (disimpulkan dari baris anggaran terbesar yang mendanai sub-kegiatannya)",
-                           " (inferred from the largest budget line funding its sub-activity)")}
+_HOW = {structure.BLOCK: "rules.unit_from_block", structure.BUDGET: "rules.unit_from_budget"}
 
 
-@rule("RAK416")
+@rule(RAK416)
 def budget_line_other_division(plan: Plan) -> Iterator[Finding]:
     rows = {p.row.id.casefold(): p for p in structure.of(plan).places if p.row.id}
     for line in plan.budget_lines:
         place = rows.get(line.rak_id.casefold()) if line.rak_id else None
         if place is None or not line.division or place.source == structure.NONE or place.division == line.division:
             continue
-        how, how_en = _HOW.get(place.source, ("", ""))
-        yield Finding("RAK416", L.SHEET_BUDGET, _cell(line, "division"),
-                      {"code": _code(line), "amount": rupiah(line.amount), "line_division": line.division,
-                       "id": place.row.id, "row_division": place.division, "how": how, "how_en": how_en},
-                      line.text("code"))
+        how = both(_HOW[place.source]) if place.source in _HOW else ""
+        yield RAK416.at(_cell(line, "division"), row_id=line.code, code=row_label(line), amount=rupiah(line.amount),
+                        line_division=line.division, id=place.row.id, row_division=place.division, how=how)
 
 
-@rule("RAK417")
+@rule(RAK417)
 def program_amount_missing(plan: Plan) -> Iterator[Finding]:
     empty = [p for p in plan.programs if "amount" in p.cells and p.cells["amount"].blank]
     if empty:
-        yield spanning("RAK417", L.SHEET_PROGRAMS, [p.cells["amount"].cell for p in empty],
-                       {"programs": ", ".join(p.code or p.name or "-" for p in empty)})
+        yield RAK417.spanning(L.SHEET_PROGRAMS, [p.cells["amount"].cell for p in empty],
+                              programs=", ".join(p.code or p.name or "-" for p in empty))

@@ -1,4 +1,5 @@
-"""Small readers the rules share: measure words, numbering, number and date wording.
+"""Small readers the rules share: measure words, numbering, quarterly series, and how a row
+and the divisions are named in a message (numbers, dates and quarters: rak_xl.core.text).
 
 Groups and sub-activities are the plan's structure: rak_xl.figures.structure.
 
@@ -7,14 +8,13 @@ Kept apart from the area modules so each rule stays a short function over the Pl
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-from rak_xl.core.model import CellRef, Plan, RakRow
-from rak_xl.core.text import number as number_id  # noqa: F401  (re-exported for the rules)
-from rak_xl.core.text import rupiah, shorten  # noqa: F401
+from rak_xl.core import layout as L
+from rak_xl.core.model import BudgetLine, CellRef, Plan, RakRow
+from rak_xl.core.text import say
 from rak_xl.parse.values import normalise_text, split_numbering
 
 # --- measure words -------------------------------------------------------------
@@ -32,8 +32,8 @@ MEASURE_KIND = {
 # Words that make an activity text read like an indicator (strict: "Peningkatan
 # kompetensi SDM" is a normal activity name, so change words are not in this set).
 STRONG_MEASURES = {"persentase", "prosentase", "presentase", "jumlah", "nilai", "indeks", "rasio", "tingkat"}
-# Percent targets above 100 make no sense for a share or a level ("Persentase ..."),
-# they do for growth ("Peningkatan ... 120%") and achievement.
+# Percent targets above the whole (catalog.SHARE_MAX_PERCENT) make no sense for a share or a
+# level ("Persentase ..."); they do for growth ("Peningkatan ... 120%") and achievement.
 BOUNDED_PERCENT = {"percent", "level"}
 
 # Cached readers below: the same texts repeat on many rows (a block's sub-activity, a group's name).
@@ -177,15 +177,18 @@ def series_decreases(series: list[float | None]) -> list[tuple[int, float, float
     return out
 
 
-# --- wording -----------------------------------------------------------------------
+# --- naming rows, fields and divisions --------------------------------------------
 
-_MONTHS_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-              "Oktober", "November", "Desember")
-
-
-def date_id(d: dt.date) -> str:
-    return f"{d.day} {_MONTHS_ID[d.month - 1]} {d.year}"
+IDENTITY_LABEL = {key: label for key, label, _ in L.IDENTITY_FIELDS}  # as column A of Identitas says it
 
 
-def date_en(d: dt.date) -> str:
-    return f"{d.day} {d:%B} {d.year}"
+def divisions_named(plan: Plan) -> str:
+    """The plan's divisions for a hint ('Sekretariat; Teknis ...'), '-' when it names none."""
+    return "; ".join(plan.division_names) or "-"
+
+
+def row_label(row: RakRow | BudgetLine) -> str:
+    """A row's ID (a budget line's code), or 'baris 12' where it has none: it stands where the ID
+    would, so it reads the same in both languages' messages."""
+    key = row.code if isinstance(row, BudgetLine) else row.id
+    return key or say("rules.row", "id", row=row.row)

@@ -7,41 +7,40 @@ import re
 from collections.abc import Iterator
 
 from rak_xl.core import layout as L
-from rak_xl.core.findings import Finding, spanning
+from rak_xl.core.catalog import PLAN_DRAFTED_FROM_MONTH, RAK501, RAK502, RAK503, RAK504
+from rak_xl.core.findings import Finding
 from rak_xl.core.model import Plan
+from rak_xl.core.text import FIELD_EN, Pair, date_text
 
 from . import rule
-from .helpers import date_en, date_id
+from .helpers import IDENTITY_LABEL
 
-_LABEL = {key: label for key, label, _ in L.IDENTITY_FIELDS}
-_LABEL_EN = {"satker": "Satker", "satker_code": "Satker code", "year": "Budget year", "dipa_number": "DIPA number",
-             "dipa_date": "DIPA date", "budget_initial": "Initial pagu"}
+def _date(d: dt.date) -> Pair:
+    return Pair(date_text(d, "id"), date_text(d, "en"))
 
 
-@rule("RAK501")
+@rule(RAK501)
 def plan_date_outside_year(plan: Plan) -> Iterator[Finding]:
     ident = plan.identity
     signed, year = ident.date, ident.year
     if signed is None or year is None:
         return
-    # From July of the year before (drafting after the DIPA ceiling is known) to the end of the year.
-    if dt.date(year - 1, 7, 1) <= signed <= dt.date(year, 12, 31):
+    # From the month of the year before when drafting starts to the end of the year.
+    if dt.date(year - 1, PLAN_DRAFTED_FROM_MONTH, 1) <= signed <= dt.date(year, 12, 31):
         return
-    yield Finding("RAK501", L.SHEET_IDENTITY, ident.cells["signed_on"].cell,
-                  {"date": date_id(signed), "date_en": date_en(signed), "year": year, "previous": year - 1})
+    yield RAK501.at(ident.cells["signed_on"].cell, date=_date(signed), year=year, previous=year - 1)
 
 
-@rule("RAK502")
+@rule(RAK502)
 def dipa_date_after_year_start(plan: Plan) -> Iterator[Finding]:
     ident = plan.identity
     dipa, year = ident.get("dipa_date"), ident.year
     if dipa is None or year is None or dipa <= dt.date(year, 1, 1):
         return
-    yield Finding("RAK502", L.SHEET_IDENTITY, ident.cells["dipa_date"].cell,
-                  {"date": date_id(dipa), "date_en": date_en(dipa), "year": year})
+    yield RAK502.at(ident.cells["dipa_date"].cell, date=_date(dipa), year=year)
 
 
-@rule("RAK503")
+@rule(RAK503)
 def identity_field_missing(plan: Plan) -> Iterator[Finding]:
     if L.SHEET_IDENTITY not in plan.present:
         return
@@ -51,13 +50,13 @@ def identity_field_missing(plan: Plan) -> Iterator[Finding]:
     if not empty:
         return
     cells = [plan.identity.cells[key].cell for key in empty if key in plan.identity.cells]
-    yield spanning("RAK503", L.SHEET_IDENTITY, cells,
-                   {"fields": ", ".join(f"'{_LABEL[k]}'" for k in empty),
-                    "fields_en": ", ".join(f"'{_LABEL_EN.get(k, _LABEL[k])}'" for k in empty)})
+    labels = ", ".join(f"'{IDENTITY_LABEL[k]}'" for k in empty)  # what the hint points at on the sheet
+    fields = Pair(labels, ", ".join(f"'{FIELD_EN.get(k, IDENTITY_LABEL[k])}'" for k in empty))
+    yield RAK503.spanning(L.SHEET_IDENTITY, cells, fields=fields, labels=labels)
 
 
-@rule("RAK504")
+@rule(RAK504)
 def satker_code_invalid(plan: Plan) -> Iterator[Finding]:
     code = plan.identity.get("satker_code")
     if code and not re.fullmatch(r"\d{6}", str(code).strip()):
-        yield Finding("RAK504", L.SHEET_IDENTITY, plan.identity.cells["satker_code"].cell, {"value": code})
+        yield RAK504.at(plan.identity.cells["satker_code"].cell, value=code)
