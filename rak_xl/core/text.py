@@ -319,7 +319,8 @@ WORDS.update({
     "rules.dipa_satker": ("Kode satker", "satker code"),
     "rules.dipa_year": ("Tahun", "year"),
     # RAK416: how the row's responsible unit was found when its own cell is empty.
-    "rules.unit_from_block": (" (dari baris lain pada sub-kegiatan yang sama)", " (from another row of its sub-activity)"),
+    "rules.unit_from_block": (" (dari baris lain pada sub-kegiatan yang sama)",
+                              " (from another row of its sub-activity)"),
     "rules.unit_from_budget": (" (disimpulkan dari baris anggaran terbesar yang mendanai sub-kegiatannya)",
                                " (inferred from the largest budget line funding its sub-activity)"),
     # RAK608, RAK609: what matches a row of an evaluation sheet to the plan.

@@ -17,14 +17,11 @@ from rak_xl.core.catalog import (
 )
 from rak_xl.core.findings import Finding, first_few, id_list
 from rak_xl.core.model import Plan, RakRow
-from rak_xl.core.text import both, number, percent, rupiah
+from rak_xl.core.text import both, rupiah
 from rak_xl.figures.quarterly import achievement, direction_contradicts_targets, lower_is_better
 
 from . import rule
-
-
-def _fmt(value: float, in_percent: bool) -> str:
-    return percent(value) if in_percent else number(value)
+from .helpers import quantity
 
 
 def _listed(plan: Plan) -> Iterator[RakRow]:
@@ -93,7 +90,7 @@ def realisation_in_unmarked_quarter(plan: Plan) -> Iterator[Finding]:
             unreadable = row.unreadable_marks[q - 1]  # RAK105 reports that one
             if value > before and not row.marks[q - 1] and not unreadable and ref is not None:
                 pct = row.in_percent
-                yield RAK605.at(ref, row_id=row.id, quarter=q, before=_fmt(before, pct), after=_fmt(value, pct),
+                yield RAK605.at(ref, row_id=row.id, quarter=q, before=quantity(before, pct), after=quantity(value, pct),
                                 sheet=row.sheet)
             before = max(before, value)
 
@@ -109,8 +106,8 @@ def realisation_decreasing(plan: Plan) -> Iterator[Finding]:
             ref = row.realised_to_date_ref(q)
             if previous is not None and value < previous[1] and ref is not None:
                 pct = row.in_percent
-                yield RAK606.at(ref, row_id=row.id, quarter=q, previous=previous[0], before=_fmt(previous[1], pct),
-                                after=_fmt(value, pct))
+                yield RAK606.at(ref, row_id=row.id, quarter=q, previous=previous[0], before=quantity(previous[1], pct),
+                                after=quantity(value, pct))
             if previous is None or value >= previous[1]:
                 previous = (q, value)
 
@@ -126,7 +123,7 @@ def achievement_implausible(plan: Plan) -> Iterator[Finding]:
                 continue
             ref = row.realised_to_date_ref(q)
             if ref is not None:
-                yield RAK607.at(ref, row_id=row.id, quarter=q, value=_fmt(value, False))
+                yield RAK607.at(ref, row_id=row.id, quarter=q, value=quantity(value, False))
 
 
 @rule(RAK608)
@@ -163,6 +160,6 @@ def direction_contradicts_targets_rule(plan: Plan) -> Iterator[Finding]:
         return
     cells = [(row.evaluation_cells.get("direction") or row.evaluation_cells["id"]).cell for row in hits]
     first = hits[0]
-    series = " -> ".join(_fmt(v, True) for v in first.targets_to_date if v is not None)
+    series = " -> ".join(quantity(v, True) for v in first.targets_to_date if v is not None)
     yield RAK610.spanning(cells[0].sheet, cells, row_id=first.id, count=len(hits), ids=id_list([r.id for r in hits]),
                           series=series)

@@ -27,6 +27,7 @@ from .helpers import (
     measure_kind,
     names_a_measure,
     numbers,
+    quantity,
     reads_like_indicator,
     row_label,
     sequence_breaks,
@@ -223,10 +224,6 @@ def unit_in_charge_unknown(plan: Plan) -> Iterator[Finding]:
 
 # --- quarterly series ----------------------------------------------------------------
 
-def _fmt(value: float, percent: bool) -> str:
-    return number_id(value) + ("%" if percent else "")
-
-
 @rule(RAK312)
 def quarter_target_decreasing(plan: Plan) -> Iterator[Finding]:
     for row, values, cell_of in target_series(plan):
@@ -236,8 +233,8 @@ def quarter_target_decreasing(plan: Plan) -> Iterator[Finding]:
         for i, value, previous in series_decreases(values):
             cell = cell_of(i + 1)
             if cell is not None:
-                yield RAK312.at(cell, row_id=row.id, quarter=tw(i + 1), value=_fmt(value, percent),
-                                previous=_fmt(previous, percent))
+                yield RAK312.at(cell, row_id=row.id, quarter=tw(i + 1), value=quantity(value, percent),
+                                previous=quantity(previous, percent))
 
 
 @rule(RAK313)
@@ -252,8 +249,8 @@ def quarter_target_annual_mismatch(plan: Plan) -> Iterator[Finding]:
         if abs(targets[-1] - t.value) > 1e-6 * max(1.0, abs(t.value)):
             cell = row.target_to_date_ref(4)
             if cell is not None:
-                yield RAK313.at(cell, row_id=row.id, value=_fmt(targets[-1], t.is_percent),
-                                annual=_fmt(t.value, t.is_percent))
+                yield RAK313.at(cell, row_id=row.id, value=quantity(targets[-1], t.is_percent),
+                                annual=quantity(t.value, t.is_percent))
 
 
 # --- what a reviewer reads: indicators copied from the national plan, schedules, shared cells ----------
