@@ -254,6 +254,255 @@ WORDS: Words = Words({
     "builder.province.step6": (
         "Tombol memerlukan Python dan paket rak_xl di komputer ini (lihat README, bagian Panduan untuk Staf).",
         "The buttons need Python and the rak_xl package on this PC (see the README, Panduan untuk Staf)."),
+    # --- output sheets ---
+    # What every output sheet says at its top and foot (rak_xl/outputs/sheet_builder.py, sheets.py).
+    "sheet.title": ("{heading} {satker} TAHUN {year}", "{heading} {satker} {year}"),
+    "sheet.made": ("Dibuat: {when}", "Made: {when}"),
+    "sheet.from_file": ("dari berkas {source}", "from file {source}"),
+    "sheet.file": ("Berkas: {source}", "File: {source}"),
+    "sheet.rebuilt": ("Lembar ini dibuat ulang setiap kali tombol {button} ditekan; jangan mengetik di sini.",
+                      "This sheet is made again every time the {button} button is pressed; do not type here."),
+    "sheet.pagu_in_force": ("Pagu berlaku: {amount}", "Budget in force: {amount}"),
+    "sheet.revised": (" (revisi)", " (revised)"),
+    "sheet.illustrative": ("CONTOH ILUSTRATIF: isi lembar {sheets} bukan data sebenarnya; angka yang dihitung "
+                           "darinya juga contoh.",
+                           "ILLUSTRATIVE EXAMPLE: the sheets {sheets} do not hold real data; the figures computed "
+                           "from them are examples too."),
+    "sheet.footer": ("Halaman &P dari &N", "Page &P of &N"),
+    "sheet.footer_illustrative": ("CONTOH ILUSTRATIF ({sheets}) - {footer}",
+                                  "ILLUSTRATIVE EXAMPLE ({sheets}) - {footer}"),
+    "note.division_budget": (
+        "Anggaran per bagian = jumlah baris lembar Anggaran yang kolom Bagian-nya menyebut bagian itu (bagian yang "
+        "membelanjakannya); sama di Konsolidasi, Rekap Anggaran, Evaluasi dan Rekap Provinsi. Anggaran (Rp) pada "
+        "baris indikator = baris Anggaran yang merujuk ID-nya, apa pun Bagian-nya; bila lain dari Penanggung Jawab "
+        "baris itu, Validasi melaporkannya (RAK416).",
+        "Budget per division = the sum of the Anggaran lines whose Bagian column names that division (the one that "
+        "spends it); the same in Konsolidasi, Rekap Anggaran, Evaluasi and Rekap Provinsi. Budget (Rp) on an "
+        "indicator row = the Anggaran lines that refer to its ID, whatever their Bagian; where that differs from "
+        "the row's Penanggung Jawab, Validasi reports it (RAK416)."),
+    # Column headings and row labels several sheets share.
+    "col.no": ("No", "No"),
+    "col.level": ("Tingkat", "Level"),
+    "col.code": ("Kode", "Code"),
+    "col.sheet": ("Lembar", "Sheet"),
+    "col.cell": ("Sel", "Cell"),
+    "col.row_id": ("ID Baris", "Row ID"),
+    "col.message": ("Pesan", "Message"),
+    "col.hint": ("Saran Perbaikan", "Suggested fix"),
+    "col.id": ("ID", "ID"),
+    "col.program": ("Program", "Programme"),
+    "col.division": ("Bagian", "Division"),
+    "col.pagu": ("Pagu (Rp)", "Budget (Rp)"),
+    "col.indicator": ("Indikator", "Indicator"),
+    "col.indicators": ("Indikator", "Indicators"),
+    "col.counted": ("Dihitung", "Counted"),
+    "col.capaian": ("Capaian", "Capaian"),
+    "col.capaian_mean": ("Capaian rata-rata", "Mean capaian"),
+    "col.grade": ("Predikat", "Grade"),
+    "col.quarter": ("Triwulan", "Quarter"),
+    "col.rpd_quarter": ("RPD {tw} (Rp)", "Planned {tw} (Rp)"),
+    "col.rpd_to_date": ("RPD s.d. {tw} (Rp)", "Planned to {tw} (Rp)"),
+    "col.realised_to_date": ("Realisasi s.d. {tw} (Rp)", "Realised to {tw} (Rp)"),
+    "col.absorption": ("Penyerapan (% pagu)", "Absorption (% of budget)"),
+    "col.deviation": ("Deviasi thd RPD (Rp)", "Deviation from plan (Rp)"),
+    "col.deviation_pct": ("Deviasi (% RPD)", "Deviation (% of plan)"),
+    "col.guide_of": ("Pedoman {tw}", "Guide {tw}"),
+    "col.guide_gap": ("Selisih thd pedoman (% poin)", "Gap to guide (% points)"),
+    "row.total": ("Jumlah", "Total"),
+    "row.overall": ("Keseluruhan", "Overall"),
+    # Temuan.
+    "findings.title": ("TEMUAN VALIDASI RAK", "RAK VALIDATION FINDINGS"),
+    "findings.summary": ("Ringkasan: {summary}", "Summary: {summary}"),
+    "findings.links": ("Klik alamat sel untuk menuju sel yang bermasalah.",
+                       "Click a cell address to go to the cell in question."),
+    "findings.none": ("Tidak ada temuan: RAK lolos validasi.", "No findings: the RAK passes validation."),
+    # Rekap Anggaran.
+    "rollup.heading": ("REKAP ANGGARAN RAK", "RAK BUDGET SUMMARY"),
+    "rollup.sources": ("Angka anggaran dijumlahkan dari lembar Anggaran; pagu dari lembar Identitas dan Program.",
+                       "Budget figures are summed from the Anggaran sheet; the pagu from the Identitas and Program "
+                       "sheets."),
+    "rollup.section.programs": ("1. PAGU DIPA DAN PROGRAM", "1. DIPA AND PROGRAMME BUDGETS"),
+    "rollup.section.divisions": ("2. ANGGARAN PER BAGIAN DAN PROGRAM", "2. BUDGET PER DIVISION AND PROGRAMME"),
+    "rollup.section.rpd": ("3. RENCANA PENARIKAN DANA (RPD) PER TRIWULAN", "3. PLANNED DISBURSEMENT (RPD) PER QUARTER"),
+    "rollup.col.allocated": ("Dialokasikan (Rp)", "Allocated (Rp)"),
+    "rollup.col.difference": ("Selisih (Rp)", "Difference (Rp)"),
+    "rollup.col.total": ("Jumlah (Rp)", "Total (Rp)"),
+    "rollup.col.indicators_funded": ("Indikator beranggaran", "Funded indicators"),
+    "rollup.col.activities": ("Kegiatan", "Activities"),
+    "rollup.col.activities_funded": ("Kegiatan beranggaran", "Funded activities"),
+    "rollup.col.cumulative": ("Kumulatif (% pagu DIPA)", "Cumulative (% of DIPA budget)"),
+    "rollup.col.guide": ("Pedoman penyerapan", "Absorption guide"),
+    "rollup.col.rpd": ("RPD triwulan (Rp)", "Planned in quarter (Rp)"),
+    "rollup.col.rpd_cumulative": ("RPD kumulatif (Rp)", "Planned cumulative (Rp)"),
+    "rollup.col.guide_gap": ("Selisih dari pedoman (% poin)", "Gap to guide (% points)"),
+    "rollup.col.program_share": ("Kumulatif {code} (% pagu program)", "Cumulative {code} (% of programme budget)"),
+    "rollup.programs_total": ("Jumlah program", "Programmes total"),
+    "rollup.dipa": ("Pagu DIPA berlaku{revised}", "DIPA budget in force{revised}"),
+    "rollup.note.programs": ("Program: pagu = lembar Program, dialokasikan = jumlah baris lembar Anggaran.",
+                             "Programme: budget = Program sheet, allocated = sum of the Anggaran sheet's lines."),
+    "rollup.note.dipa": ("DIPA: pagu berlaku (revisi bila ada) dibandingkan dengan jumlah pagu program. Selisih "
+                         "selain nol juga dilaporkan oleh tombol Validasi.",
+                         "DIPA: the budget in force (revised where revised) against the programmes' budgets added "
+                         "up. A difference other than zero is also reported by the Validasi button."),
+    "rollup.note.responsible": ("Indikator dan kegiatan: menurut kolom Penanggung Jawab di lembar RAK;",
+                                "Indicators and activities: by the Penanggung Jawab column of the RAK sheets;"),
+    "rollup.note.responsible_else": ("bila kosong, menurut Bagian pada baris Anggaran yang mendanai kegiatan itu; "
+                                     "selain itu '{unassigned}'.",
+                                     "where empty, by the Bagian of the Anggaran lines funding the activity; "
+                                     "otherwise '{unassigned}'."),
+    "rollup.note.activities": ("Kegiatan = baris berurutan dengan kelompok dan uraian kegiatan yang sama; "
+                               "beranggaran = ada baris Anggaran yang merujuk ID-nya.",
+                               "Activity = consecutive rows of the same group and activity text; funded = an "
+                               "Anggaran line refers to its ID."),
+    "rollup.note.guide": ("Pedoman penyerapan yang lazim: {guide} kumulatif pada akhir {first}..{last}.",
+                          "The usual absorption guide: {guide} cumulative at the end of {first}..{last}."),
+    "rollup.note.shares": ("Persentase dihitung dari pagu DIPA berlaku; RPD dari kolom RPD TW di lembar Anggaran.",
+                           "Percentages of the DIPA budget in force; RPD from the RPD TW columns of the Anggaran "
+                           "sheet."),
+    "rollup.chart.divisions": ("Anggaran per bagian menurut program", "Budget per division by programme"),
+    "rollup.chart.rpd": ("Rencana penarikan kumulatif vs pedoman", "Cumulative disbursement plan vs guide"),
+    # Konsolidasi.
+    "consolidated.heading": ("KONSOLIDASI RENCANA AKSI KINERJA", "CONSOLIDATED PERFORMANCE ACTION PLAN"),
+    "consolidated.satker": ("Satuan kerja: {satker} ({code})", "Work unit: {satker} ({code})"),
+    "consolidated.no_dipa": ("Nomor DIPA -", "DIPA number -"),
+    "consolidated.dipa_date": (" tanggal {date}", " of {date}"),
+    "consolidated.revised": (" (revisi; pagu awal {initial})", " (revised; initial budget {initial})"),
+    "consolidated.validation": ("Validasi: {summary}", "Validation: {summary}"),
+    "consolidated.flagged": ("{count} baris bertanda KESALAHAN: rencana ini belum bersih.",
+                             "{count} rows marked KESALAHAN: this plan is not clean yet."),
+    "consolidated.links": ("Klik ID untuk menuju baris sumbernya.", "Click an ID to go to its source row."),
+    "consolidated.col.indicator": ("Indikator Kinerja", "Performance indicator"),
+    "consolidated.col.target": ("Target", "Target"),
+    "consolidated.col.activity": ("Uraian Kegiatan", "Activity"),
+    "consolidated.col.division": ("Penanggung Jawab", "Responsible"),
+    "consolidated.col.budget": ("Anggaran (Rp)", "Budget (Rp)"),
+    "consolidated.col.notes": ("Catatan Validasi", "Validation notes"),
+    "consolidated.group.A": ("Kegiatan", "Activity"),
+    "consolidated.group.B": ("Sasaran Program", "Programme objective"),
+    "consolidated.group": ("Kelompok", "Group"),
+    "consolidated.group_title": ("{word}: {name}", "{word}: {name}"),
+    "consolidated.row": ("baris {row}", "row {row}"),
+    "consolidated.errors": ("KESALAHAN {notes}", "ERRORS {notes}"),
+    "consolidated.group_total": ("Jumlah {code}", "Total {code}"),
+    "consolidated.indicator_count": ("{count} indikator", "{count} indicators"),
+    "consolidated.nothing": ("Tidak ada baris RAK yang dapat dibaca; lihat lembar Temuan.",
+                             "No RAK row could be read; see sheet Temuan."),
+    "consolidated.summary": ("REKAPITULASI ANGGARAN", "BUDGET SUMMARY"),
+    "consolidated.per_program": ("Per program (seluruh baris Anggaran)", "Per programme (every Anggaran line)"),
+    "consolidated.programs_total": ("Jumlah seluruh program", "All programmes"),
+    "consolidated.dipa": ("Pagu DIPA berlaku{revised}", "DIPA budget in force{revised}"),
+    "consolidated.dipa_difference": ("Selisih pagu DIPA dengan jumlah pagu program (lembar Program)",
+                                     "DIPA budget less the programmes' budgets (Program sheet)"),
+    "consolidated.per_division": ("Per bagian (kolom Bagian di lembar Anggaran)",
+                                  "Per division (Bagian column of the Anggaran sheet)"),
+    "consolidated.divisions_total": ("Jumlah seluruh bagian", "All divisions"),
+    "consolidated.unlinked": ("Di antaranya tidak terkait baris RAK mana pun", "Of which linked to no RAK row"),
+    "consolidated.note.divisions": ("Indikator per bagian: menurut Penanggung Jawab baris RAK. {star}",
+                                    "Indicators per division: by the RAK row's Penanggung Jawab. {star}"),
+    "consolidated.note.inferred": (
+        "* kolom Penanggung Jawab baris ini kosong; bagian diambil dari baris lain pada sub-kegiatan yang sama, "
+        "atau dari kolom Bagian pada lembar Anggaran untuk sub-kegiatan yang didanai.",
+        "* this row's Penanggung Jawab is empty; the division is taken from another row of the same "
+        "sub-activity, or from the Bagian column of the Anggaran sheet for a funded sub-activity."),
+    "consolidated.note.inferred_illustrative": (
+        " Baris lembar Anggaran di workbook ini CONTOH ILUSTRATIF, jadi bagian yang diambil darinya juga contoh: "
+        "isi Penanggung Jawab di lembar RAK.",
+        " The Anggaran lines of this workbook are ILLUSTRATIVE EXAMPLES, so a division taken from them is an "
+        "example too: fill in Penanggung Jawab on the RAK sheet."),
+    "consolidated.note.unassigned": ("'{unassigned}': kolom Penanggung Jawab kosong dan sub-kegiatannya tidak didanai.",
+                                     "'{unassigned}': Penanggung Jawab is empty and its sub-activity is not funded."),
+    # `rak-xl consolidate`: the table on a terminal.
+    "consolidated.text.group": ("Kel.", "Group"),
+    "consolidated.text.quarters": ("TW", "Q"),
+    "consolidated.text.notes": ("Catatan", "Notes"),
+    # Evaluasi.
+    "evaluation.heading": ("EVALUASI KINERJA TRIWULAN {roman} ({tw})",
+                           "QUARTERLY PERFORMANCE EVALUATION {roman} ({tw})"),
+    "evaluation.reporting": ("Triwulan Pelaporan (Identitas): {quarter}", "Reporting quarter (Identitas): {quarter}"),
+    "evaluation.unchosen": ("belum dipilih", "not chosen"),
+    "evaluation.state": ("Keadaan: {state}", "State: {state}"),
+    "evaluation.sources": ("Data dari lembar Capaian, Realisasi Anggaran dan Anggaran.",
+                           "Data from the Capaian, Realisasi Anggaran and Anggaran sheets."),
+    "evaluation.status.not_started": (
+        "Evaluasi belum dimulai: workbook ini belum memiliki lembar Capaian dan Realisasi Anggaran "
+        "(salin dari workbook RAK terbaru).",
+        "Evaluation not started: this workbook has no Capaian and Realisasi Anggaran sheets "
+        "(copy them from the latest RAK workbook)."),
+    "evaluation.status.not_reported": (
+        "{tw} belum dilaporkan: realisasi {tw} belum diisi di lembar Capaian maupun Realisasi Anggaran{due}.",
+        "{tw} not reported yet: no {tw} realisation on the Capaian or Realisasi Anggaran sheet{due}."),
+    "evaluation.status.due": (" walaupun Triwulan Pelaporan di lembar Identitas sudah {tw}",
+                              " although Triwulan Pelaporan on the Identitas sheet is already {tw}"),
+    "evaluation.status.reported": ("{tw} sudah dilaporkan: capaian {counted} dari {total} indikator dapat dihitung.",
+                                   "{tw} reported: capaian computable for {counted} of {total} indicators."),
+    "evaluation.status.no_spending": (" Realisasi anggaran {tw} belum diisi, sehingga penyerapan belum dihitung.",
+                                      " {tw} budget realisation is not filled in, so absorption is not computed."),
+    "evaluation.section.divisions": ("1. CAPAIAN KINERJA DAN PENYERAPAN ANGGARAN PER BAGIAN S.D. {tw}",
+                                     "1. CAPAIAN AND BUDGET ABSORPTION PER DIVISION TO {tw}"),
+    "evaluation.section.programs": ("2. PENYERAPAN ANGGARAN PER PROGRAM S.D. {tw}",
+                                    "2. BUDGET ABSORPTION PER PROGRAMME TO {tw}"),
+    "evaluation.section.curve": ("3. KURVA PENYERAPAN KUMULATIF (% PAGU)",
+                                 "3. CUMULATIVE ABSORPTION CURVE (% OF BUDGET)"),
+    "evaluation.section.groups": ("4. CAPAIAN PER KELOMPOK DAN SUB-KEGIATAN {tw}",
+                                  "4. CAPAIAN PER GROUP AND SUB-ACTIVITY {tw}"),
+    "evaluation.section.indicators": ("5. CAPAIAN PER INDIKATOR {tw}", "5. CAPAIAN PER INDICATOR {tw}"),
+    "evaluation.section.findings": ("6. CATATAN EVALUASI (TEMUAN RAK6xx)", "6. EVALUATION NOTES (RAK6xx FINDINGS)"),
+    "evaluation.col.planned_share": ("RPD (% pagu)", "Planned (% of budget)"),
+    "evaluation.col.realised": ("Realisasi", "Realised"),
+    "evaluation.col.planned": ("RPD", "Planned"),
+    "evaluation.col.guide": ("Pedoman", "Guide"),
+    "evaluation.col.group": ("Kegiatan / Sasaran Program, dan sub-kegiatan di bawahnya",
+                             "Activity / programme objective, and its sub-activities"),
+    "evaluation.col.table": ("Tabel", "Table"),
+    "evaluation.col.direction": ("Arah", "Direction"),
+    "evaluation.col.unit": ("Satuan", "Unit"),
+    "evaluation.col.target_of": ("Target {tw}", "Target {tw}"),
+    "evaluation.col.realised_of": ("Realisasi {tw}", "Realised {tw}"),
+    "evaluation.col.state": ("Keadaan", "State"),
+    "evaluation.col.finding": ("Pesan dan saran perbaikan", "Message and suggested fix"),
+    "evaluation.col.reference": ("ID / Kode", "ID / code"),
+    "evaluation.level.group": ("Kelompok", "Group"),
+    "evaluation.level.block": ("Sub-kegiatan", "Sub-activity"),
+    "evaluation.note.curve": ("Realisasi kumulatif hanya sampai triwulan yang dievaluasi; RPD dari lembar Anggaran.",
+                              "Cumulative realisation only up to the quarter evaluated; the plan from the Anggaran "
+                              "sheet."),
+    "evaluation.division_codes": ("Bagian: {codes}", "Divisions: {codes}"),
+    "evaluation.finding": ("{message} Saran: {hint}", "{message} Suggestion: {hint}"),
+    "evaluation.no_findings": ("Tidak ada catatan evaluasi.", "No evaluation notes."),
+    "evaluation.chart.capaian": ("Capaian rata-rata per bagian {tw}", "Mean capaian per division {tw}"),
+    "evaluation.chart.curve": ("Kurva penyerapan kumulatif (% pagu)", "Cumulative absorption curve (% of budget)"),
+    # How Evaluasi computes (rak_xl.figures.quarterly METHOD_*): under its tables and in `evaluate --format json`.
+    "method.capaian": (
+        "Capaian = realisasi / target x 100% bila makin tinggi makin baik (Arah Naik); (1 + (1 - realisasi / "
+        "target)) x 100% bila makin rendah makin baik (Arah Turun), paling rendah 0%. Target persen yang naik dari "
+        "triwulan ke triwulan (mis. 25%, 50%, 75%, 100%) mengukur kemajuan, sehingga dihitung sebagai Arah Naik "
+        "walaupun indikatornya 'Penurunan ...' (lihat RAK610). Target dan realisasi kumulatif s.d. triwulan yang "
+        "dievaluasi.",
+        "Capaian = realised / target x 100% where higher is better (Arah Naik); (1 + (1 - realised / target)) x "
+        "100% where lower is better (Arah Turun), at least 0%. Percent targets rising from quarter to quarter "
+        "(e.g. 25%, 50%, 75%, 100%) measure progress, so they count as Arah Naik even where the indicator reads "
+        "'Penurunan ...' (see RAK610). Targets and realisation cumulative to the quarter evaluated."),
+    "method.rollup": (
+        "Capaian sub-kegiatan, kelompok, bagian dan keseluruhan = rata-rata sederhana capaian indikator yang dapat "
+        "dihitung (indikator tanpa target, target nol atau belum ada data tidak ikut dirata-rata; jumlahnya "
+        "ditampilkan). Bagian indikator: Penanggung Jawab; bila kosong, Penanggung Jawab baris lain pada "
+        "sub-kegiatan yang sama, atau bagian yang paling besar mendanai sub-kegiatan itu di lembar Anggaran (cara "
+        "yang sama dengan Rekap Anggaran dan Konsolidasi); selain itu '{unassigned}'.",
+        "Capaian of a sub-activity, group, division and overall = the plain mean of the indicators' capaian that "
+        "can be computed (indicators without a target, with a zero target or without data are left out; their "
+        "number is shown). An indicator's division: its Penanggung Jawab; where empty, the Penanggung Jawab of "
+        "another row of the same sub-activity, or the division funding most of that sub-activity on the "
+        "Anggaran sheet (as in Rekap Anggaran and Konsolidasi); otherwise '{unassigned}'."),
+    "method.grade": ("Predikat: {bands}.", "Grade: {bands}."),
+    "method.absorption": (
+        "Penyerapan = realisasi anggaran s.d. triwulan / pagu (jumlah pagu baris lembar Anggaran); baris 'Pagu "
+        "DIPA' membaginya dengan pagu DIPA yang berlaku (pagu revisi bila ada, lembar Identitas). Deviasi = "
+        "realisasi s.d. triwulan - RPD s.d. triwulan (Rp, dan % terhadap RPD). Pedoman penyerapan kumulatif: "
+        "{guide}.",
+        "Absorption = budget realised to the quarter / budget (the Anggaran lines' budgets added up); the 'Pagu "
+        "DIPA' row divides it by the DIPA budget in force (the revised one where revised, Identitas sheet). "
+        "Deviation = realised to the quarter - planned to the quarter (Rp, and % of the plan). Cumulative "
+        "absorption guide: {guide}."),
 })
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from rak_xl.core.text import say
+
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 EXCEL_MAX_TEXT = 32_767  # characters Excel keeps in one cell; a longer value is refused or "repaired"
 # Formats and fills every output sheet shares.
@@ -13,10 +15,7 @@ PERCENT = "0.0%"
 FILL_HEADER = "#D9E1F2"
 FILL_TOTAL = "#F2F2F2"
 # What a division's budget means, on every sheet that shows one (README "How it is built").
-DIVISION_BUDGET_NOTE = ("Anggaran per bagian = jumlah baris lembar Anggaran yang kolom Bagian-nya menyebut bagian itu "
-                        "(bagian yang membelanjakannya); sama di Konsolidasi, Rekap Anggaran, Evaluasi dan Rekap "
-                        "Provinsi. Anggaran (Rp) pada baris indikator = baris Anggaran yang merujuk ID-nya, apa pun "
-                        "Bagian-nya; bila lain dari Penanggung Jawab baris itu, Validasi melaporkannya (RAK416).")
+DIVISION_BUDGET_NOTE = say("note.division_budget")
 
 
 def short_division(name: str) -> str:
@@ -141,15 +140,14 @@ def pad(values: list[list[Any]]) -> list[list[Any]]:
     return [list(r) + [None] * (width - len(r)) for r in values]
 
 
-PAGE_FOOTER = "Halaman &P dari &N"
+PAGE_FOOTER = say("sheet.footer")
 
 
 def illustrative_notice(plan) -> str:
     """'' for real data; else the sentence every output derived from illustrative sheets carries."""
     if not plan.illustrative:
         return ""
-    return (f"CONTOH ILUSTRATIF: isi lembar {', '.join(plan.illustrative)} bukan data sebenarnya; "
-            f"angka yang dihitung darinya juga contoh.")
+    return say("sheet.illustrative", sheets=", ".join(plan.illustrative))
 
 
 def page_footer(plan) -> str:
@@ -157,4 +155,4 @@ def page_footer(plan) -> str:
     Kept under Excel's 255-character limit for a header or footer."""
     if not plan.illustrative:
         return PAGE_FOOTER
-    return f"CONTOH ILUSTRATIF ({', '.join(plan.illustrative)}) - {PAGE_FOOTER}"[:250]
+    return say("sheet.footer_illustrative", sheets=", ".join(plan.illustrative), footer=PAGE_FOOTER)[:250]
