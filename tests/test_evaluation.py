@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -56,6 +57,26 @@ def test_capaian_states_without_a_value(target, realised, state):
 ])
 def test_grade_ranges(value, grade):
     assert E.grade(value) == grade
+
+
+def test_the_grade_scale_staff_read_is_the_one_applied():
+    """METHOD_GRADE (under the Evaluasi tables, in the JSON) states the bands grade() applies."""
+    bands = re.findall(r"(>|<=)(\d+)(?:-(\d+))?% ([a-z ]+?)(?:,|\.$)", E.METHOD_GRADE)
+    assert len(bands) == len(E.GRADE_BANDS) + 1
+    for sign, low, high, label in bands:
+        if sign == "<=":
+            assert E.grade(float(low)) == E.grade(0.0) == label
+            continue
+        assert E.grade(float(low)) != label and E.grade(float(low) + 0.01) == label
+        if high:
+            assert E.grade(float(high)) == label
+
+
+def test_the_absorption_guide_staff_read_is_the_one_applied():
+    guide = [int(g) for g in re.findall(r"TW \d (\d+)%", E.METHOD_ABSORPTION)]
+    ev = E.evaluate(jobs.validate(read_grids(WORKBOOK)).plan, 2)
+    assert guide == [p.guide_pct for p in ev.curve] == [float(g) for g in L.ABSORPTION_GUIDE]
+    assert ev.total_absorption.guide == guide[1]
 
 
 @pytest.mark.parametrize("raw, quarter", [

@@ -172,3 +172,25 @@ def test_funded_blocks_agree_with_the_validation_rule(edit):
         assert block.funded == ((block.rows[0].sheet, block.rows[0].row) not in unfunded_rows), block.rows[0].id
     a002 = next(b for b in blocks(report.plan) if any(r.id == "A-002" for r in b.rows))
     assert a002.funded and [r.id for r in a002.rows][:2] == ["A-001", "A-002"]
+
+
+def test_every_text_states_the_absorption_guide_in_force():
+    """The guide's numbers are written once (layout.ABSORPTION_GUIDE): the Rekap Anggaran sheet's
+    column and note, and both buttons' help on the Petunjuk sheet, state the same ones."""
+    import re
+
+    from rak_xl.adapters.file_read import read_grids
+    from rak_xl.products import jobs
+
+    guide = list(L.ABSORPTION_GUIDE)
+    report = jobs.validate(read_grids(WORKBOOK), WORKBOOK.name)
+    (sheet,) = jobs.rollup_outputs(report).sheets
+    head = next(i for i, row in enumerate(sheet.values) if row and row[0] == "Triwulan")
+    column = sheet.values[head].index("Pedoman penyerapan")
+    assert [round(row[column] * 100) for row in sheet.values[head + 1:head + 5]] == guide
+    note = next(row[0] for row in sheet.values if row and str(row[0]).startswith("Pedoman penyerapan yang lazim"))
+    assert [int(g) for g in re.findall(r"(\d+)%", note)] == guide
+    helps = [text for _macro, caption, text in L.BUTTONS if caption in ("Rekap Anggaran", "Evaluasi")]
+    assert len(helps) == 2
+    for text in helps:
+        assert "/".join(str(g) for g in guide) + "%" in text

@@ -105,6 +105,10 @@ class TableLayout:
 
 QUARTERS = (1, 2, 3, 4)
 MARK_KEYS = tuple(f"tw{q}" for q in QUARTERS)  # the RAK tables' quarter mark columns, TW 1..4
+# The usual cumulative absorption at the end of TW 1..4, percent of the pagu: Rekap Anggaran's RPD,
+# Evaluasi's absorption and every text that states the guide (rak_xl.figures.sums reads it here).
+ABSORPTION_GUIDE = (15, 40, 60, 90)
+_GUIDE = "/".join(str(g) for g in ABSORPTION_GUIDE) + "%"  # "15/40/60/90%", as the buttons' help says it
 
 
 def _rak_columns(group_label: str, group_aliases: tuple[str, ...]) -> tuple[Column, ...]:
@@ -233,13 +237,13 @@ BUTTONS = (
      "bermasalah diberi warna (merah = kesalahan, kuning = peringatan, biru = informasi)."),
     ("RekapAnggaran", "Rekap Anggaran",
      "Menjumlahkan anggaran per program, per bagian dan per triwulan (RPD), membandingkannya dengan pagu "
-     "DIPA dan pedoman penyerapan 15/40/60/90%, lengkap dengan grafik. Hasilnya di lembar Rekap Anggaran."),
+     f"DIPA dan pedoman penyerapan {_GUIDE}, lengkap dengan grafik. Hasilnya di lembar Rekap Anggaran."),
     ("Konsolidasi", "Konsolidasi",
      "Menyusun tabel A dan B menjadi satu tabel bernomor per Kegiatan / Sasaran Program, dengan anggaran, "
      "penanggung jawab dan tanda baris yang masih salah; siap cetak A4. Hasilnya di lembar Konsolidasi."),
     ("Evaluasi", "Evaluasi",
      "Menghitung capaian kinerja per indikator, sub-kegiatan, bagian dan keseluruhan untuk Triwulan "
-     "Pelaporan (lembar Identitas), serta penyerapan anggaran terhadap RPD dan pedoman 15/40/60/90%, "
+     f"Pelaporan (lembar Identitas), serta penyerapan anggaran terhadap RPD dan pedoman {_GUIDE}, "
      "dari lembar Capaian dan Realisasi Anggaran. Hasilnya di lembar Evaluasi, lengkap dengan grafik."),
     ("SiapkanKiriman", "Siapkan Kiriman",
      "Menjalankan Validasi, Rekap Anggaran dan Konsolidasi, lalu menyiapkan kiriman ke KPU Provinsi di folder "

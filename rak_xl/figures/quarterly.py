@@ -5,7 +5,8 @@
 - roll-up of capaian per sub-activity block, group, division and overall: the plain
   average of the indicators whose capaian can be computed (stated in the sheet);
 - budget absorption (serapan) to date per program and division against the planned
-  disbursement (RPD) and against the 15/40/60/90% guide; all sums in rak_xl.figures.sums.
+  disbursement (RPD) and against the absorption guide (sums.ABSORPTION_GUIDE); all sums in
+  rak_xl.figures.sums.
 
 The one place capaian and serapan are computed: the Evaluasi button, `rak-xl evaluate`,
 the RAK6xx rules and Rekap Provinsi (`overall`) all call these. Sub-activities, groups and
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 
 from rak_xl.core import layout as L
 from rak_xl.core.model import Plan, RakRow
+from rak_xl.core.text import say, tw
 
 from . import structure, sums
 
@@ -36,27 +38,26 @@ RUNNING = "sudah dilaporkan"  # some realisation exists for the quarter
 STATE_EN = {OK: "counted", NO_TARGET: "no target", NO_DATA: "no data yet", ZERO_TARGET: "zero target",
             NOT_REPORTED: "not reported", NOT_STARTED: "not started", RUNNING: "reported"}
 
-METHOD_ACHIEVEMENT = (
-    "Capaian = realisasi / target x 100% bila makin tinggi makin baik (Arah Naik); "
-    "(1 + (1 - realisasi / target)) x 100% bila makin rendah makin baik (Arah Turun), paling rendah 0%. "
-    "Target persen yang naik dari triwulan ke triwulan (mis. 25%, 50%, 75%, 100%) mengukur kemajuan, sehingga "
-    "dihitung sebagai Arah Naik walaupun indikatornya 'Penurunan ...' (lihat RAK610). "
-    "Target dan realisasi kumulatif s.d. triwulan yang dievaluasi."
-)
-METHOD_ROLLUP = (
-    "Capaian sub-kegiatan, kelompok, bagian dan keseluruhan = rata-rata sederhana capaian indikator "
-    "yang dapat dihitung (indikator tanpa target, target nol atau belum ada data tidak ikut dirata-rata; "
-    "jumlahnya ditampilkan). Bagian indikator: Penanggung Jawab; bila kosong, Penanggung Jawab baris lain pada "
-    "sub-kegiatan yang sama, atau bagian yang paling besar mendanai sub-kegiatan itu di lembar Anggaran "
-    "(cara yang sama dengan Rekap Anggaran dan Konsolidasi); selain itu 'Tanpa penanggung jawab'."
-)
-METHOD_GRADE = "Predikat: >90% sangat tinggi, >75-90% tinggi, >65-75% sedang, >50-65% rendah, <=50% sangat rendah."
-METHOD_ABSORPTION = (
-    "Penyerapan = realisasi anggaran s.d. triwulan / pagu (jumlah pagu baris lembar Anggaran); baris 'Pagu DIPA' "
-    "membaginya dengan pagu DIPA yang berlaku (pagu revisi bila ada, lembar Identitas). Deviasi = realisasi s.d. "
-    "triwulan - RPD s.d. triwulan (Rp, dan % terhadap RPD). Pedoman penyerapan kumulatif: TW 1 15%, TW 2 40%, "
-    "TW 3 60%, TW 4 90%."
-)
+# Predikat: the lowest capaian (exclusive) of each band, best first; at or below the last, BOTTOM_GRADE.
+GRADE_BANDS = ((90, "sangat tinggi"), (75, "tinggi"), (65, "sedang"), (50, "rendah"))
+BOTTOM_GRADE = "sangat rendah"
+
+
+def _grade_scale() -> str:
+    """'>90% sangat tinggi, >75-90% tinggi, ..., <=50% sangat rendah', from GRADE_BANDS."""
+    parts, ceiling = [], ""
+    for floor, label in GRADE_BANDS:
+        parts.append(f">{floor}{ceiling}% {label}")
+        ceiling = f"-{floor}"
+    return ", ".join([*parts, f"<={GRADE_BANDS[-1][0]}% {BOTTOM_GRADE}"])
+
+
+# How Evaluasi computes, stated under its tables and in `rak-xl evaluate --format json`.
+METHOD_ACHIEVEMENT = say("method.capaian")
+METHOD_ROLLUP = say("method.rollup", unassigned=structure.UNASSIGNED)
+METHOD_GRADE = say("method.grade", bands=_grade_scale())
+METHOD_ABSORPTION = say("method.absorption",
+                        guide=", ".join(f"{tw(q)} {g}%" for q, g in zip(L.QUARTERS, sums.ABSORPTION_GUIDE)))
 
 
 def measures_progress(row: RakRow) -> bool:
@@ -98,10 +99,10 @@ def grade(value: float | None) -> str:
     """Predikat on the five-band scale stated in METHOD_GRADE ('' when there is no value)."""
     if value is None:
         return ""
-    for floor, label in ((90, "sangat tinggi"), (75, "tinggi"), (65, "sedang"), (50, "rendah")):
+    for floor, label in GRADE_BANDS:
         if value > floor:
             return label
-    return "sangat rendah"
+    return BOTTOM_GRADE
 
 
 def mean(values: list[float]) -> float | None:

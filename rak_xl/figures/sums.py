@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rak_xl.core import layout
 from rak_xl.core.model import BudgetLine, Plan
 
 UNKNOWN_DIVISION = "Bagian tidak dikenali"  # budget lines whose Bagian matches no division
@@ -96,7 +97,9 @@ def lines_total(lines: Iterable[BudgetLine]) -> int:
 
 # -- realised spending (quarterly evaluation, sheet Realisasi Anggaran) ------------------------
 
-ABSORPTION_GUIDE = (15, 40, 60, 90)  # usual cumulative absorption at the end of TW 1..4, percent (Rekap Anggaran RPD, Evaluasi)
+# The usual cumulative absorption at the end of TW 1..4, percent (Rekap Anggaran RPD, Evaluasi); defined
+# in core so that the buttons' help states the same numbers.
+ABSORPTION_GUIDE = layout.ABSORPTION_GUIDE
 
 
 def realised_quarter_totals(lines: Iterable[BudgetLine]) -> list[int]:
