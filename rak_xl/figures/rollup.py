@@ -31,6 +31,10 @@ class ProgramRollup:
     def difference(self) -> int | None:
         return None if self.pagu is None else self.pagu - self.allocated
 
+    def cumulative_share(self) -> list[float | None]:
+        """Cumulative RPD as a fraction of the program's pagu, TW 1..4 (display only)."""
+        return [c / self.pagu if self.pagu else None for c in sums.cumulative(self.rpd_by_quarter)]
+
 
 @dataclass
 class DivisionRollup:
@@ -53,10 +57,21 @@ class BudgetRollup:
     programs: list[ProgramRollup]
     divisions: list[DivisionRollup]
     rpd_by_quarter: list[int]  # all budget lines, in TW 1..4
+    linked: int = 0  # the Anggaran lines linked to RAK rows, counted once per row they fund
 
     @property
     def dipa_difference(self) -> int | None:
         return None if self.dipa_pagu is None else self.dipa_pagu - self.programs_declared
+
+    @property
+    def programs_difference(self) -> int:
+        """What the Program sheet gives the programs minus what the budget lines allocate."""
+        return self.programs_declared - self.allocated
+
+    @property
+    def unlinked(self) -> int:
+        """Rupiah of the budget not linked to any RAK row (Konsolidasi's 'Di antaranya ...')."""
+        return self.allocated - self.linked
 
     @property
     def cumulative(self) -> list[int]:
@@ -68,10 +83,25 @@ class BudgetRollup:
             return [None] * 4
         return [c / self.dipa_pagu for c in self.cumulative]
 
+    def guide_gap(self) -> list[float | None]:
+        """Cumulative share minus the absorption guide, TW 1..4, as fractions (display only)."""
+        return [None if s is None else s - g for s, g in zip(self.cumulative_share(), guide_shares())]
+
     def shown_divisions(self) -> list[DivisionRollup]:
         """The divisions a sheet lists: every Bagian, and the two catch-alls (unassigned rows, lines of an
         unrecognised Bagian) only when something falls in them."""
         return [d for d in self.divisions if d.allocated or d.indicators or d.name not in (UNASSIGNED, UNKNOWN_DIVISION)]
+
+    def shown_total(self) -> DivisionRollup:
+        """The shown divisions added up (a sheet's total row): every figure of a division."""
+        shown = self.shown_divisions()
+        codes = [p.code for p in self.programs]
+        return DivisionRollup(
+            "", sum(d.allocated for d in shown),
+            {c: sum(d.by_program.get(c, 0) for d in shown) for c in codes},
+            [sum(d.rpd_by_quarter[i] for d in shown) for i in range(4)],
+            sum(d.indicators for d in shown), sum(d.indicators_funded for d in shown),
+            sum(d.activities for d in shown), sum(d.activities_funded for d in shown))
 
     def as_dict(self) -> dict:
         """The `rak-xl rollup --format json` shape. For the DIPA, "allocated" is what the Program
@@ -85,6 +115,16 @@ class BudgetRollup:
             "divisions": [{"name": d.name, "allocated": d.allocated, "by_program": dict(d.by_program),
                            "quarters": list(d.rpd_by_quarter)} for d in self.divisions],
         }
+
+
+def guide_shares() -> list[float]:
+    """The absorption guide (sums.ABSORPTION_GUIDE) as fractions of the pagu, TW 1..4."""
+    return [g / 100 for g in sums.ABSORPTION_GUIDE]
+
+
+def linked_amount(places) -> int:
+    """Rupiah of the Anggaran lines linked to these RAK rows (structure.RowPlace), once per row."""
+    return sum(place.linked_amount for place in places)
 
 
 def division_order(plan: Plan, extra: list[str]) -> list[str]:
@@ -140,4 +180,5 @@ def rollup(plan: Plan) -> BudgetRollup:
         programs=programs,
         divisions=sorted(divisions.values(), key=lambda d: order.index(d.name) if d.name in order else len(order)),
         rpd_by_quarter=sums.quarter_totals(plan.budget_lines),
+        linked=linked_amount(plan_structure.places),
     )
