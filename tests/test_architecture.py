@@ -33,7 +33,7 @@ MAY_USE_WORKBOOK_LIBRARIES = ("adapters", "products.builder")
 SIDE_BY_SIDE = {
     "rules": ({"completeness", "consistency", "funding", "identity", "capaian"}, {"__init__", "helpers"}),
     "outputs": ({"findings_sheet", "rollup_sheet", "consolidated_sheet", "evaluation_sheet", "highlights"},
-                {"sheets", "paging"}),
+                {"sheets", "paging", "sheet_builder"}),
 }
 # Sub-packages with a public face: from outside, only these of their modules may be imported.
 FACES: dict[str, set[str]] = {

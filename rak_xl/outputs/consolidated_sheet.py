@@ -14,47 +14,35 @@ import datetime as dt
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import takewhile
+from itertools import groupby
 
 from rak_xl.core import layout as L
 from rak_xl.core.findings import Finding, summary_line
 from rak_xl.core.model import Plan, RakRow
-from rak_xl.core.text import rupiah, shorten, thousands
+from rak_xl.core.text import rupiah, say, shorten, thousands, tw
 from rak_xl.figures import structure
-from rak_xl.figures.rollup import BudgetRollup
+from rak_xl.figures.rollup import BudgetRollup, linked_amount
 from rak_xl.figures.structure import UNASSIGNED, RowPlace
 
 from . import paging
-from .sheets import (
-    DIVISION_BUDGET_NOTE,
-    FILL_HEADER,
-    FILL_TOTAL,
-    RUPIAH,
-    ConditionalFill,
-    SheetOutput,
-    hyperlink,
-    illustrative_notice,
-    page_footer,
-    short_division,
-)
+from .sheet_builder import SEPARATOR, Column, SheetBuilder, Table, plan_title, rebuilt, stamp
+from .sheets import DIVISION_BUDGET_NOTE, FILL_TOTAL, RUPIAH, SheetOutput, hyperlink, short_division
 
-HEADER_ROW = 6
 NOTE_WIDTH = 140  # characters of a note line under the table (columns C..L hold about 160)
-HEADER = ["No", "ID", "Indikator Kinerja", "Target", "Uraian Kegiatan", "TW 1", "TW 2", "TW 3", "TW 4",
-          "Penanggung Jawab", "Anggaran (Rp)", "Catatan Validasi"]
+# Every cell of the table wraps (and so aligns to the top); the columns that hold long text size its rows.
+COLUMNS = [Column("no", say("col.no"), wrap=True), Column("id", say("col.id"), wrap=True),
+           Column("indicator", say("consolidated.col.indicator"), wrap=True),
+           Column("target", say("consolidated.col.target"), wrap=True),
+           Column("activity", say("consolidated.col.activity"), wrap=True),
+           *(Column(f"tw{q}", tw(q), wrap=True) for q in L.QUARTERS),
+           Column("division", say("consolidated.col.division"), wrap=True),
+           Column("budget", say("consolidated.col.budget"), wrap=True),
+           Column("notes", say("consolidated.col.notes"), wrap=True)]
+MEASURED = ("indicator", "target", "activity", "division", "notes")
 WIDTHS = [5, 10, 44, 9, 36, 5, 5, 5, 5, 20, 16, 16]
-WRAPPED = {2, 3, 4, 9, 11}  # 0-based columns whose text wraps
-LAST_COL = "L"
 INFERRED = " *"  # marks a division the row does not state itself (see the note under the table)
-INFERRED_NOTE = ("* kolom Penanggung Jawab baris ini kosong; bagian diambil dari baris lain pada sub-kegiatan yang "
-                 "sama, atau dari kolom Bagian pada lembar Anggaran untuk sub-kegiatan yang didanai.")
-# A Bagian taken from an example budget line is an example too: said, not left silent.
-INFERRED_ILLUSTRATIVE = (" Baris lembar Anggaran di workbook ini CONTOH ILUSTRATIF, jadi bagian yang diambil "
-                         "darinya juga contoh: isi Penanggung Jawab di lembar RAK.")
-GROUP_WORD = {"A": "Kegiatan", "B": "Sasaran Program"}
 FILL_TABLE = "#B4C6E7"
 FILL_GROUP = "#DDEBF7"
-FILL_ERROR = "#FFC7CE"
 
 
 @dataclass
@@ -107,16 +95,12 @@ def _errors_by_row(plan: Plan, findings: list[Finding]) -> dict[tuple[str, int],
     return {key: sorted(found, key=lambda f: f.code) for key, found in out.items()}
 
 
-def error_codes(plan: Plan, findings: list[Finding]) -> dict[tuple[str, int], list[str]]:
-    """Error codes per (sheet, row) of a RAK row."""
-    return {key: [f.code for f in found] for key, found in _errors_by_row(plan, findings).items()}
-
-
-def star_note(plan: Plan) -> str:
+def star_note(plan: Plan, lang: str = "id") -> str:
     """What '*' means; when some row's Bagian came from Anggaran lines that are examples, that too."""
     from_examples = L.SHEET_BUDGET in plan.illustrative and \
         any(place.source == structure.BUDGET for place in structure.of(plan).places)
-    return INFERRED_NOTE + (INFERRED_ILLUSTRATIVE if from_examples else "")
+    return say("consolidated.note.inferred", lang) + \
+        (say("consolidated.note.inferred_illustrative", lang) if from_examples else "")
 
 
 def consolidated_rows(plan: Plan, findings: list[Finding]) -> list[ConsolidatedRow]:
@@ -132,152 +116,126 @@ def consolidated_rows(plan: Plan, findings: list[Finding]) -> list[ConsolidatedR
 def _indicator_row(r: ConsolidatedRow, tab: Callable[[str], str]) -> list:
     row = r.row
     division = short_division(r.info.division) + (INFERRED if r.info.division_inferred else "")
-    return [r.number, hyperlink(tab(row.sheet), row.ref("id").a1, row.id or f"baris {row.row}"), row.indicator,
+    label = row.id or say("consolidated.row", row=row.row)
+    return [r.number, hyperlink(tab(row.sheet), row.ref("id").a1, label), row.indicator,
             r.target, row.activity if r.info.block_start else "",
             *(L.QUARTER_MARK if m else "" for m in row.marks), division,
             r.info.linked_amount if r.info.funded else None,
-            ("KESALAHAN " + "; ".join(r.notes)) if r.errors else ""]
+            say("consolidated.errors", notes="; ".join(r.notes)) if r.errors else ""]
 
 
 def consolidated_sheet(plan: Plan, findings: list[Finding], roll: BudgetRollup, source: str,
                        generated: dt.datetime) -> SheetOutput:
-    ident = plan.identity
     rows = consolidated_rows(plan, findings)
-    flagged = sum(1 for r in rows if r.errors)
-    dipa = roll.dipa_pagu
-    revised = ident.get("budget_revised") is not None
+    flagged = len([r for r in rows if r.errors])
+    sheet = SheetBuilder(L.SHEET_CONSOLIDATED, WIDTHS, plan)
+    facts = [say("consolidated.validation", summary=summary_line(findings)),
+             *([say("consolidated.flagged", count=flagged)] if flagged else [])]
+    _satker, made, _note = sheet.preamble(
+        plan_title(say("consolidated.heading"), plan), _satker_line(plan, roll), stamp(generated, source, *facts),
+        rebuilt("Konsolidasi", say("consolidated.links")))
+    if flagged:
+        sheet.fill(sheet.across(made), L.SEVERITY_FILL["error"])
+    with sheet.table(COLUMNS, measure=MEASURED) as table:
+        _groups(sheet, table, plan, rows)
+    _summary(sheet, table, plan, roll, len(rows))
+    sheet.number_format(table.area("budget", rows=(table.first, sheet.last_row)), RUPIAH)
+    # Column C wraps below the table too, down to the third row from the end.
+    sheet.wrap(table.area("indicator", rows=(table.bottom + 1, sheet.last_row - 2)))
+    sheet.center(table.area("tw1", "tw4", header=True))
+    sheet.center(table.header_area("no", "id"))
+    sheet.center(table.area("target", header=True))
+    # Row kinds styled by conditional formats: a constant number of calls however long the plan is.
+    no, total, notes = table.first_cell("no"), table.first_cell("id"), table.first_cell("notes")
+    sheet.fill_where(table.area(), f"AND(ISTEXT({no}),LEN({no})=1)", FILL_TABLE, bold=True)
+    sheet.fill_where(table.area(), f"AND(ISTEXT({no}),LEN({no})>1)", FILL_GROUP, bold=True)
+    sheet.fill_where(table.area(), f'{total}="{say("row.total")}"', FILL_TOTAL, bold=True)
+    sheet.fill_where(table.area(), f'{notes}<>""', L.SEVERITY_FILL["error"])
+    # Rows the preamble holds are planned one line each.
+    return sheet.output(title_rows=(table.header, table.header), unmeasured=paging.LINE + paging.PADDING,
+                        freeze_row=table.header, landscape=True)
+
+
+def _satker_line(plan: Plan, roll: BudgetRollup) -> str:
+    """'Satuan kerja: ... (kode)   |   Nomor DIPA tanggal ...   |   Pagu berlaku: ... (revisi; pagu awal ...)'."""
+    ident = plan.identity
     dipa_date = ident.get("dipa_date")
-    values: list[list] = [
-        [f"KONSOLIDASI RENCANA AKSI KINERJA {str(ident.get('satker') or '').upper()} "
-         f"TAHUN {ident.year or '-'}".replace("  ", " ")],
-        [f"Satuan kerja: {ident.get('satker') or '-'} ({ident.get('satker_code') or '-'})   |   "
-         f"{ident.get('dipa_number') or 'Nomor DIPA -'}"
-         + (f" tanggal {dipa_date:%d-%m-%Y}" if isinstance(dipa_date, dt.date) else "")
-         + f"   |   Pagu berlaku: {rupiah(dipa)}" + (f" (revisi; pagu awal {rupiah(ident.get('budget_initial'))})"
-                                                    if revised else "")],
-        [f"Dibuat: {generated:%d-%m-%Y %H:%M} dari berkas {source or '-'}   |   "
-         f"Validasi: {summary_line(findings)}"
-         + (f"   |   {flagged} baris bertanda KESALAHAN: rencana ini belum bersih." if flagged else "")],
-        ["Lembar ini dibuat ulang setiap kali tombol Konsolidasi ditekan; jangan mengetik di sini. "
-         "Klik ID untuk menuju baris sumbernya."],
-        [illustrative_notice(plan) or None],
-        HEADER,
-    ]
-    widths = WIDTHS
-    units: list[list[float]] = []
-    unit: list[float] = []
+    dipa = (ident.get("dipa_number") or say("consolidated.no_dipa")) + \
+        (say("consolidated.dipa_date", date=f"{dipa_date:%d-%m-%Y}") if isinstance(dipa_date, dt.date) else "")
+    pagu = say("sheet.pagu_in_force", amount=rupiah(roll.dipa_pagu))
+    if ident.get("budget_revised") is not None:
+        pagu += say("consolidated.revised", initial=rupiah(ident.get("budget_initial")))
+    satker = say("consolidated.satker", satker=ident.get("satker") or "-", code=ident.get("satker_code") or "-")
+    return SEPARATOR.join([satker, dipa, pagu])
 
-    heights: dict[int, float] = {}
 
-    def add(row: list, wrapped: set[int] = WRAPPED) -> None:
-        values.append(row)
-        heights[len(values)] = paging.row_height(row, widths, wrapped)
-        unit.append(heights[len(values)])
-
-    def close_unit() -> None:
-        if unit:
-            units.append(list(unit))
-            unit.clear()
-
+def _groups(sheet: SheetBuilder, table: Table, plan: Plan, rows: list[ConsolidatedRow]) -> None:
+    """Tables A and B, one unit a group (kept on one page where it fits): the table's title before
+    its first group, the group's title, its indicators and its total."""
     satker = str(plan.identity.get("satker") or "")
-    table_titles = {"A": L.RAK_A.title_for(satker), "B": L.RAK_B.title_for(satker)}
-    i = 0
-    while i < len(rows):
-        r = rows[i]
-        close_unit()
-        if i == 0 or rows[i - 1].row.table != r.row.table:
-            add([r.row.table, None, table_titles.get(r.row.table, r.row.table)])  # stays with its first group
-        group = list(takewhile(lambda x: x.group_code == r.group_code, rows[i:]))
-        add([r.group_code, None, f"{GROUP_WORD.get(r.row.table, 'Kelompok')}: {r.info.group.name}"])
-        for x in group:
-            add(_indicator_row(x, plan.tab))
-        add([None, "Jumlah", f"Jumlah {r.group_code}", None, f"{len(group)} indikator", None, None, None, None,
-             None, sum(x.info.linked_amount for x in group)])
-        i += len(group)
-    close_unit()
+    titles = {"A": L.RAK_A.title_for(satker), "B": L.RAK_B.title_for(satker)}
+    previous = None
+    for code, members in groupby(rows, key=lambda r: r.group_code):
+        group = list(members)
+        first = group[0].row
+        sheet.keep_together()
+        if first.table != previous:  # the table's title stays with its first group
+            table.row(table.cells(no=first.table, indicator=titles.get(first.table, first.table)))
+            previous = first.table
+        word = say(f"consolidated.group.{first.table}") if first.table in titles else say("consolidated.group")
+        name = group[0].info.group.name
+        table.row(table.cells(no=code, indicator=say("consolidated.group_title", word=word, name=name)))
+        for r in group:
+            table.row(_indicator_row(r, plan.tab))
+        table.row(table.cells(id=say("row.total"), indicator=say("consolidated.group_total", code=code),
+                              activity=say("consolidated.indicator_count", count=len(group)),
+                              budget=linked_amount(r.info for r in group)))
     if not rows:  # nothing readable: say so where the table would be (Temuan says why)
-        add([None, None, "Tidak ada baris RAK yang dapat dibaca; lihat lembar Temuan."])
-        close_unit()
-    table_end = len(values)
+        sheet.keep_together()
+        table.row(table.cells(indicator=say("consolidated.nothing")))
 
-    # Totals per program and per division, kept on one page.
-    summary_start = len(values) + 2
-    add([])
-    add([None, None, "REKAPITULASI ANGGARAN"])
-    add([None, None, "Per program (seluruh baris Anggaran)", None, None, None, None, None, None, None,
-         "Anggaran (Rp)"])
+
+def _summary(sheet: SheetBuilder, table: Table, plan: Plan, roll: BudgetRollup, indicators: int) -> None:
+    """Totals per program and per division, and the notes, as one unit (never split over two pages)."""
+    sheet.keep_together(None)
+
+    def add(**cells) -> int:
+        return sheet.add(table.cells(**cells), measure=table.measured)
+
+    add()
+    title = add(indicator=say("consolidated.summary"))
+    head = add(indicator=say("consolidated.per_program"), budget=say("consolidated.col.budget"))
+    sheet.bold(table.area("indicator", "budget", rows=(title, head)))
     for p in roll.programs:
-        add([None, p.code, p.name, None, None, None, None, None, None, None, p.allocated])
-    add([None, None, "Jumlah seluruh program", None, None, None, None, None, None, None, roll.allocated])
-    add([None, None, "Pagu DIPA berlaku" + (" (revisi)" if revised else ""), None, None, None, None, None, None,
-         None, dipa])
-    add([None, None, "Selisih pagu DIPA dengan jumlah pagu program (lembar Program)", None, None, None, None,
-         None, None, None, roll.dipa_difference])
-    add([])
-    division_header = len(values) + 1
-    add([None, None, "Per bagian (kolom Bagian di lembar Anggaran)", None, "Indikator", None, None, None, None,
-         None, "Anggaran (Rp)"])
+        add(id=p.code, indicator=p.name, budget=p.allocated)
+    revised = say("sheet.revised") if plan.identity.get("budget_revised") is not None else ""
+    add(indicator=say("consolidated.programs_total"), budget=roll.allocated)
+    add(indicator=say("consolidated.dipa", revised=revised), budget=roll.dipa_pagu)
+    add(indicator=say("consolidated.dipa_difference"), budget=roll.dipa_difference)
+    add()
+    head = add(indicator=say("consolidated.per_division"), activity=say("col.indicator"),
+               budget=say("consolidated.col.budget"))
+    sheet.bold(table.area("indicator", "budget", rows=(head, head)))
     for d in roll.shown_divisions():
-        add([None, None, d.name, None, d.indicators, None, None, None, None, None, d.allocated])
-    add([None, None, "Jumlah seluruh bagian", None, len(rows), None, None, None, None, None, roll.allocated])
-    linked = sum(r.info.linked_amount for r in rows)
-    if roll.allocated != linked:
-        add([None, None, "Di antaranya tidak terkait baris RAK mana pun", None, None, None, None, None, None,
-             None, roll.allocated - linked])
-    add([])
-    for note in (DIVISION_BUDGET_NOTE,
-                 "Indikator per bagian: menurut Penanggung Jawab baris RAK. " + star_note(plan),
-                 f"'{UNASSIGNED}': kolom Penanggung Jawab kosong dan sub-kegiatannya tidak didanai."):
+        add(indicator=d.name, activity=d.indicators, budget=d.allocated)
+    add(indicator=say("consolidated.divisions_total"), activity=indicators, budget=roll.allocated)
+    if roll.unlinked:
+        add(indicator=say("consolidated.unlinked"), budget=roll.unlinked)
+    add()
+    for note in (DIVISION_BUDGET_NOTE, say("consolidated.note.divisions", star=star_note(plan)),
+                 say("consolidated.note.unassigned", unassigned=UNASSIGNED)):
         # Lines that end inside the table: text running past column L would widen the printed
         # range, and every page fitted to that width would print smaller.
         for line in textwrap.wrap(note, NOTE_WIDTH):
-            add([None, None, line], wrapped=set())
-    close_unit()
-    last = len(values)
-
-    scale = paging.fit_scale(widths)
-    first = HEADER_ROW + 1
-    title_height = paging.row_height(HEADER, widths, set(range(len(HEADER))))
-    heights[HEADER_ROW] = title_height
-    top = sum(paging.LINE + paging.PADDING for _ in range(HEADER_ROW - 1)) + title_height
-    heads = [2] * (len(units) - 1) + [len(units[-1])]  # the summary (the last unit) is never split
-    breaks = [first + b for b in paging.page_breaks(units, top, title_height, scale, head=heads)]
-    table = f"A{first}:{LAST_COL}{table_end}"
-    return SheetOutput(
-        name=L.SHEET_CONSOLIDATED,
-        values=values,
-        number_formats=[(f"K{first}:K{last}", RUPIAH)],
-        bold=["A1", f"A{HEADER_ROW}:{LAST_COL}{HEADER_ROW}", f"C{summary_start}:K{summary_start + 1}",
-              f"C{division_header}:K{division_header}"],
-        fills=[(f"A{HEADER_ROW}:{LAST_COL}{HEADER_ROW}", FILL_HEADER),
-               *([("A3:L3", FILL_ERROR)] if flagged else [])],
-        wrap=[f"A{HEADER_ROW}:{LAST_COL}{table_end}", f"C{table_end + 1}:C{last - 2}"],
-        center=[f"F{HEADER_ROW}:I{table_end}", f"A{HEADER_ROW}:B{HEADER_ROW}", f"D{HEADER_ROW}:D{table_end}"],
-        borders=[f"A{HEADER_ROW}:{LAST_COL}{table_end}"],
-        conditional=[
-            ConditionalFill(table, f'AND(ISTEXT($A{first}),LEN($A{first})=1)', FILL_TABLE, bold=True),
-            ConditionalFill(table, f'AND(ISTEXT($A{first}),LEN($A{first})>1)', FILL_GROUP, bold=True),
-            ConditionalFill(table, f'$B{first}="Jumlah"', FILL_TOTAL, bold=True),
-            ConditionalFill(table, f'$L{first}<>""', FILL_ERROR),
-        ],
-        column_widths={i + 1: w for i, w in enumerate(widths)},
-        freeze_row=HEADER_ROW,
-        landscape=True,
-        print_title_rows=(HEADER_ROW, HEADER_ROW),
-        page_breaks=breaks,
-        autofit_rows=True,
-        row_heights=heights,
-        footer=page_footer(plan),
-    )
-
+            sheet.add(table.cells(indicator=line), measure=())
 
 
 def text_table(plan: Plan, findings: list[Finding], lang: str = "id") -> tuple[list[str], list[list[str]]]:
     """Headers and rows for `rak-xl consolidate` (plain text, same numbering as the sheet)."""
-    heads = (["No", "Group", "ID", "Performance indicator", "Target", "Q", "Responsible", "Budget (Rp)", "Notes"]
-             if lang == "en" else
-             ["No", "Kel.", "ID", "Indikator Kinerja", "Target", "TW", "Penanggung Jawab", "Anggaran (Rp)",
-              "Catatan"])
+    heads = [say(key, lang) for key in ("col.no", "consolidated.text.group", "col.id", "consolidated.col.indicator",
+                                        "consolidated.col.target", "consolidated.text.quarters",
+                                        "consolidated.col.division", "consolidated.col.budget",
+                                        "consolidated.text.notes")]
     out = []
     for r in consolidated_rows(plan, findings):
         marks = "".join(str(q) if m else "-" for q, m in zip(L.QUARTERS, r.row.marks))

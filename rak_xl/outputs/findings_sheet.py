@@ -6,18 +6,19 @@ import datetime as dt
 from collections.abc import Callable
 
 from rak_xl.core.findings import SEVERITY_LABEL, Finding, summarise, summary_line
-from rak_xl.core.layout import SHEET_FINDINGS
-from rak_xl.core.model import col_letter
+from rak_xl.core.layout import FILL_CLEAN, SEVERITY_FILL, SHEET_FINDINGS
+from rak_xl.core.text import SEVERITIES, say
 
-from . import paging
-from .sheets import PAGE_FOOTER, SheetOutput, hyperlink
+from .sheet_builder import Column, SheetBuilder, rebuilt, when
+from .sheets import SheetOutput, hyperlink
 
-HEADER = ["No", "Tingkat", "Kode", "Lembar", "Sel", "ID Baris", "Pesan", "Saran Perbaikan"]
-HEADER_ROW = 6
-FILL = {"error": "#FFC7CE", "warning": "#FFEB9C", "info": "#DDEBF7"}
-FILL_CLEAN = "#C6EFCE"
+# Every column wraps (and so aligns to the top, like Pesan and Saran).
+COLUMNS = [Column("no", say("col.no"), wrap=True), Column("level", say("col.level"), wrap=True),
+           Column("code", say("col.code"), wrap=True), Column("sheet", say("col.sheet"), wrap=True),
+           Column("cell", say("col.cell"), wrap=True), Column("row_id", say("col.row_id"), wrap=True),
+           Column("message", say("col.message"), wrap=True), Column("hint", say("col.hint"), wrap=True)]
+HEADER = [c.heading for c in COLUMNS]
 WIDTHS = [5, 12, 9, 16, 8, 10, 62, 52]
-WRAPPED = set(range(len(WIDTHS)))  # every column wraps (and so aligns to the top, like Pesan and Saran)
 
 
 def findings_sheet(findings: list[Finding], source: str, generated: dt.datetime,
@@ -26,45 +27,29 @@ def findings_sheet(findings: list[Finding], source: str, generated: dt.datetime,
     ordered = sorted(findings, key=Finding.sort_key)
     counts = summarise(findings)
     labels = SEVERITY_LABEL["id"]
-    values: list[list] = [
-        ["TEMUAN VALIDASI RAK"],
-        [f"Berkas: {source}", None, None, None, None, None, f"Dibuat: {generated:%d-%m-%Y %H:%M}"],
-        # One text in A3 with the cells to its right empty: it shows whole however narrow column A is.
-        [f"Ringkasan: {summary_line(findings)}"],
-        ["Lembar ini dibuat ulang setiap kali tombol Validasi ditekan; jangan mengetik di sini. "
-         "Klik alamat sel untuk menuju sel yang bermasalah."],
-        [],
-        HEADER,
-    ]
-    fills = []
-    for i, f in enumerate(ordered, start=1):
-        # The link goes to the first cell; the label shows the whole span of a fact over many cells.
-        where = hyperlink(tab(f.sheet), f.a1, f.span()) if f.cell else ""
-        values.append([i, labels[f.severity], f.code, tab(f.sheet), where, f.row_id, f.message(), f.hint()])
+    sheet = SheetBuilder(SHEET_FINDINGS, WIDTHS)
+    made = [say("sheet.file", source=source), None, None, None, None, None, say("sheet.made", when=when(generated))]
+    # The summary is one text in A3 with the cells to its right empty: it shows whole however narrow column A is.
+    _made, summary, _note, _gap = sheet.preamble(
+        say("findings.title"), made, say("findings.summary", summary=summary_line(findings)),
+        rebuilt("Validasi", say("findings.links")), [])
+    sheet.bold(sheet.cell(summary))
+    worst = next((SEVERITY_FILL[k] for k in SEVERITIES if counts[k]), FILL_CLEAN)
+    sheet.fill(sheet.across(summary), worst)
+    with sheet.table(COLUMNS, header_height=None, wrap_header=False, borders=False) as table:
+        for i, f in enumerate(ordered, start=1):
+            # The link goes to the first cell; the label shows the whole span of a fact over many cells.
+            where = hyperlink(tab(f.sheet), f.a1, f.span()) if f.cell else ""
+            table.row([i, labels[f.severity], f.code, tab(f.sheet), where, f.row_id, f.message(), f.hint()])
+        if not ordered:
+            table.row(table.cells(message=say("findings.none")))
     # One fill per run of equal severity: a constant number of formatting calls.
-    start = HEADER_ROW + 1
-    for severity in ("error", "warning", "info"):
-        n = sum(1 for f in ordered if f.severity == severity)
-        if n:
-            fills.append((f"B{start}:C{start + n - 1}", FILL[severity]))
-            start += n
-    if not ordered:
-        values.append([None, None, None, None, None, None, "Tidak ada temuan: RAK lolos validasi."])
-    last = len(values)
-    width = col_letter(len(HEADER))
-    worst = next((FILL[k] for k in ("error", "warning", "info") if counts[k]), FILL_CLEAN)
-    # Heights for file writers (LibreOffice does not re-measure wrapped rows); Excel autofits.
-    heights = {r: paging.row_height(values[r - 1], WIDTHS, WRAPPED) for r in range(HEADER_ROW + 1, last + 1)}
-    return SheetOutput(
-        name=SHEET_FINDINGS,
-        values=values,
-        bold=["A1", "A3", f"A{HEADER_ROW}:{width}{HEADER_ROW}"],
-        fills=[(f"A{HEADER_ROW}:{width}{HEADER_ROW}", "#D9E1F2"), (f"A3:{width}3", worst), *fills],
-        wrap=[f"A{HEADER_ROW + 1}:H{max(last, HEADER_ROW + 1)}"],
-        column_widths={i + 1: w for i, w in enumerate(WIDTHS)},
-        freeze_row=HEADER_ROW,
-        print_title_rows=(HEADER_ROW, HEADER_ROW),
-        row_heights=heights,
-        autofit_rows=True,
-        footer=PAGE_FOOTER,
-    )
+    start = table.first
+    for severity in SEVERITIES:
+        if counts[severity]:
+            end = start + counts[severity] - 1
+            sheet.fill(table.area("level", "code", rows=(start, end)), SEVERITY_FILL[severity])
+            start = end + 1
+    # Heights (measured as rows are added) are for file writers: LibreOffice does not re-measure
+    # wrapped rows; Excel autofits.
+    return sheet.output(title_rows=(table.header, table.header), freeze_row=table.header)

@@ -16,7 +16,7 @@ band below the table, or LibreOffice clips "Halaman N dari M" at the bottom edge
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 # Inches, as Excel and the writers take them. The footer sits 0.3" from the bottom edge, in
@@ -119,3 +119,25 @@ def page_breaks(units: Sequence[Sequence[float]], first_height: float, title_hei
 
 def pages(breaks: Sequence[int]) -> int:
     return len(breaks) + 1
+
+
+def sheet_breaks(heights: Mapping[int, float], units: Mapping[int, int | None], last: int,
+                 widths: Sequence[float], title_rows: tuple[int, int] | None, unmeasured: float = LINE) -> list[int]:
+    """1-based rows of a sheet that start a printed page (outputs/sheet_builder.py).
+
+    `units` maps the first row of each unit to its head (None: the unit is never split); a unit
+    runs to the next one, the last to row `last`. `heights` are the rows' planned heights, a row
+    without one is planned at `unmeasured` points; the rows above the first unit are the first
+    page's top block, `title_rows` (if any) repeat on every page.
+    """
+    def height(r: int) -> float:
+        return heights.get(r, unmeasured)
+
+    bounds = [*sorted(units), last + 1]
+    spans = [range(a, b) for a, b in zip(bounds, bounds[1:])]
+    unit_heights = [[height(r) for r in span] for span in spans]
+    heads = [len(span) if units[span.start] is None else units[span.start] for span in spans]
+    first = bounds[0]
+    top = sum(height(r) for r in range(1, first))
+    title = sum(height(r) for r in range(title_rows[0], title_rows[1] + 1)) if title_rows else 0.0
+    return [first + b for b in page_breaks(unit_heights, top, title, fit_scale(widths), head=heads)]

@@ -5,155 +5,105 @@ from __future__ import annotations
 import datetime as dt
 
 from rak_xl.core import layout as L
-from rak_xl.core.model import Plan, col_letter
-from rak_xl.core.text import rupiah
-from rak_xl.figures.rollup import BudgetRollup
+from rak_xl.core.model import Plan
+from rak_xl.core.text import ROMAN, rupiah, say, tw
+from rak_xl.figures.rollup import BudgetRollup, guide_shares
 from rak_xl.figures.structure import UNASSIGNED
 from rak_xl.figures.sums import ABSORPTION_GUIDE
 
-from . import paging
-from .sheets import (
-    DIVISION_BUDGET_NOTE,
-    FILL_HEADER,
-    FILL_TOTAL,
-    PERCENT,
-    RUPIAH,
-    Chart,
-    SheetOutput,
-    illustrative_notice,
-    page_footer,
-    short_division,
-)
+from .sheet_builder import Column, SheetBuilder, plan_title, rebuilt, stamp
+from .sheets import DIVISION_BUDGET_NOTE, PERCENT, RUPIAH, SheetOutput, short_division
 
-ROMAN = ("I", "II", "III", "IV")
-
+COUNT = "0"
 
 
 def rollup_sheet(plan: Plan, roll: BudgetRollup, source: str, generated: dt.datetime) -> SheetOutput:
-    ident = plan.identity
-    revised = ident.get("budget_revised") is not None
+    n = len(roll.programs)
+    sheet = SheetBuilder(L.SHEET_ROLLUP, [46, *[17] * 7, *[13] * (n + 3)], plan)
+    revised = say("sheet.revised") if plan.identity.get("budget_revised") is not None else ""
+    pagu = say("sheet.pagu_in_force", amount=rupiah(roll.dipa_pagu)) + revised
+    sheet.preamble(plan_title(say("rollup.heading"), plan),
+                   stamp(generated, source, plan.identity.get("dipa_number") or "-", pagu),
+                   rebuilt("RekapAnggaran", say("rollup.sources")))
+    _programs(sheet, roll, revised)
+    divisions = _divisions(sheet, roll)
+    quarters = _quarters(sheet, roll)
+    if roll.programs and roll.shown_divisions():
+        at = sheet.last_row + 1
+        codes = [p.code for p in roll.programs]
+        sheet.chart("bar_stacked", say("rollup.chart.divisions"), sheet.cell(at),
+                    divisions.area("division", codes[-1], header=True, totals=False),
+                    width=470, height=300, value_format="#,##0")
+        # Beside the first chart: column E starts past its 470 points.
+        sheet.chart("line", say("rollup.chart.rpd"), sheet.cell(at, 5),
+                    quarters.area("quarter", "guide", header=True), width=470, height=300, value_format="0%")
+    return sheet.output(landscape=True)
+
+
+def _rpd_columns() -> list[Column]:
+    return [Column(f"rpd{q}", say("col.rpd_quarter", tw=tw(q)), RUPIAH) for q in L.QUARTERS]
+
+
+def _programs(sheet: SheetBuilder, roll: BudgetRollup, revised: str) -> None:
+    """1. DIPA and programs."""
+    sheet.section(say("rollup.section.programs"))
+    columns = [Column("program", say("col.program"), wrap=True), Column("pagu", say("col.pagu"), RUPIAH),
+               Column("allocated", say("rollup.col.allocated"), RUPIAH),
+               Column("difference", say("rollup.col.difference"), RUPIAH), *_rpd_columns()]
+    with sheet.table(columns) as table:
+        for p in roll.programs:
+            table.row([f"{p.code} {p.name}".strip(), p.pagu, p.allocated, p.difference, *p.rpd_by_quarter])
+        table.total([say("rollup.programs_total"), roll.programs_declared, roll.allocated, roll.programs_difference,
+                     *roll.rpd_by_quarter])
+        table.total([say("rollup.dipa", revised=revised), roll.dipa_pagu, roll.programs_declared,
+                     roll.dipa_difference])
+    for key in ("rollup.note.programs", "rollup.note.dipa"):
+        sheet.add([say(key)])
+    sheet.add()
+
+
+def _divisions(sheet: SheetBuilder, roll: BudgetRollup):
+    """2. Divisions x programs, with the RAK rows each division answers for."""
+    sheet.section(say("rollup.section.divisions"))
     codes = [p.code for p in roll.programs]
-    values: list[list] = [
-        [f"REKAP ANGGARAN RAK {str(ident.get('satker') or '').upper()} TAHUN {ident.year or '-'}"],
-        [f"Dibuat: {generated:%d-%m-%Y %H:%M} dari berkas {source or '-'}   |   {ident.get('dipa_number') or '-'}"
-         f"   |   Pagu berlaku: {rupiah(roll.dipa_pagu)}" + (" (revisi)" if revised else "")],
-        ["Lembar ini dibuat ulang setiap kali tombol Rekap Anggaran ditekan; jangan mengetik di sini. "
-         "Angka anggaran dijumlahkan dari lembar Anggaran; pagu dari lembar Identitas dan Program."],
-        [illustrative_notice(plan) or None],
-    ]
-    bold, fills, money, percent, borders = ["A1"], [], [], [], []
+    columns = [Column("division", say("col.division"), wrap=True),
+               *(Column(code, code, RUPIAH) for code in codes),
+               Column("allocated", say("rollup.col.total"), RUPIAH), *_rpd_columns(),
+               Column("indicators", say("col.indicators"), COUNT),
+               Column("indicators_funded", say("rollup.col.indicators_funded"), COUNT),
+               Column("activities", say("rollup.col.activities"), COUNT),
+               Column("activities_funded", say("rollup.col.activities_funded"), COUNT)]
 
-    def header(row: list) -> int:
-        values.append(row)
-        r = len(values)
-        bold.append(f"A{r}:L{r}")
-        fills.append((f"A{r}:{_col(len(row))}{r}", FILL_HEADER))
-        return r
+    def cells(name: str, d) -> list:
+        return [name, *(d.by_program.get(c, 0) for c in codes), d.allocated, *d.rpd_by_quarter,
+                d.indicators, d.indicators_funded, d.activities, d.activities_funded]
 
-    def section(title: str) -> None:
-        values.append([title])
-        bold.append(f"A{len(values)}")
-
-    # 1. DIPA and programs.
-    section("1. PAGU DIPA DAN PROGRAM")
-    h1 = header(["Program", "Pagu (Rp)", "Dialokasikan (Rp)", "Selisih (Rp)",
-                 *(f"RPD TW {q} (Rp)" for q in L.QUARTERS)])
-    for p in roll.programs:
-        values.append([f"{p.code} {p.name}".strip(), p.pagu, p.allocated, p.difference, *p.rpd_by_quarter])
-    values.append(["Jumlah program", roll.programs_declared, roll.allocated,
-                   roll.programs_declared - roll.allocated, *roll.rpd_by_quarter])
-    values.append([f"Pagu DIPA berlaku{' (revisi)' if revised else ''}", roll.dipa_pagu, roll.programs_declared,
-                   roll.dipa_difference])
-    end1 = len(values)
-    money.append(f"B{h1 + 1}:H{end1}")
-    borders.append(f"A{h1}:H{end1}")
-    bold.append(f"A{end1 - 1}:H{end1}")
-    fills.append((f"A{end1 - 1}:H{end1}", FILL_TOTAL))
-    values.append(["Program: pagu = lembar Program, dialokasikan = jumlah baris lembar Anggaran."])
-    values.append(["DIPA: pagu berlaku (revisi bila ada) dibandingkan dengan jumlah pagu program. "
-                   "Selisih selain nol juga dilaporkan oleh tombol Validasi."])
-    values.append([])
-
-    # 2. Divisions x programs, with the RAK rows each division answers for.
-    section("2. ANGGARAN PER BAGIAN DAN PROGRAM")
-    h2 = header(["Bagian", *codes, "Jumlah (Rp)", *(f"RPD TW {q} (Rp)" for q in L.QUARTERS), "Indikator",
-                 "Indikator beranggaran", "Kegiatan", "Kegiatan beranggaran"])
-    shown = roll.shown_divisions()
-    for d in shown:
-        values.append([short_division(d.name), *(d.by_program.get(c, 0) for c in codes), d.allocated, *d.rpd_by_quarter,
-                       d.indicators, d.indicators_funded, d.activities, d.activities_funded])
-    values.append(["Jumlah", *(sum(d.by_program.get(c, 0) for d in shown) for c in codes),
-                   sum(d.allocated for d in shown), *(sum(d.rpd_by_quarter[i] for d in shown) for i in range(4)),
-                   sum(d.indicators for d in shown), sum(d.indicators_funded for d in shown),
-                   sum(d.activities for d in shown), sum(d.activities_funded for d in shown)])
-    end2 = len(values)
-    n = len(codes)
-    money.append(f"B{h2 + 1}:{_col(n + 6)}{end2}")
-    borders.append(f"A{h2}:{_col(n + 10)}{end2}")
-    bold.append(f"A{end2}:{_col(n + 10)}{end2}")
-    fills.append((f"A{end2}:{_col(n + 10)}{end2}", FILL_TOTAL))
-    values.append([DIVISION_BUDGET_NOTE])
-    values.append(["Indikator dan kegiatan: menurut kolom Penanggung Jawab di lembar RAK;"])
-    values.append(["bila kosong, menurut Bagian pada baris Anggaran yang mendanai kegiatan itu; "
-                   f"selain itu '{UNASSIGNED}'."])
-    values.append(["Kegiatan = baris berurutan dengan kelompok dan uraian kegiatan yang sama; "
-                   "beranggaran = ada baris Anggaran yang merujuk ID-nya."])
-    values.append([])
-
-    # 3. Planned disbursement per quarter against the usual absorption guide.
-    section("3. RENCANA PENARIKAN DANA (RPD) PER TRIWULAN")
-    h3 = header(["Triwulan", "Kumulatif (% pagu DIPA)", "Pedoman penyerapan", "RPD triwulan (Rp)",
-                 "RPD kumulatif (Rp)", "Selisih dari pedoman (% poin)",
-                 *(f"Kumulatif {p.code} (% pagu program)" for p in roll.programs)])
-    shares = roll.cumulative_share()
-    for i in range(4):
-        program_shares = [_share(sum(p.rpd_by_quarter[: i + 1]), p.pagu) for p in roll.programs]
-        values.append([f"TW {ROMAN[i]}", shares[i], ABSORPTION_GUIDE[i] / 100, roll.rpd_by_quarter[i],
-                       roll.cumulative[i], None if shares[i] is None else shares[i] - ABSORPTION_GUIDE[i] / 100,
-                       *program_shares])
-    end3 = len(values)
-    percent += [f"B{h3 + 1}:C{end3}", f"F{h3 + 1}:{_col(6 + n)}{end3}"]
-    money.append(f"D{h3 + 1}:E{end3}")
-    borders.append(f"A{h3}:{_col(6 + n)}{end3}")
-    values.append(["Pedoman penyerapan yang lazim: 15% / 40% / 60% / 90% kumulatif pada akhir TW I..IV."])
-    values.append(["Persentase dihitung dari pagu DIPA berlaku; RPD dari kolom RPD TW di lembar Anggaran."])
-    values.append([])
-    chart_row = len(values) + 1
-    charts = [] if not codes or not shown else [
-        Chart("bar_stacked", "Anggaran per bagian menurut program", f"A{chart_row}",
-              f"A{h2}:{_col(1 + n)}{end2 - 1}", width=470, height=300, value_format='#,##0'),
-        Chart("line", "Rencana penarikan kumulatif vs pedoman", f"E{chart_row}", f"A{h3}:C{end3}",
-              width=470, height=300, value_format="0%"),
-    ]
-    widths = {1: 46, **{c: 17 for c in range(2, 9)}, **{c: 13 for c in range(9, 7 + n + 5)}}
-    # Heights for file writers (LibreOffice does not re-measure wrapped rows); Excel autofits.
-    width_list = [widths.get(c, 8.43) for c in range(1, max(widths) + 1)]
-    heights = {r: paging.row_height(values[r - 1], width_list, set(range(len(width_list))))
-               for r in (h1, h2, h3)}
-    heights.update({r: paging.row_height(values[r - 1], width_list, {0})
-                    for r in (*range(h1 + 1, end1 + 1), *range(h2 + 1, end2 + 1))})
-    return SheetOutput(
-        name=L.SHEET_ROLLUP,
-        values=values,
-        number_formats=[*((ref, RUPIAH) for ref in money), *((ref, PERCENT) for ref in percent),
-                        (f"{_col(n + 7)}{h2 + 1}:{_col(n + 10)}{end2}", "0")],
-        bold=bold,
-        fills=fills,
-        wrap=[f"A{h1}:{_col(n + 10)}{h1}", f"A{h2}:{_col(n + 10)}{h2}", f"A{h3}:{_col(6 + n)}{h3}",
-              f"A{h1 + 1}:A{end1}", f"A{h2 + 1}:A{end2}"],
-        borders=borders,
-        column_widths=widths,
-        landscape=True,
-        charts=charts,
-        row_heights=heights,
-        autofit_rows=True,
-        footer=page_footer(plan),
-    )
+    with sheet.table(columns) as table:
+        for d in roll.shown_divisions():
+            table.row(cells(short_division(d.name), d))
+        table.total(cells(say("row.total"), roll.shown_total()))
+    for line in (DIVISION_BUDGET_NOTE, say("rollup.note.responsible"),
+                 say("rollup.note.responsible_else", unassigned=UNASSIGNED), say("rollup.note.activities")):
+        sheet.add([line])
+    sheet.add()
+    return table
 
 
-def _share(part: int, whole: int | None) -> float | None:
-    return part / whole if whole else None
-
-
-def _col(n: int) -> str:
-    return col_letter(n)
+def _quarters(sheet: SheetBuilder, roll: BudgetRollup):
+    """3. Planned disbursement per quarter against the usual absorption guide."""
+    sheet.section(say("rollup.section.rpd"))
+    columns = [Column("quarter", say("col.quarter")), Column("share", say("rollup.col.cumulative"), PERCENT),
+               Column("guide", say("rollup.col.guide"), PERCENT), Column("rpd", say("rollup.col.rpd"), RUPIAH),
+               Column("cumulative", say("rollup.col.rpd_cumulative"), RUPIAH),
+               Column("gap", say("rollup.col.guide_gap"), PERCENT),
+               *(Column(p.code, say("rollup.col.program_share", code=p.code), PERCENT) for p in roll.programs)]
+    program_shares = [p.cumulative_share() for p in roll.programs]
+    with sheet.table(columns) as table:
+        for i, (share, guide, gap) in enumerate(zip(roll.cumulative_share(), guide_shares(), roll.guide_gap())):
+            table.row([tw(i + 1, roman=True), share, guide, roll.rpd_by_quarter[i], roll.cumulative[i], gap,
+                       *(shares[i] for shares in program_shares)])
+    guide = " / ".join(f"{g}%" for g in ABSORPTION_GUIDE)
+    sheet.add([say("rollup.note.guide", guide=guide, first=tw(1, roman=True), last=ROMAN[-1])])
+    sheet.add([say("rollup.note.shares")])
+    sheet.add()
+    return table
