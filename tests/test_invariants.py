@@ -14,6 +14,7 @@ same wherever it appears, and the division figures must add up to the whole in e
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import io
 import json
@@ -25,7 +26,7 @@ import openpyxl
 import pytest
 
 import make_bad_corpus as corpus
-from conftest import WORKBOOK, edit_workbook
+from conftest import ROOT, WORKBOOK, edit_workbook
 from rak_xl.products import jobs
 from rak_xl.core import layout as L
 from rak_xl.products import province as P
@@ -350,3 +351,38 @@ def test_the_kiriman_pdf_shows_the_sheet_figures(tmp_path):
     assert amounts - {0} == expected
     for amount in expected:
         assert f"{amount:,}".replace(",", ".") in text
+
+
+# -- where sums are made ---------------------------------------------------------------------
+
+# outputs/paging.py adds up printed heights and widths in points, never an amount.
+SUMS_ALLOWED = {"paging.py"}
+SUMMING = {"sum", "fsum", "reduce"}
+
+
+def _sums(source: str) -> list[int]:
+    """Lines of `source` that call sum(), math.fsum() or functools.reduce(), however imported."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call):
+            name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+            if name in SUMMING:
+                found.append(node.lineno)
+    return found
+
+
+def test_no_output_sheet_adds_up_amounts():
+    """Every total an output sheet shows comes from the figures layer (figures/sums.py, rollup.py,
+    quarterly.py), so no two outputs can add the same thing up differently."""
+    outputs = ROOT / "rak_xl" / "outputs"
+    found = [f"rak_xl/outputs/{path.name}:{line}" for path in sorted(outputs.glob("*.py"))
+             if path.name not in SUMS_ALLOWED for line in _sums(path.read_text(encoding="utf-8"))]
+    assert not found, "sums made in outputs/ (move them to rak_xl/figures/):\n" + "\n".join(found)
+
+
+def test_the_sum_check_sees_a_sum():
+    """The checker itself: a total row added up in a sheet module would be reported."""
+    assert _sums("total = sum(d.allocated for d in shown)\n") == [1]
+    assert _sums("import math\nx = math.fsum(values)\n") == [2]
+    assert _sums("from functools import reduce\nx = reduce(add, values)\n") == [2]
+    assert _sums("x = len([r for r in rows if r.errors])\n") == []
