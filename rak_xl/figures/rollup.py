@@ -1,11 +1,12 @@
 """Rekap Anggaran: the budget rolled up per program, per division and per quarter.
 
-Pure functions over the Plan. Every Rupiah sum comes from rak_xl.figures.sums (the same
-functions the Validasi budget rules, Konsolidasi, Evaluasi and Rekap Provinsi use);
-which Bagian answers for a row and which rows form a sub-activity come from
-rak_xl.figures.structure. A division's budget is the Anggaran lines whose Bagian names it;
-its indicators and sub-activities are those whose responsible unit it is. Amounts are whole
-Rupiah (ints); shares are only computed for display.
+Pure functions over the Plan. Every sum over budget lines comes from rak_xl.figures.sums (the
+same functions the Validasi budget rules, Konsolidasi, Evaluasi and Rekap Provinsi use); the
+totals the sheets show of the roll-up itself (the divisions' total row, the budget a group of
+RAK rows is linked to) are added up here, so no sheet adds anything up. Which Bagian answers
+for a row and which rows form a sub-activity come from rak_xl.figures.structure. A division's
+budget is the Anggaran lines whose Bagian names it; its indicators and sub-activities are those
+whose responsible unit it is. Amounts are whole Rupiah (ints); shares are only computed for display.
 """
 
 from __future__ import annotations
