@@ -101,7 +101,17 @@ def severity_label(severity: str, lang: str = "id") -> str:
 # -- words that are no rule's and no refusal's -------------------------------------------------
 
 class Words(dict):
-    """key -> (Indonesian, English) templates; `say` fills one in for a language."""
+    """key -> (Indonesian, English) templates; `say` fills one in for a language.
+
+    Several modules' words are added as blocks (`WORDS.update({...})`): a key added twice is refused
+    at import, rather than one block silently replacing another's words (tests/test_words.py checks
+    the keys written twice inside one literal, which Python collapses before this sees them)."""
+
+    def update(self, block: dict) -> None:  # type: ignore[override]
+        twice = sorted(set(self) & set(block))
+        if twice:
+            raise KeyError(f"words defined twice: {twice}")
+        super().update(block)
 
 
 WORDS: Words = Words({
@@ -312,7 +322,7 @@ WORDS: Words = Words({
     "row.overall": ("Keseluruhan", "Overall"),
     # Temuan.
     "findings.title": ("TEMUAN VALIDASI RAK", "RAK VALIDATION FINDINGS"),
-    "findings.summary": ("Ringkasan: {summary}", "Summary: {summary}"),
+    "findings.sheet_summary": ("Ringkasan: {summary}", "Summary: {summary}"),
     "findings.links": ("Klik alamat sel untuk menuju sel yang bermasalah.",
                        "Click a cell address to go to the cell in question."),
     "findings.none": ("Tidak ada temuan: RAK lolos validasi.", "No findings: the RAK passes validation."),

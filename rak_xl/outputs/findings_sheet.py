@@ -31,7 +31,7 @@ def findings_sheet(findings: list[Finding], source: str, generated: dt.datetime,
     made = [say("sheet.file", source=source), None, None, None, None, None, say("sheet.made", when=when(generated))]
     # The summary is one text in A3 with the cells to its right empty: it shows whole however narrow column A is.
     _made, summary, _note, _gap = sheet.preamble(
-        say("findings.title"), made, say("findings.summary", summary=summary_line(findings)),
+        say("findings.title"), made, say("findings.sheet_summary", summary=summary_line(findings)),
         rebuilt("Validasi", say("findings.links")), [])
     sheet.bold(sheet.cell(summary))
     worst = next((SEVERITY_FILL[k] for k in SEVERITIES if counts[k]), FILL_CLEAN)
