@@ -195,6 +195,8 @@ def _fill_sheet(sheet, out: SheetOutput, notes: list[str]) -> None:
         sheet.range(ref).color = color
     for ref in out.wrap:
         _optional(lambda ref=ref: setattr(sheet.range(ref), "wrap_text", True), notes, fmt)
+    for ref in out.top:
+        _optional(lambda ref=ref: setattr(sheet.range(ref), "vertical_alignment", "top"), notes, fmt)
     for col, width in out.column_widths.items():
         _optional(lambda col=col, width=width: setattr(sheet.range((1, col)), "column_width", width), notes, fmt)
     for ref in out.borders:
@@ -210,35 +212,72 @@ def _fill_sheet(sheet, out: SheetOutput, notes: list[str]) -> None:
                   notes, fmt)
     for chart in out.charts:
         _optional(lambda chart=chart: _add_chart(sheet, chart), notes, f"Grafik '{chart.title}'")
+    if out.freeze_row or out.freeze_col:
+        _optional(lambda: _freeze(sheet, out), notes, fmt)
+    if out.autofilter:  # desktop Excel (COM): the filter buttons; other engines skip them
+        _optional(lambda: sheet.range(out.autofilter).api.AutoFilter(), notes, fmt)
     if out.hidden:
         sheet.visible = False
     _optional(lambda: _page_setup(sheet, out), notes, f"Pengaturan cetak lembar '{out.name}'")
 
 
 def _add_chart(sheet, spec) -> None:
-    """One call creates the chart with its data (series in columns, as the block is laid out)."""
+    """One call creates the chart with its data (series in columns, as the block is laid out); the
+    labels, when apart from the block, one more."""
+    data = sheet.book.sheets[spec.data_sheet] if spec.data_sheet else sheet
     chart = sheet.charts.add(width=spec.width, height=spec.height,
                              chart_type={"line": "line_markers"}.get(spec.kind, spec.kind),
-                             source=sheet.range(spec.source), plot_by="columns", name=spec.title,
+                             source=data.range(spec.source), plot_by="columns", name=spec.title,
                              anchor=sheet.range(spec.anchor))
+    if spec.categories:
+        chart.set_x_axis_values(data.range(spec.categories))
     _optional(lambda: setattr(chart, "title", spec.title))
+    if not spec.legend:
+        _optional(lambda: setattr(chart.legend, "visible", False))
+    axis = {k: v for k, v in (("number_format", spec.value_format), ("title", spec.value_title)) if v}
+    if axis:
+        _optional(lambda: chart.value_axis.set(**axis))
+
+
+def _freeze(sheet, out: SheetOutput) -> None:
+    """Rows above freeze_row and columns left of freeze_col stay in view."""
+    from rak_xl.core.model import col_letter
+
+    rows = f"1:{out.freeze_row}" if out.freeze_row else ""
+    cols = f"A:{col_letter(out.freeze_col)}" if out.freeze_col else ""
+    try:  # Office.js (xlwings Lite): the top-left block that stays in view
+        sheet.freeze_panes.freeze_at(f"A1:{col_letter(out.freeze_col)}{out.freeze_row}" if rows and cols
+                                     else rows or cols)
+    except NotImplementedError:  # desktop Excel: through the sheet's window
+        sheet.activate()
+        window = sheet.book.app.api.ActiveWindow
+        window.FreezePanes = False
+        window.SplitRow, window.SplitColumn = out.freeze_row, out.freeze_col
+        window.FreezePanes = True
 
 
 def _page_setup(sheet, out: SheetOutput) -> None:
+    from rak_xl.core.model import col_letter
+
     api = sheet.api  # COM (Windows); other engines raise and the press goes on
     setup = api.PageSetup
     setup.Orientation = 2 if out.landscape else 1
     setup.PaperSize = 9  # A4
     setup.Zoom = False
-    setup.FitToPagesWide = 1
+    setup.FitToPagesWide = len(out.column_breaks) + 1  # a page width per band of columns
     setup.FitToPagesTall = False
     if out.print_title_rows:
         setup.PrintTitleRows = f"${out.print_title_rows[0]}:${out.print_title_rows[1]}"
+    if out.print_title_cols:
+        first, last = (col_letter(c) for c in out.print_title_cols)
+        setup.PrintTitleColumns = f"${first}:${last}"
     if out.footer:
         setup.CenterFooter = out.footer
     # Desktop Excel only: one call per printed page (not per row), keeping groups on one page.
     for row in out.page_breaks:
         api.HPageBreaks.Add(Before=api.Range(f"A{row}"))
+    for col in out.column_breaks:
+        api.VPageBreaks.Add(Before=api.Range(f"{col_letter(col)}1"))
 
 
 def _write_highlights(book, plan: WritePlan, notes: list[str]) -> None:

@@ -54,13 +54,19 @@ class Chart:
     the same series the same way.
     """
 
-    kind: str  # "column_stacked" | "bar_stacked" | "line" (xlwings chart type names)
+    kind: str  # "column_stacked" | "bar_stacked" | "bar_clustered" | "line" (xlwings chart type names)
     title: str
     anchor: str  # top-left cell
-    source: str  # A1 range on the same sheet, header row included
+    source: str  # A1 range, header row included
     width: int = 480  # points
     height: int = 288
     value_format: str = ""  # number format of the value axis, e.g. '0%'
+    # Where the data sits when not as above: `categories` (labels, no header) apart from `source`,
+    # whose every column is then a series; `data_sheet` the sheet of both ("" = the chart's own).
+    categories: str = ""
+    data_sheet: str = ""
+    legend: bool = True
+    value_title: str = ""  # the value axis' title
 
 
 @dataclass(frozen=True)
@@ -87,16 +93,22 @@ class SheetOutput:
     bold: list[str] = field(default_factory=list)
     fills: list[tuple[str, str]] = field(default_factory=list)  # (A1 range, "#RRGGBB")
     wrap: list[str] = field(default_factory=list)
+    top: list[str] = field(default_factory=list)  # aligned to the top (a row's cells line up with its wrapped text)
     column_widths: dict[int, float] = field(default_factory=dict)  # 1-based column -> width
     freeze_row: int = 0  # rows above this stay visible (0: none)
+    freeze_col: int = 0  # columns left of this stay visible (0: none)
     hidden: bool = False
     landscape: bool = True
     print_title_rows: tuple[int, int] | None = None  # 1-based, repeated on every page
+    print_title_cols: tuple[int, int] | None = None  # 1-based, repeated on the left of every page
     charts: list[Chart] = field(default_factory=list)
     borders: list[str] = field(default_factory=list)  # A1 ranges with thin borders on every cell
     center: list[str] = field(default_factory=list)  # A1 ranges centred horizontally
     conditional: list[ConditionalFill] = field(default_factory=list)
     page_breaks: list[int] = field(default_factory=list)  # 1-based rows that start a new printed page
+    # 1-based columns that start a new band of printed pages; the sheet is fitted to one page width per band.
+    column_breaks: list[int] = field(default_factory=list)
+    autofilter: str = ""  # A1 range whose first row gets filter buttons
     autofit_rows: bool = False  # let Excel size rows to their wrapped text (one call)
     row_heights: dict[int, float] = field(default_factory=dict)  # 1-based row -> points, for file writers
     footer: str = ""  # printed footer, Excel codes (&P page, &N pages)

@@ -1,0 +1,215 @@
+"""A WritePlan as a new .xlsx file, written with XlsxWriter (`rak-xl province -o REKAP.xlsx`).
+
+A new file keeps nothing of another workbook (no VBA project, buttons or styles to carry), so
+it is written like the shipped workbook is built: with XlsxWriter, streaming each row out as
+it is written (constant memory), several times faster than openpyxl. openpyxl stays the writer
+of changes to an existing workbook (file_write.py). The file is swapped in by atomic.py.
+
+A SheetOutput's formats are A1 ranges; a cell's format is what the ranges over it add up to,
+worked out once per run of rows the same ranges cover and kept per distinct set of properties,
+so a row costs its cells' writes and little else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from rak_xl.outputs.paging import MARGINS
+from rak_xl.outputs.sheets import EXCEL_MAX_TEXT, Chart, Formula, SheetOutput, WritePlan
+
+from .atomic import replacing
+
+# Characters XML 1.0 cannot hold (a bell, a vertical tab pasted from Word): shown as U+FFFD instead.
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_A4 = 9
+# XlsxWriter's chart types for ours (xlwings' names, outputs/sheets.py Chart.kind).
+_CHART_TYPES = {"bar_clustered": {"type": "bar"}, "bar_stacked": {"type": "bar", "subtype": "stacked"},
+                "column_stacked": {"type": "column", "subtype": "stacked"}, "line": {"type": "line"}}
+
+
+def write_workbook(plan: WritePlan, target: str | Path) -> None:
+    """The plan's sheets, in order, as a new workbook at `target` (an earlier file there is replaced)."""
+    import xlsxwriter
+
+    if plan.blocks or plan.clear:
+        raise ValueError("a new workbook holds the plan's sheets only")
+    # XlsxWriter keeps each sheet in temporary files until close(); in a folder of our own they go
+    # with it whatever happens (a full disk midway would leave them in the system temp folder).
+    with replacing(target, parents=True) as tmp, tempfile.TemporaryDirectory(prefix="rak_xlsx_") as scratch:
+        wb = xlsxwriter.Workbook(str(tmp), {"constant_memory": True, "default_date_format": "dd-mm-yyyy",
+                                            "strings_to_formulas": False, "strings_to_urls": False,
+                                            "nan_inf_to_errors": True, "tmpdir": scratch})
+        styles = _Styles(wb)
+        grids = {out.name: out.values for out in plan.sheets}
+        for out in plan.sheets:
+            ws = wb.add_worksheet(out.name)
+            _layout(wb, ws, out)
+            _cells(ws, out, styles)
+            for spec in out.charts:
+                ws.insert_chart(spec.anchor, _chart(wb, out.name, spec, grids))
+        if plan.activate:
+            wb.get_worksheet_by_name(plan.activate).activate()
+        try:
+            wb.close()
+        except xlsxwriter.exceptions.FileCreateError as exc:  # XlsxWriter's wrapper of an OSError
+            raise exc.__cause__ or exc.__context__ or OSError(str(exc)) from None
+
+
+def _bounds(ref: str) -> tuple[int, int, int, int]:
+    """'B5:D9' -> (4, 1, 8, 3): first row, first column, last row, last column, 0-based."""
+    from xlsxwriter.utility import xl_cell_to_rowcol
+
+    first, _, last = ref.replace("$", "").partition(":")
+    return (*xl_cell_to_rowcol(first), *xl_cell_to_rowcol(last or first))
+
+
+class _Styles:
+    """One XlsxWriter format per distinct set of properties."""
+
+    def __init__(self, wb) -> None:
+        self.wb = wb
+        self.made: dict[tuple, Any] = {}
+
+    def get(self, props: dict) -> Any:
+        if not props:
+            return None
+        key = tuple(sorted(props.items()))
+        if key not in self.made:
+            self.made[key] = self.wb.add_format(props)
+        return self.made[key]
+
+
+def _boxes(out: SheetOutput) -> list[tuple[tuple[int, int, int, int], dict]]:
+    """(bounds, properties) of every formatted range, in the order the properties apply."""
+    boxes = [(ref, {"num_format": fmt}) for ref, fmt in out.number_formats]
+    boxes += [(ref, {"bold": True}) for ref in out.bold]
+    boxes += [(ref, {"bg_color": color, "pattern": 1}) for ref, color in out.fills]
+    boxes += [(ref, {"valign": "top"}) for ref in out.top]
+    # As the openpyxl writer does: wrapped and centred text sits at the top of its cell.
+    boxes += [(ref, {"text_wrap": True, "valign": "top"}) for ref in out.wrap]
+    boxes += [(ref, {"border": 1, "border_color": "#808080"}) for ref in out.borders]
+    boxes += [(ref, {"align": "center", "valign": "top"}) for ref in out.center]
+    return [(_bounds(ref), props) for ref, props in boxes]
+
+
+def _cells(ws, out: SheetOutput, styles: _Styles) -> None:
+    """Row by row, in order (constant memory), each cell with the format its ranges give it."""
+    boxes = _boxes(out)
+    width = out.shape[1]
+    vectors: dict[tuple[int, ...], list] = {}
+    for r, row in enumerate(out.values):
+        if r + 1 in out.row_heights:
+            ws.set_row(r, out.row_heights[r + 1])
+        active = tuple(i for i, ((r0, _, r1, _), _) in enumerate(boxes) if r0 <= r <= r1)
+        formats = vectors.get(active)
+        if formats is None:
+            formats = vectors[active] = [styles.get(_props(boxes, active, c)) for c in range(width)]
+        for c in range(width):
+            _write(ws, r, c, row[c] if c < len(row) else None, formats[c])
+
+
+def _props(boxes, active: tuple[int, ...], c: int) -> dict:
+    props: dict = {}
+    for i in active:
+        (_, c0, _, c1), more = boxes[i]
+        if c0 <= c <= c1:
+            props.update(more)
+    return props
+
+
+def _write(ws, r: int, c: int, value: Any, fmt: Any) -> None:
+    if value is None or value == "":
+        if fmt is not None:
+            ws.write_blank(r, c, None, fmt)
+    elif isinstance(value, str):
+        ws.write_string(r, c, _ILLEGAL.sub("\ufffd", value)[:EXCEL_MAX_TEXT], fmt)
+    elif isinstance(value, bool):
+        ws.write_boolean(r, c, value, fmt)
+    elif isinstance(value, (int, float)):
+        ws.write_number(r, c, value, fmt)
+    elif isinstance(value, dt.datetime):
+        ws.write_datetime(r, c, value, fmt)
+    elif isinstance(value, dt.date):
+        ws.write_datetime(r, c, dt.datetime(value.year, value.month, value.day), fmt)
+    elif isinstance(value, Formula):
+        ws.write_formula(r, c, value.text, fmt)
+    else:
+        ws.write_string(r, c, _ILLEGAL.sub("\ufffd", str(value))[:EXCEL_MAX_TEXT], fmt)
+
+
+def _layout(wb, ws, out: SheetOutput) -> None:
+    """Column widths, panes, filter and print setup: A4, fitted to one page width per band of
+    columns, the title rows and columns on every page, the margins of every output sheet."""
+    for col, width in out.column_widths.items():
+        ws.set_column(col - 1, col - 1, width)
+    if out.freeze_row or out.freeze_col:
+        ws.freeze_panes(out.freeze_row, out.freeze_col)
+    if out.autofilter:
+        ws.autofilter(*_bounds(out.autofilter))
+    for cf in out.conditional:
+        fmt = wb.add_format({"bg_color": cf.fill, "bold": True} if cf.bold else {"bg_color": cf.fill})
+        ws.conditional_format(cf.ref, {"type": "formula", "criteria": "=" + cf.formula, "format": fmt})
+    if out.hidden:
+        ws.hide()
+    ws.set_paper(_A4)
+    if out.landscape:
+        ws.set_landscape()
+    ws.fit_to_pages(len(out.column_breaks) + 1, 0)
+    ws.set_margins(left=MARGINS["left"], right=MARGINS["right"], top=MARGINS["top"], bottom=MARGINS["bottom"])
+    ws.set_header("", {"margin": MARGINS["header"]})
+    ws.set_footer(f"&C{out.footer}" if out.footer else "", {"margin": MARGINS["footer"]})
+    if out.print_title_rows:
+        ws.repeat_rows(out.print_title_rows[0] - 1, out.print_title_rows[1] - 1)
+    if out.print_title_cols:
+        ws.repeat_columns(out.print_title_cols[0] - 1, out.print_title_cols[1] - 1)
+    if out.page_breaks:
+        ws.set_h_pagebreaks([row - 1 for row in out.page_breaks])  # XlsxWriter: the 0-based row after the break
+    if out.column_breaks:
+        ws.set_v_pagebreaks([col - 1 for col in out.column_breaks])
+
+
+def _chart(wb, sheet: str, spec: Chart, grids: dict[str, list[list[Any]]]):
+    """A native chart: one series per value column, its name the header cell, labels from the categories.
+
+    The values the chart shows go into the file with it (XlsxWriter cannot read back rows it has
+    streamed out): without them the labels would be referred to as numbers, and a reader that
+    does not recompute the chart shows 1, 2, 3 instead of the satker names.
+    """
+    chart = wb.add_chart(dict(_CHART_TYPES[spec.kind]))
+    data = spec.data_sheet or sheet
+    grid = grids.get(data, [])
+    r0, c0, r1, c1 = _bounds(spec.source)
+    if spec.categories:
+        labels, columns = _bounds(spec.categories), range(c0, c1 + 1)
+    else:  # the source's first column holds the labels
+        labels, columns = (r0 + 1, c0, r1, c0), range(c0 + 1, c1 + 1)
+    for c in columns:
+        series = {"name": [data, r0, c], "name_data": _cached(grid, r0, c, r0, c),
+                  "categories": [data, *labels], "categories_data": _cached(grid, *labels),
+                  "values": [data, r0 + 1, c, r1, c], "values_data": _cached(grid, r0 + 1, c, r1, c)}
+        if spec.kind == "line":
+            series["marker"] = {"type": "circle"}
+        chart.add_series(series)
+    chart.set_title({"name": spec.title})
+    axis = {k: v for k, v in (("num_format", spec.value_format), ("name", spec.value_title)) if v}
+    if axis:  # a bar chart's value axis is its horizontal one
+        (chart.set_x_axis if spec.kind.startswith("bar") else chart.set_y_axis)(axis)
+    if not spec.legend:
+        chart.set_legend({"none": True})
+    chart.set_size({"width": spec.width * 4 / 3, "height": spec.height * 4 / 3})  # points -> pixels
+    return chart
+
+
+def _cached(grid: list[list[Any]], r0: int, c0: int, r1: int, c1: int) -> list:
+    """The values of a block (0-based, inclusive), row by row, as a chart's cache holds them."""
+    out = []
+    for r in range(r0, r1 + 1):
+        row = grid[r] if r < len(grid) else []
+        for c in range(c0, c1 + 1):
+            v = row[c] if c < len(row) else None
+            out.append(v if v is None or isinstance(v, (int, float)) and not isinstance(v, bool) else str(v))
+    return out
