@@ -161,3 +161,63 @@ SOURCE_YEAR_MISSING = refusal(
     "Isi Tahun Anggaran (misalnya 2022) di lembar Identitas, simpan, lalu coba lagi.",
     "Fill in Tahun Anggaran (e.g. 2022) on the Identitas sheet, save, then try again.",
     "The workbook to carry forward has no year, so the new plan's year cannot follow from it.")
+# --- RAK850-879: Rekap Provinsi (rak-xl province, the Buat Rekap button) ----------------------
+
+PROVINCE_NOT_A_FOLDER = refusal(
+    "RAK850", "province-not-a-folder",
+    "'{path}' adalah berkas, bukan folder.",
+    "'{path}' is a file, not a folder.",
+    "Berikan folder yang berisi workbook RAK satker (untuk satu workbook: rak-xl validate BERKAS).",
+    "Give the folder holding the satker RAK workbooks (for one workbook: rak-xl validate FILE).",
+    "`rak-xl province` was given a file where the folder of satker workbooks belongs.")
+
+PROVINCE_FOLDER_NOT_FOUND = refusal(
+    "RAK851", "province-folder-not-found",
+    "Folder '{path}' tidak ditemukan.",
+    "Folder '{path}' not found.",
+    "Periksa nama folder berisi workbook RAK satker.",
+    "Check the name of the folder holding the satker RAK workbooks.",
+    "The folder to recap (command line, or the folder cell of Rekap_Provinsi.xlsm) does not exist.")
+
+PROVINCE_FOLDER_EMPTY = refusal(
+    "RAK852", "province-folder-empty",
+    "Folder '{path}' tidak berisi berkas; rekap tidak dibuat.",
+    "Folder '{path}' holds no files; no recap made.",
+    "Salin workbook RAK satker (.xlsm/.xlsx) ke folder itu, lalu jalankan lagi.",
+    "Copy the satker RAK workbooks (.xlsm/.xlsx) into that folder, then run again.",
+    "The folder holds no file at all (hidden files and Excel lock files do not count): an empty recap "
+    "would look like a province without satker.")
+
+PROVINCE_OUTPUT_NOT_XLSX = refusal(
+    "RAK853", "province-output-not-xlsx",
+    "Berkas rekap '{name}' harus berakhiran .xlsx.",
+    "Recap '{name}' must end in .xlsx.",
+    "Pilih nama berakhiran .xlsx dengan -o, misalnya Rekap_Provinsi.xlsx.",
+    "Choose a name ending in .xlsx with -o, e.g. Rekap_Provinsi.xlsx.",
+    "The recap is a new macro-free workbook; `-o` names another kind of file.")
+
+PROVINCE_OUTPUT_IS_A_SATKER_WORKBOOK = refusal(
+    "RAK854", "province-output-is-a-satker-workbook",
+    "Berkas rekap '{path}' adalah workbook di folder yang direkap; berkas itu tidak ditimpa.",
+    "Recap '{path}' is a workbook in the folder being recapped; it is not overwritten.",
+    "Pilih nama lain dengan -o, misalnya Rekap_Provinsi.xlsx.",
+    "Choose another name with -o, e.g. Rekap_Provinsi.xlsx.",
+    "`-o` names a workbook in the folder being recapped that is no earlier recap (it has no Rekap Satker "
+    "sheet): a satker's plan is never replaced by the recap.")
+
+PROVINCE_FOLDER_CELL_EMPTY = refusal(
+    "RAK855", "province-folder-cell-empty",
+    "Folder kiriman satker belum diisi ({where}).",
+    "No folder given ({where}).",
+    "Tekan Pilih Folder, atau ketik folder berisi workbook RAK satker di sel itu.",
+    "Press Pilih Folder, or type the folder holding the satker RAK workbooks into that cell.",
+    "Buat Rekap was pressed in Rekap_Provinsi.xlsm while its folder cell is empty.")
+
+PROVINCE_RELATIVE_FOLDER_UNSAVED = refusal(
+    "RAK856", "province-relative-folder-unsaved",
+    "Folder '{folder}' ditulis relatif, tetapi workbook ini belum disimpan.",
+    "Folder '{folder}' is relative, but this workbook has not been saved.",
+    "Simpan workbook dulu (Ctrl+S), atau tulis folder lengkap (mis. D:\\RAK\\Kiriman).",
+    "Save the workbook first (Ctrl+S), or give the full folder (e.g. D:\\RAK\\Kiriman).",
+    "The folder cell of Rekap_Provinsi.xlsm names a folder relative to the workbook, which has no folder "
+    "until it is saved.")

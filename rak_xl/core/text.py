@@ -513,6 +513,71 @@ WORDS: Words = Words({
         "DIPA' row divides it by the DIPA budget in force (the revised one where revised, Identitas sheet). "
         "Deviation = realised to the quarter - planned to the quarter (Rp, and % of the plan). Cumulative "
         "absorption guide: {guide}."),
+    # --- Rekap Provinsi ---
+    # What one file gives (products/province): why a file is skipped, notes on a satker's line.
+    "province.kind.unreadable": ("Tidak dapat dibaca", "Unreadable"),
+    "province.kind.not_rak": ("Bukan workbook RAK", "Not a RAK workbook"),
+    "province.kind.duplicate": ("Duplikat (diganti berkas lain)", "Duplicate (superseded by another file)"),
+    "province.kind.bug": ("Kesalahan program", "Program error"),
+    "province.not_rak": ("Lembar {expected} tidak ditemukan (lembar yang ada: {present}).",
+                         "Sheets {expected} not found (sheets present: {present})."),
+    "province.blank_figures": ("Capaian/serapan kosong = belum dihitung: {parts}",
+                               "Empty capaian/serapan = not computed: {parts}"),
+    "province.unreported": ("{quarters} belum dilaporkan", "{quarters} not reported yet"),
+    "province.no_capaian": ("capaian {quarters} belum dapat dihitung (tidak ada indikator dengan target dan realisasi)",
+                            "capaian {quarters} cannot be computed yet (no indicator with a target and a result)"),
+    "province.no_spending": ("serapan {quarters} belum dihitung (Realisasi Anggaran belum diisi)",
+                             "serapan {quarters} not computed (Realisasi Anggaran not filled in)"),
+    "province.reading": ("Membaca workbook", "Reading workbooks"),
+    "province.seconds": ("{seconds:.1f} dtk", "{seconds:.1f} s"),
+    # Two files of one satker and year: which one is used, and the evidence that decided.
+    "province.duplicate": ("{satker} ({code}) tahun {year} juga ada di '{kept}' yang dipakai. Penentu: {why}.",
+                           "{satker} ({code}) year {year} is also in '{kept}', which is used. Decided by: {why}."),
+    "province.replaces": ("Menggantikan '{file}'", "Supersedes '{file}'"),
+    "province.why.stamp": ("Stempel Kiriman lebih baru: {new} lawan {old}", "newer Stempel Kiriman: {new} against {old}"),
+    "province.why.no_stamp": ("tanpa stempel yang sah", "no valid stamp"),
+    "province.why.date_used": ("Tanggal Penetapan {new} dipakai; berkas ini {doubt}",
+                               "Tanggal Penetapan {new} used; this file has {doubt}"),
+    "province.why.date": ("Tanggal Penetapan lebih baru: {new} lawan {old}",
+                          "later Tanggal Penetapan: {new} against {old}"),
+    "province.why.file_time": ("Stempel Kiriman dan Tanggal Penetapan sama; berkas diubah lebih akhir: {new} lawan {old}",
+                               "same Stempel Kiriman and Tanggal Penetapan; file changed later: {new} against {old}"),
+    "province.why.name": ("semua bukti sama; dipilih menurut nama berkas", "all evidence equal; chosen by file name"),
+    "province.doubt.none": ("tanpa Tanggal Penetapan", "no Tanggal Penetapan"),
+    "province.doubt.flagged": ("Tanggal Penetapan {date} tidak wajar (RAK501)",
+                               "an implausible Tanggal Penetapan {date} (RAK501)"),
+    "province.doubt.future": ("Tanggal Penetapan {date} di masa depan", "a Tanggal Penetapan {date} in the future"),
+    # The recap workbook (outputs/recap_sheets.py).
+    "recap.title": ("REKAP RENCANA AKSI KINERJA SATKER KPU KABUPATEN/KOTA",
+                    "RECAP OF THE PERFORMANCE ACTION PLANS OF THE KPU KABUPATEN/KOTA"),
+    "recap.subtitle": ("Folder: {folder} | dibuat {when} | {satkers} satker direkap, {with_errors} dengan kesalahan, "
+                       "{skipped} berkas dilewati (lihat lembar {sheet})",
+                       "Folder: {folder} | made {when} | {satkers} satker recapped, {with_errors} with errors, "
+                       "{skipped} files skipped (see sheet {sheet})"),
+    "recap.no_name": ("(tanpa nama)", "(no name)"),
+    "recap.total": ("JUMLAH", "TOTAL"),
+    "recap.total_year": ("JUMLAH TAHUN {year}", "TOTAL YEAR {year}"),
+    "recap.satker_count": ("{n} satker", "{n} satker"),
+    "recap.errors_left_out": ("{n} kesalahan lain tidak dicantumkan", "{n} more errors not listed"),
+    "recap.errors_left_out_row": ("... dan {n} kesalahan lain (jalankan Validasi pada berkas ini)",
+                                  "... and {n} more errors (run Validasi on this file)"),
+    "recap.charts_title": ("Pagu per program menurut satker (dari lembar {sheet})",
+                           "Budget per program by satker (from sheet {sheet})"),
+    "recap.value_axis": ("Rupiah", "Rupiah"),
+    "recap.errors_title": ("TEMUAN KESALAHAN PER SATKER", "ERRORS PER SATKER"),
+    "recap.errors_note": ("Hanya temuan tingkat kesalahan; peringatan dan informasi dilihat dengan tombol Validasi "
+                          "di workbook satker.",
+                          "Error-level findings only; warnings and information are shown by the Validasi button "
+                          "in the satker's workbook."),
+    "recap.skipped_title": ("BERKAS YANG TIDAK DIREKAP", "FILES NOT RECAPPED"),
+    "recap.skipped_note": ("Berkas yang tidak dapat dibaca, bukan workbook RAK, atau digantikan berkas lain untuk satker "
+                           "dan tahun yang sama (kolom Alasan menyebut penentunya).",
+                           "Files that cannot be read, are no RAK workbook, or are superseded by another file of the "
+                           "same satker and year (the Alasan column names what decided)."),
+    "recap.done": ("Rekap selesai: {satkers} satker ({with_errors} dengan kesalahan), {skipped} berkas dilewati.",
+                   "Recap done: {satkers} satker ({with_errors} with errors), {skipped} files skipped."),
+    "recap.cached": (" {n} berkas tidak berubah sejak rekap sebelumnya (tidak dibaca ulang).",
+                     " {n} files unchanged since the previous recap (not read again)."),
 })
 
 
