@@ -35,11 +35,11 @@ ROOT = Path(__file__).resolve().parents[1]
 OURS = """
 import sys
 from pathlib import Path
-from rak_xl import province
+from rak_xl.products.province import pool, summary
 files = sorted(Path(sys.argv[1]).iterdir())[:int(sys.argv[2])]
-province._warm_up()
+pool.warm_up()
 for f in files:
-    province.summarise_file(f)
+    summary.summarise_file(f)
 """
 
 CALAMINE = """

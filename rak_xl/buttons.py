@@ -233,27 +233,18 @@ def _submit_in_lite(book) -> None:
 def province(book=None) -> None:
     """Tombol Buat Rekap (workbook Rekap_Provinsi.xlsm): the recap of the folder named on the
     sheet Rekap Provinsi, written into this workbook as the sheets of `rak-xl province`."""
-    from pathlib import Path
-
     from rak_xl.adapters import excel_live
-    from rak_xl.core import clock
     from rak_xl.core import layout as L
     from rak_xl.products import province as P
 
     book = book or xw.Book.caller()
-
-    def compute():
-        folder = P.folder_from_cell(excel_live.read_cell(book, L.PROVINCE_SHEET, L.PROVINCE_FOLDER_CELL),
-                                    book.fullname)
-        # This workbook may sit in that folder: it is not a satker workbook.
-        recap = P.collect_recap(folder, exclude=Path(book.fullname))
-        return P.recap_outputs(recap, folder.resolve().name, clock.now())
-
-    ok, plan = _attempt(book, compute)
+    ok, plan = _attempt(book, lambda: P.button_plan(
+        excel_live.read_cell(book, L.PROVINCE_SHEET, L.PROVINCE_FOLDER_CELL), book.fullname))
     if not ok:
         return
-    excel_live.apply_plan(book, plan)
-    _alert(book, plan.message)
+    ok, notes = _attempt(book, lambda: excel_live.apply_plan(book, plan))
+    if ok:
+        _finish(book, plan.message, notes)
 
 
 def new_year(book=None) -> None:

@@ -12,7 +12,8 @@
 
 Every function takes a workbook path or a report from `load` (read once, ask many
 times). The figures are the ones the buttons and `rak-xl` show: these functions
-only arrange the same model, roll-up and recap (rak_xl.figures.rollup, rak_xl.products.province)
+only arrange the same model, roll-up and recap (rak_xl.figures.rollup, rak_xl.products.province,
+rak_xl.outputs.recap_sheets)
 as tables; nothing is computed twice. This is the only module that imports pandas:
 the buttons and the command line never load it.
 """
@@ -134,13 +135,16 @@ def province_tables(folder: str | Path, use_cache: bool = True,
                     workers: int | None = None) -> dict[str, pd.DataFrame]:
     """The province recap as three tables: "satker" (Rekap Satker), "errors" (Temuan
     Kesalahan: satker, file, sheet, cell, code, message) and "skipped" (Berkas Dilewati).
-    Uses the same cache as `rak-xl province` (see rak_xl.products.cache)."""
+    The column names are the sheets' headers (rak_xl.outputs.recap_sheets). Uses the same
+    cache as `rak-xl province` (see rak_xl.products.province)."""
+    from rak_xl.outputs import recap_sheets as S
     from rak_xl.products import province as P
 
     recap = P.collect_recap(folder, workers=workers, use_cache=use_cache)
-    satker = pd.DataFrame([recap.row(n, s) for n, s in enumerate(recap.satkers, start=1)],
-                          columns=recap.header()).set_index("No")
+    header, rows, _totals = S.satker_table(recap)
+    satker = pd.DataFrame(rows, columns=header).set_index(header[0])
     errors = pd.DataFrame([(s.satker, s.satker_code, s.file, *e) for s in recap.satkers for e in s.errors],
-                          columns=["Satuan Kerja", "Kode Satker", "Berkas", "Lembar", "Sel", "Kode", "Pesan"])
-    skipped = pd.DataFrame([(s.file, s.kind, s.reason) for s in recap.skipped], columns=["Berkas", "Jenis", "Alasan"])
+                          columns=[name for name, _ in S.ERROR_COLUMNS[1:]])
+    skipped = pd.DataFrame([(s.file, s.kind, s.reason) for s in recap.skipped],
+                           columns=[name for name, _ in S.SKIPPED_COLUMNS[1:]])
     return {"satker": satker, "errors": errors, "skipped": skipped}

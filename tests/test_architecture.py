@@ -38,6 +38,7 @@ SIDE_BY_SIDE = {
 # Sub-packages with a public face: from outside, only these of their modules may be imported.
 FACES: dict[str, set[str]] = {
     "rules": {"rules", "rules.docs"},
+    "products.province": {"products.province"},
 }
 
 

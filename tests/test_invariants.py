@@ -29,6 +29,7 @@ import make_bad_corpus as corpus
 from conftest import ROOT, WORKBOOK, edit_workbook
 from rak_xl.products import jobs
 from rak_xl.core import layout as L
+from rak_xl.outputs.recap_sheets import satker_table
 from rak_xl.products import province as P
 from rak_xl.products import submit
 from rak_xl.adapters.file_read import read_grids
@@ -180,7 +181,8 @@ def _recap_row(path) -> dict:
     summary = P.summarise_file(path)
     assert isinstance(summary, P.SatkerSummary), summary
     recap = P.build_recap([summary], [])
-    row = dict(zip(recap.header(), recap.row(1, summary)))
+    header, (line,), _totals = satker_table(recap)
+    row = dict(zip(header, line))
     out = {("overall", "allocated"): row["Jumlah Rincian (Rp)"]}
     for head, value in row.items():
         if head.startswith("Program ") and head.endswith(" (Rp)"):

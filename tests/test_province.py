@@ -16,6 +16,7 @@ from python_calamine import CalamineWorkbook
 from conftest import ROOT, WORKBOOK, edit_workbook
 from rak_xl.core import layout as L
 from rak_xl.products import province as P
+from rak_xl.products.province.summary import evaluation_series
 from synthetic import Template, generate
 
 
@@ -177,7 +178,7 @@ def test_recap_capaian_and_absorption_agree_with_the_evaluation(folder):
     from rak_xl.adapters.file_read import read_grids
 
     report = jobs.validate(read_grids(made[0].path), made[0].path.name)
-    series, _notes = P._evaluation(report.plan)
+    series, _notes = evaluation_series(report.plan)
     if series is None:
         pytest.skip("the generated workbooks carry no quarterly evaluation")
     compared = 0

@@ -8,16 +8,18 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from python_calamine import CalamineWorkbook
 
 import rak_xl
 from conftest import ROOT, WORKBOOK, edit_workbook
-from rak_xl.products import cache as C
 from rak_xl.core import layout as L
+from rak_xl.adapters.new_workbook import write_workbook
+from rak_xl.outputs.recap_sheets import recap_plan
 from rak_xl.products import province as P
-from rak_xl.adapters.recap_write import write_recap
+from rak_xl.products.province import summary_cache as C
 from synthetic import Template, generate
 
 
@@ -55,7 +57,7 @@ def _cli(folder, out, *extra):
 
 def _recap(folder, out, use_cache=True):
     recap = P.collect_recap(folder, workers=1, use_cache=use_cache)
-    write_recap(recap, out, folder="kiriman", when=dt.datetime(2026, 11, 29, 8, 0))
+    write_workbook(recap_plan(recap, "kiriman", dt.datetime(2026, 11, 29, 8, 0)), out)
     return recap
 
 
@@ -148,6 +150,23 @@ def test_the_fingerprint_follows_version_catalog_and_source(monkeypatch):
     monkeypatch.undo()
     C.engine_fingerprint.cache_clear()
     assert C.engine_fingerprint() == base
+
+
+def test_the_fingerprint_covers_every_module_of_rak_xl(monkeypatch, tmp_path):
+    """A rule fixed anywhere in the package (not only beside the cache) invalidates the summaries."""
+    assert C.source_root() == Path(rak_xl.__file__).resolve().parent
+    copy = tmp_path / "rak_xl"
+    shutil.copytree(C.source_root(), copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(C, "source_root", lambda: copy)
+    C.engine_fingerprint.cache_clear()
+    try:
+        base = C.engine_fingerprint()
+        rule = copy / "rules" / "funding.py"
+        rule.write_text(rule.read_text(encoding="utf-8") + "\n# a rule changed\n", encoding="utf-8")
+        C.engine_fingerprint.cache_clear()
+        assert C.engine_fingerprint() != base
+    finally:
+        C.engine_fingerprint.cache_clear()
 
 
 def test_an_unreadable_cache_entry_is_a_miss(folder, cache_dir):

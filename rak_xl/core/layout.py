@@ -30,17 +30,7 @@ SHEET_CONSOLIDATED = "Konsolidasi"
 SHEET_EVALUATION = "Evaluasi"
 # The Rekap Provinsi workbook (rak-xl province): its own file, not a RAK workbook.
 RECAP_SHEETS = ("Rekap Satker", "Grafik", "Temuan Kesalahan", "Berkas Dilewati")
-RECAP_HEADER_ROW = 4  # recap tables: title, subtitle, blank, header
-RECAP_TITLE = "REKAP RENCANA AKSI KINERJA SATKER KPU KABUPATEN/KOTA"
-# (title, note, header) of the Temuan Kesalahan and Berkas Dilewati sheets, for both recap writers.
-RECAP_ERRORS = ("TEMUAN KESALAHAN PER SATKER",
-                "Hanya temuan tingkat kesalahan; peringatan dan informasi dilihat dengan tombol Validasi "
-                "di workbook satker.",
-                ["No", "Satuan Kerja", "Kode Satker", "Berkas", "Lembar", "Sel", "Kode", "Pesan"])
-RECAP_SKIPPED = ("BERKAS YANG TIDAK DIREKAP",
-                 "Berkas yang tidak dapat dibaca, bukan workbook RAK, atau digantikan berkas lain untuk satker "
-                 "dan tahun yang sama (kolom Alasan menyebut penentunya).",
-                 ["No", "Berkas", "Jenis", "Alasan"])
+RECAP_HEADER_ROW = 4  # recap tables: title, subtitle, blank, header (laid out in outputs/recap_sheets.py)
 OUTPUT_SHEETS = (SHEET_FINDINGS, SHEET_HIGHLIGHTS, SHEET_ROLLUP, SHEET_CONSOLIDATED, SHEET_EVALUATION)
 _OUTPUT_KEYS = frozenset(n.casefold() for n in OUTPUT_SHEETS)
 
@@ -257,7 +247,7 @@ BUTTONS = (
 
 # The province's workbook, workbook/Rekap_Provinsi.xlsm (rak_xl.products.builder.province_workbook): one
 # control sheet with the folder cell and two buttons; Buat Rekap writes the recap sheets of
-# rak_xl.products.province into the workbook itself. macros/province/RekapProvinsi.bas uses the same
+# rak_xl.outputs.recap_sheets into the workbook itself. macros/province/RekapProvinsi.bas uses the same
 # sheet name and cell (a test checks).
 PROVINCE_SHEET = "Rekap Provinsi"
 PROVINCE_FOLDER_CELL = "C5"

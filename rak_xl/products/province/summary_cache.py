@@ -68,12 +68,19 @@ def engine_fingerprint() -> str:
     for rule in CATALOG.values():
         h.update(repr(rule).encode())
     # The version alone is not enough while rak_xl is developed (a rule fixed without a new version
-    # number would keep serving old summaries); its source is about 400 KB, hashed in ~1 ms.
-    root = Path(__file__).resolve().parent
+    # number would keep serving old summaries); the source is small enough to hash on every run.
+    root = source_root()
     for src in sorted(root.rglob("*.py")):
         h.update(src.relative_to(root).as_posix().encode())
         h.update(src.read_bytes())
     return h.hexdigest()[:32]
+
+
+def source_root() -> Path:
+    """The rak_xl package folder: every module of it can change a summary (reader, rules, figures)."""
+    import rak_xl
+
+    return Path(rak_xl.__file__).resolve().parent
 
 
 class SummaryCache:

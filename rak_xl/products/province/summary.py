@@ -1,0 +1,175 @@
+"""One satker workbook -> a SatkerSummary: what its line of the recap needs, small and picklable.
+
+Runs in a worker process (pool.py): the file is read and validated with the same jobs as
+the buttons (read_grids -> jobs.validate), summed by rak_xl.figures, and the grids dropped,
+so memory stays flat however many files there are. A file that cannot be used becomes a
+Skipped entry with the reason; nothing here raises for a bad file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rak_xl.core import layout as L
+from rak_xl.core.errors import RakInputError
+from rak_xl.core.text import say, tw
+from rak_xl.figures import sums
+
+MAX_FINDINGS_PER_SATKER = 200  # a badly broken file must not flood the recap (or memory)
+# Sheets that make a workbook a RAK workbook; fewer than two of them: something else.
+_CORE_SHEETS = (L.SHEET_IDENTITY, L.SHEET_RAK_A, L.SHEET_RAK_B, L.SHEET_BUDGET)
+
+# Why a file is not on a line of its own (Berkas Dilewati's Jenis column, sorted by these words).
+KIND_UNREADABLE = say("province.kind.unreadable")
+KIND_NOT_RAK = say("province.kind.not_rak")
+KIND_DUPLICATE = say("province.kind.duplicate")
+KIND_BUG = say("province.kind.bug")
+
+# What a summary holds that depends on the file's content only (the cache stores these, the
+# notes on capaian/serapan included); the name, path and time are the file's own on every run.
+_PLACE_FIELDS = ("file", "path", "mtime")
+_TIMES = ("signed_on", "stamped_at")
+
+
+@dataclass
+class SatkerSummary:
+    """What the recap needs from one workbook; small and picklable (no grids, no Plan)."""
+
+    file: str
+    path: str
+    mtime: float
+    satker: str
+    satker_code: str
+    year: int | None
+    dipa_number: str
+    signed_on: dt.date | None
+    counts: dict[str, int]
+    pagu_initial: int | None
+    pagu: int | None  # in force: revised when stated
+    allocated: int
+    programs: dict[str, int]
+    program_names: dict[str, str]
+    divisions: dict[str, int]
+    rpd: list[int]
+    errors: list[tuple[str, str, str, str]]  # (sheet, cell, code, message)
+    errors_left_out: int = 0
+    evaluation: dict[str, list[float | None]] | None = None  # "capaian"/"serapan" per quarter, percent
+    stamped_at: dt.datetime | None = None  # Stempel Kiriman "Dibuat pada": a Siapkan Kiriman package
+    date_flagged: bool = False  # RAK501: the Tanggal Penetapan is outside a sensible window
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> tuple[str, int | None]:
+        """Same satker and year: the code when known, else the name (else the file itself)."""
+        ident = self.satker_code or self.satker.casefold() or f"berkas:{self.file}"
+        return ident, self.year
+
+    def to_cache(self) -> dict:
+        """The JSON-ready content of the summary (the file's place left out)."""
+        data = {k: v for k, v in vars(self).items() if k not in _PLACE_FIELDS}
+        data["notes"] = list(self.notes)
+        for k in _TIMES:
+            if data[k] is not None:
+                data[k] = [type(data[k]).__name__, data[k].isoformat()]  # a date, or a datetime
+        return data
+
+    @classmethod
+    def from_cache(cls, data: dict, path: Path, mtime: float) -> SatkerSummary:
+        data = dict(data)
+        for k in _TIMES:
+            if data.get(k) is not None:
+                kind, text = data[k]
+                data[k] = (dt.datetime if kind == "datetime" else dt.date).fromisoformat(text)
+        data["errors"] = [tuple(e) for e in data["errors"]]
+        return cls(file=path.name, path=str(path), mtime=mtime, **data)
+
+
+@dataclass
+class Skipped:
+    file: str
+    kind: str
+    reason: str
+
+
+def summarise_file(path: str | Path) -> SatkerSummary | Skipped:
+    """Read, validate and summarise one workbook; never raises for a bad file."""
+    from rak_xl.adapters.file_read import read_grids
+    from rak_xl.parse.tables import label_key
+    from rak_xl.products import jobs
+    from rak_xl.products.submit import stamp_time
+
+    path = Path(path)
+    try:
+        grids = read_grids(path)
+    except RakInputError as exc:
+        return Skipped(path.name, KIND_UNREADABLE, exc.text())
+    except Exception as exc:  # a reader bug on one file must not stop the recap of the others
+        return Skipped(path.name, KIND_BUG, f"{type(exc).__name__}: {exc}")
+    present = {label_key(n) for n in grids}
+    if sum(label_key(s) in present for s in _CORE_SHEETS) < 2:
+        return Skipped(path.name, KIND_NOT_RAK,
+                       say("province.not_rak", expected=", ".join(_CORE_SHEETS), present=", ".join(grids) or "-"))
+    try:
+        stamped = stamp_time(grids)
+        report = jobs.validate(grids, path.name)
+        del grids
+        return _summary(report, path, stamped)
+    except Exception as exc:
+        from rak_xl.core.crash import report as crash_report
+
+        return Skipped(path.name, KIND_BUG, f"{crash_report()} ({type(exc).__name__})")
+
+
+def _summary(report, path: Path, stamped: dt.datetime | None = None) -> SatkerSummary:
+    from rak_xl.core.findings import Finding
+
+    plan = report.plan
+    ident = plan.identity
+    errors = sorted((f for f in report.findings if f.severity == "error"), key=Finding.sort_key)
+    kept = [(f.sheet, f.a1, f.code, f.message("id")) for f in errors[:MAX_FINDINGS_PER_SATKER]]
+    code = ident.get("satker_code")
+    evaluation, notes = evaluation_series(plan)
+    return SatkerSummary(
+        file=path.name, path=str(path), mtime=path.stat().st_mtime,
+        satker=str(ident.get("satker") or ""), satker_code=str(code or ""), year=ident.year,
+        dipa_number=str(ident.get("dipa_number") or ""), signed_on=ident.date,
+        counts=report.summary, pagu_initial=ident.get("budget_initial"), pagu=ident.budget_in_force,
+        allocated=sums.allocated(plan), programs=sums.program_totals(plan),
+        program_names={p.code: p.name for p in plan.programs if p.code},
+        divisions=sums.division_totals(plan), rpd=sums.quarter_totals(plan.budget_lines),
+        errors=kept, errors_left_out=len(errors) - len(kept), evaluation=evaluation, notes=notes,
+        stamped_at=stamped, date_flagged=any(f.code == "RAK501" for f in report.findings),
+    )
+
+
+def evaluation_series(plan) -> tuple[dict[str, list[float | None]] | None, list[str]]:
+    """Quarterly capaian (overall average) and cumulative serapan, percent, per quarter, as
+    rak_xl.figures.quarterly computes them for the Evaluasi sheet; and a note naming what is empty.
+
+    Only for workbooks that carry the evaluation sheets; otherwise the recap has no such
+    columns. A figure that cannot be computed stays empty (never 0), and the note says why.
+    """
+    from rak_xl.figures import quarterly as E
+
+    if not plan.evaluation.started:
+        return None, []
+    capaian: list[float | None] = []
+    serapan: list[float | None] = []
+    unreported, no_capaian, no_spending = [], [], []
+    for q, (status, achieved, absorbed) in zip(L.QUARTERS, E.overall(plan)):
+        capaian.append(None if achieved.value is None else round(achieved.value, 2))
+        serapan.append(None if absorbed.absorption is None else round(absorbed.absorption, 2))
+        if status != E.RUNNING:
+            unreported.append(q)
+            continue
+        if achieved.value is None:
+            no_capaian.append(q)
+        if absorbed.absorption is None:
+            no_spending.append(q)
+    parts = [say(key, quarters=", ".join(tw(q) for q in quarters))
+             for key, quarters in (("province.unreported", unreported), ("province.no_capaian", no_capaian),
+                                   ("province.no_spending", no_spending)) if quarters]
+    notes = [say("province.blank_figures", parts="; ".join(parts))] if parts else []
+    return {"capaian": capaian, "serapan": serapan}, notes
