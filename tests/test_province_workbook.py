@@ -7,12 +7,15 @@ import datetime as dt
 import subprocess
 import sys
 
+import openpyxl
 import pytest
+from openpyxl.utils import column_index_from_string
 from python_calamine import CalamineWorkbook
 
 import rak_xl.buttons as buttons
 from conftest import ROOT, WORKBOOK, edit_workbook
 from rak_xl.core import layout as L
+from rak_xl.core.model import col_letter
 from rak_xl.products import province as P
 from rak_xl.products.builder.province_workbook import build_province_workbook
 from rak_xl.products.builder.vba import our_modules
@@ -118,6 +121,112 @@ def test_a_relative_folder_needs_a_saved_workbook(tmp_path):
     # Saved: the folder beside the workbook.
     assert P.folder_from_cell("Kiriman", tmp_path / "Rekap_Provinsi.xlsm") == tmp_path / "Kiriman"
     assert P.folder_from_cell(str(tmp_path), "Rekap_Provinsi.xlsm") == tmp_path
+
+
+def _cell(row0: int, col0: int) -> str:
+    return f"{col_letter(col0 + 1)}{row0 + 1}"
+
+
+def _ref(address: str) -> str:
+    return address.replace("$", "")
+
+
+def _sheet_ref(formula: str) -> tuple[str, str]:
+    """"'Rekap Satker'!$B$5:$B$9" -> ("Rekap Satker", "B5:B9")."""
+    sheet, _, address = formula.rpartition("!")
+    return sheet.strip("'").replace("''", "'"), _ref(address)
+
+
+def _drawn_by_the_button(actions) -> dict:
+    """Per sheet the button added: its header row, column widths, number formats, frozen panes
+    and charts, from the actions Excel would carry out (the remote engine's book.json())."""
+    names = {a["args"][0]: a["args"][1] for a in actions if a["func"] == "addSheet"}
+    drawn = {name: {"header": [], "widths": {}, "formats": {}, "freeze": None, "charts": []} for name in names.values()}
+    for a in actions:
+        if a.get("sheet_position") not in names:
+            continue
+        sheet, func, args = drawn[names[a["sheet_position"]]], a["func"], a.get("args")
+        cells = [(a["start_row"] + r, a["start_column"] + c) for r in range(a["row_count"] or 0)
+                 for c in range(a["column_count"] or 0)]
+        if func == "setValues" and a["start_row"] == 0 and len(a["values"]) >= P.HEADER_ROW:
+            sheet["header"] = [v for v in a["values"][P.HEADER_ROW - 1] if v not in ("", None)]
+        elif func == "setColumnWidth":
+            sheet["widths"].update({c + 1: round(float(args[0]), 1) for _, c in cells})
+        elif func == "setNumberFormat":
+            sheet["formats"].update({_cell(r, c): args[0] for r, c in cells})
+        elif func == "freezePaneAtRange":  # the frozen block ('A1:B4', '1:4', 'A:B') -> the first cell that scrolls
+            last = _ref(args[0]).split(":")[-1]
+            letters = last.rstrip("0123456789")
+            rows = int(last[len(letters):] or 0)
+            sheet["freeze"] = _cell(rows, column_index_from_string(letters) if letters else 0)
+        elif func == "addChart":
+            _name, kind, data_sheet, source, _l, _t, _w, _h, _by, anchor, _style = args
+            sheet["charts"].append({"kind": kind, "data": (data_sheet, _ref(source)), "anchor": _ref(anchor),
+                                    "legend": True})
+        elif func == "setChartXAxisValues":
+            sheet["charts"][args[0]]["categories"] = (args[1], _ref(args[2]))
+        elif func == "setChartTitle":
+            sheet["charts"][args[0]]["title"] = args[1]
+        elif func == "setChartLegend" and args[1] == "visible":
+            sheet["charts"][args[0]]["legend"] = args[2]
+        elif func == "setChartAxis" and args[1] == "value":
+            sheet["charts"][args[0]]["axis"] = (args[2].get("title"), args[2].get("number_format"))
+    return {"sheets": list(names.values()), **drawn}
+
+
+def _drawn_in_the_file(path) -> dict:
+    """The same, read back with openpyxl from the file `rak-xl province` wrote."""
+    wb = openpyxl.load_workbook(path)
+    drawn = {"sheets": wb.sheetnames}
+    for ws in wb.worksheets:
+        header = [c.value for c in ws[P.HEADER_ROW]] if ws.max_row >= P.HEADER_ROW else []
+        widths = {}
+        for dim in ws.column_dimensions.values():
+            if dim.customWidth:  # Excel stores a width of w characters as w + 5/7 (the cell's padding)
+                widths.update({c: round(dim.width - 5 / 7, 1) for c in range(dim.min, dim.max + 1)})
+        formats = {cell.coordinate: cell.number_format for row in ws.iter_rows() for cell in row
+                   if cell.number_format != "General"}
+        drawn[ws.title] = {"header": [v for v in header if v not in ("", None)], "widths": widths,
+                           "formats": formats, "freeze": ws.freeze_panes, "charts": [_chart(c) for c in ws._charts]}
+    return drawn
+
+
+def _chart(chart) -> dict:
+    (series,) = chart.series
+    assert series.cat.strRef is not None  # labels are text, or a reader shows 1, 2, 3
+    name_sheet, name_cell = _sheet_ref(series.tx.strRef.f)
+    data_sheet, values = _sheet_ref(series.val.numRef.f)
+    assert name_sheet == data_sheet
+    title = "".join(r.t for p in chart.title.tx.rich.p for r in p.r or [])
+    axis = chart.y_axis  # openpyxl's name for the value axis, however the bars lie
+    return {"kind": f"{'Bar' if chart.barDir == 'bar' else 'Column'}{chart.grouping.title()}",
+            "data": (data_sheet, f"{name_cell}:{values.split(':')[1]}"),
+            "anchor": _cell(chart.anchor._from.row, chart.anchor._from.col), "legend": chart.legend is not None,
+            "categories": _sheet_ref(series.cat.strRef.f), "title": title,
+            "axis": ("".join(r.t for p in axis.title.tx.rich.p for r in p.r or []), axis.numFmt.formatCode)}
+
+
+def test_the_button_and_the_command_line_draw_the_same_recap(inbox, tmp_path, monkeypatch):
+    """Buat Rekap and `rak-xl province` carry out one plan: the same sheets, headers, column widths,
+    number formats, frozen panes and charts (one per program, over the Rekap Satker rows)."""
+    d, made = inbox
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    button = _drawn_by_the_button(press(_book_for(d, tmp_path), buttons.province))
+    out = tmp_path / "rekap.xlsx"
+    done = subprocess.run([sys.executable, "-m", "rak_xl.cli", "province", str(d), "-o", str(out), "--quiet"],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    cli = _drawn_in_the_file(out)
+    assert button["sheets"] == cli["sheets"] == [P.SHEET_RECAP, P.SHEET_CHARTS, P.SHEET_ERRORS, P.SHEET_SKIPPED]
+    for name in cli["sheets"]:
+        assert button[name] == cli[name], name
+    # Something was compared: every column's width, a chart per program reading the satker rows.
+    recap, charts = cli[P.SHEET_RECAP], cli[P.SHEET_CHARTS]["charts"]
+    assert len(recap["widths"]) == len(recap["header"]) > 20 and recap["freeze"] == "C5"
+    programs = sorted({c for g in made for c in g.program_totals})
+    assert [c["title"].split()[0] for c in charts] == programs
+    assert {c["categories"] for c in charts} == {(P.SHEET_RECAP, f"B{P.HEADER_ROW + 1}:B{P.HEADER_ROW + len(made)}")}
+    assert cli[P.SHEET_ERRORS]["widths"][8] == 80 and cli[P.SHEET_SKIPPED]["widths"][4] == 90
 
 
 @pytest.mark.libreoffice
