@@ -91,8 +91,13 @@ def test_province_frame_equals_the_recap_sheet(tmp_path):
 
     for (n, row), written in zip(frame.iterrows(), rows):
         assert [plain(n), *map(plain, row.tolist())] == [plain(v) for v in written]
-    errors = CalamineWorkbook.from_path(str(out)).get_sheet_by_name(P.SHEET_ERRORS).to_python()[P.HEADER_ROW:]
+    book = CalamineWorkbook.from_path(str(out))
+    errors = book.get_sheet_by_name(P.SHEET_ERRORS).to_python()
+    assert ["No", *tables["errors"].columns] == errors[P.HEADER_ROW - 1]  # the sheets' headers, not a copy
+    errors = errors[P.HEADER_ROW:]
     assert len(tables["errors"]) == sum(1 for r in errors if r[6])  # rows with a rule code
+    skipped = book.get_sheet_by_name(P.SHEET_SKIPPED).to_python()
+    assert ["No", *tables["skipped"].columns] == skipped[P.HEADER_ROW - 1]
     assert tables["skipped"]["Berkas"].tolist() == ["catatan.txt"]
     assert rf.province(tmp_path / "kiriman", use_cache=False).equals(frame)
 
