@@ -32,7 +32,8 @@ MAY_USE_WORKBOOK_LIBRARIES = ("adapters", "products.builder")
 # them share sits in the module both import.
 SIDE_BY_SIDE = {
     "rules": ({"completeness", "consistency", "funding", "identity", "capaian"}, {"__init__", "helpers"}),
-    "outputs": ({"findings_sheet", "rollup_sheet", "consolidated_sheet", "evaluation_sheet", "highlights"},
+    "outputs": ({"findings_sheet", "rollup_sheet", "consolidated_sheet", "evaluation_sheet", "highlights",
+                 "recap_sheets"},
                 {"sheets", "paging", "sheet_builder"}),
 }
 # Sub-packages with a public face: from outside, only these of their modules may be imported.

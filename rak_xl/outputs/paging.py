@@ -141,3 +141,19 @@ def sheet_breaks(heights: Mapping[int, float], units: Mapping[int, int | None], 
     top = sum(height(r) for r in range(1, first))
     title = sum(height(r) for r in range(title_rows[0], title_rows[1] + 1)) if title_rows else 0.0
     return [first + b for b in page_breaks(unit_heights, top, title, fit_scale(widths), head=heads)]
+
+
+BAND_WIDTH = 150  # characters of column width per printed page width (about 80% type size on A4)
+
+
+def column_bands(widths: list[float], repeated: int) -> list[int]:
+    """1-based columns that start a new band of printed pages, each band (with the `repeated`
+    columns printed again on its left) at most BAND_WIDTH wide."""
+    fixed = sum(widths[:repeated])
+    starts, used = [], fixed
+    for c in range(repeated, len(widths)):
+        if used > fixed and used + widths[c] > BAND_WIDTH:
+            starts.append(c + 1)
+            used = fixed
+        used += widths[c]
+    return starts

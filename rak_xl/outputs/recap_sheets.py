@@ -29,7 +29,7 @@ from rak_xl.core import layout as L
 from rak_xl.core.model import col_letter
 from rak_xl.core.text import say, tw
 
-from .paging import row_height
+from .paging import column_bands, row_height
 from .sheets import FILL_HEADER, PAGE_FOOTER, Chart, SheetOutput, WritePlan
 
 SHEET_RECAP, SHEET_CHARTS, SHEET_ERRORS, SHEET_SKIPPED = L.RECAP_SHEETS
@@ -133,22 +133,6 @@ def skipped_rows(recap) -> list[list]:
 
 
 # -- the sheets ----------------------------------------------------------------------
-
-BAND_WIDTH = 150  # characters of column width per printed page width (about 80% type size on A4)
-
-
-def column_bands(widths: list[float], repeated: int) -> list[int]:
-    """1-based columns that start a new band of printed pages, each band (with the `repeated`
-    columns printed again on its left) at most BAND_WIDTH wide."""
-    fixed = sum(widths[:repeated])
-    starts, used = [], fixed
-    for c in range(repeated, len(widths)):
-        if used > fixed and used + widths[c] > BAND_WIDTH:
-            starts.append(c + 1)
-            used = fixed
-        used += widths[c]
-    return starts
-
 
 def _runs(columns: list[Column], kind: str) -> list[tuple[int, int]]:
     """(first, last) 1-based columns of each run of adjacent columns of `kind`."""
