@@ -32,7 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rak_xl.core import layout as L
-from rak_xl.adapters.file_read import read_grids, sheet_parts
+from rak_xl.adapters.file_read import read_grids
+from rak_xl.adapters.workbook_parts import sheet_parts
 from rak_xl.core.model import col_letter
 
 TEMPLATE = Path(__file__).resolve().parents[1] / "workbook" / "RAK_2022.xlsm"

@@ -22,7 +22,7 @@ from openpyxl.utils import column_index_from_string
 from conftest import ROOT, WORKBOOK
 from rak_xl.core import layout as L
 from rak_xl.adapters.extensions import read_extensions
-from rak_xl.adapters.file_read import sheet_parts
+from rak_xl.adapters.workbook_parts import sheet_parts
 from rak_xl.products.builder.workbook import highlight_name
 from x14 import CF_URI, DV_URI, excel_x14_copy, slicer_ext
 

@@ -1,4 +1,4 @@
-"""The reader's census of a sheet's cells (rak_xl/adapters/file_read.census).
+"""The reader's census of a sheet's cells (rak_xl/adapters/cell_census.census).
 
 One quick pass proves most sheets small (every cell in A1:T99999), so they are read densely
 at once; any cell or row tag written otherwise must reach the full count of references. Each
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from rak_xl.adapters.file_read import census
+from rak_xl.adapters.cell_census import census
 from rak_xl.core.errors import RakInputError
 
 HEAD = b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
@@ -89,7 +89,7 @@ def test_when_a_sheet_part_cannot_be_located_every_part_holding_cells_is_counted
     import io
     import zipfile
 
-    from rak_xl.adapters.file_read import _census_unlocated
+    from rak_xl.adapters.cell_census import census_unlocated
 
     def package(far: bool) -> zipfile.ZipFile:
         buffer = io.BytesIO()
@@ -100,7 +100,7 @@ def test_when_a_sheet_part_cannot_be_located_every_part_holding_cells_is_counted
             zf.writestr("xl/styles.xml", b"<styleSheet/>")
         return zipfile.ZipFile(buffer)
 
-    _census_unlocated(package(far=False), "RAK_KPU", "RAK.xlsm")  # all small: calamine may read it
+    census_unlocated(package(far=False), "RAK_KPU", "RAK.xlsm")  # all small: calamine may read it
     with pytest.raises(RakInputError) as caught:
-        _census_unlocated(package(far=True), "RAK_KPU", "RAK.xlsm")
+        census_unlocated(package(far=True), "RAK_KPU", "RAK.xlsm")
     assert caught.value.sheet == "RAK_KPU" and "tidak dapat ditemukan dengan pasti" in caught.value.message

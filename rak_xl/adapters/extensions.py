@@ -25,7 +25,7 @@ from pathlib import Path
 
 from rak_xl.core.errors import RakInputError
 
-from .file_read import sheet_parts
+from .workbook_parts import sheet_parts
 
 # Worksheet extensions made only of formulas, ranges and inline formats (MS-XLSX 2.3.x).
 COPIED = {

@@ -164,7 +164,8 @@ def open_for_writing(source: Path, data: bytes | None = None, **options):
     forbidden sheet name)."""
     import openpyxl
 
-    from .file_read import check_rewritable, read_bytes
+    from .archive import read_bytes
+    from .rewrite_checks import check_rewritable
 
     source = Path(source)
     data = read_bytes(source) if data is None else data
@@ -216,7 +217,7 @@ def apply_plan(source: str | Path, target: str | Path, plan: WritePlan) -> None:
 
     Output sheets are found by name without regard to case, as Excel does: a sheet staff renamed
     'TEMUAN' is replaced in place, never left beside a new 'Temuan1'. Other sheets are not touched."""
-    from .file_read import read_bytes
+    from .archive import read_bytes
     from .lite_parts import carry_lite_door
 
     source, target = Path(source), Path(target)

@@ -1,0 +1,43 @@
+"""What the write path checks before openpyxl loads a workbook whole to write a copy of it:
+openpyxl allocates an object per cell of every merge and hyperlink range, and refuses to load
+a sheet name Excel forbids, so both are refused here, naming the sheet, before any work."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from rak_xl.core.errors import RakInputError
+
+from .archive import open_zip
+from .cell_census import census
+from .workbook_parts import part_xml, parts_or_none
+
+# openpyxl creates one object per merged cell; beyond this a merge is refused.
+MAX_MERGED_CELLS = 1_000_000
+# Characters Excel forbids in a sheet name (openpyxl refuses to load a workbook with one).
+_BAD_SHEET_NAME = r"[\\/*?:\[\]]"
+
+
+def check_rewritable(path: Path, data: bytes) -> None:
+    """Before a workbook is loaded whole to write a copy (openpyxl): refuse, naming the sheet,
+    what would make the load allocate per cell of a range, or fail on a sheet name."""
+    with open_zip(path, data) as zf:
+        parts = parts_or_none(zf) or {}
+        for name, part in parts.items():
+            if name is None or re.search(_BAD_SHEET_NAME, name) or not name.strip():
+                raise RakInputError(
+                    f"Berkas '{path.name}': nama lembar '{name}' memuat karakter yang tidak diizinkan Excel ([ ] : * ? / \\).",
+                    message_en=f"'{path.name}': sheet name '{name}' holds characters Excel does not allow ([ ] : * ? / \\).",
+                    sheet=name, hint="Ganti nama lembar itu di Excel, lalu coba lagi.",
+                    hint_en="Rename that sheet in Excel, then try again.")
+            xml = part_xml(zf, part)
+            shape = None if xml is None else census(xml, name, path.name, merges=True)
+            if shape is not None and shape.merged > MAX_MERGED_CELLS:
+                raise RakInputError(
+                    f"Berkas '{path.name}': lembar '{name}' memuat sel gabungan atau tautan yang meliputi {shape.merged:,} sel "
+                    "(sampai batas lembar); workbook tidak dapat ditulisi.".replace(",", "."),
+                    message_en=f"'{path.name}': sheet '{name}' holds merged cells or links covering {shape.merged:,} cells; "
+                               "the workbook cannot be written.",
+                    sheet=name, hint="Batalkan penggabungan sel (Merge & Center) di luar tabel, lalu simpan ulang.",
+                    hint_en="Unmerge the cells (Merge & Center) outside the table, then save again.")
