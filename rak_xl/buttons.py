@@ -25,6 +25,7 @@ import sys
 
 import xlwings as xw
 
+from rak_xl.core import refusals as R
 from rak_xl.core.errors import RakInputError
 
 TITLE = "RAK - KPU"
@@ -147,9 +148,7 @@ def submit(book=None) -> None:
         nonlocal source
         source = excel_live.book_path(book)  # OneDrive/SharePoint: the synced local file
         if not source.is_file():
-            raise RakInputError(
-                "Workbook belum disimpan. Simpan dulu (Ctrl+S), lalu tekan Siapkan Kiriman lagi.",
-                message_en="Save the workbook first, then press Siapkan Kiriman again.")
+            raise R.UNSAVED_BEFORE_SUBMIT()
         grids = excel_live.read_book(book)
         return (grids, *jobs.run_all(grids, book.name))
 
@@ -271,10 +270,7 @@ def new_year(book=None) -> None:
 
     def make():
         if not source.is_file():
-            raise RakInputError(
-                "Workbook belum disimpan. Simpan dulu (Ctrl+S), lalu tekan Buat RAK Tahun Berikutnya lagi: "
-                "RAK baru ditulis di folder workbook ini.",
-                message_en="Save the workbook first: the new plan is written to its folder.")
+            raise R.UNSAVED_BEFORE_NEW_YEAR()
         data = newyear.carried(excel_live.read_book(book), book.name)
         target = source.with_name(newyear.default_name(data.year))
         newyear.check_output(target, force=False, source=source)

@@ -19,7 +19,8 @@ from pathlib import Path
 
 from rak_xl import __version__
 from rak_xl.cli_args import LANGS, parser_class, requested_lang
-from rak_xl.core.errors import RakInputError, file_system_error
+from rak_xl.core import refusals as R
+from rak_xl.core.errors import RakInputError
 from rak_xl.core.text import number, percent, rupiah, thousands
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_BUG = 0, 1, 2, 3
@@ -96,11 +97,7 @@ def _codes(values: list[str] | None, option: str) -> list[str] | None:
     codes = [c.strip().upper() for v in values for c in v.split(",") if c.strip()]
     bad = unknown_codes(codes)
     if bad:
-        raise RakInputError(
-            f"Kode aturan tidak dikenal pada {option}: {', '.join(bad)}. Pakai kode atau awalan dari "
-            f"`rak-xl rules`, misalnya RAK4 atau RAK203,RAK407.",
-            message_en=f"Unknown rule code in {option}: {', '.join(bad)}. Use a code or prefix listed by "
-                       f"`rak-xl rules`, e.g. RAK4 or RAK203,RAK407.")
+        raise R.UNKNOWN_RULE_CODE(option=option, codes=", ".join(bad))
     return codes
 
 
@@ -179,8 +176,7 @@ def _notice(plan) -> None:
 
 def _check_suffix(source: Path, target: Path) -> None:
     if target.suffix.lower() != source.suffix.lower():
-        raise RakInputError(f"Berkas hasil '{target.name}' harus berakhiran {source.suffix}.",
-                            message_en=f"Output '{target.name}' must end in {source.suffix}.")
+        raise R.OUTPUT_SUFFIX(name=target.name, suffix=source.suffix)
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -199,11 +195,7 @@ def _check_output(source: Path, target: Path, in_place: bool = False) -> None:
 
     _check_suffix(source, target)
     if not in_place and _same_file(source, target):
-        raise RakInputError(
-            f"Berkas hasil '{target}' adalah berkas masukan itu sendiri; berkas itu tidak ditimpa.",
-            message_en=f"Output '{target}' is the input file itself; it is not overwritten.",
-            hint="Pilih nama lain dengan -o, atau pakai --in-place (rak-xl run) untuk menulis ke berkas itu sendiri.",
-            hint_en="Choose another name with -o, or use --in-place (rak-xl run) to write into the file itself.")
+        raise R.OUTPUT_IS_INPUT(path=target)
     check_target(target)
 
 
@@ -372,12 +364,8 @@ def cmd_submit(args) -> int:
 
     source = Path(args.file)
     grids = _read(source)
-    try:
-        report, _plan, package = submit.prepare(grids, source.name, source, Path(args.output), force=args.force,
-                                                pdf=None if args.no_pdf else submit.libreoffice_pdf)
-    except submit.SubmitRefused as exc:
-        _err(exc.text(args.lang))
-        return EXIT_FINDINGS
+    report, _plan, package = submit.prepare(grids, source.name, source, Path(args.output), force=args.force,
+                                            pdf=None if args.no_pdf else submit.libreoffice_pdf)
     if package.replaced or package.removed:
         _err(_t(args, f"Kiriman hari ini sudah ada di {_full(package.folder)}; diganti: ",
                 f"Today's package already existed in {_full(package.folder)}; replaced: ")
@@ -423,16 +411,11 @@ def cmd_new(args) -> int:
     from rak_xl.products import newyear
 
     if args.source and (args.satker or args.code):
-        raise RakInputError("--dari tidak dipakai bersama --satker atau --kode: RAK yang dibawa tetap memakai identitas "
-                            "satker sumbernya.",
-                            message_en="--dari does not go with --satker or --kode: a carried plan keeps its satker.")
+        raise R.NEW_SOURCE_WITH_SATKER()
     if bool(args.source) == bool(args.satker):
-        raise RakInputError("Pilih salah satu: --dari RAK_lama.xlsm (bawa ke tahun berikutnya), atau --satker dan "
-                            "--kode (RAK kosong).",
-                            message_en="Give either --dari OLD.xlsm (carry forward) or --satker and --kode (blank).")
+        raise R.NEW_CHOOSE_ONE()
     if args.satker and (args.code is None or args.year is None):
-        raise RakInputError("RAK kosong memerlukan --satker, --kode dan --tahun.",
-                            message_en="A blank plan needs --satker, --kode and --tahun.")
+        raise R.NEW_BLANK_INCOMPLETE()
     if args.source:
         source = Path(args.source)
         grids = _read(source)
@@ -467,13 +450,7 @@ def cmd_build(args) -> int:
         package = BUILD_EXTRA.get((exc.name or "").split(".")[0])
         if package is None:
             raise
-        raise RakInputError(
-            f"Perintah build memerlukan paket {package}, yang belum terpasang.",
-            message_en=f"The build command needs the {package} package, which is not installed.",
-            hint=f"Pasang paket itu di Python yang sama: pip install {package} (atau pasang ulang rak_xl, "
-                 "yang memerlukannya).",
-            hint_en=f"Install it into the same Python: pip install {package} (or reinstall rak_xl, which "
-                    "requires it).") from None
+        raise R.BUILD_NEEDS_PACKAGE(package=package) from None
     from rak_xl.adapters.atomic import write_bytes
 
     stale = False
@@ -697,13 +674,12 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     except RakInputError as exc:
         _err(exc.text(lang))
-        return EXIT_INPUT
+        return exc.exit_code
     except OSError as exc:  # the file system refused (full disk, size limit, permission): exit 2, not a bug
-        _err(file_system_error(exc).text(lang))
+        _err(R.file_system_error(exc).text(lang))
         return EXIT_INPUT
     except MemoryError:
-        _err("Memori tidak cukup untuk memproses berkas ini; tidak ada yang ditulis."
-             if lang != "en" else "Not enough memory to process this file; nothing written.")
+        _err(R.OUT_OF_MEMORY().text(lang))
         return EXIT_INPUT
     except KeyboardInterrupt:
         _err("Cancelled." if lang == "en" else "Dibatalkan.")

@@ -46,7 +46,7 @@ def test_a_sheet_too_large_to_read_gives_one_indonesian_alert_and_no_write(butto
     assert [a["func"] for a in actions] == ["alert"], actions
     text = actions[0]["args"][0]
     assert f"Lembar '{L.SHEET_RAK_A}' terpakai sampai sel K1048576" in text
-    assert "Tidak ada yang diubah" in text and "Saran:" in text
+    assert "Tidak ada yang diubah" in text and "(RAK717)" in text and "Saran:" in text
     assert not [a for a in actions if a["func"] in WRITES]
 
 

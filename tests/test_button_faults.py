@@ -76,7 +76,7 @@ def test_refused_write_gives_an_indonesian_alert_and_no_half_written_sheet(monke
     assert actions[-1]["func"] == "alert"
     text = actions[-1]["args"][0]
     assert text.startswith(f"Excel menolak perintah saat menulis lembar '{L.SHEET_CONSOLIDATED}'")
-    assert "lembar input tidak diubah" in text and "disconnected from its clients" in text
+    assert "lembar input tidak diubah" in text and "disconnected from its clients" in text and "(RAK911)" in text
     assert "Saran: Tekan Esc" in text and "ref " not in text
 
 
@@ -87,6 +87,7 @@ def test_refused_highlight_write_leaves_no_half_of_the_highlights(monkeypatch):
     on_mask = [a["func"] for a in actions if a.get("sheet_position") == mask]
     assert on_mask and set(on_mask) == {"sheetClearContents"} and len(on_mask) == 2  # cleared, and cleared again
     assert "Excel menolak perintah saat menulis sorotan" in actions[-1]["args"][0]
+    assert "(RAK912)" in actions[-1]["args"][0]
     assert L.SHEET_FINDINGS in [s.name for s in book.sheets]  # the complete findings sheet stays
 
 
@@ -98,6 +99,7 @@ def test_onedrive_path_that_cannot_be_mapped_is_explained(monkeypatch):
     _book, actions = _press(buttons.submit)
     assert [a["func"] for a in actions] == ["alert"]
     assert actions[0]["args"][0].startswith("Letak lokal workbook di OneDrive/SharePoint tidak ditemukan")
+    assert "(RAK914)" in actions[0]["args"][0]
 
 
 def test_a_bug_is_still_reported_with_a_reference_and_raised(monkeypatch):

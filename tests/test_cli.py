@@ -54,10 +54,10 @@ def test_unreadable_file_exits_2_with_indonesian_message(tmp_path):
     fake.write_bytes(b"bukan excel")
     done = rak("validate", str(fake))
     assert done.returncode == 2
-    assert "rusak atau bukan workbook Excel" in done.stderr
+    assert "rusak atau bukan workbook Excel" in done.stderr and "(RAK707)" in done.stderr
     assert "Traceback" not in done.stderr
     missing = rak("validate", str(tmp_path / "tidak_ada.xlsm"))
-    assert missing.returncode == 2 and "tidak ditemukan" in missing.stderr
+    assert missing.returncode == 2 and "tidak ditemukan" in missing.stderr and "(RAK701)" in missing.stderr
 
 
 def test_run_writes_a_copy_and_never_touches_the_input(workbook_copy):
@@ -123,5 +123,5 @@ def test_an_unknown_rule_code_is_refused_not_an_all_clear():
     for option, value in (("--select", "RAK4O1"), ("--select", "RAK4,RAK999"), ("--ignore", "RAK2O3")):
         done = rak("validate", str(WORKBOOK), option, value)
         assert done.returncode == 2, (option, value, done.stdout)
-        assert "Kode aturan tidak dikenal" in done.stderr and option in done.stderr
+        assert "Kode aturan tidak dikenal" in done.stderr and option in done.stderr and "(RAK901)" in done.stderr
         assert done.stdout == "" and "Traceback" not in done.stderr

@@ -106,7 +106,7 @@ def test_lang_en_works_on_every_command_that_reads_a_plan(workbook_copy, tmp_pat
 def test_hints_follow_lang(tmp_path):
     missing = tmp_path / "tidak_ada.xlsm"
     en = rak("rollup", str(missing), "--lang", "en")
-    assert en.returncode == 2 and "Hint: Check the file's name and folder." in en.stderr
+    assert en.returncode == 2 and "Hint: Check the file's name and folder." in en.stderr and "(RAK701)" in en.stderr
     assert "Saran" not in en.stderr
     assert "Saran: Periksa nama dan folder berkas." in rak("rollup", str(missing)).stderr
 
@@ -153,6 +153,7 @@ def test_build_without_pyopenvba_says_what_to_install(monkeypatch, tmp_path, cap
     assert main(["build", "-o", str(target)]) == 2
     err = capsys.readouterr().err
     assert "pyOpenVBA" in err and "pip install pyOpenVBA" in err and "kesalahan program" not in err
+    assert "(RAK905)" in err
     assert not target.exists()
 
 

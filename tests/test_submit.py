@@ -38,11 +38,12 @@ def test_cli_refuses_a_plan_with_errors_and_writes_nothing(with_error, tmp_path)
     before = _sha(with_error)
     done = rak("submit", str(with_error), "-o", str(tmp_path / "kirim"), "--no-pdf", cwd=ROOT)
     assert done.returncode == 1
-    assert "Kiriman tidak dibuat" in done.stderr and "Traceback" not in done.stderr
+    assert "Kiriman tidak dibuat" in done.stderr and "(RAK817)" in done.stderr and "Traceback" not in done.stderr
     # The command line has no Temuan sheet: the hint gives the command that lists the errors.
     assert f"rak-xl validate {with_error}" in done.stderr and "lembar Temuan" not in done.stderr
     en = rak("submit", str(with_error), "-o", str(tmp_path / "kirim"), "--no-pdf", "--lang", "en", cwd=ROOT)
     assert "Package not made: the plan still has" in en.stderr and "{'error'" not in en.stderr
+    assert "errors, " in en.stderr and "kesalahan" not in en.stderr
     assert f"Hint: List the errors with: rak-xl validate {with_error} --lang en" in en.stderr
     assert not any((tmp_path / "kirim").glob("*")) if (tmp_path / "kirim").exists() else True
     assert _sha(with_error) == before

@@ -5,7 +5,7 @@ the built workbook (`rak-xl build`), the Rekap Provinsi recap, the Kiriman packa
 The new content is written to a temporary name in the target's own folder (same file
 system, so the final move is one rename), then moved over the target. A failure midway
 leaves the previous file or folder exactly as it was and no temporary file behind; a
-file-system failure becomes a RakInputError with an Indonesian message (exit code 2).
+file-system failure becomes a refusal (RAK8xx) staff can act on (exit code 2).
 """
 
 from __future__ import annotations
@@ -18,14 +18,11 @@ from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from rak_xl.core.errors import RakInputError, os_reason
+from rak_xl.core import refusals as R
+from rak_xl.core.errors import RakInputError
+from rak_xl.core.text import os_reason
 
-
-def unwritable(target: Path, why: str, why_en: str, hint: str = "Tutup berkas di Excel atau pilih folder lain "
-               "dengan -o.", hint_en: str = "Close the file in Excel or choose another folder with -o.") -> RakInputError:
-    """The message names the whole path: 'hasil.xlsm' alone does not say which folder refused."""
-    return RakInputError(f"Berkas '{target}' tidak dapat ditulis: {why}.",
-                         message_en=f"'{target}' cannot be written: {why_en}.", hint=hint, hint_en=hint_en)
+# Every refusal here names the whole path: 'hasil.xlsm' alone does not say which folder refused.
 
 
 def _umask() -> int:
@@ -39,12 +36,12 @@ def check_target(target: str | Path) -> None:
     """Refuse a target that is a folder, lies under a file, or is not a regular file (a FIFO, a device)."""
     target = Path(target)
     if target.is_dir():
-        raise unwritable(target, "itu adalah folder; beri nama berkas hasil", "it is a folder; name the output file")
+        raise R.OUTPUT_IS_FOLDER(path=target)
     parent = target.parent
     if parent.exists() and not parent.is_dir():
-        raise unwritable(target, f"'{parent}' adalah berkas, bukan folder", f"'{parent}' is a file, not a folder")
+        raise R.OUTPUT_UNDER_FILE(path=target, parent=parent)
     if target.exists() and not target.is_file():
-        raise unwritable(target, "bukan berkas biasa (pipa atau perangkat)", "not a regular file (a pipe or device)")
+        raise R.OUTPUT_NOT_REGULAR(path=target)
 
 
 def _new_file_mode() -> int:
@@ -61,13 +58,8 @@ def _no_place(target: Path, exc: OSError) -> RakInputError:
     """The temporary file cannot be made beside `target`: a missing folder, or one not writable."""
     where = target.parent.resolve()
     if exc.errno == errno.ENOENT and not where.is_dir():  # nothing is open in Excel here: say what is missing
-        return unwritable(target, f"folder '{where}' tidak ada", f"folder '{where}' does not exist",
-                          "Buat folder itu dulu, atau pilih folder lain dengan -o.",
-                          "Create that folder first, or choose another folder with -o.")
-    why, why_en = os_reason(exc)
-    return unwritable(target, f"folder '{where}' tidak dapat ditulisi ({why})",
-                      f"folder '{where}' is not writable ({why_en})",
-                      "Pilih folder yang boleh Anda tulisi dengan -o.", "Choose a folder you may write to with -o.")
+        return R.OUTPUT_FOLDER_MISSING(path=target, folder=where)
+    return R.OUTPUT_FOLDER_NOT_WRITABLE(path=target, folder=where, reason=os_reason(exc))
 
 
 @contextmanager
@@ -88,7 +80,7 @@ def replacing(target: str | Path, *, folder: bool = False, parents: bool = False
         check_target(target)
     # os.replace would silently swap out a read-only file on Linux; Windows refuses. Refuse everywhere.
     if not folder and target.is_file() and not target.stat().st_mode & 0o222:
-        raise unwritable(target, "berkas hanya-baca", "the file is read-only")
+        raise R.OUTPUT_READ_ONLY(path=target)
     made: list[Path] = []  # folders this call creates, deepest first: removed again on failure
     tmp: Path | None = None
     try:
@@ -120,11 +112,9 @@ def replacing(target: str | Path, *, folder: bool = False, parents: bool = False
                 os.replace(tmp, target)
         done = True
     except PermissionError:
-        raise unwritable(target, "sedang dibuka di program lain atau hanya-baca",
-                         "open in another program or read-only") from None
+        raise R.OUTPUT_IN_USE(path=target) from None
     except OSError as exc:  # disk full, size limit, network share gone: the original is untouched
-        why, why_en = os_reason(exc)
-        raise unwritable(target, f"gagal menyimpan ({why})", f"saving failed ({why_en})") from None
+        raise R.OUTPUT_SAVE_FAILED(path=target, reason=os_reason(exc)) from None
     finally:
         try:
             if tmp.is_dir() and not tmp.is_symlink():
@@ -147,10 +137,7 @@ def _remove_empty(folders: list[Path]) -> None:
 
 
 def _exists(target: Path) -> RakInputError:
-    return RakInputError(f"Berkas '{target.name}' sudah ada; tidak ditimpa.",
-                         message_en=f"'{target.name}' already exists; not overwritten.",
-                         hint="Pilih nama lain, atau pindahkan berkas itu dulu.",
-                         hint_en="Choose another name, or move that file away first.")
+    return R.OUTPUT_EXISTS(name=target.name)
 
 
 def _link_new(tmp: Path, target: Path) -> None:

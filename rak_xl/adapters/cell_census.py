@@ -15,6 +15,7 @@ import re
 import zipfile
 from typing import NamedTuple
 
+from rak_xl.core import refusals as R
 from rak_xl.core.errors import RakInputError
 
 MAX_ROW, MAX_COL = 1_048_576, 16_384  # Excel's grid: row 1,048,576, column XFD
@@ -124,13 +125,7 @@ def _outside(ref: bytes) -> bool:
 
 def beyond_grid(file: str, sheet: str, ref: bytes) -> RakInputError:
     cell = ref.decode("ascii", "replace")[:40]
-    return RakInputError(
-        f"Berkas '{file}': lembar '{sheet}' memuat sel '{cell}' di luar batas lembar Excel (kolom XFD, baris 1.048.576); "
-        "berkas tidak diproses.",
-        message_en=f"'{file}': sheet '{sheet}' holds cell '{cell}' beyond Excel's grid (column XFD, row 1,048,576); "
-                   "the file is not processed.",
-        sheet=sheet, cell=cell, hint="Berkas ini tidak dibuat oleh Excel atau telah diubah; simpan ulang dari Excel.",
-        hint_en="This file was not made by Excel or has been altered; save it again from Excel.")
+    return R.CELL_BEYOND_GRID(name=file, sheet=sheet, cell=cell)
 
 
 def col_number(letters: bytes) -> int:
@@ -150,10 +145,4 @@ def census_unlocated(zf: zipfile.ZipFile, sheet: str, file: str) -> None:
             continue
         xml = zf.read(info.filename)
         if b"sheetData" in xml and census(xml, sheet, file).sparse:
-            raise RakInputError(
-                f"Berkas '{file}': lembar '{sheet}' tidak dapat ditemukan dengan pasti di dalam berkas; "
-                "berkas tidak diproses.",
-                message_en=f"'{file}': sheet '{sheet}' cannot be located with certainty in the file; "
-                           "the file is not processed.",
-                sheet=sheet, hint="Simpan ulang berkas dari Excel, lalu coba lagi.",
-                hint_en="Save the file again from Excel, then try again.")
+            raise R.SHEET_NOT_LOCATED(name=file, sheet=sheet)

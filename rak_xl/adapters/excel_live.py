@@ -8,7 +8,7 @@ skipped rather than failing the press; a nicety Excel itself refuses (a COM
 error, e.g. page setup on a PC without a printer) becomes a note for the
 user. When Excel refuses an essential write, the sheet being written is
 removed again, so no half-written sheet stays, and the user gets an
-Indonesian message (ExcelRefused) instead of a traceback.
+Indonesian message (RAK910-RAK913) instead of a traceback.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from rak_xl.core.errors import RakInputError
+from rak_xl.core import refusals as R
 from rak_xl.core.layout import is_output_sheet
 from rak_xl.outputs.sheets import EXCEL_MAX_TEXT, Formula, SheetOutput, WritePlan, pad
 from rak_xl.parse.tables import Grid
@@ -29,10 +29,6 @@ _MISSING = (AttributeError, NotImplementedError, TypeError, ValueError, KeyError
 # Where the exceptions Excel raises through xlwings come from: pywin32's COM layer on Windows
 # (pywintypes.com_error), appscript on macOS. Matched by module: pywin32 is absent elsewhere.
 _EXCEL_MODULES = ("pywintypes", "pythoncom", "win32com", "appscript", "aem")
-
-
-class ExcelRefused(RakInputError):
-    """Excel refused a call (busy, a cell being edited, a dialog open, a COM failure)."""
 
 
 def is_excel_error(exc: BaseException) -> bool:
@@ -50,16 +46,6 @@ def excel_message(exc: BaseException) -> str:
     if len(args) >= 2 and isinstance(args[1], str):
         return args[1].strip()
     return str(exc).strip() or type(exc).__name__
-
-
-def _refused(doing: str, exc: BaseException) -> ExcelRefused:
-    detail = excel_message(exc)
-    return ExcelRefused(
-        f"Excel menolak perintah saat {doing} ({detail}).",
-        message_en=f"Excel refused a call while {doing} ({detail}).",
-        hint="Tekan Esc bila sebuah sel sedang disunting, tutup dialog yang terbuka, lalu tekan tombol lagi.")
-
-
 
 
 def excel_value(value: Any) -> Any:
@@ -83,7 +69,7 @@ def read_book(book) -> dict[str, Grid]:
     except Exception as exc:
         if not is_excel_error(exc):
             raise
-        raise _refused("membaca workbook; tidak ada yang diubah", exc) from None
+        raise R.EXCEL_REFUSED_READ(detail=excel_message(exc)) from None
 
 
 def book_path(book) -> Path:
@@ -94,19 +80,11 @@ def book_path(book) -> Path:
     try:
         return Path(book.fullname)
     except xlwings.XlwingsError as exc:
-        raise RakInputError(
-            "Letak lokal workbook di OneDrive/SharePoint tidak ditemukan, sehingga folder Kiriman tidak dapat "
-            "dibuat di sampingnya. Tidak ada yang diubah.",
-            message_en=f"The workbook's local OneDrive/SharePoint folder was not found ({exc}). Nothing changed.",
-            hint="Sinkronkan folder itu ke komputer ini (OneDrive > Sync), atau simpan workbook ke folder lokal "
-                 "(File > Save As), lalu tekan Siapkan Kiriman lagi.",
-            hint_en="Sync that folder to this computer (OneDrive > Sync), or save the workbook to a local folder "
-                    "(File > Save As), then press Siapkan Kiriman again.") from None
+        raise R.ONEDRIVE_FOLDER_NOT_FOUND(detail=exc) from None
 
 
 def _read_book(book) -> dict[str, Grid]:
     from rak_xl.core.model import col_letter
-    from rak_xl.core.text import thousands
 
     grids: dict[str, Grid] = {}
     for sheet in book.sheets:
@@ -115,16 +93,7 @@ def _read_book(book) -> dict[str, Grid]:
         last = sheet.used_range.last_cell
         if last.row * last.column > MAX_READ_CELLS:
             corner = f"{col_letter(last.column)}{last.row}"
-            rows = thousands(last.row)
-            raise RakInputError(
-                f"Lembar '{sheet.name}' terpakai sampai sel {corner} ({rows} baris); terlalu besar untuk "
-                "dibaca tombol. Tidak ada yang diubah.",
-                message_en=f"Sheet '{sheet.name}' is used up to cell {corner}; too large to read. Nothing changed.",
-                sheet=sheet.name, cell=corner,
-                hint="Hapus baris dan kolom kosong di bawah dan di kanan tabel (blok, klik kanan > Delete), "
-                     "simpan, lalu tekan tombol lagi.",
-                hint_en="Delete the empty rows and columns below and right of the table (select, right-click > "
-                        "Delete), save, then press the button again.")
+            raise R.USED_RANGE_TOO_LARGE(sheet=sheet.name, cell=corner, corner=corner)
         # err_to_str: a formula error reads as '#REF!' (reported as RAK109), not as an empty cell.
         values = sheet.range((1, 1), (last.row, last.column)).options(ndim=2, err_to_str=True).value
         grids[sheet.name] = [[None if v == "" else v for v in row] for row in values or []]
@@ -133,13 +102,8 @@ def _read_book(book) -> dict[str, Grid]:
 
 def read_cell(book, sheet: str, cell: str):
     """One cell of the open workbook (the Rekap Provinsi folder); a missing sheet is the user's to fix."""
-    from rak_xl.core.errors import RakInputError
-
     if sheet not in [s.name for s in book.sheets]:
-        raise RakInputError(f"Lembar '{sheet}' tidak ditemukan di workbook ini.",
-                            message_en=f"Sheet '{sheet}' not found in this workbook.",
-                            hint="Pakai workbook Rekap_Provinsi.xlsm yang asli (lembar itu jangan diganti namanya).",
-                            hint_en="Use the original Rekap_Provinsi.xlsm workbook (do not rename that sheet).")
+        raise R.SHEET_MISSING(sheet=sheet)
     value = book.sheets[sheet].range(cell).value
     return None if value == "" else value
 
@@ -308,19 +272,19 @@ def apply_plan(book, plan: WritePlan) -> list[str]:
     notes: list[str] = []
     app = book.app
     _optional(lambda: setattr(app, "screen_updating", False))
-    doing = "menulis hasil"
+    refused, place = R.EXCEL_REFUSED_WRITE, {}
     try:
         for out in plan.sheets:
-            doing = f"menulis lembar '{out.name}'; lembar itu tidak dibuat, lembar input tidak diubah"
+            refused, place = R.EXCEL_REFUSED_SHEET, {"sheet": out.name}
             _write_sheet(book, out, notes)
-        doing = "menulis sorotan; sorotan dihapus, lembar input tidak diubah"
+        refused, place = R.EXCEL_REFUSED_HIGHLIGHTS, {}
         _write_highlights(book, plan, notes)
         if plan.activate:
             _optional(lambda: book.sheets[plan.activate].activate(), notes, f"Membuka lembar '{plan.activate}'")
     except Exception as exc:
         if not is_excel_error(exc):
             raise
-        raise _refused(doing, exc) from None
+        raise refused(detail=excel_message(exc), **place) from None
     finally:
         _optional(lambda: setattr(app, "screen_updating", True))
     return notes

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from contextlib import contextmanager
 from pathlib import Path
 
-from rak_xl.core.errors import RakInputError
+from rak_xl.core import refusals as R
 
 from .workbook_parts import sheet_parts
 
@@ -114,14 +114,7 @@ def refuse_unknown(source: Path, exts: SheetExtensions, kept: Iterable[str]) -> 
     for sheet in kept:
         unknown = [uri for uri, _xml in exts.get(sheet, []) if uri not in COPIED]
         if unknown:
-            raise RakInputError(
-                f"Lembar '{sheet}' di berkas '{source.name}' memuat fitur Excel (misalnya slicer atau timeline) "
-                "yang tidak dapat disalin oleh rak-xl; agar fitur itu tidak hilang, tidak ada yang ditulis.",
-                message_en=f"Sheet '{sheet}' of '{source.name}' holds Excel extensions rak-xl cannot copy "
-                           f"({', '.join(unknown)}); nothing was written.",
-                sheet=sheet,
-                hint="Pakai tombol di Excel untuk workbook ini, atau hapus slicer/timeline dari lembar itu.",
-                hint_en="Use the buttons in Excel for this workbook, or remove the slicer/timeline from that sheet.")
+            raise R.EXTENSIONS_NOT_COPYABLE(sheet=sheet, name=source.name, extensions=", ".join(unknown))
 
 
 def restore_extensions(saved: Path, exts: SheetExtensions, kept: Iterable[str]) -> None:

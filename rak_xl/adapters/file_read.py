@@ -14,6 +14,7 @@ import io
 import zipfile
 from pathlib import Path
 
+from rak_xl.core import refusals as R
 from rak_xl.core.errors import RakInputError
 from rak_xl.core.gc_pause import paused_gc
 from rak_xl.core.layout import is_output_sheet
@@ -67,10 +68,7 @@ def _read_grids(path: Path, data: bytes, zf: zipfile.ZipFile) -> dict[str, Grid]
         negative_serials(grids, xmls, parts)
         return grids
     except (CalamineError, ValueError, KeyError, OSError, zipfile.BadZipFile, EOFError) as exc:
-        raise RakInputError(f"Berkas '{path.name}' tidak dapat dibaca sebagai workbook Excel.",
-                            message_en=f"'{path.name}' cannot be read as an Excel workbook ({exc}).",
-                            hint="Buka di Excel dan simpan ulang sebagai .xlsm.",
-                            hint_en="Open it in Excel and save it again as .xlsm.") from None
+        raise R.NOT_READABLE_AS_WORKBOOK(name=path.name, detail=exc) from None
 
 
 def _read_sparse(path: Path, data: bytes, names: list[str], grids: dict[str, Grid]) -> None:

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from rak_xl.core.errors import RakInputError
+from rak_xl.core import refusals as R
 from rak_xl.core.layout import SHEET_HIGHLIGHTS, is_output_sheet
 from rak_xl.outputs.sheets import EXCEL_MAX_TEXT, FORMULA_PREFIXES, Chart, Formula, SheetOutput, WritePlan
 from rak_xl.parse.tables import Grid
@@ -175,10 +175,7 @@ def open_for_writing(source: Path, data: bytes | None = None, **options):
     except Exception as exc:  # openpyxl raises many types for damaged packages
         detail = f"{type(exc).__name__}: {exc}"
     _collect_quietly()
-    raise RakInputError(f"Berkas '{source.name}' tidak dapat dibuka untuk ditulisi (bagian workbook rusak).",
-                        message_en=f"'{source.name}' cannot be opened for writing ({detail}).",
-                        hint="Buka dan simpan ulang berkas di Excel, lalu coba lagi.",
-                        hint_en="Open and save the file again in Excel, then retry.")
+    raise R.WORKBOOK_NOT_REWRITABLE(name=source.name, detail=detail)
 
 
 def save_workbook(wb, path: str | Path) -> None:

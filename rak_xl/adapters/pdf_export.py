@@ -9,7 +9,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from rak_xl.core.errors import RakInputError
+from rak_xl.core import refusals as R
 
 _LOCALE_XCU = """<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema">
@@ -32,11 +32,7 @@ def libreoffice_pdf(xlsx: Path, pdf: Path, sheets: tuple[str, ...]) -> None:
 
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if office is None:
-        raise RakInputError(
-            "LibreOffice tidak ditemukan, sehingga PDF tidak dapat dibuat.",
-            message_en="LibreOffice not found, so the PDF cannot be made.",
-            hint="Pasang LibreOffice (paket libreoffice-calc-nogui) atau jalankan dengan --no-pdf.",
-            hint_en="Install LibreOffice (package libreoffice-calc-nogui) or run with --no-pdf.")
+        raise R.LIBREOFFICE_MISSING()
     with tempfile.TemporaryDirectory(prefix="rak_pdf_") as tmp:
         only = Path(tmp) / (pdf.stem + ".xlsx")
         wb = openpyxl.load_workbook(xlsx)
@@ -44,8 +40,7 @@ def libreoffice_pdf(xlsx: Path, pdf: Path, sheets: tuple[str, ...]) -> None:
             if ws.title not in sheets:
                 wb.remove(ws)
         if not wb.worksheets:
-            raise RakInputError("Lembar Konsolidasi dan Rekap Anggaran belum ada; PDF tidak dapat dibuat.",
-                                message_en="No Konsolidasi / Rekap Anggaran sheet to export.")
+            raise R.PDF_SHEETS_MISSING()
         for position, name in enumerate(n for n in sheets if n in wb.sheetnames):
             wb.move_sheet(name, position - wb.sheetnames.index(name))
         wb.active = 0
@@ -58,5 +53,5 @@ def libreoffice_pdf(xlsx: Path, pdf: Path, sheets: tuple[str, ...]) -> None:
             capture_output=True, text=True, timeout=300)
         made = Path(tmp) / (pdf.stem + ".pdf")
         if done.returncode != 0 or not made.exists():
-            raise RakInputError("LibreOffice gagal membuat PDF.", message_en=f"LibreOffice failed: {done.stderr[-300:]}")
+            raise R.LIBREOFFICE_FAILED(detail=done.stderr[-300:].strip())
         shutil.move(str(made), pdf)

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from rak_xl.core.errors import RakInputError
+from rak_xl.core import refusals as R
+from rak_xl.core.text import Both, thousands
 
 from .archive import open_zip
 from .cell_census import census
@@ -26,18 +27,9 @@ def check_rewritable(path: Path, data: bytes) -> None:
         parts = parts_or_none(zf) or {}
         for name, part in parts.items():
             if name is None or re.search(_BAD_SHEET_NAME, name) or not name.strip():
-                raise RakInputError(
-                    f"Berkas '{path.name}': nama lembar '{name}' memuat karakter yang tidak diizinkan Excel ([ ] : * ? / \\).",
-                    message_en=f"'{path.name}': sheet name '{name}' holds characters Excel does not allow ([ ] : * ? / \\).",
-                    sheet=name, hint="Ganti nama lembar itu di Excel, lalu coba lagi.",
-                    hint_en="Rename that sheet in Excel, then try again.")
+                raise R.SHEET_NAME_FORBIDDEN(name=path.name, sheet=str(name))
             xml = part_xml(zf, part)
             shape = None if xml is None else census(xml, name, path.name, merges=True)
             if shape is not None and shape.merged > MAX_MERGED_CELLS:
-                raise RakInputError(
-                    f"Berkas '{path.name}': lembar '{name}' memuat sel gabungan atau tautan yang meliputi {shape.merged:,} sel "
-                    "(sampai batas lembar); workbook tidak dapat ditulisi.".replace(",", "."),
-                    message_en=f"'{path.name}': sheet '{name}' holds merged cells or links covering {shape.merged:,} cells; "
-                               "the workbook cannot be written.",
-                    sheet=name, hint="Batalkan penggabungan sel (Merge & Center) di luar tabel, lalu simpan ulang.",
-                    hint_en="Unmerge the cells (Merge & Center) outside the table, then save again.")
+                raise R.MERGES_TOO_LARGE(name=path.name, sheet=name, cells=Both(thousands(shape.merged),
+                                                                               thousands(shape.merged, lang="en")))

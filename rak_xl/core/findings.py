@@ -10,7 +10,7 @@ with the parameters its words name, so a rule's code is written once, in the cat
 
 A parameter the words do not name, or one they name that the call leaves out, is a TypeError
 when the finding is made (tests/test_rules_entries.py makes every code from real workbooks),
-never a '?' in a message staff read. A parameter may be words in both languages (text.Pair,
+never a '?' in a message staff read. A parameter may be words in both languages (text.Both,
 from text.both): each language's message takes its own.
 
 A fact may span many cells (the same column empty down a table, the same unit error on
@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import Any
 
 from .model import CellRef
-from .text import SEVERITIES, SEVERITY_LABEL, Pair, say  # noqa: F401  (SEVERITY_LABEL: re-exported)
+from .text import SEVERITIES, SEVERITY_LABEL, Both, say  # noqa: F401  (SEVERITY_LABEL: re-exported)
 
 _RANK = {s: i for i, s in enumerate(SEVERITIES)}
 
@@ -39,7 +39,7 @@ def _fields(*templates: str) -> frozenset[str]:
 
 
 def _fill(template: str, lang: str, params: dict[str, Any]) -> str:
-    return template.format_map({k: v.of(lang) if isinstance(v, Pair) else v for k, v in params.items()})
+    return template.format_map({k: v.of(lang) if isinstance(v, Both) else v for k, v in params.items()})
 
 
 @dataclass(frozen=True, eq=False)

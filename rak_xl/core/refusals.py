@@ -25,6 +25,7 @@ from functools import cached_property
 
 from . import layout as L
 from .errors import RakInputError
+from .text import in_lang, os_reason
 
 AREAS = {
     "RAK7": ("Membaca berkas", "Reading a file"),
@@ -42,6 +43,7 @@ class Refusal:
     hint_id: str = ""
     hint_en: str = ""
     doc: str = ""  # when it happens and what to do, for docs/rules.md (English)
+    exit_code: int = 2  # the command line's exit code (1 where the refusal is about the plan's errors)
 
     @cached_property
     def params(self) -> frozenset[str]:
@@ -56,22 +58,26 @@ class Refusal:
         return AREAS[self.code[:4]]
 
     def __call__(self, *, sheet: str | None = None, cell: str | None = None, **params: object) -> RakInputError:
+        """The exception to raise, placed at `sheet` (and `cell`), which templates may also name.
+        A parameter may be a text.Both: each language gets its own words."""
+        params.update({k: v for k, v in (("sheet", sheet), ("cell", cell)) if k in self.params and v is not None})
         missing, extra = self.params - params.keys(), params.keys() - self.params
         if missing or extra:
             raise TypeError(f"{self.code} takes {sorted(self.params)}; missing {sorted(missing)}, unknown {sorted(extra)}")
-        return RakInputError(self.message_id.format(**params), message_en=self.message_en.format(**params),
-                             hint=self.hint_id.format(**params), hint_en=self.hint_en.format(**params),
-                             sheet=sheet, cell=cell, code=self.code)
+        id_params, en_params = ({k: in_lang(v, lang) for k, v in params.items()} for lang in ("id", "en"))
+        return RakInputError(self.message_id.format(**id_params), message_en=self.message_en.format(**en_params),
+                             hint=self.hint_id.format(**id_params), hint_en=self.hint_en.format(**en_params),
+                             sheet=sheet, cell=cell, code=self.code, exit_code=self.exit_code)
 
 
 REFUSALS: dict[str, Refusal] = {}
 
 
 def refusal(code: str, slug: str, message_id: str, message_en: str, hint_id: str = "", hint_en: str = "",
-            doc: str = "") -> Refusal:
+            doc: str = "", exit_code: int = 2) -> Refusal:
     if code in REFUSALS:
         raise KeyError(f"refusal {code} defined twice")
-    entry = Refusal(code, slug, message_id, message_en, hint_id, hint_en, doc)
+    entry = Refusal(code, slug, message_id, message_en, hint_id, hint_en, doc, exit_code)
     REFUSALS[code] = entry
     return entry
 
@@ -221,3 +227,450 @@ PROVINCE_RELATIVE_FOLDER_UNSAVED = refusal(
     "Save the workbook first (Ctrl+S), or give the full folder (e.g. D:\\RAK\\Kiriman).",
     "The folder cell of Rekap_Provinsi.xlsm names a folder relative to the workbook, which has no folder "
     "until it is saved.")
+FILE_UNREADABLE = refusal(
+    "RAK702", "file-unreadable",
+    "Berkas '{name}' tidak dapat dibaca ({reason}).",
+    "'{name}' cannot be read ({reason}).",
+    "Periksa berkas dan izin foldernya.",
+    "Check the file and its folder's permissions.",
+    "The operating system refused to read the file or its folder (a link loop, a name too long, "
+    "no permission on the folder, a device error); the reason is the system's, in the user's language.")
+
+FILE_IS_FOLDER = refusal(
+    "RAK703", "file-is-folder",
+    "'{name}' adalah folder, bukan berkas Excel.",
+    "'{name}' is a folder, not an Excel file.",
+    "Pilih berkas workbook RAK (.xlsm) di dalam folder itu.",
+    "Choose the RAK workbook (.xlsm) inside that folder.",
+    "A folder was named where a workbook file was expected.")
+
+NOT_AN_EXCEL_NAME = refusal(
+    "RAK704", "not-an-excel-name",
+    "Berkas '{name}' bukan workbook Excel (.xlsx atau .xlsm).",
+    "'{name}' is not an Excel workbook (.xlsx or .xlsm).",
+    "Simpan ulang dari Excel sebagai 'Excel Macro-Enabled Workbook (*.xlsm)'.",
+    "Save it again from Excel as 'Excel Macro-Enabled Workbook (*.xlsm)'.",
+    "The file name does not end in .xlsx or .xlsm (an .xls, .csv or .ods); nothing is opened.")
+
+NOT_A_REGULAR_FILE = refusal(
+    "RAK705", "not-a-regular-file",
+    "'{name}' bukan berkas biasa (pipa, perangkat atau tautan ke perangkat); tidak dibaca.",
+    "'{name}' is not a regular file (a pipe, a device or a link to one); not read.",
+    "Simpan workbook sebagai berkas biasa (.xlsx/.xlsm) lalu pilih berkas itu.",
+    "Save the workbook as a regular file (.xlsx/.xlsm), then choose that file.",
+    "A FIFO, a device or a link to one carries a workbook's name; it is never opened for reading "
+    "(a pipe would block, a device never ends).")
+
+FILE_LOCKED = refusal(
+    "RAK706", "file-locked",
+    "Berkas '{name}' tidak dapat dibuka: akses ditolak.",
+    "'{name}' cannot be opened: permission denied.",
+    "Tutup berkas di aplikasi lain atau periksa izin berkas.",
+    "Close the file in other programs or check its permissions.",
+    "Opening the file for reading was refused: another program holds it (Windows' sharing "
+    "violation while Excel has it open) or the file's permissions forbid it.")
+
+NOT_A_ZIP = refusal(
+    "RAK707", "not-a-zip",
+    "Berkas '{name}' rusak atau bukan workbook Excel.",
+    "'{name}' is damaged or not an Excel workbook.",
+    "Minta salinan berkas yang utuh atau simpan ulang dari Excel.",
+    "Ask for an intact copy or save it again from Excel.",
+    "The file is no zip archive: empty, a CSV or text file renamed to .xlsm, or damaged at its start.")
+
+ARCHIVE_INCOMPLETE = refusal(
+    "RAK708", "archive-incomplete",
+    "Berkas '{name}' rusak (arsip tidak utuh).",
+    "'{name}' is damaged (incomplete archive).",
+    "Minta salinan berkas yang utuh.",
+    "Ask for an intact copy.",
+    "The zip archive cannot be opened, typically a download or e-mail attachment cut short.")
+
+NO_WORKBOOK_PART = refusal(
+    "RAK709", "no-workbook-part",
+    "Berkas '{name}' bukan workbook Excel (tidak ada xl/workbook.xml).",
+    "'{name}' is not an Excel workbook (no xl/workbook.xml).",
+    "Pilih workbook RAK yang disimpan dari Excel.",
+    "Choose a RAK workbook saved from Excel.",
+    "A zip archive without a workbook part: a Word document or another zip renamed to .xlsm.")
+
+ARCHIVE_ENCRYPTED = refusal(
+    "RAK710", "archive-encrypted",
+    "Berkas '{name}' terenkripsi.",
+    "'{name}' is encrypted.",
+    "Simpan ulang tanpa kata sandi.",
+    "Save it again without a password.",
+    "Members of the zip archive are encrypted (zip encryption, not Excel's own password).")
+
+PASSWORD_PROTECTED = refusal(
+    "RAK711", "password-protected",
+    "Berkas '{name}' terkunci kata sandi.",
+    "'{name}' is password-protected.",
+    "Buka di Excel, hapus kata sandi (File > Info > Protect Workbook > Encrypt with Password, "
+    "kosongkan) lalu simpan sebagai .xlsm.",
+    "Open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with "
+    "Password, empty it), then save as .xlsm.",
+    "Excel's password to open wraps the workbook in an encrypted OLE file that only Excel can open.")
+
+OLD_XLS = refusal(
+    "RAK712", "old-xls",
+    "Berkas '{name}' berformat lama (.xls, Excel 97-2003), bukan .xlsx/.xlsm.",
+    "'{name}' is in the old .xls format (Excel 97-2003), not .xlsx/.xlsm.",
+    "Buka di Excel dan simpan sebagai 'Excel Macro-Enabled Workbook (*.xlsm)'.",
+    "Open it in Excel and save as 'Excel Macro-Enabled Workbook (*.xlsm)'.",
+    "An Excel 97-2003 workbook renamed to .xlsm or .xlsx.")
+
+TOO_LARGE = refusal(
+    "RAK713", "too-large",
+    "Berkas '{name}' terlalu besar setelah dibuka (kemungkinan berkas berbahaya); tidak diproses.",
+    "'{name}' expands to an unreasonable size (possible zip bomb); not processed.",
+    "Periksa asal berkas; workbook RAK biasa berukuran kurang dari beberapa MB.",
+    "Check where the file came from; a RAK workbook is usually under a few MB.",
+    "The file, the number of its members or their inflated size is far beyond any RAK workbook "
+    "(more than 256 MB on disk, 10,000 members, 512 MB inflated, or a compression ratio of a zip bomb).")
+
+NOT_READABLE_AS_WORKBOOK = refusal(
+    "RAK714", "not-readable-as-workbook",
+    "Berkas '{name}' tidak dapat dibaca sebagai workbook Excel ({detail}).",
+    "'{name}' cannot be read as an Excel workbook ({detail}).",
+    "Buka di Excel dan simpan ulang sebagai .xlsm.",
+    "Open it in Excel and save it again as .xlsm.",
+    "The archive is sound but its workbook is not: a part that does not parse, a DTD or entity "
+    "declaration in a workbook part, a sheet whose part is missing. The detail is the reader's.")
+
+SHEET_NOT_LOCATED = refusal(
+    "RAK715", "sheet-not-located",
+    "Berkas '{name}': lembar '{sheet}' tidak dapat ditemukan dengan pasti di dalam berkas; berkas tidak diproses.",
+    "'{name}': sheet '{sheet}' cannot be located with certainty in the file; the file is not processed.",
+    "Simpan ulang berkas dari Excel, lalu coba lagi.",
+    "Save the file again from Excel, then try again.",
+    "A sheet's relationship names its part in a way only the reader resolves, and some part of the "
+    "file holds cells far beyond a RAK sheet's: the sheet could be that part, so nothing is read.")
+
+CELL_BEYOND_GRID = refusal(
+    "RAK716", "cell-beyond-grid",
+    "Berkas '{name}': lembar '{sheet}' memuat sel '{cell}' di luar batas lembar Excel (kolom XFD, "
+    "baris 1.048.576); berkas tidak diproses.",
+    "'{name}': sheet '{sheet}' holds cell '{cell}' beyond Excel's grid (column XFD, row 1,048,576); "
+    "the file is not processed.",
+    "Berkas ini tidak dibuat oleh Excel atau telah diubah; simpan ulang dari Excel.",
+    "This file was not made by Excel or has been altered; save it again from Excel.",
+    "A cell, merge or hyperlink reference lies outside A1:XFD1048576 (XFE9, A1048577). Excel never "
+    "writes one; it is refused before any reader allocates for it.")
+
+USED_RANGE_TOO_LARGE = refusal(
+    "RAK717", "used-range-too-large",
+    "Lembar '{sheet}' terpakai sampai sel {corner}; terlalu besar untuk dibaca tombol. Tidak ada yang diubah.",
+    "Sheet '{sheet}' is used up to cell {corner}; too large to read. Nothing changed.",
+    "Hapus baris dan kolom kosong di bawah dan di kanan tabel (blok, klik kanan > Delete), "
+    "simpan, lalu tekan tombol lagi.",
+    "Delete the empty rows and columns below and right of the table (select, right-click > "
+    "Delete), save, then press the button again.",
+    "A button reads each sheet's used range through Excel; a whole column once formatted makes it "
+    "reach row 1,048,576, which Excel would take minutes to hand over.")
+
+SHEET_MISSING = refusal(
+    "RAK718", "sheet-missing",
+    "Lembar '{sheet}' tidak ditemukan di workbook ini.",
+    "Sheet '{sheet}' not found in this workbook.",
+    "Pakai workbook Rekap_Provinsi.xlsm yang asli (lembar itu jangan diganti namanya).",
+    "Use the original Rekap_Provinsi.xlsm workbook (do not rename that sheet).",
+    "The Buat Rekap button reads the recap's folder from its own sheet Rekap Provinsi, which was "
+    "renamed or deleted.")
+
+
+# --- RAK8xx: writing ---------------------------------------------------------------------------
+
+OUTPUT_SUFFIX = refusal(
+    "RAK801", "output-suffix",
+    "Berkas hasil '{name}' harus berakhiran {suffix}.",
+    "Output '{name}' must end in {suffix}.",
+    "Beri berkas hasil akhiran yang sama dengan berkas masukan.",
+    "Give the output file the same suffix as the input.",
+    "`-o` names a file of another kind than the input (an .xlsx for an .xlsm): the copy keeps the "
+    "input's kind, macros included.")
+
+OUTPUT_IS_INPUT = refusal(
+    "RAK802", "output-is-input",
+    "Berkas hasil '{path}' adalah berkas masukan itu sendiri; berkas itu tidak ditimpa.",
+    "Output '{path}' is the input file itself; it is not overwritten.",
+    "Pilih nama lain dengan -o, atau pakai --in-place (rak-xl run) untuk menulis ke berkas itu sendiri.",
+    "Choose another name with -o, or use --in-place (rak-xl run) to write into the file itself.",
+    "`-o` reaches the input file (also through ./sub/../, a link or another letter case on Windows).")
+
+OUTPUT_IS_FOLDER = refusal(
+    "RAK803", "output-is-folder",
+    "Berkas '{path}' tidak dapat ditulis: itu adalah folder; beri nama berkas hasil.",
+    "'{path}' cannot be written: it is a folder; name the output file.",
+    "Beri nama berkas di dalam folder itu dengan -o, misalnya -o FOLDER/hasil.xlsm.",
+    "Name a file inside that folder with -o, e.g. -o FOLDER/hasil.xlsm.",
+    "The output named is an existing folder.")
+
+OUTPUT_UNDER_FILE = refusal(
+    "RAK804", "output-under-file",
+    "Berkas '{path}' tidak dapat ditulis: '{parent}' adalah berkas, bukan folder.",
+    "'{path}' cannot be written: '{parent}' is a file, not a folder.",
+    "Pilih folder yang ada dengan -o.",
+    "Choose an existing folder with -o.",
+    "The output's folder is a file (e.g. `-o RAK.xlsm/hasil.xlsm`).")
+
+OUTPUT_NOT_REGULAR = refusal(
+    "RAK805", "output-not-regular",
+    "Berkas '{path}' tidak dapat ditulis: bukan berkas biasa (pipa atau perangkat).",
+    "'{path}' cannot be written: not a regular file (a pipe or device).",
+    "Pilih nama berkas lain dengan -o.",
+    "Choose another file name with -o.",
+    "The output named is a FIFO or a device; it is never written to.")
+
+OUTPUT_READ_ONLY = refusal(
+    "RAK806", "output-read-only",
+    "Berkas '{path}' tidak dapat ditulis: berkas hanya-baca.",
+    "'{path}' cannot be written: the file is read-only.",
+    "Tutup berkas di Excel atau pilih folder lain dengan -o.",
+    "Close the file in Excel or choose another folder with -o.",
+    "The output exists and is read-only. Linux would let the file be swapped out; rak_xl refuses "
+    "everywhere, as Windows does.")
+
+OUTPUT_IN_USE = refusal(
+    "RAK807", "output-in-use",
+    "Berkas '{path}' tidak dapat ditulis: sedang dibuka di program lain atau hanya-baca.",
+    "'{path}' cannot be written: open in another program or read-only.",
+    "Tutup berkas di Excel atau pilih folder lain dengan -o.",
+    "Close the file in Excel or choose another folder with -o.",
+    "Putting the written file in place was refused, usually because Excel holds the output open. "
+    "The file as it was stays untouched and no temporary file is left.")
+
+OUTPUT_SAVE_FAILED = refusal(
+    "RAK808", "output-save-failed",
+    "Berkas '{path}' tidak dapat ditulis: gagal menyimpan ({reason}).",
+    "'{path}' cannot be written: saving failed ({reason}).",
+    "Tutup berkas di Excel atau pilih folder lain dengan -o.",
+    "Close the file in Excel or choose another folder with -o.",
+    "The file system failed midway (a full disk, a file-size limit, a network share gone). The "
+    "file as it was stays untouched and no temporary file is left.")
+
+OUTPUT_FOLDER_MISSING = refusal(
+    "RAK809", "output-folder-missing",
+    "Berkas '{path}' tidak dapat ditulis: folder '{folder}' tidak ada.",
+    "'{path}' cannot be written: folder '{folder}' does not exist.",
+    "Buat folder itu dulu, atau pilih folder lain dengan -o.",
+    "Create that folder first, or choose another folder with -o.",
+    "The output's folder does not exist (only the Kiriman and recap folders are made on demand).")
+
+OUTPUT_FOLDER_NOT_WRITABLE = refusal(
+    "RAK810", "output-folder-not-writable",
+    "Berkas '{path}' tidak dapat ditulis: folder '{folder}' tidak dapat ditulisi ({reason}).",
+    "'{path}' cannot be written: folder '{folder}' is not writable ({reason}).",
+    "Pilih folder yang boleh Anda tulisi dengan -o.",
+    "Choose a folder you may write to with -o.",
+    "No file can be made in the output's folder (read-only, no permission, a full disk).")
+
+OUTPUT_EXISTS = refusal(
+    "RAK811", "output-exists",
+    "Berkas '{name}' sudah ada; tidak ditimpa.",
+    "'{name}' already exists; not overwritten.",
+    "Pilih nama lain, atau pindahkan berkas itu dulu.",
+    "Choose another name, or move that file away first.",
+    "A file that must be new (a new year's workbook) appeared under the output's name, even while "
+    "it was being written: the other file is kept.")
+
+FILE_SYSTEM_REFUSED = refusal(
+    "RAK812", "file-system-refused",
+    "'{path}' tidak dapat ditulis: {reason}.",
+    "'{path}' cannot be written: {reason}.",
+    "Kosongkan ruang disk, periksa izin folder, atau pilih folder lain dengan -o.",
+    "Free disk space, check the folder's permissions, or choose another folder with -o.",
+    "The file system refused a write elsewhere than in the one place files are replaced (a full "
+    "disk, a file-size limit, no permission).")
+
+SHEET_NAME_FORBIDDEN = refusal(
+    "RAK813", "sheet-name-forbidden",
+    "Berkas '{name}': nama lembar '{sheet}' memuat karakter yang tidak diizinkan Excel ([ ] : * ? / \\).",
+    "'{name}': sheet name '{sheet}' holds characters Excel does not allow ([ ] : * ? / \\).",
+    "Ganti nama lembar itu di Excel, lalu coba lagi.",
+    "Rename that sheet in Excel, then try again.",
+    "A sheet name Excel forbids (written by another program): the file can be validated, but not "
+    "loaded to write a copy.")
+
+MERGES_TOO_LARGE = refusal(
+    "RAK814", "merges-too-large",
+    "Berkas '{name}': lembar '{sheet}' memuat sel gabungan atau tautan yang meliputi {cells} sel "
+    "(sampai batas lembar); workbook tidak dapat ditulisi.",
+    "'{name}': sheet '{sheet}' holds merged cells or links covering {cells} cells; "
+    "the workbook cannot be written.",
+    "Batalkan penggabungan sel (Merge & Center) di luar tabel, lalu simpan ulang.",
+    "Unmerge the cells (Merge & Center) outside the table, then save again.",
+    "Merges or hyperlinks cover more than a million cells (e.g. a whole column); writing a copy "
+    "would allocate for each of them. The file can still be validated.")
+
+WORKBOOK_NOT_REWRITABLE = refusal(
+    "RAK815", "workbook-not-rewritable",
+    "Berkas '{name}' tidak dapat dibuka untuk ditulisi (bagian workbook rusak: {detail}).",
+    "'{name}' cannot be opened for writing ({detail}).",
+    "Buka dan simpan ulang berkas di Excel, lalu coba lagi.",
+    "Open and save the file again in Excel, then retry.",
+    "The workbook reads, but a part the writer needs is missing or damaged (no styles part, a number "
+    "it cannot store); nothing is written.")
+
+EXTENSIONS_NOT_COPYABLE = refusal(
+    "RAK816", "extensions-not-copyable",
+    "Lembar '{sheet}' di berkas '{name}' memuat fitur Excel yang tidak dapat disalin oleh rak-xl "
+    "({extensions}, misalnya slicer atau timeline); agar fitur itu tidak hilang, tidak ada yang ditulis.",
+    "Sheet '{sheet}' of '{name}' holds Excel extensions rak-xl cannot copy ({extensions}); nothing was written.",
+    "Pakai tombol di Excel untuk workbook ini, atau hapus slicer/timeline dari lembar itu.",
+    "Use the buttons in Excel for this workbook, or remove the slicer/timeline from that sheet.",
+    "A sheet kept in the copy has an Excel extension the file writer cannot carry over (conditional "
+    "formats, dropdowns and sparklines are carried; slicers and timelines are not).")
+
+PACKAGE_HAS_ERRORS = refusal(
+    "RAK817", "package-has-errors",
+    "Kiriman tidak dibuat: RAK masih memuat {summary}.",
+    "Package not made: the plan still has {summary}.",
+    "Lihat kesalahannya dengan: rak-xl validate {source}; perbaiki di workbook lalu jalankan lagi, "
+    "atau kirim tetap dengan --force.",
+    "List the errors with: rak-xl validate {source} --lang en; fix them in the workbook and run "
+    "again, or send anyway with --force.",
+    "`rak-xl submit` on a plan with errors (exit code 1). The button asks instead; `--force` makes the "
+    "package, and its stamp says it was sent with errors.",
+    exit_code=1)
+
+
+# --- RAK9xx: commands, Excel and the PC ----------------------------------------------------------
+
+COMMAND_LINE_INVALID = refusal(
+    "RAK900", "command-line-invalid",
+    "{prog}: galat: {detail}",
+    "{prog}: error: {detail}",
+    doc="argparse refused the command line (an unknown option, a missing file name, a value out of "
+        "range); its words are translated, and the command's help is named below.")
+
+UNKNOWN_RULE_CODE = refusal(
+    "RAK901", "unknown-rule-code",
+    "Kode aturan tidak dikenal pada {option}: {codes}.",
+    "Unknown rule code in {option}: {codes}.",
+    "Pakai kode atau awalan dari `rak-xl rules`, misalnya RAK4 atau RAK203,RAK407.",
+    "Use a code or prefix listed by `rak-xl rules`, e.g. RAK4 or RAK203,RAK407.",
+    "`--select` or `--ignore` names a code no rule has: a typo must not read as a clean plan.")
+
+NEW_SOURCE_WITH_SATKER = refusal(
+    "RAK902", "new-source-with-satker",
+    "--dari tidak dipakai bersama --satker atau --kode: RAK yang dibawa tetap memakai identitas satker sumbernya.",
+    "--dari does not go with --satker or --kode: a carried plan keeps its satker.",
+    "Hapus --satker dan --kode, atau hapus --dari untuk RAK kosong.",
+    "Drop --satker and --kode, or drop --dari for a blank plan.",
+    "`rak-xl baru` with both a source plan and a satker of its own.")
+
+NEW_CHOOSE_ONE = refusal(
+    "RAK903", "new-choose-one",
+    "Pilih salah satu: --dari RAK_lama.xlsm (bawa ke tahun berikutnya), atau --satker dan --kode (RAK kosong).",
+    "Give either --dari OLD.xlsm (carry forward) or --satker and --kode (blank).",
+    doc="`rak-xl baru` without a source plan and without a satker.")
+
+NEW_BLANK_INCOMPLETE = refusal(
+    "RAK904", "new-blank-incomplete",
+    "RAK kosong memerlukan --satker, --kode dan --tahun.",
+    "A blank plan needs --satker, --kode and --tahun.",
+    doc="`rak-xl baru --satker` without the satker code or the year.")
+
+BUILD_NEEDS_PACKAGE = refusal(
+    "RAK905", "build-needs-package",
+    "Perintah build memerlukan paket {package}, yang belum terpasang.",
+    "The build command needs the {package} package, which is not installed.",
+    "Pasang paket itu di Python yang sama: pip install {package} (atau pasang ulang rak_xl, yang memerlukannya).",
+    "Install it into the same Python: pip install {package} (or reinstall rak_xl, which requires it).",
+    "`rak-xl build` on an install that lacks a package the build needs (pyOpenVBA).")
+
+OUT_OF_MEMORY = refusal(
+    "RAK906", "out-of-memory",
+    "Memori tidak cukup untuk memproses berkas ini; tidak ada yang ditulis.",
+    "Not enough memory to process this file; nothing written.",
+    "Tutup program lain lalu coba lagi.",
+    "Close other programs, then try again.",
+    "The computer ran out of memory; nothing was written.")
+
+EXCEL_REFUSED_READ = refusal(
+    "RAK910", "excel-refused-read",
+    "Excel menolak perintah saat membaca workbook; tidak ada yang diubah ({detail}).",
+    "Excel refused a call while reading the workbook; nothing changed ({detail}).",
+    "Tekan Esc bila sebuah sel sedang disunting, tutup dialog yang terbuka, lalu tekan tombol lagi.",
+    "Press Esc if a cell is being edited, close any open dialog, then press the button again.",
+    "Excel refused a call while a button read the workbook (a cell being edited, a dialog open, "
+    "Excel busy). The detail is Excel's own.")
+
+EXCEL_REFUSED_SHEET = refusal(
+    "RAK911", "excel-refused-sheet",
+    "Excel menolak perintah saat menulis lembar '{sheet}'; lembar itu tidak dibuat, lembar input tidak "
+    "diubah ({detail}).",
+    "Excel refused a call while writing sheet '{sheet}'; that sheet was not made, the input sheets are "
+    "unchanged ({detail}).",
+    "Tekan Esc bila sebuah sel sedang disunting, tutup dialog yang terbuka, lalu tekan tombol lagi.",
+    "Press Esc if a cell is being edited, close any open dialog, then press the button again.",
+    "Excel refused a call while a button wrote an output sheet; the half-written sheet was removed "
+    "again.")
+
+EXCEL_REFUSED_HIGHLIGHTS = refusal(
+    "RAK912", "excel-refused-highlights",
+    "Excel menolak perintah saat menulis sorotan; sorotan dihapus, lembar input tidak diubah ({detail}).",
+    "Excel refused a call while writing the highlights; they were cleared, the input sheets are "
+    "unchanged ({detail}).",
+    "Tekan Esc bila sebuah sel sedang disunting, tutup dialog yang terbuka, lalu tekan tombol lagi.",
+    "Press Esc if a cell is being edited, close any open dialog, then press the button again.",
+    "Excel refused a call while Validasi wrote the highlights; none are left rather than half of them.")
+
+EXCEL_REFUSED_WRITE = refusal(
+    "RAK913", "excel-refused-write",
+    "Excel menolak perintah saat menulis hasil ({detail}).",
+    "Excel refused a call while writing the results ({detail}).",
+    "Tekan Esc bila sebuah sel sedang disunting, tutup dialog yang terbuka, lalu tekan tombol lagi.",
+    "Press Esc if a cell is being edited, close any open dialog, then press the button again.",
+    "Excel refused a call of a button's write outside a sheet's or the highlights' own.")
+
+ONEDRIVE_FOLDER_NOT_FOUND = refusal(
+    "RAK914", "onedrive-folder-not-found",
+    "Letak lokal workbook di OneDrive/SharePoint tidak ditemukan, sehingga folder Kiriman tidak dapat "
+    "dibuat di sampingnya. Tidak ada yang diubah ({detail}).",
+    "The workbook's local OneDrive/SharePoint folder was not found ({detail}). Nothing changed.",
+    "Sinkronkan folder itu ke komputer ini (OneDrive > Sync), atau simpan workbook ke folder lokal "
+    "(File > Save As), lalu tekan Siapkan Kiriman lagi.",
+    "Sync that folder to this computer (OneDrive > Sync), or save the workbook to a local folder "
+    "(File > Save As), then press Siapkan Kiriman again.",
+    "Siapkan Kiriman writes beside the saved workbook; a workbook opened from OneDrive/SharePoint "
+    "that is not synced to this PC has no local folder.")
+
+UNSAVED_BEFORE_SUBMIT = refusal(
+    "RAK915", "unsaved-before-submit",
+    "Workbook belum disimpan. Simpan dulu (Ctrl+S), lalu tekan Siapkan Kiriman lagi.",
+    "Save the workbook first, then press Siapkan Kiriman again.",
+    doc="Siapkan Kiriman on a workbook never saved: the package goes beside the saved file.")
+
+UNSAVED_BEFORE_NEW_YEAR = refusal(
+    "RAK916", "unsaved-before-new-year",
+    "Workbook belum disimpan. Simpan dulu (Ctrl+S), lalu tekan Buat RAK Tahun Berikutnya lagi: "
+    "RAK baru ditulis di folder workbook ini.",
+    "Save the workbook first: the new plan is written to its folder.",
+    doc="Buat RAK Tahun Berikutnya on a workbook never saved: the new plan goes beside the saved file.")
+
+LIBREOFFICE_MISSING = refusal(
+    "RAK920", "libreoffice-missing",
+    "LibreOffice tidak ditemukan, sehingga PDF tidak dapat dibuat.",
+    "LibreOffice not found, so the PDF cannot be made.",
+    "Pasang LibreOffice (paket libreoffice-calc-nogui) atau jalankan dengan --no-pdf.",
+    "Install LibreOffice (package libreoffice-calc-nogui) or run with --no-pdf.",
+    "`rak-xl submit` makes its PDF with LibreOffice (soffice), which is not on PATH.")
+
+PDF_SHEETS_MISSING = refusal(
+    "RAK921", "pdf-sheets-missing",
+    "Lembar Konsolidasi dan Rekap Anggaran belum ada; PDF tidak dapat dibuat.",
+    "No Konsolidasi / Rekap Anggaran sheet to export.",
+    doc="The workbook handed to the PDF export has neither sheet the PDF shows.")
+
+LIBREOFFICE_FAILED = refusal(
+    "RAK922", "libreoffice-failed",
+    "LibreOffice gagal membuat PDF: {detail}",
+    "LibreOffice failed: {detail}",
+    doc="LibreOffice ran but made no PDF; the detail is the end of its own error output.")
+
+
+def file_system_error(exc: OSError, path: object = None) -> RakInputError:
+    """An OSError that reached a door as the refusal staff can act on, naming the path."""
+    return FILE_SYSTEM_REFUSED(path=path if path is not None else (exc.filename or ""), reason=os_reason(exc))

@@ -98,6 +98,24 @@ def severity_label(severity: str, lang: str = "id") -> str:
     return SEVERITY_LABEL["en" if lang == "en" else "id"][severity]
 
 
+class Both(NamedTuple):
+    """Words in both languages as one parameter (why the file system refused, a finding's kind of value):
+    a template filled in once per language takes its own (a refusal's, a rule's message, `say`'s)."""
+
+    id: str
+    en: str
+
+    def of(self, lang: str = "id") -> str:
+        return self.en if lang == "en" else self.id
+
+
+def in_lang(value: object, lang: str = "id") -> object:
+    """`value` as `lang` reads it: a Both gives its words in that language, anything else itself."""
+    if isinstance(value, Both):
+        return value.en if lang == "en" else value.id
+    return value
+
+
 # -- words that are no rule's and no refusal's -------------------------------------------------
 
 class Words(dict):
@@ -578,33 +596,44 @@ WORDS: Words = Words({
                    "Recap done: {satkers} satker ({with_errors} with errors), {skipped} files skipped."),
     "recap.cached": (" {n} berkas tidak berubah sejak rekap sebelumnya (tidak dibaca ulang).",
                      " {n} files unchanged since the previous recap (not read again)."),
+    # --- doors, jobs, Kiriman ---
+    "counts": ("{error} kesalahan, {warning} peringatan, {info} informasi", "{error} errors, {warning} warnings, {info} info"),
+    # Why the file system refused, by errno name (the OS's own text is English, or localised
+    # differently on every PC).
+    "os.ENOSPC": ("disk penuh", "the disk is full"),
+    "os.EDQUOT": ("kuota disk habis", "the disk quota is used up"),
+    "os.EFBIG": ("berkas melebihi batas ukuran yang diizinkan", "the file exceeds the allowed size"),
+    "os.EACCES": ("akses ditolak", "permission denied"),
+    "os.EPERM": ("akses ditolak", "permission denied"),
+    "os.EROFS": ("disk atau folder hanya-baca", "read-only file system"),
+    "os.ENOENT": ("folder atau berkas tidak ada", "no such file or folder"),
+    "os.ENOTDIR": ("salah satu bagian jalurnya adalah berkas, bukan folder", "a part of the path is a file, not a folder"),
+    "os.EISDIR": ("itu adalah folder", "it is a folder"),
+    "os.ENAMETOOLONG": ("nama terlalu panjang", "the name is too long"),
+    "os.ELOOP": ("tautan simbolik berputar", "symbolic links loop"),
+    "os.EBUSY": ("sedang dipakai program lain", "in use by another program"),
+    "os.ETXTBSY": ("sedang dipakai program lain", "in use by another program"),
+    "os.EIO": ("kesalahan baca/tulis perangkat", "input/output error"),
+    "os.EEXIST": ("sudah ada", "already exists"),
+    "os.EXDEV": ("berada di disk lain", "on another disk"),
+    "os.other": ("kesalahan sistem berkas ({text})", "{text}"),
 })
 
 
 def say(key: str, lang: str = "id", **params: object) -> str:
     """The words under `key` in `lang`, with `params` filled in (a missing one is an error: KeyError)."""
     id_text, en_text = WORDS[key]
-    return (en_text if lang == "en" else id_text).format(**params)
+    return (en_text if lang == "en" else id_text).format(**{k: in_lang(v, lang) for k, v in params.items()})
+
+
+def both(key: str, **params: object) -> Both:
+    """The words under `key` in both languages (for a refusal's or a finding's parameter, or another `say`)."""
+    return Both(say(key, "id", **params), say(key, "en", **params))
 
 
 # --- rules and parser -------------------------------------------------------------------------
 # Pieces the rules and the parser put into a finding's parameters; the rule catalog
 # (core/catalog.py) holds the sentences they go into.
-
-class Pair(NamedTuple):
-    """Words in both languages as one parameter of a finding: each language's message takes its own."""
-
-    id: str
-    en: str
-
-    def of(self, lang: str = "id") -> str:
-        return self.en if lang == "en" else self.id
-
-
-def both(key: str, **params: object) -> Pair:
-    """The words under `key` in both languages, `params` filled in."""
-    return Pair(say(key, "id", **params), say(key, "en", **params))
-
 
 WORDS.update({
     # Where a finding is ('F7 (+11 sel)'), and the counts as every output states them (sheets: Indonesian).
@@ -664,11 +693,21 @@ COLUMN_EN = {"group": "the group column", "indicator": "the indicator column", "
 # what to type, written as it is typed into the (Indonesian) workbook, so one for both languages.
 # {max}: the largest amount read as Rupiah, in triliun (rak_xl.parse.values.MAX_RUPIAH).
 VALUE_KINDS = {
-    "money": (Pair("jumlah rupiah", "an amount in Rupiah"),
+    "money": (Both("jumlah rupiah", "an amount in Rupiah"),
               "angka bulat sampai Rp {max} triliun, misalnya 1646458000 atau Rp 1.646.458.000"),
-    "date": (Pair("tanggal", "a date"), "tanggal Excel atau teks seperti 17 Januari 2023"),
-    "year": (Pair("tahun", "a year"), "empat angka, misalnya 2022"),
-    "text": (Pair("teks", "text"), "teks"),
-    "number": (Pair("angka", "a number"), "angka, misalnya 50% atau 12"),
-    "spent": (Pair("jumlah rupiah", "an amount in Rupiah"), "angka bulat, misalnya 27750000"),
+    "date": (Both("tanggal", "a date"), "tanggal Excel atau teks seperti 17 Januari 2023"),
+    "year": (Both("tahun", "a year"), "empat angka, misalnya 2022"),
+    "text": (Both("teks", "text"), "teks"),
+    "number": (Both("angka", "a number"), "angka, misalnya 50% atau 12"),
+    "spent": (Both("jumlah rupiah", "an amount in Rupiah"), "angka bulat, misalnya 27750000"),
 }
+
+
+def os_reason(exc: OSError) -> Both:
+    """Why the file system refused, in words staff read (the errno's, else the OS's own text)."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    if f"os.{name}" in WORDS:
+        return both(f"os.{name}")
+    return both("os.other", text=exc.strerror or str(exc) or type(exc).__name__)

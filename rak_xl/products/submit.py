@@ -32,9 +32,9 @@ from rak_xl.adapters.file_write import write_values_copy
 from rak_xl.adapters.pdf_export import libreoffice_pdf as export_pdf
 from rak_xl.core import clock
 from rak_xl.core import layout as L
-from rak_xl.core.errors import RakInputError
+from rak_xl.core import refusals as R
 from rak_xl.core.findings import summary_line
-from rak_xl.core.text import rupiah
+from rak_xl.core.text import both, rupiah
 from rak_xl.figures.sums import program_totals
 from rak_xl.outputs.sheets import SheetOutput, WritePlan, illustrative_notice
 from rak_xl.parse.tables import Grid
@@ -49,12 +49,6 @@ MAX_STEM = 60  # e-mail clients and older Windows tools cope badly with long att
 # Dropped from the copy that leaves the office: instructions for the buttons, and xlwings settings
 # that may carry somebody's interpreter path.
 DROPPED_SHEETS = (L.SHEET_GUIDE, "xlwings.conf", "_xlwings.conf")
-
-
-class SubmitRefused(RakInputError):
-    """The plan has errors and sending was not forced."""
-
-    exit_code = 1
 
 
 @dataclass
@@ -193,15 +187,7 @@ def sha256_of(path: Path | None) -> str:
 def refuse_if_errors(report: jobs.ValidationReport, force: bool, source: str = "<berkas>") -> None:
     """prepare() is the command line's door (the button asks instead), so the hint names commands."""
     if report.has_errors and not force:
-        c = report.summary
-        raise SubmitRefused(
-            f"Kiriman tidak dibuat: RAK masih memuat {summary_line(report.findings)}.",
-            message_en=f"Package not made: the plan still has {c['error']} errors, {c['warning']} warnings, "
-                       f"{c['info']} info.",
-            hint=f"Lihat kesalahannya dengan: rak-xl validate {source}; perbaiki di workbook lalu jalankan "
-                 "lagi, atau kirim tetap dengan --force.",
-            hint_en=f"List the errors with: rak-xl validate {source} --lang en; fix them in the workbook and run "
-                    "again, or send anyway with --force.")
+        raise R.PACKAGE_HAS_ERRORS(summary=both("counts", **report.summary), source=source)
 
 
 def libreoffice_pdf(xlsx: Path, pdf: Path) -> None:

@@ -12,7 +12,7 @@ from rak_xl.core.catalog import (
 )
 from rak_xl.core.findings import Finding, Rule, id_list
 from rak_xl.core.model import Plan, RakRow
-from rak_xl.core.text import COLUMN_EN, Pair, both, shorten, tw
+from rak_xl.core.text import COLUMN_EN, Both, both, shorten, tw
 from rak_xl.core.text import number as number_id
 from rak_xl.figures.structure import blocks_of, groups_of
 from rak_xl.parse.divisions import closest_division
@@ -39,10 +39,10 @@ from .helpers import (
 _LAYOUT = {L.SHEET_RAK_A: L.RAK_A, L.SHEET_RAK_B: L.RAK_B}
 
 
-def _column(row: RakRow, key: str) -> Pair:
+def _column(row: RakRow, key: str) -> Both:
     """The column as the sheet labels it, and its English name."""
     label = _LAYOUT[row.sheet].column(key).label if row.sheet in _LAYOUT else key
-    return Pair(label, COLUMN_EN.get(key, key))
+    return Both(label, COLUMN_EN.get(key, key))
 
 
 # --- targets ---------------------------------------------------------------------
@@ -91,7 +91,7 @@ def _per_sheet(entry: Rule, rows: Iterable[RakRow], key: str = "target", limit: 
         ids = [row_label(r) for r in items]
         indicator = shorten(split_numbering(items[0].indicator)[1], limit)
         if len(items) == 1:
-            subject: str | Pair = f"{ids[0]} ('{indicator}')"
+            subject: str | Both = f"{ids[0]} ('{indicator}')"
         else:
             subject = both("rules.subject_many", count=len(items), ids=id_list(ids), indicator=indicator)
         params: dict[str, object] = {"subject": subject}

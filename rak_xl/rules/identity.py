@@ -10,13 +10,13 @@ from rak_xl.core import layout as L
 from rak_xl.core.catalog import PLAN_DRAFTED_FROM_MONTH, RAK501, RAK502, RAK503, RAK504
 from rak_xl.core.findings import Finding
 from rak_xl.core.model import Plan
-from rak_xl.core.text import FIELD_EN, Pair, date_text
+from rak_xl.core.text import FIELD_EN, Both, date_text
 
 from . import rule
 from .helpers import IDENTITY_LABEL
 
-def _date(d: dt.date) -> Pair:
-    return Pair(date_text(d, "id"), date_text(d, "en"))
+def _date(d: dt.date) -> Both:
+    return Both(date_text(d, "id"), date_text(d, "en"))
 
 
 @rule(RAK501)
@@ -51,7 +51,7 @@ def identity_field_missing(plan: Plan) -> Iterator[Finding]:
         return
     cells = [plan.identity.cells[key].cell for key in empty if key in plan.identity.cells]
     labels = ", ".join(f"'{IDENTITY_LABEL[k]}'" for k in empty)  # what the hint points at on the sheet
-    fields = Pair(labels, ", ".join(f"'{FIELD_EN.get(k, IDENTITY_LABEL[k])}'" for k in empty))
+    fields = Both(labels, ", ".join(f"'{FIELD_EN.get(k, IDENTITY_LABEL[k])}'" for k in empty))
     yield RAK503.spanning(L.SHEET_IDENTITY, cells, fields=fields, labels=labels)
 
 
