@@ -19,7 +19,7 @@ adapter removes the half-written sheet and the user reads why in Indonesian.
 from __future__ import annotations
 
 # No XLWINGS_LICENSE_KEY here: with a key set, `import xlwings` also loads xlwings.pro
-# (jinja2, asyncio, ssl: about 60 ms on every press). The tests' remote engine sets it
+# (jinja2, asyncio, ssl), which every press would pay for. The tests' remote engine sets it
 # itself (tests/conftest.py, tests/remote.py); a desktop button press does not need it.
 import sys
 
@@ -27,6 +27,7 @@ import xlwings as xw
 
 from rak_xl.core import refusals as R
 from rak_xl.core.errors import RakInputError
+from rak_xl.core.text import say
 
 TITLE = "RAK - KPU"
 
@@ -61,7 +62,7 @@ def _attempt(book, step):
 def _finish(book, message: str, notes: list[str]) -> None:
     """The closing alert: the job's message, and what Excel refused along the way (if anything)."""
     if notes:
-        message = (message + "\n\n" if message else "") + "Catatan:\n" + "\n".join(f"- {n}" for n in notes)
+        message = (message + "\n\n" if message else "") + say("button.notes") + "\n" + "\n".join(f"- {n}" for n in notes)
     if message:
         _alert(book, message)
 
@@ -135,45 +136,48 @@ def submit(book=None) -> None:
     if _in_lite():
         _submit_in_lite(book)
         return
-    from pathlib import Path
-
     from rak_xl.adapters import excel_live
-    from rak_xl.core.findings import summary_line
     from rak_xl.products import jobs
-    from rak_xl.products import submit as package
-
-    source = None
 
     def compute():
-        nonlocal source
         source = excel_live.book_path(book)  # OneDrive/SharePoint: the synced local file
         if not source.is_file():
             raise R.UNSAVED_BEFORE_SUBMIT()
         grids = excel_live.read_book(book)
-        return (grids, *jobs.run_all(grids, book.name))
+        return (source, grids, *jobs.run_all(grids, book.name))
 
     ok, computed = _attempt(book, compute)
     if not ok:
         return
-    grids, report, plan = computed
-    forced = False
-    if report.has_errors:
-        try:
-            answer = book.app.alert(
-                f"RAK masih memuat {summary_line(report.findings)}.\n\nTetap buat kiriman? Stempel kiriman "
-                "akan mencatat bahwa RAK dikirim dengan kesalahan.", title=TITLE, buttons="yes_no",
-                mode="critical")
-        except Exception:
-            answer = None
-        forced = answer == "yes"
+    source, grids, report, plan = computed
+    forced = report.has_errors and _confirmed(book, report)
     ok, notes = _attempt(book, lambda: excel_live.apply_plan(book, plan))
     if not ok:
         return
     if report.has_errors and not forced:
-        _alert(book, "Kiriman tidak dibuat. Perbaiki kesalahan yang tercantum di lembar Temuan.", critical=True)
+        _alert(book, say("button.submit_not_made"), critical=True)
         return
+    _write_package(book, source, grids, report, plan, forced, notes)
 
-    def pdf(xlsx: Path, target: Path) -> None:
+
+def _confirmed(book, report) -> bool:
+    """Whether staff, told the plan still has errors, say yes to sending it anyway."""
+    from rak_xl.core.findings import summary_line
+
+    try:
+        answer = book.app.alert(say("button.submit_confirm", summary=summary_line(report.findings)), title=TITLE,
+                                buttons="yes_no", mode="critical")
+    except Exception:
+        answer = None
+    return answer == "yes"
+
+
+def _write_package(book, source, grids, report, plan, forced: bool, notes: list[str]) -> None:
+    """The Kiriman folder beside `source`, its PDF from Excel's own export where the engine has one."""
+    from rak_xl.adapters import excel_live
+    from rak_xl.products import submit as package
+
+    def pdf(xlsx, target) -> None:
         try:
             book.to_pdf(str(target), include=[n for n in package.PDF_SHEETS if n in [s.name for s in book.sheets]])
         # KeyError: the remote engine cannot read the visibility of sheets added in this press.
@@ -182,29 +186,19 @@ def submit(book=None) -> None:
         except Exception as exc:  # Excel's PDF export refused (no PDF printer driver, ...): LibreOffice
             if not excel_live.is_excel_error(exc):
                 raise
-            notes.append(f"PDF dari Excel gagal ({excel_live.excel_message(exc)}); PDF dibuat dengan LibreOffice")
+            notes.append(say("button.pdf_by_libreoffice", detail=excel_live.excel_message(exc)))
             package.libreoffice_pdf(xlsx, target)
 
     ok, result = _attempt(book, lambda: package.write_package(
         report, plan, grids, book.name, source, source.parent / "Kiriman", forced=forced, pdf=pdf))
     if not ok:
         return
-    files = "\n".join(f"- {p.name}" for p in result.files)
-    again = ("\n\nKiriman sebelumnya hari ini diganti." if result.replaced else "") + (
-        "\nBerkas lain di folder itu dibiarkan: " + ", ".join(p.name for p in result.kept) if result.kept else "")
-    _finish(book, f"Kiriman siap di folder Kiriman\\{result.folder.name}:\n{files}{again}", notes)
-
-
-LITE_SUBMIT_STEPS = (
-    "xlwings Lite tidak dapat menyimpan berkas ke komputer, jadi paket Kiriman tidak dibuat. "
-    "Lembar Temuan, Rekap Anggaran, Konsolidasi dan Evaluasi sudah diperbarui. Siapkan kiriman dengan Excel:\n"
-    "1. File > Save As (Simpan Sebagai) > jenis \"Excel Workbook (*.xlsx)\" (Excel di web: File > Save As > "
-    "Download a Copy). Salinan .xlsx ini tanpa makro.\n"
-    "2. Buka lembar Konsolidasi, lalu File > Export > Create PDF/XPS (atau File > Print > Microsoft Print to PDF); "
-    "ulangi untuk lembar Rekap Anggaran.\n"
-    "3. Kirim salinan .xlsx dan kedua PDF lewat e-mail ke KPU Provinsi Jawa Timur.\n"
-    "Komputer dengan Python dan rak_xl membuat paket lengkap (dengan stempel) lewat tombol di kolom Tombol "
-    "atau perintah: rak-xl submit <workbook>.")
+    text = "\n".join([say("button.package_ready", folder=result.folder.name), *(f"- {p.name}" for p in result.files)])
+    if result.replaced:
+        text += "\n\n" + say("button.package_replaced")
+    if result.kept:
+        text += "\n" + say("button.package_kept", files=", ".join(p.name for p in result.kept))
+    _finish(book, text, notes)
 
 
 def _submit_in_lite(book) -> None:
@@ -223,10 +217,9 @@ def _submit_in_lite(book) -> None:
     if not ok:
         return
     if report.has_errors:
-        _alert(book, f"RAK masih memuat {summary_line(report.findings)}. Perbaiki kesalahan yang tercantum di "
-                     "lembar Temuan, lalu tekan Siapkan Kiriman lagi. Kiriman tidak dibuat.", critical=True)
+        _alert(book, say("lite.submit_errors", summary=summary_line(report.findings)), critical=True)
         return
-    _finish(book, LITE_SUBMIT_STEPS, notes)
+    _finish(book, say("lite.submit_steps"), notes)
 
 
 def province(book=None) -> None:
@@ -258,9 +251,7 @@ def new_year(book=None) -> None:
 
     book = book or xw.Book.caller()
     if _in_lite():
-        _alert(book, "xlwings Lite tidak dapat menyimpan berkas ke komputer, jadi RAK tahun berikutnya tidak dibuat. "
-                     "Tekan tombol ini di Excel pada komputer dengan Python dan rak_xl, atau jalankan: "
-                     "rak-xl baru --dari <workbook ini>.")
+        _alert(book, say("lite.new_year"))
         return
     from rak_xl.adapters import excel_live
     from rak_xl.adapters.atomic import write_bytes
@@ -280,10 +271,7 @@ def new_year(book=None) -> None:
     ok, done = _attempt(book, make)
     if ok:
         data, target = done
-        _alert(book, f"RAK tahun {data.year} dibuat: {target.name}, di folder yang sama dengan workbook ini "
-                     "(workbook ini tidak diubah).\n\nBuka berkas itu, isi lembar Identitas (nomor, tanggal dan "
-                     "pagu DIPA), pagu program, pagu dan RPD di lembar Anggaran, lalu tekan Validasi untuk "
-                     "melihat apa yang masih perlu diisi.")
+        _alert(book, say("button.new_year_done", year=data.year, name=target.name))
 
 
 if __name__ == "__main__":  # run the button from an editor against a real workbook

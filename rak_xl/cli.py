@@ -5,8 +5,16 @@ Exit codes: 0 done (validate: no errors), 1 errors found in the plan,
 3 an internal error (a bug: short reference, traceback in the log file).
 
 One module although over 400 lines: each command is a short function that only calls a job
-and prints its result, and the argument parser that names them all sits beside them, so the
-whole command line (options, exit codes, texts) is read in one place. The work is in jobs.py.
+and prints its result, and the table of commands and options that argparse is built from
+sits beside them, so the whole command line (options, exit codes, texts) is read in one
+place. The work is in products/jobs.py; every word printed is in core/text.py (WORDS) or
+core/refusals.py.
+
+argparse words its usage line, section titles and errors in English. Rather than a parser of
+our own, a subclass rewords what argparse produces: the usage prefix and section titles
+through the formatter, each error message (argparse's fixed set) through the argparse.*
+entries of WORDS; a message not listed stays as argparse wrote it. The language is known
+before parsing (`requested_lang`), so even the errors about the arguments come out in it.
 """
 
 from __future__ import annotations
@@ -14,14 +22,16 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
+import string
 import sys
 from pathlib import Path
 
 from rak_xl import __version__
-from rak_xl.cli_args import LANGS, parser_class, requested_lang
 from rak_xl.core import refusals as R
 from rak_xl.core.errors import RakInputError
-from rak_xl.core.text import number, percent, rupiah, thousands
+from rak_xl.core.layout import QUARTERS
+from rak_xl.core.text import LANGS, WORDS, both, number, percent, rupiah, say, state_text, thousands, tw
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_BUG = 0, 1, 2, 3
 
@@ -30,12 +40,21 @@ def _out(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
+def _err(text: str) -> None:
+    sys.stderr.write(text if text.endswith("\n") else text + "\n")
+
+
+def _say(args, key: str, **params: object) -> str:
+    """The words under `key` in the language asked for with --lang."""
+    return say(key, getattr(args, "lang", "id"), **params)
+
+
 def _json(data: dict) -> str:
     """JSON for scripts and people: each finding (or other list item) on one line.
 
-    json.dumps with indent runs the pure-Python encoder; for 12,000 findings that was a
-    quarter of `validate`'s time. Items are encoded compactly by the C encoder and joined
-    one per line, which stays valid JSON and easy to read and diff.
+    json.dumps with indent runs the pure-Python encoder, which dominates `validate` on a plan
+    with thousands of findings. Items are encoded compactly by the C encoder and joined one per
+    line, which stays valid JSON and easy to read and diff.
     """
     def enc(value) -> str:
         return json.dumps(value, ensure_ascii=False)
@@ -48,15 +67,6 @@ def _json(data: dict) -> str:
         else:
             parts.append(f"  {enc(key)}: {enc(value)}")
     return "{\n" + ",\n".join(parts) + "\n}"
-
-
-def _err(text: str) -> None:
-    sys.stderr.write(text if text.endswith("\n") else text + "\n")
-
-
-def _t(args, id_text: str, en_text: str) -> str:
-    """The text in the language asked for with --lang."""
-    return en_text if getattr(args, "lang", "id") == "en" else id_text
 
 
 def _full(path: Path) -> str:
@@ -115,10 +125,10 @@ def findings_text(report_dict: dict, lang: str = "id", width: int | None = None)
     line (for a pipe or a file, so grep and copy see whole sentences).
     """
     from rak_xl.core import layout as L
-    from rak_xl.core.findings import SEVERITY_LABEL
+    from rak_xl.core.text import SEVERITY_LABEL
 
     labels = SEVERITY_LABEL[lang]
-    hint_word = "Saran" if lang == "id" else "Fix"
+    hint_word = say("cli.fix", lang)
     order = {name: i for i, name in enumerate(L.INPUT_SHEETS)}
     by_sheet: dict[str, list[dict]] = {}
     for f in report_dict["findings"]:  # already in severity, sheet, row order
@@ -160,9 +170,7 @@ def cmd_validate(args) -> int:
         width = shutil.get_terminal_size((100, 24)).columns - 1 if sys.stdout.isatty() else None
         if data["findings"]:
             _out(findings_text(data, args.lang, width))
-        s = report.summary
-        word = ("kesalahan", "peringatan", "informasi") if args.lang == "id" else ("errors", "warnings", "info")
-        _out(f"{report.source}: {s['error']} {word[0]}, {s['warning']} {word[1]}, {s['info']} {word[2]}")
+        _out(f"{report.source}: {_say(args, 'counts', **report.summary)}")
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
 
 
@@ -172,11 +180,6 @@ def _notice(plan) -> None:
 
     if plan.illustrative:
         _out("\n" + illustrative_notice(plan))
-
-
-def _check_suffix(source: Path, target: Path) -> None:
-    if target.suffix.lower() != source.suffix.lower():
-        raise R.OUTPUT_SUFFIX(name=target.name, suffix=source.suffix)
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -193,7 +196,8 @@ def _check_output(source: Path, target: Path, in_place: bool = False) -> None:
     """Before any work: the output must be a usable file name and never the input, unless asked."""
     from rak_xl.adapters.atomic import check_target
 
-    _check_suffix(source, target)
+    if target.suffix.lower() != source.suffix.lower():
+        raise R.OUTPUT_SUFFIX(name=target.name, suffix=source.suffix)
     if not in_place and _same_file(source, target):
         raise R.OUTPUT_IS_INPUT(path=target)
     check_target(target)
@@ -207,7 +211,7 @@ def _write_copy(source: Path, target: Path, plan, args, in_place: bool = False) 
     apply_plan(source, target, plan)
     if getattr(args, "lang", "id") != "en":  # the message of the buttons, in Indonesian
         _err(plan.message)
-    _out(_t(args, f"Hasil ditulis ke {_full(target)}", f"Written to {_full(target)}"))
+    _out(_say(args, "cli.written", path=_full(target)))
 
 
 RESULT_SUFFIX = "_hasil"
@@ -219,7 +223,6 @@ def _default_output(path: Path) -> Path:
     if path.stem.endswith(RESULT_SUFFIX):
         return path
     return path.with_name(f"{path.stem}{RESULT_SUFFIX}{path.suffix}")
-
 
 
 def cmd_rollup(args) -> int:
@@ -237,23 +240,23 @@ def cmd_rollup(args) -> int:
     def num(amount):
         return thousands(amount, lang=lang)
 
-    tw = [_t(args, f"TW {q}", f"Q{q}") for q in (1, 2, 3, 4)]
+    def head(*keys: str) -> list[str]:
+        return [say(f"cli.head.{k}", lang) for k in keys]
+
+    quarters = [tw(q, lang) for q in QUARTERS]
     rows = [[p.code, *map(num, (p.pagu, p.allocated, p.difference, *p.rpd_by_quarter))] for p in roll.programs]
     rows.append(["DIPA", *map(num, (roll.dipa_pagu, roll.programs_declared, roll.dipa_difference, *roll.rpd_by_quarter))])
-    _out(format_table(rows, ["Program", "Pagu", _t(args, "Dialokasikan", "Allocated"),
-                             _t(args, "Selisih", "Difference"), *tw]))
+    _out(format_table(rows, [*head("program"), "Pagu", *head("allocated", "difference"), *quarters]))
     codes = [p.code for p in roll.programs]
     rows = [[d.name, *(num(d.by_program.get(c, 0)) for c in codes), num(d.allocated),
              f"{d.indicators}/{d.indicators_funded}", f"{d.activities}/{d.activities_funded}"]
             for d in roll.divisions]
     _out("")
-    _out(format_table(rows, [_t(args, "Bagian", "Division"), *codes, _t(args, "Jumlah", "Total"),
-                             _t(args, "Indikator/beranggaran", "Indicators/funded"),
-                             _t(args, "Kegiatan/beranggaran", "Activities/funded")], 50))
+    _out(format_table(rows, [*head("division"), *codes, *head("total", "indicators_funded", "activities_funded")], 50))
     shares = roll.cumulative_share()
-    _out(_t(args, "\nRPD kumulatif: ", "\nCumulative disbursement plan: ") + ", ".join(
+    _out("\n" + say("cli.rpd_cumulative", lang, quarters=", ".join(
         f"{label} {num(c)} ({percent(None if s is None else s * 100, lang=lang, decimals=1)})"
-        for label, c, s in zip(tw, roll.cumulative, shares)))
+        for label, c, s in zip(quarters, roll.cumulative, shares))))
     _notice(report.plan)
     return EXIT_OK
 
@@ -274,13 +277,10 @@ def cmd_consolidate(args) -> int:
     heads, rows = text_table(report.plan, report.findings, args.lang)
     _out(format_table(rows, heads, 60))
     if any(r[6].endswith(INFERRED) for r in rows):
-        _out("\nCatatan: " + star_note(report.plan))
+        _out("\n" + _say(args, "cli.note", text=star_note(report.plan)))
     _notice(report.plan)
-    s = report.summary
-    _out(_t(args, f"\n{report.source}: {len(rows)} indikator; validasi {s['error']} kesalahan, "
-                  f"{s['warning']} peringatan, {s['info']} informasi",
-            f"\n{report.source}: {len(rows)} indicators; validation {s['error']} errors, "
-            f"{s['warning']} warnings, {s['info']} info"))
+    _out("\n" + _say(args, "cli.consolidated", source=report.source, rows=len(rows),
+                     counts=both("counts", **report.summary)))
     return EXIT_OK
 
 
@@ -292,17 +292,20 @@ def cmd_evaluate(args) -> int:
     if args.output:
         _check_output(source, Path(args.output))
     run = jobs.evaluate(_read(source), source.name, args.quarter)
-    ev = run.evaluation
     if args.output:
         _write_copy(source, Path(args.output), jobs.evaluation_outputs(run), args)
-        return EXIT_OK
-    if args.format == "json":
+    elif args.format == "json":
         _out(_json(run.as_dict(args.lang)))
-        return EXIT_OK
-    from rak_xl.figures.quarterly import STATE_EN
+    else:
+        _evaluation_tables(run, args.lang)
+    return EXIT_OK
+
+
+def _evaluation_tables(run, lang: str) -> None:
     from rak_xl.outputs.evaluation_sheet import status_line
 
-    lang, q = args.lang, ev.quarter
+    ev = run.evaluation
+    quarter = tw(ev.quarter, lang)
 
     def pct(value):
         return percent(value, lang=lang, decimals=1)
@@ -310,37 +313,29 @@ def cmd_evaluate(args) -> int:
     def rp(amount):
         return rupiah(amount, lang=lang)
 
-    def state(word):
-        return STATE_EN.get(word, word) if lang == "en" else word
+    def head(key: str) -> str:
+        return say(f"cli.head.{key}", lang, quarter=quarter)
 
-    _out(f"{run.report.source}: {_t(args, f'Evaluasi TW {q}', f'Q{q} evaluation')} - {status_line(ev, lang)}")
+    _out(f"{run.report.source}: {say('cli.evaluation', lang, quarter=quarter)} - {status_line(ev, lang)}")
     rows = [[r.name, pct(r.value), f"{r.counted}/{r.indicators}"]
             for r in [*ev.divisions, *([ev.overall] if ev.overall else [])]]
     _out("")
-    _out(format_table(rows, [_t(args, "Bagian", "Division"), "Capaian",
-                             _t(args, "Dihitung/indikator", "Counted/indicators")], 60))
+    _out(format_table(rows, [head("division"), "Capaian", head("counted")], 60))
     rows = [[a.name, *map(rp, (a.pagu, a.planned_to_date, a.realised_to_date)), pct(a.absorption), rp(a.deviation),
              pct(a.deviation_pct), pct(a.guide)]
             for a in [*ev.programs_absorption, *ev.divisions_absorption,
                       *([ev.total_absorption] if ev.total_absorption else []),
                       *([ev.dipa_absorption] if ev.dipa_absorption else [])]]
     _out("")
-    _out(format_table(rows, [_t(args, "Program / Bagian", "Programme / division"), "Pagu",
-                             _t(args, f"RPD s.d. TW {q}", f"Planned to Q{q}"),
-                             _t(args, f"Realisasi s.d. TW {q}", f"Realised to Q{q}"),
-                             _t(args, "Penyerapan", "Absorption"), _t(args, "Deviasi", "Deviation"),
-                             _t(args, "Deviasi/RPD", "Deviation/plan"), _t(args, "Pedoman", "Guide")], 40))
+    _out(format_table(rows, [head("program_division"), "Pagu", head("planned_to"), head("realised_to"),
+                             head("absorption"), head("deviation"), head("deviation_pct"), head("guide")], 40))
     rows = [[i.row.id, i.row.indicator, number(i.target, lang=lang), number(i.realised, lang=lang),
-             pct(i.value), state(i.state)] for i in ev.indicators]
+             pct(i.value), state_text(i.state, lang)] for i in ev.indicators]
     _out("")
-    _out(format_table(rows, ["ID", _t(args, "Indikator", "Indicator"), "Target",
-                             _t(args, "Realisasi", "Realised"), "Capaian", _t(args, "Keadaan", "State")], 60))
+    _out(format_table(rows, ["ID", head("indicator"), "Target", head("realised"), "Capaian", head("state")], 60))
     if run.report.findings:
-        n = len(run.report.findings)
-        _out(_t(args, f"\nCatatan evaluasi: {n} temuan RAK6xx (lihat `rak-xl validate --select RAK6`).",
-                f"\nEvaluation notes: {n} RAK6xx findings (see `rak-xl validate --select RAK6 --lang en`)."))
+        _out("\n" + say("cli.evaluation_notes", lang, n=len(run.report.findings)))
     _notice(run.report.plan)
-    return EXIT_OK
 
 
 def cmd_run(args) -> int:
@@ -364,22 +359,21 @@ def cmd_submit(args) -> int:
 
     source = Path(args.file)
     grids = _read(source)
-    report, _plan, package = submit.prepare(grids, source.name, source, Path(args.output), force=args.force,
-                                            pdf=None if args.no_pdf else submit.libreoffice_pdf)
+    _report, _plan, package = submit.prepare(grids, source.name, source, Path(args.output), force=args.force,
+                                             pdf=None if args.no_pdf else submit.libreoffice_pdf)
+
+    def names(paths: list[Path]) -> str:
+        return ", ".join(p.name for p in paths)
+
     if package.replaced or package.removed:
-        _err(_t(args, f"Kiriman hari ini sudah ada di {_full(package.folder)}; diganti: ",
-                f"Today's package already existed in {_full(package.folder)}; replaced: ")
-             + ", ".join(p.name for p in package.replaced) + "."
-             + (_t(args, " Dihapus karena tidak dibuat lagi: ", " Removed, as not made again: ")
-                + ", ".join(p.name for p in package.removed) + "." if package.removed else ""))
+        _err(" ".join([_say(args, "cli.package_replaced", folder=_full(package.folder), files=names(package.replaced)),
+                       *([_say(args, "cli.package_removed", files=names(package.removed))] if package.removed else [])]))
     if package.kept:
-        _err(_t(args, "Berkas lain di folder itu dibiarkan: ", "Other files in that folder were left as they are: ")
-             + ", ".join(p.name for p in package.kept) + ".")
+        _err(_say(args, "cli.package_kept", files=names(package.kept)))
     for path in package.files:
         _out(_full(path))
     if package.forced:
-        _err(_t(args, "Peringatan: kiriman dibuat walaupun RAK masih memuat kesalahan (--force).",
-                "Warning: package made although the plan still has errors (--force)."))
+        _err(_say(args, "cli.package_forced"))
     return EXIT_OK
 
 
@@ -391,17 +385,10 @@ def cmd_province(args) -> int:
                            use_cache=not args.no_cache)
     errors = sum(1 for s in recap.satkers if s.counts.get("error"))
     n, skipped = len(recap.satkers), len(recap.skipped)
-    cached_id = f" {recap.cached} berkas tidak berubah sejak rekap sebelumnya (dari cache)." if recap.cached else ""
-    cached_en = f" {recap.cached} files unchanged since the previous recap (from the cache)." if recap.cached else ""
-    _out(_t(args, f"Rekap ditulis ke {_full(args.output)}: {n} satker ({errors} dengan kesalahan), "
-                  f"{skipped} berkas dilewati.{cached_id}",
-            f"Recap written to {_full(args.output)}: {n} satker ({errors} with errors), {skipped} files skipped."
-            f"{cached_en}"))
+    _out(" ".join([_say(args, "cli.recap_written", path=_full(args.output), satkers=n, errors=errors, skipped=skipped),
+                   *([_say(args, "cli.recap_cached", n=recap.cached)] if recap.cached else [])]))
     if not n:
-        _err(_t(args, f"Peringatan: tidak ada workbook RAK yang dapat direkap di {_full(args.folder)}; "
-                      "alasannya ada di lembar Berkas Dilewati.",
-                f"Warning: no RAK workbook in {_full(args.folder)} could be recapped; the reasons are on the "
-                "Berkas Dilewati sheet."))
+        _err(_say(args, "cli.recap_empty", folder=_full(args.folder)))
     return EXIT_OK
 
 
@@ -427,8 +414,7 @@ def cmd_new(args) -> int:
         target = Path(args.output) if args.output else Path(newyear.default_name(data.year))
     newyear.check_output(target, args.force, source)
     write_bytes(target, newyear.workbook_bytes(data), new=not args.force)
-    _out(_t(args, f"RAK {data.satker} tahun {data.year} ditulis ke {_full(target)}",
-            f"RAK {data.satker} year {data.year} written to {_full(target)}"))
+    _out(_say(args, "cli.new_written", satker=data.satker, year=data.year, path=_full(target)))
     return EXIT_OK
 
 
@@ -436,58 +422,62 @@ def cmd_new(args) -> int:
 BUILD_EXTRA = {"pyopenvba": "pyOpenVBA"}
 
 
-def cmd_build(args) -> int:
-    """Build (or with --check compare) the RAK workbook and the province's Rekap_Provinsi.xlsm."""
+def _built(args) -> list[tuple[Path, bytes, object]]:
+    """(target, bytes, the sources it came from) of both workbooks; a missing package is refused."""
     try:
         from rak_xl.products.builder.province_workbook import build_province_workbook
         from rak_xl.products.builder.workbook import build_workbook
 
-        built = [(Path(args.output), build_workbook(args.sources, args.macros, args.lite_package),
-                  f"{args.sources} dan {args.macros}"),
-                 (Path(args.province_output), build_province_workbook(Path(args.macros) / "province"),
-                  str(Path(args.macros) / "province"))]
+        province = Path(args.macros) / "province"
+        return [(Path(args.output), build_workbook(args.sources, args.macros, args.lite_package),
+                 both("cli.build_sources", sources=args.sources, macros=args.macros)),
+                (Path(args.province_output), build_province_workbook(province), str(province))]
     except ModuleNotFoundError as exc:
         package = BUILD_EXTRA.get((exc.name or "").split(".")[0])
         if package is None:
             raise
         raise R.BUILD_NEEDS_PACKAGE(package=package) from None
+
+
+def cmd_build(args) -> int:
+    """Build (or with --check compare) the RAK workbook and the province's Rekap_Provinsi.xlsm."""
+    built = _built(args)
     from rak_xl.adapters.atomic import write_bytes
 
     stale = False
     for target, data, sources in built:
         if args.check:
             if not target.exists() or target.read_bytes() != data:
-                _err(_t(args, f"{_full(target)} berbeda dari hasil build baru dari {sources}. Jalankan: rak-xl build",
-                        f"{_full(target)} differs from a fresh build of {sources}. Run: rak-xl build"))
+                _err(_say(args, "cli.build_stale", path=_full(target), sources=sources))
                 stale = True
             else:
-                _out(_t(args, f"{_full(target)} sama dengan hasil build baru.",
-                        f"{_full(target)} matches a fresh build."))
+                _out(_say(args, "cli.build_fresh", path=_full(target)))
             continue
         write_bytes(target, data)
-        _out(_t(args, f"Ditulis: {_full(target)} ({len(data)} byte)",
-                f"Written: {_full(target)} ({len(data)} bytes)"))
+        _out(_say(args, "cli.build_written", path=_full(target), size=len(data)))
     if not args.check and not args.lite_package:
         from rak_xl.products.builder.lite import default_requirement
 
-        req = default_requirement()
-        _out(_t(args, f"xlwings Lite memasang {req} dari PyPI; untuk wheel sendiri: --lite-package URL",
-                f"xlwings Lite installs {req} from PyPI; for a wheel of your own: --lite-package URL"))
+        _out(_say(args, "cli.build_lite", req=default_requirement()))
     return EXIT_FINDINGS if stale else EXIT_OK
 
 
 def cmd_rules(args) -> int:
+    """The rule catalog as a table (and the refusals' codes), or docs/rules.md."""
     from rak_xl.rules.docs import rules_markdown
 
     if args.markdown:
         _out(rules_markdown())
-    else:
-        from rak_xl.core.catalog import CATALOG
+        return EXIT_OK
+    from rak_xl.core.catalog import CATALOG
 
-        en = args.lang == "en"
-        _out(format_table([[r.code, r.slug, r.severity, r.message_en if en else r.message_id]
-                           for r in CATALOG.values()],
-                          ["Code", "Name", "Severity", "Message"] if en else ["Kode", "Nama", "Tingkat", "Pesan"]))
+    en = args.lang == "en"
+    heads = [_say(args, f"cli.head.{k}") for k in ("code", "name", "severity", "message")]
+    _out(format_table([[r.code, r.slug, r.severity, r.message_en if en else r.message_id] for r in CATALOG.values()],
+                      heads))
+    _out("")
+    _out(format_table([[r.code, r.slug, r.message_en if en else r.message_id]
+                       for _, r in sorted(R.REFUSALS.items())], [heads[0], heads[1], heads[3]]))
     return EXIT_OK
 
 
@@ -495,158 +485,151 @@ def cmd_setup_excel(args) -> int:
     """Point xlwings at this Python (user settings file only; nothing goes into a workbook)."""
     from rak_xl.products.excel_setup import setup_excel
 
-    for line in setup_excel():
+    for line in setup_excel(args.lang):
         _out(line)
     return EXIT_OK
 
 
+# -- the parser: a table of commands and options ------------------------------
+
+class _Key(str):
+    """A WORDS key standing for its words in the parser's language (a metavar)."""
+
+
+_FILE = (("file",), "cli.opt.workbook", {"metavar": _Key("cli.metavar.file")})
+_FORMAT = (("--format",), "cli.opt.format", {"choices": ("table", "json"), "default": "table"})
+
+
+def _copy(sheet: str):
+    return (("-o", "--output"), ("cli.opt.copy", {"sheet": sheet}), {})
+
+
+def _flag(command: str, option: str):
+    return ((f"--{option.replace('_', '-')}",), f"cli.{command}.{option}", {"action": "store_true"})
+
+
+# command -> (function, options); an option is (flags, WORDS key of its help or (key, params), argparse keywords).
+COMMANDS = {
+    "validate": (cmd_validate, [
+        _FILE, _FORMAT,
+        (("--select",), "cli.validate.select", {"action": "append", "metavar": _Key("cli.metavar.code")}),
+        (("--ignore",), "cli.validate.ignore", {"action": "append", "metavar": _Key("cli.metavar.code")})]),
+    "run": (cmd_run, [_FILE, (("-o", "--output"), "cli.run.output", {}), _flag("run", "in_place"),
+                      _flag("run", "strict")]),
+    "rollup": (cmd_rollup, [_FILE, _FORMAT]),
+    "consolidate": (cmd_consolidate, [_FILE, _copy("Konsolidasi")]),
+    "submit": (cmd_submit, [_FILE, (("-o", "--output"), "cli.submit.output", {"default": "Kiriman"}),
+                            _flag("submit", "force"), _flag("submit", "no_pdf")]),
+    "province": (cmd_province, [
+        (("folder",), "cli.province.folder", {"metavar": "FOLDER"}),
+        (("-o", "--output"), "cli.province.output", {"default": "Rekap_Provinsi.xlsx"}),
+        (("--workers",), "cli.province.workers", {"type": int, "metavar": "N"}),
+        _flag("province", "quiet"), _flag("province", "no_cache")]),
+    "evaluate": (cmd_evaluate, [
+        _FILE, (("--quarter",), "cli.evaluate.quarter", {"type": int, "choices": QUARTERS, "metavar": "N"}),
+        _FORMAT, _copy("Evaluasi")]),
+    "build": (cmd_build, [
+        (("--sources",), "cli.build.sources", {"default": "workbook/sources", "metavar": "FOLDER"}),
+        (("--macros",), "cli.build.macros", {"default": "macros", "metavar": "FOLDER"}),
+        (("-o", "--output"), "cli.build.output", {"default": "workbook/RAK_2022.xlsm"}),
+        _flag("build", "check"),
+        (("--province-output",), "cli.build.province_output", {"default": "workbook/Rekap_Provinsi.xlsm"}),
+        (("--lite-package",), "cli.build.lite_package", {"metavar": "REQ"})]),
+    "baru": (cmd_new, [
+        (("-o", "--output"), "cli.baru.output", {}),
+        (("--tahun",), "cli.baru.year", {"dest": "year", "type": int, "metavar": _Key("cli.metavar.year")}),
+        (("--dari",), "cli.baru.source", {"dest": "source", "metavar": _Key("cli.metavar.old")}),
+        (("--satker",), "cli.baru.satker", {}),
+        (("--kode",), "cli.baru.code", {"dest": "code", "metavar": _Key("cli.metavar.code")}),
+        _flag("baru", "force")]),
+    "setup-excel": (cmd_setup_excel, []),
+    "rules": (cmd_rules, [_flag("rules", "markdown")]),
+}
+
+
 def build_parser(lang: str = "id") -> argparse.ArgumentParser:
     """The `rak-xl` parser, its help and its errors in `lang` ("id" or "en")."""
-    def t(id_text: str, en_text: str) -> str:
-        return en_text if lang == "en" else id_text
+    def help_text(spec) -> str:
+        key, params = spec if isinstance(spec, tuple) else (spec, {})
+        return say(key, lang, **params)
 
-    workbook = t("workbook RAK (.xlsm atau .xlsx)", "the RAK workbook (.xlsm or .xlsx)")
-    metavar = t("BERKAS", "FILE")
-    formats = t("table: tabel untuk dibaca (bawaan); json: untuk program lain",
-                "table: for reading (default); json: for other programs")
+    def word(value):
+        return say(value, lang) if isinstance(value, _Key) else value
 
-    p = parser_class(lang)(prog="rak-xl", description=t("Validasi, rekap dan konsolidasi workbook RAK KPU.",
-                                                         "Validate, roll up and consolidate KPU RAK workbooks."))
-    p.add_argument("--version", action="version", version=f"rak-xl {__version__}",
-                   help=t("tampilkan versi lalu keluar", "show the version and exit"))
-    lang_help = t("bahasa pesan dan saran: id (bawaan) atau en", "language of messages and hints: id (default) or en")
-    p.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help=lang_help)
-    sub = p.add_subparsers(dest="command", required=True, metavar=t("PERINTAH", "COMMAND"),
-                           title=t("perintah", "commands"))
-
-    def command(name: str, help_id: str, help_en: str) -> argparse.ArgumentParser:
-        """A sub-command; each takes --lang (after the command: rak-xl rollup FILE --lang en)."""
-        c = sub.add_parser(name, help=t(help_id, help_en), description=t(help_id, help_en))
-        c.add_argument("--lang", choices=LANGS, default="id", help=lang_help)
-        return c
-
-    v = command("validate", "periksa workbook dan tampilkan temuan", "check the workbook and list the findings")
-    v.add_argument("file", metavar=metavar, help=workbook)
-    v.add_argument("--format", choices=("table", "json"), default="table", help=formats)
-    v.add_argument("--select", action="append", metavar=t("KODE", "CODE"),
-                   help=t("hanya aturan berawalan KODE; beberapa dipisah koma (mis. RAK4,RAK501)",
-                          "only rules whose code starts with CODE; several separated by commas (e.g. RAK4,RAK501)"))
-    v.add_argument("--ignore", action="append", metavar=t("KODE", "CODE"),
-                   help=t("lewati aturan berawalan KODE; beberapa dipisah koma (mis. RAK203,RAK407)",
-                          "skip rules whose code starts with CODE; several separated by commas (e.g. RAK203,RAK407)"))
-    v.set_defaults(func=cmd_validate)
-
-    r = command("run", "jalankan semua tombol dan tulis hasil ke salinan workbook",
-                "run every button and write the results into a copy of the workbook")
-    r.add_argument("file", metavar=metavar, help=workbook)
-    r.add_argument("-o", "--output", help=t("berkas hasil (bawaan: <nama>_hasil.xlsm di samping berkas)",
-                                            "output file (default: <name>_hasil.xlsm beside the file)"))
-    r.add_argument("--in-place", action="store_true", help=t("tulis ke berkas itu sendiri", "write into the file "
-                                                             "itself"))
-    r.add_argument("--strict", action="store_true", help=t("keluar dengan kode 1 bila ada kesalahan",
-                                                           "exit with code 1 when there are errors"))
-    r.set_defaults(func=cmd_run)
-
-    ro = command("rollup", "Rekap Anggaran: anggaran per program, bagian dan triwulan",
-                 "Rekap Anggaran: budget per programme, division and quarter")
-    ro.add_argument("file", metavar=metavar, help=workbook)
-    ro.add_argument("--format", choices=("table", "json"), default="table", help=formats)
-    ro.set_defaults(func=cmd_rollup)
-
-    co = command("consolidate", "Konsolidasi: tabel A dan B dalam satu tabel bernomor",
-                 "Konsolidasi: tables A and B as one numbered table")
-    co.add_argument("file", metavar=metavar, help=workbook)
-    co.add_argument("-o", "--output", help=t("tulis lembar Konsolidasi ke salinan workbook ini (berakhiran sama)",
-                                             "write the Konsolidasi sheet into this copy of the workbook "
-                                             "(same suffix)"))
-    co.set_defaults(func=cmd_consolidate)
-
-    k = command("submit", "Siapkan Kiriman: paket .xlsx tanpa makro, PDF dan teks e-mail",
-                "Siapkan Kiriman: macro-free .xlsx, PDF and e-mail text for the province")
-    k.add_argument("file", metavar=metavar, help=workbook)
-    k.add_argument("-o", "--output", default="Kiriman", help=t("folder tujuan (bawaan: ./Kiriman)",
-                                                               "destination folder (default: ./Kiriman)"))
-    k.add_argument("--force", action="store_true", help=t("buat kiriman walaupun ada kesalahan",
-                                                          "make the package even with errors"))
-    k.add_argument("--no-pdf", action="store_true", help=t("tanpa PDF (bila LibreOffice tidak ada)",
-                                                           "no PDF (when LibreOffice is not installed)"))
-    k.set_defaults(func=cmd_submit)
-
-    pv = command("province", "Rekap Provinsi: rekap semua workbook RAK satker dalam satu folder",
-                 "Rekap Provinsi: recap every satker RAK workbook in one folder")
-    pv.add_argument("folder", metavar="FOLDER", help=t("folder berisi workbook RAK satker",
-                                                       "folder holding the satker RAK workbooks"))
-    pv.add_argument("-o", "--output", default="Rekap_Provinsi.xlsx",
-                    help=t("berkas rekap .xlsx (bawaan: Rekap_Provinsi.xlsx di folder kerja)",
-                           "recap .xlsx file (default: Rekap_Provinsi.xlsx in the working folder)"))
-    pv.add_argument("--workers", type=int, metavar="N", help=t("jumlah proses (bawaan: jumlah inti CPU)",
-                                                               "number of processes (default: CPU cores)"))
-    pv.add_argument("--quiet", action="store_true", help=t("tanpa bilah kemajuan", "no progress bar"))
-    pv.add_argument("--no-cache", action="store_true",
-                    help=t("baca ulang semua berkas (tanpa cache ringkasan dari rekap sebelumnya)",
-                           "read every file again (no summary cache from earlier recaps)"))
-    pv.set_defaults(func=cmd_province)
-
-    ev = command("evaluate", "Evaluasi Triwulan: capaian kinerja dan penyerapan anggaran",
-                 "Evaluasi Triwulan: performance achievement and budget absorption")
-    ev.add_argument("file", metavar=metavar, help=workbook)
-    ev.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), metavar="N",
-                    help=t("triwulan 1-4 (bawaan: Triwulan Pelaporan di lembar Identitas)",
-                           "quarter 1-4 (default: Triwulan Pelaporan on the Identitas sheet)"))
-    ev.add_argument("--format", choices=("table", "json"), default="table", help=formats)
-    ev.add_argument("-o", "--output", help=t("tulis lembar Evaluasi ke salinan workbook ini (berakhiran sama)",
-                                             "write the Evaluasi sheet into this copy of the workbook "
-                                             "(same suffix)"))
-    ev.set_defaults(func=cmd_evaluate)
-
-    b = command("build", "bangun workbook/RAK_2022.xlsm dan workbook/Rekap_Provinsi.xlsm dari sumber teks",
-                "build workbook/RAK_2022.xlsm and workbook/Rekap_Provinsi.xlsm from the text sources")
-    b.add_argument("--sources", default="workbook/sources", metavar="FOLDER",
-                   help=t("folder sumber teks (bawaan: workbook/sources)", "text sources (default: workbook/sources)"))
-    b.add_argument("--macros", default="macros", metavar="FOLDER",
-                   help=t("folder modul VBA (bawaan: macros)", "VBA modules (default: macros)"))
-    b.add_argument("-o", "--output", default="workbook/RAK_2022.xlsm",
-                   help=t("workbook yang ditulis (bawaan: workbook/RAK_2022.xlsm)",
-                          "workbook to write (default: workbook/RAK_2022.xlsm)"))
-    b.add_argument("--check", action="store_true", help=t("gagal bila workbook berbeda dari hasil build baru",
-                                                          "fail when the workbook differs from a fresh build"))
-    b.add_argument("--province-output", default="workbook/Rekap_Provinsi.xlsm",
-                   help=t("workbook Rekap Provinsi (tombol Buat Rekap), dari macros/province",
-                          "the Rekap Provinsi workbook (Buat Rekap button), from macros/province"))
-    b.add_argument("--lite-package", metavar="REQ",
-                   help=t("cara xlwings Lite memasang rak_xl: baris requirements.txt, mis. URL wheel "
-                          "(bawaan: rak_xl versi ini dari PyPI)",
-                          "how xlwings Lite installs rak_xl: a requirements.txt line, e.g. a wheel URL "
-                          "(default: this rak_xl version from PyPI)"))
-    b.set_defaults(func=cmd_build)
-
-    nb = command("baru", "buat workbook RAK baru: tahun berikutnya dari RAK lama, atau RAK kosong satker lain",
-                 "make a new RAK workbook: next year's from an old one, or a blank plan for another satker")
-    nb.add_argument("-o", "--output", help=t("berkas hasil .xlsm (bawaan: RAK_<tahun>.xlsm di samping RAK lama)",
-                                             "output .xlsm (default: RAK_<year>.xlsm beside the old plan)"))
-    nb.add_argument("--tahun", dest="year", type=int, metavar=t("TAHUN", "YEAR"),
-                    help=t("tahun anggaran RAK baru (bawaan dengan --dari: tahun sesudah RAK lama)",
-                           "budget year of the new plan (default with --dari: the year after the old plan)"))
-    nb.add_argument("--dari", dest="source", metavar=t("RAK_LAMA", "OLD_RAK"),
-                    help=t("workbook RAK tahun sebelumnya; indikator, ID, bagian dan kode anggaran dibawa",
-                           "last year's RAK workbook; indicators, IDs, divisions and budget codes carried over"))
-    nb.add_argument("--satker", help=t('RAK kosong untuk satker ini, misalnya "KPU Kabupaten Malang"',
-                                       'a blank plan for this satker, e.g. "KPU Kabupaten Malang"'))
-    nb.add_argument("--kode", dest="code", metavar=t("KODE", "CODE"),
-                    help=t("kode satker (6 angka) untuk RAK kosong", "satker code (6 digits) for a blank plan"))
-    nb.add_argument("--force", action="store_true", help=t("ganti berkas hasil yang sudah ada",
-                                                           "replace an existing output file"))
-    nb.set_defaults(func=cmd_new)
-
-    se = command("setup-excel", "atur xlwings agar tombol Excel memakai Python ini (sekali per komputer)",
-                 "point xlwings at this Python for the Excel buttons (once per computer)")
-    se.set_defaults(func=cmd_setup_excel)
-
-    ru = command("rules", "daftar aturan validasi", "list the validation rules")
-    ru.add_argument("--markdown", action="store_true", help=t("cetak docs/rules.md", "print docs/rules.md"))
-    ru.set_defaults(func=cmd_rules)
+    p = parser_class(lang)(prog="rak-xl", description=say("cli.description", lang))
+    p.add_argument("--version", action="version", version=f"rak-xl {__version__}", help=say("cli.opt.version", lang))
+    p.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help=say("cli.opt.lang", lang))
+    sub = p.add_subparsers(dest="command", required=True, metavar=say("cli.metavar.command", lang),
+                           title=say("cli.commands", lang))
+    for name, (func, options) in COMMANDS.items():
+        # Each command takes --lang too (after the command: rak-xl rollup FILE --lang en).
+        c = sub.add_parser(name, help=say(f"cli.{name}", lang), description=say(f"cli.{name}", lang))
+        c.add_argument("--lang", choices=LANGS, default="id", help=say("cli.opt.lang", lang))
+        for flags, help_key, keywords in options:
+            c.add_argument(*flags, help=help_text(help_key), **{k: word(v) for k, v in keywords.items()})
+        c.set_defaults(func=func)
     return p
 
+
+def requested_lang(argv: list[str]) -> str:
+    """The `--lang` given anywhere on the command line (the last one wins), else Indonesian."""
+    lang = "id"
+    for i, arg in enumerate(argv):
+        value = arg.split("=", 1)[1] if arg.startswith("--lang=") else (
+            argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None)
+        if value in LANGS:
+            lang = value
+    return lang
+
+
+def _argparse_pattern(english: str) -> str:
+    """argparse's message as WORDS gives it ('invalid choice: {v} (choose from {c})') as a pattern."""
+    return "".join(re.escape(text) + (f"(?P<{field}>.+?)" if field else "")
+                   for text, field, _, _ in string.Formatter().parse(english))
+
+
+def translate(message: str, lang: str) -> str:
+    """argparse's English error message in `lang` (unknown messages are returned as they are).
+    A nested message ("argument X: invalid choice ...") is reworded from the outside in."""
+    if lang == "en":
+        return message
+    for key, (_, english) in WORDS.items():
+        found = key.startswith("argparse.") and re.fullmatch(_argparse_pattern(english), message, flags=re.DOTALL)
+        if found:
+            parts = found.groupdict()
+            if key == "argparse.argument":
+                parts["m"] = translate(parts["m"], lang)
+            return say(key, lang, **parts)
+    return message
+
+
+def parser_class(lang: str) -> type[argparse.ArgumentParser]:
+    """An ArgumentParser class whose usage, section titles, help flag and errors speak `lang`."""
+
+    class Formatter(argparse.HelpFormatter):
+        def add_usage(self, usage, actions, groups, prefix=None):
+            super().add_usage(usage, actions, groups, say("cli.usage", lang) if prefix is None else prefix)
+
+    class Parser(argparse.ArgumentParser):
+        def __init__(self, *args, **kwargs):
+            kwargs.setdefault("formatter_class", Formatter)
+            add_help = kwargs.pop("add_help", True)
+            super().__init__(*args, add_help=False, **kwargs)
+            self._positionals.title = say("cli.positional", lang)
+            self._optionals.title = say("cli.options", lang)
+            if add_help:
+                self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                                  help=say("cli.opt.help", lang))
+
+        def error(self, message: str):
+            self.print_usage(sys.stderr)
+            refused = R.COMMAND_LINE_INVALID(prog=self.prog, detail=translate(message, lang))
+            self.exit(refused.exit_code, f"{refused.text(lang)}\n{say('cli.see_help', lang, prog=self.prog)}\n")
+
+    return Parser
+
+
+# -- running a command ----------------------------------------------------------
 
 def _quiet_broken_pipe() -> None:
     """The reader of stdout has gone (`rak-xl evaluate F | head -1`): stop writing, quietly.
@@ -682,11 +665,10 @@ def main(argv: list[str] | None = None) -> int:
         _err(R.OUT_OF_MEMORY().text(lang))
         return EXIT_INPUT
     except KeyboardInterrupt:
-        _err("Cancelled." if lang == "en" else "Dibatalkan.")
+        _err(say("cli.cancelled", lang))
         return 130
     except Exception:
         return _bug(lang)
-
 
 
 def _bug(lang: str = "id") -> int:

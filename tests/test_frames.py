@@ -8,15 +8,14 @@ import subprocess
 import sys
 import textwrap
 
+import pandas as pd
 import pytest
 from python_calamine import CalamineWorkbook
 
+import rak_xl.frames as rf
 from conftest import ROOT, WORKBOOK
 from rak_xl.products import province as P
 from synthetic import Template, generate
-
-pd = pytest.importorskip("pandas")
-rf = pytest.importorskip("rak_xl.frames")
 
 
 def _cli_json(*args):

@@ -27,6 +27,7 @@ from remote import payload_from_file
 
 from rak_xl import __version__, buttons
 from rak_xl.core import layout as L
+from rak_xl.core.text import say
 from rak_xl.adapters.lite_parts import NS, guide_drawing, relationships
 from rak_xl.products.builder import lite
 
@@ -332,10 +333,10 @@ def test_siapkan_kiriman_under_lite_writes_no_file_and_guides_staff(lite_run):
     _cases, response = lite_run
     assert response["written"] == []  # no package, not even a half-done one
     clean = _result(lite_run, "siapkan_kiriman", "clean")["actions"]
-    assert clean[-1]["func"] == "alert" and clean[-1]["args"][0] == buttons.LITE_SUBMIT_STEPS
+    assert clean[-1]["func"] == "alert" and clean[-1]["args"][0] == say("lite.submit_steps")
     added = [a["args"][1] for a in clean if a["func"] == "addSheet"]
     assert {L.SHEET_FINDINGS, L.SHEET_ROLLUP, L.SHEET_CONSOLIDATED} <= set(added)
-    assert "Save As" in buttons.LITE_SUBMIT_STEPS and "Export" in buttons.LITE_SUBMIT_STEPS
+    assert "Save As" in say("lite.submit_steps") and "Export" in say("lite.submit_steps")
     shipped = _result(lite_run, "siapkan_kiriman", "shipped")["actions"]
     assert "4 kesalahan" in shipped[-1]["args"][0] and "Kiriman tidak dibuat" in shipped[-1]["args"][0]
 

@@ -22,7 +22,7 @@ from rak_xl.adapters.file_read import read_grids
 from rak_xl.rules import REGISTRY, load_all
 
 KPU, SEK, BUD, IDN, PRG, CAP = (L.SHEET_RAK_A, L.SHEET_RAK_B, L.SHEET_BUDGET, L.SHEET_IDENTITY,
-                                L.SHEET_PROGRAMS, L.SHEET_ACHIEVEMENT if hasattr(L, "SHEET_ACHIEVEMENT") else "Capaian")
+                                L.SHEET_PROGRAMS, L.SHEET_ACHIEVEMENT)
 QUARTERLY = {"RAK206", "RAK312", "RAK313"}  # need the Capaian sheet (quarterly targets)
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from rak_xl.core import refusals as R
 from rak_xl.core.layout import is_output_sheet
+from rak_xl.core.text import say
 from rak_xl.outputs.sheets import EXCEL_MAX_TEXT, Formula, SheetOutput, WritePlan, pad
 from rak_xl.parse.tables import Grid
 
@@ -120,7 +121,7 @@ def _optional(action, notes: list[str] | None = None, what: str = "") -> None:
         if not is_excel_error(exc):
             raise
         if notes is not None:
-            note = f"{what} dilewati: {excel_message(exc)}"
+            note = say("excel.skipped", what=what, detail=excel_message(exc))
             if note not in notes:
                 notes.append(note)
 
@@ -147,7 +148,7 @@ def _write_sheet(book, out: SheetOutput, notes: list[str]) -> None:
 
 
 def _fill_sheet(sheet, out: SheetOutput, notes: list[str]) -> None:
-    fmt = f"Format lembar '{out.name}'"
+    fmt = say("excel.format", sheet=out.name)
     values = [[excel_value(v) for v in row] for row in pad(out.values)]
     if values and values[0]:
         sheet.range((1, 1)).value = values
@@ -175,14 +176,14 @@ def _fill_sheet(sheet, out: SheetOutput, notes: list[str]) -> None:
         _optional(lambda: sheet.range((1, 1), (max(len(out.values), 1), max(out.shape[1], 1))).rows.autofit(),
                   notes, fmt)
     for chart in out.charts:
-        _optional(lambda chart=chart: _add_chart(sheet, chart), notes, f"Grafik '{chart.title}'")
+        _optional(lambda chart=chart: _add_chart(sheet, chart), notes, say("excel.chart", title=chart.title))
     if out.freeze_row or out.freeze_col:
         _optional(lambda: _freeze(sheet, out), notes, fmt)
     if out.autofilter:  # desktop Excel (COM): the filter buttons; other engines skip them
         _optional(lambda: sheet.range(out.autofilter).api.AutoFilter(), notes, fmt)
     if out.hidden:
         sheet.visible = False
-    _optional(lambda: _page_setup(sheet, out), notes, f"Pengaturan cetak lembar '{out.name}'")
+    _optional(lambda: _page_setup(sheet, out), notes, say("excel.page_setup", sheet=out.name))
 
 
 def _add_chart(sheet, spec) -> None:
@@ -280,7 +281,7 @@ def apply_plan(book, plan: WritePlan) -> list[str]:
         refused, place = R.EXCEL_REFUSED_HIGHLIGHTS, {}
         _write_highlights(book, plan, notes)
         if plan.activate:
-            _optional(lambda: book.sheets[plan.activate].activate(), notes, f"Membuka lembar '{plan.activate}'")
+            _optional(lambda: book.sheets[plan.activate].activate(), notes, say("excel.activate", sheet=plan.activate))
     except Exception as exc:
         if not is_excel_error(exc):
             raise

@@ -598,6 +598,245 @@ WORDS: Words = Words({
                      " {n} files unchanged since the previous recap (not read again)."),
     # --- doors, jobs, Kiriman ---
     "counts": ("{error} kesalahan, {warning} peringatan, {info} informasi", "{error} errors, {warning} warnings, {info} info"),
+    # What a press or a job ends with (the buttons' closing alert; `rak-xl run` prints it too).
+    "rollup.done": ("Rekap Anggaran selesai. Lihat lembar Rekap Anggaran.",
+                    "Rekap Anggaran done. See sheet Rekap Anggaran."),
+    "consolidate.done": ("Konsolidasi selesai.{flagged} Lihat lembar Konsolidasi.",
+                         "Konsolidasi done.{flagged} See sheet Konsolidasi."),
+    "consolidate.flagged": (" Validasi menemukan {errors} kesalahan; baris RAK yang salah ditandai merah.",
+                            " Validation found {errors} errors; the RAK rows in error are marked red."),
+    "evaluate.done": ("Evaluasi {quarter} selesai. {status} Lihat lembar {sheet}.",
+                      "{quarter} evaluation done. {status} See sheet {sheet}."),
+    "button.notes": ("Catatan:", "Notes:"),
+    "button.submit_confirm": ("RAK masih memuat {summary}.\n\nTetap buat kiriman? Stempel kiriman akan mencatat "
+                              "bahwa RAK dikirim dengan kesalahan.",
+                              "The plan still has {summary}.\n\nMake the package anyway? Its stamp will record "
+                              "that the plan was sent with errors."),
+    "button.submit_not_made": ("Kiriman tidak dibuat. Perbaiki kesalahan yang tercantum di lembar Temuan.",
+                               "No package made. Fix the errors listed on sheet Temuan."),
+    "button.pdf_by_libreoffice": ("PDF dari Excel gagal ({detail}); PDF dibuat dengan LibreOffice",
+                                  "Excel's PDF failed ({detail}); the PDF was made with LibreOffice"),
+    "button.package_ready": ("Kiriman siap di folder Kiriman\\{folder}:", "Package ready in folder Kiriman\\{folder}:"),
+    "button.package_replaced": ("Kiriman sebelumnya hari ini diganti.", "Today's earlier package was replaced."),
+    "button.package_kept": ("Berkas lain di folder itu dibiarkan: {files}", "Other files in that folder were left: {files}"),
+    "button.new_year_done": ("RAK tahun {year} dibuat: {name}, di folder yang sama dengan workbook ini (workbook ini "
+                             "tidak diubah).\n\nBuka berkas itu, isi lembar Identitas (nomor, tanggal dan pagu DIPA), "
+                             "pagu program, pagu dan RPD di lembar Anggaran, lalu tekan Validasi untuk melihat apa yang "
+                             "masih perlu diisi.",
+                             "The {year} plan was made: {name}, in this workbook's folder (this workbook is "
+                             "unchanged).\n\nOpen it, fill in sheet Identitas (DIPA number, date and pagu), the "
+                             "programs' pagu, the amounts and RPD on sheet Anggaran, then press Validasi to see what "
+                             "is still to be filled in."),
+    "lite.submit_errors": ("RAK masih memuat {summary}. Perbaiki kesalahan yang tercantum di lembar Temuan, lalu "
+                           "tekan Siapkan Kiriman lagi. Kiriman tidak dibuat.",
+                           "The plan still has {summary}. Fix the errors listed on sheet Temuan, then press "
+                           "Siapkan Kiriman again. No package made."),
+    "lite.submit_steps": (
+        "xlwings Lite tidak dapat menyimpan berkas ke komputer, jadi paket Kiriman tidak dibuat. "
+        "Lembar Temuan, Rekap Anggaran, Konsolidasi dan Evaluasi sudah diperbarui. Siapkan kiriman dengan Excel:\n"
+        "1. File > Save As (Simpan Sebagai) > jenis \"Excel Workbook (*.xlsx)\" (Excel di web: File > Save As > "
+        "Download a Copy). Salinan .xlsx ini tanpa makro.\n"
+        "2. Buka lembar Konsolidasi, lalu File > Export > Create PDF/XPS (atau File > Print > Microsoft Print to PDF); "
+        "ulangi untuk lembar Rekap Anggaran.\n"
+        "3. Kirim salinan .xlsx dan kedua PDF lewat e-mail ke KPU Provinsi Jawa Timur.\n"
+        "Komputer dengan Python dan rak_xl membuat paket lengkap (dengan stempel) lewat tombol di kolom Tombol "
+        "atau perintah: rak-xl submit <workbook>.",
+        "xlwings Lite cannot save files to the computer, so no Kiriman package was made. "
+        "Sheets Temuan, Rekap Anggaran, Konsolidasi and Evaluasi are up to date. Prepare the package with Excel:\n"
+        "1. File > Save As > type \"Excel Workbook (*.xlsx)\" (Excel on the web: File > Save As > Download a "
+        "Copy). This .xlsx copy has no macros.\n"
+        "2. Open sheet Konsolidasi, then File > Export > Create PDF/XPS (or File > Print > Microsoft Print to PDF); "
+        "repeat for sheet Rekap Anggaran.\n"
+        "3. E-mail the .xlsx copy and both PDFs to KPU Provinsi Jawa Timur.\n"
+        "A computer with Python and rak_xl makes the whole package (with its stamp) with the buttons in column "
+        "Tombol or the command: rak-xl submit <workbook>."),
+    "lite.new_year": ("xlwings Lite tidak dapat menyimpan berkas ke komputer, jadi RAK tahun berikutnya tidak dibuat. "
+                      "Tekan tombol ini di Excel pada komputer dengan Python dan rak_xl, atau jalankan: "
+                      "rak-xl baru --dari <workbook ini>.",
+                      "xlwings Lite cannot save files to the computer, so no plan for the next year was made. "
+                      "Press this button in Excel on a computer with Python and rak_xl, or run: "
+                      "rak-xl baru --dari <this workbook>."),
+    # Notes on what Excel refused along a press (the press goes on without it).
+    "excel.skipped": ("{what} dilewati: {detail}", "{what} skipped: {detail}"),
+    "excel.format": ("Format lembar '{sheet}'", "Formatting of sheet '{sheet}'"),
+    "excel.chart": ("Grafik '{title}'", "Chart '{title}'"),
+    "excel.page_setup": ("Pengaturan cetak lembar '{sheet}'", "Page setup of sheet '{sheet}'"),
+    "excel.activate": ("Membuka lembar '{sheet}'", "Opening sheet '{sheet}'"),
+    # rak-xl setup-excel
+    "setup.written": ("Ditulis: {path}", "Written: {path}"),
+    "setup.python": ("  Python untuk tombol Excel : {python}", "  Python for the Excel buttons: {python}"),
+    "setup.add_dir": ("  {key}: False (workbook boleh disimpan di OneDrive/SharePoint)",
+                      "  {key}: False (the workbook may be kept on OneDrive/SharePoint)"),
+    "setup.store_alias": ("PERINGATAN: ini Python dari Microsoft Store; tombol Excel tidak dapat memakainya. Pasang "
+                          "Python dari python.org, lalu jalankan perintah ini lagi dengan Python itu.",
+                          "WARNING: this is the Microsoft Store's Python; the Excel buttons cannot use it. Install "
+                          "Python from python.org, then run this command again with that Python."),
+    # The evaluation's states of an indicator and of a quarter (figures/quarterly.py keeps the Indonesian
+    # word as the value the sheets show; `--lang en` tables say it in English).
+    "state.counted": ("dihitung", "counted"),
+    "state.no_target": ("tanpa target", "no target"),
+    "state.no_data": ("belum ada data", "no data yet"),
+    "state.zero_target": ("target nol", "zero target"),
+    "state.not_reported": ("belum dilaporkan", "not reported"),
+    "state.not_started": ("belum dimulai", "not started"),
+    "state.reported": ("sudah dilaporkan", "reported"),
+    # rak-xl: the parser (commands, options, argparse's own words) ...
+    "cli.description": ("Validasi, rekap dan konsolidasi workbook RAK KPU.",
+                        "Validate, roll up and consolidate KPU RAK workbooks."),
+    "cli.usage": ("Penggunaan: ", "usage: "),
+    "cli.positional": ("argumen", "arguments"),
+    "cli.options": ("opsi", "options"),
+    "cli.commands": ("perintah", "commands"),
+    "cli.see_help": ("Bantuan: {prog} --help", "Help: {prog} --help"),
+    "cli.metavar.command": ("PERINTAH", "COMMAND"),
+    "cli.metavar.file": ("BERKAS", "FILE"),
+    "cli.metavar.code": ("KODE", "CODE"),
+    "cli.metavar.year": ("TAHUN", "YEAR"),
+    "cli.metavar.old": ("RAK_LAMA", "OLD_RAK"),
+    "cli.opt.help": ("tampilkan bantuan ini lalu keluar", "show this help and exit"),
+    "cli.opt.version": ("tampilkan versi lalu keluar", "show the version and exit"),
+    "cli.opt.lang": ("bahasa pesan dan saran: id (bawaan) atau en", "language of messages and hints: id (default) or en"),
+    "cli.opt.workbook": ("workbook RAK (.xlsm atau .xlsx)", "the RAK workbook (.xlsm or .xlsx)"),
+    "cli.opt.format": ("table: tabel untuk dibaca (bawaan); json: untuk program lain",
+                       "table: for reading (default); json: for other programs"),
+    "cli.opt.copy": ("tulis lembar {sheet} ke salinan workbook ini (berakhiran sama)",
+                     "write the {sheet} sheet into this copy of the workbook (same suffix)"),
+    "cli.validate": ("periksa workbook dan tampilkan temuan", "check the workbook and list the findings"),
+    "cli.validate.select": ("hanya aturan berawalan KODE; beberapa dipisah koma (mis. RAK4,RAK501)",
+                            "only rules whose code starts with CODE; several separated by commas (e.g. RAK4,RAK501)"),
+    "cli.validate.ignore": ("lewati aturan berawalan KODE; beberapa dipisah koma (mis. RAK203,RAK407)",
+                            "skip rules whose code starts with CODE; several separated by commas (e.g. RAK203,RAK407)"),
+    "cli.run": ("jalankan semua tombol dan tulis hasil ke salinan workbook",
+                "run every button and write the results into a copy of the workbook"),
+    "cli.run.output": ("berkas hasil (bawaan: <nama>_hasil.xlsm di samping berkas)",
+                       "output file (default: <name>_hasil.xlsm beside the file)"),
+    "cli.run.in_place": ("tulis ke berkas itu sendiri", "write into the file itself"),
+    "cli.run.strict": ("keluar dengan kode 1 bila ada kesalahan", "exit with code 1 when there are errors"),
+    "cli.rollup": ("Rekap Anggaran: anggaran per program, bagian dan triwulan",
+                   "Rekap Anggaran: budget per programme, division and quarter"),
+    "cli.consolidate": ("Konsolidasi: tabel A dan B dalam satu tabel bernomor",
+                        "Konsolidasi: tables A and B as one numbered table"),
+    "cli.submit": ("Siapkan Kiriman: paket .xlsx tanpa makro, PDF dan teks e-mail",
+                   "Siapkan Kiriman: macro-free .xlsx, PDF and e-mail text for the province"),
+    "cli.submit.output": ("folder tujuan (bawaan: ./Kiriman)", "destination folder (default: ./Kiriman)"),
+    "cli.submit.force": ("buat kiriman walaupun ada kesalahan", "make the package even with errors"),
+    "cli.submit.no_pdf": ("tanpa PDF (bila LibreOffice tidak ada)", "no PDF (when LibreOffice is not installed)"),
+    "cli.province": ("Rekap Provinsi: rekap semua workbook RAK satker dalam satu folder",
+                     "Rekap Provinsi: recap every satker RAK workbook in one folder"),
+    "cli.province.folder": ("folder berisi workbook RAK satker", "folder holding the satker RAK workbooks"),
+    "cli.province.output": ("berkas rekap .xlsx (bawaan: Rekap_Provinsi.xlsx di folder kerja)",
+                            "recap .xlsx file (default: Rekap_Provinsi.xlsx in the working folder)"),
+    "cli.province.workers": ("jumlah proses (bawaan: jumlah inti CPU)", "number of processes (default: CPU cores)"),
+    "cli.province.quiet": ("tanpa bilah kemajuan", "no progress bar"),
+    "cli.province.no_cache": ("baca ulang semua berkas (tanpa cache ringkasan dari rekap sebelumnya)",
+                              "read every file again (no summary cache from earlier recaps)"),
+    "cli.evaluate": ("Evaluasi Triwulan: capaian kinerja dan penyerapan anggaran",
+                     "Evaluasi Triwulan: performance achievement and budget absorption"),
+    "cli.evaluate.quarter": ("triwulan 1-4 (bawaan: Triwulan Pelaporan di lembar Identitas)",
+                             "quarter 1-4 (default: Triwulan Pelaporan on the Identitas sheet)"),
+    "cli.build": ("bangun workbook/RAK_2022.xlsm dan workbook/Rekap_Provinsi.xlsm dari sumber teks",
+                  "build workbook/RAK_2022.xlsm and workbook/Rekap_Provinsi.xlsm from the text sources"),
+    "cli.build.sources": ("folder sumber teks (bawaan: workbook/sources)", "text sources (default: workbook/sources)"),
+    "cli.build.macros": ("folder modul VBA (bawaan: macros)", "VBA modules (default: macros)"),
+    "cli.build.output": ("workbook yang ditulis (bawaan: workbook/RAK_2022.xlsm)",
+                         "workbook to write (default: workbook/RAK_2022.xlsm)"),
+    "cli.build.check": ("gagal bila workbook berbeda dari hasil build baru",
+                        "fail when the workbook differs from a fresh build"),
+    "cli.build.province_output": ("workbook Rekap Provinsi (tombol Buat Rekap), dari macros/province",
+                                  "the Rekap Provinsi workbook (Buat Rekap button), from macros/province"),
+    "cli.build.lite_package": ("cara xlwings Lite memasang rak_xl: baris requirements.txt, mis. URL wheel "
+                               "(bawaan: rak_xl versi ini dari PyPI)",
+                               "how xlwings Lite installs rak_xl: a requirements.txt line, e.g. a wheel URL "
+                               "(default: this rak_xl version from PyPI)"),
+    "cli.baru": ("buat workbook RAK baru: tahun berikutnya dari RAK lama, atau RAK kosong satker lain",
+                 "make a new RAK workbook: next year's from an old one, or a blank plan for another satker"),
+    "cli.baru.output": ("berkas hasil .xlsm (bawaan: RAK_<tahun>.xlsm di samping RAK lama)",
+                        "output .xlsm (default: RAK_<year>.xlsm beside the old plan)"),
+    "cli.baru.year": ("tahun anggaran RAK baru (bawaan dengan --dari: tahun sesudah RAK lama)",
+                      "budget year of the new plan (default with --dari: the year after the old plan)"),
+    "cli.baru.source": ("workbook RAK tahun sebelumnya; indikator, ID, bagian dan kode anggaran dibawa",
+                        "last year's RAK workbook; indicators, IDs, divisions and budget codes carried over"),
+    "cli.baru.satker": ('RAK kosong untuk satker ini, misalnya "KPU Kabupaten Malang"',
+                        'a blank plan for this satker, e.g. "KPU Kabupaten Malang"'),
+    "cli.baru.code": ("kode satker (6 angka) untuk RAK kosong", "satker code (6 digits) for a blank plan"),
+    "cli.baru.force": ("ganti berkas hasil yang sudah ada", "replace an existing output file"),
+    "cli.setup-excel": ("atur xlwings agar tombol Excel memakai Python ini (sekali per komputer)",
+                        "point xlwings at this Python for the Excel buttons (once per computer)"),
+    "cli.rules": ("daftar aturan validasi", "list the validation rules"),
+    "cli.rules.markdown": ("cetak docs/rules.md", "print docs/rules.md"),
+    # ... argparse's own messages: the English is argparse's (a pattern for its message), the
+    # Indonesian what staff read; listed most specific first.
+    "argparse.argument": ("argumen {a}: {m}", "argument {a}: {m}"),
+    "argparse.unrecognized": ("argumen tidak dikenal: {a}", "unrecognized arguments: {a}"),
+    "argparse.required": ("argumen berikut wajib diisi: {a}", "the following arguments are required: {a}"),
+    "argparse.one_required": ("salah satu argumen {a} wajib diisi", "one of the arguments {a} is required"),
+    "argparse.invalid_choice": ("pilihan tidak sah: {v} (pilih salah satu: {c})", "invalid choice: {v} (choose from {c})"),
+    "argparse.invalid_int": ("bukan bilangan bulat: {v}", "invalid int value: {v}"),
+    "argparse.invalid_float": ("bukan bilangan: {v}", "invalid float value: {v}"),
+    "argparse.invalid_value": ("nilai {t} tidak sah: {v}", "invalid {t} value: {v}"),
+    "argparse.expected_one": ("memerlukan satu nilai", "expected one argument"),
+    "argparse.expected_at_most_one": ("menerima paling banyak satu nilai", "expected at most one argument"),
+    "argparse.expected_at_least_one": ("memerlukan paling sedikit satu nilai", "expected at least one argument"),
+    "argparse.expected_n": ("memerlukan {n} nilai", "expected {n} argument"),
+    "argparse.expected_ns": ("memerlukan {n} nilai", "expected {n} arguments"),
+    "argparse.ambiguous": ("opsi {o} ambigu, bisa berarti: {m}", "ambiguous option: {o} could match {m}"),
+    "argparse.not_allowed": ("tidak boleh dipakai bersama {a}", "not allowed with argument {a}"),
+    "argparse.ignored": ("opsi ini tidak menerima nilai ({a})", "ignored explicit argument {a}"),
+    # ... and what the commands print.
+    "cli.written": ("Hasil ditulis ke {path}", "Written to {path}"),
+    "cli.cancelled": ("Dibatalkan.", "Cancelled."),
+    "cli.fix": ("Saran", "Fix"),
+    "cli.note": ("Catatan: {text}", "Note: {text}"),
+    "cli.head.program": ("Program", "Program"),
+    "cli.head.allocated": ("Dialokasikan", "Allocated"),
+    "cli.head.difference": ("Selisih", "Difference"),
+    "cli.head.division": ("Bagian", "Division"),
+    "cli.head.total": ("Jumlah", "Total"),
+    "cli.head.indicators_funded": ("Indikator/beranggaran", "Indicators/funded"),
+    "cli.head.activities_funded": ("Kegiatan/beranggaran", "Activities/funded"),
+    "cli.head.counted": ("Dihitung/indikator", "Counted/indicators"),
+    "cli.head.program_division": ("Program / Bagian", "Programme / division"),
+    "cli.head.planned_to": ("RPD s.d. {quarter}", "Planned to {quarter}"),
+    "cli.head.realised_to": ("Realisasi s.d. {quarter}", "Realised to {quarter}"),
+    "cli.head.absorption": ("Penyerapan", "Absorption"),
+    "cli.head.deviation": ("Deviasi", "Deviation"),
+    "cli.head.deviation_pct": ("Deviasi/RPD", "Deviation/plan"),
+    "cli.head.guide": ("Pedoman", "Guide"),
+    "cli.head.indicator": ("Indikator", "Indicator"),
+    "cli.head.realised": ("Realisasi", "Realised"),
+    "cli.head.state": ("Keadaan", "State"),
+    "cli.head.code": ("Kode", "Code"),
+    "cli.head.name": ("Nama", "Name"),
+    "cli.head.severity": ("Tingkat", "Severity"),
+    "cli.head.message": ("Pesan", "Message"),
+    "cli.rpd_cumulative": ("RPD kumulatif: {quarters}", "Cumulative disbursement plan: {quarters}"),
+    "cli.consolidated": ("{source}: {rows} indikator; validasi {counts}", "{source}: {rows} indicators; validation {counts}"),
+    "cli.evaluation": ("Evaluasi {quarter}", "{quarter} evaluation"),
+    "cli.evaluation_notes": ("Catatan evaluasi: {n} temuan RAK6xx (lihat `rak-xl validate --select RAK6`).",
+                             "Evaluation notes: {n} RAK6xx findings (see `rak-xl validate --select RAK6 --lang en`)."),
+    "cli.package_replaced": ("Kiriman hari ini sudah ada di {folder}; diganti: {files}.",
+                             "Today's package already existed in {folder}; replaced: {files}."),
+    "cli.package_removed": ("Dihapus karena tidak dibuat lagi: {files}.", "Removed, as not made again: {files}."),
+    "cli.package_kept": ("Berkas lain di folder itu dibiarkan: {files}.",
+                         "Other files in that folder were left as they are: {files}."),
+    "cli.package_forced": ("Peringatan: kiriman dibuat walaupun RAK masih memuat kesalahan (--force).",
+                           "Warning: package made although the plan still has errors (--force)."),
+    "cli.recap_written": ("Rekap ditulis ke {path}: {satkers} satker ({errors} dengan kesalahan), {skipped} berkas "
+                          "dilewati.", "Recap written to {path}: {satkers} satker ({errors} with errors), {skipped} "
+                          "files skipped."),
+    "cli.recap_cached": ("{n} berkas tidak berubah sejak rekap sebelumnya (dari cache).",
+                         "{n} files unchanged since the previous recap (from the cache)."),
+    "cli.recap_empty": ("Peringatan: tidak ada workbook RAK yang dapat direkap di {folder}; alasannya ada di lembar "
+                        "Berkas Dilewati.", "Warning: no RAK workbook in {folder} could be recapped; the reasons are "
+                        "on the Berkas Dilewati sheet."),
+    "cli.new_written": ("RAK {satker} tahun {year} ditulis ke {path}", "RAK {satker} year {year} written to {path}"),
+    "cli.build_sources": ("{sources} dan {macros}", "{sources} and {macros}"),
+    "cli.build_stale": ("{path} berbeda dari hasil build baru dari {sources}. Jalankan: rak-xl build",
+                        "{path} differs from a fresh build of {sources}. Run: rak-xl build"),
+    "cli.build_fresh": ("{path} sama dengan hasil build baru.", "{path} matches a fresh build."),
+    "cli.build_written": ("Ditulis: {path} ({size} byte)", "Written: {path} ({size} bytes)"),
+    "cli.build_lite": ("xlwings Lite memasang {req} dari PyPI; untuk wheel sendiri: --lite-package URL",
+                       "xlwings Lite installs {req} from PyPI; for a wheel of your own: --lite-package URL"),
     # Why the file system refused, by errno name (the OS's own text is English, or localised
     # differently on every PC).
     "os.ENOSPC": ("disk penuh", "the disk is full"),
@@ -711,3 +950,10 @@ def os_reason(exc: OSError) -> Both:
     if f"os.{name}" in WORDS:
         return both(f"os.{name}")
     return both("os.other", text=exc.strerror or str(exc) or type(exc).__name__)
+
+
+def state_text(state: str, lang: str = "id") -> str:
+    """An evaluation state, kept in Indonesian as the sheets show it, in `lang`."""
+    if lang == "en":
+        return next((en for key, (id_, en) in WORDS.items() if key.startswith("state.") and id_ == state), state)
+    return state

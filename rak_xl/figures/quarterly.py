@@ -25,18 +25,15 @@ from rak_xl.core.text import say, tw
 
 from . import structure, sums
 
-# Indicator states (Indonesian: they are shown as they are).
-OK = "dihitung"
-NO_TARGET = "tanpa target"
-NO_DATA = "belum ada data"
-ZERO_TARGET = "target nol"
-NOT_REPORTED = "belum dilaporkan"
+# Indicator states, in Indonesian as the sheets show them (text.state_text says them in English).
+OK = say("state.counted")
+NO_TARGET = say("state.no_target")
+NO_DATA = say("state.no_data")
+ZERO_TARGET = say("state.zero_target")
+NOT_REPORTED = say("state.not_reported")
 # Evaluation status of a quarter.
-NOT_STARTED = "belum dimulai"  # the workbook has no evaluation sheets
-RUNNING = "sudah dilaporkan"  # some realisation exists for the quarter
-# The same words for `--lang en` on the command line (sheets stay Indonesian).
-STATE_EN = {OK: "counted", NO_TARGET: "no target", NO_DATA: "no data yet", ZERO_TARGET: "zero target",
-            NOT_REPORTED: "not reported", NOT_STARTED: "not started", RUNNING: "reported"}
+NOT_STARTED = say("state.not_started")  # the workbook has no evaluation sheets
+RUNNING = say("state.reported")  # some realisation exists for the quarter
 
 # Predikat: the lowest capaian (exclusive) of each band, best first; at or below the last, BOTTOM_GRADE.
 GRADE_BANDS = ((90, "sangat tinggi"), (75, "tinggi"), (65, "sedang"), (50, "rendah"))

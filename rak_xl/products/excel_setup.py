@@ -25,6 +25,8 @@ import os
 import sys
 from pathlib import Path
 
+from rak_xl.core.text import say
+
 KEY_ADD_DIR = "ADD_WORKBOOK_TO_PYTHONPATH"
 # Keys this command owns; any other line of an existing file is kept as it was.
 _OWNED = ("INTERPRETER_WIN", "INTERPRETER_MAC", "CONDA PATH", "CONDA ENV", KEY_ADD_DIR)
@@ -71,13 +73,11 @@ def store_alias(executable: str) -> bool:
     return "windowsapps" in executable.replace("/", "\\").lower()
 
 
-def setup_excel() -> list[str]:
-    """Write the settings and return the lines to tell the user (Indonesian)."""
+def setup_excel(lang: str = "id") -> list[str]:
+    """Write the settings and return the lines to tell the user."""
     path = write_user_config()
-    lines = [f"Ditulis: {path}",
-             f"  Python untuk tombol Excel : {sys.executable}",
-             f"  {KEY_ADD_DIR}: False (workbook boleh disimpan di OneDrive/SharePoint)"]
+    lines = [say("setup.written", lang, path=path), say("setup.python", lang, python=sys.executable),
+             say("setup.add_dir", lang, key=KEY_ADD_DIR)]
     if store_alias(sys.executable):
-        lines.append("PERINGATAN: ini Python dari Microsoft Store; tombol Excel tidak dapat memakainya. Pasang "
-                     "Python dari python.org, lalu jalankan perintah ini lagi dengan Python itu.")
+        lines.append(say("setup.store_alias", lang))
     return lines

@@ -16,6 +16,7 @@ from rak_xl.core.catalog import select as select_codes
 from rak_xl.core.findings import Finding, summarise
 from rak_xl.core.gc_pause import paused_gc
 from rak_xl.core.model import Plan
+from rak_xl.core.text import say, tw
 from rak_xl.parse.plan import parse_plan
 from rak_xl.parse.tables import Grid
 from rak_xl.rules import REGISTRY, load_all
@@ -90,7 +91,7 @@ def validation_outputs(report: ValidationReport, when: dt.datetime | None = None
     plan = WritePlan(sheets=[findings_sheet(report.findings, report.source, when, report.plan.tab)])
     plan = plan.merge(highlight_plan(report.findings))
     plan.activate = plan.sheets[0].name
-    plan.message = f"Validasi selesai: {summary_line(report.findings)}. Lihat lembar Temuan."
+    plan.message = say("validate.done", summary=summary_line(report.findings))
     return plan
 
 
@@ -102,8 +103,7 @@ def rollup_outputs(report: ValidationReport, when: dt.datetime | None = None) ->
 
     roll = rollup(report.plan)
     sheet = rollup_sheet(report.plan, roll, report.source, when or clock.now())
-    return WritePlan(sheets=[sheet], activate=sheet.name,
-                     message="Rekap Anggaran selesai. Lihat lembar Rekap Anggaran.")
+    return WritePlan(sheets=[sheet], activate=sheet.name, message=say("rollup.done"))
 
 
 def consolidation_outputs(report: ValidationReport, when: dt.datetime | None = None) -> WritePlan:
@@ -115,9 +115,8 @@ def consolidation_outputs(report: ValidationReport, when: dt.datetime | None = N
     sheet = consolidated_sheet(report.plan, report.findings, rollup(report.plan), report.source,
                                when or clock.now())
     errors = report.summary["error"]
-    note = f" Validasi menemukan {errors} kesalahan; baris RAK yang salah ditandai merah." if errors else ""
-    return WritePlan(sheets=[sheet], activate=sheet.name,
-                     message=f"Konsolidasi selesai.{note} Lihat lembar Konsolidasi.")
+    flagged = say("consolidate.flagged", errors=errors) if errors else ""
+    return WritePlan(sheets=[sheet], activate=sheet.name, message=say("consolidate.done", flagged=flagged))
 
 
 @dataclass
@@ -155,7 +154,7 @@ def evaluation_outputs(run: EvaluationRun, when: dt.datetime | None = None) -> W
 
     ev = run.evaluation
     sheet = evaluation_sheet(run.report.plan, ev, run.report.findings, run.report.source, when or clock.now())
-    message = f"Evaluasi TW {ev.quarter} selesai. {status_line(ev)} Lihat lembar {sheet.name}."
+    message = say("evaluate.done", quarter=tw(ev.quarter), status=status_line(ev), sheet=sheet.name)
     return WritePlan(sheets=[sheet], activate=sheet.name, message=message)
 
 

@@ -56,7 +56,6 @@ class Package:
     folder: Path
     files: list[Path] = field(default_factory=list)
     forced: bool = False
-    pdf_note: str = ""
     replaced: list[Path] = field(default_factory=list)  # files of an earlier package the same day
     removed: list[Path] = field(default_factory=list)  # of those, ones this run did not make again
     kept: list[Path] = field(default_factory=list)  # other files in the folder, left alone
@@ -215,8 +214,6 @@ def write_package(report: jobs.ValidationReport, plan: WritePlan, grids: Mapping
         if pdf is not None:
             pdf(xlsx, staging / f"{stem}.pdf")
             names.append(f"{stem}.pdf")
-        else:
-            package.pdf_note = "PDF tidak dibuat."
         txt = staging / f"{stem}_email.txt"
         txt.write_text(cover_text(report, names, package.forced), encoding="utf-8")
         names.append(txt.name)
