@@ -614,7 +614,7 @@ def baseline(out):
     return edited(out, lambda wb: None)
 
 
-# -- hostile files (issue 14): what a file claims about itself must not set the cost ------------
+# -- hostile files: what a file claims about itself must not set the cost -----------------------
 
 def patch_sheet(out: Path, sheet: str, change: Callable[[bytes], bytes], source: Path = WORKBOOK) -> Path:
     """A copy of `source` with one sheet's XML rewritten (what openpyxl would refuse or normalise)."""

@@ -147,7 +147,7 @@ def test_one_number_style_per_language(lang, style, thousands):
 # -- clear messages ----------------------------------------------------------------------
 
 def test_build_without_pyopenvba_says_what_to_install(monkeypatch, tmp_path, capsys):
-    monkeypatch.setitem(sys.modules, "pyopenvba", None)  # an install without it (it was once an extra)
+    monkeypatch.setitem(sys.modules, "pyopenvba", None)  # an install without it
     monkeypatch.chdir(ROOT)
     target = tmp_path / "RAK.xlsm"
     assert main(["build", "-o", str(target)]) == 2

@@ -665,8 +665,8 @@ WORDS: Words = Words({
     # rak-xl setup-excel
     "setup.written": ("Ditulis: {path}", "Written: {path}"),
     "setup.python": ("  Python untuk tombol Excel : {python}", "  Python for the Excel buttons: {python}"),
-    "setup.add_dir": ("  {key}: False (workbook boleh disimpan di OneDrive/SharePoint)",
-                      "  {key}: False (the workbook may be kept on OneDrive/SharePoint)"),
+    "setup.add_dir": ("  {setting}: False (workbook boleh disimpan di OneDrive/SharePoint)",
+                      "  {setting}: False (the workbook may be kept on OneDrive/SharePoint)"),
     "setup.store_alias": ("PERINGATAN: ini Python dari Microsoft Store; tombol Excel tidak dapat memakainya. Pasang "
                           "Python dari python.org, lalu jalankan perintah ini lagi dengan Python itu.",
                           "WARNING: this is the Microsoft Store's Python; the Excel buttons cannot use it. Install "

@@ -77,7 +77,7 @@ def setup_excel(lang: str = "id") -> list[str]:
     """Write the settings and return the lines to tell the user."""
     path = write_user_config()
     lines = [say("setup.written", lang, path=path), say("setup.python", lang, python=sys.executable),
-             say("setup.add_dir", lang, key=KEY_ADD_DIR)]
+             say("setup.add_dir", lang, setting=KEY_ADD_DIR)]
     if store_alias(sys.executable):
         lines.append(say("setup.store_alias", lang))
     return lines
