@@ -60,7 +60,8 @@ def excel_value(value: Any) -> Any:
 
 
 # Excel's used range grows to row 1,048,576 when a whole column is formatted; reading that
-# through COM takes minutes. Far beyond a real RAK (10,000 rows x 11 columns = 110,000 cells).
+# through COM would leave the press hanging. The bound is far beyond a real RAK (10,000 rows
+# x 11 columns = 110,000 cells).
 MAX_READ_CELLS = 2_000_000
 
 

@@ -367,7 +367,7 @@ USED_RANGE_TOO_LARGE = refusal(
     "Delete the empty rows and columns below and right of the table (select, right-click > "
     "Delete), save, then press the button again.",
     "A button reads each sheet's used range through Excel; a whole column once formatted makes it "
-    "reach row 1,048,576, which Excel would take minutes to hand over.")
+    "reach row 1,048,576, far more cells than a press can take from Excel.")
 
 SHEET_MISSING = refusal(
     "RAK718", "sheet-missing",
