@@ -79,48 +79,34 @@ def _press(job, book=None) -> None:
         _finish(book, plan.message, notes)
 
 
-def _validate_job(grids, name):
-    from rak_xl.products import jobs
+def _job(button: str):
+    """What one button computes from the workbook's grids (rak_xl.products.jobs.button_outputs)."""
+    def job(grids, name):
+        from rak_xl.products import jobs
 
-    return jobs.validation_outputs(jobs.validate(grids, name))
+        return jobs.button_outputs(button, grids, name)
+
+    return job
 
 
 def validate(book=None) -> None:
     """Tombol Validasi: check the plan, write the Temuan sheet and the highlights."""
-    _press(_validate_job, book)
-
-
-def _rollup_job(grids, name):
-    from rak_xl.products import jobs
-
-    return jobs.rollup_outputs(jobs.validate(grids, name))
+    _press(_job("validate"), book)
 
 
 def rollup(book=None) -> None:
     """Tombol Rekap Anggaran: budget per program, division and quarter, with two charts."""
-    _press(_rollup_job, book)
-
-
-def _consolidate_job(grids, name):
-    from rak_xl.products import jobs
-
-    return jobs.consolidation_outputs(jobs.validate(grids, name))
+    _press(_job("rollup"), book)
 
 
 def consolidate(book=None) -> None:
     """Tombol Konsolidasi: the whole plan as one print-ready table, error rows flagged."""
-    _press(_consolidate_job, book)
-
-
-def _evaluate_job(grids, name):
-    from rak_xl.products import jobs
-
-    return jobs.evaluation_outputs(jobs.evaluate(grids, name))
+    _press(_job("consolidate"), book)
 
 
 def evaluate(book=None) -> None:
     """Tombol Evaluasi: capaian per indicator and division, absorption, for the Triwulan Pelaporan."""
-    _press(_evaluate_job, book)
+    _press(_job("evaluate"), book)
 
 
 def submit(book=None) -> None:
@@ -275,7 +261,5 @@ def new_year(book=None) -> None:
 
 
 if __name__ == "__main__":  # run the button from an editor against a real workbook
-    import sys
-
     xw.Book(sys.argv[1] if len(sys.argv) > 1 else "workbook/RAK_2022.xlsm").set_mock_caller()
     validate()

@@ -25,7 +25,7 @@ import pytest
 from conftest import ROOT
 from lite_setup import build_backend, node_package, wheels
 
-from rak_xl.products.builder.lite import read_properties
+from rak_xl.products.builder.lite import WEBEXT
 
 RUNNER = Path(__file__).with_name("lite_runner.mjs")
 
@@ -94,3 +94,15 @@ class Lite:
                               text=True, timeout=600)
         assert done.returncode == 0, done.stderr[-4000:]
         return json.loads(response.read_text(encoding="utf-8"))
+
+
+def read_properties(path_or_bytes: str | Path | bytes) -> dict[str, str]:
+    """The Lite properties stored in a workbook: {"main.py": ..., "requirements.txt": ..., ...}."""
+    import io
+    from xml.etree import ElementTree
+
+    data = path_or_bytes if isinstance(path_or_bytes, bytes) else Path(path_or_bytes).read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        root = ElementTree.fromstring(zf.read(WEBEXT))
+    ns = "{http://schemas.microsoft.com/office/webextensions/webextension/2010/11}"
+    return {p.get("name"): json.loads(p.get("value")) for p in root.iter(f"{ns}property")}

@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 import xlwings as xw
 from conftest import ROOT, WORKBOOK, edit_workbook
+from lite_harness import read_properties
 from lite_setup import PYODIDE_MARKERS, applies, project_requirements
 from remote import payload_from_file
 
@@ -95,7 +96,7 @@ def test_the_workbook_carries_the_lite_web_extension():
     assert 'visibility="0"' in parts[lite.TASKPANES].decode()
     webext = parts[lite.WEBEXT].decode()
     assert f'<we:reference id="{lite.STORE_ID}"' in webext and 'storeType="OMEX"' in webext
-    props = lite.read_properties(WORKBOOK)
+    props = read_properties(WORKBOOK)
     assert props["pyodideVersion"] == lite.PYODIDE_VERSION
     assert props["requirements.txt"].splitlines() == [f"xlwings=={xw.__version__}", f"rak_xl=={__version__}"]
     compile(props["main.py"], "main.py", "exec")
@@ -114,7 +115,7 @@ def test_every_form_button_has_a_lite_button_beside_it():
 
 
 def test_each_script_calls_what_the_runpython_button_calls():
-    scripts = _scripts(lite.read_properties(WORKBOOK)["main.py"])
+    scripts = _scripts(read_properties(WORKBOOK)["main.py"])
     runpython = lite.runpython_functions(ROOT / "macros")
     shapes = _shapes(WORKBOOK)
     assert len(scripts) == len(L.BUTTONS)
@@ -149,7 +150,7 @@ def test_the_lite_package_can_be_a_wheel_url(tmp_path):
     done = subprocess.run([sys.executable, "-m", "rak_xl", "build", "-o", str(out), "--lite-package", url],
                           cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    assert lite.read_properties(out)["requirements.txt"].splitlines() == [f"xlwings=={xw.__version__}", url]
+    assert read_properties(out)["requirements.txt"].splitlines() == [f"xlwings=={xw.__version__}", url]
 
 
 def test_rak_xl_run_keeps_the_lite_door(tmp_path):
@@ -284,10 +285,10 @@ def test_the_scripts_run_in_pyodide_with_the_pinned_versions(lite_run):
     _cases, response = lite_run
     # The Pyodide that ran is the one the workbook names.
     package = json.loads((node_package() / "package.json").read_text(encoding="utf-8"))
-    assert package["version"] == lite.read_properties(WORKBOOK)["pyodideVersion"]
+    assert package["version"] == read_properties(WORKBOOK)["pyodideVersion"]
     assert response["platform"] == "emscripten" and response["python"].startswith("3.13")
     assert response["xlwings"] == xw.__version__
-    main = lite.read_properties(WORKBOOK)["main.py"]
+    main = read_properties(WORKBOOK)["main.py"]
     assert {m["function_name"]: m["button"] for m in response["meta"]} == {
         name: button for name, (button, _n, _f) in _scripts(main).items()}
     assert [r["error"] for r in response["results"]] == [None] * len(response["results"])

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .text import tw
+
 # Input sheets (staff edit these).
 SHEET_GUIDE = "Petunjuk"
 SHEET_IDENTITY = "Identitas"
@@ -109,7 +111,7 @@ def _rak_columns(group_label: str, group_aliases: tuple[str, ...]) -> tuple[Colu
         Column("target", "Target", ("Tar Get",)),
         Column("unit", "Satuan", ("Satuan Target",), required=False),
         Column("activity", "Uraian Kegiatan", ("Rincian Kegiatan", "Sub Kegiatan")),
-        *(Column(key, f"TW {q}", (f"TW{q}", f"Triwulan {q}")) for q, key in zip(QUARTERS, MARK_KEYS)),
+        *(Column(key, tw(q), (f"TW{q}", f"Triwulan {q}")) for q, key in zip(QUARTERS, MARK_KEYS)),
         Column("unit_in_charge", "Penanggung Jawab", ("PenanggungJawab", "PJ", "Penanggung Jawab Kegiatan")),
     )
 
@@ -159,7 +161,7 @@ BUDGET_LINES = TableLayout(
         Column("division", "Bagian", ("Nama Bagian", "Unit Kerja")),
         Column("rak_id", "ID RAK", ("ID Baris RAK", "Baris RAK")),
         Column("amount", "Pagu (Rp)", ("Pagu", "Jumlah (Rp)")),
-        *(Column(f"rpd{q}", f"RPD TW {q}", (f"RPD TW{q}", f"Rencana Penarikan TW {q}")) for q in QUARTERS),
+        *(Column(f"rpd{q}", f"RPD {tw(q)}", (f"RPD TW{q}", f"Rencana Penarikan TW {q}")) for q in QUARTERS),
     ),
 )
 
@@ -178,8 +180,8 @@ ACHIEVEMENT = TableLayout(
         Column("indicator", "Indikator", ("Indikator Kinerja Kegiatan", "IKK"), required=False, derived=True),
         Column("unit", "Satuan", ("Satuan Target",), required=False, derived=True),
         Column("direction", "Arah", ("Arah Indikator", "Polaritas"), required=False),
-        *(Column(f"target{q}", f"Target TW {q}", (f"Target TW{q}", f"Target Triwulan {q}")) for q in QUARTERS),
-        *(Column(f"real{q}", f"Realisasi TW {q}", (f"Realisasi TW{q}", f"Realisasi Triwulan {q}"))
+        *(Column(f"target{q}", f"Target {tw(q)}", (f"Target TW{q}", f"Target Triwulan {q}")) for q in QUARTERS),
+        *(Column(f"real{q}", f"Realisasi {tw(q)}", (f"Realisasi TW{q}", f"Realisasi Triwulan {q}"))
           for q in QUARTERS),
     ),
 )
@@ -194,7 +196,7 @@ SPENDING = TableLayout(
     columns=(
         Column("code", "Kode Anggaran", ("Kode Akun", "Kode")),
         Column("description", "Uraian", ("Uraian Anggaran",), required=False, derived=True),
-        *(Column(f"real{q}", f"Realisasi TW {q} (Rp)", (f"Realisasi TW {q}", f"Realisasi TW{q}"))
+        *(Column(f"real{q}", f"Realisasi {tw(q)} (Rp)", (f"Realisasi TW {q}", f"Realisasi TW{q}"))
           for q in QUARTERS),
     ),
 )

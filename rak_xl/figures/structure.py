@@ -38,7 +38,7 @@ STATED, BLOCK, BUDGET, NONE = "stated", "block", "budget", "none"
 
 
 # The classes below compare by identity and print plainly (eq=False, repr=False): nothing compares
-# or prints them, and generating those methods cost every command's start about 0.2 ms a class.
+# or prints them, and generated methods are a cost at every command's start for nothing.
 
 
 class _Listing:

@@ -117,10 +117,6 @@ def page_breaks(units: Sequence[Sequence[float]], first_height: float, title_hei
     return breaks
 
 
-def pages(breaks: Sequence[int]) -> int:
-    return len(breaks) + 1
-
-
 def sheet_breaks(heights: Mapping[int, float], units: Mapping[int, int | None], last: int,
                  widths: Sequence[float], title_rows: tuple[int, int] | None, unmeasured: float = LINE) -> list[int]:
     """1-based rows of a sheet that start a printed page (outputs/sheet_builder.py).

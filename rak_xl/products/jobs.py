@@ -158,6 +158,14 @@ def evaluation_outputs(run: EvaluationRun, when: dt.datetime | None = None) -> W
     return WritePlan(sheets=[sheet], activate=sheet.name, message=message)
 
 
+def button_outputs(button: str, grids: Mapping[str, Grid], source: str = "") -> WritePlan:
+    """What the button `button` (validate, rollup, consolidate, evaluate) writes, from the workbook's grids."""
+    if button == "evaluate":
+        return evaluation_outputs(evaluate(grids, source))
+    outputs = {"validate": validation_outputs, "rollup": rollup_outputs, "consolidate": consolidation_outputs}[button]
+    return outputs(validate(grids, source))
+
+
 def run_all(grids: Mapping[str, Grid], source: str = "") -> tuple[ValidationReport, WritePlan]:
     """Everything the buttons do, as one WritePlan (the `rak-xl run` main job)."""
     report = validate(grids, source)

@@ -226,14 +226,3 @@ def embed(xlsm: bytes, macros: Path, package: str | None = None) -> bytes:
         for name in [*order, *(p for p in (TASKPANES, TASKPANES_RELS, WEBEXT) if p not in order)]:
             dst.writestr(name, parts[name])
     return normalise_package(out.getvalue())
-
-
-# -- reading it back (tests, `rak-xl` checks) -------------------------------------------------
-
-def read_properties(path_or_bytes: str | Path | bytes) -> dict[str, str]:
-    """The Lite properties stored in a workbook: {"main.py": ..., "requirements.txt": ..., ...}."""
-    data = path_or_bytes if isinstance(path_or_bytes, bytes) else Path(path_or_bytes).read_bytes()
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        root = ElementTree.fromstring(zf.read(WEBEXT))
-    ns = "{http://schemas.microsoft.com/office/webextensions/webextension/2010/11}"
-    return {p.get("name"): json.loads(p.get("value")) for p in root.iter(f"{ns}property")}
