@@ -26,7 +26,7 @@ Private Function PythonHere() As Boolean
     PythonHere = False
     MsgBox "Python tidak ditemukan di komputer ini, jadi tombol di kolom Tombol tidak dapat berjalan." & vbLf & vbLf & _
         "Pakai tombol biru di kolom xlwings Lite (pasang add-in xlwings Lite, lihat lembar Petunjuk), " & _
-        "atau pasang Python dan rak_xl (README, Panduan untuk Staf).", vbInformation, "RAK - KPU"
+        "atau pasang Python dan rak_xl (Panduan untuk Staf, docs/panduan-staf.md).", vbInformation, "RAK - KPU"
 End Function
 
 Sub Validasi()

@@ -52,7 +52,8 @@ def build_wheel(folder: Path) -> Path:
     src = folder / "src"
     shutil.copytree(ROOT / "rak_xl", src / "rak_xl", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "macros", src / "macros")  # packaged as rak_xl.products.builder.macros (pyproject.toml)
-    for name in ("pyproject.toml", "README.md"):
+    for name in ("pyproject.toml", "README.md", "LICENSE", "docs/pypi.md"):  # docs/pypi.md: the long description
+        (src / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(ROOT / name, src / name)
     # Offline: the build backend comes from the wheels tests/lite_setup.py downloaded.
     done = subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-index",

@@ -4,7 +4,7 @@
 
 Each `Case` builds one file the way it happens in practice (staff editing in
 Excel, e-mail, other tools) and states what the command line must answer:
-the exit code documented in README.md, the findings (code and cell) or the
+the exit code documented in docs/commands.md, the findings (code and cell) or the
 Indonesian message. tests/test_bad_input.py runs them all; nothing generated
 here is committed.
 

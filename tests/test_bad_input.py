@@ -1,6 +1,6 @@
 """The bad-workbook corpus (tests/make_bad_corpus.py) through the real command line.
 
-Every case asserts: the exit code documented in README.md, the findings with
+Every case asserts: the exit code documented in docs/commands.md, the findings with
 their sheet and cell or the Indonesian message on stderr, no traceback, no
 leftover temporary file, and the input file byte-identical afterwards.
 

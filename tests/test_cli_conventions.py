@@ -303,7 +303,7 @@ def test_crash_message_follows_lang(monkeypatch, capsys):
 
 
 def test_readme_says_where_the_crash_log_is():
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = (ROOT / "docs" / "commands.md").read_text(encoding="utf-8")
     assert "%LOCALAPPDATA%\\rak_xl\\rak_xl_galat.log" in text and "~/.local/state/rak_xl/rak_xl_galat.log" in text
     assert "folder TEMP" not in text
 

@@ -1,4 +1,4 @@
-"""Every command of the README's staff guide works as written (`py` -> `python`).
+"""Every command of the staff guide (docs/panduan-staf.md) works as written (`py` -> `python`).
 
 The guide is what staff type on a fresh PC; a command that fails there (as
 `py -m xlwings config create` did: xlwings has no `__main__`) leaves the buttons
@@ -28,8 +28,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "darwin", reason="xlwings keeps 
 
 def guide_commands() -> list[str]:
     """The `py ...` commands of the staff guide: fenced lines and inline code, in reading order."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    guide = readme[readme.index("## Panduan untuk Staf"):]
+    guide = (ROOT / "docs" / "panduan-staf.md").read_text(encoding="utf-8")
     found = re.finditer(r"^\s*(py [^\n`]+?)\s*$|`(py [^`]+)`", guide, re.MULTILINE)
     return [m[1] or m[2] for m in found]
 
@@ -40,7 +39,8 @@ def _package(tmp: Path) -> tuple[Path, Path]:
     src.mkdir()
     for folder in ("rak_xl", "macros"):  # macros/ ships inside the package (pyproject package-dir)
         shutil.copytree(ROOT / folder, src / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("pyproject.toml", "README.md"):
+    for name in ("pyproject.toml", "README.md", "LICENSE", "docs/pypi.md"):  # docs/pypi.md: the long description
+        (src / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / name, src / name)
     done = subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp / "dist"),
                            str(src)], cwd=tmp, capture_output=True, text=True)

@@ -191,11 +191,11 @@ WORDS: Words = Words({
         "buttons never change the input sheets."),
     "builder.guide.step7": (
         "Kolom Tombol memerlukan Python dan paket rak_xl di komputer ini. Tanpa Python, pakai kolom xlwings Lite: "
-        "pasang add-in xlwings Lite (Beranda > Add-in), buka panelnya, lalu tekan tombol biru (lihat README, "
-        "bagian Panduan untuk Staf).",
+        "pasang add-in xlwings Lite (Beranda > Add-in), buka panelnya, lalu tekan tombol biru (lihat Panduan "
+        "untuk Staf, docs/panduan-staf.md).",
         "The Tombol column needs Python and the rak_xl package on this PC. Without Python, use the xlwings Lite "
         "column: install the xlwings Lite add-in (Home > Add-ins), open its pane, then press the blue buttons "
-        "(see the README, Panduan untuk Staf)."),
+        "(see Panduan untuk Staf, docs/panduan-staf.md)."),
     "builder.guide.buttons": ("Tombol", "Button"),
     "builder.guide.lite": ("xlwings Lite", "xlwings Lite"),
     "builder.guide.function": ("Fungsi", "What it does"),
@@ -280,8 +280,8 @@ WORDS: Words = Words({
         "Two files of one satker and year: the one with the newer Stempel Kiriman is used, then the one with "
         "the later (plausible) Tanggal Penetapan, then the one changed last; Berkas Dilewati says why."),
     "builder.province.step6": (
-        "Tombol memerlukan Python dan paket rak_xl di komputer ini (lihat README, bagian Panduan untuk Staf).",
-        "The buttons need Python and the rak_xl package on this PC (see the README, Panduan untuk Staf)."),
+        "Tombol memerlukan Python dan paket rak_xl di komputer ini (lihat Panduan untuk Staf, docs/panduan-staf.md).",
+        "The buttons need Python and the rak_xl package on this PC (see Panduan untuk Staf, docs/panduan-staf.md)."),
     # --- output sheets ---
     # What every output sheet says at its top and foot (rak_xl/outputs/sheet_builder.py, sheets.py).
     "sheet.title": ("{heading} {satker} TAHUN {year}", "{heading} {satker} {year}"),

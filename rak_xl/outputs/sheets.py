@@ -14,7 +14,7 @@ RUPIAH = '"Rp" #,##0'
 PERCENT = "0.0%"
 FILL_HEADER = "#D9E1F2"
 FILL_TOTAL = "#F2F2F2"
-# What a division's budget means, on every sheet that shows one (README "How it is built").
+# What a division's budget means, on every sheet that shows one (docs/architecture.md).
 DIVISION_BUDGET_NOTE = say("note.division_budget")
 
 

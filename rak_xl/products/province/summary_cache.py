@@ -9,7 +9,7 @@ changed rule, simply finds no entries and reads every file again. Nothing that
 depends on the file's name or place is stored (the name, path and modification time
 are taken fresh on every run), so a renamed or copied file is a hit.
 
-Where (the README says the same; the folder is safe to delete at any time):
+Where (docs/commands.md says the same; the folder is safe to delete at any time):
     RAK_XL_CACHE_DIR, when set (the tests point it at a temporary folder);
     Windows: %LOCALAPPDATA%\\rak_xl\\Cache;  macOS: ~/Library/Caches/rak_xl;
     otherwise $XDG_CACHE_HOME/rak_xl, by default ~/.cache/rak_xl.
