@@ -13,7 +13,9 @@ problem the user can fix is shown as an Indonesian alert and nothing is
 written; a bug is shown with a short reference, logged, and re-raised so it
 is never swallowed. Every call into Excel after `Book.caller()` runs inside
 that wrapper (`_attempt`), the writes included: when Excel refuses one, the
-adapter removes the half-written sheet and the user reads why in Indonesian.
+adapter removes the half-written sheet and the user reads why in Indonesian;
+a refusal of any other call (the workbook's name or path, a cell) is an alert
+too, never a traceback.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from __future__ import annotations
 # (jinja2, asyncio, ssl), which every press would pay for. The tests' remote engine sets it
 # itself (tests/conftest.py, tests/remote.py); a desktop button press does not need it.
 import sys
+from pathlib import Path
 
 import xlwings as xw
 
@@ -30,10 +33,13 @@ from rak_xl.core.errors import RakInputError
 from rak_xl.core.text import say
 
 TITLE = "RAK - KPU"
+# Where xlwings Lite lets Python write: its Files > Import/Export list, from which staff download.
+LITE_FILES = Path("/data")
 
 
 def _in_lite() -> bool:
-    """Running inside xlwings Lite: Python in the browser engine (Pyodide), no local files."""
+    """Running inside xlwings Lite: Python in the browser engine (Pyodide); the PC's folders are out of
+    reach, files go to LITE_FILES."""
     return sys.platform == "emscripten"
 
 
@@ -52,7 +58,12 @@ def _attempt(book, step):
     except RakInputError as exc:
         _alert(book, exc.text(), critical=True)
         return False, None
-    except Exception:
+    except Exception as exc:
+        from rak_xl.adapters.excel_live import excel_message, is_excel_error
+
+        if is_excel_error(exc):  # a read the adapter does not wrap (name, path, a cell): Excel busy, not a bug
+            _alert(book, R.EXCEL_REFUSED_READ(detail=excel_message(exc)).text(), critical=True)
+            return False, None
         from rak_xl.core.crash import report
 
         _alert(book, report(), critical=True)
@@ -116,7 +127,7 @@ def submit(book=None) -> None:
     error findings staff are asked to confirm; saying no writes no package
     (the findings are still shown). The PDF comes from Excel's own export;
     engines without one fall back to LibreOffice when it is installed.
-    Under xlwings Lite no file can be written: see _submit_in_lite.
+    Under xlwings Lite the package goes to Lite's own files: see _submit_in_lite.
     """
     book = book or xw.Book.caller()
     if _in_lite():
@@ -177,35 +188,49 @@ def _write_package(book, source, grids, report, plan, forced: bool, notes: list[
 
     ok, result = _attempt(book, lambda: package.write_package(
         report, plan, grids, book.name, source, source.parent / "Kiriman", forced=forced, pdf=pdf))
-    if not ok:
-        return
-    text = "\n".join([say("button.package_ready", folder=result.folder.name), *(f"- {p.name}" for p in result.files)])
+    if ok:
+        _finish(book, _package_text(result, say("button.package_ready", folder=result.folder.name)), notes)
+
+
+def _package_text(result, ready: str) -> str:
+    """The closing alert of Siapkan Kiriman: where the package is, its files, what it replaced."""
+    text = "\n".join([ready, *(f"- {p.name}" for p in result.files)])
     if result.replaced:
         text += "\n\n" + say("button.package_replaced")
     if result.kept:
         text += "\n" + say("button.package_kept", files=", ".join(p.name for p in result.kept))
-    _finish(book, text, notes)
+    return text
 
 
 def _submit_in_lite(book) -> None:
-    """Siapkan Kiriman under xlwings Lite: the checks and output sheets as usual, then the way to
-    send by hand. Lite runs Python in the browser engine, which cannot write files on the PC, so
-    no package is made at all (never half of one)."""
+    """Siapkan Kiriman under xlwings Lite: the checks and output sheets as usual, then the package's
+    .xlsx and e-mail text in Lite's files (LITE_FILES/Kiriman), for staff to download. Lite cannot
+    ask a question mid-script, so a plan with errors gets no package; nor can it make a PDF
+    (Book.to_pdf is missing): staff export that from Excel."""
     from rak_xl.adapters import excel_live
     from rak_xl.core.findings import summary_line
     from rak_xl.products import jobs
+    from rak_xl.products import submit as package
 
-    ok, computed = _attempt(book, lambda: jobs.run_all(excel_live.read_book(book), book.name))
+    def compute():
+        grids = excel_live.read_book(book)
+        return (grids, *jobs.run_all(grids, book.name))
+
+    ok, computed = _attempt(book, compute)
     if not ok:
         return
-    report, plan = computed
+    grids, report, plan = computed
     ok, notes = _attempt(book, lambda: excel_live.apply_plan(book, plan))
     if not ok:
         return
     if report.has_errors:
         _alert(book, say("lite.submit_errors", summary=summary_line(report.findings)), critical=True)
         return
-    _finish(book, say("lite.submit_steps"), notes)
+    ok, result = _attempt(book, lambda: package.write_package(
+        report, plan, grids, book.name, None, LITE_FILES / "Kiriman", forced=False, pdf=None))
+    if ok:
+        ready = say("lite.package_ready", folder=result.folder.relative_to(LITE_FILES).as_posix())
+        _finish(book, _package_text(result, ready) + "\n\n" + say("lite.submit_steps"), notes)
 
 
 def province(book=None) -> None:
@@ -231,10 +256,8 @@ def new_year(book=None) -> None:
     The plan is read from the open workbook (what staff see, saved or not) and built
     by the same code as the shipped workbook (rak_xl.products.newyear, rak_xl.products.builder). The open
     workbook is never written to, and an existing file of the new name is never replaced.
-    Under xlwings Lite there is no file system to write to: staff are told where to do it.
+    Under xlwings Lite, which cannot carry the builder, staff are told where to do it.
     """
-    from pathlib import Path
-
     book = book or xw.Book.caller()
     if _in_lite():
         _alert(book, say("lite.new_year"))
@@ -243,9 +266,8 @@ def new_year(book=None) -> None:
     from rak_xl.adapters.atomic import write_bytes
     from rak_xl.products import newyear
 
-    source = Path(book.fullname)
-
     def make():
+        source = excel_live.book_path(book, R.ONEDRIVE_BEFORE_NEW_YEAR)  # OneDrive: the synced local file
         if not source.is_file():
             raise R.UNSAVED_BEFORE_NEW_YEAR()
         data = newyear.carried(excel_live.read_book(book), book.name)

@@ -455,10 +455,12 @@ def cmd_build(args) -> int:
             continue
         write_bytes(target, data)
         _out(_say(args, "cli.build_written", path=_full(target), size=len(data)))
-    if not args.check and not args.lite_package:
-        from rak_xl.products.builder.lite import default_requirement
+    if not args.check:  # what the Lite door weighs against Office's limit (over it, the build refused)
+        from rak_xl.products.builder import lite
 
-        _out(_say(args, "cli.build_lite", req=default_requirement()))
+        size, modules = lite.settings_size(built[0][1]), len(lite.bundle_modules())
+        key = "cli.build_lite_package" if args.lite_package else "cli.build_lite"
+        _out(_say(args, key, modules=modules, size=size, limit=lite.SETTINGS_LIMIT, req=args.lite_package))
     return EXIT_FINDINGS if stale else EXIT_OK
 
 

@@ -4,13 +4,15 @@
 
 1. Node's `pyodide` package, pinned to the Pyodide version written into the workbook
    (rak_xl.products.builder.lite.PYODIDE_VERSION).
-2. rak_xl's dependency set as xlwings Lite installs it: the [project] dependencies whose
-   environment markers hold under Pyodide, downloaded by `pip download --only-binary=:all:`
-   for the Pyodide platform. pip evaluates markers for the machine it runs on, not for
-   --platform, so the markers are evaluated here for Pyodide's environment (the values its
-   interpreter reports) and only the requirements that hold are passed to pip. The result is
-   printed: for each requirement the wheel found, or the marker that leaves it out.
+2. What xlwings Lite installs for the workbook: the lines of its requirements.txt (xlwings and
+   the PyPI packages the bundled rak_xl imports; never rak_xl itself, which main.py carries) with
+   what they need in turn, downloaded by `pip download --only-binary=:all:` for the Pyodide
+   platform. pip evaluates markers for the machine it runs on, not for --platform, so markers
+   are evaluated here for Pyodide's environment (the values its interpreter reports). The result
+   is printed: for each requirement the wheel found.
 
+It also reports rak_xl's own [project] dependencies under Pyodide (what micropip would install for
+a workbook built with --lite-package and an office's rak_xl wheel): the marker that leaves one out.
 tests/lite_harness.py then runs the workbook's main.py in Pyodide with these wheels, offline.
 Exit status: 0 when everything is in place, 1 when a requirement has no wheel for Pyodide.
 """
@@ -33,18 +35,19 @@ from packaging.utils import canonicalize_name
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from rak_xl.products.builder.lite import PYODIDE_VERSION
+from rak_xl.products.builder.lite import PYODIDE_VERSION, requirements_txt
 
-# What Pyodide 0.29's interpreter reports (sys, os, platform), i.e. what micropip evaluates markers with.
+# What Pyodide 314.0's interpreter reports (sys, os, platform), i.e. what micropip evaluates markers with
+# (sys.version 3.14.2; its pyodide-lock.json: platform emscripten_5_0_3, ABI 2026_0).
 PYODIDE_MARKERS = {
-    "implementation_name": "cpython", "implementation_version": "3.13.2", "os_name": "posix",
-    "platform_machine": "wasm32", "platform_release": "4.0.9", "platform_system": "Emscripten",
-    "platform_version": "#1", "python_full_version": "3.13.2", "platform_python_implementation": "CPython",
-    "python_version": "3.13", "sys_platform": "emscripten", "extra": "",
+    "implementation_name": "cpython", "implementation_version": "3.14.2", "os_name": "posix",
+    "platform_machine": "wasm32", "platform_release": "5.0.3", "platform_system": "Emscripten",
+    "platform_version": "#1", "python_full_version": "3.14.2", "platform_python_implementation": "CPython",
+    "python_version": "3.14", "sys_platform": "emscripten", "extra": "",
 }
-PIP_TARGET = ["--platform", "pyodide_2025_0_wasm32", "--platform", "emscripten_4_0_9_wasm32",
-              "--platform", "any", "--python-version", "3.13", "--implementation", "cp",
-              "--abi", "cp313", "--abi", "abi3", "--abi", "none", "--only-binary=:all:"]
+PIP_TARGET = ["--platform", "pyemscripten_2026_0_wasm32", "--platform", "emscripten_5_0_3_wasm32",
+              "--platform", "any", "--python-version", "3.14", "--implementation", "cp",
+              "--abi", "cp314", "--abi", "abi3", "--abi", "none", "--only-binary=:all:"]
 
 
 def cache() -> Path:
@@ -59,13 +62,13 @@ def wheels() -> Path:
     return cache() / f"wheels-{PYODIDE_VERSION}"
 
 
-def build_backend() -> Path:
-    """Wheels of [build-system] requires, so the harness builds rak_xl's wheel offline."""
-    return cache() / "build-backend"
-
-
 def applies(requirement: Requirement) -> bool:
     return requirement.marker is None or requirement.marker.evaluate(PYODIDE_MARKERS)
+
+
+def workbook_requirements() -> list[Requirement]:
+    """The lines of the requirements.txt `rak-xl build` writes into the workbook."""
+    return [Requirement(line) for line in requirements_txt(None).splitlines() if line.strip()]
 
 
 def project_requirements() -> list[Requirement]:
@@ -114,16 +117,12 @@ def download(requirements: list[str], target: Path, platform: list[str]) -> dict
 def main() -> int:
     install_node()
     print(f"Pyodide {PYODIDE_VERSION} (npm): {node_package()}")
-    backend = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["build-system"]["requires"]
-    download(backend, build_backend(), ["--only-binary=:all:"])
-    requirements = project_requirements()
+    requirements = workbook_requirements()
     found = download([str(r) for r in requirements if applies(r)], wheels(), PIP_TARGET)
-    print(f"pip download {' '.join(PIP_TARGET)}:")
+    print(f"the workbook's requirements.txt, pip download {' '.join(PIP_TARGET)}:")
     missing = []
     for r in requirements:
-        if not applies(r):
-            print(f"  {r}: left out under Pyodide by its marker")
-        elif canonicalize_name(r.name) in found:
+        if canonicalize_name(r.name) in found:
             print(f"  {r}: {found[canonicalize_name(r.name)].name}")
         else:
             missing.append(str(r))
@@ -134,6 +133,9 @@ def main() -> int:
                 missing.append(f"{r} (for {path.name})")
             elif applies(r):
                 print(f"  {r} (for {wheel_name(path)}): {found[canonicalize_name(r.name)].name}")
+    for r in project_requirements():  # the --lite-package route: rak_xl's wheel and its dependencies
+        if not applies(r):
+            print(f"  rak_xl's {r}: left out under Pyodide by its marker")
     if missing:
         print("no wheel for Pyodide: " + ", ".join(missing), file=sys.stderr)
         return 1

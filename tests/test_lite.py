@@ -1,10 +1,11 @@
 """The xlwings Lite door: what the build puts in the workbook, and the scripts run in Pyodide.
 
 The first tests read the built package. The others run the main.py stored in
-the workbook inside Pyodide under Node, offline (tests/lite_harness.py), on
-payloads made from the shipped workbook and from bad-input corpus cases, and
-compare what Lite would do in Excel with what the RunPython door does on
-CPython.
+the workbook inside Pyodide under Node, offline (tests/lite_harness.py), with only
+the PyPI wheels of the workbook's requirements.txt installed (rak_xl comes from
+main.py itself), on payloads made from the shipped workbook and from bad-input
+corpus cases, and compare what Lite would do in Excel with what the RunPython door
+does on CPython.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import pytest
 import xlwings as xw
 from conftest import ROOT, WORKBOOK, edit_workbook
 from lite_harness import read_properties
-from lite_setup import PYODIDE_MARKERS, applies, project_requirements
+from lite_setup import PYODIDE_MARKERS, applies, project_requirements, workbook_requirements
 from remote import payload_from_file
 
 from rak_xl import __version__, buttons
@@ -70,13 +71,15 @@ def _scripts(main: str) -> dict[str, tuple[str, str, str]]:
     """main.py: script function -> (its button, its name, the rak_xl.buttons function it calls with the book)."""
     found = {}
     for node in ast.parse(main).body:
-        if isinstance(node, ast.FunctionDef):
+        if isinstance(node, ast.FunctionDef) and node.decorator_list:
             deco = next(d for d in node.decorator_list if isinstance(d, ast.Call) and d.func.id == "script")
-            options = {k.arg: k.value.value for k in deco.keywords}
+            options = {k.arg: k.value for k in deco.keywords}
+            assert options["show_taskpane"].value is True  # a press opens the pane: staff see it working
+            assert options["exclude"].id == "NOT_SENT"
             (stmt,) = node.body
             call = stmt.value
             assert call.func.value.id == "buttons" and [a.id for a in call.args] == [node.args.args[0].arg]
-            found[node.name] = (options["button"], options["name"], call.func.attr)
+            found[node.name] = (options["button"].value, options["name"].value, call.func.attr)
     return found
 
 
@@ -97,9 +100,51 @@ def test_the_workbook_carries_the_lite_web_extension():
     webext = parts[lite.WEBEXT].decode()
     assert f'<we:reference id="{lite.STORE_ID}"' in webext and 'storeType="OMEX"' in webext
     props = read_properties(WORKBOOK)
-    assert props["pyodideVersion"] == lite.PYODIDE_VERSION
-    assert props["requirements.txt"].splitlines() == [f"xlwings=={xw.__version__}", f"rak_xl=={__version__}"]
+    assert list(props) == ["main.py", "requirements.txt", "pyodideVersion", "addinVersion"]  # as Lite writes them
+    assert props["pyodideVersion"] == lite.PYODIDE_VERSION == "314.0.0"
+    assert re.fullmatch(r"1\.0\.0\.0-\d+", props["addinVersion"]) and props["addinVersion"] == lite.ADDIN_VERSION
+    assert props["requirements.txt"].splitlines() == [f"xlwings=={xw.__version__}", *lite.REQUIREMENTS]
     compile(props["main.py"], "main.py", "exec")
+    # Sheets no script reads are not sent to Python: Petunjuk and the output sheets.
+    namespace: dict = {}
+    exec(props["main.py"].split("\n\n\n@script")[0], namespace)  # the header, up to the first script
+    assert namespace["NOT_SENT"] == [L.SHEET_GUIDE, *L.OUTPUT_SHEETS]
+    assert not set(namespace["NOT_SENT"]) & set(L.INPUT_SHEETS)
+
+
+def test_requirements_name_only_pypi_packages_pinned_as_the_project_pins_them():
+    """No rak_xl, no URL: Lite installs the PyPI packages the bundled modules import; xlwings pinned to
+    the VBA module's version, the others with pyproject.toml's own bounds."""
+    from packaging.requirements import Requirement
+
+    project = {r.name.lower(): r for r in project_requirements()}
+    lines = [Requirement(line) for line in read_properties(WORKBOOK)["requirements.txt"].splitlines()]
+    assert [r.name.lower() for r in lines] == ["xlwings", "openpyxl", "defusedxml"]
+    for r in lines:
+        assert r.url is None and r.marker is None
+        assert str(r.specifier) == str(project[r.name.lower()].specifier), r
+    assert str(lines[0].specifier) == f"=={xw.__version__}"
+
+
+def test_the_bundle_carries_what_the_buttons_import_and_fits_office_s_limit():
+    """main.py ends with rak_xl's modules, zipped: all the buttons can import, none of the CLI, the builder,
+    the province batch or LibreOffice's export; the Lite settings stay within Office's 2 MB."""
+    import base64
+    import io
+
+    main = read_properties(WORKBOOK)["main.py"]
+    encoded = main.split('_BUNDLE = """', 1)[1].split('"""', 1)[0]
+    with zipfile.ZipFile(io.BytesIO(base64.b85decode("".join(encoded.split())))) as zf:
+        names = set(zf.namelist())
+    modules = lite.bundle_modules()
+    assert names == {str(Path(*m.split(".")).with_suffix(".py")) if (ROOT / Path(*m.split(".")).with_suffix(".py"))
+                     .is_file() else f"{m.replace('.', '/')}/__init__.py" for m in modules}
+    assert "rak_xl.buttons" in modules and "rak_xl.products.submit" in modules
+    for left_out in ("rak_xl.cli", "rak_xl.frames", "rak_xl.products.builder", "rak_xl.products.province",
+                     "rak_xl.products.newyear", "rak_xl.adapters.pdf_export", "rak_xl.adapters.file_read"):
+        assert not [m for m in modules if m == left_out or m.startswith(left_out + ".")], left_out
+    size = lite.settings_size(WORKBOOK.read_bytes())
+    assert 100_000 < size <= lite.SETTINGS_LIMIT == 2_000_000
 
 
 def test_every_form_button_has_a_lite_button_beside_it():
@@ -150,7 +195,10 @@ def test_the_lite_package_can_be_a_wheel_url(tmp_path):
     done = subprocess.run([sys.executable, "-m", "rak_xl", "build", "-o", str(out), "--lite-package", url],
                           cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    assert read_properties(out)["requirements.txt"].splitlines() == [f"xlwings=={xw.__version__}", url]
+    props = read_properties(out)
+    assert props["requirements.txt"].splitlines() == [f"xlwings=={xw.__version__}", url]
+    assert "_BUNDLE" not in props["main.py"] and "\nfrom rak_xl import buttons\n" in props["main.py"]
+    assert "xlwings Lite memasang rak_xl dari " + url in done.stdout
 
 
 def test_rak_xl_run_keeps_the_lite_door(tmp_path):
@@ -207,11 +255,13 @@ def test_the_kiriman_package_carries_no_lite_code(tmp_path):
 
 
 def test_under_pyodide_the_dependency_set_has_pure_wheels_only():
-    """What micropip installs for rak_xl under Lite: markers leave out what has no Pyodide wheel on PyPI.
-    (tests/lite_setup.py downloads exactly this set with pip for the Pyodide platform.)"""
+    """What micropip installs for rak_xl's wheel under Lite (--lite-package): markers leave out what has
+    no Pyodide wheel on PyPI. The workbook's own requirements.txt is the smaller set tests/lite_setup.py
+    downloads for the harness."""
     assert PYODIDE_MARKERS["sys_platform"] == "emscripten"
     kept = {r.name.lower() for r in project_requirements() if applies(r)}
     assert kept == {"xlwings", "openpyxl", "defusedxml", "xlsxwriter"}
+    assert {r.name.lower() for r in workbook_requirements()} == kept - {"xlsxwriter"}
 
 
 # -- the scripts in Pyodide ------------------------------------------------------------------------
@@ -223,6 +273,11 @@ def _office_js(payload: dict) -> dict:
     """What Lite sends (the remote tests use the VBA client's). A deep copy: a press changes the
     payload it was given (added sheets), and the module's payloads serve several presses."""
     return {**copy.deepcopy(payload), "client": "Office.js"}
+
+
+CLEAN_EDITS = {  # the shipped plan's four errors mended
+    L.SHEET_IDENTITY: {"B10": 4_423_935_000, "B12": dt.datetime(2022, 1, 17)},
+    L.SHEET_RAK_A: {"C19": "Indikator pengganti yang berbeda", "D32": 1}}
 
 
 def _bloated() -> dict:
@@ -243,24 +298,27 @@ def corpus_payloads(tmp_path_factory) -> dict[str, dict]:
                        ("formula_error_ref", corpus._formula_error("formula_error_ref")),
                        ("control_characters", corpus.control_characters), ("long_cell", corpus.long_cell)):
         made[name] = make(folder / f"{name}.xlsm")
-    made["clean"] = edit_workbook(WORKBOOK, folder / "clean.xlsm", {  # the shipped plan's four errors mended
-        L.SHEET_IDENTITY: {"B10": 4_423_935_000, "B12": dt.datetime(2022, 1, 17)},
-        L.SHEET_RAK_A: {"C19": "Indikator pengganti yang berbeda", "D32": 1}})
+    made["clean"] = edit_workbook(WORKBOOK, folder / "clean.xlsm", CLEAN_EDITS)
     payloads = {name: payload_from_file(path) for name, path in made.items()}
     payloads["too_large"] = _bloated()
     return payloads
 
 
 @pytest.fixture(scope="module")
-def lite_run(tmp_path_factory, corpus_payloads):
-    """One Pyodide session pressing every case; (cases, response)."""
+def lite_harness(tmp_path_factory):
     from lite_harness import Lite
 
-    harness = Lite(tmp_path_factory.mktemp("lite"), WORKBOOK)
+    return Lite(tmp_path_factory.mktemp("lite"), WORKBOOK)
+
+
+@pytest.fixture(scope="module")
+def lite_run(lite_harness, corpus_payloads):
+    """One Pyodide session pressing every case; (cases, response)."""
     cases = [(script, name) for name in ("shipped", "too_large") for script in SCRIPTS]
     cases += [("validasi", name) for name in corpus_payloads if name not in ("shipped", "too_large", "clean")]
-    cases += [("evaluasi", "number_as_words"), ("siapkan_kiriman", "shipped"), ("siapkan_kiriman", "clean")]
-    response = harness.run([(script, _office_js(corpus_payloads[name])) for script, name in cases])
+    cases += [("evaluasi", "number_as_words"), ("siapkan_kiriman", "shipped"), ("siapkan_kiriman", "clean"),
+              ("buat_rak_tahun_berikutnya", "shipped")]
+    response = lite_harness.run([(script, _office_js(corpus_payloads[name])) for script, name in cases])
     return cases, response
 
 
@@ -286,8 +344,10 @@ def test_the_scripts_run_in_pyodide_with_the_pinned_versions(lite_run):
     # The Pyodide that ran is the one the workbook names.
     package = json.loads((node_package() / "package.json").read_text(encoding="utf-8"))
     assert package["version"] == read_properties(WORKBOOK)["pyodideVersion"]
-    assert response["platform"] == "emscripten" and response["python"].startswith("3.13")
+    assert response["platform"] == "emscripten" and response["python"] == PYODIDE_MARKERS["python_full_version"]
     assert response["xlwings"] == xw.__version__
+    # rak_xl came out of main.py (its zip in the temporary folder), not from an installed package.
+    assert re.fullmatch(r"/tmp/rak_xl-[0-9a-f]{16}\.zip/rak_xl/__init__\.py", response["rak_xl_from"])
     main = read_properties(WORKBOOK)["main.py"]
     assert {m["function_name"]: m["button"] for m in response["meta"]} == {
         name: button for name, (button, _n, _f) in _scripts(main).items()}
@@ -302,7 +362,7 @@ def test_lite_actions_equal_the_runpython_actions_on_cpython(lite_run, corpus_pa
         if script in SCRIPTS:
             assert result["actions"] == _cpython(_office_js(corpus_payloads[name]), SCRIPTS[script]), (script, name)
             compared += 1
-    assert compared == len(cases) - 2
+    assert compared == len(cases) - 3  # all but Siapkan Kiriman (twice) and Buat RAK Tahun Berikutnya
 
 
 SEEN = {"addSheet", "sheetDelete", "setValues", "sheetClearContents", "rangeClearContents", "setRangeColor",
@@ -330,16 +390,64 @@ def test_bad_input_gives_the_same_indonesian_answers_under_lite(lite_run):
         assert actions[-1]["func"] == "alert" and "kesalahan program" not in actions[-1]["args"][0], name
 
 
-def test_siapkan_kiriman_under_lite_writes_no_file_and_guides_staff(lite_run):
+def test_siapkan_kiriman_under_lite_writes_the_package_to_lite_s_files(lite_run, lite_harness, corpus_payloads,
+                                                                    tmp_path):
+    """Lite writes the package's .xlsx and e-mail text to /data (staff download them from the Files menu);
+    they are the files `rak-xl submit --no-pdf` makes of the same plan. No PDF: Book.to_pdf is missing in
+    Lite, so the alert says how to export it from Excel."""
+    import openpyxl
+
     _cases, response = lite_run
-    assert response["written"] == []  # no package, not even a half-done one
+    assert response["written"] == []  # nothing outside Lite's /data
     clean = _result(lite_run, "siapkan_kiriman", "clean")["actions"]
-    assert clean[-1]["func"] == "alert" and clean[-1]["args"][0] == say("lite.submit_steps")
     added = [a["args"][1] for a in clean if a["func"] == "addSheet"]
     assert {L.SHEET_FINDINGS, L.SHEET_ROLLUP, L.SHEET_CONSOLIDATED} <= set(added)
-    assert "Save As" in say("lite.submit_steps") and "Export" in say("lite.submit_steps")
+    (folder,) = {Path(f).parent for f in response["data"]}
+    assert folder.parent == Path("Kiriman")
+    assert sorted(Path(f).name for f in response["data"]) == [f"{folder.name}.xlsx", f"{folder.name}_email.txt"]
+    text = clean[-1]["args"][0]
+    assert clean[-1]["func"] == "alert" and text.endswith(say("lite.submit_steps"))
+    assert text.startswith(say("lite.package_ready", folder=folder.as_posix()))
+    assert "Download All" in text and "Create PDF/XPS" in text and "tidak dapat menyimpan" not in text
+    # The same package as the command line's (the clean plan, the same day).
+    cli = tmp_path / "cli"
+    source = tmp_path / "clean.xlsm"
+    edit_workbook(WORKBOOK, source, CLEAN_EDITS)
+    done = subprocess.run([sys.executable, "-m", "rak_xl", "submit", str(source), "--no-pdf", "-o", str(cli)],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    theirs = cli / folder.name
+    ours = lite_harness.data / folder
+    assert (ours / f"{folder.name}_email.txt").read_text(encoding="utf-8") == \
+        (theirs / f"{folder.name}_email.txt").read_text(encoding="utf-8")
+    book, expected = (openpyxl.load_workbook(d / f"{folder.name}.xlsx") for d in (ours, theirs))
+    # The same sheets (the hidden highlight sheet comes last here: there is no saved file to lend its place).
+    assert sorted(book.sheetnames) == sorted(expected.sheetnames) and L.SHEET_GUIDE not in book.sheetnames
+    for name in book.sheetnames:
+        if name != "Stempel Kiriman":  # the stamp names the source file and its SHA-256, which Lite cannot read
+            assert [[c.value for c in r] for r in book[name].iter_rows()] == \
+                [[c.value for c in r] for r in expected[name].iter_rows()], name
     shipped = _result(lite_run, "siapkan_kiriman", "shipped")["actions"]
     assert "4 kesalahan" in shipped[-1]["args"][0] and "Kiriman tidak dibuat" in shipped[-1]["args"][0]
+
+
+def test_buat_rak_tahun_berikutnya_under_lite_says_where_to_do_it(lite_run):
+    actions = _result(lite_run, "buat_rak_tahun_berikutnya", "shipped")["actions"]
+    assert [a["func"] for a in actions] == ["alert"] and actions[0]["args"][0] == say("lite.new_year")
+
+
+# Bundled for paths the presses above do not take: a saved workbook as the template of a file write
+# (archive, cell_census, rewrite_checks, lite_parts) and a bug's crash report (crash).
+BUNDLED_FOR_OTHER_PATHS = {"rak_xl.adapters.archive", "rak_xl.adapters.cell_census", "rak_xl.adapters.rewrite_checks",
+                           "rak_xl.adapters.lite_parts", "rak_xl.core.crash"}
+
+
+def test_the_bundle_is_what_the_presses_import(lite_run):
+    """Every module the scripts imported came from the bundle, and the bundle holds little more."""
+    _cases, response = lite_run
+    imported, bundled = set(response["modules"]), set(lite.bundle_modules())
+    assert imported <= bundled
+    assert bundled - imported == BUNDLED_FOR_OTHER_PATHS
 
 
 FORBIDDEN = {"subprocess", "threading", "_thread", "multiprocessing", "concurrent"}
@@ -348,7 +456,7 @@ FORBIDDEN = {"subprocess", "threading", "_thread", "multiprocessing", "concurren
 def test_no_module_a_button_imports_starts_processes_or_threads(lite_run):
     _cases, response = lite_run
     modules = response["modules"]
-    assert "rak_xl.buttons" in modules and "rak_xl.products.submit" not in modules
+    assert "rak_xl.buttons" in modules and "rak_xl.products.submit" in modules
     for module in modules:
         path = ROOT / (module.replace(".", "/") + ".py")
         if not path.exists():

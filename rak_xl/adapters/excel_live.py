@@ -74,15 +74,16 @@ def read_book(book) -> dict[str, Grid]:
         raise R.EXCEL_REFUSED_READ(detail=excel_message(exc)) from None
 
 
-def book_path(book) -> Path:
+def book_path(book, refusal=R.ONEDRIVE_FOLDER_NOT_FOUND) -> Path:
     """The saved workbook's local path. For a workbook opened from OneDrive/SharePoint Excel reports
-    a URL, which xlwings maps to the synced local folder; when there is none, staff get the fix."""
+    a URL, which xlwings maps to the synced local folder; when there is none, staff get the fix
+    (`refusal`: the one that names the button pressed)."""
     import xlwings
 
     try:
         return Path(book.fullname)
     except xlwings.XlwingsError as exc:
-        raise R.ONEDRIVE_FOLDER_NOT_FOUND(detail=exc) from None
+        raise refusal(detail=exc) from None
 
 
 def _read_book(book) -> dict[str, Grid]:

@@ -588,6 +588,32 @@ OUT_OF_MEMORY = refusal(
     "Close other programs, then try again.",
     "The computer ran out of memory; nothing was written.")
 
+LITE_SETTINGS_TOO_LARGE = refusal(
+    "RAK907", "lite-settings-too-large",
+    "Kode xlwings Lite workbook ini {size} byte, melebihi batas pengaturan add-in Office ({limit} byte); "
+    "workbook tidak dibuat.",
+    "The workbook's xlwings Lite code is {size} bytes, over Office's limit for add-in settings ({limit} "
+    "bytes); no workbook was written.",
+    "Kurangi modul yang dibawa main.py (rak_xl/products/builder/lite.py), atau bangun dengan "
+    "--lite-package URL wheel rak_xl.",
+    "Bundle fewer modules into main.py (rak_xl/products/builder/lite.py), or build with --lite-package "
+    "and the URL of a rak_xl wheel.",
+    "`rak-xl build` (and a new year's workbook): the Lite properties, main.py with rak_xl bundled, weigh "
+    "more than the 2 MB Office keeps of an add-in's document settings.")
+
+SETUP_PATH_NOT_IN_CODE_PAGE = refusal(
+    "RAK908", "setup-path-not-in-code-page",
+    "Alamat Python '{python}' memuat huruf yang tidak dapat dibaca tombol Excel (VBA membaca xlwings.conf "
+    "dengan code page {codepage}); xlwings.conf tidak ditulis.",
+    "The Python path '{python}' has letters the Excel buttons cannot read (VBA reads xlwings.conf in code "
+    "page {codepage}); xlwings.conf was not written.",
+    "Pasang Python di folder yang namanya hanya memakai huruf biasa, misalnya C:\\Python313 "
+    "(py install 3.13 --target C:\\Python313), lalu jalankan setup-excel dengan Python itu.",
+    "Install Python in a folder whose name has plain letters only, e.g. C:\\Python313 (py install 3.13 "
+    "--target C:\\Python313), then run setup-excel with that Python.",
+    "`rak-xl setup-excel` writes xlwings.conf in the ANSI code page xlwings' VBA reads it with; a path "
+    "with a letter that code page lacks would reach RunPython garbled.")
+
 EXCEL_REFUSED_READ = refusal(
     "RAK910", "excel-refused-read",
     "Excel menolak perintah saat membaca workbook; tidak ada yang diubah ({detail}).",
@@ -649,6 +675,19 @@ UNSAVED_BEFORE_NEW_YEAR = refusal(
     "RAK baru ditulis di folder workbook ini.",
     "Save the workbook first: the new plan is written to its folder.",
     doc="Buat RAK Tahun Berikutnya on a workbook never saved: the new plan goes beside the saved file.")
+
+ONEDRIVE_BEFORE_NEW_YEAR = refusal(
+    "RAK917", "onedrive-before-new-year",
+    "Letak lokal workbook di OneDrive/SharePoint tidak ditemukan, sehingga RAK tahun berikutnya tidak "
+    "dapat dibuat di sampingnya. Tidak ada yang diubah ({detail}).",
+    "The workbook's local OneDrive/SharePoint folder was not found ({detail}), so the next year's plan "
+    "cannot be written beside it. Nothing changed.",
+    "Sinkronkan folder itu ke komputer ini (OneDrive > Sync), atau simpan workbook ke folder lokal "
+    "(File > Save As), lalu tekan Buat RAK Tahun Berikutnya lagi.",
+    "Sync that folder to this computer (OneDrive > Sync), or save the workbook to a local folder "
+    "(File > Save As), then press Buat RAK Tahun Berikutnya again.",
+    "Buat RAK Tahun Berikutnya writes beside the saved workbook; a workbook opened from "
+    "OneDrive/SharePoint that is not synced to this PC has no local folder.")
 
 LIBREOFFICE_MISSING = refusal(
     "RAK920", "libreoffice-missing",

@@ -631,31 +631,33 @@ WORDS: Words = Words({
                            "tekan Siapkan Kiriman lagi. Kiriman tidak dibuat.",
                            "The plan still has {summary}. Fix the errors listed on sheet Temuan, then press "
                            "Siapkan Kiriman again. No package made."),
+    "lite.package_ready": ("Kiriman siap di berkas xlwings Lite, folder {folder}:",
+                           "Package ready in the xlwings Lite files, folder {folder}:"),
     "lite.submit_steps": (
-        "xlwings Lite tidak dapat menyimpan berkas ke komputer, jadi paket Kiriman tidak dibuat. "
-        "Lembar Temuan, Rekap Anggaran, Konsolidasi dan Evaluasi sudah diperbarui. Siapkan kiriman dengan Excel:\n"
-        "1. File > Save As (Simpan Sebagai) > jenis \"Excel Workbook (*.xlsx)\" (Excel di web: File > Save As > "
-        "Download a Copy). Salinan .xlsx ini tanpa makro.\n"
-        "2. Buka lembar Konsolidasi, lalu File > Export > Create PDF/XPS (atau File > Print > Microsoft Print to PDF); "
-        "ulangi untuk lembar Rekap Anggaran.\n"
-        "3. Kirim salinan .xlsx dan kedua PDF lewat e-mail ke KPU Provinsi Jawa Timur.\n"
-        "Komputer dengan Python dan rak_xl membuat paket lengkap (dengan stempel) lewat tombol di kolom Tombol "
-        "atau perintah: rak-xl submit <workbook>.",
-        "xlwings Lite cannot save files to the computer, so no Kiriman package was made. "
-        "Sheets Temuan, Rekap Anggaran, Konsolidasi and Evaluasi are up to date. Prepare the package with Excel:\n"
-        "1. File > Save As > type \"Excel Workbook (*.xlsx)\" (Excel on the web: File > Save As > Download a "
-        "Copy). This .xlsx copy has no macros.\n"
-        "2. Open sheet Konsolidasi, then File > Export > Create PDF/XPS (or File > Print > Microsoft Print to PDF); "
-        "repeat for sheet Rekap Anggaran.\n"
-        "3. E-mail the .xlsx copy and both PDFs to KPU Provinsi Jawa Timur.\n"
-        "A computer with Python and rak_xl makes the whole package (with its stamp) with the buttons in column "
-        "Tombol or the command: rak-xl submit <workbook>."),
-    "lite.new_year": ("xlwings Lite tidak dapat menyimpan berkas ke komputer, jadi RAK tahun berikutnya tidak dibuat. "
-                      "Tekan tombol ini di Excel pada komputer dengan Python dan rak_xl, atau jalankan: "
-                      "rak-xl baru --dari <workbook ini>.",
-                      "xlwings Lite cannot save files to the computer, so no plan for the next year was made. "
-                      "Press this button in Excel on a computer with Python and rak_xl, or run: "
-                      "rak-xl baru --dari <this workbook>."),
+        "Lembar Temuan, Rekap Anggaran, Konsolidasi dan Evaluasi sudah diperbarui. Menyelesaikan kiriman:\n"
+        "1. Unduh berkas di atas: menu xlwings Lite (\u2630) > Files > Import/Export > Download All (satu ZIP), "
+        "atau unduh satu per satu. Berkas itu hilang bila cache Office dibersihkan.\n"
+        "2. PDF dibuat dengan Excel (xlwings Lite tidak dapat membuat PDF): buka lembar Konsolidasi, lalu File > "
+        "Export > Create PDF/XPS (atau File > Print > Microsoft Print to PDF); ulangi untuk lembar Rekap Anggaran.\n"
+        "3. Kirim salinan .xlsx, kedua PDF dan teks e-mail ke KPU Provinsi Jawa Timur.\n"
+        "Stempel kiriman tidak memuat sidik workbook asal (xlwings Lite tidak membaca berkasnya); komputer "
+        "dengan Python dan rak_xl membuat paket lengkap lewat tombol di kolom Tombol atau perintah: "
+        "rak-xl submit <workbook>.",
+        "Sheets Temuan, Rekap Anggaran, Konsolidasi and Evaluasi are up to date. To finish the package:\n"
+        "1. Download the files above: xlwings Lite menu (\u2630) > Files > Import/Export > Download All (one ZIP), "
+        "or one by one. They are gone once the Office cache is cleared.\n"
+        "2. Make the PDF with Excel (xlwings Lite cannot make a PDF): open sheet Konsolidasi, then File > Export > "
+        "Create PDF/XPS (or File > Print > Microsoft Print to PDF); repeat for sheet Rekap Anggaran.\n"
+        "3. E-mail the .xlsx copy, both PDFs and the e-mail text to KPU Provinsi Jawa Timur.\n"
+        "The stamp has no fingerprint of the source workbook (xlwings Lite does not read its file); a "
+        "computer with Python and rak_xl makes the whole package with the buttons in column Tombol or the "
+        "command: rak-xl submit <workbook>."),
+    "lite.new_year": ("Buat RAK Tahun Berikutnya tidak berjalan di xlwings Lite: pembuat workbook (dengan modul "
+                      "VBA-nya) tidak dibawa workbook ini. Tekan tombol ini di Excel pada komputer dengan Python dan "
+                      "rak_xl, atau jalankan: rak-xl baru --dari <workbook ini>.",
+                      "Buat RAK Tahun Berikutnya does not run under xlwings Lite: the workbook builder (with its "
+                      "VBA modules) is not carried in this workbook. Press this button in Excel on a computer with "
+                      "Python and rak_xl, or run: rak-xl baru --dari <this workbook>."),
     # Notes on what Excel refused along a press (the press goes on without it).
     "excel.skipped": ("{what} dilewati: {detail}", "{what} skipped: {detail}"),
     "excel.format": ("Format lembar '{sheet}'", "Formatting of sheet '{sheet}'"),
@@ -745,9 +747,9 @@ WORDS: Words = Words({
     "cli.build.province_output": ("workbook Rekap Provinsi (tombol Buat Rekap), dari macros/province",
                                   "the Rekap Provinsi workbook (Buat Rekap button), from macros/province"),
     "cli.build.lite_package": ("cara xlwings Lite memasang rak_xl: baris requirements.txt, mis. URL wheel "
-                               "(bawaan: rak_xl versi ini dari PyPI)",
-                               "how xlwings Lite installs rak_xl: a requirements.txt line, e.g. a wheel URL "
-                               "(default: this rak_xl version from PyPI)"),
+                               "kantor (bawaan: rak_xl dibawa main.py di dalam workbook)",
+                               "how xlwings Lite installs rak_xl: a requirements.txt line, e.g. your office's "
+                               "wheel URL (default: rak_xl carried in the workbook's main.py)"),
     "cli.baru": ("buat workbook RAK baru: tahun berikutnya dari RAK lama, atau RAK kosong satker lain",
                  "make a new RAK workbook: next year's from an old one, or a blank plan for another satker"),
     "cli.baru.output": ("berkas hasil .xlsm (bawaan: RAK_<tahun>.xlsm di samping RAK lama)",
@@ -835,8 +837,14 @@ WORDS: Words = Words({
                         "{path} differs from a fresh build of {sources}. Run: rak-xl build"),
     "cli.build_fresh": ("{path} sama dengan hasil build baru.", "{path} matches a fresh build."),
     "cli.build_written": ("Ditulis: {path} ({size} byte)", "Written: {path} ({size} bytes)"),
-    "cli.build_lite": ("xlwings Lite memasang {req} dari PyPI; untuk wheel sendiri: --lite-package URL",
-                       "xlwings Lite installs {req} from PyPI; for a wheel of your own: --lite-package URL"),
+    "cli.build_lite": ("xlwings Lite: main.py membawa {modules} modul rak_xl; pengaturan add-in {size} byte dari "
+                       "batas Office {limit} byte",
+                       "xlwings Lite: main.py carries {modules} rak_xl modules; add-in settings {size} bytes of "
+                       "Office's {limit}-byte limit"),
+    "cli.build_lite_package": ("xlwings Lite memasang rak_xl dari {req}; pengaturan add-in {size} byte dari batas "
+                               "Office {limit} byte",
+                               "xlwings Lite installs rak_xl from {req}; add-in settings {size} bytes of Office's "
+                               "{limit}-byte limit"),
     # Why the file system refused, by errno name (the OS's own text is English, or localised
     # differently on every PC).
     "os.ENOSPC": ("disk penuh", "the disk is full"),

@@ -29,7 +29,6 @@ from pathlib import Path
 from rak_xl import __version__
 from rak_xl.adapters.atomic import replacing
 from rak_xl.adapters.file_write import write_values_copy
-from rak_xl.adapters.pdf_export import libreoffice_pdf as export_pdf
 from rak_xl.core import clock
 from rak_xl.core import layout as L
 from rak_xl.core import refusals as R
@@ -191,6 +190,8 @@ def refuse_if_errors(report: jobs.ValidationReport, force: bool, source: str = "
 
 def libreoffice_pdf(xlsx: Path, pdf: Path) -> None:
     """The PDF of the package: Konsolidasi and Rekap Anggaran, exported by LibreOffice."""
+    from rak_xl.adapters.pdf_export import libreoffice_pdf as export_pdf  # starts a process: not under Lite
+
     export_pdf(xlsx, pdf, PDF_SHEETS)
 
 

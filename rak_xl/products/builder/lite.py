@@ -1,11 +1,19 @@
 """The xlwings Lite door: Python inside Excel (Pyodide), nothing installed on the PC.
 
 xlwings Lite is an Office add-in (store id WA200008175). It keeps a workbook's
-code in the workbook itself, as an Office web extension part:
-`xl/webextensions/webextension1.xml` holds the properties `main.py`,
-`requirements.txt` and `pyodideVersion` (each value a JSON string), and
-`xl/webextensions/taskpanes.xml` refers to it from the package root. Public Lite
-workbooks, .xlsx and .xlsm alike, carry exactly these parts.
+code in the workbook itself, as the add-in's document settings in an Office web
+extension part: `xl/webextensions/webextension1.xml` holds the properties
+`main.py`, `requirements.txt`, `pyodideVersion` and `addinVersion` (each value a
+JSON string), and `xl/webextensions/taskpanes.xml` refers to it from the package
+root. Public Lite workbooks, .xlsx and .xlsm alike, carry exactly these parts.
+
+The workbook carries its own rak_xl: main.py ends with the modules the buttons
+import, zipped and base85-encoded, which it writes to a temporary file and puts
+on sys.path (zipimport). Lite then installs only PyPI packages (xlwings and the
+pure-Python libraries those modules import), so no server of ours is involved.
+Office keeps at most 2 MB of document settings per add-in (the `Settings.set`
+reference of the Office JavaScript API); the build measures what main.py and the
+other properties take and refuses past that.
 
 A Lite sheet button is a named shape whose hyperlink points at a cell under
 it; `@script(button="[shape]Sheet!Cell")` binds the shape to a script. The
@@ -21,6 +29,8 @@ buttons still work.
 
 from __future__ import annotations
 
+import ast
+import base64
 import io
 import json
 import re
@@ -30,20 +40,40 @@ from pathlib import Path
 from xml.etree import ElementTree
 from xml.sax.saxutils import quoteattr
 
+import rak_xl
 from rak_xl import __version__
 from rak_xl.adapters.lite_parts import NS as _NS
 from rak_xl.adapters.lite_parts import REL_TASKPANES, guide_drawing, relationships
 from rak_xl.core import layout as L
+from rak_xl.core import refusals as R
+from rak_xl.rules import AREA_MODULES
 
 from .vba import normalise_package
 
-# The Pyodide the scripts were written and tested for (tests/lite_harness.py runs the same version).
-PYODIDE_VERSION = "0.29.5"
+# What the workbook asks Lite for. pyodideVersion: Lite's Dependencies page asks for Pyodide 314.0.0 or
+# later to keep package versions across restarts (tests/lite_harness.py runs this very version);
+# addinVersion: the Lite release that brought trusted workbooks, autostart and local files.
+PYODIDE_VERSION = "314.0.0"
+ADDIN_VERSION = "1.0.0.0-28"
+# Office's limit for an add-in's document settings: "A maximum of 2MB is available for the settings
+# of each add-in" (Office.Settings.set, Office JavaScript API reference). Counted as the settings'
+# JSON, in bytes, with 2 MB read as 2,000,000 to stay on the safe side.
+SETTINGS_LIMIT = 2_000_000
+# The PyPI packages the bundled modules import (openpyxl: Siapkan Kiriman's .xlsx; defusedxml, which
+# openpyxl uses when present, for safe XML), with pyproject.toml's bounds (a test compares them).
+REQUIREMENTS = ("openpyxl>=3.1.2,<3.2", "defusedxml>=0.7")
+# What the buttons reach only outside Lite: the new year's workbook (the builder), Rekap Provinsi
+# (no Lite door) and LibreOffice's PDF (a process). main.py carries the rest of the import closure.
+NOT_BUNDLED = ("rak_xl.products.newyear", "rak_xl.products.builder", "rak_xl.products.province",
+               "rak_xl.adapters.pdf_export")
+BUNDLE_ROOTS = ("rak_xl.buttons", *(f"rak_xl.rules.{m}" for m in AREA_MODULES))  # rules load by name
 STORE_ID = "wa200008175"
 # Fixed, so the same sources build the same bytes (Excel only needs it to be unique in the workbook).
 EXTENSION_ID = "{5B1C7A3E-52F4-4A8E-9C1D-0A2F6B7E4D21}"
 COLUMN = 2  # column C of Petunjuk, beside the form buttons in column B
 SHAPE_PREFIX = "tombol_"
+# Sheets no script reads: Lite sends their cells to Python only to have them ignored.
+NOT_SENT = (L.SHEET_GUIDE, *L.OUTPUT_SHEETS)
 
 WEBEXT = "xl/webextensions/webextension1.xml"
 TASKPANES = "xl/webextensions/taskpanes.xml"
@@ -68,13 +98,31 @@ class SheetButton:
 
     @property
     def script(self) -> str:
-        """The script's Python name: RekapAnggaran -> rekap_anggaran."""
-        return re.sub(r"(?<!^)(?=[A-Z])", "_", self.macro).lower()
+        """The script's Python name: RekapAnggaran -> rekap_anggaran, BuatRAKTahunBerikutnya ->
+        buat_rak_tahun_berikutnya (a run of capitals is one word)."""
+        return re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", self.macro).lower()
 
 
-def default_requirement() -> str:
-    """rak_xl from PyPI, the version being built."""
-    return f"rak_xl=={__version__}"
+@dataclass(frozen=True)
+class Bundle:
+    """rak_xl's modules as main.py carries them."""
+    modules: tuple[str, ...]
+    data: bytes  # the zip archive
+
+    @property
+    def text(self) -> str:
+        return base64.b85encode(self.data).decode("ascii")
+
+
+@dataclass(frozen=True)
+class LiteDoor:
+    """What `embed` stores: the properties, and what they weigh against Office's limit."""
+    properties: dict[str, str]
+    bundle: Bundle | None
+
+    @property
+    def settings_size(self) -> int:
+        return len(json.dumps(self.properties).encode("utf-8"))
 
 
 def insert_shape(ws, row: int, caption: str) -> None:
@@ -102,46 +150,140 @@ def runpython_functions(macros: Path) -> dict[str, str]:
     return found
 
 
-def main_py(buttons: list[SheetButton]) -> str:
-    """The workbook's main.py: one thin script per button, calling the RunPython button's function."""
-    lines = [
-        '"""RAK KPU: the Petunjuk buttons for xlwings Lite (Python inside Excel, nothing installed).',
-        "",
-        "Jangan diubah di sini: berkas ini dibuat ulang oleh `rak-xl build`.",
-        "",
-        "Written by `rak-xl build` (rak_xl/products/builder/lite.py); edit that, not this copy. Each script",
-        "calls the same rak_xl.buttons function as the form button beside it (RunPython).",
-        '"""',
-        "",
-        "import xlwings as xw",
-        "from xlwings import script",
-        "",
-        "from rak_xl import buttons",
-    ]
+def _module_path(package: Path, module: str) -> Path:
+    """The source of `module` (rak_xl.core.text -> <package>/core/text.py; a package: its __init__.py)."""
+    path = package.joinpath(*module.split(".")[1:])
+    return path / "__init__.py" if (path / "__init__.py").is_file() else path.with_suffix(".py")
+
+
+def _imports(package: Path, module: str) -> set[str]:
+    """The rak_xl modules `module` imports anywhere in its source (function-level imports too)."""
+    path = _module_path(package, module)
+    here = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = here.rsplit(".", node.level - 1)[0] if node.level > 1 else here if node.level else ""
+            name = ".".join(p for p in (base, node.module) if p)
+            found.add(name)
+            found.update(f"{name}.{a.name}" for a in node.names)  # `from . import jobs` names a module
+    return {m for m in found if m.split(".")[0] == "rak_xl" and _module_path(package, m).is_file()}
+
+
+def bundle_modules(package: Path | None = None) -> tuple[str, ...]:
+    """Every rak_xl module a Lite script can import: the closure of BUNDLE_ROOTS, less NOT_BUNDLED."""
+    package = package or Path(rak_xl.__file__).parent
+    seen: set[str] = set()
+    todo = list(BUNDLE_ROOTS)
+    while todo:
+        module = todo.pop()
+        if module in seen or module.startswith(NOT_BUNDLED):
+            continue
+        seen.add(module)
+        parts = module.split(".")
+        todo += [".".join(parts[:i]) for i in range(1, len(parts))]  # its packages' __init__
+        todo += sorted(_imports(package, module))
+    return tuple(sorted(seen))
+
+
+def bundle(package: Path | None = None) -> Bundle:
+    """The modules as a zip archive (deflate, fixed dates: the same sources give the same bytes)."""
+    package = package or Path(rak_xl.__file__).parent
+    modules = bundle_modules(package)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for module in modules:
+            path = _module_path(package, module)
+            name = "/".join(["rak_xl", *path.relative_to(package).parts])
+            zf.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), path.read_bytes(), zipfile.ZIP_DEFLATED, 9)
+    return Bundle(modules, out.getvalue())
+
+
+_MAIN_DOC = (
+    '"""RAK KPU: the Petunjuk buttons for xlwings Lite (Python inside Excel, nothing installed).',
+    "",
+    "Jangan diubah di sini: berkas ini dibuat ulang oleh `rak-xl build`.",
+    "",
+    "Written by `rak-xl build` (rak_xl/products/builder/lite.py); edit that, not this copy. Each script",
+    "calls the same rak_xl.buttons function as the form button beside it (RunPython).{carried}",
+    '"""',
+)
+_CARRIED = (" rak_xl {version}\n"
+            "itself is at the end of this file ({count} modules, zipped): it is written to a temporary file once and\n"
+            "imported from there, so Lite installs only the PyPI packages of requirements.txt.")
+_LOADER = '''
+
+# rak_xl {version}: the modules the buttons import, a zip archive in base85 (see the docstring above).
+_BUNDLE = """
+{text}
+"""
+
+
+def _load_bundle() -> None:
+    import base64
+    import hashlib
+    import os
+    import sys
+    import tempfile
+
+    data = base64.b85decode("".join(_BUNDLE.split()))
+    path = os.path.join(tempfile.gettempdir(), f"rak_xl-{{hashlib.sha256(data).hexdigest()[:16]}}.zip")
+    if not os.path.exists(path):
+        with open(path + ".tmp", "wb") as fh:
+            fh.write(data)
+        os.replace(path + ".tmp", path)
+    if path not in sys.path:
+        sys.path.insert(0, path)
+
+
+_load_bundle()
+from rak_xl import buttons  # noqa: E402
+'''
+
+
+def _wrap(text: str, width: int = 100) -> str:
+    return "\n".join(text[i:i + width] for i in range(0, len(text), width))
+
+
+def main_py(buttons: list[SheetButton], carried: Bundle | None = None) -> str:
+    """The workbook's main.py: one thin script per button, calling the RunPython button's function;
+    with `carried`, rak_xl itself at the end (without, Lite installs rak_xl from requirements.txt)."""
+    note = _CARRIED.format(version=__version__, count=len(carried.modules)) if carried else ""
+    lines = [*"\n".join(_MAIN_DOC).format(carried=note).split("\n"), "", "import xlwings as xw",
+             "from xlwings import script", ""]
+    if carried is None:
+        lines += ["from rak_xl import buttons", ""]
+    lines.append(f"NOT_SENT = {list(NOT_SENT)!r}  # sheets no script reads: Lite does not send their cells")
     for b in buttons:
         lines += [
             "",
             "",
-            f'@script(name="{b.caption}", button="[{b.shape}]{b.cell}")',
+            f"@script(name={b.caption!r}, button={f'[{b.shape}]{b.cell}'!r}, show_taskpane=True, exclude=NOT_SENT)",
             f"def {b.script}(book: xw.Book):",
             f"    buttons.{b.function}(book)",
         ]
-    return "\n".join(lines) + "\n"
+    text = "\n".join(lines) + "\n"
+    if carried is not None:
+        text += _LOADER.format(version=__version__, text=_wrap(carried.text))
+    return text
 
 
-def requirements_txt(package: str) -> str:
+def requirements_txt(package: str | None) -> str:
+    """xlwings pinned to the version whose VBA module the workbook carries, then what the bundle
+    imports from PyPI; with `package` (an office's own wheel) that line instead of the bundle's."""
     import xlwings
 
-    return f"xlwings=={xlwings.__version__}\n{package}\n"
+    return "\n".join([f"xlwings=={xlwings.__version__}", *((package,) if package else REQUIREMENTS)]) + "\n"
 
 
 def _property(name: str, value: str) -> str:
     return f"<we:property name={quoteattr(name)} value={quoteattr(json.dumps(value))}/>"
 
 
-def webextension_xml(main: str, requirements: str) -> str:
-    props = "".join(_property(n, v) for n, v in (
-        ("main.py", main), ("requirements.txt", requirements), ("pyodideVersion", PYODIDE_VERSION)))
+def webextension_xml(properties: dict[str, str]) -> str:
+    props = "".join(_property(n, v) for n, v in properties.items())
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" '
@@ -152,6 +294,18 @@ def webextension_xml(main: str, requirements: str) -> str:
         f"<we:properties>{props}</we:properties><we:bindings/>"
         '<we:snapshot xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/>'
         "</we:webextension>")
+
+
+def lite_door(buttons: list[SheetButton], package: str | None = None) -> LiteDoor:
+    """The Lite properties: the bundle in main.py, or with `package` a requirements.txt line for rak_xl.
+    Refused (RAK907) when they exceed what Office keeps for an add-in."""
+    carried = None if package else bundle()
+    properties = {"main.py": main_py(buttons, carried), "requirements.txt": requirements_txt(package),
+                  "pyodideVersion": PYODIDE_VERSION, "addinVersion": ADDIN_VERSION}
+    door = LiteDoor(properties, carried)
+    if door.settings_size > SETTINGS_LIMIT:
+        raise R.LITE_SETTINGS_TOO_LARGE(size=door.settings_size, limit=SETTINGS_LIMIT)
+    return door
 
 
 TASKPANES_XML = (
@@ -194,7 +348,8 @@ def sheet_buttons(parts: dict[str, bytes], functions: dict[str, str]) -> tuple[s
 
 
 def embed(xlsm: bytes, macros: Path, package: str | None = None) -> bytes:
-    """Add the Lite web extension and name the Lite buttons; every other part is kept as it is."""
+    """Add the Lite web extension and name the Lite buttons; every other part is kept as it is.
+    `package`: a requirements.txt line for rak_xl (an office's own wheel) in place of the bundle."""
     src = zipfile.ZipFile(io.BytesIO(xlsm))
     order = [i.filename for i in src.infolist()]
     parts = {name: src.read(name) for name in order}
@@ -205,8 +360,7 @@ def embed(xlsm: bytes, macros: Path, package: str | None = None) -> bytes:
         if count != 1:
             raise ValueError(f"shape {name!r} is not unique in {drawing}")
     parts[drawing] = xml.encode("utf-8")
-    buttons = [b for b, _name in found]
-    parts[WEBEXT] = webextension_xml(main_py(buttons), requirements_txt(package or default_requirement())).encode()
+    parts[WEBEXT] = webextension_xml(lite_door([b for b, _name in found], package).properties).encode()
     parts[TASKPANES] = TASKPANES_XML.encode()
     parts[TASKPANES_RELS] = TASKPANES_RELS_XML.encode()
     types = parts["[Content_Types].xml"].decode("utf-8")
@@ -226,3 +380,16 @@ def embed(xlsm: bytes, macros: Path, package: str | None = None) -> bytes:
         for name in [*order, *(p for p in (TASKPANES, TASKPANES_RELS, WEBEXT) if p not in order)]:
             dst.writestr(name, parts[name])
     return normalise_package(out.getvalue())
+
+
+def stored_properties(workbook: bytes) -> dict[str, str]:
+    """The Lite properties a workbook carries: {"main.py": ..., "requirements.txt": ..., ...}."""
+    with zipfile.ZipFile(io.BytesIO(workbook)) as zf:
+        root = ElementTree.fromstring(zf.read(WEBEXT))
+    ns = "{http://schemas.microsoft.com/office/webextensions/webextension/2010/11}"
+    return {p.get("name"): json.loads(p.get("value")) for p in root.iter(f"{ns}property")}
+
+
+def settings_size(workbook: bytes) -> int:
+    """What a workbook's Lite properties take of Office's SETTINGS_LIMIT (their JSON, in bytes)."""
+    return LiteDoor(stored_properties(workbook), None).settings_size
