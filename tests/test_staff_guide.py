@@ -100,3 +100,30 @@ def test_setup_keeps_other_settings_and_replaces_its_own(tmp_path):
 def test_microsoft_store_alias_is_recognised():
     assert store_alias(r"C:\Users\staf\AppData\Local\Microsoft\WindowsApps\python.exe")
     assert not store_alias(r"C:\Users\staf\AppData\Local\Programs\Python\Python311\python.exe")
+
+
+def test_a_non_ascii_user_folder_reaches_vba_in_its_code_page(tmp_path):
+    """VBA's `Input #` reads xlwings.conf in Windows' ANSI code page (cp1252 on an Indonesian Windows): a
+    Python under C:\\Users\\Dwi Agustín\\... must come out of the file as that path, not as UTF-8 mojibake."""
+    home = tmp_path / "Dwi Agustín"
+    python = r"C:\Users\Dwi Agustín\AppData\Local\Python\pythoncore-3.13-64\python.exe"
+    conf = home / ".xlwings" / "xlwings.conf"
+    conf.parent.mkdir(parents=True)
+    conf.write_bytes('"PYTHONPATH","C:\\Users\\Dwi Agustín\\kantor"\n'.encode("cp1252"))  # as xlwings writes it
+    write_user_config(conf, executable=python, encoding="cp1252")
+    raw = conf.read_bytes()
+    assert "í".encode("cp1252") in raw and "í".encode("utf-8") not in raw
+    rows = list(csv.reader(raw.decode("cp1252").splitlines()))  # what VBA's reader gets
+    assert rows == [["INTERPRETER_WIN", python], [KEY_ADD_DIR, "False"], ["PYTHONPATH", r"C:\Users\Dwi Agustín\kantor"]]
+
+
+def test_a_path_the_code_page_cannot_hold_is_refused_and_nothing_written(tmp_path):
+    from rak_xl.core.errors import RakInputError
+
+    conf = tmp_path / "xlwings.conf"
+    conf.write_bytes(b'"PYTHONPATH","C:\\\\kantor"\n')
+    with pytest.raises(RakInputError) as refused:
+        write_user_config(conf, executable=r"C:\Users\Łukasz\Python313\python.exe", encoding="cp1252")
+    assert refused.value.code == "RAK908"
+    assert "tidak dapat dibaca tombol Excel" in refused.value.text() and "cp1252" in refused.value.text()
+    assert conf.read_bytes() == b'"PYTHONPATH","C:\\\\kantor"\n'  # the old file as it was

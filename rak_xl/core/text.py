@@ -670,9 +670,13 @@ WORDS: Words = Words({
     "setup.add_dir": ("  {setting}: False (workbook boleh disimpan di OneDrive/SharePoint)",
                       "  {setting}: False (the workbook may be kept on OneDrive/SharePoint)"),
     "setup.store_alias": ("PERINGATAN: ini Python dari Microsoft Store; tombol Excel tidak dapat memakainya. Pasang "
-                          "Python dari python.org, lalu jalankan perintah ini lagi dengan Python itu.",
+                          "Python dengan Python install manager (py install 3.13) atau penginstal python.org, lalu "
+                          "jalankan perintah ini lagi dengan Python itu (py -m rak_xl setup-excel).",
                           "WARNING: this is the Microsoft Store's Python; the Excel buttons cannot use it. Install "
-                          "Python from python.org, then run this command again with that Python."),
+                          "Python with the Python install manager (py install 3.13) or the python.org installer, then "
+                          "run this command again with that Python (py -m rak_xl setup-excel)."),
+    "setup.encoding": ("  Ditulis dalam code page {codepage}, yang dibaca VBA xlwings",
+                       "  Written in code page {codepage}, the one xlwings' VBA reads"),
     # The evaluation's states of an indicator and of a quarter (figures/quarterly.py keeps the Indonesian
     # word as the value the sheets show; `--lang en` tables say it in English).
     "state.counted": ("dihitung", "counted"),

@@ -13,18 +13,24 @@ on Windows), the file `xlwings config create` writes, with two settings:
 Written here rather than by `xlwings config create --force`, which overwrites the
 whole file (losing settings such as a PYTHONPATH a colleague added) and does not
 write the second key. The format is the one xlwings' VBA reads with `Input #`:
-one `"KEY","value"` line per setting. Nothing goes into the workbook, so it stays
-safe to e-mail.
+one `"KEY","value"` line per setting, in the encoding `Input #` reads, Windows'
+ANSI code page (cp1252 on an Indonesian or English Windows), which is what
+`locale.getencoding()` returns there (and UTF-8 on macOS, as xlwings' own
+`config create` writes). A path with a letter the code page lacks (a user folder
+in another script) is refused rather than written garbled. Nothing goes into the
+workbook, so it stays safe to e-mail.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import os
+import locale
 import sys
 from pathlib import Path
 
+from rak_xl.adapters.atomic import write_bytes
+from rak_xl.core import refusals as R
 from rak_xl.core.text import say
 
 KEY_ADD_DIR = "ADD_WORKBOOK_TO_PYTHONPATH"
@@ -48,23 +54,26 @@ def _interpreter_settings(executable: str) -> list[tuple[str, str]]:
     return [("INTERPRETER_MAC" if sys.platform.startswith("darwin") else "INTERPRETER_WIN", executable)]
 
 
-def _read(path: Path) -> list[tuple[str, str]]:
+def _read(path: Path, encoding: str) -> list[tuple[str, str]]:
     if not path.is_file():
         return []
-    rows = csv.reader(io.StringIO(path.read_text(encoding="utf-8", errors="replace")))
+    rows = csv.reader(io.StringIO(path.read_text(encoding=encoding, errors="replace")))
     return [(row[0], row[1] if len(row) > 1 else "") for row in rows if row and row[0].strip()]
 
 
-def write_user_config(path: Path | None = None, executable: str | None = None) -> Path:
-    """Write (or update) the user's xlwings.conf; returns its path."""
+def write_user_config(path: Path | None = None, executable: str | None = None, encoding: str | None = None) -> Path:
+    """Write (or update) the user's xlwings.conf in the encoding VBA reads it with; returns its path.
+    Refused (RAK908), writing nothing, when the interpreter's path does not fit that encoding."""
     path = path or user_config_file()
     executable = executable or sys.executable
-    kept = [(k, v) for k, v in _read(path) if k.strip().upper() not in _OWNED]
+    encoding = encoding or locale.getencoding()
+    kept = [(k, v) for k, v in _read(path, encoding) if k.strip().upper() not in _OWNED]
     settings = [*_interpreter_settings(executable), (KEY_ADD_DIR, "False"), *kept]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text("".join(f'"{k}","{v}"\n' for k, v in settings), encoding="utf-8")
-    os.replace(tmp, path)
+    try:
+        data = "".join(f'"{k}","{v}"\n' for k, v in settings).encode(encoding)
+    except UnicodeEncodeError:
+        raise R.SETUP_PATH_NOT_IN_CODE_PAGE(python=executable, codepage=encoding) from None
+    write_bytes(path, data)
     return path
 
 
@@ -77,7 +86,7 @@ def setup_excel(lang: str = "id") -> list[str]:
     """Write the settings and return the lines to tell the user."""
     path = write_user_config()
     lines = [say("setup.written", lang, path=path), say("setup.python", lang, python=sys.executable),
-             say("setup.add_dir", lang, setting=KEY_ADD_DIR)]
+             say("setup.add_dir", lang, setting=KEY_ADD_DIR), say("setup.encoding", lang, codepage=locale.getencoding())]
     if store_alias(sys.executable):
         lines.append(say("setup.store_alias", lang))
     return lines
