@@ -4,6 +4,7 @@ remote engine, its buttons bound in LibreOffice."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 import sys
 
@@ -43,6 +44,27 @@ def test_the_vba_and_python_agree_on_sheet_cell_and_macros():
     sheet = CalamineWorkbook.from_path(str(PROVINCE_BOOK)).get_sheet_by_name(L.PROVINCE_SHEET).to_python(skip_empty_area=False)
     row = int(L.PROVINCE_FOLDER_CELL[1:]) - 1
     assert sheet[row][1] == "Folder kiriman satker" and sheet[row][2] == "Kiriman"
+
+
+def _python_check(source: str) -> tuple[str, str]:
+    """A VBA module's PythonHere: (the check, the message it shows when Python is missing)."""
+    body = re.search(r"^Private Function PythonHere\(\) As Boolean\n(.*?)^End Function", source.replace("\r\n", "\n"),
+                     re.MULTILINE | re.DOTALL)[1]
+    check, _, message = body.partition("    MsgBox ")
+    return check, message
+
+
+def test_buat_rekap_without_python_says_so_in_indonesian():
+    """On a PC without Python, Buat Rekap checks first, as the satker workbook's buttons do (the same check,
+    word for word), and says in Indonesian what to install instead of ending in xlwings' English error."""
+    (source,) = our_modules(MACROS).values()
+    sub = re.search(r"^Sub BuatRekap\(\)\n(.*?)^End Sub", source.replace("\r\n", "\n"), re.MULTILINE | re.DOTALL)[1]
+    assert sub.lstrip().startswith("If Not PythonHere() Then Exit Sub\n")
+    check, message = _python_check(source)
+    satker_check, _ = _python_check((ROOT / "macros" / "RakButtons.bas").read_text(encoding="utf-8"))
+    assert check == satker_check and 'GetConfig("INTERPRETER_WIN", "")' in check and "WindowsApps" in check
+    assert message.startswith('"Python tidak ditemukan di komputer ini, jadi tombol Buat Rekap tidak dapat berjalan."')
+    assert "py -m rak_xl setup-excel" in message and "xlwings Lite" in message  # no Lite door to point to
 
 
 @pytest.fixture(scope="module")
