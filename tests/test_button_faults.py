@@ -12,7 +12,7 @@ import pytest
 import xlwings as xw
 
 import rak_xl.buttons as buttons
-from conftest import WORKBOOK
+from conftest import ROOT, WORKBOOK
 from rak_xl.core import layout as L
 from remote import payload_from_file
 
@@ -115,3 +115,67 @@ def test_a_bug_is_still_reported_with_a_reference_and_raised(monkeypatch):
     with pytest.raises(RuntimeError):
         buttons.rollup()
     assert "ref " in book.json()["actions"][-1]["args"][0]
+
+
+# The xlwings calls a Buat RAK Tahun Berikutnya or Buat Rekap press makes (reads and writes); each is made
+# to fail in turn, every time it is called, with Excel's own exception.
+EXCEL_CALLS = [(xw.Book, "fullname"), (xw.Book, "name"), (xw.Book, "sheets"), (xw.main.Sheets, "add"),
+               (xw.Sheet, "name"), (xw.Sheet, "used_range"), (xw.Sheet, "range"), (xw.Sheet, "delete"),
+               (xw.Range, "value"), (xw.Range, "options"), (xw.Range, "last_cell")]
+
+
+def _refuse(monkeypatch, cls, attr: str) -> None:
+    def refused(self, *args):
+        raise excel_refusal(f"Excel refused {cls.__name__}.{attr}")
+
+    monkeypatch.setattr(cls, attr, property(refused, refused))
+
+
+def _ends_in_an_indonesian_alert(actions) -> str:
+    assert actions and actions[-1]["func"] == "alert", [a["func"] for a in actions]
+    text = actions[-1]["args"][0]
+    assert "ref " not in text and "Traceback" not in text, text  # Excel refusing is not a bug of rak_xl
+    return text
+
+
+@pytest.mark.parametrize(("cls", "attr"), EXCEL_CALLS, ids=lambda v: getattr(v, "__name__", v))
+def test_new_year_with_excel_refusing_a_call_gives_an_alert(monkeypatch, tmp_path, cls, attr):
+    saved = tmp_path / "RAK_2022.xlsm"
+    saved.write_bytes(WORKBOOK.read_bytes())
+    monkeypatch.setattr(xw.Book, "fullname", property(lambda self: str(saved)))  # the saved file Excel names
+    _refuse(monkeypatch, cls, attr)
+    _book, actions = _press(buttons.new_year, saved)
+    text = _ends_in_an_indonesian_alert(actions)
+    made = sorted(p.name for p in tmp_path.iterdir())
+    if made == ["RAK_2022.xlsm", "RAK_2023.xlsm"]:  # the refused call was not needed for the new year
+        assert text.startswith("RAK tahun 2023 dibuat")
+    else:
+        assert made == ["RAK_2022.xlsm"] and "Excel menolak perintah" in text and "(RAK910)" in text, text
+
+
+@pytest.mark.parametrize(("cls", "attr"), EXCEL_CALLS, ids=lambda v: getattr(v, "__name__", v))
+def test_buat_rekap_with_excel_refusing_a_call_gives_an_alert(monkeypatch, tmp_path, cls, attr):
+    from conftest import edit_workbook
+    from rak_xl.core import layout as L
+
+    inbox = tmp_path / "Kiriman"
+    inbox.mkdir()
+    (inbox / "RAK_2022.xlsm").write_bytes(WORKBOOK.read_bytes())
+    book = edit_workbook(ROOT / "workbook" / "Rekap_Provinsi.xlsm", tmp_path / "Rekap_Provinsi.xlsm",
+                         {L.PROVINCE_SHEET: {L.PROVINCE_FOLDER_CELL: str(inbox)}})
+    _refuse(monkeypatch, cls, attr)
+    _book, actions = _press(buttons.province, book)
+    text = _ends_in_an_indonesian_alert(actions)
+    assert "Excel menolak perintah" in text or text.startswith("Rekap"), text
+
+
+def test_new_year_on_an_unsynced_onedrive_file_names_the_fix(monkeypatch):
+    def onedrive(self):
+        raise xw.XlwingsError("Couldn't find your local OneDrive file, see: xlwings.org/error")
+
+    monkeypatch.setattr(xw.Book, "fullname", property(onedrive))
+    _book, actions = _press(buttons.new_year)
+    assert [a["func"] for a in actions] == ["alert"]
+    text = actions[0]["args"][0]
+    assert text.startswith("Letak lokal workbook di OneDrive/SharePoint tidak ditemukan, sehingga RAK tahun berikutnya")
+    assert "(RAK917)" in text and "Buat RAK Tahun Berikutnya lagi" in text
