@@ -18,7 +18,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import tomllib
+
 import pytest
+from packaging.specifiers import SpecifierSet
+from packaging.version import Version
 
 from conftest import ROOT
 from rak_xl.products.excel_setup import KEY_ADD_DIR, store_alias, write_user_config
@@ -51,6 +55,9 @@ def _package(tmp: Path) -> tuple[Path, Path]:
 def test_every_staff_guide_command_works(tmp_path):
     commands = guide_commands()
     assert any("pip install" in c for c in commands) and any("setup-excel" in c for c in commands), commands
+    assert commands[0] == "py install 3.13", commands  # Python through the install manager comes first
+    requires_python = SpecifierSet(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+                                   ["project"]["requires-python"])
     # What the checkout held before (an editable install leaves rak_xl.egg-info there): the guide's
     # commands must add nothing to it.
     before = (set(ROOT.glob("*.egg-info")), (ROOT / "build" / "lib").exists())
@@ -62,6 +69,12 @@ def test_every_staff_guide_command_works(tmp_path):
     installed = None
     for i, command in enumerate(commands):
         argv = command.split()
+        if argv[:2] == ["py", "install"]:
+            # The Python install manager (Windows only): the version it installs is one rak_xl runs on,
+            # and the Python running these commands is what `py` then starts.
+            (version,) = argv[2:]
+            assert Version(version) in requires_python, command
+            continue
         assert argv[:2] == ["py", "-m"], f"not a `py -m` command: {command}"
         if argv[2:4] == ["pip", "install"]:
             target = argv[4]
@@ -127,3 +140,18 @@ def test_a_path_the_code_page_cannot_hold_is_refused_and_nothing_written(tmp_pat
     assert refused.value.code == "RAK908"
     assert "tidak dapat dibaca tombol Excel" in refused.value.text() and "cp1252" in refused.value.text()
     assert conf.read_bytes() == b'"PYTHONPATH","C:\\\\kantor"\n'  # the old file as it was
+
+
+def test_the_guide_tells_windows_and_lite_as_they_are():
+    """Python through the install manager (the python.org installer as the alternative), no PATH
+    checkbox; the ASR rule named by its GUID with Warn/Audit; the Lite workbook trusted, then saved once
+    so it starts by itself; no claim that Lite cannot save files."""
+    guide = (ROOT / "docs" / "panduan-staf.md").read_text(encoding="utf-8")
+    assert "Python install manager" in guide and "py install 3.13" in guide
+    assert "centang **\"Add python.exe to PATH\"**" not in guide
+    assert "d4f940ab-401b-4efc-aadc-ad5f3c50688a" in guide and "**Warn**" in guide and "**Audit**" in guide
+    assert "pengecualian untuk folder workbook RAK tidak berpengaruh" in guide
+    assert "Allow Trusted Locations on my network" in guide
+    lite = guide[guide.index("## 7. Tanpa Python (xlwings Lite)"):]
+    assert "**mempercayainya**" in lite and "Simpan workbook sekali (Ctrl+S)" in lite and "autostart" in lite
+    assert "Files → Import/Export" in lite and "tidak dapat menyimpan berkas" not in guide

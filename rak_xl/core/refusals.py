@@ -607,10 +607,10 @@ SETUP_PATH_NOT_IN_CODE_PAGE = refusal(
     "dengan code page {codepage}); xlwings.conf tidak ditulis.",
     "The Python path '{python}' has letters the Excel buttons cannot read (VBA reads xlwings.conf in code "
     "page {codepage}); xlwings.conf was not written.",
-    "Pasang Python di folder yang namanya hanya memakai huruf biasa, misalnya C:\\Python313 "
-    "(py install 3.13 --target C:\\Python313), lalu jalankan setup-excel dengan Python itu.",
-    "Install Python in a folder whose name has plain letters only, e.g. C:\\Python313 (py install 3.13 "
-    "--target C:\\Python313), then run setup-excel with that Python.",
+    "Pasang Python di folder yang namanya hanya memakai huruf biasa (penginstal python.org: Customize "
+    "installation > Install Python for all users), lalu jalankan setup-excel dengan Python itu.",
+    "Install Python in a folder whose name has plain letters only (python.org installer: Customize "
+    "installation > Install Python for all users), then run setup-excel with that Python.",
     "`rak-xl setup-excel` writes xlwings.conf in the ANSI code page xlwings' VBA reads it with; a path "
     "with a letter that code page lacks would reach RunPython garbled.")
 
