@@ -201,6 +201,22 @@ def test_the_lite_package_can_be_a_wheel_url(tmp_path):
     assert "xlwings Lite memasang rak_xl dari " + url in done.stdout
 
 
+def test_build_reports_the_lite_settings_size_and_refuses_past_office_s_limit(tmp_path, monkeypatch):
+    out = tmp_path / "RAK.xlsm"
+    done = subprocess.run([sys.executable, "-m", "rak_xl", "build", "-o", str(out), "--province-output",
+                           str(tmp_path / "Rekap.xlsm")], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    size, modules = lite.settings_size(out.read_bytes()), len(lite.bundle_modules())
+    assert (f"xlwings Lite: main.py membawa {modules} modul rak_xl; pengaturan add-in {size} byte dari batas "
+            f"Office {lite.SETTINGS_LIMIT} byte") in done.stdout
+    from rak_xl.core.errors import RakInputError
+
+    monkeypatch.setattr(lite, "SETTINGS_LIMIT", size - 1)  # one byte short of what the door weighs
+    with pytest.raises(RakInputError) as refused:
+        lite.embed(WORKBOOK.read_bytes(), ROOT / "macros")
+    assert refused.value.code == "RAK907" and f"{size} byte" in refused.value.text()
+
+
 def test_rak_xl_run_keeps_the_lite_door(tmp_path):
     """openpyxl drops web extensions and shape-only drawings; the write puts them back unchanged."""
     out = tmp_path / "hasil.xlsm"
