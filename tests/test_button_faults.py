@@ -91,15 +91,19 @@ def test_refused_highlight_write_leaves_no_half_of_the_highlights(monkeypatch):
     assert L.SHEET_FINDINGS in [s.name for s in book.sheets]  # the complete findings sheet stays
 
 
-def test_onedrive_path_that_cannot_be_mapped_is_explained(monkeypatch):
+@pytest.mark.parametrize(("button", "code", "names"), [
+    (buttons.submit, "RAK914", "Siapkan Kiriman lagi"),
+    (buttons.new_year, "RAK917", "Buat RAK Tahun Berikutnya lagi"),  # its path is resolved inside the wrapper too
+], ids=["submit", "new_year"])
+def test_onedrive_path_that_cannot_be_mapped_is_explained(monkeypatch, button, code, names):
     def onedrive(self):
         raise xw.XlwingsError("Couldn't find your local OneDrive file, see: xlwings.org/error")
 
     monkeypatch.setattr(xw.Book, "fullname", property(onedrive))
-    _book, actions = _press(buttons.submit)
+    _book, actions = _press(button)
     assert [a["func"] for a in actions] == ["alert"]
     assert actions[0]["args"][0].startswith("Letak lokal workbook di OneDrive/SharePoint tidak ditemukan")
-    assert "(RAK914)" in actions[0]["args"][0]
+    assert f"({code})" in actions[0]["args"][0] and names in actions[0]["args"][0]
 
 
 def test_a_bug_is_still_reported_with_a_reference_and_raised(monkeypatch):
@@ -167,15 +171,3 @@ def test_buat_rekap_with_excel_refusing_a_call_gives_an_alert(monkeypatch, tmp_p
     _book, actions = _press(buttons.province, book)
     text = _ends_in_an_indonesian_alert(actions)
     assert "Excel menolak perintah" in text or text.startswith("Rekap"), text
-
-
-def test_new_year_on_an_unsynced_onedrive_file_names_the_fix(monkeypatch):
-    def onedrive(self):
-        raise xw.XlwingsError("Couldn't find your local OneDrive file, see: xlwings.org/error")
-
-    monkeypatch.setattr(xw.Book, "fullname", property(onedrive))
-    _book, actions = _press(buttons.new_year)
-    assert [a["func"] for a in actions] == ["alert"]
-    text = actions[0]["args"][0]
-    assert text.startswith("Letak lokal workbook di OneDrive/SharePoint tidak ditemukan, sehingga RAK tahun berikutnya")
-    assert "(RAK917)" in text and "Buat RAK Tahun Berikutnya lagi" in text
