@@ -39,8 +39,9 @@ UNIFORM_SCHEDULE_MIN_ROWS = 5  # RAK316: a short table marked throughout may be 
 PLAN_DRAFTED_FROM_MONTH = 7  # RAK501: a plan is drafted from July of the year before, once the DIPA ceiling is known
 UNIT_ERROR_THRESHOLD = 150.0  # RAK607: capaian above this is more likely a unit slip than a real result
 
-_SHARE_MAX = percent(SHARE_MAX_PERCENT)
-_UNIT_ERROR = percent(UNIT_ERROR_THRESHOLD)
+# Each language's words write a threshold its own way (12,5% / 12.5%, should one have decimals).
+_SHARE_MAX, _SHARE_MAX_EN = percent(SHARE_MAX_PERCENT), percent(SHARE_MAX_PERCENT, lang="en")
+_UNIT_ERROR, _UNIT_ERROR_EN = percent(UNIT_ERROR_THRESHOLD), percent(UNIT_ERROR_THRESHOLD, lang="en")
 _DRAFTED_ID, _DRAFTED_EN = MONTHS_ID[PLAN_DRAFTED_FROM_MONTH - 1], MONTHS_EN[PLAN_DRAFTED_FROM_MONTH - 1]
 
 
@@ -197,10 +198,10 @@ RAK304 = Rule(
 RAK305 = Rule(
     "RAK305", "target-percent-over-100", "warning",
     f"Target {{value}}% melebihi {_SHARE_MAX} untuk indikator '{{indicator}}'.",
-    f"Target {{value}}% exceeds {_SHARE_MAX} for indicator '{{indicator}}'.",
+    f"Target {{value}}% exceeds {_SHARE_MAX_EN} for indicator '{{indicator}}'.",
     f"Persentase bagian dari keseluruhan paling tinggi {_SHARE_MAX}. Bila maksudnya 100%, tulis 100% (sel persen menyimpan 1 untuk 100%).",
-    f"A share of a whole is at most {_SHARE_MAX}. If 100% is meant, write 100% (a percent cell stores 1 for 100%).",
-    f"Shares and levels ('Persentase', 'Proporsi', 'Cakupan', 'Tingkat') cannot exceed {_SHARE_MAX}; growth ('Peningkatan') and achievement can and are not reported. Typing 100 into a percent cell gives 10000%.")
+    f"A share of a whole is at most {_SHARE_MAX_EN}. If 100% is meant, write 100% (a percent cell stores 1 for 100%).",
+    f"Shares and levels ('Persentase', 'Proporsi', 'Cakupan', 'Tingkat') cannot exceed {_SHARE_MAX_EN}; growth ('Peningkatan') and achievement can and are not reported. Typing 100 into a percent cell gives 10000%.")
 RAK306 = Rule(
     "RAK306", "indicator-duplicate", "error",
     "Indikator ini sama dengan {other_id} ({other}) dalam kelompok yang sama.",
@@ -498,10 +499,10 @@ RAK606 = Rule(
 RAK607 = Rule(
     "RAK607", "achievement-implausible", "warning",
     f"Capaian TW {{quarter}} {{value}}% jauh di atas target (lebih dari {_UNIT_ERROR}): kemungkinan salah satuan.",
-    f"Capaian for TW {{quarter}} is {{value}}%, far above target (over {_UNIT_ERROR}): probably a unit error.",
+    f"Capaian for TW {{quarter}} is {{value}}%, far above target (over {_UNIT_ERROR_EN}): probably a unit error.",
     "Periksa satuan: untuk indikator persentase tulis 50% (bukan 50 di sel berformat angka), dan samakan satuan target dan realisasi.",
     "Check the unit: for a percentage indicator write 50% (not 50 in a number cell) and use the same unit for target and realisation.",
-    f"Over {_UNIT_ERROR} of target is rare for a planned indicator; typing 50 instead of 50% gives 100 times the value. Reported so the figure is checked before it goes to the province.")
+    f"Over {_UNIT_ERROR_EN} of target is rare for a planned indicator; typing 50 instead of 50% gives 100 times the value. Reported so the figure is checked before it goes to the province.")
 RAK608 = Rule(
     "RAK608", "evaluation-row-unknown", "warning",
     "'{key}' di lembar {sheet} tidak ada di rencana (atau tercantum dua kali).",

@@ -11,7 +11,8 @@ with the parameters its words name, so a rule's code is written once, in the cat
 A parameter the words do not name, or one they name that the call leaves out, is a TypeError
 when the finding is made (tests/test_rules_entries.py makes every code from real workbooks),
 never a '?' in a message staff read. A parameter may be words in both languages (text.Both,
-from text.both): each language's message takes its own.
+from text.both) or a number (text.money, text.quantity): each language's message takes its own
+words and writes the number its own way.
 
 A fact may span many cells (the same column empty down a table, the same unit error on
 eleven rows): it is still one finding, at its first cell, listing every cell in `cells`
@@ -28,7 +29,7 @@ from functools import lru_cache
 from typing import Any
 
 from .model import CellRef
-from .text import SEVERITIES, SEVERITY_LABEL, Both, say  # noqa: F401  (SEVERITY_LABEL: re-exported)
+from .text import SEVERITIES, SEVERITY_LABEL, Both, in_lang, say  # noqa: F401  (SEVERITY_LABEL: re-exported)
 
 _RANK = {s: i for i, s in enumerate(SEVERITIES)}
 
@@ -39,7 +40,7 @@ def _fields(*templates: str) -> frozenset[str]:
 
 
 def _fill(template: str, lang: str, params: dict[str, Any]) -> str:
-    return template.format_map({k: v.of(lang) if isinstance(v, Both) else v for k, v in params.items()})
+    return template.format_map({k: in_lang(v, lang) for k, v in params.items()})
 
 
 @dataclass(frozen=True, eq=False)

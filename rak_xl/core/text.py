@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import os
+from pathlib import Path, PurePath
 from typing import NamedTuple
 
 
@@ -109,10 +111,53 @@ class Both(NamedTuple):
         return self.en if lang == "en" else self.id
 
 
+class Amount(NamedTuple):
+    """A number as a parameter of a message (a finding's, a refusal's, `say`'s): it stays a number
+    until a language's template is filled, so each language writes it its own way
+    (Rp 27.734.000 / Rp 27,734,000). Made with money() or quantity()."""
+
+    value: float | None
+    style: str = "number"  # "rupiah", "number" (at most two decimals) or "percent" (value in percent)
+
+    def of(self, lang: str = "id") -> str:
+        if self.style == "rupiah":
+            return rupiah(None if self.value is None else int(self.value), lang=lang)
+        return (percent if self.style == "percent" else number)(self.value, lang=lang)
+
+    def __str__(self) -> str:
+        return self.of()
+
+
+def money(amount: int | None) -> Amount:
+    """An amount in Rupiah, for a message: 'Rp 27.734.000' / 'Rp 27,734,000'."""
+    return Amount(amount, "rupiah")
+
+
+def quantity(value: float | None, in_percent: bool = False) -> Amount:
+    """A target, a realisation or a count, for a message: '12,5%' or '1.500' / '12.5%' or '1,500'."""
+    return Amount(value, "percent" if in_percent else "number")
+
+
+def each_lang(make) -> Both:
+    """Words built per language (a list of amounts joined into one parameter): make(lang) for each."""
+    return Both(make("id"), make("en"))
+
+
+def full_path(path: str | PurePath) -> str:
+    """A path as staff can find it again: absolute, whatever folder the command ran in."""
+    try:
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError):  # a link loop: the absolute name is still findable
+        return os.path.abspath(path)
+
+
 def in_lang(value: object, lang: str = "id") -> object:
-    """`value` as `lang` reads it: a Both gives its words in that language, anything else itself."""
-    if isinstance(value, Both):
-        return value.en if lang == "en" else value.id
+    """`value` as `lang` reads it: a Both gives its words in that language, an Amount its number
+    written that language's way, a path its full name; anything else itself."""
+    if isinstance(value, (Both, Amount)):
+        return value.of(lang)
+    if isinstance(value, PurePath):
+        return full_path(value)
     return value
 
 

@@ -17,11 +17,10 @@ from rak_xl.core.catalog import (
 )
 from rak_xl.core.findings import Finding, first_few, id_list
 from rak_xl.core.model import Plan, RakRow
-from rak_xl.core.text import both, rupiah
+from rak_xl.core.text import both, each_lang, money, quantity
 from rak_xl.figures.quarterly import achievement, direction_contradicts_targets, lower_is_better
 
 from . import rule
-from .helpers import quantity
 
 
 def _listed(plan: Plan) -> Iterator[RakRow]:
@@ -70,7 +69,7 @@ def spending_missing(plan: Plan) -> Iterator[Finding]:
         if missing:
             planned = sum(line.rpd_by_quarter[q - 1] for line, _ in missing)
             yield RAK604.spanning(missing[0][1].cell.sheet, [val.cell for _, val in missing], row_id=missing[0][0].code,
-                                  quarter=q, reporting=reporting, count=len(missing), planned=rupiah(planned))
+                                  quarter=q, reporting=reporting, count=len(missing), planned=money(planned))
 
 
 @rule(RAK605)
@@ -160,6 +159,7 @@ def direction_contradicts_targets_rule(plan: Plan) -> Iterator[Finding]:
         return
     cells = [(row.evaluation_cells.get("direction") or row.evaluation_cells["id"]).cell for row in hits]
     first = hits[0]
-    series = " -> ".join(quantity(v, True) for v in first.targets_to_date if v is not None)
+    series = each_lang(lambda lang: " -> ".join(quantity(v, True).of(lang) for v in first.targets_to_date
+                                                   if v is not None))
     yield RAK610.spanning(cells[0].sheet, cells, row_id=first.id, count=len(hits), ids=id_list([r.id for r in hits]),
                           series=series)

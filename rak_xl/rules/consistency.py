@@ -12,8 +12,7 @@ from rak_xl.core.catalog import (
 )
 from rak_xl.core.findings import Finding, Rule, id_list
 from rak_xl.core.model import Plan, RakRow
-from rak_xl.core.text import COLUMN_EN, Both, both, shorten, tw
-from rak_xl.core.text import number as number_id
+from rak_xl.core.text import COLUMN_EN, Both, both, each_lang, quantity, shorten, tw
 from rak_xl.figures.structure import blocks_of, groups_of
 from rak_xl.parse.divisions import closest_division
 from rak_xl.parse.values import split_numbering
@@ -27,7 +26,6 @@ from .helpers import (
     measure_kind,
     names_a_measure,
     numbers,
-    quantity,
     reads_like_indicator,
     row_label,
     sequence_breaks,
@@ -75,7 +73,7 @@ def _percent_targets(plan: Plan, kinds: set[str]) -> Iterator[RakRow]:
 
 
 def _target_params(row: RakRow) -> dict:
-    return {"indicator": shorten(split_numbering(row.indicator)[1], 50), "value": number_id(row.target.value)}
+    return {"indicator": shorten(split_numbering(row.indicator)[1], 50), "value": quantity(row.target.value)}
 
 
 def _per_sheet(entry: Rule, rows: Iterable[RakRow], key: str = "target", limit: int = 50) -> Iterator[Finding]:
@@ -96,7 +94,8 @@ def _per_sheet(entry: Rule, rows: Iterable[RakRow], key: str = "target", limit: 
             subject = both("rules.subject_many", count=len(items), ids=id_list(ids), indicator=indicator)
         params: dict[str, object] = {"subject": subject}
         if "values" in entry.params:
-            params["values"] = "% / ".join(dict.fromkeys(number_id(r.target.value) for r in items))
+            values = list(dict.fromkeys(r.target.value for r in items))
+            params["values"] = each_lang(lambda lang: "% / ".join(quantity(v).of(lang) for v in values))
         yield entry.spanning(sheet, [r.ref(key) for r in items], row_id=items[0].id, **params)
 
 

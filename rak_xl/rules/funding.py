@@ -16,7 +16,7 @@ from rak_xl.core.catalog import (
 )
 from rak_xl.core.findings import Finding, first_few
 from rak_xl.core.model import BudgetLine, CellRef, Plan
-from rak_xl.core.text import both, rupiah, say, shorten
+from rak_xl.core.text import both, money, say, shorten
 from rak_xl.figures import structure, sums
 from rak_xl.figures.structure import blocks_of
 from rak_xl.parse.divisions import closest_division
@@ -135,8 +135,8 @@ def program_total_mismatch(plan: Plan) -> Iterator[Finding]:
             continue
         total = totals.get(_key(p.code), 0)
         if total != p.amount:
-            yield RAK408.at(p.cells["amount"].cell, row_id=p.code, program=p.code, total=rupiah(total),
-                            amount=rupiah(p.amount), difference=rupiah(abs(p.amount - total)))
+            yield RAK408.at(p.cells["amount"].cell, row_id=p.code, program=p.code, total=money(total),
+                            amount=money(p.amount), difference=money(abs(p.amount - total)))
 
 
 @rule(RAK409)
@@ -152,11 +152,11 @@ def programs_vs_pagu(plan: Plan) -> Iterator[Finding]:
     if revised and total == ident.get("budget_initial"):
         note = both("rules.pagu_still_initial")
     elif total < pagu:
-        note = both("rules.pagu_unshared", amount=rupiah(pagu - total))
+        note = both("rules.pagu_unshared", amount=money(pagu - total))
     else:
-        note = both("rules.pagu_exceeded", amount=rupiah(total - pagu))
+        note = both("rules.pagu_exceeded", amount=money(total - pagu))
     key = "budget_revised" if revised else "budget_initial"
-    yield RAK409.at(ident.cells[key].cell, total=rupiah(total), pagu=rupiah(pagu), difference=rupiah(abs(pagu - total)),
+    yield RAK409.at(ident.cells[key].cell, total=money(total), pagu=money(pagu), difference=money(abs(pagu - total)),
                     which=both("rules.pagu_revised" if revised else "rules.pagu_initial"), note=note)
 
 
@@ -170,8 +170,8 @@ def rpd_total_mismatch(plan: Plan) -> Iterator[Finding]:
         if total != line.amount:
             # Either side may be the wrong one: shown at the pagu, the four RPD cells highlighted too.
             yield RAK410.spanning(L.SHEET_BUDGET, [_cell(line, "amount"), *(_cell(line, k) for k in rpd)],
-                                  row_id=line.code, total=rupiah(total), amount=rupiah(line.amount),
-                                  difference=rupiah(abs(line.amount - total)))
+                                  row_id=line.code, total=money(total), amount=money(line.amount),
+                                  difference=money(abs(line.amount - total)))
 
 
 @rule(RAK411)
@@ -249,7 +249,7 @@ def budget_line_other_division(plan: Plan) -> Iterator[Finding]:
         if place is None or not line.division or place.source == structure.NONE or place.division == line.division:
             continue
         how = both(_HOW[place.source]) if place.source in _HOW else ""
-        yield RAK416.at(_cell(line, "division"), row_id=line.code, code=row_label(line), amount=rupiah(line.amount),
+        yield RAK416.at(_cell(line, "division"), row_id=line.code, code=row_label(line), amount=money(line.amount),
                         line_division=line.division, id=place.row.id, row_division=place.division, how=how)
 
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from rak_xl.core import layout as L
 from rak_xl.core.model import BudgetLine, CellRef, Plan, RakRow
-from rak_xl.core.text import number, percent, say
+from rak_xl.core.text import say
 from rak_xl.parse.values import normalise_text, split_numbering
 
 # --- measure words -------------------------------------------------------------
@@ -178,11 +178,6 @@ def series_decreases(series: list[float | None]) -> list[tuple[int, float, float
 
 
 # --- naming rows, fields and divisions --------------------------------------------
-
-def quantity(value: float, in_percent: bool) -> str:
-    """A target or realisation as a message quotes it: '12,5%' or '4'."""
-    return percent(value) if in_percent else number(value)
-
 
 IDENTITY_LABEL = {key: label for key, label, _ in L.IDENTITY_FIELDS}  # as column A of Identitas says it
 
