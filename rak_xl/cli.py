@@ -31,7 +31,7 @@ from rak_xl import __version__
 from rak_xl.core import refusals as R
 from rak_xl.core.errors import RakInputError
 from rak_xl.core.layout import QUARTERS
-from rak_xl.core.text import LANGS, WORDS, both, number, percent, rupiah, say, state_text, thousands, tw
+from rak_xl.core.text import LANGS, WORDS, both, full_path, number, percent, rupiah, say, state_text, thousands, tw
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_BUG = 0, 1, 2, 3
 
@@ -71,7 +71,7 @@ def _json(data: dict) -> str:
 
 def _full(path: Path) -> str:
     """A path as staff can find it again: absolute, whatever folder the command ran in."""
-    return str(Path(path).resolve())
+    return full_path(path)
 
 
 def format_table(rows: list[list[str]], headers: list[str], max_width: int = 90) -> str:
@@ -118,6 +118,9 @@ def _cell_span(f: dict, lang: str = "id") -> str:
     return cell_span([c for c in f.get("cells") or [f["cell"]] if c and "!" not in c], lang)
 
 
+RP_AMOUNT = re.compile(r"Rp (?=[-\d])")  # "Rp " before an amount
+
+
 def findings_text(report_dict: dict, lang: str = "id", width: int | None = None) -> str:
     """The findings grouped by sheet, each with its whole message and hint.
 
@@ -139,8 +142,12 @@ def findings_text(report_dict: dict, lang: str = "id", width: int | None = None)
         if width:
             import textwrap  # only for a terminal: its import compiles patterns every run would pay
 
-            lines.extend(textwrap.wrap(text, width=max(width, 40), initial_indent=indent,
-                                       subsequent_indent=hang, break_on_hyphens=False) or [indent])
+            # "Rp" stays on the line of its amount: glued for the wrap (textwrap breaks at ASCII
+            # spaces only), a plain space again in what is printed.
+            glued = RP_AMOUNT.sub("Rp\u00a0", text)
+            wrapped = textwrap.wrap(glued, width=max(width, 40), initial_indent=indent, subsequent_indent=hang,
+                                    break_on_hyphens=False) or [indent]
+            lines.extend(line.replace("Rp\u00a0", "Rp ") for line in wrapped)
         else:
             lines.append(indent + text)
 
@@ -174,12 +181,10 @@ def cmd_validate(args) -> int:
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
 
 
-def _notice(plan) -> None:
-    """The illustrative-data notice under every table derived from example sheets."""
-    from rak_xl.outputs.sheets import illustrative_notice
-
+def _notice(plan, lang: str) -> None:
+    """The illustrative-data notice under every table derived from example sheets (the sheets' words)."""
     if plan.illustrative:
-        _out("\n" + illustrative_notice(plan))
+        _out("\n" + say("sheet.illustrative", lang, sheets=", ".join(plan.illustrative)))
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -192,22 +197,27 @@ def _same_file(a: Path, b: Path) -> bool:
     return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
 
 
-def _check_output(source: Path, target: Path, in_place: bool = False) -> None:
-    """Before any work: the output must be a usable file name and never the input, unless asked."""
+def _check_output(source: Path, target: Path, in_place: bool = False, replace: bool = True) -> None:
+    """Before any work: the output must be a usable file name and never the input, unless asked.
+
+    `replace` False: the user named the output (-o) without --force, and a file of that name is
+    kept (docs/commands.md, Overwriting)."""
     from rak_xl.adapters.atomic import check_target
 
     if target.suffix.lower() != source.suffix.lower():
-        raise R.OUTPUT_SUFFIX(name=target.name, suffix=source.suffix)
+        raise R.OUTPUT_SUFFIX(name=target, suffix=source.suffix)
     if not in_place and _same_file(source, target):
         raise R.OUTPUT_IS_INPUT(path=target)
     check_target(target)
+    if not replace and target.exists():
+        raise R.OUTPUT_EXISTS_NEEDS_FORCE(path=target)
 
 
 def _write_copy(source: Path, target: Path, plan, args, in_place: bool = False) -> None:
     """Carry `plan` into a copy of `source` saved as `target` (or into `source` itself)."""
     from rak_xl.adapters.file_write import apply_plan
 
-    _check_output(source, target, in_place)
+    _check_output(source, target, in_place, replace=in_place or not args.output or args.force)
     apply_plan(source, target, plan)
     if getattr(args, "lang", "id") != "en":  # the message of the buttons, in Indonesian
         _err(plan.message)
@@ -257,7 +267,7 @@ def cmd_rollup(args) -> int:
     _out("\n" + say("cli.rpd_cumulative", lang, quarters=", ".join(
         f"{label} {num(c)} ({percent(None if s is None else s * 100, lang=lang, decimals=1)})"
         for label, c, s in zip(quarters, roll.cumulative, shares))))
-    _notice(report.plan)
+    _notice(report.plan, lang)
     return EXIT_OK
 
 
@@ -267,7 +277,7 @@ def cmd_consolidate(args) -> int:
 
     source = Path(args.file)
     if args.output:
-        _check_output(source, Path(args.output))
+        _check_output(source, Path(args.output), replace=args.force)
     report = jobs.validate(_read(source), source.name)
     if args.output:
         _write_copy(source, Path(args.output), jobs.consolidation_outputs(report), args)
@@ -277,8 +287,8 @@ def cmd_consolidate(args) -> int:
     heads, rows = text_table(report.plan, report.findings, args.lang)
     _out(format_table(rows, heads, 60))
     if any(r[6].endswith(INFERRED) for r in rows):
-        _out("\n" + _say(args, "cli.note", text=star_note(report.plan)))
-    _notice(report.plan)
+        _out("\n" + _say(args, "cli.note", text=star_note(report.plan, args.lang)))
+    _notice(report.plan, args.lang)
     _out("\n" + _say(args, "cli.consolidated", source=report.source, rows=len(rows),
                      counts=both("counts", **report.summary)))
     return EXIT_OK
@@ -290,7 +300,7 @@ def cmd_evaluate(args) -> int:
 
     source = Path(args.file)
     if args.output:
-        _check_output(source, Path(args.output))
+        _check_output(source, Path(args.output), replace=args.force)
     run = jobs.evaluate(_read(source), source.name, args.quarter)
     if args.output:
         _write_copy(source, Path(args.output), jobs.evaluation_outputs(run), args)
@@ -335,7 +345,7 @@ def _evaluation_tables(run, lang: str) -> None:
     _out(format_table(rows, ["ID", head("indicator"), "Target", head("realised"), "Capaian", head("state")], 60))
     if run.report.findings:
         _out("\n" + say("cli.evaluation_notes", lang, n=len(run.report.findings)))
-    _notice(run.report.plan)
+    _notice(run.report.plan, lang)
 
 
 def cmd_run(args) -> int:
@@ -347,7 +357,8 @@ def cmd_run(args) -> int:
     target = source if args.in_place else Path(args.output) if args.output else _default_output(source)
     # A `_hasil` file's default output is itself (see _default_output): updating it is asked for.
     in_place = args.in_place or (not args.output and target == source)
-    _check_output(source, target, in_place)  # before any work: a wrong name is refused at once
+    # Before any work: a wrong name is refused at once; the default name is ours to replace.
+    _check_output(source, target, in_place, replace=in_place or not args.output or args.force)
     report, plan = jobs.run_all(grids, source.name)
     _write_copy(source, target, plan, args, in_place)
     return EXIT_FINDINGS if (args.strict and report.has_errors) else EXIT_OK
@@ -358,6 +369,7 @@ def cmd_submit(args) -> int:
     from rak_xl.products import submit
 
     source = Path(args.file)
+    _check_folder(Path(args.output), "-o")
     grids = _read(source)
     _report, _plan, package = submit.prepare(grids, source.name, source, Path(args.output), force=args.force,
                                              pdf=None if args.no_pdf else submit.libreoffice_pdf)
@@ -375,6 +387,15 @@ def cmd_submit(args) -> int:
     if package.forced:
         _err(_say(args, "cli.package_forced"))
     return EXIT_OK
+
+
+def _check_folder(folder: Path, option: str) -> None:
+    """A folder to write into (made when missing) must not be, or lie under, a file: say so in those words."""
+    for place in (folder, *folder.absolute().parents):
+        if place.exists() or place.is_symlink():
+            if not place.is_dir():
+                raise R.OUTPUT_FOLDER_IS_FILE(path=place, option=option)
+            return
 
 
 def cmd_province(args) -> int:
@@ -502,6 +523,18 @@ _FILE = (("file",), "cli.opt.workbook", {"metavar": _Key("cli.metavar.file")})
 _FORMAT = (("--format",), "cli.opt.format", {"choices": ("table", "json"), "default": "table"})
 
 
+def _at_least_one(text: str) -> int:
+    """--workers: a whole number of 1 or more. Its refusal is worded as argparse words its own
+    (WORDS argparse.*), so `translate` gives it in the language asked for."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(say("argparse.invalid_int", "en", v=repr(text))) from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(say("argparse.at_least_one", "en", v=repr(text)))
+    return value
+
+
 def _copy(sheet: str):
     return (("-o", "--output"), ("cli.opt.copy", {"sheet": sheet}), {})
 
@@ -517,19 +550,19 @@ COMMANDS = {
         (("--select",), "cli.validate.select", {"action": "append", "metavar": _Key("cli.metavar.code")}),
         (("--ignore",), "cli.validate.ignore", {"action": "append", "metavar": _Key("cli.metavar.code")})]),
     "run": (cmd_run, [_FILE, (("-o", "--output"), "cli.run.output", {}), _flag("run", "in_place"),
-                      _flag("run", "strict")]),
+                      _flag("run", "strict"), _flag("run", "force")]),
     "rollup": (cmd_rollup, [_FILE, _FORMAT]),
-    "consolidate": (cmd_consolidate, [_FILE, _copy("Konsolidasi")]),
+    "consolidate": (cmd_consolidate, [_FILE, _copy("Konsolidasi"), _flag("consolidate", "force")]),
     "submit": (cmd_submit, [_FILE, (("-o", "--output"), "cli.submit.output", {"default": "Kiriman"}),
                             _flag("submit", "force"), _flag("submit", "no_pdf")]),
     "province": (cmd_province, [
         (("folder",), "cli.province.folder", {"metavar": "FOLDER"}),
         (("-o", "--output"), "cli.province.output", {"default": "Rekap_Provinsi.xlsx"}),
-        (("--workers",), "cli.province.workers", {"type": int, "metavar": "N"}),
+        (("--workers",), "cli.province.workers", {"type": _at_least_one, "metavar": "N"}),
         _flag("province", "quiet"), _flag("province", "no_cache")]),
     "evaluate": (cmd_evaluate, [
         _FILE, (("--quarter",), "cli.evaluate.quarter", {"type": int, "choices": QUARTERS, "metavar": "N"}),
-        _FORMAT, _copy("Evaluasi")]),
+        _FORMAT, _copy("Evaluasi"), _flag("evaluate", "force")]),
     "build": (cmd_build, [
         (("--sources",), "cli.build.sources", {"default": "workbook/sources", "metavar": "FOLDER"}),
         (("--macros",), "cli.build.macros", {"default": "macros", "metavar": "FOLDER"}),
@@ -605,6 +638,22 @@ def translate(message: str, lang: str) -> str:
     return message
 
 
+def did_you_mean(message: str, parser: argparse.ArgumentParser) -> str:
+    """The command or option closest to a mistyped one in argparse's (English) `message`, or ''."""
+    import difflib
+
+    choice = re.search(r"invalid choice: '(.*?)' \(choose from (.*)\)$", message, flags=re.DOTALL)
+    if choice:
+        typed, known = choice[1], re.findall(r"'([^']*)'", choice[2])
+    elif message.startswith("unrecognized arguments: "):
+        typed = next((a.split("=", 1)[0] for a in message.split(": ", 1)[1].split() if a.startswith("-")), "")
+        known = [o for o in parser._option_string_actions if o.startswith("--")]
+    else:
+        return ""
+    close = difflib.get_close_matches(typed, known, n=1, cutoff=0.6) if typed else []
+    return close[0] if close else ""
+
+
 def parser_class(lang: str) -> type[argparse.ArgumentParser]:
     """An ArgumentParser class whose usage, section titles, help flag and errors speak `lang`."""
 
@@ -623,10 +672,22 @@ def parser_class(lang: str) -> type[argparse.ArgumentParser]:
                 self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
                                   help=say("cli.opt.help", lang))
 
+        def parse_args(self, args=None, namespace=None):
+            # An unknown option is refused by the command it was typed for (its usage, its options
+            # to suggest), not by the top-level parser as argparse does.
+            parsed, extras = self.parse_known_args(args, namespace)
+            if extras:
+                chosen = next((a.choices.get(getattr(parsed, a.dest, None)) for a in self._actions
+                               if isinstance(a, argparse._SubParsersAction)), None)
+                (chosen or self).error(say("argparse.unrecognized", "en", a=" ".join(extras)))
+            return parsed
+
         def error(self, message: str):
             self.print_usage(sys.stderr)
             refused = R.COMMAND_LINE_INVALID(prog=self.prog, detail=translate(message, lang))
-            self.exit(refused.exit_code, f"{refused.text(lang)}\n{say('cli.see_help', lang, prog=self.prog)}\n")
+            close = did_you_mean(message, self)
+            guess = f"{say('cli.did_you_mean', lang, prog=self.prog, word=close)}\n" if close else ""
+            self.exit(refused.exit_code, f"{refused.text(lang)}\n{guess}{say('cli.see_help', lang, prog=self.prog)}\n")
 
     return Parser
 
@@ -645,8 +706,26 @@ def _quiet_broken_pipe() -> None:
         pass
 
 
+COMMA_LISTS = ("--select", "--ignore")
+
+
+def join_comma_lists(argv: list[str]) -> list[str]:
+    """`--select RAK4, RAK501`: the shell splits a comma list at a space after (or before) a comma;
+    the pieces are joined again, so the list reads as it was meant."""
+    out: list[str] = []
+    for arg in argv:
+        value_at = len(out) - 1
+        in_list = out and (out[-1].startswith(tuple(f"{o}=" for o in COMMA_LISTS)) or
+                           (len(out) > 1 and out[-2] in COMMA_LISTS))
+        if in_list and (out[value_at].endswith(",") or arg.startswith(",")):
+            out[value_at] += arg
+        else:
+            out.append(arg)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else list(argv)
+    argv = join_comma_lists(sys.argv[1:] if argv is None else list(argv))
     lang = requested_lang(argv)
     try:
         args = build_parser(lang).parse_args(argv)

@@ -221,7 +221,7 @@ def test_a_replaced_file_keeps_its_mode(workbook_copy, tmp_path):
     target = tmp_path / "out.xlsm"
     assert main(["run", str(workbook_copy), "-o", str(target)]) == 0
     target.chmod(0o640)
-    assert main(["run", str(workbook_copy), "-o", str(target)]) == 0
+    assert main(["run", str(workbook_copy), "-o", str(target), "--force"]) == 0  # a name given: replaced when asked
     assert target.stat().st_mode & 0o777 == 0o640
 
 

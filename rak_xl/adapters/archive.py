@@ -39,31 +39,31 @@ def read_bytes(path: Path) -> bytes:
     try:
         info = os.stat(path)  # follows symlinks: what would be opened
     except FileNotFoundError:
-        raise R.FILE_NOT_FOUND(path=path.name) from None
+        raise R.FILE_NOT_FOUND(path=path) from None
     except OSError as exc:  # a link loop, a name too long, no permission on the folder
-        raise R.FILE_UNREADABLE(name=path.name, reason=os_reason(exc)) from None
+        raise R.FILE_UNREADABLE(name=path, reason=os_reason(exc)) from None
     if stat.S_ISDIR(info.st_mode):
-        raise R.FILE_IS_FOLDER(name=path.name)
+        raise R.FILE_IS_FOLDER(name=path)
     if path.suffix.lower() not in EXTENSIONS:
-        raise R.NOT_AN_EXCEL_NAME(name=path.name)
+        raise R.NOT_AN_EXCEL_NAME(name=path)
     if not stat.S_ISREG(info.st_mode):
-        raise R.NOT_A_REGULAR_FILE(name=path.name)
+        raise R.NOT_A_REGULAR_FILE(name=path)
     try:
         # O_NONBLOCK: a FIFO swapped in after the check must not block the open; fstat checks again.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except PermissionError:
-        raise R.FILE_LOCKED(name=path.name) from None
+        raise R.FILE_LOCKED(name=path) from None
     except OSError as exc:
-        raise R.FILE_UNREADABLE(name=path.name, reason=os_reason(exc)) from None
+        raise R.FILE_UNREADABLE(name=path, reason=os_reason(exc)) from None
     with open(fd, "rb", closefd=True) as fh:
         if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-            raise R.NOT_A_REGULAR_FILE(name=path.name)
+            raise R.NOT_A_REGULAR_FILE(name=path)
         try:
             data = fh.read(MAX_FILE + 1)
         except OSError as exc:
-            raise R.FILE_UNREADABLE(name=path.name, reason=os_reason(exc)) from None
+            raise R.FILE_UNREADABLE(name=path, reason=os_reason(exc)) from None
     if len(data) > MAX_FILE:
-        raise R.TOO_LARGE(name=path.name)
+        raise R.TOO_LARGE(name=path)
     return data
 
 
@@ -73,11 +73,11 @@ def open_zip(path: Path, data: bytes) -> zipfile.ZipFile:
         raise _ole(path, data)
     buffer = io.BytesIO(data)
     if not zipfile.is_zipfile(buffer):
-        raise R.NOT_A_ZIP(name=path.name)
+        raise R.NOT_A_ZIP(name=path)
     try:
         zf = zipfile.ZipFile(buffer)
     except (zipfile.BadZipFile, ValueError, OSError):
-        raise R.ARCHIVE_INCOMPLETE(name=path.name) from None
+        raise R.ARCHIVE_INCOMPLETE(name=path) from None
     try:
         _check_members(path, zf)
     except BaseException:
@@ -89,16 +89,16 @@ def open_zip(path: Path, data: bytes) -> zipfile.ZipFile:
 def _check_members(path: Path, zf: zipfile.ZipFile) -> None:
     infos = zf.infolist()
     if len(infos) > MAX_MEMBERS:
-        raise R.TOO_LARGE(name=path.name)
+        raise R.TOO_LARGE(name=path)
     total = sum(i.file_size for i in infos)
     packed = sum(i.compress_size for i in infos) or 1
     if total > MAX_UNCOMPRESSED or (total > 50 * 1024 * 1024 and total / packed > MAX_RATIO):
-        raise R.TOO_LARGE(name=path.name)
+        raise R.TOO_LARGE(name=path)
     names = {i.filename for i in infos}
     if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
-        raise R.NO_WORKBOOK_PART(name=path.name)
+        raise R.NO_WORKBOOK_PART(name=path)
     if any(i.flag_bits & 0x1 for i in infos):
-        raise R.ARCHIVE_ENCRYPTED(name=path.name)
+        raise R.ARCHIVE_ENCRYPTED(name=path)
 
 
 def _ole(path: Path, data: bytes) -> RakInputError:
@@ -106,5 +106,5 @@ def _ole(path: Path, data: bytes) -> RakInputError:
     data = data[:MAX_OLE_SCAN]
     # Stream names sit in the directory in UTF-16; an encrypted OOXML package has these two.
     if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
-        return R.PASSWORD_PROTECTED(name=path.name)
-    return R.OLD_XLS(name=path.name)
+        return R.PASSWORD_PROTECTED(name=path)
+    return R.OLD_XLS(name=path)

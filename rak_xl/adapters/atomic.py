@@ -137,7 +137,7 @@ def _remove_empty(folders: list[Path]) -> None:
 
 
 def _exists(target: Path) -> RakInputError:
-    return R.OUTPUT_EXISTS(name=target.name)
+    return R.OUTPUT_EXISTS(name=target)
 
 
 def _link_new(tmp: Path, target: Path) -> None:

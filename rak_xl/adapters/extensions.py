@@ -114,7 +114,7 @@ def refuse_unknown(source: Path, exts: SheetExtensions, kept: Iterable[str]) -> 
     for sheet in kept:
         unknown = [uri for uri, _xml in exts.get(sheet, []) if uri not in COPIED]
         if unknown:
-            raise R.EXTENSIONS_NOT_COPYABLE(sheet=sheet, name=source.name, extensions=", ".join(unknown))
+            raise R.EXTENSIONS_NOT_COPYABLE(sheet=sheet, name=source, extensions=", ".join(unknown))
 
 
 def restore_extensions(saved: Path, exts: SheetExtensions, kept: Iterable[str]) -> None:

@@ -18,6 +18,7 @@ from rak_xl.core import refusals as R
 from rak_xl.core.errors import RakInputError
 from rak_xl.core.gc_pause import paused_gc
 from rak_xl.core.layout import is_output_sheet
+from rak_xl.core.text import full_path
 from rak_xl.parse.tables import Grid
 
 from .archive import open_archive, open_zip, read_bytes
@@ -52,12 +53,12 @@ def _read_grids(path: Path, data: bytes, zf: zipfile.ZipFile) -> dict[str, Grid]
             xml = part_xml(zf, parts.get(name))
             if xml is not None:
                 xmls[parts[name]] = xml
-                if census(xml, name, path.name).sparse:
+                if census(xml, name, full_path(path)).sparse:
                     grids[name] = []
                     sparse.append(name)
                     continue
             elif not all_parts_checked:
-                census_unlocated(zf, name, path.name)
+                census_unlocated(zf, name, full_path(path))
                 all_parts_checked = True
             sheet = book.get_sheet_by_name(name)
             # calamine gives "" for an empty cell; the grids use None (as xlwings does). Inline: per cell.
@@ -68,7 +69,7 @@ def _read_grids(path: Path, data: bytes, zf: zipfile.ZipFile) -> dict[str, Grid]
         negative_serials(grids, xmls, parts)
         return grids
     except (CalamineError, ValueError, KeyError, OSError, zipfile.BadZipFile, EOFError) as exc:
-        raise R.NOT_READABLE_AS_WORKBOOK(name=path.name, detail=exc) from None
+        raise R.NOT_READABLE_AS_WORKBOOK(name=path, detail=exc) from None
 
 
 def _read_sparse(path: Path, data: bytes, names: list[str], grids: dict[str, Grid]) -> None:

@@ -175,7 +175,7 @@ def open_for_writing(source: Path, data: bytes | None = None, **options):
     except Exception as exc:  # openpyxl raises many types for damaged packages
         detail = f"{type(exc).__name__}: {exc}"
     _collect_quietly()
-    raise R.WORKBOOK_NOT_REWRITABLE(name=source.name, detail=detail)
+    raise R.WORKBOOK_NOT_REWRITABLE(name=source, detail=detail)
 
 
 def save_workbook(wb, path: str | Path) -> None:

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from rak_xl.core import refusals as R
-from rak_xl.core.text import Both, thousands
+from rak_xl.core.text import Both, full_path, thousands
 
 from .archive import open_zip
 from .cell_census import census
@@ -27,9 +27,9 @@ def check_rewritable(path: Path, data: bytes) -> None:
         parts = parts_or_none(zf) or {}
         for name, part in parts.items():
             if name is None or re.search(_BAD_SHEET_NAME, name) or not name.strip():
-                raise R.SHEET_NAME_FORBIDDEN(name=path.name, sheet=str(name))
+                raise R.SHEET_NAME_FORBIDDEN(name=path, sheet=str(name))
             xml = part_xml(zf, part)
-            shape = None if xml is None else census(xml, name, path.name, merges=True)
+            shape = None if xml is None else census(xml, name, full_path(path), merges=True)
             if shape is not None and shape.merged > MAX_MERGED_CELLS:
-                raise R.MERGES_TOO_LARGE(name=path.name, sheet=name, cells=Both(thousands(shape.merged),
+                raise R.MERGES_TOO_LARGE(name=path, sheet=name, cells=Both(thousands(shape.merged),
                                                                                thousands(shape.merged, lang="en")))

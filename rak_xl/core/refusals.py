@@ -227,6 +227,15 @@ PROVINCE_RELATIVE_FOLDER_UNSAVED = refusal(
     "Save the workbook first (Ctrl+S), or give the full folder (e.g. D:\\RAK\\Kiriman).",
     "The folder cell of Rekap_Provinsi.xlsm names a folder relative to the workbook, which has no folder "
     "until it is saved.")
+
+PROVINCE_OUTPUT_NOT_A_RECAP = refusal(
+    "RAK857", "province-output-not-a-recap",
+    "Berkas rekap '{path}' sudah ada dan bukan rekap provinsi; berkas itu tidak ditimpa.",
+    "Recap '{path}' exists and is no province recap; it is not overwritten.",
+    "Pilih nama lain dengan -o, misalnya Rekap_Provinsi.xlsx, atau pindahkan berkas itu dulu.",
+    "Choose another name with -o, e.g. Rekap_Provinsi.xlsx, or move that file away first.",
+    "`-o` names an existing file that is no earlier recap (it has no Rekap Satker sheet): the recap "
+    "replaces only an earlier recap, whatever its name.")
 FILE_UNREADABLE = refusal(
     "RAK702", "file-unreadable",
     "Berkas '{name}' tidak dapat dibaca ({reason}).",
@@ -534,6 +543,23 @@ PACKAGE_HAS_ERRORS = refusal(
     "package, and its stamp says it was sent with errors.",
     exit_code=1)
 
+OUTPUT_FOLDER_IS_FILE = refusal(
+    "RAK818", "output-folder-is-file",
+    "'{path}' adalah berkas, bukan folder: {option} menamai folder tempat berkas hasil ditulis.",
+    "'{path}' is a file, not a folder: {option} names the folder the outputs go into.",
+    "Pilih nama folder dengan {option}, misalnya {option} Kiriman.",
+    "Choose a folder name with {option}, e.g. {option} Kiriman.",
+    "`rak-xl submit -o` names a file (or a path under a file) where the folder of the package belongs.")
+
+OUTPUT_EXISTS_NEEDS_FORCE = refusal(
+    "RAK819", "output-exists-needs-force",
+    "Berkas hasil '{path}' sudah ada; nama yang diberi dengan -o hanya ditimpa dengan --force.",
+    "Output '{path}' exists; a name given with -o is replaced only with --force.",
+    "Tambahkan --force untuk menggantinya, pilih nama lain dengan -o, atau tanpa -o pakai nama bawaan.",
+    "Add --force to replace it, choose another name with -o, or leave -o out for the default name.",
+    "`run`, `consolidate` or `evaluate` with `-o` naming an existing file: a name the user gives may be "
+    "someone's work, so it is replaced only when asked (docs/commands.md, Overwriting).")
+
 
 # --- RAK9xx: commands, Excel and the PC ----------------------------------------------------------
 
@@ -613,6 +639,18 @@ SETUP_PATH_NOT_IN_CODE_PAGE = refusal(
     "installation > Install Python for all users), then run setup-excel with that Python.",
     "`rak-xl setup-excel` writes xlwings.conf in the ANSI code page xlwings' VBA reads it with; a path "
     "with a letter that code page lacks would reach RunPython garbled.")
+BUILD_OUTSIDE_CHECKOUT = refusal(
+    "RAK907", "build-outside-checkout",
+    "Folder sumber '{path}' tidak ada: rak-xl build membangun workbook dari sumber teks dan makro sebuah "
+    "salinan repositori rak_xl.",
+    "Source folder '{path}' does not exist: rak-xl build makes the workbooks from the text sources and "
+    "macros of a copy of the rak_xl repository.",
+    "Jalankan dari folder salinan repositori itu, atau beri foldernya dengan --sources dan --macros. Untuk "
+    "RAK tahun baru tanpa salinan repositori: rak-xl baru.",
+    "Run it from the folder of that copy, or name the folders with --sources and --macros. For a new "
+    "year's plan without a copy of the repository: rak-xl baru.",
+    "`rak-xl build` where `--sources` or `--macros` names no folder (run outside a checkout): nothing "
+    "is read or written.")
 
 EXCEL_REFUSED_READ = refusal(
     "RAK910", "excel-refused-read",

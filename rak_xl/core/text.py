@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import os
-from pathlib import Path, PurePath
+from pathlib import PurePath
 from typing import NamedTuple
 
 
@@ -144,11 +144,9 @@ def each_lang(make) -> Both:
 
 
 def full_path(path: str | PurePath) -> str:
-    """A path as staff can find it again: absolute, whatever folder the command ran in."""
-    try:
-        return str(Path(path).resolve())
-    except (OSError, RuntimeError):  # a link loop: the absolute name is still findable
-        return os.path.abspath(path)
+    """A path as staff can find it again: absolute, whatever folder the command ran in, and the
+    name they gave (a link is named, not where it points)."""
+    return os.path.abspath(path)
 
 
 def in_lang(value: object, lang: str = "id") -> object:
@@ -584,6 +582,15 @@ WORDS: Words = Words({
     "province.kind.bug": ("Kesalahan program", "Program error"),
     "province.not_rak": ("Lembar {expected} tidak ditemukan (lembar yang ada: {present}).",
                          "Sheets {expected} not found (sheets present: {present})."),
+    # The folder scan: entries that are no workbook, listed once without being read.
+    "province.not_workbook_name": ("Bukan berkas Excel ({suffix}); tidak dibaca.", "Not an Excel file ({suffix}); not read."),
+    "province.not_workbook_content": ("Bernama workbook, tetapi isinya bukan workbook Excel; tidak dibaca.",
+                                      "Named as a workbook, but its content is no Excel workbook; not read."),
+    "province.empty_file": ("Berkas kosong (0 byte); tidak dibaca.", "An empty file (0 bytes); not read."),
+    "province.old_xls": ("Format lama .xls (Excel 97-2003); minta satker mengirim .xlsx atau .xlsm.",
+                         "The old .xls format (Excel 97-2003); ask the satker for an .xlsx or .xlsm."),
+    "province.subfolder": ("Folder; rekap hanya membaca berkas di folder ini, bukan di subfolder.",
+                           "A folder; the recap reads the files of this folder only, not its subfolders."),
     "province.blank_figures": ("Capaian/serapan kosong = belum dihitung: {parts}",
                                "Empty capaian/serapan = not computed: {parts}"),
     "province.unreported": ("{quarters} belum dilaporkan", "{quarters} not reported yet"),
@@ -722,6 +729,12 @@ WORDS: Words = Words({
                           "run this command again with that Python (py -m rak_xl setup-excel)."),
     "setup.encoding": ("  Ditulis dalam code page {codepage}, yang dibaca VBA xlwings",
                        "  Written in code page {codepage}, the one xlwings' VBA reads"),
+    "setup.no_excel_here": (
+        "Catatan: Python ini tertulis sebagai {setting}. Tombol RAK berjalan di Excel untuk Windows atau macOS; di "
+        "komputer {system} ini tidak ada Excel yang membacanya. Jalankan py -m rak_xl setup-excel di PC tempat "
+        "tombol ditekan.",
+        "Note: this Python is written as {setting}. The RAK buttons run in Excel on Windows or macOS; no Excel "
+        "reads it on this {system} computer. Run py -m rak_xl setup-excel on the PC where the buttons are pressed."),
     # The evaluation's states of an indicator and of a quarter (figures/quarterly.py keeps the Indonesian
     # word as the value the sheets show; `--lang en` tables say it in English).
     "state.counted": ("dihitung", "counted"),
@@ -739,6 +752,7 @@ WORDS: Words = Words({
     "cli.options": ("opsi", "options"),
     "cli.commands": ("perintah", "commands"),
     "cli.see_help": ("Bantuan: {prog} --help", "Help: {prog} --help"),
+    "cli.did_you_mean": ("Maksud Anda: {prog} {word}?", "Did you mean: {prog} {word}?"),
     "cli.metavar.command": ("PERINTAH", "COMMAND"),
     "cli.metavar.file": ("BERKAS", "FILE"),
     "cli.metavar.code": ("KODE", "CODE"),
@@ -763,6 +777,9 @@ WORDS: Words = Words({
                        "output file (default: <name>_hasil.xlsm beside the file)"),
     "cli.run.in_place": ("tulis ke berkas itu sendiri", "write into the file itself"),
     "cli.run.strict": ("keluar dengan kode 1 bila ada kesalahan", "exit with code 1 when there are errors"),
+    "cli.run.force": ("ganti berkas -o yang sudah ada", "replace an existing -o file"),
+    "cli.consolidate.force": ("ganti berkas -o yang sudah ada", "replace an existing -o file"),
+    "cli.evaluate.force": ("ganti berkas -o yang sudah ada", "replace an existing -o file"),
     "cli.rollup": ("Rekap Anggaran: anggaran per program, bagian dan triwulan",
                    "Rekap Anggaran: budget per programme, division and quarter"),
     "cli.consolidate": ("Konsolidasi: tabel A dan B dalam satu tabel bernomor",
@@ -823,6 +840,7 @@ WORDS: Words = Words({
     "argparse.one_required": ("salah satu argumen {a} wajib diisi", "one of the arguments {a} is required"),
     "argparse.invalid_choice": ("pilihan tidak sah: {v} (pilih salah satu: {c})", "invalid choice: {v} (choose from {c})"),
     "argparse.invalid_int": ("bukan bilangan bulat: {v}", "invalid int value: {v}"),
+    "argparse.at_least_one": ("harus 1 atau lebih: {v}", "must be 1 or more: {v}"),
     "argparse.invalid_float": ("bukan bilangan: {v}", "invalid float value: {v}"),
     "argparse.invalid_value": ("nilai {t} tidak sah: {v}", "invalid {t} value: {v}"),
     "argparse.expected_one": ("memerlukan satu nilai", "expected one argument"),

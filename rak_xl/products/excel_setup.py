@@ -89,4 +89,9 @@ def setup_excel(lang: str = "id") -> list[str]:
              say("setup.add_dir", lang, setting=KEY_ADD_DIR), say("setup.encoding", lang, codepage=locale.getencoding())]
     if store_alias(sys.executable):
         lines.append(say("setup.store_alias", lang))
+    if not sys.platform.startswith(("win", "darwin")):  # no Excel here: the file is written, never read
+        import platform
+
+        lines.append(say("setup.no_excel_here", lang, setting=_interpreter_settings(sys.executable)[0][0],
+                         system=platform.system() or sys.platform))
     return lines

@@ -54,13 +54,13 @@ def check_code(code: str) -> str:
 def check_output(target: Path, force: bool, source: Path | None = None) -> None:
     """Before any work: an .xlsm name, never the source itself, an existing file only with --force."""
     if target.suffix.lower() != ".xlsm":
-        raise R.NEW_WORKBOOK_NOT_XLSM(name=target.name)
+        raise R.NEW_WORKBOOK_NOT_XLSM(name=target)
     if source is not None and target.resolve() == source.resolve():
-        raise R.NEW_WORKBOOK_IS_SOURCE(name=target.name)
+        raise R.NEW_WORKBOOK_IS_SOURCE(name=target)
     if target.is_dir():
         raise R.NEW_WORKBOOK_IS_FOLDER(path=target)
     if target.exists() and not force:
-        raise R.NEW_WORKBOOK_EXISTS(name=target.name)
+        raise R.NEW_WORKBOOK_EXISTS(name=target)
 
 
 def source_plan(grids: Mapping[str, Grid], source_name: str):

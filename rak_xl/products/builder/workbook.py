@@ -16,6 +16,7 @@ import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 
 from rak_xl.core import layout as L
+from rak_xl.core.refusals import BUILD_OUTSIDE_CHECKOUT
 from rak_xl.core.text import say, tw
 from rak_xl.parse.values import parse_percent_text
 
@@ -264,5 +265,8 @@ def build_plan_workbook(data: PlanData, macros: str | Path, created: dt.datetime
 
 def build_workbook(sources: str | Path, macros: str | Path, lite_package: str | None = None) -> bytes:
     """The shipped workbook from workbook/sources/; the same sources give the same bytes."""
+    for folder in (sources, macros):  # outside a checkout: say so, rather than a file the disk cannot give
+        if not Path(folder).is_dir():
+            raise BUILD_OUTSIDE_CHECKOUT(path=Path(folder))
     data = load_sources(sources)
     return build_plan_workbook(data, macros, dt.datetime.combine(data.plan_date, dt.time()), lite_package)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from rak_xl.core import layout as L
+from rak_xl.core.errors import RakInputError
 from rak_xl.core.refusals import (PROVINCE_FOLDER_CELL_EMPTY, PROVINCE_FOLDER_NOT_FOUND, PROVINCE_NOT_A_FOLDER,
-                                  PROVINCE_OUTPUT_IS_A_SATKER_WORKBOOK, PROVINCE_OUTPUT_NOT_XLSX,
-                                  PROVINCE_RELATIVE_FOLDER_UNSAVED)
+                                  PROVINCE_OUTPUT_IS_A_SATKER_WORKBOOK, PROVINCE_OUTPUT_NOT_A_RECAP,
+                                  PROVINCE_OUTPUT_NOT_XLSX, PROVINCE_RELATIVE_FOLDER_UNSAVED)
 
 
 def find_workbooks(folder: Path, exclude: Path | None = None) -> list[Path]:
@@ -17,9 +18,9 @@ def find_workbooks(folder: Path, exclude: Path | None = None) -> list[Path]:
     skipped with the reason (a .xls or .pdf sent by mistake should be noticed).
     """
     if folder.is_file():
-        raise PROVINCE_NOT_A_FOLDER(path=folder.resolve())
+        raise PROVINCE_NOT_A_FOLDER(path=folder)
     if not folder.is_dir():
-        raise PROVINCE_FOLDER_NOT_FOUND(path=folder.resolve())
+        raise PROVINCE_FOLDER_NOT_FOUND(path=folder)
     skip = exclude.resolve() if exclude else None
     out = []
     for p in sorted(folder.iterdir()):
@@ -52,19 +53,23 @@ def folder_from_cell(value, workbook: str | Path) -> Path:
 
 
 def check_output(folder: Path, output: Path) -> None:
-    """The recap is a new .xlsx; it may replace an earlier recap, never a workbook it is meant to read."""
+    """The recap is a new .xlsx; it replaces an earlier recap (a workbook with a Rekap Satker sheet),
+    whatever its name, and no other file: never a workbook it is meant to read."""
     from rak_xl.adapters.atomic import check_target
     from rak_xl.adapters.file_read import sheet_names
 
     if output.suffix.lower() != ".xlsx":
-        raise PROVINCE_OUTPUT_NOT_XLSX(name=output.name)
+        raise PROVINCE_OUTPUT_NOT_XLSX(name=output)
     check_target(output)
-    if not output.exists() or not folder.is_dir():
+    if not output.exists():
         return
     try:
-        inside = output.resolve().parent == folder.resolve()
+        if L.RECAP_SHEETS[0] in sheet_names(output):
+            return
+    except RakInputError:  # not even a workbook: no recap either
+        pass
+    try:
+        inside = folder.is_dir() and output.resolve().parent == folder.resolve()
     except (OSError, RuntimeError):
         inside = False
-    if inside and L.RECAP_SHEETS[0] not in sheet_names(output):
-        raise PROVINCE_OUTPUT_IS_A_SATKER_WORKBOOK(path=output)
-
+    raise (PROVINCE_OUTPUT_IS_A_SATKER_WORKBOOK if inside else PROVINCE_OUTPUT_NOT_A_RECAP)(path=output)
