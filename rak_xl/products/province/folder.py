@@ -2,21 +2,67 @@
 
 from __future__ import annotations
 
+import os
+import stat
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rak_xl.core import layout as L
 from rak_xl.core.errors import RakInputError
 from rak_xl.core.refusals import (PROVINCE_FOLDER_CELL_EMPTY, PROVINCE_FOLDER_NOT_FOUND, PROVINCE_NOT_A_FOLDER,
                                   PROVINCE_OUTPUT_IS_A_SATKER_WORKBOOK, PROVINCE_OUTPUT_NOT_A_RECAP,
-                                  PROVINCE_OUTPUT_NOT_XLSX, PROVINCE_RELATIVE_FOLDER_UNSAVED)
+                                  PROVINCE_OUTPUT_NOT_XLSX, PROVINCE_RELATIVE_FOLDER_UNSAVED, TOO_LARGE)
+from rak_xl.core.text import say
+
+from .summary import KIND_NOT_RAK, KIND_UNREADABLE, Skipped
+
+
+# A workbook by name: what the recap reads. An .xls (Excel 97-2003) is named apart: the satker is asked for
+# an .xlsx, rather than told the file is damaged.
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+OLD_SUFFIX = ".xls"
+# What follows a workbook's stem in the name of a file sent with it (the Kiriman's PDF and e-mail text,
+# a copy an e-mail program numbered).
+_COMPANION_JOINS = (".", "_", "-", " ", "(")
+
+
+@dataclass
+class FolderScan:
+    """A folder sorted by name and first bytes, before anything is read whole or hashed."""
+
+    workbooks: list[Path] = field(default_factory=list)  # what the recap reads (and counts on its progress bar)
+    skipped: list[Skipped] = field(default_factory=list)  # listed once in Berkas Dilewati, never read
+    ignored: list[Path] = field(default_factory=list)  # files sent with a workbook (its PDF, its e-mail text)
+
+
+def scan_folder(folder: Path, exclude: Path | None = None) -> FolderScan:
+    """The entries of `folder` (not recursive): workbooks by suffix and content, the rest set aside.
+
+    Hidden files, Excel lock files (~$) and `exclude` (the recap being written) are left out.
+    A file named like a workbook whose first bytes are no workbook's is listed as no RAK workbook;
+    one too large is listed as unreadable, before it is hashed. Any other file is listed as no RAK
+    workbook, except the files sent with a workbook of the folder (named after it: the Kiriman's PDF
+    and e-mail text), which are passed over quietly.
+    """
+    entries = _entries(folder, exclude)
+    scan = FolderScan()
+    stems = [p.stem for p in entries if p.suffix.lower() in (*WORKBOOK_SUFFIXES, OLD_SUFFIX)]
+    for p in entries:
+        if p.suffix.lower() in WORKBOOK_SUFFIXES:
+            _sort_workbook(p, scan)
+        elif p.suffix.lower() != OLD_SUFFIX and _sent_with(p.name, stems) and not p.is_dir():
+            scan.ignored.append(p)
+        else:
+            scan.skipped.append(Skipped(p.name, KIND_NOT_RAK, _not_a_workbook(p)))
+    return scan
 
 
 def find_workbooks(folder: Path, exclude: Path | None = None) -> list[Path]:
-    """The files of `folder` (not recursive), hidden files and Excel lock files (~$) left out.
+    """The workbooks of `folder` the recap reads (scan_folder)."""
+    return scan_folder(folder, exclude).workbooks
 
-    Files of every type are returned: one that is not a workbook is listed as
-    skipped with the reason (a .xls or .pdf sent by mistake should be noticed).
-    """
+
+def _entries(folder: Path, exclude: Path | None) -> list[Path]:
     if folder.is_file():
         raise PROVINCE_NOT_A_FOLDER(path=folder)
     if not folder.is_dir():
@@ -26,8 +72,6 @@ def find_workbooks(folder: Path, exclude: Path | None = None) -> list[Path]:
     for p in sorted(folder.iterdir()):
         if p.name.startswith((".", "~$")):
             continue
-        # Every other entry is returned, whatever its kind: a subfolder, a FIFO, a link to a device
-        # or a broken link is listed as skipped with the reason (the reader refuses all of them).
         try:
             if skip is not None and p.resolve() == skip:
                 continue
@@ -35,6 +79,47 @@ def find_workbooks(folder: Path, exclude: Path | None = None) -> list[Path]:
             pass
         out.append(p)
     return out
+
+
+def _sort_workbook(path: Path, scan: FolderScan) -> None:
+    """A file named as a workbook: read when it is one, listed when it is not (or too large to be one)."""
+    from rak_xl.adapters.archive import MAX_FILE
+    from rak_xl.adapters.file_kind import EMPTY, OTHER, file_kind
+
+    try:
+        info = os.stat(path)
+    except OSError:  # a broken link, a loop: the reader names it
+        scan.workbooks.append(path)
+        return
+    if not stat.S_ISREG(info.st_mode):  # a folder, a FIFO, a device: the reader refuses it by name
+        scan.workbooks.append(path)
+        return
+    if info.st_size > MAX_FILE:  # refused as the reader would, before the cache hashes it
+        scan.skipped.append(Skipped(path.name, KIND_UNREADABLE, TOO_LARGE(name=path).text()))
+        return
+    try:
+        kind = file_kind(path)
+    except OSError:  # locked, no permission: the reader says so in its words
+        kind = None
+    if kind == EMPTY:
+        scan.skipped.append(Skipped(path.name, KIND_NOT_RAK, say("province.empty_file")))
+    elif kind == OTHER:
+        scan.skipped.append(Skipped(path.name, KIND_NOT_RAK, say("province.not_workbook_content")))
+    else:
+        scan.workbooks.append(path)
+
+
+def _sent_with(name: str, stems: list[str]) -> bool:
+    """Whether a file is named after a workbook of the folder: RAK_..._2026-12-06.pdf beside RAK_..._2026-12-06.xlsx."""
+    return any(name.startswith(stem) and name[len(stem):len(stem) + 1] in _COMPANION_JOINS for stem in stems if stem)
+
+
+def _not_a_workbook(path: Path) -> str:
+    if path.suffix.lower() == OLD_SUFFIX:
+        return say("province.old_xls")
+    if path.is_dir():
+        return say("province.subfolder")
+    return say("province.not_workbook_name", suffix=path.suffix or "-")
 
 
 def folder_from_cell(value, workbook: str | Path) -> Path:

@@ -19,7 +19,7 @@ from rak_xl.core.refusals import PROVINCE_FOLDER_EMPTY
 from rak_xl.core.text import SEVERITIES, say
 
 from .duplicates import resolve_duplicates
-from .folder import check_output, find_workbooks, folder_from_cell
+from .folder import check_output, folder_from_cell, scan_folder
 from .pool import summarise_all
 from .progress import Progress
 from .summary import SatkerSummary, Skipped
@@ -112,9 +112,10 @@ def collect_recap(folder: str | Path, workers: int | None = None, progress: bool
     again (summary_cache.py); the recap is the same either way.
     """
     folder = Path(folder)
-    paths = find_workbooks(folder, exclude=exclude)
-    if not paths:  # an empty recap would look like a province without satker
+    scan = scan_folder(folder, exclude=exclude)
+    if not (scan.workbooks or scan.skipped or scan.ignored):  # an empty recap would look like a province without satker
         raise PROVINCE_FOLDER_EMPTY(path=folder.resolve())
+    paths = scan.workbooks  # the progress bar counts workbooks, not the PDFs and texts beside them
     bar = Progress(len(paths), say("province.reading"), stream=stream, enabled=progress)
     if use_cache:
         with SummaryCache() as cache:
@@ -124,7 +125,7 @@ def collect_recap(folder: str | Path, workers: int | None = None, progress: bool
         results = summarise_all(paths, workers, bar)
         cached = 0
     recap = build_recap([r for r in results if isinstance(r, SatkerSummary)],
-                        [r for r in results if isinstance(r, Skipped)])
+                        scan.skipped + [r for r in results if isinstance(r, Skipped)])
     recap.cached = cached
     return recap
 
