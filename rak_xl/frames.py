@@ -4,18 +4,22 @@
 
     report = rf.load("RAK_2022.xlsm")        # read and validate once (optional)
     rf.plan_rows(report)                     # one row per indicator (RAK_KPU and RAK_Sekretariat)
-    rf.budget_lines(report)                  # one row per Anggaran line
+    rf.budget_lines(report)                  # one row per Anggaran line, with the Bagian it counts for
     rf.findings(report)                      # what the Validasi button reports
     rf.rollup(report)                        # Rekap Anggaran per program, per Bagian
     rf.province("Kiriman/")                  # Rekap Satker of a folder of satker workbooks
     rf.province_tables("Kiriman/")           # ... with Temuan Kesalahan and Berkas Dilewati
 
 Every function takes a workbook path or a report from `load` (read once, ask many
-times). The figures are the ones the buttons and `rak-xl` show: these functions
-only arrange the same model, roll-up and recap (rak_xl.figures.rollup, rak_xl.products.province,
-rak_xl.outputs.recap_sheets)
-as tables; nothing is computed twice. This is the only module that imports pandas:
-the buttons and the command line never load it.
+times). The figures are the ones the buttons and `rak-xl` show: every Rupiah figure comes
+from the functions the sheets use (rak_xl.figures: sums, structure, rollup; the recap from
+rak_xl.products.province and rak_xl.outputs.recap_sheets), arranged as tables; nothing is
+computed here. One concept, one figure: a Bagian's budget is the sum of the Anggaran lines
+whose Bagian names it (`budget_lines(...).groupby("division")["amount"].sum()` equals
+Rekap Anggaran's Jumlah per Bagian and `rollup(by="division")`); a RAK row's
+`linked_amount` is what the lines linked to it add up to (Konsolidasi's Anggaran column),
+which is no Bagian's budget, since a line may fund a row another Bagian answers for (RAK416).
+This is the only module that imports pandas: the buttons and the command line never load it.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ import pandas as pd
 from rak_xl.core import layout as L
 from rak_xl.core.findings import Finding
 from rak_xl.figures import rollup as R
-from rak_xl.figures import structure
+from rak_xl.figures import structure, sums
 from rak_xl.products.jobs import ValidationReport
 
 Source = str | Path | ValidationReport
@@ -51,9 +55,14 @@ def plan_rows(source: Source) -> pd.DataFrame:
 
     Columns: table, sheet, row (as Excel numbers it), id, group, indicator, target (a
     number; percent targets in percent, 100 = 100%), target_is_percent, unit, activity,
-    tw1..tw4 (quarter marked), unit_in_charge, division (the row's Bagian as every output
-    counts it, rak_xl.figures.structure), division_source (stated, block, budget or none:
-    how it was found), budget (Rupiah of the Anggaran lines linked to the row), funded.
+    tw1..tw4 (quarter marked), unit_in_charge, division (the Bagian answering for the row, as
+    every output counts indicators, rak_xl.figures.structure), division_source (stated, block,
+    budget or none: how it was found), linked_amount, funded.
+
+    linked_amount: Rupiah of the Anggaran lines whose ID RAK names the row, whatever their own
+    Bagian (Konsolidasi's Anggaran column). Added up per `division` it is not Rekap Anggaran's
+    budget per Bagian, which counts each line under the Bagian that spends it: for that, group
+    `budget_lines` by its division.
     """
     report = _report(source)
     records = []
@@ -67,19 +76,24 @@ def plan_rows(source: Source) -> pd.DataFrame:
             "activity": row.activity,
             **{f"tw{q}": row.marks[q - 1] for q in L.QUARTERS},
             "unit_in_charge": row.text("unit_in_charge"), "division": place.division,
-            "division_source": place.source, "budget": place.linked_amount, "funded": place.funded,
+            "division_source": place.source, "linked_amount": place.linked_amount, "funded": place.funded,
         })
     columns = ["table", "sheet", "row", "id", "group", "indicator", "target", "target_is_percent", "unit", "activity",
-               *(f"tw{q}" for q in L.QUARTERS), "unit_in_charge", "division", "division_source", "budget", "funded"]
+               *(f"tw{q}" for q in L.QUARTERS), "unit_in_charge", "division", "division_source", "linked_amount",
+               "funded"]
     return pd.DataFrame.from_records(records, columns=columns)
 
 
 def budget_lines(source: Source) -> pd.DataFrame:
     """One row per Anggaran line: row, code, program, description, division, rak_id,
-    amount and RPD per quarter (rpd1..rpd4), whole Rupiah (missing amounts as <NA>)."""
+    amount and RPD per quarter (rpd1..rpd4), whole Rupiah (missing amounts as <NA>).
+
+    division: the Bagian the line's budget counts for in every output (rak_xl.figures.sums.division_of:
+    its Bagian column, or "Bagian tidak dikenali"), so `groupby("division")["amount"].sum()` is Rekap
+    Anggaran's budget per Bagian."""
     report = _report(source)
     records = [{"row": line.row, "code": line.code, "program": line.program, "description": line.text("description"),
-                "division": line.division, "rak_id": line.rak_id, "amount": line.amount,
+                "division": sums.division_of(line), "rak_id": line.rak_id, "amount": line.amount,
                 **{f"rpd{q}": line.rpd_by_quarter[q - 1] for q in L.QUARTERS}} for line in report.plan.budget_lines]
     columns = ["row", "code", "program", "description", "division", "rak_id", "amount",
                *(f"rpd{q}" for q in L.QUARTERS)]

@@ -1,4 +1,5 @@
-"""Every command of the staff guide (docs/panduan-staf.md) works as written (`py` -> `python`).
+"""Every command of the staff guide (docs/panduan-staf.md) works as written (`py` -> `python`), its
+`rak-xl` lines too.
 
 The guide is what staff type on a fresh PC; a command that fails there (as
 `py -m xlwings config create` did: xlwings has no `__main__`) leaves the buttons
@@ -24,7 +25,7 @@ import pytest
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
-from conftest import ROOT
+from conftest import ROOT, WORKBOOK
 from rak_xl.products.excel_setup import KEY_ADD_DIR, store_alias, write_user_config
 
 pytestmark = pytest.mark.skipif(sys.platform == "darwin", reason="xlwings keeps the macOS settings elsewhere")
@@ -155,3 +156,31 @@ def test_the_guide_tells_windows_and_lite_as_they_are():
     lite = guide[guide.index("## 7. Tanpa Python (xlwings Lite)"):]
     assert "**mempercayainya**" in lite and "Simpan workbook sekali (Ctrl+S)" in lite and "autostart" in lite
     assert "Files → Import/Export" in lite and "tidak dapat menyimpan berkas" not in guide
+def guide_rak_xl_commands() -> list[str]:
+    """The `rak-xl ...` commands of the staff guide with at least one argument (fenced lines and inline
+    code); a bare `rak-xl run` in a sentence names the command rather than giving one to type."""
+    guide = (ROOT / "docs" / "panduan-staf.md").read_text(encoding="utf-8")
+    found = re.finditer(r"^\s*(rak-xl [^\n`]+?)\s*$|`(rak-xl [^`]+)`", guide, re.MULTILINE)
+    return [c for m in found if len((c := m[1] or m[2]).split()) > 2]
+
+
+def test_every_rak_xl_command_of_the_guide_runs(tmp_path):
+    """Each in a folder of its own holding what it names: RAK_2022.xlsm (the shipped plan), FOLDER with
+    a satker workbook, and a copy of the repository for `rak-xl build`. The shipped plan has its real
+    defects, so a command that stops on errors (`submit` without --force) exits 1, never 2 or 3."""
+    import shlex
+
+    commands = guide_rak_xl_commands()
+    assert any(c.startswith("rak-xl baru") for c in commands) and any("province" in c for c in commands), commands
+    base = tmp_path / "base"
+    for folder in ("macros", "workbook"):  # what `rak-xl build` reads
+        shutil.copytree(ROOT / folder, base / folder)
+    shutil.copy(WORKBOOK, base / "RAK_2022.xlsm")
+    (base / "FOLDER").mkdir()
+    shutil.copy(WORKBOOK, base / "FOLDER" / "RAK_2022.xlsm")
+    for i, command in enumerate(commands):
+        work = shutil.copytree(base, tmp_path / f"cmd{i}")
+        done = subprocess.run([sys.executable, "-m", "rak_xl", *shlex.split(command)[1:]], cwd=work,
+                              capture_output=True, text=True)
+        assert done.returncode in (0, 1), f"{command}: {done.stderr}"
+        assert "Traceback" not in done.stderr, command
