@@ -90,7 +90,7 @@ def test_submit_into_a_file_says_it_is_a_file_not_a_folder(workbook_copy, tmp_pa
     for out in (afile, afile / "sub"):
         done = rak("submit", str(workbook_copy), "-o", str(out), "--force", "--no-pdf")
         assert done.returncode == 2
-        assert f"'{afile}' adalah berkas, bukan folder" in done.stderr and "(RAK818)" in done.stderr
+        assert f"'{afile}' adalah berkas, bukan folder" in done.stderr and "(RAK823)" in done.stderr
         assert "tidak dapat ditulisi" not in done.stderr
     assert afile.read_text(encoding="utf-8") == "bukan folder"
 
@@ -99,7 +99,7 @@ def test_build_outside_a_checkout_says_so(tmp_path):
     done = rak("build", cwd=tmp_path)
     assert done.returncode == 2
     assert f"Folder sumber '{tmp_path / 'workbook' / 'sources'}' tidak ada" in done.stderr
-    assert "(RAK907)" in done.stderr and "disk" not in done.stderr
+    assert "(RAK909)" in done.stderr and "disk" not in done.stderr
     assert list(tmp_path.iterdir()) == []
 
 
@@ -154,7 +154,7 @@ def test_a_name_given_with_o_is_replaced_only_with_force(command, workbook_copy,
     target.write_bytes(b"karya orang lain")
     done = rak(command, str(workbook_copy), "-o", str(target))
     assert done.returncode == 2
-    assert f"Berkas hasil '{target}' sudah ada" in done.stderr and "(RAK819)" in done.stderr
+    assert f"Berkas hasil '{target}' sudah ada" in done.stderr and "(RAK824)" in done.stderr
     assert target.read_bytes() == b"karya orang lain"
     forced = rak(command, str(workbook_copy), "-o", str(target), "--force")
     assert forced.returncode == 0, forced.stderr
@@ -179,7 +179,7 @@ def test_province_replaces_an_earlier_recap_and_no_other_file(workbook_copy, tmp
     other.write_bytes(b"PK\x03\x04 lembar kerja orang lain")
     done = rak("province", str(workbook_copy.parent), "-o", str(other), "--quiet")
     assert done.returncode == 2
-    assert f"Berkas rekap '{other}' sudah ada dan bukan rekap provinsi" in done.stderr and "(RAK857)" in done.stderr
+    assert f"Berkas rekap '{other}' sudah ada dan bukan rekap provinsi" in done.stderr and "(RAK858)" in done.stderr
     assert other.read_bytes() == b"PK\x03\x04 lembar kerja orang lain"
 
 

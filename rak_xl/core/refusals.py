@@ -229,7 +229,7 @@ PROVINCE_RELATIVE_FOLDER_UNSAVED = refusal(
     "until it is saved.")
 
 PROVINCE_OUTPUT_NOT_A_RECAP = refusal(
-    "RAK857", "province-output-not-a-recap",
+    "RAK858", "province-output-not-a-recap",
     "Berkas rekap '{path}' sudah ada dan bukan rekap provinsi; berkas itu tidak ditimpa.",
     "Recap '{path}' exists and is no province recap; it is not overwritten.",
     "Pilih nama lain dengan -o, misalnya Rekap_Provinsi.xlsx, atau pindahkan berkas itu dulu.",
@@ -544,7 +544,7 @@ PACKAGE_HAS_ERRORS = refusal(
     exit_code=1)
 
 OUTPUT_FOLDER_IS_FILE = refusal(
-    "RAK818", "output-folder-is-file",
+    "RAK823", "output-folder-is-file",
     "'{path}' adalah berkas, bukan folder: {option} menamai folder tempat berkas hasil ditulis.",
     "'{path}' is a file, not a folder: {option} names the folder the outputs go into.",
     "Pilih nama folder dengan {option}, misalnya {option} Kiriman.",
@@ -552,7 +552,7 @@ OUTPUT_FOLDER_IS_FILE = refusal(
     "`rak-xl submit -o` names a file (or a path under a file) where the folder of the package belongs.")
 
 OUTPUT_EXISTS_NEEDS_FORCE = refusal(
-    "RAK819", "output-exists-needs-force",
+    "RAK824", "output-exists-needs-force",
     "Berkas hasil '{path}' sudah ada; nama yang diberi dengan -o hanya ditimpa dengan --force.",
     "Output '{path}' exists; a name given with -o is replaced only with --force.",
     "Tambahkan --force untuk menggantinya, pilih nama lain dengan -o, atau tanpa -o pakai nama bawaan.",
@@ -640,7 +640,7 @@ SETUP_PATH_NOT_IN_CODE_PAGE = refusal(
     "`rak-xl setup-excel` writes xlwings.conf in the ANSI code page xlwings' VBA reads it with; a path "
     "with a letter that code page lacks would reach RunPython garbled.")
 BUILD_OUTSIDE_CHECKOUT = refusal(
-    "RAK907", "build-outside-checkout",
+    "RAK909", "build-outside-checkout",
     "Folder sumber '{path}' tidak ada: rak-xl build membangun workbook dari sumber teks dan makro sebuah "
     "salinan repositori rak_xl.",
     "Source folder '{path}' does not exist: rak-xl build makes the workbooks from the text sources and "
