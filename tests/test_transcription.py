@@ -124,7 +124,7 @@ def changes():
     return out
 
 
-def test_the_change_list_names_the_corrections_of_issue_25(changes):
+def test_the_change_list_names_the_header_and_the_bagian_names(changes):
     listed = {(cell, tuple(plan), wb) for cell, plan, wb in changes}
     assert ("RAK_Sekretariat!B4", ("Sasaran Pogram",), "Sasaran Program") in listed
     assert ("Bagian!B6", ("Bagian Perencanaan Data dan Informasi",), "Bagian Perencanaan, Data dan Informasi") in listed
