@@ -12,7 +12,8 @@ The one place capaian and serapan are computed: the Evaluasi button, `rak-xl eva
 the RAK6xx rules and Rekap Provinsi (`overall`) all call these. Sub-activities, groups and
 each indicator's Bagian come from rak_xl.figures.structure, the same as in Konsolidasi and
 Rekap Anggaran; a division's pagu is its Anggaran lines (rak_xl.figures.sums). A figure that
-cannot be computed is None ("not computed"), never 0.
+cannot be computed is None ("not computed"), never 0. Every percentage, target and realisation
+is rounded where it is computed, by rak_xl.figures.rounding's one rule.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from rak_xl.core import layout as L
 from rak_xl.core.model import Plan, RakRow
 from rak_xl.core.text import say, tw
 
-from . import structure, sums
+from . import rounding, structure, sums
 
 # Indicator states, in Indonesian as the sheets show them (text.state_text says them in English).
 OK = say("state.counted")
@@ -80,7 +81,9 @@ def direction_contradicts_targets(row: RakRow) -> bool:
 
 
 def achievement(target: float | None, realised: float | None, lower_is_better: bool) -> tuple[float | None, str]:
-    """(capaian in percent, state). The value is None unless the state is OK."""
+    """(capaian in percent, state). The value is None unless the state is OK. Worked out from the
+    target and realisation as the sheets show them (rounding.quantity), rounded (rounding.percent)."""
+    target, realised = rounding.quantity(target), rounding.quantity(realised)
     if target is None:
         return None, NO_TARGET
     if realised is None:
@@ -89,7 +92,7 @@ def achievement(target: float | None, realised: float | None, lower_is_better: b
         return None, ZERO_TARGET  # no ratio to a zero target; shown as its own state
     ratio = realised / target
     value = (1 + (1 - ratio)) * 100 if lower_is_better else ratio * 100
-    return max(value, 0.0), OK  # "lower is better" goes negative past twice the target: floor at 0%
+    return rounding.percent(max(value, 0.0)), OK  # "lower is better" goes negative past twice the target: floor at 0%
 
 
 def grade(value: float | None) -> str:
@@ -103,7 +106,8 @@ def grade(value: float | None) -> str:
 
 
 def mean(values: list[float]) -> float | None:
-    return sum(values) / len(values) if values else None
+    """The plain average of capaian values, rounded (rounding.percent)."""
+    return rounding.percent(sum(values) / len(values)) if values else None
 
 
 @dataclass(slots=True)
@@ -118,7 +122,7 @@ class IndicatorResult:
     def as_dict(self) -> dict:
         return {"id": self.row.id, "indicator": self.row.indicator, "division": self.division,
                 "direction": "Turun" if lower_is_better(self.row) else "Naik", "target": self.target,
-                "realised": self.realised, "capaian": _round(self.value), "grade": grade(self.value),
+                "realised": self.realised, "capaian": self.value, "grade": grade(self.value),
                 "state": self.state}
 
 
@@ -135,7 +139,7 @@ class AchievementSummary:
 
     def as_dict(self) -> dict:
         return {"level": self.level, "table": self.table, "group": self.group, "code": self.code, "name": self.name,
-                "indicators": self.indicators, "counted": self.counted, "capaian": _round(self.value),
+                "indicators": self.indicators, "counted": self.counted, "capaian": self.value,
                 "grade": grade(self.value)}
 
 
@@ -149,11 +153,11 @@ class Absorption:
 
     @property
     def absorption(self) -> float | None:
-        return self.realised_to_date / self.pagu * 100 if self.pagu and self.realised_to_date is not None else None
+        return None if self.realised_to_date is None else rounding.share(self.realised_to_date, self.pagu)
 
     @property
     def planned_share(self) -> float | None:
-        return self.planned_to_date / self.pagu * 100 if self.pagu else None
+        return rounding.share(self.planned_to_date, self.pagu)
 
     @property
     def deviation(self) -> int | None:
@@ -161,19 +165,19 @@ class Absorption:
 
     @property
     def deviation_pct(self) -> float | None:
-        return self.deviation / self.planned_to_date * 100 if self.planned_to_date and self.deviation is not None else None
+        return None if self.deviation is None else rounding.share(self.deviation, self.planned_to_date)
 
     @property
     def guide_gap(self) -> float | None:
         """Absorption minus the guide, in percentage points."""
-        return None if self.absorption is None else self.absorption - self.guide
+        return None if self.absorption is None else rounding.percent(self.absorption - self.guide)
 
     def as_dict(self) -> dict:
         return {"name": self.name, "pagu": self.pagu, "planned_to_date": self.planned_to_date,
-                "realised_to_date": self.realised_to_date, "absorption_pct": _round(self.absorption),
-                "planned_pct": _round(self.planned_share), "deviation": self.deviation,
-                "deviation_pct": _round(self.deviation_pct), "guide_pct": self.guide,
-                "guide_gap_pct": _round(self.guide_gap)}
+                "realised_to_date": self.realised_to_date, "absorption_pct": self.absorption,
+                "planned_pct": self.planned_share, "deviation": self.deviation,
+                "deviation_pct": self.deviation_pct, "guide_pct": self.guide,
+                "guide_gap_pct": self.guide_gap}
 
 
 @dataclass
@@ -216,14 +220,10 @@ class QuarterEvaluation:
                 "dipa": self.dipa_absorption.as_dict() if self.dipa_absorption else None,
                 "programs": [a.as_dict() for a in self.programs_absorption],
                 "divisions": [a.as_dict() for a in self.divisions_absorption],
-                "curve": [{"quarter": p.quarter, "realised_pct": _round(p.realised_pct),
-                           "planned_pct": _round(p.planned_pct), "guide_pct": p.guide_pct} for p in self.curve],
+                "curve": [{"quarter": p.quarter, "realised_pct": p.realised_pct,
+                           "planned_pct": p.planned_pct, "guide_pct": p.guide_pct} for p in self.curve],
             },
         }
-
-
-def _round(value: float | None, digits: int = 2) -> float | None:
-    return None if value is None else round(value, digits)
 
 
 def quarter_has_realisation(plan: Plan, quarter: int) -> bool:
@@ -265,7 +265,8 @@ def _indicators(plan: Plan, quarter: int, status: str, lower: list[bool] | None 
     out = []
     for place, lower_better in zip(places, lower):
         row = place.row
-        target, realised = row.targets_to_date[quarter - 1], row.realised_to_date[quarter - 1]
+        target = rounding.quantity(row.targets_to_date[quarter - 1])
+        realised = rounding.quantity(row.realised_to_date[quarter - 1])
         value, state = achievement(target, realised, lower_better)
         if state == NO_DATA and status != RUNNING:
             state = NOT_REPORTED if status == NOT_REPORTED else NOT_STARTED
@@ -332,6 +333,6 @@ def evaluate(plan: Plan, quarter: int | None = None) -> QuarterEvaluation:
     realised = sums.cumulative(sums.realised_quarter_totals(plan.budget_lines))
     for k in (1, 2, 3, 4):
         ev.curve.append(CurvePoint(
-            k, realised[k - 1] / pagu * 100 if pagu and k <= q and reported else None,
-            planned[k - 1] / pagu * 100 if pagu else None, float(sums.ABSORPTION_GUIDE[k - 1])))
+            k, rounding.share(realised[k - 1], pagu) if k <= q and reported else None,
+            rounding.share(planned[k - 1], pagu), float(sums.ABSORPTION_GUIDE[k - 1])))
     return ev

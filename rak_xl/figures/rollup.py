@@ -6,7 +6,8 @@ totals the sheets show of the roll-up itself (the divisions' total row, the budg
 RAK rows is linked to) are added up here, so no sheet adds anything up. Which Bagian answers
 for a row and which rows form a sub-activity come from rak_xl.figures.structure. A division's
 budget is the Anggaran lines whose Bagian names it; its indicators and sub-activities are those
-whose responsible unit it is. Amounts are whole Rupiah (ints); shares are only computed for display.
+whose responsible unit it is. Amounts are whole Rupiah (ints); shares are fractions of one for percent
+cells, rounded by rak_xl.figures.rounding's rule.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 
 from rak_xl.core.model import Plan
 
-from . import structure, sums
+from . import rounding, structure, sums
 from .structure import UNASSIGNED
 from .sums import UNKNOWN_DIVISION
 
@@ -33,8 +34,8 @@ class ProgramRollup:
         return None if self.pagu is None else self.pagu - self.allocated
 
     def cumulative_share(self) -> list[float | None]:
-        """Cumulative RPD as a fraction of the program's pagu, TW 1..4 (display only)."""
-        return [c / self.pagu if self.pagu else None for c in sums.cumulative(self.rpd_by_quarter)]
+        """Cumulative RPD as a fraction of the program's pagu, TW 1..4."""
+        return [rounding.fraction(rounding.share(c, self.pagu or 0)) for c in sums.cumulative(self.rpd_by_quarter)]
 
 
 @dataclass
@@ -78,15 +79,17 @@ class BudgetRollup:
     def cumulative(self) -> list[int]:
         return sums.cumulative(self.rpd_by_quarter)
 
+    def _cumulative_percent(self) -> list[float | None]:
+        return [rounding.share(c, self.dipa_pagu or 0) for c in self.cumulative]
+
     def cumulative_share(self) -> list[float | None]:
-        """Cumulative RPD as a fraction of the DIPA pagu in force (display only)."""
-        if not self.dipa_pagu:
-            return [None] * 4
-        return [c / self.dipa_pagu for c in self.cumulative]
+        """Cumulative RPD as a fraction of the DIPA pagu in force, TW 1..4."""
+        return [rounding.fraction(p) for p in self._cumulative_percent()]
 
     def guide_gap(self) -> list[float | None]:
-        """Cumulative share minus the absorption guide, TW 1..4, as fractions (display only)."""
-        return [None if s is None else s - g for s, g in zip(self.cumulative_share(), guide_shares())]
+        """Cumulative share minus the absorption guide, TW 1..4, as fractions."""
+        return [None if p is None else rounding.fraction(rounding.percent(p - g))
+                for p, g in zip(self._cumulative_percent(), sums.ABSORPTION_GUIDE)]
 
     def shown_divisions(self) -> list[DivisionRollup]:
         """The divisions a sheet lists: every Bagian, and the two catch-alls (unassigned rows, lines of an
@@ -120,7 +123,7 @@ class BudgetRollup:
 
 def guide_shares() -> list[float]:
     """The absorption guide (sums.ABSORPTION_GUIDE) as fractions of the pagu, TW 1..4."""
-    return [g / 100 for g in sums.ABSORPTION_GUIDE]
+    return [rounding.fraction(g) for g in sums.ABSORPTION_GUIDE]
 
 
 def linked_amount(places) -> int:

@@ -13,6 +13,7 @@ from rak_xl.core.findings import Finding
 from rak_xl.core.model import Plan
 from rak_xl.core.text import ROMAN, say, tw
 from rak_xl.figures import quarterly as E
+from rak_xl.figures.rounding import fraction
 
 from . import paging
 from .sheet_builder import Column, SheetBuilder, Table, plan_title, rebuilt, stamp
@@ -29,7 +30,7 @@ SECTION_HEAD = 4  # a section's title, header and first two rows never end a pag
 
 def _pct(value: float | None) -> float | None:
     """Percent (50.0) -> Excel fraction (0.5) for a percent-formatted cell."""
-    return None if value is None else value / 100
+    return fraction(value)
 
 
 def status_line(ev: E.QuarterEvaluation, lang: str = "id") -> str:

@@ -37,7 +37,7 @@ HEADER_ROW = L.RECAP_HEADER_ROW  # title, subtitle, a blank row, then the header
 
 # What a column holds: its number format, and whether the JUMLAH line fills it.
 TEXT, COUNT, MONEY, PERCENT, DATE = "text", "count", "money", "percent", "date"
-NUMBER_FORMATS = {MONEY: "#,##0", PERCENT: "0.0", DATE: "dd-mm-yyyy"}
+NUMBER_FORMATS = {MONEY: "#,##0", PERCENT: "0.00", DATE: "dd-mm-yyyy"}  # percent: rak_xl.figures.rounding
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ FORMULA_PREFIXES = ("=", "+", "-", "@")
 EXCEL_MAX_TEXT = 32_767  # characters Excel keeps in one cell; a longer value is refused or "repaired"
 # Formats and fills every output sheet shares.
 RUPIAH = '"Rp" #,##0'
-PERCENT = "0.0%"
+PERCENT = "0.00%"  # the precision of every percentage (rak_xl.figures.rounding)
 FILL_HEADER = "#D9E1F2"
 FILL_TOTAL = "#F2F2F2"
 # What a division's budget means, on every sheet that shows one (docs/architecture.md).
