@@ -20,7 +20,7 @@ from typing import Any
 from rak_xl.core import refusals as R
 from rak_xl.core.layout import is_output_sheet
 from rak_xl.core.text import say
-from rak_xl.outputs.sheets import EXCEL_MAX_TEXT, Formula, SheetOutput, WritePlan, pad
+from rak_xl.outputs.sheets import EXCEL_MAX_TEXT, Formula, Link, SheetOutput, WritePlan, pad
 from rak_xl.parse.tables import Grid
 
 # A string Excel would turn into a formula, number or date when assigned.
@@ -50,6 +50,8 @@ def excel_message(exc: BaseException) -> str:
 
 
 def excel_value(value: Any) -> Any:
+    if isinstance(value, Link):  # clickable in the open workbook, written with the block
+        value = value.formula()
     if isinstance(value, Formula):
         return value.text
     if isinstance(value, str) and _NEEDS_QUOTE.match(value):

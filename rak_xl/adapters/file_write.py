@@ -20,7 +20,7 @@ from typing import Any
 
 from rak_xl.core import refusals as R
 from rak_xl.core.layout import SHEET_HIGHLIGHTS, is_output_sheet
-from rak_xl.outputs.sheets import EXCEL_MAX_TEXT, FORMULA_PREFIXES, Chart, Formula, SheetOutput, WritePlan
+from rak_xl.outputs.sheets import EXCEL_MAX_TEXT, FORMULA_PREFIXES, Chart, Formula, Link, SheetOutput, WritePlan
 from rak_xl.parse.tables import Grid
 
 from .atomic import replacing
@@ -34,11 +34,27 @@ def write_cell(cell, value: Any) -> None:
     if isinstance(value, Formula):
         cell.value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value.text)
         return
+    if isinstance(value, Link):
+        _write_link(cell, value)
+        value = value.label
     if isinstance(value, str):
         value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)[:EXCEL_MAX_TEXT]
     cell.value = value
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         cell.data_type = "s"  # text from a cell stays text: never a formula
+
+
+LINK_COLOUR = "0563C1"  # Office's hyperlink blue
+
+
+def _write_link(cell, link: Link) -> None:
+    """The label as the value (below) and a hyperlink to the place: readers without Excel read the
+    label, where a HYPERLINK formula would be saved without a value."""
+    from openpyxl.styles import Font
+    from openpyxl.worksheet.hyperlink import Hyperlink
+
+    cell.hyperlink = Hyperlink(ref=cell.coordinate, location=link.location)
+    cell.font = Font(color=LINK_COLOUR, underline="single")
 
 
 def _ranges(ws, ref: str):

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from rak_xl.outputs.paging import MARGINS
-from rak_xl.outputs.sheets import EXCEL_MAX_TEXT, Chart, Formula, SheetOutput, WritePlan
+from rak_xl.outputs.sheets import EXCEL_MAX_TEXT, Chart, Formula, Link, SheetOutput, WritePlan
 
 from .atomic import replacing
 
@@ -27,6 +27,8 @@ from .atomic import replacing
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _A4 = 9
 # XlsxWriter's chart types for ours (xlwings' names, outputs/sheets.py Chart.kind).
+# A link's label is shown as Office shows hyperlinks, over the cell's own format.
+_LINK = {"font_color": "#0563C1", "underline": 1}
 _CHART_TYPES = {"bar_clustered": {"type": "bar"}, "bar_stacked": {"type": "bar", "subtype": "stacked"},
                 "column_stacked": {"type": "column", "subtype": "stacked"}, "line": {"type": "line"}}
 
@@ -100,16 +102,22 @@ def _cells(ws, out: SheetOutput, styles: _Styles) -> None:
     """Row by row, in order (constant memory), each cell with the format its ranges give it."""
     boxes = _boxes(out)
     width = out.shape[1]
-    vectors: dict[tuple[int, ...], list] = {}
+    vectors: dict[tuple[int, ...], tuple[list, list]] = {}
     for r, row in enumerate(out.values):
         if r + 1 in out.row_heights:
             ws.set_row(r, out.row_heights[r + 1])
         active = tuple(i for i, ((r0, _, r1, _), _) in enumerate(boxes) if r0 <= r <= r1)
-        formats = vectors.get(active)
-        if formats is None:
-            formats = vectors[active] = [styles.get(_props(boxes, active, c)) for c in range(width)]
+        if active not in vectors:
+            props = [_props(boxes, active, c) for c in range(width)]
+            vectors[active] = (props, [styles.get(p) for p in props])
+        props, formats = vectors[active]
         for c in range(width):
-            _write(ws, r, c, row[c] if c < len(row) else None, formats[c])
+            value = row[c] if c < len(row) else None
+            if isinstance(value, Link):
+                ws.write_url(r, c, "internal:" + value.location, styles.get({**props[c], **_LINK}),
+                             string=_ILLEGAL.sub("\ufffd", value.label)[:EXCEL_MAX_TEXT])
+            else:
+                _write(ws, r, c, value, formats[c])
 
 
 def _props(boxes, active: tuple[int, ...], c: int) -> dict:

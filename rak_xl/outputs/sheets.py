@@ -34,16 +34,38 @@ class Formula:
 MAX_FORMULA_STRING = 255
 
 
-def hyperlink(sheet: str, cell: str, label: str) -> Formula | str:
-    """A link to a cell, labelled; a label too long for a formula's text is cut (…), and a target
-    that cannot be written as one (a very long sheet name) leaves the label as plain text."""
-    target = f"#'{sheet.replace(chr(39), chr(39) * 2)}'!{cell}"
-    if len(label) > MAX_FORMULA_STRING:
-        label = label[: MAX_FORMULA_STRING - 1] + "…"
-    if len(target) > MAX_FORMULA_STRING:
-        return label
-    quote = chr(34)
-    return Formula(f'=HYPERLINK("{target.replace(quote, quote * 2)}","{label.replace(quote, quote * 2)}")')
+@dataclass(frozen=True)
+class Link:
+    """A cell that shows `label` and leads to `cell` of `sheet` when clicked.
+
+    A file writer saves the label as the cell's value with a hyperlink to the place, so a reader
+    without Excel (pandas, calamine, a viewer) reads the label; live Excel gets the HYPERLINK
+    formula (`formula`), written with the rest of the block in one call."""
+
+    sheet: str
+    cell: str
+    label: str
+
+    @property
+    def location(self) -> str:
+        """The place as a hyperlink names it: "'RAK_KPU'!A5"."""
+        return f"'{self.sheet.replace(chr(39), chr(39) * 2)}'!{self.cell}"
+
+    def formula(self) -> Formula | str:
+        """The HYPERLINK formula; a label too long for a formula's text is cut (…), and a target
+        that cannot be written as one (a very long sheet name) leaves the label as plain text."""
+        target, label = "#" + self.location, self.label
+        if len(label) > MAX_FORMULA_STRING:
+            label = label[: MAX_FORMULA_STRING - 1] + "…"
+        if len(target) > MAX_FORMULA_STRING:
+            return label
+        quote = chr(34)
+        return Formula(f'=HYPERLINK("{target.replace(quote, quote * 2)}","{label.replace(quote, quote * 2)}")')
+
+
+def hyperlink(sheet: str, cell: str, label: str) -> Link:
+    """A link to a cell of the workbook, labelled."""
+    return Link(sheet, cell, label)
 
 
 @dataclass
