@@ -14,6 +14,7 @@ import gc
 import io
 import re
 import sys
+import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -35,26 +36,15 @@ def write_cell(cell, value: Any) -> None:
         cell.value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value.text)
         return
     if isinstance(value, Link):
-        _write_link(cell, value)
-        value = value.label
+        value = value.formula()  # its value goes in after saving (cache_values)
+        if isinstance(value, Formula):
+            cell.value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value.text)
+            return
     if isinstance(value, str):
         value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)[:EXCEL_MAX_TEXT]
     cell.value = value
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         cell.data_type = "s"  # text from a cell stays text: never a formula
-
-
-LINK_COLOUR = "0563C1"  # Office's hyperlink blue
-
-
-def _write_link(cell, link: Link) -> None:
-    """The label as the value (below) and a hyperlink to the place: readers without Excel read the
-    label, where a HYPERLINK formula would be saved without a value."""
-    from openpyxl.styles import Font
-    from openpyxl.worksheet.hyperlink import Hyperlink
-
-    cell.hyperlink = Hyperlink(ref=cell.coordinate, location=link.location)
-    cell.font = Font(color=LINK_COLOUR, underline="single")
 
 
 def _ranges(ws, ref: str):
@@ -66,15 +56,19 @@ def _ranges(ws, ref: str):
     return [c for row in cells for c in row]
 
 
-def add_sheet(wb, out: SheetOutput, index: int | None) -> None:
+def add_sheet(wb, out: SheetOutput, index: int | None) -> dict[str, str]:
+    """The sheet `out` in `wb`; the labels its links' formulas show, by cell (for cache_values)."""
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     ws = wb.create_sheet(out.name, index)
+    shown = {}
     for r, row in enumerate(out.values, start=1):
         for c, value in enumerate(row, start=1):
             if value is not None and value != "":
                 write_cell(ws.cell(r, c), value)
+                if isinstance(value, Link):
+                    shown[ws.cell(r, c).coordinate] = value.shown
     for ref, fmt in out.number_formats:
         for cell in _ranges(ws, ref):
             cell.number_format = fmt
@@ -104,6 +98,40 @@ def add_sheet(wb, out: SheetOutput, index: int | None) -> None:
     for spec in out.charts:
         ws.add_chart(_chart(ws, spec), spec.anchor)
     _extras(ws, out)
+    return shown
+
+
+# A formula cell as openpyxl saves it, without a value: <c r="B8" s="3"><f>...</f><v /></c>.
+_FORMULA_CELL = re.compile(rb'<c r="([A-Z]+[0-9]+)"([^>]*)><f>([^<]*)</f>(?:<v\s*/>|<v></v>)?</c>')
+
+
+def cache_values(saved: Path, shown: Mapping[str, Mapping[str, str]]) -> None:
+    """Give the links' HYPERLINK formulas in the file openpyxl saved (rewritten in place) the labels
+    they show as their values, so readers that do not calculate (pandas, calamine) read the labels.
+    `shown`: sheet -> cell -> label; `saved` is the temporary file of an atomic save."""
+    from xml.sax.saxutils import escape
+
+    from .workbook_parts import sheet_parts
+
+    if not any(shown.values()):
+        return
+    def patch(xml: bytes, cells: Mapping[str, str]) -> bytes:
+        def value(m: re.Match) -> bytes:
+            label = cells.get(m[1].decode())
+            if label is None:
+                return m[0]
+            return b'<c r="%s"%s t="str"><f>%s</f><v>%s</v></c>' % (m[1], m[2], m[3], escape(label).encode())
+        return _FORMULA_CELL.sub(value, xml)
+
+    with zipfile.ZipFile(saved) as zf:
+        parts = sheet_parts(zf)
+        patches = {parts[name]: cells for name, cells in shown.items() if cells and name in parts}
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+            for info in zf.infolist():
+                data = zf.read(info.filename)
+                out.writestr(info, patch(data, patches[info.filename]) if info.filename in patches else data)
+    saved.write_bytes(buf.getvalue())
 
 
 def _extras(ws, out: SheetOutput) -> None:
@@ -243,13 +271,14 @@ def apply_plan(source: str | Path, target: str | Path, plan: WritePlan) -> None:
     exts = read_extensions(source)
     kept = _kept_sheets(wb, plan)
     refuse_unknown(source, exts, kept)
+    shown = {}
     for out in plan.sheets:
         index = None
         old = sheet_named(wb, out.name)
         if old is not None:
             index = wb.sheetnames.index(old.title)
             wb.remove(old)
-        add_sheet(wb, out, index)
+        shown[out.name] = add_sheet(wb, out, index)
     for name in plan.clear:
         ws = sheet_named(wb, name)
         if ws is not None:
@@ -272,6 +301,7 @@ def apply_plan(source: str | Path, target: str | Path, plan: WritePlan) -> None:
             ws.sheet_view.tabSelected = ws is active
     with replacing(target) as tmp:
         save_workbook(wb, tmp)
+        cache_values(tmp, shown)
         carry_lite_door(original, tmp)
         restore_extensions(tmp, exts, kept)
 
@@ -326,11 +356,12 @@ def write_values_copy(grids: Mapping[str, Grid], plan: WritePlan, template: Path
     kept = _kept_sheets(wb, plan)
     if template is not None:
         refuse_unknown(template, exts, kept)
+    shown = {}
     for out in plan.sheets:
         old = sheet_named(wb, out.name)
         if old is not None:
             wb.remove(old)
-        add_sheet(wb, out, None)
+        shown[out.name] = add_sheet(wb, out, None)
     for block in plan.blocks:  # highlights: the conditional formats kept from the template read these
         ws = sheet_named(wb, block.sheet) or wb.create_sheet(block.sheet)
         ws.sheet_state = "hidden"
@@ -343,6 +374,7 @@ def write_values_copy(grids: Mapping[str, Grid], plan: WritePlan, template: Path
         ws.sheet_view.tabSelected = ws is wb.worksheets[0]
     scrub_personal_data(wb)
     save_workbook(wb, target)
+    cache_values(target, shown)
     restore_extensions(target, exts, kept)
 
 

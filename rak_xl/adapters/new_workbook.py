@@ -27,8 +27,6 @@ from .atomic import replacing
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _A4 = 9
 # XlsxWriter's chart types for ours (xlwings' names, outputs/sheets.py Chart.kind).
-# A link's label is shown as Office shows hyperlinks, over the cell's own format.
-_LINK = {"font_color": "#0563C1", "underline": 1}
 _CHART_TYPES = {"bar_clustered": {"type": "bar"}, "bar_stacked": {"type": "bar", "subtype": "stacked"},
                 "column_stacked": {"type": "column", "subtype": "stacked"}, "line": {"type": "line"}}
 
@@ -102,22 +100,16 @@ def _cells(ws, out: SheetOutput, styles: _Styles) -> None:
     """Row by row, in order (constant memory), each cell with the format its ranges give it."""
     boxes = _boxes(out)
     width = out.shape[1]
-    vectors: dict[tuple[int, ...], tuple[list, list]] = {}
+    vectors: dict[tuple[int, ...], list] = {}
     for r, row in enumerate(out.values):
         if r + 1 in out.row_heights:
             ws.set_row(r, out.row_heights[r + 1])
         active = tuple(i for i, ((r0, _, r1, _), _) in enumerate(boxes) if r0 <= r <= r1)
-        if active not in vectors:
-            props = [_props(boxes, active, c) for c in range(width)]
-            vectors[active] = (props, [styles.get(p) for p in props])
-        props, formats = vectors[active]
+        formats = vectors.get(active)
+        if formats is None:
+            formats = vectors[active] = [styles.get(_props(boxes, active, c)) for c in range(width)]
         for c in range(width):
-            value = row[c] if c < len(row) else None
-            if isinstance(value, Link):
-                ws.write_url(r, c, "internal:" + value.location, styles.get({**props[c], **_LINK}),
-                             string=_ILLEGAL.sub("\ufffd", value.label)[:EXCEL_MAX_TEXT])
-            else:
-                _write(ws, r, c, value, formats[c])
+            _write(ws, r, c, row[c] if c < len(row) else None, formats[c])
 
 
 def _props(boxes, active: tuple[int, ...], c: int) -> dict:
@@ -130,6 +122,12 @@ def _props(boxes, active: tuple[int, ...], c: int) -> dict:
 
 
 def _write(ws, r: int, c: int, value: Any, fmt: Any) -> None:
+    if isinstance(value, Link):  # its formula, with the label it shows as the value readers see
+        formula = value.formula()
+        if isinstance(formula, Formula):
+            ws.write_formula(r, c, formula.text, fmt, _ILLEGAL.sub("\ufffd", value.shown))
+            return
+        value = formula
     if value is None or value == "":
         if fmt is not None:
             ws.write_blank(r, c, None, fmt)

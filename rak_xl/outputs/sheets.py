@@ -36,11 +36,11 @@ MAX_FORMULA_STRING = 255
 
 @dataclass(frozen=True)
 class Link:
-    """A cell that shows `label` and leads to `cell` of `sheet` when clicked.
-
-    A file writer saves the label as the cell's value with a hyperlink to the place, so a reader
-    without Excel (pandas, calamine, a viewer) reads the label; live Excel gets the HYPERLINK
-    formula (`formula`), written with the rest of the block in one call."""
+    """A cell that shows `label` and leads to `cell` of `sheet` when clicked: a HYPERLINK formula
+    (`formula`). A file writer saves the label with it as the formula's value, so a reader that
+    does not calculate (pandas, calamine, a viewer) reads the label; live Excel gets the formula,
+    written with the rest of the block in one call. (A plain value with a cell hyperlink would
+    not wrap in LibreOffice, which sets such a cell as one unbroken link.)"""
 
     sheet: str
     cell: str
@@ -51,16 +51,21 @@ class Link:
         """The place as a hyperlink names it: "'RAK_KPU'!A5"."""
         return f"'{self.sheet.replace(chr(39), chr(39) * 2)}'!{self.cell}"
 
+    @property
+    def shown(self) -> str:
+        """The label as the formula shows it: one too long for a formula's text is cut (…)."""
+        if len(self.label) > MAX_FORMULA_STRING:
+            return self.label[: MAX_FORMULA_STRING - 1] + "…"
+        return self.label
+
     def formula(self) -> Formula | str:
-        """The HYPERLINK formula; a label too long for a formula's text is cut (…), and a target
-        that cannot be written as one (a very long sheet name) leaves the label as plain text."""
-        target, label = "#" + self.location, self.label
-        if len(label) > MAX_FORMULA_STRING:
-            label = label[: MAX_FORMULA_STRING - 1] + "…"
+        """The HYPERLINK formula showing `shown`; a target that cannot be written as one (a very
+        long sheet name) leaves the label as plain text."""
+        target = "#" + self.location
         if len(target) > MAX_FORMULA_STRING:
-            return label
+            return self.shown
         quote = chr(34)
-        return Formula(f'=HYPERLINK("{target.replace(quote, quote * 2)}","{label.replace(quote, quote * 2)}")')
+        return Formula(f'=HYPERLINK("{target.replace(quote, quote * 2)}","{self.shown.replace(quote, quote * 2)}")')
 
 
 def hyperlink(sheet: str, cell: str, label: str) -> Link:
