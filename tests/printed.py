@@ -1,8 +1,9 @@
 """Output sheets as printed: rendered to PDF by LibreOffice, read back page by page with poppler.
 
-What a page says is taken from its extracted text (pdftotext -layout) and where each word
-sits from pdftotext -bbox, so a test can check that a footer is inside its band, that no
-two words overprint each other, and how far down a page its content reaches.
+What a page says is taken from its extracted text (pdftotext -layout), where each word
+sits from pdftotext -bbox and at what size its text was printed from pdftohtml, so a test
+can check that a footer is inside its band, that no two words overprint each other, that
+no page was scaled too small to read, and how far down a page its content reaches.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ class Page:
     height: float
     words: list[Word]
     text: str  # the layout text of the page
+    type_size: float = 0.0  # the median size its text was printed at, points (type_sizes)
 
     def lines(self) -> list[str]:
         return [line.strip() for line in self.text.splitlines() if line.strip()]
@@ -77,6 +79,8 @@ def pages(pdf: Path) -> list[Page]:
         text = subprocess.run(["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(pdf), "-"],
                               capture_output=True, text=True, check=True).stdout
         out.append(Page(n, float(size[1]), float(size[2]), words, text))
+    for page, type_size in zip(out, type_sizes(pdf)):
+        page.type_size = type_size
     return out
 
 
@@ -114,3 +118,37 @@ def margins(book: Path, sheet: str) -> tuple[float, float]:
 
     ws = openpyxl.load_workbook(book, read_only=False, keep_vba=False)[sheet]
     return ws.page_margins.bottom, ws.page_margins.footer
+
+
+ZOOM = 3  # pdftohtml rounds font sizes to whole units of its zoomed page: a third of a point here
+
+
+def type_sizes(pdf: Path) -> list[float]:
+    """The median type size (points, by character) of each page of `pdf`: the size its text was
+    printed at after the page was scaled to fit."""
+    xml = subprocess.run(["pdftohtml", "-xml", "-i", "-q", "-zoom", str(ZOOM), "-stdout", str(pdf)],
+                         capture_output=True, text=True, check=True).stdout
+    sizes = {i: int(s) / ZOOM for i, s in re.findall(r'<fontspec id="(\d+)" size="(\d+)"', xml)}
+    out = []
+    for page in re.split(r"<page ", xml)[1:]:
+        chars = sorted(size for font, text in re.findall(r'<text [^>]*font="(\d+)"[^>]*>(.*?)</text>', page)
+                       for size in [sizes[font]] * len(re.sub(r"<[^>]+>", "", text).strip()))
+        out.append(chars[len(chars) // 2] if chars else 0.0)
+    return out
+
+
+def sheet_font_size(book: Path) -> float:
+    """The size of the workbook's default font, the one the output sheets' cells use."""
+    import openpyxl
+
+    return float(openpyxl.load_workbook(book, read_only=True)._fonts[0].sz)
+
+
+READABLE = 0.8  # of the sheet's own font: the smallest print a page may scale to
+
+
+def too_small(pages: list[Page], font: float) -> list[str]:
+    """Pages whose text was printed below READABLE of the sheet's font size (pdftohtml gives sizes
+    to a third of a point: allowed for)."""
+    return [f"page {p.number}: {p.type_size:.2f} pt for a {font:g} pt font" for p in pages
+            if p.type_size < READABLE * font - 0.5 / ZOOM]

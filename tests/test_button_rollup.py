@@ -65,9 +65,9 @@ def test_consolidate_links_rows_and_styles_by_rule():
     actions = press(WORKBOOK, buttons.consolidate)
     pos = _added(actions, L.SHEET_CONSOLIDATED)
     table = _values(actions, pos)[0]["values"]
-    header = table[5]
-    assert header[:3] == ["No", "ID", "Indikator Kinerja"]
-    numbered = [row for row in table[6:] if isinstance(row[0], int)]
+    head = _header_row(table)  # under the preamble, whose longer lines take two rows
+    assert head <= 7 and table[head][:3] == ["No", "ID", "Indikator Kinerja"]
+    numbered = [row for row in table[head + 1:] if isinstance(row[0], int)]
     assert [row[0] for row in numbered] == list(range(1, 74))
     assert numbered[0][1] == '=HYPERLINK("#\'RAK_KPU\'!A5","A-001")'
     assert numbered[-1][1] == '=HYPERLINK("#\'RAK_Sekretariat\'!A46","B-042")'
@@ -133,7 +133,8 @@ def test_consolidate_flags_the_rows_validation_marks_as_errors(edit):
     bad = edit({L.SHEET_RAK_A: {"G5": "?"}})
     actions = press(bad, buttons.consolidate)
     table = _values(actions, _added(actions, L.SHEET_CONSOLIDATED))[0]["values"]
-    notes = {row[1].split('","')[1].rstrip('")'): row[11] for row in table[6:]
+    head = _header_row(table)
+    notes = {row[1].split('","')[1].rstrip('")'): row[11] for row in table[head + 1:]
              if isinstance(row[0], int)}
     # The code and its short message, so a printed page says what is wrong.
     assert notes["A-001"] == "KESALAHAN RAK105: Tanda pada kolom TW 1 ('?') tidak dikenali."
@@ -143,8 +144,13 @@ def test_consolidate_flags_the_rows_validation_marks_as_errors(edit):
     assert {i for i, n in notes.items() if n} == set(expected) >= {"A-001", "A-028"}
     for rak_id, codes in expected.items():
         assert [part.split(":")[0] for part in notes[rak_id].removeprefix("KESALAHAN ").split("; ")] == sorted(codes)
-    assert f"{len(expected)} baris bertanda KESALAHAN" in table[2][0]
-    assert "Validasi:" in table[2][0] and "kesalahan" in table[2][0]
+    made = " ".join(str(row[0]) for row in table[2:head] if row[0])  # the line after the satker's
+    assert f"{len(expected)} baris bertanda KESALAHAN" in made
+    assert "Validasi:" in made and "kesalahan" in made
+
+
+def _header_row(table) -> int:
+    return next(i for i, row in enumerate(table) if row[:2] == ["No", "ID"])
 
 
 def _error_rows(path) -> dict[str, list[str]]:

@@ -1,9 +1,11 @@
-"""Every output sheet prints readably on A4: the outputs of `rak-xl run` and the province recap,
-printed to PDF by LibreOffice and read back page by page (tests/printed.py).
+"""Every output sheet prints readably on A4: the outputs of `rak-xl run`, the Kiriman PDF and the
+province recap, printed to PDF by LibreOffice and read back page by page (tests/printed.py).
 
 Checked on each page: the footer 'Halaman N dari M' complete and inside its band, the
-table header there, no text printed over other text, no header or section title left alone
-at the foot of a page.
+table header there, no text printed over other text, no page scaled below a readable size
+(80% of the sheet's font), no header or section title left alone at the foot of a page.
+LibreOffice here has neither Calibri nor Carlito and sets the sheets in DejaVu Sans, a third
+wider: the widest setting any reader gives them (rak_xl.outputs.measure).
 """
 
 from __future__ import annotations
@@ -12,14 +14,15 @@ import re
 
 import pytest
 
-from printed import body_reach, footer_problems, margins, render
+from printed import body_reach, footer_problems, margins, pages, render, sheet_font_size, too_small
 from rak_xl.core import layout as L
 from rak_xl.products import province as P
 from rak_xl.cli import main
 
 pytestmark = pytest.mark.libreoffice
 
-SHEETS = [L.SHEET_FINDINGS, L.SHEET_EVALUATION, L.SHEET_ROLLUP]
+SHEETS = [L.SHEET_FINDINGS, L.SHEET_EVALUATION, L.SHEET_ROLLUP, L.SHEET_CONSOLIDATED]
+RECAP_SHEETS = [P.SHEET_RECAP, P.SHEET_CHARTS, P.SHEET_ERRORS, P.SHEET_SKIPPED]
 
 
 @pytest.fixture(scope="module")
@@ -49,8 +52,25 @@ def printed_recap(tmp_path_factory):
     (books / "catatan.txt").write_text("bukan workbook")  # so Berkas Dilewati has a row
     out = folder / "Rekap_Provinsi.xlsx"
     assert main(["province", str(books), "-o", str(out), "--quiet", "--workers", "1"]) == 0
-    sheets = [P.SHEET_RECAP, P.SHEET_CHARTS, P.SHEET_ERRORS, P.SHEET_SKIPPED]
-    return out, render(out, sheets, folder)
+    return out, render(out, RECAP_SHEETS, folder)
+
+
+@pytest.fixture(scope="module")
+def printed_kiriman(tmp_path_factory):
+    """The package for the province, its PDF exported as `rak-xl submit` exports it."""
+    import shutil
+
+    from conftest import WORKBOOK
+    from libreoffice import require_libreoffice
+
+    require_libreoffice()
+    folder = tmp_path_factory.mktemp("kiriman")
+    source = folder / "RAK_2022.xlsm"
+    shutil.copyfile(WORKBOOK, source)
+    assert main(["submit", str(source), "--force", "-o", str(folder / "Kiriman")]) == 0
+    (pdf,) = (folder / "Kiriman").glob("*/*.pdf")
+    (xlsx,) = (folder / "Kiriman").glob("*/*.xlsx")
+    return xlsx, pages(pdf)
 
 
 @pytest.mark.parametrize("sheet", SHEETS)
@@ -64,6 +84,20 @@ def test_no_text_is_printed_over_other_text(printed_run, sheet):
     _book, pdfs = printed_run
     for page in pdfs[sheet]:
         assert page.overprinted()[:5] == [], f"{sheet} page {page.number}"
+
+
+@pytest.mark.parametrize("sheet", SHEETS)
+def test_no_page_is_printed_too_small_to_read(printed_run, sheet):
+    book, pdfs = printed_run
+    assert too_small(pdfs[sheet], sheet_font_size(book)) == []
+
+
+def test_the_kiriman_pdf_is_readable_on_every_page(printed_kiriman):
+    xlsx, printed = printed_kiriman
+    assert len(printed) > 2 and "KONSOLIDASI RENCANA AKSI KINERJA" in printed[0].text
+    assert any("REKAP ANGGARAN RAK" in page.text for page in printed)
+    assert [(page.number, page.overprinted()[:3]) for page in printed if page.overprinted()] == []
+    assert too_small(printed, sheet_font_size(xlsx)) == []
 
 
 def test_findings_print_with_their_summary_and_header_on_every_page(printed_run):
@@ -94,17 +128,23 @@ def test_evaluation_repeats_its_title_and_leaves_no_header_alone(printed_run):
         assert re.search(rf"^\s*{n}\. [A-Z]", text, re.MULTILINE), n
 
 
-def test_rollup_prints_on_one_page(printed_run):
+def test_rollup_prints_its_sections_whole_at_a_readable_size(printed_run):
+    """Two pages of tables and one of charts, rather than all of it on one page at half size."""
     _book, pdfs = printed_run
-    (page,) = pdfs[L.SHEET_ROLLUP]
-    assert "REKAP ANGGARAN RAK KPU KOTA PROBOLINGGO TAHUN 2022" in page.text
+    printed = pdfs[L.SHEET_ROLLUP]
+    assert len(printed) <= 3
+    assert "REKAP ANGGARAN RAK KPU KOTA PROBOLINGGO TAHUN 2022" in printed[0].text
+    for title in ("1. PAGU DIPA DAN PROGRAM", "2. ANGGARAN PER BAGIAN DAN PROGRAM", "3. RENCANA PENARIKAN DANA"):
+        (page,) = [p for p in printed if title in p.text]  # a section on one page, its title with it
+        assert re.search(r"Jumlah|TW I", page.text[page.text.index(title):]), title
 
 
 def test_province_recap_prints_landscape_with_its_header_on_every_page(printed_recap):
     book, pdfs = printed_recap
-    for sheet, pages in pdfs.items():
-        assert footer_problems(pages, *margins(book, sheet)) == [], sheet
-        for page in pages:
+    for sheet, printed in pdfs.items():
+        assert footer_problems(printed, *margins(book, sheet)) == [], sheet
+        assert too_small(printed, sheet_font_size(book)) == [], sheet
+        for page in printed:
             assert page.width > page.height, f"{sheet} page {page.number} is portrait"
             assert page.overprinted()[:5] == [], f"{sheet} page {page.number}"
     recap = pdfs[P.SHEET_RECAP]

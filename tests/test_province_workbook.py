@@ -248,7 +248,10 @@ def test_the_button_and_the_command_line_draw_the_same_recap(inbox, tmp_path, mo
     programs = sorted({c for g in made for c in g.program_totals})
     assert [c["title"].split()[0] for c in charts] == programs
     assert {c["categories"] for c in charts} == {(P.SHEET_RECAP, f"B{P.HEADER_ROW + 1}:B{P.HEADER_ROW + len(made)}")}
-    assert cli[P.SHEET_ERRORS]["widths"][8] == 80 and cli[P.SHEET_SKIPPED]["widths"][4] == 90
+    from rak_xl.outputs.recap_sheets import ERROR_COLUMNS, SKIPPED_COLUMNS
+
+    assert cli[P.SHEET_ERRORS]["widths"][8] == ERROR_COLUMNS[7][1] and ERROR_COLUMNS[7][0] == "Pesan"
+    assert cli[P.SHEET_SKIPPED]["widths"][4] == SKIPPED_COLUMNS[3][1] and SKIPPED_COLUMNS[3][0] == "Alasan"
 
 
 @pytest.mark.libreoffice

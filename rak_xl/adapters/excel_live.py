@@ -192,7 +192,8 @@ def _fill_sheet(sheet, out: SheetOutput, notes: list[str]) -> None:
 
 def _add_chart(sheet, spec) -> None:
     """One call creates the chart with its data (series in columns, as the block is laid out); the
-    labels, when apart from the block, one more."""
+    labels, when apart from the block, one more. A source of values only (names_row) gives series
+    without names, which a chart without a legend does not show."""
     data = sheet.book.sheets[spec.data_sheet] if spec.data_sheet else sheet
     chart = sheet.charts.add(width=spec.width, height=spec.height,
                              chart_type={"line": "line_markers"}.get(spec.kind, spec.kind),
@@ -247,6 +248,8 @@ def _page_setup(sheet, out: SheetOutput) -> None:
         api.HPageBreaks.Add(Before=api.Range(f"A{row}"))
     for col in out.column_breaks:
         api.VPageBreaks.Add(Before=api.Range(f"{col_letter(col)}1"))
+    if out.column_breaks:
+        setup.Order = 2  # xlOverThenDown: each band's pages beside the previous band's, row by row
 
 
 def _write_highlights(book, plan: WritePlan, notes: list[str]) -> None:

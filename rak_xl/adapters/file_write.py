@@ -47,6 +47,9 @@ def write_cell(cell, value: Any) -> None:
         cell.data_type = "s"  # text from a cell stays text: never a formula
 
 
+COLUMN_PADDING = 5 / 7  # of a width unit: Excel shows a column of width w that the file stores as w + 5/7
+
+
 def _ranges(ws, ref: str):
     cells = ws[ref]
     if not isinstance(cells, tuple):
@@ -82,19 +85,23 @@ def add_sheet(wb, out: SheetOutput, index: int | None) -> dict[str, str]:
     for ref in out.wrap:
         for cell in _ranges(ws, ref):
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for col, width in out.column_widths.items():
-        ws.column_dimensions[get_column_letter(col)].width = width
+    for col, width in out.column_widths.items():  # stored with its padding, as Excel stores a width it shows
+        ws.column_dimensions[get_column_letter(col)].width = width + COLUMN_PADDING
     if out.freeze_row:
         ws.freeze_panes = f"A{out.freeze_row + 1}"
     if out.hidden:
         ws.sheet_state = "hidden"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if out.landscape else "portrait"
-    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToWidth = len(out.column_breaks) + 1  # a page width per band of columns
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     if out.print_title_rows:
         ws.print_title_rows = f"{out.print_title_rows[0]}:{out.print_title_rows[1]}"
+    if out.print_title_cols:
+        ws.print_title_cols = f"{get_column_letter(out.print_title_cols[0])}:{get_column_letter(out.print_title_cols[1])}"
+    if out.column_breaks:  # each band's pages beside the previous band's, row by row
+        ws.page_setup.pageOrder = "overThenDown"
     for spec in out.charts:
         ws.add_chart(_chart(ws, spec), spec.anchor)
     _extras(ws, out)
@@ -158,6 +165,8 @@ def _extras(ws, out: SheetOutput) -> None:
         ws.row_dimensions[row].height = height
     for row in out.page_breaks:
         ws.row_breaks.append(Break(id=row - 1))  # openpyxl: the break sits below row `id`
+    for col in out.column_breaks:
+        ws.col_breaks.append(Break(id=col - 1))  # right of column `id`
     from rak_xl.outputs.paging import MARGINS
 
     for side, inches in MARGINS.items():  # header/footer too: openpyxl's 0.5" footer left it no room
@@ -199,7 +208,17 @@ def _chart(ws, spec: Chart):
     chart.x_axis.delete = False
     chart.y_axis.delete = False
     chart.legend.position = "b"
+    chart.x_axis.txPr = chart.y_axis.txPr = chart.legend.txPr = _text_size(spec.text_size)
     return chart
+
+
+def _text_size(points: int):
+    """Chart text of `points` (the default, 10 pt, prints smaller than the sheet's own text)."""
+    from openpyxl.chart.text import RichText
+    from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties
+
+    size = CharacterProperties(sz=points * 100)
+    return RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=size), endParaRPr=size)])
 
 
 def open_for_writing(source: Path, data: bytes | None = None, **options):

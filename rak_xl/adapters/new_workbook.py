@@ -176,6 +176,7 @@ def _layout(wb, ws, out: SheetOutput) -> None:
         ws.set_h_pagebreaks([row - 1 for row in out.page_breaks])  # XlsxWriter: the 0-based row after the break
     if out.column_breaks:
         ws.set_v_pagebreaks([col - 1 for col in out.column_breaks])
+        ws.print_across()  # each band's pages beside the previous band's, row by row
 
 
 def _chart(wb, sheet: str, spec: Chart, grids: dict[str, list[list[Any]]]):
@@ -189,23 +190,29 @@ def _chart(wb, sheet: str, spec: Chart, grids: dict[str, list[list[Any]]]):
     data = spec.data_sheet or sheet
     grid = grids.get(data, [])
     r0, c0, r1, c1 = _bounds(spec.source)
+    if spec.names_row:  # the names apart: `source` is values only
+        names, r0 = spec.names_row - 1, r0 - 1
+    else:
+        names = r0
     if spec.categories:
         labels, columns = _bounds(spec.categories), range(c0, c1 + 1)
     else:  # the source's first column holds the labels
         labels, columns = (r0 + 1, c0, r1, c0), range(c0 + 1, c1 + 1)
     for c in columns:
-        series = {"name": [data, r0, c], "name_data": _cached(grid, r0, c, r0, c),
+        series = {"name": [data, names, c], "name_data": _cached(grid, names, c, names, c),
                   "categories": [data, *labels], "categories_data": _cached(grid, *labels),
                   "values": [data, r0 + 1, c, r1, c], "values_data": _cached(grid, r0 + 1, c, r1, c)}
         if spec.kind == "line":
             series["marker"] = {"type": "circle"}
         chart.add_series(series)
     chart.set_title({"name": spec.title})
+    font = {"size": spec.text_size}  # the default, 10 pt, prints smaller than the sheet's own text
     axis = {k: v for k, v in (("num_format", spec.value_format), ("name", spec.value_title)) if v}
-    if axis:  # a bar chart's value axis is its horizontal one
-        (chart.set_x_axis if spec.kind.startswith("bar") else chart.set_y_axis)(axis)
-    if not spec.legend:
-        chart.set_legend({"none": True})
+    value_axis, category_axis = (chart.set_x_axis, chart.set_y_axis) if spec.kind.startswith("bar") else \
+        (chart.set_y_axis, chart.set_x_axis)  # a bar chart's value axis is its horizontal one
+    value_axis({**axis, "num_font": font})
+    category_axis({"num_font": font})
+    chart.set_legend({"none": True} if not spec.legend else {"font": font})
     chart.set_size({"width": spec.width * 4 / 3, "height": spec.height * 4 / 3})  # points -> pixels
     return chart
 

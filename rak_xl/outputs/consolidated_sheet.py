@@ -11,7 +11,6 @@ the same number of calls however long the plan is.
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import groupby
@@ -28,7 +27,6 @@ from . import paging
 from .sheet_builder import SEPARATOR, Column, SheetBuilder, Table, plan_title, rebuilt, stamp
 from .sheets import DIVISION_BUDGET_NOTE, FILL_TOTAL, RUPIAH, SheetOutput, hyperlink, short_division
 
-NOTE_WIDTH = 140  # characters of a note line under the table (columns C..L hold about 160)
 # Every cell of the table wraps (and so aligns to the top); the columns that hold long text size its rows.
 COLUMNS = [Column("no", say("col.no"), wrap=True), Column("id", say("col.id"), wrap=True),
            Column("indicator", say("consolidated.col.indicator"), wrap=True),
@@ -39,7 +37,8 @@ COLUMNS = [Column("no", say("col.no"), wrap=True), Column("id", say("col.id"), w
            Column("budget", say("consolidated.col.budget"), wrap=True),
            Column("notes", say("consolidated.col.notes"), wrap=True)]
 MEASURED = ("indicator", "target", "activity", "division", "notes")
-WIDTHS = [5, 10, 44, 9, 36, 5, 5, 5, 5, 20, 16, 16]
+# One A4 landscape width at a readable scale in every reader (paging.BAND_POINTS).
+WIDTHS = [4, 8, 28, 7, 22, 4, 4, 4, 4, 14, 16, 13]
 INFERRED = " *"  # marks a division the row does not state itself (see the note under the table)
 FILL_TABLE = "#B4C6E7"
 FILL_GROUP = "#DDEBF7"
@@ -138,10 +137,10 @@ def consolidated_sheet(plan: Plan, findings: list[Finding], roll: BudgetRollup, 
         sheet.fill(sheet.across(made), L.SEVERITY_FILL["error"])
     with sheet.table(COLUMNS, measure=MEASURED) as table:
         _groups(sheet, table, plan, rows)
-    _summary(sheet, table, plan, roll, len(rows))
+    summary_end = _summary(sheet, table, plan, roll, len(rows))
     sheet.number_format(table.area("budget", rows=(table.first, sheet.last_row)), RUPIAH)
-    # Column C wraps below the table too, down to the third row from the end.
-    sheet.wrap(table.area("indicator", rows=(table.bottom + 1, sheet.last_row - 2)))
+    # Column C wraps below the table too, in the totals (the notes under them are lines of their own).
+    sheet.wrap(table.area("indicator", rows=(table.bottom + 1, summary_end)))
     sheet.center(table.area("tw1", "tw4", header=True))
     sheet.center(table.header_area("no", "id"))
     sheet.center(table.area("target", header=True))
@@ -195,8 +194,9 @@ def _groups(sheet: SheetBuilder, table: Table, plan: Plan, rows: list[Consolidat
         table.row(table.cells(indicator=say("consolidated.nothing")))
 
 
-def _summary(sheet: SheetBuilder, table: Table, plan: Plan, roll: BudgetRollup, indicators: int) -> None:
-    """Totals per program and per division, and the notes, as one unit (never split over two pages)."""
+def _summary(sheet: SheetBuilder, table: Table, plan: Plan, roll: BudgetRollup, indicators: int) -> int:
+    """Totals per program and per division, and the notes, as one unit (never split over two pages);
+    the last row of the totals."""
     sheet.keep_together(None)
 
     def add(**cells) -> int:
@@ -221,13 +221,11 @@ def _summary(sheet: SheetBuilder, table: Table, plan: Plan, roll: BudgetRollup, 
     add(indicator=say("consolidated.divisions_total"), activity=indicators, budget=roll.allocated)
     if roll.unlinked:
         add(indicator=say("consolidated.unlinked"), budget=roll.unlinked)
+    last = sheet.last_row
     add()
-    for note in (DIVISION_BUDGET_NOTE, say("consolidated.note.divisions", star=star_note(plan)),
-                 say("consolidated.note.unassigned", unassigned=UNASSIGNED)):
-        # Lines that end inside the table: text running past column L would widen the printed
-        # range, and every page fitted to that width would print smaller.
-        for line in textwrap.wrap(note, NOTE_WIDTH):
-            sheet.add(table.cells(indicator=line), measure=())
+    sheet.notes((DIVISION_BUDGET_NOTE, say("consolidated.note.divisions", star=star_note(plan)),
+                 say("consolidated.note.unassigned", unassigned=UNASSIGNED)), col=table.col("indicator"), gap=False)
+    return last
 
 
 def text_table(plan: Plan, findings: list[Finding], lang: str = "id") -> tuple[list[str], list[list[str]]]:

@@ -21,10 +21,10 @@ from .sheets import DIVISION_BUDGET_NOTE, PERCENT, RUPIAH, SheetOutput, hyperlin
 
 NUMBER = "#,##0.##"
 FILL_STATUS = "#FFF2CC"
-WIDTHS = [64, *[16] * 12]  # columns A..M
-HEADER_HEIGHT = 40.0
-NOTE_WIDTH = 150  # characters of a note line: long text would overflow past the tables and shrink the printed page
+# Columns A..M: wider than a page at a readable scale, so printed in two bands, column A on both.
+WIDTHS = [34, *[16] * 12]
 CHART_ROWS = 22  # blank rows under section 3 where the charts sit (300 pt at 15 pt a row)
+CHART_WIDTH = 340  # points: the two charts side by side inside the first band
 SECTION_HEAD = 4  # a section's title, header and first two rows never end a page alone
 
 
@@ -69,10 +69,10 @@ def evaluation_sheet(plan: Plan, ev: E.QuarterEvaluation, findings: list[Finding
     _indicators(sheet, plan, ev)
     _findings(sheet, plan, findings)
     sheet.chart("bar_stacked", say("evaluation.chart.capaian", tw=tw(q)), sheet.cell(charts),
-                divisions.area("division", "capaian", header=True, totals=False), width=440, height=300,
+                divisions.area("division", "capaian", header=True, totals=False), width=CHART_WIDTH, height=300,
                 value_format="0%")
-    sheet.chart("line", say("evaluation.chart.curve"), sheet.cell(charts, 3), curve.whole, width=440, height=300,
-                value_format="0%")
+    sheet.chart("line", say("evaluation.chart.curve"), sheet.cell(charts, sheet.column_after(CHART_WIDTH)),
+                curve.whole, width=CHART_WIDTH, height=300, value_format="0%")
     return sheet.output(title_rows=(1, 1), landscape=True)
 
 
@@ -81,7 +81,7 @@ def _table(sheet: SheetBuilder, title: str, columns: list[Column]) -> Table:
     unless said: each row as tall as its longest wrapped cell (a Bagian without a code, "Tanpa
     penanggung jawab", takes two lines in its 16-wide column)."""
     sheet.section(title, head=SECTION_HEAD)
-    return sheet.table(columns, header_height=HEADER_HEIGHT)
+    return sheet.table(columns)
 
 
 def _column(key: str, heading: str, fmt: str = "") -> Column:
@@ -114,8 +114,7 @@ def _divisions(sheet: SheetBuilder, ev: E.QuarterEvaluation) -> Table:
         for name in names:
             table.row(_division_row(name, capaian.get(name), absorption.get(name)))
         table.total(_division_row(say("row.overall"), ev.overall, ev.total_absorption))
-    sheet.notes([E.METHOD_ACHIEVEMENT, E.METHOD_ROLLUP, E.METHOD_GRADE, E.METHOD_ABSORPTION, DIVISION_BUDGET_NOTE],
-                NOTE_WIDTH)
+    sheet.notes([E.METHOD_ACHIEVEMENT, E.METHOD_ROLLUP, E.METHOD_GRADE, E.METHOD_ABSORPTION, DIVISION_BUDGET_NOTE])
     return table
 
 
@@ -147,7 +146,7 @@ def _curve(sheet: SheetBuilder, ev: E.QuarterEvaluation) -> Table:
     with _table(sheet, say("evaluation.section.curve"), columns) as table:
         for p in ev.curve:
             table.row([tw(p.quarter, roman=True), _pct(p.realised_pct), _pct(p.planned_pct), _pct(p.guide_pct)])
-    sheet.notes([say("evaluation.note.curve")], NOTE_WIDTH)
+    sheet.notes([say("evaluation.note.curve")])
     sheet.keep_together(None)  # a chart cut in two prints as two halves
     return table
 
@@ -189,9 +188,8 @@ def _indicators(sheet: SheetBuilder, plan: Plan, ev: E.QuarterEvaluation) -> Non
                        L.DIRECTION_DOWN if E.lower_is_better(row) else L.DIRECTION_UP,
                        "%" if row.in_percent else row.text("unit"), res.target, res.realised, _pct(res.value),
                        E.grade(res.value), res.state])
-    sheet.add([say("evaluation.division_codes",
-                   codes="; ".join(f"{code} = {name}" for name, code in codes.items() if code != name))])
-    sheet.add()
+    sheet.notes([say("evaluation.division_codes",
+                     codes="; ".join(f"{code} = {name}" for name, code in codes.items() if code != name))])
 
 
 def _findings(sheet: SheetBuilder, plan: Plan, findings: list[Finding]) -> None:

@@ -18,7 +18,7 @@ COLUMNS = [Column("no", say("col.no"), wrap=True), Column("level", say("col.leve
            Column("cell", say("col.cell"), wrap=True), Column("row_id", say("col.row_id"), wrap=True),
            Column("message", say("col.message"), wrap=True), Column("hint", say("col.hint"), wrap=True)]
 HEADER = [c.heading for c in COLUMNS]
-WIDTHS = [5, 12, 9, 16, 8, 10, 62, 52]
+WIDTHS = [4, 10, 8, 13, 8, 9, 42, 36]  # one A4 landscape width at a readable scale (paging.BAND_POINTS)
 
 
 def findings_sheet(findings: list[Finding], source: str, generated: dt.datetime,

@@ -12,12 +12,20 @@ rows carried over.
 The page margins are set here too, once for every output sheet (openpyxl and
 XlsxWriter writers): the footer (outputs/sheets.py page_footer) needs its own
 band below the table, or LibreOffice clips "Halaman N dari M" at the bottom edge.
+
+Sheets are fitted to the page width, so a sheet too wide would print too small to
+read: no page may scale below PRINT_SCALE in either Excel or LibreOffice (whose
+substitute font makes the same columns a third wider, rak_xl.outputs.measure);
+a wider sheet prints in bands of columns (column_bands), its first columns
+repeated on each.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from typing import Any
+
+from .measure import EXCEL, SETTERS, cell_height, split_lines
 
 # Inches, as Excel and the writers take them. The footer sits 0.3" from the bottom edge, in
 # a band that ends 0.75" from it; the header band likewise at the top.
@@ -26,56 +34,52 @@ MARGINS = {"left": 0.4, "right": 0.4, "top": 0.6, "bottom": 0.75, "header": 0.3,
 # A4 landscape in points, less the margins above.
 PAGE_WIDTH = 842 - (MARGINS["left"] + MARGINS["right"]) * 72
 PAGE_HEIGHT = 595 - (MARGINS["top"] + MARGINS["bottom"]) * 72
-LINE = 15.0  # points per text line (Calibri 11, the output sheets' font)
-PADDING = 3.0
+LINE = EXCEL.line  # points per text line (Calibri 11, the output sheets' font, in Excel)
+PADDING = 3.0  # points a measured row gets besides its lines
 FULL_ENOUGH = 0.75  # a page this full may end early rather than split the next group
+PRINT_SCALE = 0.82  # the smallest print scale planned: text at 80% of its size is still read easily
+BAND_POINTS = PAGE_WIDTH / PRINT_SCALE  # the widest band of columns, in points before scaling
 
 
 def column_points(width: float) -> float:
     """Excel column width (characters) -> points: (7 px per character + 5 px padding) at 96 dpi."""
-    return (width * 7 + 5) * 0.75
+    return EXCEL.column(width)
 
 
 def fit_scale(widths: Sequence[float]) -> float:
-    """The print scale 'fit all columns on one page' gives."""
+    """The print scale 'fit all columns on one page' gives in Excel, whose columns are the
+    narrowest in points: the largest scale, so the fewest rows a page holds."""
     total = sum(column_points(w) for w in widths)
     return min(1.0, PAGE_WIDTH / total) if total else 1.0
 
 
-def _lines(text: str, width: float) -> int:
-    """Lines a wrapped cell needs: greedy word wrap, a little over one character per width unit.
-
-    A width unit is the widest digit; average text runs about 1.2 characters per unit in
-    Calibri (Excel) and in DejaVu Sans (LibreOffice without Calibri), so 1.1 leaves a margin.
-    """
-    per_line = max(int(width * 1.1) - 1, 1)
-    count = 0
-    for paragraph in text.split("\n"):
-        used, lines = 0, 1
-        for word in paragraph.split():
-            size = _size(word)
-            need = size if used == 0 else used + 1 + size
-            if need <= per_line:
-                used = need
-            else:
-                lines += 1 + (size - 1) // per_line
-                used = size % per_line or per_line
-        count += lines
-    return max(count, 1)
+def print_scale(widths: Sequence[float]) -> float:
+    """The smallest print scale 'fit all columns on one page' gives, in Excel or LibreOffice."""
+    total = max(sum(s.column(w) for w in widths) for s in SETTERS)
+    return min(1.0, PAGE_WIDTH / total) if total else 1.0
 
 
-def _size(word: str) -> int:
-    """Width of a word in average characters: capitals and bold-looking letters run wider."""
-    return len(word) + sum(1 for ch in word if ch.isupper() or ch in "mwMW") // 3
+def cell_text(value: Any) -> str:
+    """What a cell shows as text for measuring: a str, or a link's label (outputs/sheets.Link)."""
+    if isinstance(value, str):
+        return value
+    return getattr(value, "label", "") if not isinstance(value, (int, float)) else ""
 
 
-def row_height(row: Sequence[Any], widths: Sequence[float], wrapped: set[int]) -> float:
-    """Estimated printed height of a row (points) whose wrapped columns are `wrapped` (0-based)."""
-    lines = 1
+def text_lines(text: str, widths: Sequence[float]) -> list[str]:
+    """`text` in lines that each end inside columns of these widths, as every reader sets them."""
+    return split_lines(text, widths)
+
+
+def row_height(row: Sequence[Any], widths: Sequence[float], wrapped: set[int], bold: bool = False) -> float:
+    """Printed height of a row (points) whose wrapped columns are `wrapped` (0-based): its tallest
+    wrapped cell as Excel or LibreOffice sets it (rak_xl.outputs.measure), at least one line."""
+    height = LINE
     for c in wrapped:
-        if c < len(row) and isinstance(row[c], str) and row[c]:
-            lines = max(lines, _lines(row[c], widths[c]))
-    return lines * LINE + PADDING
+        text = cell_text(row[c]) if c < len(row) else ""
+        if text:
+            height = max(height, cell_height(text, widths[c], bold))
+    return height + PADDING
 
 
 def page_breaks(units: Sequence[Sequence[float]], first_height: float, title_height: float,
@@ -139,17 +143,23 @@ def sheet_breaks(heights: Mapping[int, float], units: Mapping[int, int | None], 
     return [first + b for b in page_breaks(unit_heights, top, title, fit_scale(widths), head=heads)]
 
 
-BAND_WIDTH = 150  # characters of column width per printed page width (about 80% type size on A4)
-
-
-def column_bands(widths: list[float], repeated: int) -> list[int]:
+def column_bands(widths: Sequence[float], repeated: int) -> list[int]:
     """1-based columns that start a new band of printed pages, each band (with the `repeated`
-    columns printed again on its left) at most BAND_WIDTH wide."""
-    fixed = sum(widths[:repeated])
-    starts, used = [], fixed
+    columns printed again on its left) at most BAND_POINTS wide in every setting, so it prints
+    at PRINT_SCALE or larger."""
+    def points(columns: Sequence[float]) -> float:
+        return max(sum(s.column(w) for w in columns) for s in SETTERS)
+
+    starts, band = [], list(widths[:repeated])
     for c in range(repeated, len(widths)):
-        if used > fixed and used + widths[c] > BAND_WIDTH:
+        if len(band) > repeated and points([*band, widths[c]]) > BAND_POINTS:
             starts.append(c + 1)
-            used = fixed
-        used += widths[c]
+            band = list(widths[:repeated])
+        band.append(widths[c])
     return starts
+
+
+def bands(widths: Sequence[float], starts: Sequence[int], repeated: int) -> list[list[float]]:
+    """The widths of each printed band: the repeated columns, then the band's own."""
+    bounds = [repeated, *(s - 1 for s in starts), len(widths)]
+    return [[*widths[:repeated], *widths[a:b]] for a, b in zip(bounds, bounds[1:])]

@@ -29,7 +29,7 @@ from rak_xl.core import layout as L
 from rak_xl.core.model import col_letter
 from rak_xl.core.text import say, tw
 
-from .paging import column_bands, row_height
+from .paging import column_bands, row_height, text_lines
 from .sheets import FILL_HEADER, PAGE_FOOTER, Chart, SheetOutput, WritePlan
 
 SHEET_RECAP, SHEET_CHARTS, SHEET_ERRORS, SHEET_SKIPPED = L.RECAP_SHEETS
@@ -85,10 +85,11 @@ LEADING = (
 NOTES = Column("Catatan", 14, _notes, wrap=True)
 REPEATED_COLUMNS = 2  # No and Satuan Kerja, on the left of every printed band
 
-# (header, width) of the two lists; frames takes its column names from these.
-ERROR_COLUMNS = (("No", 5), ("Satuan Kerja", 32), ("Kode Satker", 11), ("Berkas", 36), ("Lembar", 16),
-                 ("Sel", 8), ("Kode", 9), ("Pesan", 80))
-SKIPPED_COLUMNS = (("No", 5), ("Berkas", 40), ("Jenis", 34), ("Alasan", 90))
+# (header, width) of the two lists; frames takes its column names from these. Each fits one A4
+# landscape width at a readable scale (paging.BAND_POINTS); every column wraps, so no name is cut.
+ERROR_COLUMNS = (("No", 4), ("Satuan Kerja", 18), ("Kode Satker", 12), ("Berkas", 26), ("Lembar", 13),
+                 ("Sel", 7), ("Kode", 8), ("Pesan", 42))
+SKIPPED_COLUMNS = (("No", 4), ("Berkas", 34), ("Jenis", 27), ("Alasan", 68))
 
 
 def satker_columns(recap) -> list[Column]:
@@ -179,21 +180,35 @@ CHART_WIDTH_CM = 24.0
 POINTS_PER_CM = 72 / 2.54
 
 
+def _years(recap) -> list[tuple[object, int, int]]:
+    """(year, first, last): the Rekap Satker rows (1-based) of each year's satkers, sorted by year."""
+    runs: list[tuple[object, int, int]] = []
+    for row, s in enumerate(recap.satkers, start=HEADER_ROW + 1):
+        if runs and runs[-1][0] == s.year:
+            runs[-1] = (s.year, runs[-1][1], row)
+        else:
+            runs.append((s.year, row, row))
+    return runs
+
+
 def chart_sheet(recap) -> SheetOutput:
     """A horizontal bar chart per program (satker names stay readable), each on a page of its own:
-    a chart cut by a page break prints as two halves."""
-    n = len(recap.satkers)
+    a chart cut by a page break prints as two halves. Where the folder mixes years, a chart per
+    program and year, the year in its title: no two bars of a chart carry the same satker's name."""
     program_column = {c.header: i for i, c in enumerate(satker_columns(recap), start=1)}
+    years = _years(recap)
     charts, breaks, anchor = [], [], 3
-    height_cm = min(max(8.0, 0.45 * n), 16.0)  # A4 landscape holds 17.6 cm between the margins
-    for code in recap.program_codes if n else ():
+    for code, (year, first, last) in ((c, y) for c in recap.program_codes for y in years):
         column = col_letter(program_column[f"Program {code} (Rp)"])
+        height_cm = min(max(8.0, 0.45 * (last - first + 1)), 16.0)  # A4 landscape: 17.6 cm inside the margins
         if charts:
             breaks.append(anchor - 1)
+        title = f"{code} {recap.program_names.get(code, '')}".strip() + (f" ({year})" if len(years) > 1 else "")
+        source = {"source": f"{column}{HEADER_ROW}:{column}{last}"} if len(years) == 1 else \
+            {"source": f"{column}{first}:{column}{last}", "names_row": HEADER_ROW}
         charts.append(Chart(
-            "bar_clustered", f"{code} {recap.program_names.get(code, '')}".strip(), f"A{anchor}",
-            source=f"{column}{HEADER_ROW}:{column}{HEADER_ROW + n}", categories=f"B{HEADER_ROW + 1}:B{HEADER_ROW + n}",
-            data_sheet=SHEET_RECAP, width=round(CHART_WIDTH_CM * POINTS_PER_CM), height=round(height_cm * POINTS_PER_CM),
+            "bar_clustered", title, f"A{anchor}", **source, categories=f"B{first}:B{last}", data_sheet=SHEET_RECAP,
+            width=round(CHART_WIDTH_CM * POINTS_PER_CM), height=round(height_cm * POINTS_PER_CM),
             value_format=NUMBER_FORMATS[MONEY], legend=False, value_title=say("recap.value_axis")))
         anchor += int(height_cm * 2) + 3  # about two rows per cm
     return SheetOutput(name=SHEET_CHARTS, values=[[say("recap.charts_title", sheet=SHEET_RECAP)]], bold=["A1"],
@@ -201,16 +216,19 @@ def chart_sheet(recap) -> SheetOutput:
 
 
 def list_sheet(name: str, words: str, columns: tuple[tuple[str, float], ...], rows: list[list]) -> SheetOutput:
-    """A numbered list under a title and a note; its last column (long text) wraps."""
+    """A numbered list under a title and a note (in the rows above the header, in lines that end
+    inside the table); every column wraps, each row as tall as its longest text."""
     widths = [w for _, w in columns]
     end, last = len(columns), HEADER_ROW + len(rows)
+    note = text_lines(say(f"{words}_note"), widths)
+    note = [*note[:HEADER_ROW - 3], " ".join(note[HEADER_ROW - 3:])]  # the last row holds the rest
     return SheetOutput(
-        name=name, values=[[say(f"{words}_title")], [say(f"{words}_note")], [], [h for h, _ in columns], *rows],
+        name=name, values=[[say(f"{words}_title")], *([line] for line in note), [h for h, _ in columns], *rows],
         bold=["A1", _span(1, end, HEADER_ROW, HEADER_ROW)],
-        wrap=[_span(end, end, HEADER_ROW + 1, last)] if rows else [], top=[_span(1, end, HEADER_ROW, last)],
+        wrap=[_span(1, end, HEADER_ROW + 1, last)] if rows else [], top=[_span(1, end, HEADER_ROW, last)],
         column_widths={i: w for i, w in enumerate(widths, start=1)},
         freeze_row=HEADER_ROW, print_title_rows=(HEADER_ROW, HEADER_ROW), autofit_rows=True,
-        row_heights={HEADER_ROW + n: row_height(r, widths, {end - 1}) for n, r in enumerate(rows, start=1)},
+        row_heights={HEADER_ROW + n: row_height(r, widths, set(range(end))) for n, r in enumerate(rows, start=1)},
         footer=PAGE_FOOTER)
 
 

@@ -6,13 +6,15 @@ columns by key, so its formats go by column (money, percent), its header and tot
 styled the same on every sheet, and any part of it (a column's body, the block a chart reads)
 is asked for by name: no sheet computes an A1 range. Row heights for file writers are measured
 as rows are added (rak_xl.outputs.paging), and rows can be grouped into units that printed
-pages keep together. The result is the SheetOutput the adapters carry out.
+pages keep together. Free text (preamble lines, notes) is split into lines that end inside the
+printed width, since text running past the last column would widen the page and shrink its
+print; a sheet wider than a page prints in bands of columns. The result is the SheetOutput the
+adapters carry out.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -21,7 +23,7 @@ from rak_xl.core.layout import BUTTONS
 from rak_xl.core.model import col_letter
 from rak_xl.core.text import say
 
-from . import paging
+from . import measure, paging
 from .sheets import (
     FILL_HEADER,
     FILL_TOTAL,
@@ -35,6 +37,8 @@ from .sheets import (
 
 SEPARATOR = "   |   "  # between the facts of one preamble line
 MEASURED = "measured"  # a header row's height: measured from its text, every column wrapping
+REPEATED = 1  # columns printed again on the left of every band of a sheet wider than a page
+CHART_GAP = 10.0  # points between two charts side by side
 
 
 @dataclass(frozen=True)
@@ -115,6 +119,10 @@ class SheetBuilder:
         self.charts: list[Chart] = []
         self.heights: dict[int, float] = {}
         self._units: dict[int, int | None] = {}  # first row of a unit -> its head (None: never split)
+        self._extent: dict[int, int] = {}  # a text split over rows: its first row -> its last
+        self.column_breaks = paging.column_bands(self.widths, REPEATED)
+        # Free text ends inside the narrowest printed band (a band repeats column A on its left).
+        self.text_widths = min(paging.bands(self.widths, self.column_breaks, REPEATED), key=sum)
 
     # -- rows ------------------------------------------------------------------------------
 
@@ -122,16 +130,30 @@ class SheetBuilder:
     def last_row(self) -> int:
         return len(self.values)
 
-    def add(self, row: Iterable[Any] = (), measure: Iterable[int] | None = None, height: float | None = None) -> int:
+    def add(self, row: Iterable[Any] = (), measure: Iterable[int] | None = None, height: float | None = None,
+            bold: bool = False) -> int:
         """Append a row; its number. `measure`: 0-based columns whose text wraps, for its height
-        (paging.row_height; () is one line); `height`: a fixed height. Neither: the reader's default."""
+        (paging.row_height, in bold when `bold`; () is one line); `height`: a fixed height. Neither:
+        the reader's default."""
         self.values.append(list(row))
         r = self.last_row
         if height is not None:
             self.heights[r] = height
         elif measure is not None:
-            self.heights[r] = paging.row_height(self.values[-1], self.widths, set(measure))
+            self.heights[r] = paging.row_height(self.values[-1], self.widths, set(measure), bold)
         return r
+
+    def text(self, text: str | None, col: int = 1) -> int:
+        """Free text from column `col`, in as many rows as it takes to end inside the printed width;
+        the first row's number (cell() and across() then cover all of its rows)."""
+        span = self.text_widths[col - 1:] if col <= len(self.text_widths) else self.widths[col - 1:]
+        lines = measure.split_lines(text, span, joiner=SEPARATOR if SEPARATOR in text else " ") if text else [None]
+        first = self.add([*[None] * (col - 1), lines[0]])
+        for line in lines[1:]:
+            self.add([*[None] * (col - 1), line])
+        if self.last_row > first:
+            self._extent[first] = self.last_row
+        return first
 
     def blank(self, count: int = 1, height: float | None = None) -> int:
         """Empty rows (room for a chart, a gap before the next section); the first one's number."""
@@ -150,9 +172,9 @@ class SheetBuilder:
         or None for an empty row); a plan's sheet ends it with the illustrative notice (or an empty
         row). The rows of `lines`."""
         self.title(title, title_height)
-        rows = [self.add(line if isinstance(line, list) else [line]) for line in lines]
+        rows = [self.add(line) if isinstance(line, list) else self.text(line) for line in lines]
         if self.plan is not None:
-            self.add([illustrative_notice(self.plan) or None])
+            self.text(illustrative_notice(self.plan) or None)
         return rows
 
     def section(self, title: str, head: int | None = None) -> int:
@@ -161,22 +183,34 @@ class SheetBuilder:
             self.keep_together(head)
         return self.title(title)
 
-    def notes(self, texts: Iterable[str], width: int) -> None:
-        """Notes as lines of at most `width` characters (text running past the tables would widen
-        the printed page), then an empty row."""
+    def notes(self, texts: Iterable[str], col: int = 1, gap: bool = True) -> None:
+        """Notes from column `col`, each in lines that end inside the printed width (sheet.text),
+        then an empty row unless `gap` is False."""
         for text in texts:
-            for line in textwrap.wrap(text, width):
-                self.add([line])
-        self.add()
+            self.text(text, col)
+        if gap:
+            self.add()
 
     # -- areas and formats ----------------------------------------------------------------
 
     def cell(self, row: int, col: int = 1) -> Area:
-        return Area(row, col, row, col)
+        """A cell; for the first row of a text split over rows (text()), that column of all its rows."""
+        return Area(row, col, self._extent.get(row, row), col)
 
     def across(self, row: int) -> Area:
-        """One row over every column the sheet sizes."""
-        return Area(row, 1, row, len(self.widths))
+        """One row (or a split text's rows) over every column the sheet sizes."""
+        return Area(row, 1, self._extent.get(row, row), len(self.widths))
+
+    def column_after(self, points: float) -> int:
+        """The first column (1-based) that starts at least `points` (plus a small gap) from the
+        sheet's left edge in Excel, whose columns are the narrowest: a chart of that width placed
+        at column A ends before it in every reader."""
+        left = 0.0
+        for col, width in enumerate(self.widths, start=1):
+            if left >= points + CHART_GAP:
+                return col
+            left += paging.column_points(width)
+        return len(self.widths) + 1
 
     def bold(self, area: Area) -> None:
         self._add(self.bold_cells, area)
@@ -228,10 +262,14 @@ class SheetBuilder:
         """The SheetOutput: `title_rows` repeat on every printed page; page breaks keep the units
         together, planning `unmeasured` points for a row whose height was not measured."""
         breaks = []
-        if self._units:
-            breaks = paging.sheet_breaks(self.heights, self._units, self.last_row, self.widths,
+        bands = paging.bands(self.widths, self.column_breaks, REPEATED)
+        if self._units:  # planned at the scale of the widest band, the one every band prints at
+            breaks = paging.sheet_breaks(self.heights, self._units, self.last_row, max(bands, key=sum),
                                          title_rows, unmeasured)
         footer = page_footer(self.plan) if self.plan is not None else PAGE_FOOTER
+        if self.column_breaks:
+            setup.setdefault("column_breaks", self.column_breaks)
+            setup.setdefault("print_title_cols", (1, REPEATED))
         return SheetOutput(
             name=self.name, values=self.values, number_formats=self.number_formats, bold=self.bold_cells,
             fills=self.fills, wrap=self.wrapped, column_widths={i + 1: w for i, w in enumerate(self.widths)},
@@ -261,7 +299,7 @@ class Table:
         self.measured = [self._index[k] - 1 for k in keys]
         headings = [c.heading for c in self.columns]
         if header_height == MEASURED:
-            self.header = sheet.add(headings, measure=range(len(sheet.widths)))
+            self.header = sheet.add(headings, measure=range(len(sheet.widths)), bold=True)
         else:
             self.header = sheet.add(headings, height=header_height)
         self.bottom = self.header

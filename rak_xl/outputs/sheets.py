@@ -94,6 +94,10 @@ class Chart:
     data_sheet: str = ""
     legend: bool = True
     value_title: str = ""  # the value axis' title
+    # The row of the series' names when it is not the first row of `source` (which then holds
+    # values only): a chart over some rows of a table, e.g. one year's (0: the first row).
+    names_row: int = 0
+    text_size: int = 11  # points of the axes' labels and the legend: the sheet's own text size, printed alike
 
 
 @dataclass(frozen=True)

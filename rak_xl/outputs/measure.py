@@ -1,0 +1,129 @@
+"""How wide a text is set in a cell, and how many lines it takes there, in Excel and in LibreOffice.
+
+The output sheets use Excel's default font, Calibri 11. Excel sets it in columns whose width unit
+is its widest digit, 7 pixels (5.25 pt) plus 5 pixels of padding; LibreOffice sets Calibri, or
+Carlito (the same metrics), where it has them, and DejaVu Sans otherwise, in columns whose unit is
+that font's digit (7.0 pt for DejaVu Sans 11, so the same sheet is a third wider), the padding that
+the file stores with each width (5/7 of a unit, as Excel and XlsxWriter store it) included. Text widths come
+from the fonts' own advance widths (glyph_widths.py, measured with fontTools); a wrapped cell is
+broken the way both break it, greedily at spaces, a word longer than the line by characters. A row
+is planned as tall as the taller of the two settings, so its text fits in either.
+
+Measured on LibreOffice 7.4 (DejaVu Sans): a column of width w is 7.0 w pt, a wrapped line uses all
+of it but about 3 pt, lines are 13.4 pt apart with 1.5 pt to spare. Where a text runs on into the
+empty cells beside it, LibreOffice works out the printed range from its screen layout, which sets
+text about a tenth wider than the print does: text that ran past the last column there would
+widen the range and shrink every page, so such text is planned that much wider. Excel's wrapped Calibri 11
+lines are 15 pt apart; the unhinted widths used here run a little wider than Excel's hinted screen
+text, which leaves its printout (set at the fonts' true widths) room too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .glyph_widths import CHARACTERS, WIDTHS
+
+SIZE = 11.0  # points: the output sheets' font size (Calibri 11, Excel's default)
+
+
+@dataclass(frozen=True)
+class Setter:
+    """How one application sets the sheets' font: the metrics it uses (`family` in WIDTHS), the
+    points of a column-width unit and of a column's padding, what a wrapped line leaves unused,
+    and the spacing of lines."""
+
+    name: str
+    family: str
+    unit: float
+    padding: float
+    margin: float
+    line: float
+    lead: float  # points a row needs beyond its lines
+    overflow: float = 1.0  # how much wider text running into neighbouring cells is laid out
+
+    def column(self, width: float) -> float:
+        """The points a column of `width` units takes on the page, before any print scaling."""
+        return width * self.unit + self.padding
+
+    def inner(self, widths: Sequence[float]) -> float:
+        """Points a text may use in a cell spanning columns of these widths."""
+        return sum(self.column(w) for w in widths) - self.margin
+
+    def height(self, lines: int) -> float:
+        return lines * self.line + self.lead
+
+
+_UNITS = {key: (units, dict(zip(CHARACTERS, widths))) for key, (units, widths) in WIDTHS.items()}
+EXCEL = Setter("Excel", "carlito", unit=5.25, padding=3.75, margin=3.75, line=15.0, lead=0.0)
+_DIGIT = _UNITS[("dejavu", False)][1]["0"] / 2048 * SIZE
+LIBREOFFICE = Setter("LibreOffice", "dejavu", unit=_DIGIT, padding=_DIGIT * 5 / 7, margin=3.5, line=13.45, lead=1.5,
+                     overflow=1.12)
+SETTERS = (EXCEL, LIBREOFFICE)
+
+
+@lru_cache(maxsize=65536)
+def text_points(text: str, family: str, bold: bool = False) -> float:
+    """The width of `text` in points at SIZE; a character the table lacks counts as the widest."""
+    units, widths = _UNITS[(family, bold)]
+    widest = max(widths.values())
+    return sum(widths.get(ch) or widest for ch in text) * SIZE / units
+
+
+def line_count(text: str, inner: float, family: str, bold: bool = False) -> int:
+    """Lines `text` takes when wrapped in `inner` points: greedy at spaces, each newline a new line,
+    a word longer than a line starting a line of its own and broken between characters."""
+    space = text_points(" ", family, bold)
+    count = 0
+    for paragraph in text.split("\n"):
+        lines, used = 1, 0.0
+        for word in paragraph.split(" "):
+            size = text_points(word, family, bold)
+            need = size if used == 0 else used + space + size
+            if need <= inner or not word:
+                used = need
+            elif size <= inner:
+                lines, used = lines + 1, size
+            else:
+                lines += 1 if used else 0
+                used = 0.0
+                for ch in word:
+                    width = text_points(ch, family, bold)
+                    if used and used + width > inner:
+                        lines, used = lines + 1, 0.0
+                    used += width
+        count += lines
+    return count
+
+
+def fits(text: str, widths: Sequence[float], bold: bool = False) -> bool:
+    """Whether `text` fits on one line across columns of these widths in every setting, running
+    from the first into the empty cells beside it."""
+    return all(text_points(text, s.family, bold) * s.overflow <= s.inner(widths) for s in SETTERS)
+
+
+def split_lines(text: str, widths: Sequence[float], bold: bool = False, joiner: str = " ") -> list[str]:
+    """`text` as lines that each fit across columns of these widths in every setting, broken where
+    `joiner` stands (a part too long for a line then at spaces; a word wider than the whole span
+    stays whole on a line of its own)."""
+    out: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for part in (p for p in paragraph.split(joiner) if p.strip()):
+            candidate = f"{line}{joiner}{part}" if line else part
+            if line and not fits(candidate, widths, bold):
+                out.append(line)
+                candidate = part
+            if joiner != " " and not fits(candidate, widths, bold):
+                *whole, candidate = split_lines(candidate, widths, bold)
+                out += whole
+            line = candidate
+        out.append(line)
+    return out
+
+
+def cell_height(text: str, width: float, bold: bool = False) -> float:
+    """Points a wrapped cell of `width` units needs for `text`: the taller of the two settings."""
+    return max(s.height(line_count(text, s.inner([width]), s.family, bold)) for s in SETTERS)
