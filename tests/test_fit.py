@@ -130,13 +130,13 @@ def test_a_wrapped_line_breaks_where_libreoffice_breaks_it():
     (448 pt), 62 zeros and ' 1' fit one line, 63 zeros do not; bold: 56 and 57; width 10: 8 and 9."""
     for width, fit, bold in ((64, 62, False), (44, 42, False), (10, 8, False), (64, 56, True), (44, 38, True)):
         inner = measure.LIBREOFFICE.inner([width]) - measure.LIBREOFFICE.padding
-        assert measure.line_count("0" * fit + " 1", inner, "dejavu", bold) == 1
-        assert measure.line_count("0" * (fit + 1) + " 1", inner, "dejavu", bold) == 2
+        assert measure.line_count("0" * fit + " 1", inner, measure.LIBREOFFICE, bold) == 1
+        assert measure.line_count("0" * (fit + 1) + " 1", inner, measure.LIBREOFFICE, bold) == 2
 
 
 def test_a_row_is_as_tall_as_the_taller_setting_needs():
     text = "Persentase satker yang menyelenggarakan Pemilu tanpa ada permasalahan anggaran"
-    lines = {s.name: measure.line_count(text, s.inner([20]), s.family) for s in measure.SETTERS}
+    lines = {s.name: measure.line_count(text, s.inner([20]), s) for s in measure.SETTERS}
     assert min(lines.values()) >= 2
     assert paging.row_height([text], [20], {0}) == max(s.height(lines[s.name]) for s in measure.SETTERS) + \
         paging.PADDING

@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import re
 import zipfile
+from pathlib import Path
 
 import openpyxl
 import pandas as pd
@@ -49,15 +50,14 @@ def _formulas(book, sheets) -> dict[str, list[tuple[str, str, str | None]]]:
 
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory):
+    """`rak-xl run` (its default output beside the workbook) and the Kiriman package, without the PDF."""
     import shutil
 
-    folder = tmp_path_factory.mktemp("tautan")
-    book = folder / "RAK_2022.xlsm"
-    shutil.copyfile(WORKBOOK, book)
-    hasil = folder / "RAK_2022_hasil.xlsm"
-    assert cli(["run", str(book), "-o", str(hasil)]) == 0
-    _report, _plan, package = submit.prepare(read_grids(book), book.name, book, folder / "Kiriman", force=True,
-                                             pdf=None)
+    book = Path(shutil.copy(WORKBOOK, tmp_path_factory.mktemp("tautan")))
+    assert cli(["run", str(book)]) == 0
+    hasil = book.with_name(f"{book.stem}_hasil{book.suffix}")
+    _report, _plan, package = submit.prepare(read_grids(book), book.name, book, book.parent / "Kiriman",
+                                             force=True, pdf=None)
     return {"hasil": (hasil, OUTPUT_SHEETS),
             "kiriman": (next(p for p in package.files if p.suffix == ".xlsx"), OUTPUT_SHEETS[:2])}
 

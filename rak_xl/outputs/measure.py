@@ -21,7 +21,7 @@ text, which leaves its printout (set at the fonts' true widths) room too.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .glyph_widths import CHARACTERS, WIDTHS
@@ -31,8 +31,8 @@ SIZE = 11.0  # points: the output sheets' font size (Calibri 11, Excel's default
 
 @dataclass(frozen=True)
 class Setter:
-    """How one application sets the sheets' font: the metrics it uses (`family` in WIDTHS), the
-    points of a column-width unit and of a column's padding, what a wrapped line leaves unused,
+    """How one application sets a sheet's text: the metrics it uses (`family` in WIDTHS) at `size`,
+    the points of a column-width unit and of a column's padding, what a wrapped line leaves unused,
     and the spacing of lines."""
 
     name: str
@@ -43,6 +43,7 @@ class Setter:
     line: float
     lead: float  # points a row needs beyond its lines
     overflow: float = 1.0  # how much wider text running into neighbouring cells is laid out
+    size: float = SIZE
 
     def column(self, width: float) -> float:
         """The points a column of `width` units takes on the page, before any print scaling."""
@@ -62,25 +63,30 @@ _DIGIT = _UNITS[("dejavu", False)][1]["0"] / 2048 * SIZE
 LIBREOFFICE = Setter("LibreOffice", "dejavu", unit=_DIGIT, padding=_DIGIT * 5 / 7, margin=3.5, line=13.45, lead=1.5,
                      overflow=1.12)
 SETTERS = (EXCEL, LIBREOFFICE)
+# The RAK workbook's own sheets (products/builder) set their text in Arial 10, in the same columns:
+# Excel with Arial's metrics (Liberation Sans has them), LibreOffice with Liberation Sans or,
+# without it, DejaVu Sans, the wider, so measured here.
+ARIAL_10 = (replace(EXCEL, family="liberation", size=10.0, line=12.75),
+            replace(LIBREOFFICE, size=10.0, line=12.25))
 
 
 @lru_cache(maxsize=65536)
-def text_points(text: str, family: str, bold: bool = False) -> float:
-    """The width of `text` in points at SIZE; a character the table lacks counts as the widest."""
-    units, widths = _UNITS[(family, bold)]
+def text_points(text: str, setter: Setter, bold: bool = False) -> float:
+    """The width of `text` in points as `setter` sets it; a character the table lacks counts as the widest."""
+    units, widths = _UNITS[(setter.family, bold)]
     widest = max(widths.values())
-    return sum(widths.get(ch) or widest for ch in text) * SIZE / units
+    return sum(widths.get(ch) or widest for ch in text) * setter.size / units
 
 
-def line_count(text: str, inner: float, family: str, bold: bool = False) -> int:
+def line_count(text: str, inner: float, setter: Setter, bold: bool = False) -> int:
     """Lines `text` takes when wrapped in `inner` points: greedy at spaces, each newline a new line,
     a word longer than a line starting a line of its own and broken between characters."""
-    space = text_points(" ", family, bold)
+    space = text_points(" ", setter, bold)
     count = 0
     for paragraph in text.split("\n"):
         lines, used = 1, 0.0
         for word in paragraph.split(" "):
-            size = text_points(word, family, bold)
+            size = text_points(word, setter, bold)
             need = size if used == 0 else used + space + size
             if need <= inner or not word:
                 used = need
@@ -90,7 +96,7 @@ def line_count(text: str, inner: float, family: str, bold: bool = False) -> int:
                 lines += 1 if used else 0
                 used = 0.0
                 for ch in word:
-                    width = text_points(ch, family, bold)
+                    width = text_points(ch, setter, bold)
                     if used and used + width > inner:
                         lines, used = lines + 1, 0.0
                     used += width
@@ -101,7 +107,7 @@ def line_count(text: str, inner: float, family: str, bold: bool = False) -> int:
 def fits(text: str, widths: Sequence[float], bold: bool = False) -> bool:
     """Whether `text` fits on one line across columns of these widths in every setting, running
     from the first into the empty cells beside it."""
-    return all(text_points(text, s.family, bold) * s.overflow <= s.inner(widths) for s in SETTERS)
+    return all(text_points(text, s, bold) * s.overflow <= s.inner(widths) for s in SETTERS)
 
 
 def split_lines(text: str, widths: Sequence[float], bold: bool = False, joiner: str = " ") -> list[str]:
@@ -124,6 +130,6 @@ def split_lines(text: str, widths: Sequence[float], bold: bool = False, joiner: 
     return out
 
 
-def cell_height(text: str, width: float, bold: bool = False) -> float:
-    """Points a wrapped cell of `width` units needs for `text`: the taller of the two settings."""
-    return max(s.height(line_count(text, s.inner([width]), s.family, bold)) for s in SETTERS)
+def cell_height(text: str, width: float, bold: bool = False, setters: Sequence[Setter] = SETTERS) -> float:
+    """Points a wrapped cell of `width` units needs for `text`: the tallest of the settings."""
+    return max(s.height(line_count(text, s.inner([width]), s, bold)) for s in setters)

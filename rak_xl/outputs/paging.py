@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .measure import EXCEL, SETTERS, cell_height, split_lines
+from .measure import ARIAL_10, EXCEL, SETTERS, Setter, cell_height, split_lines  # ARIAL_10: products/builder
 
 # Inches, as Excel and the writers take them. The footer sits 0.3" from the bottom edge, in
 # a band that ends 0.75" from it; the header band likewise at the top.
@@ -71,14 +71,16 @@ def text_lines(text: str, widths: Sequence[float]) -> list[str]:
     return split_lines(text, widths)
 
 
-def row_height(row: Sequence[Any], widths: Sequence[float], wrapped: set[int], bold: bool = False) -> float:
+def row_height(row: Sequence[Any], widths: Sequence[float], wrapped: set[int], bold: bool = False,
+               font: Sequence[Setter] = SETTERS) -> float:
     """Printed height of a row (points) whose wrapped columns are `wrapped` (0-based): its tallest
-    wrapped cell as Excel or LibreOffice sets it (rak_xl.outputs.measure), at least one line."""
+    wrapped cell as Excel or LibreOffice sets it (rak_xl.outputs.measure; `font`: the output sheets'
+    Calibri 11 unless said, e.g. ARIAL_10), at least one line."""
     height = LINE
     for c in wrapped:
         text = cell_text(row[c]) if c < len(row) else ""
         if text:
-            height = max(height, cell_height(text, widths[c], bold))
+            height = max(height, cell_height(text, widths[c], bold, font))
     return height + PADDING
 
 

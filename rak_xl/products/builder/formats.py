@@ -8,7 +8,7 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from rak_xl.core import layout as L
 from rak_xl.core.text import say
-from rak_xl.outputs.paging import row_height
+from rak_xl.outputs.paging import ARIAL_10, row_height
 from rak_xl.outputs.sheets import RUPIAH
 
 DATE = "dd-mm-yyyy"
@@ -58,7 +58,7 @@ def fit_row(ws, r: int, texts: list[object], widths: list[float]) -> None:
     Neither Excel nor LibreOffice reliably grows the rows of a generated file to fit
     wrapped text, so without an explicit height long indicators would show cut off.
     """
-    ws.set_row(r, row_height(texts, widths, set(range(len(texts)))))
+    ws.set_row(r, row_height(texts, widths, set(range(len(texts))), font=ARIAL_10))  # the sheets' Arial 10
 
 
 def print_setup(ws, header_row: int) -> None:
