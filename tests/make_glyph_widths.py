@@ -53,19 +53,9 @@ def module_text(dirs: dict[str, Path]) -> str:
              *(f"- {FACES[key]} ({measure(dirs[key[0]] / FACES[key])[1].split(';')[0]})" for key in FACES),
              '"""', "", "CHARACTERS = " + repr(CHARACTERS), "", "# (family, bold) -> (units per em, widths)",
              "WIDTHS = {"]
-    for key, name in FACES.items():
+    for key, name in FACES.items():  # a table a line: data, not code to read
         units, _version, widths = measure(dirs[key[0]] / name)
-        body = ", ".join(map(str, widths))
-        lines.append(f"    {key!r}: ({units}, (")
-        chunks, line = [], ""
-        for w in body.split(", "):
-            if len(line) + len(w) + 2 > 104:
-                chunks.append(line)
-                line = ""
-            line += w + ", "
-        chunks.append(line)
-        lines += [f"        {c.rstrip()}" for c in chunks]
-        lines.append("    )),")
+        lines.append(f"    {key!r}: ({units}, ({', '.join(map(str, widths))})),")
     lines.append("}")
     return "\n".join(lines) + "\n"
 

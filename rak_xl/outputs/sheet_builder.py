@@ -121,8 +121,6 @@ class SheetBuilder:
         self._units: dict[int, int | None] = {}  # first row of a unit -> its head (None: never split)
         self._extent: dict[int, int] = {}  # a text split over rows: its first row -> its last
         self.column_breaks = paging.column_bands(self.widths, REPEATED)
-        # Free text ends inside the narrowest printed band (a band repeats column A on its left).
-        self.text_widths = min(paging.bands(self.widths, self.column_breaks, REPEATED), key=sum)
 
     # -- rows ------------------------------------------------------------------------------
 
@@ -146,14 +144,22 @@ class SheetBuilder:
     def text(self, text: str | None, col: int = 1) -> int:
         """Free text from column `col`, in as many rows as it takes to end inside the printed width;
         the first row's number (cell() and across() then cover all of its rows)."""
-        span = self.text_widths[col - 1:] if col <= len(self.text_widths) else self.widths[col - 1:]
-        lines = measure.split_lines(text, span, joiner=SEPARATOR if SEPARATOR in text else " ") if text else [None]
+        joiner = SEPARATOR if text and SEPARATOR in text else " "
+        lines = measure.split_lines(text, self._text_span(col), joiner=joiner) if text else [None]
         first = self.add([*[None] * (col - 1), lines[0]])
         for line in lines[1:]:
             self.add([*[None] * (col - 1), line])
         if self.last_row > first:
             self._extent[first] = self.last_row
         return first
+
+    def _text_span(self, col: int) -> list[float]:
+        """The widths free text from column `col` may run across: to the end of its printed band;
+        from a repeated column, across the narrowest band (each band repeats it on its left)."""
+        if col <= REPEATED:
+            return min(paging.bands(self.widths, self.column_breaks, REPEATED), key=sum)[col - 1:]
+        end = next((b for b in self.column_breaks if b > col), len(self.widths) + 1)
+        return self.widths[col - 1:end - 1]
 
     def blank(self, count: int = 1, height: float | None = None) -> int:
         """Empty rows (room for a chart, a gap before the next section); the first one's number."""
