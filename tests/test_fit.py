@@ -169,3 +169,15 @@ def test_the_glyph_widths_are_the_fonts_own():
         if family in present:
             units, _version, widths = M.measure(dirs[family] / name)
             assert WIDTHS[(family, bold)] == (units, tuple(widths)), name
+
+
+def test_no_text_of_the_recap_lists_is_cut(sheets):
+    """Every cell of Temuan Kesalahan and Berkas Dilewati wraps, in a row as tall as its text needs:
+    a long file name is shown whole, not cut by the next column."""
+    for out in (s for s in sheets if s.name in (P.SHEET_ERRORS, P.SHEET_SKIPPED)):
+        widths, wrapped = _widths(out), _cells(out.wrap)
+        for r, row in enumerate(out.values[P.HEADER_ROW:], start=P.HEADER_ROW + 1):
+            for c, value in enumerate(row, start=1):
+                if isinstance(value, str) and value:
+                    assert (r, c) in wrapped, (out.name, f"{col_letter(c)}{r}")
+                    assert out.row_heights[r] >= measure.cell_height(value, widths[c - 1]), (out.name, r, value)
