@@ -57,7 +57,7 @@ def plan_rows(source: Source) -> pd.DataFrame:
     number; percent targets in percent, 100 = 100%), target_is_percent, unit, activity,
     tw1..tw4 (quarter marked), unit_in_charge, division (the Bagian answering for the row, as
     every output counts indicators, rak_xl.figures.structure), division_source (stated, block,
-    budget or none: how it was found), linked_amount, funded.
+    group, subject or none: which step of the order found it), linked_amount, funded.
 
     linked_amount: Rupiah of the Anggaran lines whose ID RAK names the row, whatever their own
     Bagian (Konsolidasi's Anggaran column). Added up per `division` it is not Rekap Anggaran's

@@ -530,11 +530,14 @@ def zip_without_workbook(out):
 
 
 def zip_bomb_ratio(out):
-    """A sheet part that inflates 1000-fold (64 MiB of spaces in 64 KiB)."""
+    """A sheet part that inflates 1000-fold (at least 64 MiB of spaces in 64 KiB): 400 times the
+    workbook's size, so the whole archive inflates past archive.MAX_RATIO (200) however much the
+    rest of the workbook (its Lite bundle) weighs."""
     part = sheet_part(WORKBOOK, L.SHEET_HIGHLIGHTS)
+    spaces = max(64 * 1024 * 1024, 400 * WORKBOOK.stat().st_size)
 
     def inflate(data: bytes) -> bytes:
-        return data.replace(b"<sheetData", b" " * (64 * 1024 * 1024) + b"<sheetData", 1)
+        return data.replace(b"<sheetData", b" " * spaces + b"<sheetData", 1)
     return patch_zip(WORKBOOK, out, {part: inflate})
 
 

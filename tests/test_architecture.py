@@ -31,7 +31,7 @@ MAY_USE_WORKBOOK_LIBRARIES = ("adapters", "products.builder")
 # Inside a layer, the pieces that stand side by side do not lean on each other: what two of
 # them share sits in the module both import.
 SIDE_BY_SIDE = {
-    "rules": ({"completeness", "consistency", "funding", "identity", "capaian"}, {"__init__", "helpers"}),
+    "rules": ({"completeness", "consistency", "review", "funding", "identity", "capaian"}, {"__init__", "helpers"}),
     "outputs": ({"findings_sheet", "rollup_sheet", "consolidated_sheet", "evaluation_sheet", "highlights",
                  "recap_sheets"},
                 {"sheets", "paging", "sheet_builder"}),

@@ -9,6 +9,7 @@ from conftest import WORKBOOK
 from rak_xl.products import jobs
 from rak_xl.core import layout as L
 from rak_xl.adapters.file_read import read_grids
+from rak_xl.figures.rounding import fraction
 from remote import press, sheet_index
 
 WRITES = {"setValues", "rangeClearContents", "rangeClear", "setFormula", "sheetClearContents"}
@@ -30,8 +31,8 @@ def test_evaluate_writes_the_evaluation_sheet_only():
     rows = {r[0]: r for r in table if r and isinstance(r[0], str)}
     overall = rows["Keseluruhan"]
     report = jobs.evaluate(read_grids(WORKBOOK), WORKBOOK.name).evaluation
-    assert overall[1] == report.overall.value / 100  # the sheet holds the fraction in a percent cell
-    assert overall[3] == 72
+    assert overall[1] == fraction(report.overall.value)  # the sheet holds the fraction in a percent cell
+    assert overall[3] == report.overall.counted == 57  # judged by kind: events not due, scores not yet measured
     assert actions[-1]["func"] == "alert" and "Evaluasi TW 2 selesai" in actions[-1]["args"][0]
 
 

@@ -109,7 +109,10 @@ def test_action_count_does_not_grow_with_rows(edit, tmp_path):
     """Ten times the rows, with a finding on every new row: the same number of calls into Excel."""
     import openpyxl
 
-    small = edit({L.SHEET_RAK_A: {"G5": "?"}})
+    # The small file has findings of the same severities on the same sheets as the big one: an unfunded
+    # block (A-005's line moved to A-001) and rising targets on a timeliness rate (A-007, Capaian row 11).
+    small = edit({L.SHEET_RAK_A: {"G5": "?"}, L.SHEET_BUDGET: {"E6": "A-001"},
+                  L.SHEET_ACHIEVEMENT: {"E11": 0.25, "F11": 0.5, "G11": 0.75}})
     wb = openpyxl.load_workbook(WORKBOOK, keep_vba=True)
     ws = wb[L.SHEET_RAK_A]
     base = [[c.value for c in row] for row in ws.iter_rows(min_row=5, max_row=ws.max_row)]

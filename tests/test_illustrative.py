@@ -43,13 +43,16 @@ def test_every_derived_sheet_says_so_at_the_top_and_on_every_page():
         assert "CONTOH ILUSTRATIF" in sheet.footer and "&P" in sheet.footer and len(sheet.footer) < 255, name
 
 
-def test_konsolidasi_says_an_inferred_bagian_came_from_an_example_line():
+def test_konsolidasi_says_an_inferred_bagian_never_comes_from_the_example_lines():
+    """Who answers for a row is read from the plan (rak_xl.figures.structure), so no Bagian on Konsolidasi
+    is an example: the star's note says how it was found and that budget lines do not decide it."""
     _, sheets = _outputs(WORKBOOK)
     notes = [str(row[2]) for row in sheets[L.SHEET_CONSOLIDATED].values if len(row) > 2 and row[2]]
     # A long note is printed as several lines (each ending inside the table): read them as one text.
     text = " ".join(notes)
-    note = text[text.index("* kolom Penanggung Jawab"):text.index("kolom Penanggung Jawab kosong dan sub-kegiatannya")]
-    assert "CONTOH ILUSTRATIF" in note and "Penanggung Jawab" in note
+    note = text[text.index("* kolom Penanggung Jawab"):text.index("'Tanpa penanggung jawab': kolom Penanggung")]
+    assert "CONTOH ILUSTRATIF" not in note and "Penanggung Jawab" in note
+    assert "Baris anggaran tidak menentukan penanggung jawab" in note
 
 
 def test_the_email_text_says_so():

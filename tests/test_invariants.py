@@ -305,12 +305,12 @@ def test_every_output_shows_the_same_figures(workbooks, name, tmp_path):
 
 
 def test_the_shipped_workbook_has_one_budget_per_division(tmp_path):
-    """The case of issue 12: Rp 35.700.000 of Hukum dan SDM funds B-014, inferred for Keuangan."""
+    """A division's budget is its own Anggaran lines in every output, whoever answers for the rows they fund."""
     found = figures(WORKBOOK, tmp_path)
     for output in ("Konsolidasi (sel)", "Rekap Anggaran (sel)", "Evaluasi (sel)", "rollup JSON", "evaluate JSON",
                    "Rekap Provinsi (baris)"):
-        assert found[output][("division", "Keuangan, Umum dan Logistik")] == 2_302_000_000, output
-        assert found[output][("division", "Hukum dan SDM")] == 479_700_000, output
+        assert found[output][("division", "Keuangan, Umum dan Logistik")] == 1_315_000_000, output
+        assert found[output][("division", "Hukum dan SDM")] == 1_652_800_000, output
 
 
 def test_group_cells_in_other_case_spacing_or_merged_change_nothing(workbooks, tmp_path):

@@ -34,7 +34,7 @@ NUMBERS = {
     "RAK408": {BUD: {"F5": 185_000_001}},
     "RAK409": {},
     "RAK410": {BUD: {"J5": 0}},
-    "RAK416": {},
+    "RAK416": {KPU: {"K5": "Bagian Hukum dan SDM"}},  # A-001 answered for by a Bagian other than its lines'
     "RAK604": {SPD: {f"D{SPENT}": None}},
     "RAK605": {KPU: {"H10": None}, CAP: {f"J{FIRST + 5}": 0.555}},
     "RAK606": {CAP: {f"I{FIRST + 4}": 0.305, f"J{FIRST + 4}": 0.205}},

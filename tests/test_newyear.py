@@ -327,7 +327,7 @@ def test_carried_plan_validates_with_one_finding_per_field_or_column_to_fill(car
     assert sorted(f.code for f in added) == ["RAK415", "RAK417", "RAK503"], [f.message() for f in added]
     assert [str(c) for c in by_code["RAK503"].all_cells] == ["Identitas!B7", "Identitas!B8", "Identitas!B9"]
     assert "'Nomor DIPA', 'Tanggal DIPA', 'Pagu Awal (Rp)'" in by_code["RAK503"].message()
-    assert len(by_code["RAK415"].all_cells) == 38 and "38 baris anggaran" in by_code["RAK415"].message()
+    assert len(by_code["RAK415"].all_cells) == 54 and "54 baris anggaran" in by_code["RAK415"].message()
     assert [str(c) for c in by_code["RAK417"].all_cells] == ["Program!C5", "Program!C6"]
 
 

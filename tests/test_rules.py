@@ -79,6 +79,20 @@ FIRES = {
     "RAK316": ({}, set(), "Semua 42 indikator"),
     "RAK317": ({KPU: {f"F{r}": "1. Penyelesaian sengketa hukum\n2. Pelayanan pertimbangan hukum" for r in (27, 28, 29)}},
                {f"{KPU}!F{r}" for r in (27, 28, 29)}, "2 kegiatan untuk 3 indikator"),
+    "RAK318": ({KPU: {"C9": "Persentase penyediaan logistik Pemilu yang dimuat di media massa nasional"}},
+               {f"{KPU}!C9"}, "6 baris"),
+    "RAK319": ({KPU: {"C9": "Indeks kepuasan layanan logistik Pemilu"}}, {f"{KPU}!{c}9" for c in "GHIJ"}, None),
+    "RAK320": ({BUD: {"D5": "Divisi Keuangan, Umum dan Logistik"}}, {f"{BUD}!D5"},
+               "Bagian Keuangan, Umum dan Logistik"),
+    # B-017: staff training measured against the selection of commission members.
+    "RAK321": ({SEK: {"C21": "Persentase pegawai yang mengikuti pelatihan kepemiluan"}}, {f"{SEK}!C21"}, "pelatihan"),
+    # A-030 reworded as A-029 with a time qualifier: the same measure twice.
+    "RAK322": ({KPU: {"C34": "Persentase calon peserta Pemilu yang difasilitasi tepat waktu"}}, {f"{KPU}!C34"},
+               "A-029"),
+    # A-005's sub-activity loses its number between '1.' and '3.'.
+    "RAK323": ({KPU: {"F9": "Ketersediaan logistic Pemilu"}}, {f"{KPU}!F5", f"{KPU}!F9", f"{KPU}!F10"}, "tanpa nomor"),
+    # A-005 reworded as a reduction with Arah Turun: 100% of what?
+    "RAK324": ({KPU: {"C9": "Penurunan kekurangan logistik Pemilu"}, CAP: {"D9": "Turun"}}, {f"{KPU}!D9"}, None),
     "RAK401": ({BUD: {"B5": None}}, {f"{BUD}!B5"}, None),
     "RAK402": ({BUD: {"B5": "076.01.CX"}}, {f"{BUD}!B5"}, "076.01.CX"),
     "RAK403": ({BUD: {"D5": None}}, {f"{BUD}!D5"}, None),
@@ -97,8 +111,10 @@ FIRES = {
     "RAK413": ({IDN: {"B7": "DIPA 076.01.2.658021-2022"}}, {f"{IDN}!B7"}, None),
     "RAK414": ({IDN: {"B7": "SP DIPA-076.01.2.658022/2021"}}, {f"{IDN}!B7"}, "658022"),
     "RAK415": ({BUD: {"F5": None}}, {f"{BUD}!F5"}, None),
-    # A-001 now names Hukum dan SDM; its line (row 5) stays with Keuangan, Umum dan Logistik.
-    "RAK416": ({KPU: {"K5": "Bagian Hukum dan SDM"}}, {f"{BUD}!D5"}, "A-001"),
+    # A-001 now names Hukum dan SDM: its block and the rows below it in the Kegiatan (A-005, A-006) answer
+    # with it; their lines (rows 5-7) stay with Keuangan, Umum dan Logistik.
+    "RAK416": ({KPU: {"K5": "Bagian Hukum dan SDM"}}, {f"{BUD}!D5", f"{BUD}!D6", f"{BUD}!D7"},
+               "baris A-001 di atasnya"),
     # The shipped plan is already dated wrongly (17 January 2023): another wrong date is reported too.
     "RAK501": ({IDN: {"B12": dt.datetime(2020, 3, 1)}}, set(), "1 Maret 2020"),
     "RAK502": ({IDN: {"B8": dt.datetime(2022, 3, 1)}}, {f"{IDN}!B8"}, "1 Maret 2022"),
@@ -147,6 +163,28 @@ QUIET = {
     # A-007..A-010: one activity per indicator row (two blocks of two).
     "RAK317": ({KPU: {"F11": "1.Terlaksananya penyusunan rancangan Peraturan KPU sesuai dengan ketentuan perundang – undangan", "F12": "1.Terlaksananya penyusunan rancangan Peraturan KPU sesuai dengan ketentuan perundang – undangan", "F13": "2.Terlaksananya pengelolaan dan pelayanan sinkronisasi hukum", "F14": "2.Terlaksananya pengelolaan dan pelayanan sinkronisasi hukum"}},
                {f"{KPU}!F{r}" for r in range(11, 15)}),
+    # A-007 and A-020 worded as the satker's own part of the work.
+    "RAK318": ({KPU: {"C11": "1.Jumlah masukan rancangan Peraturan KPU yang disampaikan tepat waktu",
+                      "C24": "• Persentase informasi dan publikasi tahapan Pemilu yang dimuat di media massa lokal"}},
+               {f"{KPU}!C11", f"{KPU}!C24"}),
+    # B-031 (Nilai Maturitas SPIP) marked in TW 4 only, when it is assessed.
+    "RAK319": ({SEK: {"G35": None, "H35": None, "I35": None}}, {f"{SEK}!{c}35" for c in "GHIJ"}),
+    "RAK320": ({SEK: {"K5": "Subbagian Keuangan, Umum dan Logistik"}}, {f"{SEK}!K5"}),
+    # B-015/B-016 paired with the selection they measure.
+    "RAK321": ({SEK: {"F19": "2. Terlaksananya seleksi pegawai dan PPPK secara transparan dan akuntabel",
+                      "F20": "2. Terlaksananya seleksi pegawai dan PPPK secara transparan dan akuntabel"}},
+               {f"{SEK}!C19", f"{SEK}!C20"}),
+    # A-022 measures another channel than A-021's social media.
+    "RAK322": ({KPU: {"C26": "• Persentase penyampaian informasi dan publikasi dalam tahapan Pemilu/Pemilihan yang "
+                             "dipasang di baliho dan media luar ruang"}}, {f"{KPU}!C26"}),
+    # The sub-activities of "Penyelenggaraan Operasional Perkantoran ..." all numbered.
+    "RAK323": ({SEK: {**{f"F{r}": "2. Terwujudnya dukungan sarana dan prasarana guna meningkatkan kelancaran tugas KPU"
+                         for r in (28, 29, 30)},
+                      **{f"F{r}": "3. Meningkatnya kualitas layanan persidangan dan protokol" for r in (31, 32)},
+                      "F33": "4. Terwujudnya keamanan dan ketertiban di lingkungan KPU Kota Probolinggo"}},
+               {f"{SEK}!F{r}" for r in range(26, 34)}),
+    # A-023 given a ceiling in its own unit: at most 4 disputes.
+    "RAK324": ({KPU: {"D27": 4, "E27": "sengketa"}}, {f"{KPU}!D27"}),
     "RAK401": ({BUD: {"B5": " 076.01.CQ "}}, {f"{BUD}!B5"}),
     "RAK402": ({BUD: {"B5": "076.01.cq"}}, {f"{BUD}!B5"}),
     "RAK403": ({BUD: {"D5": "Subbag Keuangan, Umum dan Logistik"}}, {f"{BUD}!D5"}),
@@ -165,8 +203,9 @@ QUIET = {
     "RAK413": ({IDN: {"B7": "SP DIPA-076.01.2.658021/2022"}}, {f"{IDN}!B7"}),
     "RAK414": ({IDN: {"B7": "DIPA-076.01.2.658021/2022"}}, {f"{IDN}!B7"}),
     "RAK415": ({BUD: {"F5": "Rp 185.000.000"}}, {f"{BUD}!F5"}),
-    # The shipped workbook's one case (B-014's Hukum dan SDM line), given to the row's Bagian.
-    "RAK416": ({BUD: {"D32": "Bagian Keuangan, Umum dan Logistik"}}, {f"{BUD}!D32"}),
+    # The corrected copy of the firing case: the lines follow the unit A-001 names.
+    "RAK416": ({KPU: {"K5": "Bagian Hukum dan SDM"}, BUD: {f"D{r}": "Bagian Hukum dan SDM" for r in (5, 6, 7)}},
+               {f"{BUD}!D5", f"{BUD}!D6", f"{BUD}!D7"}),
     "RAK501": ({IDN: {"B12": dt.datetime(2022, 1, 17)}}, {f"{IDN}!B12"}),  # the plausible date
     "RAK502": ({IDN: {"B8": dt.datetime(2021, 12, 30)}}, {f"{IDN}!B8"}),
     "RAK503": ({IDN: {"B13": None}}, {IDN, f"{IDN}!B13"}),  # the signer is not a required field

@@ -49,7 +49,10 @@ EVALUATION = {
     "RAK607": {CAP: {f"J{FIRST + 3}": 0.8}},
     "RAK608": {CAP: {f"A{FIRST + 73}": "Z-999"}},
     "RAK609": {CAP: {f"A{FIRST}": None}},  # A-001 loses its Capaian row
-    "RAK610": {},  # the shipped
+    # A-023 ('Penurunan jumlah sengketa ...', Arah Turun) given rising cumulative targets.
+    "RAK610": {CAP: {f"E{FIRST + 22}": 0.25, f"F{FIRST + 22}": 0.5, f"G{FIRST + 22}": 0.75}},
+    # A-007 ('... tepat waktu', a rate) given rising cumulative targets.
+    "RAK611": {CAP: {f"E{FIRST + 6}": 0.25, f"F{FIRST + 6}": 0.5, f"G{FIRST + 6}": 0.75}},
 }
 
 
@@ -132,6 +135,7 @@ def test_the_catalog_states_its_thresholds_from_the_numbers_the_rules_check():
     assert "melebihi 100%" in catalog.RAK305.message_id and catalog.SHARE_MAX_PERCENT == 100
     assert "antara Juli {previous}" in catalog.RAK501.hint_id and "July {previous}" in catalog.RAK501.hint_en
     assert f"at least {catalog.UNIFORM_SCHEDULE_MIN_ROWS} indicators" in catalog.RAK316.doc
+    assert f"At least {catalog.NEAR_DUPLICATE_MIN_WORDS} measured words" in catalog.RAK322.doc
 
 
 # -- thresholds, both sides of each ----------------------------------------------------------------
@@ -159,6 +163,18 @@ def test_a_uniform_schedule_needs_five_marked_indicators(edit):
                for sheet, keep in ((KPU, 4), (SEK, 5))}
     found = [f for f in _report(edit(cleared)).findings if f.code == "RAK316"]
     assert [(f.sheet, f.params["count"]) for f in found] == [(SEK, 5)]
+
+
+@pytest.mark.parametrize("wording, reported", [
+    # A-029 'Persentase calon peserta Pemilu yang dapat difasilitasi' measures 4 words (calon, peserta, pemilu,
+    # difasilitasi); A-030 reworded to the same 4 plus a time qualifier is reported, with 3 of them it is not.
+    ("Persentase calon peserta Pemilu yang difasilitasi tepat waktu", True),
+    ("Persentase peserta Pemilu yang difasilitasi tepat waktu", False),
+])
+def test_near_duplicates_need_four_measured_words(wording, reported, edit):
+    assert catalog.NEAR_DUPLICATE_MIN_WORDS == 4
+    shorter = {} if reported else {"C33": "Persentase peserta Pemilu yang dapat difasilitasi"}
+    assert bool(_codes_at(edit({KPU: {"C34": wording, **shorter}}), "RAK322") & {f"{KPU}!C34"}) == reported
 
 
 @pytest.mark.parametrize("signed, reported", [

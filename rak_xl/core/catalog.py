@@ -38,6 +38,7 @@ SHARE_MAX_PERCENT = 100.0  # RAK305: a share or a level ('Persentase', 'Tingkat'
 UNIFORM_SCHEDULE_MIN_ROWS = 5  # RAK316: a short table marked throughout may be right; a whole plan is not
 PLAN_DRAFTED_FROM_MONTH = 7  # RAK501: a plan is drafted from July of the year before, once the DIPA ceiling is known
 UNIT_ERROR_THRESHOLD = 150.0  # RAK607: capaian above this is more likely a unit slip than a real result
+NEAR_DUPLICATE_MIN_WORDS = 4  # RAK322: fewer measured words ('Persentase pegawai ...') say too little to compare
 
 # Each language's words write a threshold its own way (12,5% / 12.5%, should one have decimals).
 _SHARE_MAX, _SHARE_MAX_EN = percent(SHARE_MAX_PERCENT), percent(SHARE_MAX_PERCENT, lang="en")
@@ -158,7 +159,7 @@ RAK206 = Rule(
     "The target for {quarter} is empty although a later quarter is filled.",
     "Isi target kumulatif {quarter} (0 bila memang belum ada target), atau kosongkan triwulan sesudahnya.",
     "Fill the cumulative target for {quarter} (0 when none is planned yet), or clear the later quarters.",
-    "Where quarterly targets exist (sheet Capaian), a quarter left empty before a later filled one breaks the cumulative series the evaluation compares. Gaps in the realisation are RAK603's.")
+    "Where quarterly targets exist (sheet Capaian), a quarter left empty before a later filled one breaks the cumulative series the evaluation compares. A yearly score ('Nilai ...', rak_xl/figures/kinds.py) is measured once and may have its target in that quarter only. Gaps in the realisation are RAK603's.")
 RAK207 = Rule(
     "RAK207", "table-empty", "error",
     "Lembar {sheet} belum berisi {what}.",
@@ -271,13 +272,17 @@ RAK314 = Rule(
     "Indicators of the national plan ('Persentase satker yang ...', 'Persentase KPU Kota ... yang ...', 'Persentase satuan kerja ...') count satkers; copied into one satker's RAK they measure nothing. One finding per sheet lists every such row.")
 RAK315 = Rule(
     "RAK315", "one-off-every-quarter", "warning",
-    "Kegiatan sekali jadi ({event}) ditandai √ pada keempat triwulan: {ids} ('{indicator}').",
+    "Kegiatan satu kali ({event}) ditandai √ pada keempat triwulan: {ids} ('{indicator}').",
     "A one-off event ({event}) is marked √ in all four quarters: {ids} ('{indicator}').",
-    "Seleksi, pembentukan, pelantikan atau kelulusan terjadi pada waktu tertentu: beri tanda √ hanya pada "
-    "triwulan pelaksanaannya (misalnya TW 2) dan kosongkan triwulan lain.",
-    "A selection, forming a body, an inauguration or a degree happens at a given time: mark only its "
-    "quarter (e.g. TW 2) and clear the others.",
-    "Rows whose indicator or sub-activity names a one-off event (seleksi, pembentukan/dibentuk, pelantikan, lulus, rekrutmen) and that are marked in TW 1-4. One finding per block (rows sharing a sub-activity), its quarter cells highlighted.")
+    "Seleksi, pembentukan, penetapan, pelantikan atau kelulusan terjadi pada waktu tertentu: beri tanda √ "
+    "hanya pada triwulan pelaksanaannya (misalnya TW 2) dan kosongkan triwulan lain.",
+    "A selection, forming a body, a determination (penetapan), an inauguration or a degree happens at a "
+    "given time: mark only its quarter (e.g. TW 2) and clear the others.",
+    "Rows whose indicator or Uraian Kegiatan names a one-off event (seleksi, pembentukan, penetapan, pelantikan, "
+    "rekrutmen, kelulusan, in any of their verb forms: rak_xl/figures/kinds.py) and that are marked in TW 1-4. "
+    "The message names the event as a noun ('seleksi', not 'terseleksi'). An indicator that names no measure "
+    "('KPU ... yang telah membentuk ...') is RAK308's and not reported again. One finding per block (rows "
+    "sharing an Uraian Kegiatan), its quarter cells highlighted.")
 RAK316 = Rule(
     "RAK316", "schedule-says-nothing", "warning",
     "Semua {count} indikator di lembar ini ditandai √ pada keempat triwulan: jadwal tidak menunjukkan kapan kegiatan dilaksanakan.",
@@ -294,6 +299,96 @@ RAK317 = Rule(
     "sehingga anggaran dan capaian dapat dikaitkan per kegiatan.",
     "Write one activity on each indicator row (repeat it where it serves several), so budget and achievement can be linked per activity.",
     "A block of indicator rows shares one sub-activity cell; when that cell lists several activities (numbered items, or lines that each read as a whole name), each indicator's activity is ambiguous. One finding per block.")
+RAK318 = Rule(
+    "RAK318", "national-measure", "warning",
+    "Indikator ini ukuran KPU RI, bukan hasil kerja satker sendiri: {subject}.",
+    "These indicators are KPU RI's own measures, not the satker's work: {subject}.",
+    "Menyusun Peraturan KPU, petunjuk teknis dan juklak, publikasi di media massa nasional, kapabilitas APIP dan "
+    "ukuran antar-unit kerja adalah tugas KPU RI. Rumuskan bagian yang dikerjakan satker, misalnya 'Jumlah "
+    "masukan rancangan Peraturan KPU yang disampaikan tepat waktu' atau 'Persentase publikasi tahapan di media "
+    "lokal', atau hapus indikatornya.",
+    "Drafting Peraturan KPU, technical guidelines and juklak, publishing in national media, the capability "
+    "of APIP and measures across work units are KPU RI's tasks. Word the part the satker does, e.g. 'Jumlah "
+    "masukan rancangan Peraturan KPU yang disampaikan tepat waktu' or 'Persentase publikasi tahapan di media "
+    "lokal', or delete the indicator.",
+    "A KPU Kabupaten/Kota copies indicators down from the national plan whose work is done in Jakarta: "
+    "drafting a Peraturan KPU ('rancangan Peraturan KPU'), drafting or setting juklak/juknis/petunjuk teknis, "
+    "publication in national media ('media massa nasional'), 'Kapabilitas APIP' (APIP is KPU RI's "
+    "Inspektorat) and shares of 'unit kerja'. The satker cannot deliver them; its own part ('masukan', "
+    "'tanggapan', 'usulan' on a draft) it can, and is not reported. Shares of satkers are RAK314's. "
+    "One finding per sheet lists every such row.")
+RAK319 = Rule(
+    "RAK319", "yearly-score-every-quarter", "warning",
+    "Nilai atau indeks yang diukur sekali setahun ditandai √ pada keempat triwulan: {subject}.",
+    "Scores or indices measured once a year are marked √ in all four quarters: {subject}.",
+    "Beri tanda √ hanya pada triwulan penilaiannya (misalnya TW 4 untuk penilaian maturitas SPIP atau SAKIP). "
+    "Evaluasi menilai indikator ini pada triwulan terakhir yang ditandai.",
+    "Mark only the quarter of the assessment (e.g. TW 4 for the SPIP maturity or SAKIP assessment). "
+    "Evaluasi judges these indicators in the last quarter marked.",
+    "A score or index (Nilai Maturitas SPIP, Kapabilitas APIP, a SAKIP grade: 'Nilai ...', 'Indeks ...', "
+    "'... mendapatkan nilai ...') is assessed once a year; marked in every quarter, the schedule says nothing "
+    "about when. One finding per sheet lists every such row, its quarter cells highlighted.")
+RAK320 = Rule(
+    "RAK320", "commissioners-division", "warning",
+    "Penanggung jawab '{value}' menyebut Divisi, yaitu bidang tugas anggota KPU, bukan unit sekretariat.",
+    "Responsible unit '{value}' names a Divisi, a commissioner's portfolio, not a secretariat unit.",
+    "Tulis unit sekretariatnya, misalnya '{unit}'.",
+    "Write the secretariat unit, e.g. '{unit}'.",
+    "In a KPU office a Divisi is the portfolio of a member of the commission (Anggota KPU); the secretariat "
+    "that carries out the plan has Subbagian (Bagian at the provincial level). The row is still counted for "
+    "the unit it names (RAK311 tolerates the prefix); this says the word is the wrong one.")
+RAK321 = Rule(
+    "RAK321", "indicator-activity-unrelated", "warning",
+    "Indikator {ids} mengukur {measured}, sedangkan Uraian Kegiatan-nya tentang {activity}: kegiatan ini tidak "
+    "menghasilkan indikatornya.",
+    "Indicators {ids} measure {measured}, while their Uraian Kegiatan is about {activity}: this activity does "
+    "not deliver them.",
+    "Pasangkan indikator dengan kegiatan yang menghasilkannya (misalnya seleksi pegawai dengan 'Terlaksananya "
+    "seleksi pegawai ...'), atau pindahkan indikator ke Uraian Kegiatan yang sesuai.",
+    "Pair the indicator with the activity that delivers it (e.g. staff selection with 'Terlaksananya seleksi "
+    "pegawai ...'), or move it to the matching Uraian Kegiatan.",
+    "An indicator and its activity each name a process (seleksi, pengaduan, pembentukan, pelantikan, sengketa, "
+    "pemutakhiran, pengadaan, distribusi, pelatihan, kerja sama, sosialisasi, pendidikan pemilih, kajian, "
+    "revisi, pemeliharaan); when both name one and they share none, the activity cannot be how the indicator "
+    "is reached. Texts that name no such process are not judged. One finding per block.")
+RAK322 = Rule(
+    "RAK322", "indicator-near-duplicate", "warning",
+    "Indikator ini mengukur hal yang sama dengan {other_id} ({other}); bedanya hanya {difference}.",
+    "This indicator measures the same as {other_id} ({other}); it differs only by {difference}.",
+    "Gabungkan keduanya menjadi satu indikator (ketepatan waktu atau saluran dapat menjadi bagian "
+    "rumusannya), atau rumuskan yang diukur masing-masing secara berbeda.",
+    "Merge the two into one indicator (timeliness or channel can be part of its wording), or word what each "
+    "measures differently.",
+    "Two indicators whose measured words (leaving out the measure word, function words, the satker's name and "
+    "qualifiers of time and manner such as 'paling lambat 1 hari kerja', 'tepat waktu', 'penyampaian') are "
+    "the same, or one contained in the other, measure one thing twice (e.g. two shares of the same "
+    f"publications on social media). At least {NEAR_DUPLICATE_MIN_WORDS} measured words are needed. A family "
+    "that differs in one "
+    "word on each side (one indicator per voter group: masyarakat umum, perempuan, pemula, disabilitas) stays "
+    "quiet; a duplicate in the same group is RAK306's.")
+RAK323 = Rule(
+    "RAK323", "numbering-style-mixed", "warning",
+    "Penomoran {column} dalam kelompok ini bercampur: {styles}.",
+    "Numbering in {column} of this group is mixed: {styles}.",
+    "Pakai satu gaya penomoran dalam satu kelompok (misalnya 1., 2., 3.) dan beri nomor pada setiap butir.",
+    "Use one numbering style within a group (e.g. 1., 2., 3.) and number every item.",
+    "The items of one Kegiatan / Sasaran Program are numbered one way: '1.', '1)' and bullets ('•') mixed "
+    "in one list, or sub-activities of which some are numbered and others not, make the numbering unreliable "
+    "as a reference (RAK309 checks the numbers themselves). An indicator alone in its block may go "
+    "unnumbered. One finding per group and column, its cells highlighted.")
+RAK324 = Rule(
+    "RAK324", "reduction-without-baseline", "warning",
+    "Indikator penurunan diberi target persen tanpa nilai awal: {subject}.",
+    "Reduction indicators have a percent target without a baseline: {subject}.",
+    "Tulis targetnya sebagai batas dengan satuannya (misalnya 2 sengketa), atau sebutkan nilai awalnya dalam "
+    "indikator ('... dari 10 pada tahun 2021'). Bila yang dimaksud persentase penyelesaian, isi Arah Naik di "
+    "lembar Capaian.",
+    "Write the target as a ceiling with its unit (e.g. 2 sengketa), or state the baseline in the indicator "
+    "('... dari 10 pada tahun 2021'). If a completion rate is meant, set Arah Naik on sheet Capaian.",
+    "'Penurunan ...' (or 'Persentase penurunan ...') with a target such as 100% says by how much something "
+    "falls, but not from what: without a baseline it cannot be measured, and Evaluasi shows it as 'perlu "
+    "nilai awal'. Quarterly percent targets that fall (20% -> 5%) are ceilings and measurable; Arah Naik "
+    "stated on sheet Capaian says the percentage is a completion rate. One finding per sheet.")
 # --- RAK4xx: budget (rak_xl/rules/funding.py; sums from rak_xl/figures/sums.py).
 RAK401 = Rule(
     "RAK401", "budget-program-missing", "error",
@@ -413,9 +508,11 @@ RAK416 = Rule(
     "it; otherwise make the line's Bagian the row's responsible unit, or fill the Penanggung Jawab of RAK "
     "row {id}.",
     "A division's budget is the Anggaran lines whose Bagian names it, everywhere (Konsolidasi, Rekap "
-    "Anggaran, Evaluasi, Rekap Provinsi). A line that funds a RAK row another Bagian answers for (stated, or "
-    "inferred from its sub-activity or its largest funder, rak_xl/figures/structure.py) is a question for the "
-    "reviewer, not a second total: one finding per line and row.")
+    "Anggaran, Evaluasi, Rekap Provinsi). Who answers for a row never comes from its budget lines: its own "
+    "Penanggung Jawab, else that of its Uraian Kegiatan, else the unit named above it in the same Kegiatan / "
+    "Sasaran Program, else the one Bagian its group's name points at (rak_xl/figures/structure.py). A line that "
+    "funds a row another Bagian answers for is a question for the reviewer, not a second total: one finding per "
+    "line and row, saying which of these steps found the row's unit.")
 RAK417 = Rule(
     "RAK417", "program-amount-missing", "error",
     "Pagu program belum diisi: {programs}.",
@@ -474,7 +571,7 @@ RAK603 = Rule(
     "Realisation for TW {quarter} is empty for {count} indicators ({ids}) although the reporting quarter on sheet Identitas is TW {reporting}.",
     "Isi realisasi kumulatif s.d. TW {quarter}; tulis 0 bila memang belum ada hasil.",
     "Enter the cumulative realisation up to TW {quarter}; write 0 when there is truly no result yet.",
-    "For every indicator with a target for the quarter, a quarter up to the reporting quarter needs a realisation, or its capaian cannot be computed. One finding per quarter lists every empty cell (all highlighted); Evaluasi then shows the quarter as not yet reported.")
+    "For every indicator with a target for the quarter, a quarter up to the reporting quarter needs a realisation, or its capaian cannot be computed (a yearly score not before the last quarter the plan marks, when it is measured). One finding per quarter lists every empty cell (all highlighted); Evaluasi then shows the quarter as not yet reported.")
 RAK604 = Rule(
     "RAK604", "spending-missing", "warning",
     "Realisasi anggaran TW {quarter} belum diisi pada {count} baris anggaran (RPD TW {quarter} {planned}), padahal Triwulan Pelaporan di lembar Identitas sudah TW {reporting}.",
@@ -495,7 +592,7 @@ RAK606 = Rule(
     "Cumulative realisation drops from {before} (TW {previous}) to {after} (TW {quarter}).",
     "Tulis realisasi kumulatif (s.d. triwulan itu), bukan realisasi per triwulan.",
     "Enter the cumulative realisation (up to that quarter), not the quarter's own result.",
-    "Targets and realisation on the Capaian sheet are cumulative, so a later quarter cannot be lower. A drop usually means the quarter's own figure was typed.")
+    "Targets and realisation on the Capaian sheet are cumulative, so a later quarter cannot be lower. A drop usually means the quarter's own figure was typed. Not for a rate ('... tepat waktu', rak_xl/figures/kinds.py): the share on time so far may fall.")
 RAK607 = Rule(
     "RAK607", "achievement-implausible", "warning",
     f"Capaian TW {{quarter}} {{value}}% jauh di atas target (lebih dari {_UNIT_ERROR}): kemungkinan salah satuan.",
@@ -521,13 +618,27 @@ RAK610 = Rule(
     "RAK610", "direction-contradicts-targets", "warning",
     "Arah Turun tidak sesuai dengan targetnya pada {count} indikator ({ids}): target kumulatif naik ({series}), jadi yang diukur adalah kemajuan.",
     "Arah Turun contradicts the targets of {count} indicators ({ids}): the cumulative targets rise ({series}), so they measure progress.",
-    "Evaluasi menghitung indikator ini sebagai Arah Naik (realisasi / target). Bila targetnya memang persentase "
-    "penyelesaian, ubah Arah menjadi Naik. Bila yang diukur harus turun (misalnya jumlah sengketa), tulis target "
-    "per triwulan sebagai batas yang diharapkan dengan Satuan-nya (misalnya 2 sengketa).",
-    "Evaluasi scores these indicators as Arah Naik (realisation / target). If the target is a completion rate, "
-    "set Arah to Naik. If what is measured must go down (e.g. the number of disputes), write each quarter's "
-    "target as the expected ceiling with its unit (e.g. 2 sengketa).",
-    "Direction follows what the target measures: percent targets that rise over the quarters (25%, 50%, 75%, 100%) are a rate of progress, so higher is better even for a 'Penurunan ...' indicator; scored as lower-is-better, 45% against 50% would give 110%. Rows whose Arah is Turun (or whose wording starts with 'Penurunan' and Arah is empty) with such a series are one finding per sheet; Evaluasi scores them as Naik.")
+    "Bila targetnya memang persentase penyelesaian, ubah Arah menjadi Naik: Evaluasi lalu menghitungnya sebagai "
+    "kemajuan (sampai itu, indikator 'Penurunan ...' dinilai 'perlu nilai awal', yang lain dihitung Arah Naik). "
+    "Bila yang diukur harus turun (misalnya jumlah sengketa), tulis target per triwulan sebagai batas yang "
+    "diharapkan dengan Satuan-nya (misalnya 2 sengketa).",
+    "If the target is a completion rate, set Arah to Naik: Evaluasi then scores it as progress (until then a "
+    "'Penurunan ...' indicator is judged 'perlu nilai awal', any other is scored as Arah Naik). If what is "
+    "measured must go down (e.g. the number of disputes), write each quarter's target as the expected ceiling "
+    "with its unit (e.g. 2 sengketa).",
+    "Direction follows what the target measures: percent targets that rise over the quarters (25%, 50%, 75%, 100%) are a rate of progress, so higher is better; scored as lower-is-better, 45% against 50% would give 110%. Rows whose Arah is Turun (or whose wording starts with 'Penurunan' and Arah is empty) with such a series are one finding per sheet. Evaluasi scores them as Naik, except a reduction ('Penurunan ...'), which without a baseline it does not judge ('perlu nilai awal', RAK324) until Arah Naik says the percentage is a completion rate.")
+
+RAK611 = Rule(
+    "RAK611", "indicator-kind-unsure", "warning",
+    "Jenis indikator perlu dipastikan pada {count} indikator ({ids}): {reason}.",
+    "The kind of {count} indicators ({ids}) needs confirming: {reason}.",
+    "Periksa target per triwulan di lembar {sheet}: {fix}",
+    "Check the quarterly targets on sheet {sheet}: {fix}",
+    "Evaluasi judges an indicator by its kind (rak_xl/figures/kinds.py: progress, rate, count, yearly score, "
+    "one-off event, reduction), read from its words. Where the quarterly targets say otherwise (a timeliness "
+    "rate with rising 25/50/75/100% targets, a yearly score with targets before its quarter, a one-off event "
+    "with partial targets, a count where fewer is better with Arah Naik), the words may be wrong or the "
+    "targets: one finding per sheet and reason, with how Evaluasi judges the rows meanwhile.")
 
 # Every entry above, in the order written (docs/rules.md follows it); each one's name is its code.
 CATALOG: dict[str, Rule] = {name: entry for name, entry in list(globals().items()) if isinstance(entry, Rule)}

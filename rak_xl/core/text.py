@@ -471,17 +471,19 @@ WORDS: Words = Words({
     "consolidated.note.divisions": ("Indikator per bagian: menurut Penanggung Jawab baris RAK. {star}",
                                     "Indicators per division: by the RAK row's Penanggung Jawab. {star}"),
     "consolidated.note.inferred": (
-        "* kolom Penanggung Jawab baris ini kosong; bagian diambil dari baris lain pada sub-kegiatan yang sama, "
-        "atau dari kolom Bagian pada lembar Anggaran untuk sub-kegiatan yang didanai.",
-        "* this row's Penanggung Jawab is empty; the division is taken from another row of the same "
-        "sub-activity, or from the Bagian column of the Anggaran sheet for a funded sub-activity."),
-    "consolidated.note.inferred_illustrative": (
-        " Baris lembar Anggaran di workbook ini CONTOH ILUSTRATIF, jadi bagian yang diambil darinya juga contoh: "
-        "isi Penanggung Jawab di lembar RAK.",
-        " The Anggaran lines of this workbook are ILLUSTRATIVE EXAMPLES, so a division taken from them is an "
-        "example too: fill in Penanggung Jawab on the RAK sheet."),
-    "consolidated.note.unassigned": ("'{unassigned}': kolom Penanggung Jawab kosong dan sub-kegiatannya tidak didanai.",
-                                     "'{unassigned}': Penanggung Jawab is empty and its sub-activity is not funded."),
+        "* kolom Penanggung Jawab baris ini kosong; bagian diambil dari baris lain pada Uraian Kegiatan yang sama, "
+        "dari bagian yang tertulis di atasnya dalam Kegiatan / Sasaran Program yang sama, atau dari nama "
+        "Kegiatan / Sasaran Program itu (misalnya 'Pengelolaan Sumber Daya Manusia': Hukum dan SDM). Baris anggaran "
+        "tidak menentukan penanggung jawab.",
+        "* this row's Penanggung Jawab is empty; the division is taken from another row of the same Uraian "
+        "Kegiatan, from the division named above it in the same Kegiatan / Sasaran Program, or from the name of "
+        "that Kegiatan / Sasaran Program (e.g. 'Pengelolaan Sumber Daya Manusia': Hukum dan SDM). Budget lines do "
+        "not decide who answers for a row."),
+    "consolidated.note.unassigned": (
+        "'{unassigned}': kolom Penanggung Jawab kosong, tidak ada bagian yang tertulis di atasnya dalam kelompok "
+        "yang sama, dan nama kelompoknya tidak menunjuk satu bagian.",
+        "'{unassigned}': Penanggung Jawab is empty, no division is named above it in the same group, and the "
+        "group's name points at no single division."),
     # `rak-xl consolidate`: the table on a terminal.
     "consolidated.text.group": ("Kel.", "Group"),
     "consolidated.text.quarters": ("TW", "Q"),
@@ -526,6 +528,8 @@ WORDS: Words = Words({
                              "Activity / programme objective, and its sub-activities"),
     "evaluation.col.table": ("Tabel", "Table"),
     "evaluation.col.direction": ("Arah", "Direction"),
+    "evaluation.col.kind": ("Jenis indikator", "Kind of indicator"),
+    "evaluation.col.judgement": ("Predikat / penilaian", "Grade / judgement"),
     "evaluation.col.unit": ("Satuan", "Unit"),
     "evaluation.col.target_of": ("Target {tw}", "Target {tw}"),
     "evaluation.col.realised_of": ("Realisasi {tw}", "Realised {tw}"),
@@ -544,27 +548,40 @@ WORDS: Words = Words({
     "evaluation.chart.curve": ("Kurva penyerapan kumulatif (% pagu)", "Cumulative absorption curve (% of budget)"),
     # How Evaluasi computes (rak_xl.figures.quarterly METHOD_*): under its tables and in `evaluate --format json`.
     "method.capaian": (
-        "Capaian = realisasi / target x 100% bila makin tinggi makin baik (Arah Naik); (1 + (1 - realisasi / "
-        "target)) x 100% bila makin rendah makin baik (Arah Turun), paling rendah 0%. Target persen yang naik dari "
-        "triwulan ke triwulan (mis. 25%, 50%, 75%, 100%) mengukur kemajuan, sehingga dihitung sebagai Arah Naik "
-        "walaupun indikatornya 'Penurunan ...' (lihat RAK610). Target dan realisasi kumulatif s.d. triwulan yang "
-        "dievaluasi.",
-        "Capaian = realised / target x 100% where higher is better (Arah Naik); (1 + (1 - realised / target)) x "
-        "100% where lower is better (Arah Turun), at least 0%. Percent targets rising from quarter to quarter "
-        "(e.g. 25%, 50%, 75%, 100%) measure progress, so they count as Arah Naik even where the indicator reads "
-        "'Penurunan ...' (see RAK610). Targets and realisation cumulative to the quarter evaluated."),
+        "Capaian menurut jenis indikator (kolom Jenis indikator): kemajuan dan jumlah = realisasi / target "
+        "kumulatif x 100%; tingkat atau ketepatan waktu = realisasi / target tahunan, target yang sama setiap "
+        "triwulan; makin sedikit makin baik (Arah Turun, mis. jumlah revisi) = (1 + (1 - realisasi / target)) x "
+        "100%, paling rendah 0%; nilai atau indeks tahunan dinilai pada triwulan terakhir yang ditandai √ "
+        "(sebelumnya 'belum dapat dinilai'); kegiatan satu kali 100% bila terlaksana, 0% bila belum terlaksana "
+        "pada atau sesudah triwulannya (sebelumnya 'belum jadwalnya'); penurunan dengan target persen tanpa nilai "
+        "awal 'perlu nilai awal'. Target persen yang naik dari triwulan ke triwulan (mis. 25%, 50%, 75%, 100%) "
+        "mengukur kemajuan (lihat RAK610). Target dan realisasi kumulatif s.d. triwulan yang dievaluasi.",
+        "Capaian by kind of indicator (column Kind of indicator): progress and counts = realised / cumulative "
+        "target x 100%; a rate or timeliness = realised / the year's target, the same target every quarter; "
+        "fewer is better (Arah Turun, e.g. the number of revisions) = (1 + (1 - realised / target)) x 100%, at "
+        "least 0%; a yearly score or index is judged in the last quarter marked √ ('not measurable yet' before); "
+        "a one-off event is 100% when done, 0% when not done by its quarter ('not due yet' before); a reduction "
+        "with a percent target and no baseline 'needs a baseline'. Percent targets rising from quarter to "
+        "quarter (e.g. 25%, 50%, 75%, 100%) measure progress (see RAK610). Targets and realisation cumulative to "
+        "the quarter evaluated."),
     "method.rollup": (
-        "Capaian sub-kegiatan, kelompok, bagian dan keseluruhan = rata-rata sederhana capaian indikator yang dapat "
-        "dihitung (indikator tanpa target, target nol atau belum ada data tidak ikut dirata-rata; jumlahnya "
-        "ditampilkan). Bagian indikator: Penanggung Jawab; bila kosong, Penanggung Jawab baris lain pada "
-        "sub-kegiatan yang sama, atau bagian yang paling besar mendanai sub-kegiatan itu di lembar Anggaran (cara "
-        "yang sama dengan Rekap Anggaran dan Konsolidasi); selain itu '{unassigned}'.",
-        "Capaian of a sub-activity, group, division and overall = the plain mean of the indicators' capaian that "
-        "can be computed (indicators without a target, with a zero target or without data are left out; their "
-        "number is shown). An indicator's division: its Penanggung Jawab; where empty, the Penanggung Jawab of "
-        "another row of the same sub-activity, or the division funding most of that sub-activity on the "
-        "Anggaran sheet (as in Rekap Anggaran and Konsolidasi); otherwise '{unassigned}'."),
-    "method.grade": ("Predikat: {bands}.", "Grade: {bands}."),
+        "Capaian Uraian Kegiatan, kelompok, bagian dan keseluruhan = rata-rata sederhana capaian indikator yang "
+        "dapat dihitung (indikator tanpa target, target nol, belum ada data atau belum dapat dinilai tidak ikut "
+        "dirata-rata; jumlahnya ditampilkan). Bagian indikator: Penanggung Jawab-nya; bila kosong, Penanggung Jawab "
+        "baris lain pada Uraian Kegiatan yang sama, bagian yang tertulis di atasnya dalam Kegiatan / Sasaran "
+        "Program yang sama, atau bagian yang ditunjuk nama Kegiatan / Sasaran Program itu (cara yang sama dengan "
+        "Rekap Anggaran dan Konsolidasi; baris anggaran tidak menentukannya); selain itu '{unassigned}'.",
+        "Capaian of an Uraian Kegiatan, group, division and overall = the plain mean of the indicators' capaian "
+        "that can be computed (indicators without a target, with a zero target, without data or not yet "
+        "measurable are left out; their number is shown). An indicator's division: its Penanggung Jawab; where "
+        "empty, the Penanggung Jawab of another row of the same Uraian Kegiatan, the division named above it in "
+        "the same Kegiatan / Sasaran Program, or the division the name of that Kegiatan / Sasaran Program points "
+        "at (as in Rekap Anggaran and Konsolidasi; budget lines do not decide it); otherwise '{unassigned}'."),
+    "method.grade": (
+        "Predikat (skala lima tingkat evaluasi rencana pembangunan daerah, Permendagri 86/2017, yang dikenal staf "
+        "dan KPU Provinsi; rak_xl memakainya sebagai kebiasaan, bukan aturan KPU): {bands}.",
+        "Grade (the five-band scale of regional development plan evaluation, Permendagri 86/2017, known to staff "
+        "and provinces; a convention rak_xl follows, not a KPU regulation): {bands}."),
     "method.absorption": (
         "Penyerapan = realisasi anggaran s.d. triwulan / pagu (jumlah pagu baris lembar Anggaran); baris 'Pagu "
         "DIPA' membaginya dengan pagu DIPA yang berlaku (pagu revisi bila ada, lembar Identitas). Deviasi = "
@@ -744,6 +761,12 @@ WORDS: Words = Words({
     "state.not_reported": ("belum dilaporkan", "not reported"),
     "state.not_started": ("belum dimulai", "not started"),
     "state.reported": ("sudah dilaporkan", "reported"),
+    # ... and the judgement of an indicator whose kind (figures/kinds.py) allows no predikat.
+    "state.not_measured_yet": ("belum dapat dinilai", "not measurable yet"),
+    "state.no_baseline": ("perlu nilai awal", "needs a baseline"),
+    "state.not_due": ("belum jadwalnya", "not due yet"),
+    "state.done": ("terlaksana", "done"),
+    "state.not_done": ("belum terlaksana", "not done"),
     # rak-xl: the parser (commands, options, argparse's own words) ...
     "cli.description": ("Validasi, rekap dan konsolidasi workbook RAK KPU.",
                         "Validate, roll up and consolidate KPU RAK workbooks."),
@@ -945,6 +968,50 @@ def both(key: str, **params: object) -> Both:
     return Both(say(key, "id", **params), say(key, "en", **params))
 
 
+# --- indicator kinds (figures/kinds.py): the Evaluasi column and RAK611 ------------------------------
+WORDS.update({
+    "kinds.progress": ("kemajuan (kumulatif)", "progress (cumulative)"),
+    "kinds.rate": ("tingkat / ketepatan waktu", "rate or timeliness"),
+    "kinds.count_up": ("jumlah (makin banyak makin baik)", "count (more is better)"),
+    "kinds.count_down": ("jumlah (makin sedikit makin baik)", "count (fewer is better)"),
+    "kinds.score": ("nilai / indeks tahunan", "yearly score or index"),
+    "kinds.event": ("kegiatan satu kali", "one-off event"),
+    "kinds.reduction": ("penurunan", "reduction"),
+    # RAK611: why the words and the quarterly targets disagree, and how Evaluasi judges the row meanwhile.
+    "kinds.unsure.rate_rising": (
+        "kata-katanya menunjukkan tingkat atau ketepatan waktu (target sama setiap triwulan), tetapi target "
+        "triwulannya naik seperti kemajuan kumulatif; Evaluasi menilainya terhadap target tahunan",
+        "its words say a rate or timeliness (the same target every quarter), but its quarterly targets rise like "
+        "cumulative progress; Evaluasi judges it against the year's target"),
+    "kinds.unsure.score_early": (
+        "nilai atau indeks diukur sekali setahun (pada triwulan terakhir yang ditandai √), tetapi sudah diberi "
+        "target sebelumnya; Evaluasi belum menilainya sebelum triwulan itu",
+        "a score or index is measured once a year (in the last quarter marked √), but it has targets before "
+        "then; Evaluasi does not judge it before that quarter"),
+    "kinds.unsure.event_partial": (
+        "kegiatan satu kali terlaksana atau tidak, tetapi targetnya bertahap; Evaluasi menilainya terlaksana "
+        "bila realisasi mencapai target tahunan",
+        "a one-off event is done or not, but its targets come in steps; Evaluasi judges it done when the "
+        "realisation reaches the year's target"),
+    "kinds.fix.rate_rising": ("untuk tingkat atau ketepatan waktu tulis target yang sama setiap triwulan (misalnya "
+                              "100%); bila yang diukur memang kemajuan kumulatif, rumuskan indikatornya tanpa "
+                              "ukuran waktu.",
+                              "for a rate or timeliness write the same target every quarter (e.g. 100%); if "
+                              "cumulative progress is what is measured, word the indicator without the time "
+                              "measure."),
+    "kinds.fix.score_early": ("kosongkan target sebelum triwulan penilaiannya dan tandai √ hanya triwulan itu.",
+                              "clear the targets before the quarter of the assessment and mark only that quarter "
+                              "√."),
+    "kinds.fix.event_partial": ("tulis 0 sebelum triwulan pelaksanaannya dan target tahunan mulai triwulan itu.",
+                                "write 0 before the quarter it takes place in and the year's target from that "
+                                "quarter on."),
+    "kinds.fix.count_down_naik": ("ubah Arah menjadi Turun bila makin sedikit makin baik.",
+                                  "set Arah to Turun if fewer is better."),
+    "kinds.unsure.count_down_naik": (
+        "jumlah yang diukur makin sedikit makin baik, tetapi Arah-nya Naik; Evaluasi mengikuti Arah",
+        "fewer is better for the count it measures, but its Arah is Naik; Evaluasi follows the Arah"),
+})
+
 # --- rules and parser -------------------------------------------------------------------------
 # Pieces the rules and the parser put into a finding's parameters; the rule catalog
 # (core/catalog.py) holds the sentences they go into.
@@ -985,11 +1052,20 @@ WORDS.update({
     # RAK414: the part of the DIPA number that disagrees with Identitas.
     "rules.dipa_satker": ("Kode satker", "satker code"),
     "rules.dipa_year": ("Tahun", "year"),
-    # RAK416: how the row's responsible unit was found when its own cell is empty.
-    "rules.unit_from_block": (" (dari baris lain pada sub-kegiatan yang sama)",
-                              " (from another row of its sub-activity)"),
-    "rules.unit_from_budget": (" (disimpulkan dari baris anggaran terbesar yang mendanai sub-kegiatannya)",
-                               " (inferred from the largest budget line funding its sub-activity)"),
+    # RAK416: which step of the responsibility order (rak_xl.figures.structure) found the row's unit.
+    "rules.unit_stated": (" (tertulis di kolom Penanggung Jawab baris itu)",
+                          " (stated in that row's Penanggung Jawab)"),
+    "rules.unit_from_block": (" (dari Penanggung Jawab baris {id} pada Uraian Kegiatan yang sama)",
+                              " (from the Penanggung Jawab of row {id}, of the same Uraian Kegiatan)"),
+    "rules.unit_from_group": (
+        " (dari Penanggung Jawab baris {id} di atasnya, dalam Kegiatan / Sasaran Program yang sama)",
+        " (from the Penanggung Jawab of row {id} above it, in the same Kegiatan / Sasaran Program)"),
+    "rules.unit_from_subject": (" (disimpulkan dari nama kelompoknya, '{group}')",
+                                " (inferred from the name of its group, '{group}')"),
+    # RAK322: two indicators that differ in wording only; RAK323: an item without a number.
+    "rules.wording": ("susunan katanya", "their wording"),
+    "rules.extra_words": ("kata '{words}'", "the word(s) '{words}'"),
+    "rules.unnumbered": ("tanpa nomor", "unnumbered"),
     # RAK608, RAK609: what matches a row of an evaluation sheet to the plan.
     "rules.row_id": ("ID baris", "a row ID"),
     "rules.budget_code": ("Kode Anggaran", "a budget code"),

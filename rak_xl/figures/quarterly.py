@@ -1,7 +1,9 @@
 """Quarterly evaluation (Evaluasi Triwulan): pure functions over the typed Plan.
 
 - capaian (achievement) per indicator for quarter N, from the cumulative target and
-  realisation series the parser attached to each RAK row;
+  realisation series the parser attached to each RAK row, judged by what the indicator measures
+  (rak_xl.figures.kinds): a rate against the same target every quarter, a yearly score only once
+  it is measured, a one-off event as done or not done, a reduction only against a baseline;
 - roll-up of capaian per sub-activity block, group, division and overall: the plain
   average of the indicators whose capaian can be computed (stated in the sheet);
 - budget absorption (serapan) to date per program and division against the planned
@@ -24,7 +26,7 @@ from rak_xl.core import layout as L
 from rak_xl.core.model import Plan, RakRow
 from rak_xl.core.text import say, tw
 
-from . import rounding, structure, sums
+from . import kinds, rounding, structure, sums
 
 # Indicator states, in Indonesian as the sheets show them (text.state_text says them in English).
 OK = say("state.counted")
@@ -32,16 +34,29 @@ NO_TARGET = say("state.no_target")
 NO_DATA = say("state.no_data")
 ZERO_TARGET = say("state.zero_target")
 NOT_REPORTED = say("state.not_reported")
+NOT_MEASURED_YET = say("state.not_measured_yet")  # a yearly score before the quarter it is measured in
+NO_BASELINE = say("state.no_baseline")  # a reduction without a baseline to measure against
+NOT_DUE = say("state.not_due")  # a one-off event before its quarter, not done yet
+DONE = say("state.done")  # a one-off event done: capaian 100%
+NOT_DONE = say("state.not_done")  # a one-off event due and not done: capaian 0%
 # Evaluation status of a quarter.
 NOT_STARTED = say("state.not_started")  # the workbook has no evaluation sheets
 RUNNING = say("state.reported")  # some realisation exists for the quarter
 
 # Predikat: the lowest capaian (exclusive) of each band, best first; at or below the last, BOTTOM_GRADE.
+GRADE_SOURCE = (
+    "The five bands are the 'kriteria tingkat capaian kinerja' of the evaluation of regional development plans "
+    "(RKPD, Renja) by the Ministry of Home Affairs: Permendagri 86/2017, as Permendagri 54/2010 before it, "
+    "91-100 sangat tinggi, 76-90 tinggi, 66-75 sedang, 51-65 rendah, 50 and below sangat rendah. That is a "
+    "regional-government scale: no KPU regulation and no SAKIP rule sets a grade for a RAK's quarterly capaian. "
+    "rak_xl uses it as a convention because satker staff and provincial reviewers already read capaian that way; "
+    "it was transcribed from how those regulations are commonly quoted, not checked against their text here. A "
+    "value above 90 (90,01) is graded sangat tinggi, as 91 and above is for whole numbers.")
 GRADE_BANDS = ((90, "sangat tinggi"), (75, "tinggi"), (65, "sedang"), (50, "rendah"))
 BOTTOM_GRADE = "sangat rendah"
 
 
-def _grade_scale() -> str:
+def grade_scale() -> str:
     """'>90% sangat tinggi, >75-90% tinggi, ..., <=50% sangat rendah', from GRADE_BANDS."""
     parts, ceiling = [], ""
     for floor, label in GRADE_BANDS:
@@ -53,7 +68,7 @@ def _grade_scale() -> str:
 # How Evaluasi computes, stated under its tables and in `rak-xl evaluate --format json`.
 METHOD_ACHIEVEMENT = say("method.capaian")
 METHOD_ROLLUP = say("method.rollup", unassigned=structure.UNASSIGNED)
-METHOD_GRADE = say("method.grade", bands=_grade_scale())
+METHOD_GRADE = say("method.grade", bands=grade_scale())
 METHOD_ABSORPTION = say("method.absorption",
                         guide=", ".join(f"{tw(q)} {g}%" for q, g in zip(L.QUARTERS, sums.ABSORPTION_GUIDE)))
 
@@ -95,6 +110,53 @@ def achievement(target: float | None, realised: float | None, lower_is_better: b
     return rounding.percent(max(value, 0.0)), OK  # "lower is better" goes negative past twice the target: floor at 0%
 
 
+# States that are the judgement itself, in place of a predikat.
+JUDGEMENT_STATES = (DONE, NOT_DONE, NOT_DUE, NOT_MEASURED_YET, NO_BASELINE)
+
+
+def judged_lower(row: RakRow) -> bool:
+    """The direction `row` is judged by: a reduction's is lower, and a count of something unwanted's
+    where no Arah is written; any other's its Arah (lower_is_better)."""
+    kind = kinds.kind_of(row)
+    if kind == kinds.REDUCTION or (kind == kinds.COUNT_DOWN and not kinds.arah_stated(row)):
+        return True
+    return lower_is_better(row)
+
+
+def judge(row: RakRow, quarter: int, lower: bool | None = None) -> tuple[float | None, str]:
+    """(capaian in percent, state) of `row` for `quarter`, by its kind (rak_xl.figures.kinds).
+    `lower`: judged_lower(row), when already known."""
+    kind = kinds.kind_of(row)
+    target = rounding.quantity(row.targets_to_date[quarter - 1])
+    realised = rounding.quantity(row.realised_to_date[quarter - 1])
+    lower = judged_lower(row) if lower is None else lower
+    if all(t is None for t in row.targets_to_date):
+        return achievement(None, realised, lower)  # nothing on the Capaian sheet to judge by, whatever the kind
+    if kind == kinds.REDUCTION and not kinds.measurable_reduction(row):
+        return None, NO_BASELINE
+    if kind == kinds.SCORE and quarter < kinds.last_marked_quarter(row):
+        return None, NOT_MEASURED_YET
+    if kind == kinds.RATE:  # the same target every quarter: the year's, whatever the series says
+        annual = kinds.annual_target(row)
+        return achievement(annual if target is not None else None, realised, lower)
+    if kind == kinds.EVENT:
+        return _event(row, quarter, target, realised)
+    return achievement(target, realised, lower)
+
+
+def _event(row: RakRow, quarter: int, target: float | None, realised: float | None) -> tuple[float | None, str]:
+    """Done (100%) once the realisation reaches the year's target; not done (0%) from its quarter on."""
+    value, state = achievement(target, realised, False)
+    if state not in (OK, ZERO_TARGET):
+        return value, state
+    annual = rounding.quantity(kinds.annual_target(row))
+    if annual is not None and realised >= annual:
+        return 100.0, DONE
+    if quarter < kinds.due_quarter(row):
+        return None, NOT_DUE
+    return 0.0, NOT_DONE
+
+
 def grade(value: float | None) -> str:
     """Predikat on the five-band scale stated in METHOD_GRADE ('' when there is no value)."""
     if value is None:
@@ -114,16 +176,27 @@ def mean(values: list[float]) -> float | None:
 class IndicatorResult:
     row: RakRow
     division: str
-    target: float | None
+    target: float | None  # the target judged against (a rate's: the year's, every quarter)
     realised: float | None
     value: float | None
     state: str
+    kind: str = kinds.PROGRESS
+    lower: bool = False  # judged "lower is better"
+
+    @property
+    def judgement(self) -> str:
+        """What the row's kind allows saying: a one-off event is done or not, a yearly score not yet
+        measurable, a reduction without a baseline unmeasured; a value otherwise gets its predikat."""
+        if self.state in JUDGEMENT_STATES:
+            return self.state
+        return grade(self.value)
 
     def as_dict(self) -> dict:
         return {"id": self.row.id, "indicator": self.row.indicator, "division": self.division,
-                "direction": "Turun" if lower_is_better(self.row) else "Naik", "target": self.target,
-                "realised": self.realised, "capaian": self.value, "grade": grade(self.value),
-                "state": self.state}
+                "kind": self.kind, "direction": "Turun" if self.lower else "Naik", "target": self.target,
+                "realised": self.realised, "capaian": self.value,
+                "grade": "" if self.state in JUDGEMENT_STATES else grade(self.value),
+                "judgement": self.judgement, "state": self.state}
 
 
 @dataclass
@@ -257,20 +330,20 @@ def _status(plan: Plan, quarter: int) -> str:
     return RUNNING if quarter_has_realisation(plan, quarter) else NOT_REPORTED
 
 
-def _indicators(plan: Plan, quarter: int, status: str, lower: list[bool] | None = None) -> list[IndicatorResult]:
-    """Every indicator's capaian for `quarter`; `lower`: lower_is_better of each row, when already known."""
-    places = structure.of(plan).places
-    if lower is None:
-        lower = [lower_is_better(p.row) for p in places]
+def _indicators(plan: Plan, quarter: int, status: str) -> list[IndicatorResult]:
+    """Every indicator's capaian for `quarter`, judged by its kind."""
     out = []
-    for place, lower_better in zip(places, lower):
+    for place in structure.of(plan).places:
         row = place.row
-        target = rounding.quantity(row.targets_to_date[quarter - 1])
-        realised = rounding.quantity(row.realised_to_date[quarter - 1])
-        value, state = achievement(target, realised, lower_better)
+        kind, lower = kinds.kind_of(row), judged_lower(row)
+        value, state = judge(row, quarter, lower)
         if state == NO_DATA and status != RUNNING:
             state = NOT_REPORTED if status == NOT_REPORTED else NOT_STARTED
-        out.append(IndicatorResult(row, place.division, target, realised, value, state))
+        target = row.targets_to_date[quarter - 1]
+        if kind == kinds.RATE and target is not None:
+            target = kinds.annual_target(row)
+        out.append(IndicatorResult(row, place.division, rounding.quantity(target),
+                                   rounding.quantity(row.realised_to_date[quarter - 1]), value, state, kind, lower))
     return out
 
 
@@ -285,12 +358,12 @@ def overall(plan: Plan) -> list[tuple[str, AchievementSummary, Absorption]]:
     """For TW 1..4: the status, the overall capaian and the total absorption, as evaluate() reports
     them (`status`, `overall`, `total_absorption`), without the per-group and per-division work
     (Rekap Provinsi). The direction of each indicator is worked out once for the four quarters,
-    and only the capaian values are kept (one `achievement` per indicator, as in `_indicators`)."""
+    and only the capaian values are kept (one `judge` per indicator, as in `_indicators`)."""
     rows = [p.row for p in structure.of(plan).places]
-    lower = [lower_is_better(r) for r in rows]
+    lower = [judged_lower(r) for r in rows]
     out = []
     for q in L.QUARTERS:
-        values = [achievement(r.targets_to_date[q - 1], r.realised_to_date[q - 1], lb)[0] for r, lb in zip(rows, lower)]
+        values = [judge(r, q, lb)[0] for r, lb in zip(rows, lower)]
         out.append((_status(plan, q), _summary_of("keseluruhan", "Keseluruhan", values),
                     _absorption("Jumlah", plan.budget_lines, q, _spending_reported(plan, q))))
     return out

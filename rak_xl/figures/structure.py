@@ -10,11 +10,19 @@ so a group, a sub-activity or a row's Bagian is the same thing in every output.
 - Sub-activity (block): consecutive rows of one group whose Uraian Kegiatan is the same
   under `text_key`. The seed writes several indicators per cell; the workbook has one row
   per indicator, so such a run is one cell of the source: one sub-activity, one budget link.
-- A row's Bagian (the unit responsible for it) and how it was found (`source`):
-  its own Penanggung Jawab when recognised (STATED); else the Penanggung Jawab of another
-  row of its sub-activity (BLOCK, the rows of a sub-activity share one unit, see
-  workbook/sources/README.md); else the Bagian holding the largest share of the Anggaran
-  lines that fund the sub-activity (BUDGET); else UNASSIGNED (NONE), never guessed.
+- A row's Bagian (the unit responsible for it) and how it was found (`source`), the way a
+  reviewer reads the plan, in this order:
+  1. STATED: its own Penanggung Jawab, when recognised;
+  2. BLOCK: the Penanggung Jawab of another row of its sub-activity (the rows of a
+     sub-activity are one cell of the source and share one unit, see workbook/sources/README.md);
+  3. GROUP: the unit named last above it in the same Kegiatan / Sasaran Program (a plan writes
+     the unit once, on the first row it answers for: B-001 names it for B-002..B-007);
+  4. SUBJECT: the one Bagian whose name the group's name points at ("Pengelolaan Sumber Daya
+     Manusia": Hukum dan SDM; rak_xl.parse.divisions.subject_division);
+  5. otherwise UNASSIGNED (NONE), never guessed.
+  Budget lines never decide who answers for a row: they fund it. A line's Bagian is the unit
+  that spends it, and a unit that pays (the salary line, Keuangan) is not thereby the one that
+  answers for the indicator it funds.
 
 This is the responsible unit of a row. The budget of a Bagian is something else: the
 Anggaran lines whose Bagian column names it (rak_xl.figures.sums), since that unit spends it.
@@ -27,14 +35,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from rak_xl.core.model import BudgetLine, Plan, RakRow
+from rak_xl.parse.divisions import subject_division
 from rak_xl.parse.values import normalise_text as text_key
 
 from . import sums
 
-UNASSIGNED = "Tanpa penanggung jawab"  # RAK rows with no Bagian, stated or funded
+UNASSIGNED = "Tanpa penanggung jawab"  # RAK rows no step of the order gives a Bagian
 
-# How a row's Bagian was found.
-STATED, BLOCK, BUDGET, NONE = "stated", "block", "budget", "none"
+# How a row's Bagian was found, in the order tried (see the module docstring).
+STATED, BLOCK, GROUP, SUBJECT, NONE = "stated", "block", "group", "subject", "none"
+INFERRED = (BLOCK, GROUP, SUBJECT)
 
 
 # The classes below compare by identity and print plainly (eq=False, repr=False): nothing compares
@@ -64,9 +74,10 @@ class Block(_Listing):
 
     rows: list[RakRow]
     division: str  # the Bagian of its rows that state none (see the module docstring)
-    source: str  # BLOCK, BUDGET or NONE: how `division` was found
+    source: str  # BLOCK, GROUP, SUBJECT or NONE: how `division` was found
     funded: bool  # at least one Anggaran line links to one of its rows
     number: int = 0  # 1.. within its group
+    named_by: RakRow | None = None  # BLOCK, GROUP: the row whose Penanggung Jawab gave `division`
 
     @property
     def first(self) -> RakRow:
@@ -109,8 +120,13 @@ class RowPlace:
     group: Group
     block: Block
     division: str
-    source: str  # STATED, BLOCK, BUDGET or NONE
+    source: str  # STATED, BLOCK, GROUP, SUBJECT or NONE
     lines: list[BudgetLine]  # the Anggaran lines linked to this row (whatever their Bagian)
+
+    @property
+    def named_by(self) -> RakRow | None:
+        """The row whose Penanggung Jawab gave this row its Bagian (itself when STATED)."""
+        return self.row if self.source == STATED else self.block.named_by
 
     @property
     def linked_amount(self) -> int:
@@ -123,8 +139,8 @@ class RowPlace:
 
     @property
     def division_inferred(self) -> bool:
-        """Not the row's own Penanggung Jawab, but found from its sub-activity or the Anggaran sheet."""
-        return self.source in (BLOCK, BUDGET)
+        """Not the row's own Penanggung Jawab, but found from its sub-activity, its group or the group's name."""
+        return self.source in INFERRED
 
     @property
     def block_start(self) -> bool:
@@ -161,26 +177,35 @@ def blocks_of(plan: Plan) -> list[Block]:
 
 def work_out(plan: Plan) -> Structure:
     funding = sums.lines_by_row(plan)
-    groups: list[Group] = []
+    groups = _groups(plan.rows, {key: bool(lines) for key, lines in funding.items()})
+    names = plan.division_names
     blocks: list[Block] = []
     places: list[RowPlace] = []
+    for group in groups:
+        _answer_for(group, names)
+        for block in group.blocks:
+            blocks.append(block)
+            for row in block.rows:
+                division, source = (row.division, STATED) if row.division else (block.division, block.source)
+                places.append(RowPlace(row, group, block, division, source, funding.get(row.id.casefold(), [])))
+    return Structure(groups, blocks, places)
+
+
+def _groups(rows: list[RakRow], funded: dict[str, bool]) -> list[Group]:
+    """The rows cut into groups and sub-activities (see the module docstring); no Bagian yet."""
+    groups: list[Group] = []
     group: Group | None = None
     group_key = activity_key = None
     rows_in_block: list[RakRow] = []
+    numbers: dict[str, int] = {}
 
     def close_block() -> None:
         if rows_in_block and group is not None:
-            lines = [line for r in rows_in_block for line in funding.get(r.id.casefold(), [])]
-            stated = next((r.division for r in rows_in_block if r.division), None)
-            main = None if stated else _main_division(lines)
-            division, source = (stated, BLOCK) if stated else (main, BUDGET) if main else (UNASSIGNED, NONE)
-            block = Block(list(rows_in_block), division, source, bool(lines), len(group.blocks) + 1)
-            group.blocks.append(block)
-            blocks.append(block)
+            linked = any(funded.get(r.id.casefold(), False) for r in rows_in_block)
+            group.blocks.append(Block(list(rows_in_block), UNASSIGNED, NONE, linked, len(group.blocks) + 1))
             rows_in_block.clear()
 
-    numbers: dict[str, int] = {}
-    for row in plan.rows:
+    for row in rows:
         # A blank group cell continues the group above (a merged cell), within the same table.
         same_table = group is not None and group.table == row.table
         key = text_key(row.group) if row.group or not same_table else group_key
@@ -198,23 +223,19 @@ def work_out(plan: Plan) -> Structure:
             activity_key = key
         rows_in_block.append(row)
     close_block()
-
-    by_block = {id(b): g for g in groups for b in g.blocks}
-    for block in blocks:
-        group = by_block[id(block)]
-        for row in block.rows:
-            if row.division:
-                division, source = row.division, STATED
-            else:
-                division, source = block.division, block.source
-            places.append(RowPlace(row, group, block, division, source, funding.get(row.id.casefold(), [])))
-    return Structure(groups, blocks, places)
+    return groups
 
 
-def _main_division(lines: list[BudgetLine]) -> str | None:
-    """The Bagian holding the largest share of `lines` (ties: the first met)."""
-    amounts: dict[str, int] = {}
-    for line in lines:
-        if line.division:
-            amounts[line.division] = amounts.get(line.division, 0) + (line.amount or 0)
-    return max(amounts, key=lambda d: amounts[d]) if amounts else None
+def _answer_for(group: Group, names: list[str]) -> None:
+    """Each block's Bagian for its rows that state none: the order of the module docstring, steps 2-5."""
+    subject = subject_division(group.name, names) if group.name and names else None
+    above: RakRow | None = None  # the last row above that names its unit, in this group
+    for block in group.blocks:
+        stated = next((r for r in block.rows if r.division), None)
+        if stated is not None:
+            block.division, block.source, block.named_by = stated.division, BLOCK, stated
+        elif above is not None:
+            block.division, block.source, block.named_by = above.division, GROUP, above
+        elif subject is not None:
+            block.division, block.source = subject, SUBJECT
+        above = next((r for r in reversed(block.rows) if r.division), above)

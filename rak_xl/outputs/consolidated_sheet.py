@@ -95,11 +95,8 @@ def _errors_by_row(plan: Plan, findings: list[Finding]) -> dict[tuple[str, int],
 
 
 def star_note(plan: Plan, lang: str = "id") -> str:
-    """What '*' means; when some row's Bagian came from Anggaran lines that are examples, that too."""
-    from_examples = L.SHEET_BUDGET in plan.illustrative and \
-        any(place.source == structure.BUDGET for place in structure.of(plan).places)
-    return say("consolidated.note.inferred", lang) + \
-        (say("consolidated.note.inferred_illustrative", lang) if from_examples else "")
+    """What '*' means: the order in which a row's Bagian is found (rak_xl.figures.structure)."""
+    return say("consolidated.note.inferred", lang)
 
 
 def consolidated_rows(plan: Plan, findings: list[Finding]) -> list[ConsolidatedRow]:
@@ -177,8 +174,9 @@ def _groups(sheet: SheetBuilder, table: Table, plan: Plan, rows: list[Consolidat
     for code, members in groupby(rows, key=lambda r: r.group_code):
         group = list(members)
         first = group[0].row
-        sheet.keep_together()
-        if first.table != previous:  # the table's title stays with its first group
+        opens_table = first.table != previous
+        sheet.keep_together(3 if opens_table else 2)  # its title(s) never end a page without its first indicator
+        if opens_table:  # the table's title stays with its first group
             table.row(table.cells(no=first.table, indicator=titles.get(first.table, first.table)))
             previous = first.table
         word = say(f"consolidated.group.{first.table}") if first.table in titles else say("consolidated.group")

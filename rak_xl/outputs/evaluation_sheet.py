@@ -23,7 +23,7 @@ NUMBER = "#,##0.##"
 FILL_STATUS = "#FFF2CC"
 # Columns A..M: wider than a page at a readable scale, so printed in two bands, column A on both.
 WIDTHS = [34, *[16] * 12]
-CHART_ROWS = 22  # blank rows under section 3 where the charts sit (300 pt at 15 pt a row)
+CHART_ROWS = 22  # blank rows under section 3; the charts (300 pt) sit in the 21 after the first (315 pt at 15 pt a row)
 CHART_WIDTH = 340  # points: the two charts side by side inside the first band
 SECTION_HEAD = 4  # a section's title, header and first two rows never end a page alone
 
@@ -64,7 +64,9 @@ def evaluation_sheet(plan: Plan, ev: E.QuarterEvaluation, findings: list[Finding
     divisions = _divisions(sheet, ev)
     _programs(sheet, plan, ev)
     curve = _curve(sheet, ev)
-    charts = sheet.blank(CHART_ROWS, height=paging.LINE)  # room for the two charts, side by side
+    # Room for the two charts, side by side, from the row after the first: LibreOffice also prints an
+    # object whose top is a page's lower edge on that page, over its footer.
+    charts = sheet.blank(CHART_ROWS, height=paging.LINE) + 1
     _groups(sheet, ev)
     _indicators(sheet, plan, ev)
     _findings(sheet, plan, findings)
@@ -172,11 +174,11 @@ def _indicators(sheet: SheetBuilder, plan: Plan, ev: E.QuarterEvaluation) -> Non
     """5. Capaian per indicator, each linked to its realisation cell."""
     q = ev.quarter
     columns = [_column("indicator", say("col.indicator")), _column("id", say("col.id")),
-               _column("division", say("col.division")), _column("direction", say("evaluation.col.direction")),
-               _column("unit", say("evaluation.col.unit")),
+               _column("division", say("col.division")), _column("kind", say("evaluation.col.kind")),
+               _column("direction", say("evaluation.col.direction")), _column("unit", say("evaluation.col.unit")),
                _column("target", say("evaluation.col.target_of", tw=tw(q)), NUMBER),
                _column("realised", say("evaluation.col.realised_of", tw=tw(q)), NUMBER),
-               _column("capaian", say("col.capaian"), PERCENT), _column("grade", say("col.grade")),
+               _column("capaian", say("col.capaian"), PERCENT), _column("grade", say("evaluation.col.judgement")),
                _column("state", say("evaluation.col.state"))]
     codes = {d.name: d.code or d.name for d in plan.divisions}
     with _table(sheet, say("evaluation.section.indicators", tw=tw(q)), columns) as table:
@@ -184,10 +186,10 @@ def _indicators(sheet: SheetBuilder, plan: Plan, ev: E.QuarterEvaluation) -> Non
             row = res.row
             cell = row.realised_to_date_ref(q) or row.ref("id")
             table.row([row.indicator, hyperlink(plan.tab(cell.sheet), cell.a1, row.id) if row.id else "",
-                       codes.get(res.division, res.division),
-                       L.DIRECTION_DOWN if E.lower_is_better(row) else L.DIRECTION_UP,
+                       codes.get(res.division, res.division), say(f"kinds.{res.kind}"),
+                       L.DIRECTION_DOWN if res.lower else L.DIRECTION_UP,
                        "%" if row.in_percent else row.text("unit"), res.target, res.realised, _pct(res.value),
-                       E.grade(res.value), res.state])
+                       res.judgement, res.state])
     sheet.notes([say("evaluation.division_codes",
                      codes="; ".join(f"{code} = {name}" for name, code in codes.items() if code != name))])
 

@@ -38,6 +38,8 @@ def load_all() -> None:
         importlib.import_module(f"{__name__}.{name}")
 
 
-# One module per area of the catalog (RAK2xx completeness, RAK3xx consistency, ...).
+# One module per area of the catalog (RAK2xx completeness, RAK3xx consistency, ...); RAK3xx in two:
+# consistency (targets and texts that contradict themselves, RAK301-313) and review (what a province
+# reviewer reads: what a satker can deliver, its schedule, its pairings, RAK314-324).
 # Structure findings (RAK1xx) come from the parser itself: see rak_xl/parse/.
-AREA_MODULES: tuple[str, ...] = ("completeness", "consistency", "funding", "identity", "capaian")
+AREA_MODULES: tuple[str, ...] = ("completeness", "consistency", "review", "funding", "identity", "capaian")

@@ -13,12 +13,13 @@ from collections.abc import Iterator
 
 from rak_xl.core import layout as L
 from rak_xl.core.catalog import (
-    RAK601, RAK602, RAK603, RAK604, RAK605, RAK606, RAK607, RAK608, RAK609, RAK610, UNIT_ERROR_THRESHOLD,
+    RAK601, RAK602, RAK603, RAK604, RAK605, RAK606, RAK607, RAK608, RAK609, RAK610, RAK611, UNIT_ERROR_THRESHOLD,
 )
 from rak_xl.core.findings import Finding, first_few, id_list
 from rak_xl.core.model import Plan, RakRow
 from rak_xl.core.text import both, each_lang, money, quantity
-from rak_xl.figures.quarterly import achievement, direction_contradicts_targets, lower_is_better
+from rak_xl.figures import kinds
+from rak_xl.figures.quarterly import direction_contradicts_targets, judge, judged_lower
 
 from . import rule
 
@@ -43,6 +44,10 @@ def reporting_quarter_unreadable(plan: Plan) -> Iterator[Finding]:
         yield RAK602.at(cell.cell, value=cell.text)
 
 
+def _before_its_measure(row: RakRow, quarter: int) -> bool:
+    return kinds.kind_of(row) == kinds.SCORE and quarter < kinds.last_marked_quarter(row)
+
+
 @rule(RAK603)
 def realisation_missing(plan: Plan) -> Iterator[Finding]:
     """One finding per quarter: "TW 3 is empty for these indicators" is one fact, however many rows."""
@@ -50,8 +55,10 @@ def realisation_missing(plan: Plan) -> Iterator[Finding]:
     if not reporting:
         return
     for q in range(1, reporting + 1):
+        # A yearly score is not missing before the quarter it is measured in (rak_xl.figures.kinds).
         missing = [(row, ref) for row in _listed(plan) if (ref := row.realised_to_date_ref(q)) is not None
-                   and row.targets_to_date[q - 1] is not None and row.realised_to_date[q - 1] is None]
+                   and row.targets_to_date[q - 1] is not None and row.realised_to_date[q - 1] is None
+                   and not _before_its_measure(row, q)]
         if missing:
             yield RAK603.spanning(missing[0][1].sheet, [ref for _, ref in missing], row_id=missing[0][0].id,
                                   quarter=q, reporting=reporting, count=len(missing),
@@ -97,6 +104,8 @@ def realisation_in_unmarked_quarter(plan: Plan) -> Iterator[Finding]:
 @rule(RAK606)
 def realisation_decreasing(plan: Plan) -> Iterator[Finding]:
     for row in _listed(plan):
+        if kinds.kind_of(row) == kinds.RATE:
+            continue  # a rate to date (the share on time so far) may fall; it does not add up
         previous: tuple[int, float] | None = None
         for q in L.QUARTERS:
             value = row.realised_to_date[q - 1]
@@ -114,10 +123,11 @@ def realisation_decreasing(plan: Plan) -> Iterator[Finding]:
 @rule(RAK607)
 def achievement_implausible(plan: Plan) -> Iterator[Finding]:
     for row in _listed(plan):
+        lower = judged_lower(row)
         for q in L.QUARTERS:
             if row.realised_to_date[q - 1] is None:
                 continue
-            value, _state = achievement(row.targets_to_date[q - 1], row.realised_to_date[q - 1], lower_is_better(row))
+            value, _state = judge(row, q, lower)
             if value is None or value <= UNIT_ERROR_THRESHOLD:
                 continue
             ref = row.realised_to_date_ref(q)
@@ -163,3 +173,18 @@ def direction_contradicts_targets_rule(plan: Plan) -> Iterator[Finding]:
                                                    if v is not None))
     yield RAK610.spanning(cells[0].sheet, cells, row_id=first.id, count=len(hits), ids=id_list([r.id for r in hits]),
                           series=series)
+
+
+@rule(RAK611)
+def indicator_kind_unsure(plan: Plan) -> Iterator[Finding]:
+    """One fact per sheet and reason: the rows whose words name a kind their quarterly targets contradict."""
+    by_reason: dict[str, list[RakRow]] = {}
+    for row in _listed(plan):
+        reason = kinds.disagreement(row)
+        if reason is not None:
+            by_reason.setdefault(reason, []).append(row)
+    for reason, rows in by_reason.items():
+        cells = [(row.target_to_date_ref(1) or row.evaluation_cells["id"].cell) for row in rows]
+        yield RAK611.spanning(cells[0].sheet, cells, row_id=rows[0].id, count=len(rows),
+                              ids=id_list([r.id for r in rows]), reason=both(f"kinds.unsure.{reason}"),
+                              sheet=cells[0].sheet, fix=both(f"kinds.fix.{reason}"))

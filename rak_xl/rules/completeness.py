@@ -9,6 +9,7 @@ from rak_xl.core.catalog import RAK201, RAK202, RAK203, RAK204, RAK205, RAK206, 
 from rak_xl.core.findings import Finding, id_list
 from rak_xl.core.model import Plan, RakRow
 from rak_xl.core.text import both, tw
+from rak_xl.figures import kinds
 
 from . import rule
 from .helpers import divisions_named, row_label, series_gaps, target_series
@@ -100,6 +101,8 @@ def table_empty(plan: Plan) -> Iterator[Finding]:
 @rule(RAK206)
 def quarter_target_gap(plan: Plan) -> Iterator[Finding]:
     for row, values, cell_of in target_series(plan):
+        if kinds.kind_of(row) == kinds.SCORE:
+            continue  # a yearly score has its target in the quarter it is measured in only (figures/kinds.py)
         for i in series_gaps(values):
             cell = cell_of(i + 1)
             if cell is not None:

@@ -1,4 +1,5 @@
-"""docs/rules.md, generated from the rule catalog and the refusal catalog so the reference cannot drift."""
+"""docs/rules.md, generated from the rule catalog, the refusal catalog and the evaluation's kinds and grades
+(rak_xl/figures/kinds.py, quarterly.py) so the reference cannot drift."""
 
 from __future__ import annotations
 
@@ -6,13 +7,15 @@ from rak_xl.core.catalog import AREAS, CATALOG
 from rak_xl.core.findings import SEVERITY_LABEL
 from rak_xl.core.refusals import AREAS as REFUSAL_AREAS
 from rak_xl.core.refusals import REFUSALS, Refusal
+from rak_xl.core.text import say
+from rak_xl.figures import kinds, quarterly
 
 
 def rules_markdown() -> str:
     out = [
         "# Aturan validasi / Validation rules",
         "",
-        "Generated from `rak_xl/core/catalog.py` and `rak_xl/core/refusals.py` by "
+        "Generated from `rak_xl/core/catalog.py`, `rak_xl/core/refusals.py` and `rak_xl/figures/kinds.py` by "
         "`rak-xl rules --markdown > docs/rules.md`; do not edit by hand (a test fails when this file is "
         "out of date).",
         "",
@@ -38,8 +41,27 @@ def rules_markdown() -> str:
                 r.doc,
                 "",
             ]
+    out += evaluation_markdown()
     out += refusals_markdown()
     return "\n".join(out).rstrip() + "\n"
+
+
+def evaluation_markdown() -> list[str]:
+    """How Evaluasi judges an indicator: its kind (rak_xl/figures/kinds.py) and the grade scale."""
+    out = [
+        "# Evaluasi: jenis indikator dan predikat / Evaluation: kinds of indicator and grades",
+        "",
+        "Evaluasi reads what each indicator measures from its words (and, where they say nothing, its "
+        "quarterly targets) before it computes a capaian; the kind shows in the column Jenis indikator and in "
+        "`rak-xl evaluate --format json` (`kind`, `judgement`). RAK610 and RAK611 ask staff to confirm where "
+        "the words and the targets disagree.",
+        "",
+        "| kind | Jenis indikator | judged |",
+        "|---|---|---|",
+    ]
+    out += [f"| `{k}` | {say(f'kinds.{k}')} | {kinds.JUDGED[k]} |" for k in kinds.KINDS]
+    out += ["", f"Predikat: {quarterly.grade_scale()}.", "", quarterly.GRADE_SOURCE, ""]
+    return out
 
 
 def refusals_markdown() -> list[str]:

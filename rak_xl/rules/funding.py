@@ -238,7 +238,13 @@ def budget_amount_missing(plan: Plan) -> Iterator[Finding]:
                               count=len(empty), codes=first_few([row_label(line) for line in empty], 3))
 
 
-_HOW = {structure.BLOCK: "rules.unit_from_block", structure.BUDGET: "rules.unit_from_budget"}
+def _how(place: structure.RowPlace):
+    """Which step of the responsibility order (rak_xl.figures.structure) found the row's unit, in words."""
+    if place.source == structure.SUBJECT:
+        return both("rules.unit_from_subject", group=shorten(place.group.name, 60))
+    if place.source in (structure.BLOCK, structure.GROUP):
+        return both(f"rules.unit_from_{place.source}", id=row_label(place.named_by))
+    return both("rules.unit_stated")
 
 
 @rule(RAK416)
@@ -248,9 +254,8 @@ def budget_line_other_division(plan: Plan) -> Iterator[Finding]:
         place = rows.get(line.rak_id.casefold()) if line.rak_id else None
         if place is None or not line.division or place.source == structure.NONE or place.division == line.division:
             continue
-        how = both(_HOW[place.source]) if place.source in _HOW else ""
         yield RAK416.at(_cell(line, "division"), row_id=line.code, code=row_label(line), amount=money(line.amount),
-                        line_division=line.division, id=place.row.id, row_division=place.division, how=how)
+                        line_division=line.division, id=place.row.id, row_division=place.division, how=_how(place))
 
 
 @rule(RAK417)

@@ -9,59 +9,23 @@ Kept apart from the area modules so each rule stays a short function over the Pl
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 from rak_xl.core import layout as L
+from rak_xl.core.findings import Finding, Rule, id_list
 from rak_xl.core.model import BudgetLine, CellRef, Plan, RakRow
-from rak_xl.core.text import say
+from rak_xl.core.text import COLUMN_EN, Both, both, each_lang, quantity, say, shorten
+from rak_xl.figures.kinds import lead_word, measure_kind, words
 from rak_xl.parse.values import normalise_text, split_numbering
 
-# --- measure words -------------------------------------------------------------
-# An indicator (IKK) names what is measured. The first word after the numbering
-# says which kind of target fits: a share in percent, a count, a score.
-MEASURE_KIND = {
-    "persentase": "percent", "prosentase": "percent", "presentase": "percent", "proporsi": "percent",
-    "cakupan": "percent",
-    "jumlah": "count", "banyaknya": "count", "frekuensi": "count",
-    "nilai": "score", "indeks": "score", "skor": "score", "predikat": "score",
-    "tingkat": "level", "rasio": "ratio", "rata-rata": "average", "rerata": "average",
-    "penurunan": "change", "peningkatan": "change", "kenaikan": "change", "pertumbuhan": "change",
-    "capaian": "achievement", "angka": "number", "lama": "duration", "waktu": "duration",
-}
+# --- measure words: what an indicator measures (rak_xl.figures.kinds, which Evaluasi reads too) ---
 # Words that make an activity text read like an indicator (strict: "Peningkatan
 # kompetensi SDM" is a normal activity name, so change words are not in this set).
 STRONG_MEASURES = {"persentase", "prosentase", "presentase", "jumlah", "nilai", "indeks", "rasio", "tingkat"}
 # Percent targets above the whole (catalog.SHARE_MAX_PERCENT) make no sense for a share or a
 # level ("Persentase ..."); they do for growth ("Peningkatan ... 120%") and achievement.
 BOUNDED_PERCENT = {"percent", "level"}
-
-# Cached readers below: the same texts repeat on many rows (a block's sub-activity, a group's name).
-_WORD = re.compile(r"[0-9a-zA-Z\u00c0-\u024f]+(?:-[0-9a-zA-Z\u00c0-\u024f]+)*")
-
-
-@lru_cache(maxsize=8192)
-def words(text: str) -> tuple[str, ...]:
-    return tuple(w.casefold() for w in _WORD.findall(text))
-
-
-def first_line(text: str) -> str:
-    for line in text.splitlines():
-        if line.strip():
-            return line.strip()
-    return ""
-
-
-@lru_cache(maxsize=8192)
-def lead_word(text: str) -> str:
-    """First word after any list numbering or bullet: '2.Persentase ...' -> 'persentase'."""
-    w = words(split_numbering(first_line(text))[1])
-    return w[0] if w else ""
-
-
-def measure_kind(indicator: str) -> str | None:
-    """'count', 'percent', 'score', ... from the indicator's first word; None when it names no measure."""
-    return MEASURE_KIND.get(lead_word(indicator))
 
 
 @lru_cache(maxsize=8192)
@@ -178,6 +142,38 @@ def series_decreases(series: list[float | None]) -> list[tuple[int, float, float
 
 
 # --- naming rows, fields and divisions --------------------------------------------
+
+_LAYOUT = {L.SHEET_RAK_A: L.RAK_A, L.SHEET_RAK_B: L.RAK_B}
+
+
+def column_name(row: RakRow, key: str) -> Both:
+    """The column as the sheet labels it, and its English name."""
+    label = _LAYOUT[row.sheet].column(key).label if row.sheet in _LAYOUT else key
+    return Both(label, COLUMN_EN.get(key, key))
+
+
+def per_sheet(entry: Rule, rows: Iterable[RakRow], key: str = "target", limit: int = 50) -> Iterator[Finding]:
+    """The same defect on many rows of a sheet is one fact: one finding listing every cell.
+
+    `subject` names the row (one) or the count and IDs (several) with the first indicator;
+    `values`, where the entry's words name it, every distinct target, each language writing its own.
+    """
+    by_sheet: dict[str, list[RakRow]] = {}
+    for row in rows:
+        by_sheet.setdefault(row.sheet, []).append(row)
+    for sheet, items in by_sheet.items():
+        ids = [row_label(r) for r in items]
+        indicator = shorten(split_numbering(items[0].indicator)[1], limit)
+        if len(items) == 1:
+            subject: str | Both = f"{ids[0]} ('{indicator}')"
+        else:
+            subject = both("rules.subject_many", count=len(items), ids=id_list(ids), indicator=indicator)
+        params: dict[str, object] = {"subject": subject}
+        if "values" in entry.params:
+            values = list(dict.fromkeys(r.target.value for r in items))
+            params["values"] = each_lang(lambda lang: "% / ".join(quantity(v).of(lang) for v in values))
+        yield entry.spanning(sheet, [r.ref(key) for r in items], row_id=items[0].id, **params)
+
 
 IDENTITY_LABEL = {key: label for key, label, _ in L.IDENTITY_FIELDS}  # as column A of Identitas says it
 

@@ -31,7 +31,7 @@ from typing import TypedDict
 from rak_xl.core import layout as L
 from rak_xl.core.model import Plan, RakRow, Val
 from rak_xl.core.text import say, tw
-from rak_xl.parse.quarterly_input import default_lower_is_better
+from rak_xl.figures.kinds import fewer_is_better
 
 # The four Bagian of a KPU kab/kota secretariat and the two programs of BA 076 (domain.md).
 STANDARD_DIVISIONS = (
@@ -180,7 +180,7 @@ def _direction(row: RakRow) -> str:
     written = _text(row.evaluation_cells.get("direction")).strip()
     if written:
         return written
-    return L.DIRECTION_DOWN if default_lower_is_better(row.indicator) else L.DIRECTION_UP
+    return L.DIRECTION_DOWN if fewer_is_better(row.indicator) else L.DIRECTION_UP
 
 
 def _carried_identity(plan: Plan, year: int) -> dict[str, object]:

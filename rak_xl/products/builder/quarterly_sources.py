@@ -4,9 +4,12 @@ Run `python -m rak_xl.products.builder.quarterly_sources` after adding or removi
 lines: the IDs and codes follow rak_kpu.csv, rak_sekretariat.csv and anggaran.csv, rows that
 already exist keep their values, and a test fails while the files are out of step.
 
-New rows get cumulative quarter targets that grow with the quarter marks (the annual target
-in the last quarter) and ILLUSTRATIVE realisation for TW 1 and TW 2 only, from fixed factors,
-so the same plan always gives the same files.
+New rows get quarter targets that fit what the indicator measures (rak_xl.figures.kinds):
+cumulative targets that grow with the quarter marks for progress and counts, the annual target
+in every quarter for a rate (and as the ceiling of a reduction or of a count where fewer is
+better, with Arah Turun), the annual target in the last marked quarter only for a yearly score,
+and 0 until the last marked quarter for a one-off event. Realisation is ILLUSTRATIVE, for TW 1
+and TW 2 only, from fixed factors, so the same plan always gives the same files.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from pathlib import Path
 
 from rak_xl.core import layout as L
 from rak_xl.core.text import say
-from rak_xl.parse.quarterly_input import default_lower_is_better
+from rak_xl.figures import kinds
 from rak_xl.parse.values import parse_percent_text
 
 from .plan_data import AchievementRecord, BudgetRecord, RakRecord, SpendingRecord
@@ -35,11 +38,18 @@ def _percent(value: float) -> str:
 
 
 def _targets_to_date(rak: RakRecord) -> list[float | None]:
-    """The annual target shared over the quarters marked so far (TW 4: the annual target)."""
+    """The quarter targets of the indicator's kind (see the module docstring; TW 4: the annual target)."""
     annual = parse_percent_text(rak["target"])
     if annual is None:
         return [None] * len(L.QUARTERS)
     marks = [bool(rak[key].strip()) for key in L.MARK_KEYS]
+    last = max((q for q, marked in zip(L.QUARTERS, marks) if marked), default=4)
+    kind = kinds.kind_by_words(rak["indicator"])
+    if kind in (kinds.RATE, kinds.REDUCTION, kinds.COUNT_DOWN):
+        return [annual] * len(L.QUARTERS)
+    if kind in (kinds.SCORE, kinds.EVENT):
+        before = None if kind == kinds.SCORE else 0.0
+        return [annual if q >= last else before for q in L.QUARTERS]
     total = sum(marks)
     if not total:
         return [0.0, 0.0, 0.0, annual]
@@ -47,15 +57,32 @@ def _targets_to_date(rak: RakRecord) -> list[float | None]:
     return [*(annual * d / total for d in done[:-1]), annual]
 
 
+def _realised(rak: RakRecord, targets: list[float | None], factors: dict[int, float]) -> list[float | None]:
+    """Illustrative realisation: target x factor; a rate (or a reduction) never above its target nor falling,
+    an event not done before its quarter (0 of a 0 target), a count where fewer is better growing to three
+    quarters of its ceiling by TW 2."""
+    kind = kinds.kind_by_words(rak["indicator"])
+    out: list[float | None] = []
+    for q, t in zip(L.QUARTERS, targets):
+        if t is None or q not in factors:
+            out.append(None)
+        elif kind in (kinds.RATE, kinds.REDUCTION):
+            out.append(t * max(min(factors[k], 1.0) for k in factors if k <= q))
+        elif kind == kinds.COUNT_DOWN:
+            out.append(t * (0.5 + 0.25 * q / max(factors)))
+        else:
+            out.append(t * factors[q])
+    return out
+
+
 def achievement_row(rak: RakRecord, index: int) -> AchievementRecord:
     factors = dict(zip(_ILLUSTRATED, _INDICATOR_FACTORS[index % len(_INDICATOR_FACTORS)]))
     targets = _targets_to_date(rak)
     return AchievementRecord(
         id=rak["id"],
-        direction=L.DIRECTION_DOWN if default_lower_is_better(rak["indicator"]) else L.DIRECTION_UP,
+        direction=L.DIRECTION_DOWN if kinds.fewer_is_better(rak["indicator"]) else L.DIRECTION_UP,
         targets_to_date=[None if t is None else _percent(t) for t in targets],
-        realised_to_date=[_percent(t * factors[q]) if t is not None and q in factors else None
-                          for q, t in zip(L.QUARTERS, targets)])
+        realised_to_date=[None if r is None else _percent(r) for r in _realised(rak, targets, factors)])
 
 
 def spending_row(line: BudgetRecord, index: int) -> SpendingRecord:
