@@ -339,6 +339,19 @@ def test_blank_plan_validates_with_findings_only_about_what_is_empty(blank):
     assert all(f.severity == "error" for f in found)  # a plan to fill, not one to send
 
 
+def test_a_kabupaten_plan_has_subbagian_and_the_carried_plan_keeps_its_bagian(blank, carried):
+    """A Kab/Kota secretariat has Subbagian (Perpres 105/2018); Probolinggo's own plan says Bagian, and keeps it."""
+    from rak_xl.adapters.file_read import read_grids
+    from rak_xl.parse.plan import parse_plan
+
+    new = parse_plan(read_grids(blank))[0].division_names
+    assert new == ["Subbagian Keuangan, Umum dan Logistik", "Subbagian Perencanaan, Data dan Informasi",
+                   "Subbagian Teknis Penyelenggaraan Pemilu, Partisipasi dan Hubungan Masyarakat",
+                   "Subbagian Hukum dan Sumber Daya Manusia"]
+    kept = parse_plan(read_grids(carried))[0].division_names
+    assert kept == parse_plan(read_grids(WORKBOOK))[0].division_names and all(n.startswith("Bagian ") for n in kept)
+
+
 def test_under_xlwings_lite_the_button_writes_nothing_and_says_where_to_do_it(workbook_copy, monkeypatch):
     """Lite runs Python in the browser engine, which cannot write files on the PC."""
     import rak_xl.buttons as buttons

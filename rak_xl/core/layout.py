@@ -234,7 +234,7 @@ BUTTONS = (
      "Menyusun tabel A dan B menjadi satu tabel bernomor per Kegiatan / Sasaran Program, dengan anggaran, "
      "penanggung jawab dan tanda baris yang masih salah; siap cetak A4. Hasilnya di lembar Konsolidasi."),
     ("Evaluasi", "Evaluasi",
-     "Menghitung capaian kinerja per indikator, sub-kegiatan, bagian dan keseluruhan untuk Triwulan "
+     "Menghitung capaian kinerja per indikator, Uraian Kegiatan, bagian dan keseluruhan untuk Triwulan "
      f"Pelaporan (lembar Identitas), serta penyerapan anggaran terhadap RPD dan pedoman {_GUIDE}, "
      "dari lembar Capaian dan Realisasi Anggaran. Hasilnya di lembar Evaluasi, lengkap dengan grafik."),
     ("SiapkanKiriman", "Siapkan Kiriman",

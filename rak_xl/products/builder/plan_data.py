@@ -33,12 +33,14 @@ from rak_xl.core.model import Plan, RakRow, Val
 from rak_xl.core.text import say, tw
 from rak_xl.figures.kinds import fewer_is_better
 
-# The four Bagian of a KPU kab/kota secretariat and the two programs of BA 076 (domain.md).
+# The four Subbagian of a KPU Kabupaten/Kota secretariat (Perpres 105/2018: type B has four; Bagian is the
+# provincial level) and the two programs of BA 076 (domain.md). A plan keeps its own words: the shipped
+# Probolinggo plan says "Bagian", and both are read as the same units (rak_xl.parse.divisions).
 STANDARD_DIVISIONS = (
-    ("KUL", "Bagian Keuangan, Umum dan Logistik"),
-    ("PDI", "Bagian Perencanaan, Data dan Informasi"),
-    ("TPPH", "Bagian Teknis Penyelenggaraan Pemilu, Partisipasi dan Hubungan Masyarakat"),
-    ("HSDM", "Bagian Hukum dan SDM"),
+    ("KUL", "Subbagian Keuangan, Umum dan Logistik"),
+    ("PDI", "Subbagian Perencanaan, Data dan Informasi"),
+    ("TPPH", "Subbagian Teknis Penyelenggaraan Pemilu, Partisipasi dan Hubungan Masyarakat"),
+    ("HSDM", "Subbagian Hukum dan Sumber Daya Manusia"),
 )
 STANDARD_PROGRAMS = (
     ("076.01.CQ", "Program Penyelenggaraan Pemilu dalam Proses Konsolidasi Demokrasi"),
