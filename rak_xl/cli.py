@@ -32,6 +32,7 @@ from rak_xl.core import refusals as R
 from rak_xl.core.errors import RakInputError
 from rak_xl.core.layout import QUARTERS
 from rak_xl.core.text import LANGS, WORDS, both, full_path, number, percent, rupiah, say, state_text, thousands, tw
+from rak_xl.figures.rounding import DECIMALS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_BUG = 0, 1, 2, 3
 
@@ -265,7 +266,7 @@ def cmd_rollup(args) -> int:
     _out(format_table(rows, [*head("division"), *codes, *head("total", "indicators_funded", "activities_funded")], 50))
     shares = roll.cumulative_share()
     _out("\n" + say("cli.rpd_cumulative", lang, quarters=", ".join(
-        f"{label} {num(c)} ({percent(None if s is None else s * 100, lang=lang, decimals=1)})"
+        f"{label} {num(c)} ({percent(None if s is None else s * 100, lang=lang, decimals=DECIMALS)})"
         for label, c, s in zip(quarters, roll.cumulative, shares))))
     _notice(report.plan, lang)
     return EXIT_OK
@@ -318,7 +319,7 @@ def _evaluation_tables(run, lang: str) -> None:
     quarter = tw(ev.quarter, lang)
 
     def pct(value):
-        return percent(value, lang=lang, decimals=1)
+        return percent(value, lang=lang, decimals=DECIMALS)
 
     def rp(amount):
         return rupiah(amount, lang=lang)

@@ -96,7 +96,7 @@ def test_lang_en_works_on_every_command_that_reads_a_plan(workbook_copy, tmp_pat
     }
     for name, done in runs.items():
         assert done.returncode == 0, (name, done.stderr)
-    assert "Cumulative disbursement plan: Q1 763,330,000 (17.2%)" in runs["rollup"].stdout
+    assert "Cumulative disbursement plan: Q1 763,330,000 (17.15%)" in runs["rollup"].stdout
     assert "indicators; validation 4 errors" in runs["consolidate"].stdout
     assert "Q2 evaluation - Q2 reported" in runs["evaluate"].stdout and "counted" in runs["evaluate"].stdout
     assert f"Written to {tmp_path / 'out.xlsm'}" in runs["run"].stdout
@@ -126,7 +126,7 @@ def test_every_raised_input_error_with_a_hint_has_an_english_hint():
 
 # -- one number style per language ----------------------------------------------------------
 
-PCT_ID, PCT_EN = re.compile(r"-?\d[\d.]*,\d%"), re.compile(r"-?\d[\d,]*\.\d%")
+PCT_ID, PCT_EN = re.compile(r"-?\d[\d.]*,\d\d%"), re.compile(r"-?\d[\d,]*\.\d\d%")
 
 
 def _percents(text: str) -> list[str]:
