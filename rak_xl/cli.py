@@ -214,12 +214,13 @@ def _check_output(source: Path, target: Path, in_place: bool = False, replace: b
         raise R.OUTPUT_EXISTS_NEEDS_FORCE(path=target)
 
 
-def _write_copy(source: Path, target: Path, plan, args, in_place: bool = False) -> None:
-    """Carry `plan` into a copy of `source` saved as `target` (or into `source` itself)."""
+def _write_copy(source: Path, target: Path, plan, args, grids, in_place: bool = False) -> None:
+    """Carry `plan` into a copy of `source` saved as `target` (or into `source` itself); the copy
+    must hold the source's `grids` (as read for the job) before it replaces anything."""
     from rak_xl.adapters.file_write import apply_plan
 
     _check_output(source, target, in_place, replace=in_place or not args.output or args.force)
-    apply_plan(source, target, plan)
+    apply_plan(source, target, plan, grids)
     if getattr(args, "lang", "id") != "en":  # the message of the buttons, in Indonesian
         _err(plan.message)
     _out(_say(args, "cli.written", path=_full(target)))
@@ -279,9 +280,10 @@ def cmd_consolidate(args) -> int:
     source = Path(args.file)
     if args.output:
         _check_output(source, Path(args.output), replace=args.force)
-    report = jobs.validate(_read(source), source.name)
+    grids = _read(source)
+    report = jobs.validate(grids, source.name)
     if args.output:
-        _write_copy(source, Path(args.output), jobs.consolidation_outputs(report), args)
+        _write_copy(source, Path(args.output), jobs.consolidation_outputs(report), args, grids)
         return EXIT_OK
     from rak_xl.outputs.consolidated_sheet import INFERRED, star_note, text_table
 
@@ -302,9 +304,10 @@ def cmd_evaluate(args) -> int:
     source = Path(args.file)
     if args.output:
         _check_output(source, Path(args.output), replace=args.force)
-    run = jobs.evaluate(_read(source), source.name, args.quarter)
+    grids = _read(source)
+    run = jobs.evaluate(grids, source.name, args.quarter)
     if args.output:
-        _write_copy(source, Path(args.output), jobs.evaluation_outputs(run), args)
+        _write_copy(source, Path(args.output), jobs.evaluation_outputs(run), args, grids)
     elif args.format == "json":
         _out(_json(run.as_dict(args.lang)))
     else:
@@ -354,6 +357,8 @@ def cmd_run(args) -> int:
     from rak_xl.products import jobs
 
     source = Path(args.file)
+    if args.in_place and args.output:  # which of the two was meant cannot be guessed
+        raise R.OUTPUT_WITH_IN_PLACE(path=Path(args.output))
     grids = _read(source)
     target = source if args.in_place else Path(args.output) if args.output else _default_output(source)
     # A `_hasil` file's default output is itself (see _default_output): updating it is asked for.
@@ -361,7 +366,7 @@ def cmd_run(args) -> int:
     # Before any work: a wrong name is refused at once; the default name is ours to replace.
     _check_output(source, target, in_place, replace=in_place or not args.output or args.force)
     report, plan = jobs.run_all(grids, source.name)
-    _write_copy(source, target, plan, args, in_place)
+    _write_copy(source, target, plan, args, grids, in_place)
     return EXIT_FINDINGS if (args.strict and report.has_errors) else EXIT_OK
 
 

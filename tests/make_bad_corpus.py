@@ -897,8 +897,8 @@ def cases() -> list[Case]:
         Case("rows_10000", rows_10000, checks={"rows": 10_000}),
         Case("long_cell", long_cell, findings=(("RAK104", "@prog6"),), exit=1, run=()),
         Case("non_latin", non_latin, findings=(("RAK106", "@tw2_7"),), run=()),
-        Case("control_characters", control_characters, findings=(("RAK105", "@tw1_5"), ("RAK105", "@tw3_7")), exit=1,
-             run=()),
+        Case("control_characters", control_characters, findings=(("RAK105", "@tw1_5"), ("RAK105", "@tw3_7"),
+                                                                 ("RAK111", "@id7")), exit=1, run=()),
         Case("formula_text_in_cells", formula_text_in_cells,
              findings=tuple(("RAK105", f"@tw2_{r}") for r in (5, 6, 7, 8)), exit=1, run=()),
         Case("marks_and_ids", marks_and_ids,
@@ -982,7 +982,124 @@ def cases() -> list[Case]:
              checks={"email": True}),
         Case("personal_data", personal_data, same_as_shipped=True),  # the package: test_nothing_personal_...
         Case("baseline", baseline),
+    ] + writer_cases()
+
+
+# -- what a write must not lose, run, merge, send or overwrite ---------------------------------------
+# (tests/test_bad_input.py checks what the table cannot say in its own functions: test_writer_*)
+
+LONG_STEM = "R" * 246  # a legal name: 251 characters with .xlsm, within the usual 255
+
+
+def writer_cases() -> list[Case]:
+    submit = ("submit", "{file}", "-o", "{dir}/Kiriman", "--no-pdf", "--force")
+    province = ("province", "{dir}", "-o", "{dir}/rekap.xlsx", "--quiet", "--no-cache", "--workers", "1")
+    strict = ("Strict Open XML", "(RAK819)")
+    return [
+        Case("strict_ooxml", strict_ooxml, same_as_shipped=True, run=("--in-place",), run_exit=2, run_stderr=strict,
+             also=((("consolidate", "{file}", "-o", "{dir}/konsolidasi.xlsm"), 2, strict),
+                   (("evaluate", "{file}", "-o", "{dir}/evaluasi.xlsm"), 2, strict), (submit, 2, strict),
+                   (province, 0, ())), leaves=("rekap.xlsx",)),
+        Case("output_and_in_place", copy_of_shipped, run=("-o", "{dir}/lain.xlsm", "--in-place"), run_exit=2,
+             run_stderr=("--in-place", "(RAK821)")),
+        Case("output_name_long", copy_of_shipped, run=("-o", f"{{dir}}/{LONG_STEM}.xlsm"),
+             also=((("run", "{file}", "-o", f"{{dir}}/{LONG_STEM}RRRRR.xlsm"), 2, ("(RAK818)",)),),
+             leaves=(f"{LONG_STEM}.xlsm",)),
+        Case("formula_satker_name", formula_satker_name, run=(),
+             also=((("baru", "--dari", "{file}", "-o", "{dir}/RAK_2023.xlsm"), 0, ()), (submit, 0, ())),
+             leaves=("RAK_2023.xlsm", "Kiriman")),
+        Case("satker_code_fullwidth", _satker_code("\uff16\uff15\uff18\uff10\uff12\uff11"),
+             findings=(("RAK504", "@satker_code"),), exit=1, message="bukan enam angka",
+             also=((province, 0, ()),), leaves=("rekap.xlsx",)),
+        Case("satker_code_arabic_indic", _satker_code("\u0666\u0665\u0668\u0660\u0662\u0661"),
+             findings=(("RAK504", "@satker_code"),), exit=1, message="bukan enam angka",
+             also=((province, 0, ()),), leaves=("rekap.xlsx",)),
+        Case("id_lookalikes", id_lookalikes, exit=1,
+             findings=(("RAK108", "@id6"), ("RAK108", "@id7"), ("RAK111", "@id6"), ("RAK111", "@id7"))),
+        Case("personal_data_hidden", personal_data_hidden, same_as_shipped=True),  # test_writer_scrubs_...
     ]
+
+
+STRICT = ((b"http://schemas.openxmlformats.org/spreadsheetml/2006/main", b"http://purl.oclc.org/ooxml/spreadsheetml/main"),
+          (b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+           b"http://purl.oclc.org/ooxml/officeDocument/relationships"),
+          (b"http://schemas.openxmlformats.org/drawingml/2006/", b"http://purl.oclc.org/ooxml/drawingml/"),
+          (b"http://schemas.openxmlformats.org/officeDocument/2006/", b"http://purl.oclc.org/ooxml/officeDocument/"))
+
+
+def strict_ooxml(out):
+    """Saved by Excel as 'Strict Open XML Spreadsheet': the same parts in ISO's own namespaces (the
+    package's own relationships and content types keep theirs), which calamine reads and openpyxl
+    does not: a copy written by openpyxl would hold no input sheet."""
+    def strict(data: bytes) -> bytes:
+        for transitional, iso in STRICT:
+            data = data.replace(transitional, iso)
+        return data.replace(b"<workbook ", b'<workbook conformance="strict" ', 1)
+
+    with zipfile.ZipFile(WORKBOOK) as zf:
+        parts = [n for n in zf.namelist() if n.endswith((".xml", ".rels")) and n != "[Content_Types].xml"]
+    return patch_zip(WORKBOOK, out, {n: strict for n in parts})
+
+
+INJECTED_SATKER = '=HYPERLINK("http://contoh.invalid","KPU Kota Contoh")'
+
+
+def formula_satker_name(out):
+    """A satker name that a spreadsheet would run as a formula: every workbook made from it holds it as text."""
+    def change(wb):
+        ws = wb[L.SHEET_IDENTITY]
+        cell = ws.cell(identity_row(ws, "Satuan Kerja"), 2)
+        cell.value = INJECTED_SATKER
+        cell.data_type = "s"
+    return edited(out, change)
+
+
+def _satker_code(code: str):
+    """The satker's own plan again, its Kode Satker typed in other digits (fullwidth from a Japanese IME,
+    Arabic-Indic from a copied PDF), beside the original in one folder: one satker, not two."""
+    def make(out):
+        def change(wb):
+            ws = wb[L.SHEET_IDENTITY]
+            ws.cell(identity_row(ws, "Kode Satker"), 2).value = code
+        shutil.copyfile(WORKBOOK, out.with_name("RAK_asli.xlsm"))
+        return edited(out, change)
+    return make
+
+
+def id_lookalikes(out):
+    """IDs that read as A-001 and are not: a Cyrillic А, a zero-width space."""
+    def change(wb):
+        ws = wb[L.SHEET_RAK_A]
+        ws[ref(ws, "ID", 6)] = "\u0410-001"
+        ws[ref(ws, "ID", 7)] = "A-0\u200b01"
+    return edited(out, change)
+
+
+HIDDEN_USER = "budi.santoso"  # planted where scrub_personal_data did not look before
+
+
+def personal_data_hidden(out):
+    """A user folder in a sheet's header and footer, a dropdown's prompt and title, and a custom cell
+    style's name (Office names a style copied from another workbook after that workbook's path)."""
+    from openpyxl.styles import Font, NamedStyle
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    home = f"C:\\Users\\{HIDDEN_USER}\\Documents"
+
+    def change(wb):
+        ws = wb[L.SHEET_RAK_A]
+        ws.oddHeader.left.text = f"{home}\\RAK_2022.xlsm"
+        ws.oddFooter.left.text = f"Dicetak oleh {HIDDEN_USER}"
+        ws.evenFooter.right.text = f"&Z{home}"
+        dv = DataValidation(type="list", formula1='"Ya,Tidak"', showInputMessage=True,
+                            promptTitle=f"Catatan {HIDDEN_USER}", prompt=f"Lihat {home}\\petunjuk.docx",
+                            errorTitle=HIDDEN_USER, error=f"{home}")
+        dv.add("N5:N10")
+        ws.add_data_validation(dv)
+        style = NamedStyle(name=f"{home}\\Template.xlsx Judul", font=Font(bold=True))
+        wb.add_named_style(style)
+        ws[ref(ws, "Kegiatan", 5)].style = style.name
+    return edited(out, change)
 
 
 def cell_aliases() -> dict[str, str]:
@@ -998,6 +1115,7 @@ def cell_aliases() -> dict[str, str]:
         **{f"@tw2_{r}": _rak_a("TW 2", r) for r in (5, 6, 7, 8)},
         "@b_tw2_7": _rak_b("TW 2", 7), "@b_tw3_7": _rak_b("TW 3", 7), "@b_id9": _rak_b("ID", 9),
         "@b_id11": _rak_b("ID", 11),
+        "@satker_code": _ident("Kode Satker"), "@id6": _rak_a("ID", 6), "@id7": _rak_a("ID", 7),
     }
 
 

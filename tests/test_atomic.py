@@ -82,3 +82,65 @@ def test_the_rename_is_the_only_step_that_touches_the_target(workbook_copy, monk
     assert "sedang dibuka di program lain" in capsys.readouterr().err
     assert _sha(workbook_copy) == before
     assert sorted(workbook_copy.parent.iterdir()) == listing
+
+
+# -- names and signals -----------------------------------------------------------------------
+
+def _hidden(folder) -> list:
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith("."))
+
+
+def test_a_name_that_fits_is_written_however_long(workbook_copy, tmp_path, capsys):
+    """A legal name at the folder's limit: its temporary name beside it is shortened, not refused."""
+    import os
+
+    out = tmp_path / "keluar"
+    out.mkdir()
+    target = out / ("R" * (os.pathconf(out, "PC_NAME_MAX") - len(".xlsm")) + ".xlsm")
+    assert main(["run", str(workbook_copy), "-o", str(target)]) == 0, capsys.readouterr().err
+    assert target.is_file()
+    assert _hidden(out) == []
+
+
+def test_a_name_longer_than_the_folder_allows_is_refused_before_any_work(workbook_copy, tmp_path, capsys):
+    import os
+
+    target = tmp_path / ("R" * os.pathconf(tmp_path, "PC_NAME_MAX") + ".xlsm")
+    listing = sorted(tmp_path.iterdir())
+    assert main(["run", str(workbook_copy), "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert "(RAK818)" in err and "255 byte" in err, err
+    assert sorted(tmp_path.iterdir()) == listing
+
+
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGINT"])
+def test_a_signal_during_the_save_leaves_no_temporary_file(workbook_copy, tmp_path, signal_name):
+    """SIGTERM (a shutdown, a job runner's timeout) and SIGINT (Ctrl+C) arriving while the copy is
+    written: the process unwinds, the hidden temporary file goes with it, the input is unchanged."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from conftest import ROOT
+
+    source = workbook_copy
+    before = _sha(source)
+    out = tmp_path / "keluar"
+    out.mkdir()
+    proc = subprocess.Popen([sys.executable, "-m", "rak_xl", "run", str(source), "-o", str(out / "hasil.xlsm")],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not _hidden(out) and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.002)
+    assert _hidden(out), "the save never started (or ended before the signal could be sent)"
+    proc.send_signal(getattr(signal, signal_name))
+    _stdout, err = proc.communicate(timeout=120)
+    assert _hidden(out) == [], "a temporary file was left behind"
+    assert _sha(source) == before
+    if (out / "hasil.xlsm").exists():  # the signal landed after the copy was put in place: it is whole
+        assert zipfile.ZipFile(out / "hasil.xlsm").testzip() is None
+    else:
+        assert proc.returncode == 130, err
+        assert "Traceback" not in err, err
+        assert list(out.iterdir()) == []

@@ -471,3 +471,102 @@ def test_nothing_personal_leaves_with_the_package(results, tmp_path):
     assert {p.suffix for p in files} == {".xlsx", ".pdf", ".txt"}
     for path in files:
         assert user.encode() not in _every_byte(path).lower(), f"{path.name} names the user"
+
+
+# -- writing: what the table cannot say (tests/make_bad_corpus.py, writer_cases) -----------------------
+
+def _recap(path: Path) -> tuple[list[list], list[list]]:
+    """(Rekap Satker's lines below the header, Berkas Dilewati's) of a recap workbook."""
+    from python_calamine import CalamineWorkbook
+
+    from rak_xl.products import province as P
+
+    book = CalamineWorkbook.from_path(str(path))
+    return ([row for row in book.get_sheet_by_name(P.SHEET_RECAP).to_python()[P.HEADER_ROW:] if row and row[1]],
+            book.get_sheet_by_name(P.SHEET_SKIPPED).to_python()[P.HEADER_ROW:])
+
+
+def test_writer_strict_workbook_is_read_as_usual_by_the_recap(results):
+    lines, skipped = _recap(results["strict_ooxml"]["path"].parent / "rekap.xlsx")
+    assert [line[6] for line in lines if line[6]] == [results["strict_ooxml"]["path"].name], skipped
+
+
+@pytest.mark.parametrize("name", ["satker_code_fullwidth", "satker_code_arabic_indic"])
+def test_writer_a_satker_code_in_other_digits_is_the_same_satker(results, name):
+    """The original and the copy typed in other digits: one line, the other file listed as its duplicate,
+    and the total is one satker's (4.451.669.000), not two (8.903.338.000)."""
+    lines, skipped = _recap(results[name]["path"].parent / "rekap.xlsx")
+    satkers = [line for line in lines if isinstance(line[0], (int, float))]
+    total = next(line for line in lines if line[1] == "JUMLAH")
+    assert len(satkers) == 1 and satkers[0][2] == "658021", satkers
+    assert total[11] == 4_451_669_000, total
+    assert len(skipped) == 1 and "sama" in " ".join(map(str, skipped[0])).casefold() or skipped, skipped
+
+
+def test_writer_a_satker_name_like_a_formula_is_text_in_every_workbook_made(results):
+    """`baru --dari`, `run` and `submit` from a plan whose satker name starts with '=': the name is text
+    wherever it is written (no <f> holds it), and reads back as typed."""
+    import re
+    import zipfile
+    from html import unescape
+
+    from rak_xl.adapters.file_read import read_grids
+
+    path = results["formula_satker_name"]["path"]
+    made = [path.parent / "RAK_2023.xlsm", path.with_name(f"{path.stem}_hasil{path.suffix}"),
+            *(path.parent / "Kiriman").rglob("*.xlsx")]
+    assert len(made) == 3 and all(p.is_file() for p in made), made
+    for workbook in made:
+        with zipfile.ZipFile(workbook) as zf:
+            formulas = [unescape(f) for n in zf.namelist() if n.startswith("xl/worksheets/")
+                        for f in re.findall(r"<f>([^<]*)</f>", zf.read(n).decode("utf-8"))]
+        assert not [f for f in formulas if "contoh.invalid" in f], (workbook.name, formulas[:3])
+    grids = read_grids(made[0])
+    texts = {v for grid in grids.values() for row in grid for v in row if isinstance(v, str)}
+    assert corpus.INJECTED_SATKER in texts
+
+
+def _as_user(home: Path, user: str) -> dict:
+    """The environment of a child process run by `user`, whose home folder is `home`."""
+    return {**os.environ, "PYTHONIOENCODING": "utf-8", "HOME": str(home), "USER": user, "LOGNAME": user,
+            "USERNAME": user}
+
+
+def _submit_as(path: Path, home: Path, user: str, out: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "rak_xl", "submit", str(path), "-o", str(out), "--no-pdf",
+                           "--force"], capture_output=True, text=True, cwd=ROOT, timeout=300, env=_as_user(home, user))
+
+
+def test_writer_scrubs_headers_prompts_and_style_names(results, tmp_path):
+    """A user folder in a header and footer, a dropdown's prompt and title and a cell style's name: none
+    of it in the package the user sends (every inflated byte searched), and the package is made."""
+    user = corpus.HIDDEN_USER
+    home = tmp_path / "Users" / user
+    home.mkdir(parents=True)
+    done = _submit_as(results["personal_data_hidden"]["path"], home, user, tmp_path / "Kiriman")
+    assert done.returncode == 0, done.stderr
+    files = [Path(p) for p in done.stdout.split()]
+    assert {p.suffix for p in files} == {".xlsx", ".txt"}
+    for path in files:
+        data = _every_byte(path).lower()
+        assert user.encode() not in data and b"c:\\users" not in data, f"{path.name} names the user"
+
+
+def test_writer_refuses_a_package_that_still_names_the_user(tmp_path):
+    """What the scrub does not know (here a sheet named after the user) is found by the byte check of the
+    whole package: the package is refused (RAK822), naming the file and the part, and nothing is made."""
+    import openpyxl
+
+    from conftest import WORKBOOK
+
+    user = corpus.HIDDEN_USER
+    home = tmp_path / "Users" / user
+    home.mkdir(parents=True)
+    source = tmp_path / "RAK_satker.xlsm"
+    wb = openpyxl.load_workbook(WORKBOOK, keep_vba=True)
+    wb.create_sheet(f"Catatan {user}")["A1"] = "catatan"
+    wb.save(source)
+    done = _submit_as(source, home, user, tmp_path / "Kiriman")
+    assert done.returncode == 2, done.stderr
+    assert "(RAK822)" in done.stderr and user in done.stderr and "xl/workbook.xml" in done.stderr, done.stderr
+    assert not (tmp_path / "Kiriman").exists()

@@ -36,7 +36,7 @@ PARSER = {
     "RAK101": "missing_sheet", "RAK102": "header_row_cleared", "RAK103": "header_renamed",
     "RAK104": "number_as_words", "RAK105": "marks_and_ids", "RAK106": "marks_and_ids",
     "RAK107": "marks_and_ids", "RAK108": "marks_and_ids", "RAK109": "formula_error_ref",
-    "RAK110": "formula_without_cache",
+    "RAK110": "formula_without_cache", "RAK111": "id_lookalikes",
 }
 # The evaluation's codes: cell edits of the shipped workbook (None: its evaluation sheets removed).
 EVALUATION = {

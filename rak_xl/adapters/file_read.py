@@ -27,12 +27,13 @@ from .cell_scans import Grids, formula_cells, negative_serials
 from .workbook_parts import part_xml, parts_or_none, sheet_parts
 
 
-def read_grids(path: str | Path) -> dict[str, Grid]:
+def read_grids(path: str | Path, data: bytes | None = None) -> dict[str, Grid]:
     """sheet name -> 2-D list of values from A1 (None for empty). Output sheets are skipped.
 
-    Rows may be of different lengths (a sparse sheet's rows end at their last value)."""
+    Rows may be of different lengths (a sparse sheet's rows end at their last value).
+    `data`: the file's bytes, already read (then `path` only names it)."""
     path = Path(path)
-    data = read_bytes(path)
+    data = read_bytes(path) if data is None else data
     with open_zip(path, data) as zf, paused_gc():  # many small acyclic objects: see rak_xl/core/gc_pause.py
         return _read_grids(path, data, zf)
 

@@ -15,7 +15,7 @@ import io
 import re
 import sys
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -26,28 +26,35 @@ from rak_xl.parse.tables import Grid
 
 from .atomic import replacing
 from .extensions import extension_warnings_handled, read_extensions, refuse_unknown, restore_extensions
+from .kept_values import Kept
 
 
 def write_cell(cell, value: Any) -> None:
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    # Control characters from cells (a bell, a vertical tab pasted from Word) cannot be stored in XML.
-    if isinstance(value, Formula):
-        cell.value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value.text)
-        return
     if isinstance(value, Link):
         value = value.formula()  # its value goes in after saving (cache_values)
-        if isinstance(value, Formula):
-            cell.value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value.text)
-            return
-    if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)[:EXCEL_MAX_TEXT]
+    if isinstance(value, Formula):
+        cell.value = _ILLEGAL.sub("\ufffd", value.text)
+        return
+    value = stored_value(value)
     cell.value = value
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         cell.data_type = "s"  # text from a cell stays text: never a formula
 
 
 COLUMN_PADDING = 5 / 7  # of a width unit: Excel shows a column of width w that the file stores as w + 5/7
+
+
+# Control characters from cells (a bell, a vertical tab pasted from Word) cannot be stored in XML
+# (the characters openpyxl refuses, its ILLEGAL_CHARACTERS_RE, without importing openpyxl to know them).
+_ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")
+
+
+def stored_value(value: Any) -> Any:
+    """A cell value as a copy stores it: text with control characters shown as U+FFFD and cut at
+    Excel's 32,767 characters; anything else as it is."""
+    if isinstance(value, str):
+        return _ILLEGAL.sub("\ufffd", value)[:EXCEL_MAX_TEXT]
+    return value
 
 
 def _ranges(ws, ref: str):
@@ -233,12 +240,27 @@ def open_for_writing(source: Path, data: bytes | None = None, **options):
     source = Path(source)
     data = read_bytes(source) if data is None else data
     check_rewritable(source, data)
+    _refuse_strict(source, data)
     try:
         return openpyxl.load_workbook(io.BytesIO(data), **options)
     except Exception as exc:  # openpyxl raises many types for damaged packages
         detail = f"{type(exc).__name__}: {exc}"
     _collect_quietly()
     raise R.WORKBOOK_NOT_REWRITABLE(name=source, detail=detail)
+
+
+# Excel's "Strict Open XML Spreadsheet" names its parts in these namespaces; openpyxl reads none of them.
+_STRICT_NAMESPACE = b"http://purl.oclc.org/ooxml/"
+
+
+def _refuse_strict(source: Path, data: bytes) -> None:
+    """A Strict Open XML workbook is refused before openpyxl loads it: it would load with no sheets,
+    and a copy would hold the output sheets only."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        names = {n.casefold(): n for n in zf.namelist()}
+        root = names.get("_rels/.rels")
+        if root is not None and _STRICT_NAMESPACE in zf.read(root):
+            raise R.WORKBOOK_STRICT_OOXML(name=source)
 
 
 def save_workbook(wb, path: str | Path) -> None:
@@ -272,11 +294,14 @@ def sheet_named(wb, name: str):
     return next((wb[title] for title in wb.sheetnames if title.casefold() == key), None)
 
 
-def apply_plan(source: str | Path, target: str | Path, plan: WritePlan) -> None:
+def apply_plan(source: str | Path, target: str | Path, plan: WritePlan,
+               grids: Mapping[str, Grid] | None = None) -> None:
     """Write `plan` into a copy of `source` saved as `target` (they may be the same file).
 
     Output sheets are found by name without regard to case, as Excel does: a sheet staff renamed
-    'TEMUAN' is replaced in place, never left beside a new 'Temuan1'. Other sheets are not touched."""
+    'TEMUAN' is replaced in place, never left beside a new 'Temuan1'. Other sheets are not touched:
+    the copy is read back before it replaces anything, and must hold every other sheet of `grids`
+    (the source's values as read, when the caller has them; else read here) with the same values."""
     from .archive import read_bytes
     from .lite_parts import carry_lite_door
 
@@ -285,6 +310,7 @@ def apply_plan(source: str | Path, target: str | Path, plan: WritePlan) -> None:
     with extension_warnings_handled():  # copied back below, not lost
         wb = open_for_writing(source, original, keep_vba=source.suffix.lower() == ".xlsm", keep_links=True,
                               rich_text=True)
+    keeps = _untouched(source, original, wb, plan, grids)
     # openpyxl drops worksheet <extLst>s (Excel's x14 conditional formats and dropdowns): those of
     # the sheets kept are copied back after saving; any it cannot copy stop the write here.
     exts = read_extensions(source)
@@ -318,11 +344,27 @@ def apply_plan(source: str | Path, target: str | Path, plan: WritePlan) -> None:
         wb.active = active
         for ws in wb.worksheets:
             ws.sheet_view.tabSelected = ws is active
-    with replacing(target) as tmp:
+    with replacing(target, keeps=keeps) as tmp:
         save_workbook(wb, tmp)
         cache_values(tmp, shown)
         carry_lite_door(original, tmp)
         restore_extensions(tmp, exts, kept)
+
+
+def _untouched(source: Path, original: bytes, wb, plan: WritePlan, grids: Mapping[str, Grid] | None) -> Kept:
+    """The sheets `plan` leaves alone, as the copy must hold them: the source's values, and the cells
+    holding a formula (saved again without a result, which Excel recalculates)."""
+    from .file_read import read_grids
+
+    grids = read_grids(source, data=original) if grids is None else grids
+    touched = {n.casefold() for n in (*(out.name for out in plan.sheets), *plan.clear, *(b.sheet for b in plan.blocks))}
+    names = [n for n in grids if not is_output_sheet(n) and n.casefold() not in touched]
+    formulas = {}
+    for name in names:
+        ws = sheet_named(wb, name)
+        if ws is not None:
+            formulas[name] = {(c.row, c.column) for c in ws._cells.values() if c.data_type == "f"}
+    return Kept(source, {n: grids[n] for n in names}, formulas)
 
 
 def _copy_values(ws, grid: Grid) -> None:
@@ -346,11 +388,14 @@ def _copy_values(ws, grid: Grid) -> None:
 
 
 def write_values_copy(grids: Mapping[str, Grid], plan: WritePlan, template: Path | None, target: Path,
-                      drop: tuple[str, ...] = ()) -> None:
+                      drop: tuple[str, ...] = (), source: str | Path = "", shown_as: Path | None = None,
+                      traces: Collection[str] = ()) -> None:
     """A macro-free .xlsx at `target`: the grids as values (formatting lent by `template`, when it is a
     saved file), then `plan`'s sheets and blocks; sheets named in `drop` and old output sheets left out,
-    document properties that could carry a path or a name cleared. `target` is a new file in a folder
-    being assembled (rak_xl.products.submit), so it is saved directly."""
+    what could carry a path or a name cleared (scrub_personal_data). Read back before it is put in
+    place: every sheet of `grids` kept must be there with its values (`source` names them;
+    `shown_as`: the name staff will know the file by, when `target` sits in a folder being assembled).
+    `traces`: what names this computer's user (scrub_personal_data)."""
     import openpyxl
 
     exts = {}
@@ -391,10 +436,14 @@ def write_values_copy(grids: Mapping[str, Grid], plan: WritePlan, template: Path
     wb.active = 0
     for ws in wb.worksheets:
         ws.sheet_view.tabSelected = ws is wb.worksheets[0]
-    scrub_personal_data(wb)
-    save_workbook(wb, target)
-    cache_values(target, shown)
-    restore_extensions(target, exts, kept)
+    scrub_personal_data(wb, traces)
+    keeps = Kept(source or target,
+                 {n: g for n, g in grids.items() if n.casefold() not in dropped and not is_output_sheet(n)},
+                 stored=stored_value, shown_as=shown_as)
+    with replacing(target, keeps=keeps) as tmp:  # checked once the links' values are in: the bytes put in place
+        save_workbook(wb, tmp)
+        cache_values(tmp, shown)
+        restore_extensions(tmp, exts, kept)
 
 
 def _kept_sheets(wb, plan: WritePlan) -> list[str]:
@@ -407,11 +456,26 @@ def _kept_sheets(wb, plan: WritePlan) -> list[str]:
 _LOCAL_REF = re.compile(r"(?:'[^'\[\]\\/:*?]+'|[A-Za-z0-9_.]+)!\$?[A-Z]{1,3}\$?[0-9]+(?::\$?[A-Z]{1,3}\$?[0-9]+)?")
 
 
-def scrub_personal_data(wb) -> None:
+# Text that names a place on somebody's computer: a drive (C:\, not the 'p:/' of a web address), a share
+# (\\server), a file link, a home folder, or the header/footer code Excel prints the file's path with (&Z).
+_PLACE = re.compile(r"(?<![A-Za-z])[A-Za-z]:[\\/]|\\\\\w|file:|/(?:Users|home)/|&Z", re.IGNORECASE)
+
+
+def names_someone(text: str | None, traces: Collection[str] = ()) -> bool:
+    """Whether `text` names a place on a computer, or holds one of `traces` (in any letter case)."""
+    if not text:
+        return False
+    folded = text.casefold()
+    return bool(_PLACE.search(text)) or any(trace.casefold() in folded for trace in traces)
+
+
+def scrub_personal_data(wb, traces: Collection[str] = ()) -> None:
     """What Office and staff leave in a workbook that names them goes before it leaves the office:
     document properties (core, custom; app.xml is written anew by openpyxl), hyperlinks to files
     and sites (the cell text stays), comments with their authors, and defined names that point
-    anywhere but this workbook's own cells (C:\\Users\\<name>\\..., other workbooks, constants)."""
+    anywhere but this workbook's own cells (C:\\Users\\<name>\\..., other workbooks, constants); and,
+    where they name a place on a computer or hold one of `traces` (the user's name, home folder),
+    header and footer texts, dropdown prompts and error texts, and cell style names."""
     from openpyxl.packaging.core import DocumentProperties
 
     wb.properties = DocumentProperties(creator="rak_xl", lastModifiedBy="rak_xl", title="Rencana Aksi Kinerja")
@@ -435,3 +499,23 @@ def scrub_personal_data(wb) -> None:
                 cell.hyperlink = None
             if cell.comment is not None:
                 cell.comment = None
+    _scrub_texts(wb, traces)
+
+
+def _scrub_texts(wb, traces: Collection[str]) -> None:
+    """Header and footer parts, dropdown texts and cell style names that name someone: emptied, or
+    (a style, whose name must stay unique) renamed."""
+    for ws in wb.worksheets:
+        for item in (ws.oddHeader, ws.oddFooter, ws.evenHeader, ws.evenFooter, ws.firstHeader, ws.firstFooter):
+            for part in (item.left, item.center, item.right):
+                if names_someone(part.text, traces):
+                    part.text = None
+        for dv in ws.data_validations.dataValidation:
+            for attr in ("prompt", "promptTitle", "error", "errorTitle"):
+                if names_someone(getattr(dv, attr), traces):
+                    setattr(dv, attr, None)
+    names = set(wb.named_styles)
+    for n, style in enumerate(wb._named_styles, start=1):
+        if names_someone(style.name, traces):
+            style.name = next(f"Gaya {i}" for i in range(n, n + len(names) + 1) if f"Gaya {i}" not in names)
+            names.add(style.name)

@@ -102,7 +102,11 @@ RAK108 = Rule(
     "ID '{id}' is used more than once (also at {other}).",
     "Beri ID yang unik pada setiap baris.",
     "Give every row a unique ID.",
-    "Two rows share an ID, so a budget line linked to it would be ambiguous.")
+    "Two rows share an ID, so a budget line linked to it would be ambiguous. IDs are compared as a reader "
+    "sees them, not as typed: without case, in Unicode's compatibility form (fullwidth letters and digits "
+    "folded), every digit as 0-9, Cyrillic and Greek letters drawn like Latin ones as those, dashes as '-', "
+    "invisible characters left out. So 'А-001' with a Cyrillic А, or 'A-0' + zero-width space + '01', "
+    "duplicates 'A-001'; RAK111 says which characters are not what they seem.")
 RAK109 = Rule(
     "RAK109", "formula-error", "error",
     "Sel berisi galat rumus {value} pada kolom '{column}'.",
@@ -117,6 +121,16 @@ RAK110 = Rule(
     "Buka berkas di Excel, tekan Ctrl+Alt+F9 lalu simpan; atau ganti rumus dengan nilainya.",
     "Open the file in Excel, press Ctrl+Alt+F9 and save; or replace the formula with its value.",
     "Files saved by programs that do not calculate (scripts, some converters) keep formulas without their results. The command line reads only stored values, so such a cell has no value to check.")
+RAK111 = Rule(
+    "RAK111", "row-id-lookalike-characters", "warning",
+    "ID '{id}' memuat karakter yang tak terlihat atau hanya mirip huruf/angka biasa: {chars}.",
+    "ID '{id}' holds characters that are invisible or only look like plain letters or digits: {chars}.",
+    "Ketik ulang ID itu dengan huruf A-Z, angka 0-9 dan tanda hubung (-).",
+    "Type that ID again with the letters A-Z, the digits 0-9 and the hyphen (-).",
+    "An ID typed with a zero-width space, a Cyrillic or Greek letter drawn like a Latin one, fullwidth or "
+    "non-Latin digits, or another dash than '-' looks like a plain ID and is not one: a budget line or a "
+    "Capaian row typed with plain characters does not reach it. Reported for each such ID (where it also "
+    "duplicates another ID, RAK108 reports that too).")
 # --- RAK2xx: completeness (rak_xl/rules/completeness.py).
 RAK201 = Rule(
     "RAK201", "target-missing", "error",
@@ -545,11 +559,14 @@ RAK503 = Rule(
     "The satker, its code, the year, the DIPA number and date and the initial pagu identify the plan in every recap. One finding lists every empty field (all highlighted); a new year's plan starts with the DIPA fields empty.")
 RAK504 = Rule(
     "RAK504", "satker-code-invalid", "error",
-    "Kode satker '{value}' bukan enam angka.",
-    "Satker code '{value}' is not six digits.",
+    "Kode satker '{value}' bukan enam angka 0-9.",
+    "Satker code '{value}' is not six digits 0-9.",
     "Tulis kode satker enam angka seperti pada DIPA, misalnya 658021.",
     "Write the six-digit satker code as on the DIPA, e.g. 658021.",
-    "Satker codes are six digits; the province's recap matches workbooks by it.")
+    "Satker codes are six digits 0-9; the province's recap matches workbooks by it. A code typed in other "
+    "digits (fullwidth ６５８０２１, Arabic-Indic ٦٥٨٠٢١) or with an invisible character is reported too; the "
+    "recap reads it as its plain digits, so the workbook still meets the satker's other files (of two, one "
+    "is used).")
 # --- RAK6xx: quarterly evaluation (rak_xl/rules/capaian.py; figures in rak_xl/figures/quarterly.py).
 RAK601 = Rule(
     "RAK601", "evaluation-not-started", "info",

@@ -211,6 +211,15 @@ PROVINCE_OUTPUT_IS_A_SATKER_WORKBOOK = refusal(
     "`-o` names a workbook in the folder being recapped that is no earlier recap (it has no Rekap Satker "
     "sheet): a satker's plan is never replaced by the recap.")
 
+PROVINCE_DEFAULT_OUTPUT_TAKEN = refusal(
+    "RAK857", "province-default-output-taken",
+    "Berkas '{path}' sudah ada dan bukan rekap buatan rak-xl; berkas itu tidak ditimpa.",
+    "'{path}' already exists and is no recap made by rak-xl; it is not overwritten.",
+    "Beri nama berkas rekap dengan -o, misalnya -o Rekap_Provinsi_2023.xlsx.",
+    "Name the recap with -o, e.g. -o Rekap_Provinsi_2023.xlsx.",
+    "`rak-xl province DIR` without `-o` writes Rekap_Provinsi.xlsx in the current folder; a file of that "
+    "name is replaced only when it is an earlier recap (a Rekap Satker sheet and no plan sheets).")
+
 PROVINCE_FOLDER_CELL_EMPTY = refusal(
     "RAK855", "province-folder-cell-empty",
     "Folder kiriman satker belum diisi ({where}).",
@@ -542,6 +551,66 @@ PACKAGE_HAS_ERRORS = refusal(
     "`rak-xl submit` on a plan with errors (exit code 1). The button asks instead; `--force` makes the "
     "package, and its stamp says it was sent with errors.",
     exit_code=1)
+
+OUTPUT_NAME_TOO_LONG = refusal(
+    "RAK818", "output-name-too-long",
+    "Berkas '{path}' tidak dapat ditulis: namanya lebih panjang dari {limit} byte yang diizinkan folder itu.",
+    "'{path}' cannot be written: its name is longer than the {limit} bytes that folder allows.",
+    "Pilih nama berkas yang lebih pendek dengan -o.",
+    "Choose a shorter file name with -o.",
+    "The output's name (without its folder) exceeds the file system's limit (255 bytes on most); "
+    "refused before any work. A name that fits is always written: the temporary name beside it is "
+    "shortened to fit.")
+
+WORKBOOK_STRICT_OOXML = refusal(
+    "RAK819", "workbook-strict-ooxml",
+    "Berkas '{name}' disimpan sebagai 'Strict Open XML Spreadsheet'; rak-xl dapat membacanya, tetapi tidak "
+    "dapat menulis salinannya tanpa kehilangan lembar. Tidak ada yang ditulis.",
+    "'{name}' is saved as 'Strict Open XML Spreadsheet'; rak-xl reads it but cannot write a copy of it "
+    "without losing sheets. Nothing was written.",
+    "Buka di Excel, pilih Simpan Sebagai > Excel Macro-Enabled Workbook (*.xlsm) atau Excel Workbook "
+    "(*.xlsx), lalu jalankan lagi.",
+    "Open it in Excel, Save As > Excel Macro-Enabled Workbook (*.xlsm) or Excel Workbook (*.xlsx), then "
+    "run again.",
+    "Excel's Strict format uses other XML namespaces, which the file writer (openpyxl) does not read: a "
+    "copy would hold the output sheets only. `validate`, `rollup` and `province` read such a file as usual; "
+    "`run`, `consolidate -o`, `evaluate -o` and `submit` refuse it.")
+
+WRITE_WOULD_LOSE_DATA = refusal(
+    "RAK820", "write-would-lose-data",
+    "Berkas '{path}' tidak ditulis: salinan yang disiapkan tidak memuat isi '{source}' secara utuh "
+    "({detail}). Berkas tidak diubah.",
+    "'{path}' was not written: the copy made does not hold all of '{source}' ({detail}). Nothing was changed.",
+    "Simpan ulang berkas di Excel sebagai Excel Macro-Enabled Workbook (*.xlsm), lalu coba lagi; bila tetap "
+    "ditolak, pakai tombol di Excel dan laporkan berkas ini.",
+    "Save the file again in Excel as an Excel Macro-Enabled Workbook (*.xlsm) and retry; if it is still "
+    "refused, use the buttons in Excel and report the file.",
+    "Every workbook written from another (`run`, `consolidate -o`, `evaluate -o`, the Kiriman .xlsx) is "
+    "read back from the bytes written before it replaces anything: each input sheet of the source must "
+    "be there with the same values (a formula may lose its stored result: Excel recalculates it). A sheet "
+    "or value the writer lost refuses the write, naming the first difference.")
+
+OUTPUT_WITH_IN_PLACE = refusal(
+    "RAK821", "output-with-in-place",
+    "Opsi -o ({path}) dan --in-place tidak dapat dipakai bersama; tidak ada yang ditulis.",
+    "Options -o ({path}) and --in-place cannot be used together; nothing was written.",
+    "Pakai -o BERKAS untuk salinan, atau --in-place untuk menulis ke berkas masukan itu sendiri.",
+    "Use -o FILE for a copy, or --in-place to write into the input file itself.",
+    "`rak-xl run` was given both a copy to write and the input to write into: which one was meant "
+    "cannot be guessed.")
+
+PACKAGE_NAMES_THE_USER = refusal(
+    "RAK822", "package-names-the-user",
+    "Kiriman tidak dibuat: berkas '{file}' masih memuat {what} ({where}).",
+    "Package not made: '{file}' still holds {what} ({where}).",
+    "Hapus nama atau folder itu dari workbook (di nama lembar, header/footer, nama gaya sel, atau properti "
+    "dokumen di File > Info), simpan, lalu jalankan lagi.",
+    "Remove that name or folder from the workbook (a sheet name, a header/footer, a cell style's name, or the "
+    "document properties under File > Info), save, then run again.",
+    "After Siapkan Kiriman has removed what Office leaves in a workbook (properties, links, comments, "
+    "names, headers and footers, dropdown prompts, style names), every byte of the package (.xlsx parts "
+    "inflated, PDF streams, the e-mail text) is searched for the user's home folder and account name; "
+    "any left refuses the package, so nothing personal is sent.")
 
 OUTPUT_FOLDER_IS_FILE = refusal(
     "RAK823", "output-folder-is-file",

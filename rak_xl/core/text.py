@@ -1073,6 +1073,20 @@ WORDS.update({
     "rules.code_column": ("Kode Anggaran", "budget code"),
 })
 
+# --- writing: what a written copy must keep, what a package must not carry ----------------------
+# Pieces of the refusals RAK820 (adapters/kept_values.py) and RAK822 (products/submit.py).
+
+WORDS.update({
+    "kept.sheet_missing": ("lembar '{sheet}' tidak ada", "sheet '{sheet}' is missing"),
+    "kept.value_changed": ("sel {cell} berisi '{after}', semestinya '{before}'",
+                           "cell {cell} holds '{after}' instead of '{before}'"),
+    "kept.unreadable": ("salinan itu tidak dapat dibaca kembali: {reason}", "the copy cannot be read back: {reason}"),
+    "kept.empty": ("(kosong)", "(empty)"),
+    "personal.home": ("folder pribadi pengguna '{needle}'", "the user's home folder '{needle}'"),
+    "personal.user": ("nama pengguna komputer '{needle}'", "the computer's user name '{needle}'"),
+    "personal.part": ("bagian {part}", "part {part}"),
+})
+
 # English names of the Identitas fields and RAK columns a finding names; in Indonesian the
 # message quotes the label on the sheet itself (core/layout.py), the words staff see there.
 FIELD_EN = {"satker": "Satker", "satker_code": "Satker code", "year": "Budget year", "dipa_number": "DIPA number",

@@ -14,11 +14,12 @@ import re
 from collections.abc import Mapping
 
 from rak_xl.core import layout as L
-from rak_xl.core.catalog import RAK101, RAK105, RAK106, RAK107, RAK108, RAK110
+from rak_xl.core.catalog import RAK101, RAK105, RAK106, RAK107, RAK108, RAK110, RAK111
 from rak_xl.core.findings import Finding
 from rak_xl.core.model import BudgetLine, CellRef, Division, Identity, Plan, Program, RakRow, Target, Val
 from rak_xl.core.text import shorten
 
+from . import codes
 from .divisions import match_division
 from .quarterly_input import parse_evaluation
 from .tables import Grid, find_table, formula_findings, label_key, unreadable
@@ -107,6 +108,8 @@ class _Parser:
                 continue
             parsed = {"text": lambda v: str(v).strip() if not isinstance(v, float) or v != int(v) else str(int(v)),
                       "money": parse_money, "date": parse_date, "year": parse_year}[kind](raw)
+            if key == "satker_code" and parsed is not None:  # the recap matches satkers by it (RAK504 says how typed)
+                parsed = codes.satker_code(parsed)
             if parsed is None:
                 self.findings.append(unreadable(val, label, kind))
             else:
@@ -246,6 +249,8 @@ def parse_plan(grids: Mapping[str, Grid]) -> tuple[Plan, list[Finding]]:
 
 
 def _check_ids(rows: list[RakRow], findings: list[Finding]) -> None:
+    """Each row's ID present (RAK107), unique as a reader sees it (RAK108: see parse/codes.py), and made
+    of plain characters (RAK111)."""
     seen: dict[str, RakRow] = {}
     for row in rows:
         if "id" not in row.cells:
@@ -253,8 +258,12 @@ def _check_ids(rows: list[RakRow], findings: list[Finding]) -> None:
         if row.cells["id"].blank:
             findings.append(RAK107.at(row.ref("id"), row=row.row, example=f"{row.table}-{row.row:03d}"))
             continue
-        key = row.id.casefold()
+        key = codes.id_key(row.id)
         if key in seen:
-            findings.append(RAK108.at(row.ref("id"), row_id=row.id, id=row.id, other=str(seen[key].ref("id"))))
+            findings.append(RAK108.at(row.ref("id"), row_id=row.id, id=codes.shown(row.id),
+                                      other=str(seen[key].ref("id"))))
         else:
             seen[key] = row
+        odd = codes.unusual(row.id)
+        if odd:
+            findings.append(RAK111.at(row.ref("id"), row_id=row.id, id=codes.shown(row.id), chars=codes.described(odd)))

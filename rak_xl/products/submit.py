@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -195,6 +196,51 @@ def libreoffice_pdf(xlsx: Path, pdf: Path) -> None:
     export_pdf(xlsx, pdf, PDF_SHEETS)
 
 
+# Account names that name no one person (a shared office PC's, a service's): never searched for.
+GENERIC_ACCOUNTS = frozenset({"root", "admin", "administrator", "user", "users", "guest", "default", "public", "owner",
+                              "staf", "staff", "operator", "pegawai", "kantor", "kpu"})
+
+
+def user_traces(grids: Mapping[str, Grid]) -> list[tuple[str, str]]:
+    """(text, kind) of what names this computer's user: the home folder, in the forms a workbook, a link
+    and a PDF string write it ("home"; not a one-level home such as /root, which names an account, not
+    a person), and the account name ("user"), unless it names no one, is shorter than four letters, or
+    is in the plan's own text (the signer may be that person: what staff typed is theirs to send)."""
+    import getpass
+
+    home = str(Path.home())
+    traces = []
+    if len([p for p in re.split(r"[\\/]+", home) if p and not p.endswith(":")]) >= 2:
+        forms = {home, home.replace("\\", "/"), home.replace("/", "\\"), home.replace("\\", "\\\\"),
+                 home.replace(" ", "%20")}
+        traces += [(form, "home") for form in sorted(forms)]
+    try:
+        account = getpass.getuser()
+    except (OSError, KeyError):  # no name in the environment, none in the password database
+        account = ""
+    text = "\n".join(v for grid in grids.values() for row in grid for v in row if isinstance(v, str)).casefold()
+    names = {account, os.environ.get("USERNAME", ""), os.environ.get("USER", ""), Path.home().name}
+    traces += [(name, "user") for name in sorted(names) if len(name) >= 4 and name.casefold() not in GENERIC_ACCOUNTS
+               and name.casefold() not in text]
+    return traces
+
+
+def refuse_personal(files: list[Path], traces: list[tuple[str, str]], folder: Path) -> None:
+    """Refuse (RAK822) a package any byte of which (members and streams inflated) names the user;
+    `folder`: where the files are to be put (the refusal names them there)."""
+    from rak_xl.adapters.inflated import readable_parts
+
+    needles = [(text.encode("utf-8").lower(), text, kind) for text, kind in traces]
+    for path in files:
+        for part, data in readable_parts(path):
+            low = data.lower()
+            for needle, text, kind in needles:
+                if needle in low:
+                    raise R.PACKAGE_NAMES_THE_USER(file=folder / path.name,
+                                                   what=both(f"personal.{kind}", needle=text),
+                                                   where=both("personal.part", part=part))
+
+
 def write_package(report: jobs.ValidationReport, plan: WritePlan, grids: Mapping[str, Grid], source_name: str,
                   source_file: Path | None, out_dir: Path, *, forced: bool,
                   pdf: Callable[[Path, Path], None] | None, when: dt.datetime | None = None) -> Package:
@@ -208,9 +254,12 @@ def write_package(report: jobs.ValidationReport, plan: WritePlan, grids: Mapping
     # A second package the same day replaces the first one's files only: staff's own stay.
     ours = _package_names(stem)
     before = sorted(folder.iterdir()) if folder.is_dir() else []
+    traces = user_traces(grids)
     with replacing(folder, folder=True, parents=True, owned=ours) as staging:
         xlsx = staging / f"{stem}.xlsx"
-        write_values_copy(grids, stamped, source_file, xlsx, drop=DROPPED_SHEETS)
+        write_values_copy(grids, stamped, source_file, xlsx, drop=DROPPED_SHEETS,
+                          source=source_file or source_name, shown_as=folder / xlsx.name,
+                          traces=[text for text, _ in traces])
         names = [xlsx.name]
         if pdf is not None:
             pdf(xlsx, staging / f"{stem}.pdf")
@@ -218,6 +267,7 @@ def write_package(report: jobs.ValidationReport, plan: WritePlan, grids: Mapping
         txt = staging / f"{stem}_email.txt"
         txt.write_text(cover_text(report, names, package.forced), encoding="utf-8")
         names.append(txt.name)
+        refuse_personal([staging / n for n in names], traces, folder)
     package.files = [folder / n for n in names]
     package.replaced = [p for p in before if p.name in ours and p.name in names]
     package.removed = [p for p in before if p.name in ours and p.name not in names]

@@ -11,6 +11,7 @@ from rak_xl.core.catalog import PLAN_DRAFTED_FROM_MONTH, RAK501, RAK502, RAK503,
 from rak_xl.core.findings import Finding
 from rak_xl.core.model import Plan
 from rak_xl.core.text import FIELD_EN, Both, date_text
+from rak_xl.parse import codes
 
 from . import rule
 from .helpers import IDENTITY_LABEL
@@ -57,6 +58,12 @@ def identity_field_missing(plan: Plan) -> Iterator[Finding]:
 
 @rule(RAK504)
 def satker_code_invalid(plan: Plan) -> Iterator[Finding]:
+    """Six digits 0-9, typed as such: the parser reads other digits as their plain form (the recap
+    must meet the satker's other files), so the code as typed is checked here."""
     code = plan.identity.get("satker_code")
-    if code and not re.fullmatch(r"\d{6}", str(code).strip()):
-        yield RAK504.at(plan.identity.cells["satker_code"].cell, value=code)
+    if not code:
+        return
+    cell = plan.identity.cells["satker_code"]
+    typed = cell.raw.strip() if isinstance(cell.raw, str) else code
+    if typed != code or not re.fullmatch(r"[0-9]{6}", code):
+        yield RAK504.at(cell.cell, value=codes.shown(typed))

@@ -229,7 +229,9 @@ def _budget(ws, src: PlanData, f: Formats) -> None:
 
 def build_xlsx_bytes(src: PlanData, created: dt.datetime) -> bytes:
     out = io.BytesIO()
-    wb = xlsxwriter.Workbook(out, {"in_memory": True})
+    # A plan carried forward holds staff's text (a satker name starting with '=', a web address): written
+    # as text, never as a formula or a link; the builder's own formulas go through write_formula.
+    wb = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
     wb.set_properties({
         "title": say("builder.properties.title", satker=src.identity["satker"], year=src.identity["year"]),
         "subject": "RAK", "company": "KPU", "author": "rak_xl", "created": created,

@@ -1,0 +1,96 @@
+"""No data loss: a workbook written from another holds every input sheet of its source, value for value.
+
+The one write helper (rak_xl.adapters.atomic.replacing, with `keeps`) reads the written bytes
+back before they replace anything. These tests make the writer library itself lose a sheet or a
+value (openpyxl's Workbook.save is wrapped: the fault is in the library, not in rak_xl), then run
+every command that writes a copy: each must refuse with RAK820, leave the input and the target as
+they were and leave no temporary file. A door that wrote around the helper would pass the loss
+on, and fail here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from rak_xl.cli import main
+from rak_xl.core import layout as L
+
+
+def _sha(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _lossy_save(monkeypatch, lose) -> None:
+    """openpyxl's save, after `lose(wb)` took something away from the workbook being saved."""
+    from openpyxl.workbook.workbook import Workbook
+
+    real = Workbook.save
+
+    def save(self, filename):
+        lose(self)
+        return real(self, filename)
+
+    monkeypatch.setattr(Workbook, "save", save)
+
+
+def _drop_budget_sheet(wb) -> None:
+    wb.remove(wb[L.SHEET_BUDGET])
+
+
+def _change_a_pagu(wb) -> None:
+    wb[L.SHEET_PROGRAMS]["C5"].value = 1
+
+
+COMMANDS = {
+    "run -o": lambda f, d: ["run", str(f), "-o", str(d / "hasil.xlsm")],
+    "run --in-place": lambda f, d: ["run", str(f), "--in-place"],
+    "consolidate -o": lambda f, d: ["consolidate", str(f), "-o", str(d / "hasil.xlsm")],
+    "evaluate -o": lambda f, d: ["evaluate", str(f), "-o", str(d / "hasil.xlsm")],
+    "submit": lambda f, d: ["submit", str(f), "-o", str(d / "Kiriman"), "--no-pdf", "--force"],
+}
+LOSSES = {"sheet": (_drop_budget_sheet, f"lembar '{L.SHEET_BUDGET}' tidak ada"),
+          "value": (_change_a_pagu, f"sel {L.SHEET_PROGRAMS}!C5 berisi '1'")}
+
+
+@pytest.mark.parametrize("loss", list(LOSSES))
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_a_copy_that_lost_data_replaces_nothing(workbook_copy, monkeypatch, capsys, command, loss):
+    lose, words = LOSSES[loss]
+    folder = workbook_copy.parent
+    before = _sha(workbook_copy)
+    listing = sorted(folder.iterdir())
+    _lossy_save(monkeypatch, lose)
+    assert main(COMMANDS[command](workbook_copy, folder)) == 2
+    err = capsys.readouterr().err
+    assert "(RAK820)" in err and words in err and workbook_copy.name in err, err
+    assert "Traceback" not in err
+    assert _sha(workbook_copy) == before
+    assert sorted(folder.iterdir()) == listing, "a copy, a package or a temporary file was left behind"
+
+
+def test_a_faithful_copy_is_written(workbook_copy, tmp_path, capsys):
+    """The same commands without a fault write their copy: the check refuses only a loss (the input
+    sheets' formulas, saved without their results, count as kept: Excel recalculates them)."""
+    from rak_xl.adapters.file_read import read_grids
+
+    out = tmp_path / "hasil.xlsm"
+    assert main(["run", str(workbook_copy), "-o", str(out)]) == 0
+    written = read_grids(out)
+    assert set(read_grids(workbook_copy)) <= set(written)
+    assert written.uncomputed.get(L.SHEET_ACHIEVEMENT), "the Capaian lookups should be formulas without results"
+
+
+def test_the_check_compares_moments_as_excel_stores_them():
+    import datetime as dt
+
+    from rak_xl.adapters.kept_values import first_difference, same_value
+
+    assert same_value(dt.datetime(2021, 11, 17), dt.date(2021, 11, 17))
+    assert same_value(None, "") and same_value(float("nan"), float("nan")) and same_value(1, 1.0)
+    assert not same_value(dt.datetime(2021, 11, 17, 12), dt.date(2021, 11, 17))
+    assert not same_value("A-001", "A-002") and not same_value(0, None)
+    assert first_difference([["a", 1], [None, 2]], [["a", 1], [None]]) == (2, 2, 2, None)
+    assert first_difference([["a", 1]], [["a", None]], recalculated={(1, 2)}) is None
+    assert first_difference([["x\x07"]], [["x\ufffd"]], stored=lambda v: v.replace("\x07", "\ufffd")) is None
