@@ -18,6 +18,7 @@ import collections
 import hashlib
 import json
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -570,3 +571,217 @@ def test_writer_refuses_a_package_that_still_names_the_user(tmp_path):
     assert done.returncode == 2, done.stderr
     assert "(RAK822)" in done.stderr and user in done.stderr and "xl/workbook.xml" in done.stderr, done.stderr
     assert not (tmp_path / "Kiriman").exists()
+
+
+# -- the Rekap Provinsi cache as a trust boundary: what anyone who can write the cache folder can do ------
+
+def _poison_row(mutate):
+    """A recipe: every cached summary's JSON rewritten by `mutate(text) -> text`."""
+    def apply(cache: Path) -> None:
+        import sqlite3
+
+        db = sqlite3.connect(cache / "province.sqlite3")
+        with db:
+            rows = db.execute("SELECT digest, engine, data FROM summary").fetchall()
+            assert rows, "nothing cached to poison"
+            db.executemany("UPDATE summary SET data = ? WHERE digest = ? AND engine = ?",
+                           [(mutate(data), digest, engine) for digest, engine, data in rows])
+        db.close()
+    return apply
+
+
+def _replace_file(make):
+    def apply(cache: Path) -> None:
+        target = cache / "province.sqlite3"
+        target.unlink()
+        make(target)
+    return apply
+
+
+def _foreign_database(path: Path) -> None:
+    """Another program's SQLite file under the cache's name, with a table called summary of its own."""
+    import sqlite3
+
+    db = sqlite3.connect(path)
+    with db:
+        db.execute("CREATE TABLE summary (id INTEGER PRIMARY KEY, note TEXT)")
+        db.execute("INSERT INTO summary (note) VALUES ('bukan milik rak_xl')")
+    db.close()
+
+
+def _truncated_database(path: Path) -> None:
+    """A cache cut short (a copy interrupted): a valid header, the rest missing."""
+    import sqlite3
+
+    db = sqlite3.connect(path)
+    with db:
+        db.execute("CREATE TABLE summary (digest TEXT, engine TEXT, data TEXT, used REAL)")
+        db.executemany("INSERT INTO summary VALUES (?, ?, ?, ?)", [(str(i), "x", "y" * 3000, 0) for i in range(50)])
+    db.close()
+    path.write_bytes(path.read_bytes()[:5000])
+
+
+CACHE_POISONS = {
+    "counts_a_list": _poison_row(lambda t: re.sub(r'"counts": \{[^}]*\}', '"counts": []', t)),
+    "pagu_nan": _poison_row(lambda t: re.sub(r'"pagu": \d+', '"pagu": NaN', t)),
+    "pagu_1e999": _poison_row(lambda t: re.sub(r'"pagu": \d+', '"pagu": 1e999', t)),
+    "deep_json": _poison_row(lambda t: t.replace('"notes": [', '"notes": [' + "[" * 200_000 + "]" * 200_000 + ",", 1)),
+    "not_json": _poison_row(lambda t: t[: len(t) // 2]),
+    "foreign_database": _replace_file(_foreign_database),
+    "truncated_database": _replace_file(_truncated_database),
+    "garbage_file": _replace_file(lambda p: p.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4096)),
+}
+
+
+@pytest.fixture(scope="module")
+def cache_folder(tmp_path_factory) -> Path:
+    """A province folder: the shipped plan and another satker's (amount_overflow's identity)."""
+    import shutil
+
+    from conftest import WORKBOOK
+
+    folder = tmp_path_factory.mktemp("prov_cache") / "kiriman"
+    folder.mkdir()
+    shutil.copyfile(WORKBOOK, folder / "satker_a.xlsm")
+    corpus.amount_overflow(folder / "satker_b.xlsm")
+    return folder
+
+
+def _province(folder: Path, out: Path, cache: Path, *extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "rak_xl", "province", str(folder), "-o", str(out), "--quiet",
+                           "--workers", "1", *extra], capture_output=True, text=True, cwd=ROOT, timeout=300,
+                          env={**os.environ, "PYTHONIOENCODING": "utf-8", "RAK_XL_CACHE_DIR": str(cache)})
+
+
+@pytest.mark.parametrize("poison", list(CACHE_POISONS))
+def test_writer_a_poisoned_cache_is_dropped_and_rebuilt(cache_folder, tmp_path, poison):
+    """After the cache is poisoned the recap is still exit 0 and equal to a --no-cache recap; the bad
+    entries (or the whole foreign or damaged file) are replaced, so the next run is served from the
+    cache again instead of reading around it every time."""
+    cache = tmp_path / "cache"
+    assert _province(cache_folder, tmp_path / "awal.xlsx", cache).returncode == 0
+    CACHE_POISONS[poison](cache)
+    done = _province(cache_folder, tmp_path / "racun.xlsx", cache)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    cold = _province(cache_folder, tmp_path / "dingin.xlsx", cache, "--no-cache")
+    assert _recap(tmp_path / "racun.xlsx") == _recap(tmp_path / "dingin.xlsx")
+    again = _province(cache_folder, tmp_path / "lagi.xlsx", cache)
+    assert "2 berkas tidak berubah" in again.stdout, again.stdout
+    assert _recap(tmp_path / "lagi.xlsx") == _recap(tmp_path / "dingin.xlsx"), cold.stderr
+
+
+# Run in the child: the second time the file is opened (the worker's read, after the lookup's), it is
+# rewritten with other content of the same size and its time put back, as another program could.
+REWRITE_HOOK = r"""
+import os, sys
+target, other = os.path.realpath(sys.argv[1]), sys.argv[2]
+state = {"opens": 0, "busy": False}
+
+def hook(event, args):
+    if event != "open" or state["busy"] or not isinstance(args[0], (str, bytes, os.PathLike)):
+        return
+    if os.path.realpath(os.fsdecode(args[0])) != target:
+        return
+    state["opens"] += 1
+    if state["opens"] == 2:
+        state["busy"] = True
+        st = os.stat(target)
+        with open(other, "rb") as src, open(target, "wb") as dst:
+            dst.write(src.read())
+        os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns))
+        state["busy"] = False
+
+sys.addaudithook(hook)
+from rak_xl.cli import main
+sys.exit(main(sys.argv[3:]))
+"""
+
+
+def _same_size_pair(source: Path, folder: Path, old: bytes, new: bytes) -> tuple[Path, Path]:
+    """Two copies of `source` of the very same size: Pagu Awal `old`, and `new` (as many digits); the
+    smaller archive padded with a zip comment."""
+    import zipfile
+
+    made = []
+    for name, value in (("asli.xlsm", old), ("lain.xlsm", new)):
+        out = folder / name
+        with zipfile.ZipFile(source) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+            for info in zin.infolist():
+                data = zin.read(info.filename).replace(b"<v>" + old + b"</v>", b"<v>" + value + b"</v>")
+                zout.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+        made.append(out)
+    small, big = sorted(made, key=lambda p: p.stat().st_size)
+    with zipfile.ZipFile(small, "a") as zf:
+        zf.comment = b" " * (big.stat().st_size - small.stat().st_size)
+    assert made[0].stat().st_size == made[1].stat().st_size
+    return made[0], made[1]
+
+
+def test_writer_a_file_rewritten_while_it_is_read_is_cached_under_its_own_content(tmp_path):
+    """A file rewritten (same size, same time) between the cache lookup and the parse: the summary is
+    stored under the digest of the bytes it was made from, so a later cached recap of the file as it
+    is now equals a --no-cache recap (it showed the other content's Pagu Awal 9.178.163.000 before)."""
+    import shutil
+
+    from conftest import WORKBOOK
+
+    folder = tmp_path / "kiriman"
+    folder.mkdir()
+    target = folder / "satker.xlsm"
+    first, other = _same_size_pair(WORKBOOK, tmp_path, b"3178163000", b"9178163000")
+    shutil.copyfile(first, target)
+    original = first.read_bytes()
+    cache = tmp_path / "cache"
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "RAK_XL_CACHE_DIR": str(cache)}
+    done = subprocess.run([sys.executable, "-c", REWRITE_HOOK, str(target), str(other), "province", str(folder),
+                           "-o", str(tmp_path / "saat.xlsx"), "--quiet", "--workers", "1"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300, env=env)
+    assert done.returncode == 0, done.stderr
+    assert target.read_bytes() == other.read_bytes(), "the rewrite did not happen: the test proves nothing"
+    target.write_bytes(original)
+    assert _province(folder, tmp_path / "cache.xlsx", cache).returncode == 0
+    assert _province(folder, tmp_path / "dingin.xlsx", cache, "--no-cache").returncode == 0
+    cached, cold = _recap(tmp_path / "cache.xlsx"), _recap(tmp_path / "dingin.xlsx")
+    assert cached == cold
+    assert cold[0][0][10] == 3_178_163_000
+
+
+def test_writer_province_without_o_never_replaces_what_is_no_recap(tmp_path):
+    """`rak-xl province DIR` writes Rekap_Provinsi.xlsx in the working folder: over an earlier recap, yes;
+    over a satker's plan (or any other file) of that name, never (RAK858, the file unchanged)."""
+    import shutil
+
+    from conftest import WORKBOOK
+
+    folder = tmp_path / "kiriman"
+    folder.mkdir()
+    shutil.copyfile(WORKBOOK, folder / "satker.xlsm")
+    work = tmp_path / "kerja"
+    work.mkdir()
+    default = work / "Rekap_Provinsi.xlsx"
+
+    def province() -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "rak_xl", "province", str(folder), "--quiet"],
+                              capture_output=True, text=True, cwd=work, timeout=300,
+                              env={**os.environ, "PYTHONIOENCODING": "utf-8", "PYTHONPATH": str(ROOT)})
+
+    shutil.copyfile(WORKBOOK, default)  # a plan saved under the recap's name
+    before = _sha(default)
+    done = province()
+    assert done.returncode == 2 and "(RAK858)" in done.stderr and str(default) in done.stderr, done.stderr
+    assert _sha(default) == before and sorted(p.name for p in work.iterdir()) == [default.name]
+    default.write_text("catatan, bukan workbook")
+    assert province().returncode == 2
+    import openpyxl
+
+    plan = openpyxl.load_workbook(WORKBOOK)  # a plan that also holds a sheet named like the recap's
+    plan.create_sheet("Rekap Satker")
+    plan.save(default)
+    done = province()
+    assert done.returncode == 2 and "(RAK858)" in done.stderr, done.stderr
+    default.unlink()
+    done = province()
+    assert done.returncode == 0 and str(default) in done.stdout, done.stderr
+    assert province().returncode == 0  # an earlier recap is the recap's own file: replaced
+    assert _recap(default)[0]

@@ -179,7 +179,7 @@ def test_province_replaces_an_earlier_recap_and_no_other_file(workbook_copy, tmp
     other.write_bytes(b"PK\x03\x04 lembar kerja orang lain")
     done = rak("province", str(workbook_copy.parent), "-o", str(other), "--quiet")
     assert done.returncode == 2
-    assert f"Berkas rekap '{other}' sudah ada dan bukan rekap provinsi" in done.stderr and "(RAK858)" in done.stderr
+    assert f"Berkas '{other}' sudah ada dan bukan rekap buatan rak-xl" in done.stderr and "(RAK858)" in done.stderr
     assert other.read_bytes() == b"PK\x03\x04 lembar kerja orang lain"
 
 

@@ -59,6 +59,11 @@ def test_codes_and_slugs_are_stable_in_form_and_unique():
     assert len(slugs) == len(set(slugs))
     with pytest.raises(KeyError):
         R.refusal("RAK701", "again", "x", "y")
+    for code, (successor, _why) in R.RETIRED.items():  # a retired code is never handed out again
+        assert code not in R.REFUSALS and successor in R.REFUSALS, code
+        with pytest.raises(KeyError):
+            R.refusal(code, "reused", "x", "y")
+        assert f"### {code} (retired)" in rules_markdown()
 
 
 def test_a_parameter_in_both_languages_gives_each_its_words():

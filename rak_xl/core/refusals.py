@@ -72,11 +72,20 @@ class Refusal:
 
 REFUSALS: dict[str, Refusal] = {}
 
+# Codes handed out once and withdrawn: never given to another refusal (staff and notes may still
+# quote them), and listed in docs/rules.md with the code that took their place.
+RETIRED = {
+    "RAK857": ("RAK858", "a file that is no recap under the province's default output name is refused by "
+                         "the one check of every recap output, -o or not"),
+}
+
 
 def refusal(code: str, slug: str, message_id: str, message_en: str, hint_id: str = "", hint_en: str = "",
             doc: str = "", exit_code: int = 2) -> Refusal:
     if code in REFUSALS:
         raise KeyError(f"refusal {code} defined twice")
+    if code in RETIRED:
+        raise KeyError(f"refusal {code} is retired (see {RETIRED[code][0]}): take the next free code")
     entry = Refusal(code, slug, message_id, message_en, hint_id, hint_en, doc, exit_code)
     REFUSALS[code] = entry
     return entry
@@ -211,15 +220,6 @@ PROVINCE_OUTPUT_IS_A_SATKER_WORKBOOK = refusal(
     "`-o` names a workbook in the folder being recapped that is no earlier recap (it has no Rekap Satker "
     "sheet): a satker's plan is never replaced by the recap.")
 
-PROVINCE_DEFAULT_OUTPUT_TAKEN = refusal(
-    "RAK857", "province-default-output-taken",
-    "Berkas '{path}' sudah ada dan bukan rekap buatan rak-xl; berkas itu tidak ditimpa.",
-    "'{path}' already exists and is no recap made by rak-xl; it is not overwritten.",
-    "Beri nama berkas rekap dengan -o, misalnya -o Rekap_Provinsi_2023.xlsx.",
-    "Name the recap with -o, e.g. -o Rekap_Provinsi_2023.xlsx.",
-    "`rak-xl province DIR` without `-o` writes Rekap_Provinsi.xlsx in the current folder; a file of that "
-    "name is replaced only when it is an earlier recap (a Rekap Satker sheet and no plan sheets).")
-
 PROVINCE_FOLDER_CELL_EMPTY = refusal(
     "RAK855", "province-folder-cell-empty",
     "Folder kiriman satker belum diisi ({where}).",
@@ -239,12 +239,15 @@ PROVINCE_RELATIVE_FOLDER_UNSAVED = refusal(
 
 PROVINCE_OUTPUT_NOT_A_RECAP = refusal(
     "RAK858", "province-output-not-a-recap",
-    "Berkas rekap '{path}' sudah ada dan bukan rekap provinsi; berkas itu tidak ditimpa.",
-    "Recap '{path}' exists and is no province recap; it is not overwritten.",
-    "Pilih nama lain dengan -o, misalnya Rekap_Provinsi.xlsx, atau pindahkan berkas itu dulu.",
-    "Choose another name with -o, e.g. Rekap_Provinsi.xlsx, or move that file away first.",
-    "`-o` names an existing file that is no earlier recap (it has no Rekap Satker sheet): the recap "
-    "replaces only an earlier recap, whatever its name.")
+    "Berkas '{path}' sudah ada dan bukan rekap buatan rak-xl; berkas itu tidak ditimpa.",
+    "'{path}' already exists and is no recap made by rak-xl; it is not overwritten.",
+    "Beri nama lain untuk rekap dengan -o, misalnya -o Rekap_Provinsi_2023.xlsx, atau pindahkan berkas "
+    "itu dulu.",
+    "Name the recap otherwise with -o, e.g. -o Rekap_Provinsi_2023.xlsx, or move that file away first.",
+    "`rak-xl province` where the recap's file (`-o`, or without it Rekap_Provinsi.xlsx in the working "
+    "folder) exists and is no earlier recap (a Rekap Satker sheet and none of a plan's sheets); a "
+    "workbook in the folder being recapped gets RAK854. The recap replaces only an earlier recap, "
+    "whatever its name. RAK857 (the default output's own refusal) is retired into this one.")
 FILE_UNREADABLE = refusal(
     "RAK702", "file-unreadable",
     "Berkas '{name}' tidak dapat dibaca ({reason}).",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from rak_xl.core.catalog import AREAS, CATALOG
 from rak_xl.core.findings import SEVERITY_LABEL
 from rak_xl.core.refusals import AREAS as REFUSAL_AREAS
-from rak_xl.core.refusals import REFUSALS, Refusal
+from rak_xl.core.refusals import REFUSALS, RETIRED, Refusal
 from rak_xl.core.text import say
 from rak_xl.figures import kinds, quarterly
 
@@ -71,15 +71,18 @@ def refusals_markdown() -> list[str]:
         "",
         "A refusal is not a finding: the file, folder or command cannot be used, nothing is read or "
         "written, the command line exits with code 2 (unless noted) and a button shows one alert. "
-        "The code closes the message's first line, e.g. `Berkas 'RAK.xlsm' tidak ditemukan. (RAK701)`.",
+        "The code closes the message's first line, e.g. `Berkas 'RAK.xlsm' tidak ditemukan. (RAK701)`. "
+        "A retired code is never given to another refusal.",
         "",
     ]
     for prefix, (area_id, area_en) in REFUSAL_AREAS.items():
-        entries = [r for code, r in sorted(REFUSALS.items()) if code.startswith(prefix)]
+        entries = {code: _refusal_lines(r) for code, r in REFUSALS.items() if code.startswith(prefix)}
+        entries.update({code: [f"### {code} (retired)", "", f"Replaced by {successor}: {why}.", ""]
+                        for code, (successor, why) in RETIRED.items() if code.startswith(prefix)})
         if entries:
             out += [f"## {prefix}xx {area_id} / {area_en}", ""]
-            for r in entries:
-                out += _refusal_lines(r)
+            for code in sorted(entries):
+                out += entries[code]
     return out
 
 

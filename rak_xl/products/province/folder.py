@@ -138,23 +138,29 @@ def folder_from_cell(value, workbook: str | Path) -> Path:
 
 
 def check_output(folder: Path, output: Path) -> None:
-    """The recap is a new .xlsx; it replaces an earlier recap (a workbook with a Rekap Satker sheet),
-    whatever its name, and no other file: never a workbook it is meant to read."""
+    """The recap is a new .xlsx; it replaces an earlier recap, whatever its name (with -o or the
+    default Rekap_Provinsi.xlsx alike), and no other file: never a workbook it is meant to read."""
     from rak_xl.adapters.atomic import check_target
-    from rak_xl.adapters.file_read import sheet_names
 
     if output.suffix.lower() != ".xlsx":
         raise PROVINCE_OUTPUT_NOT_XLSX(name=output)
     check_target(output)
-    if not output.exists():
+    if not output.exists() or is_recap(output):
         return
-    try:
-        if L.RECAP_SHEETS[0] in sheet_names(output):
-            return
-    except RakInputError:  # not even a workbook: no recap either
-        pass
     try:
         inside = folder.is_dir() and output.resolve().parent == folder.resolve()
     except (OSError, RuntimeError):
         inside = False
     raise (PROVINCE_OUTPUT_IS_A_SATKER_WORKBOOK if inside else PROVINCE_OUTPUT_NOT_A_RECAP)(path=output)
+
+
+def is_recap(path: Path) -> bool:
+    """Whether `path` is an earlier recap: a workbook with a Rekap Satker sheet and none of a plan's
+    sheets (a satker's plan that also holds a sheet of that name is still a plan)."""
+    from rak_xl.adapters.file_read import sheet_names
+
+    try:
+        names = {name.casefold() for name in sheet_names(path)}
+    except RakInputError:  # not even a workbook: no recap either
+        return False
+    return L.RECAP_SHEETS[0].casefold() in names and not names & {name.casefold() for name in L.INPUT_SHEETS}

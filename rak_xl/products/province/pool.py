@@ -1,17 +1,21 @@
 """Many files -> their summaries: from the cache when a file's content was summarised before,
-else in worker processes, in chunks, when there are enough files to be worth it."""
+else in worker processes, in chunks, when there are enough files to be worth it.
+
+The cache is outside rak_xl (a file anyone can write), so it is trusted with nothing but time: a
+file is looked up by the SHA-256 of the bytes read for the lookup, and a summary is stored under
+the digest of the very bytes it was made from (read once, in the worker: summary.read_and_summarise),
+so a file rewritten in between cannot file one content's summary under another's digest."""
 
 from __future__ import annotations
 
 import os
-import stat
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from .progress import Progress
-from .summary import SatkerSummary, Skipped, summarise_file
-from .summary_cache import SummaryCache, content_digest
+from .summary import SatkerSummary, Skipped, digest_of, file_bytes, read_and_summarise
+from .summary_cache import SummaryCache
 
 
 def summarise_all(paths: list[Path], workers: int | None = None, progress: Progress | None = None,
@@ -23,48 +27,37 @@ def summarise_all(paths: list[Path], workers: int | None = None, progress: Progr
     """
     results: dict[int, SatkerSummary | Skipped] = {}
     todo: list[tuple[int, str]] = []
-    seen: dict[int, tuple[str, tuple]] = {}  # index -> (digest, stat signature when hashed)
     use_cache = cache is not None and cache.enabled
     for i, p in enumerate(paths):
-        if use_cache:
-            try:
-                before = _signature(p)
-                # Only a regular file is hashed (opening a FIFO would wait for a writer forever);
-                # anything else goes to the reader, which refuses it with its message.
-                digest = content_digest(p) if before[3] else None
-            except OSError:
-                digest = None
-            if digest is None:
-                todo.append((i, str(p)))
-                continue
-            cached = cache.get(digest, lambda data, p=p, mtime=before[2]: SatkerSummary.from_cache(data, Path(p), mtime))
-            if cached is not None:
-                results[i] = cached
-                if progress:
-                    progress.update()
-                continue
-            seen[i] = (digest, before)
-        todo.append((i, str(p)))
-    for i, result in _summarise_many(todo, workers, progress):
+        found = _cached(Path(p), cache) if use_cache else None
+        if found is None:
+            todo.append((i, str(p)))
+            continue
+        results[i] = found
+        if progress:
+            progress.update()
+    for i, (digest, result) in _summarise_many(todo, workers, progress):
         results[i] = result
-        if i in seen and isinstance(result, SatkerSummary):
-            digest, before = seen[i]
-            try:
-                unchanged = _signature(paths[i]) == before
-            except OSError:
-                unchanged = False
-            if unchanged:  # the file did not change while it was read: its summary belongs to that digest
-                cache.put(digest, result.to_cache())
+        if use_cache and digest is not None and isinstance(result, SatkerSummary):
+            cache.put(digest, result.to_cache())
     return [results[i] for i in range(len(paths))]
 
 
-def _signature(path: str | Path) -> tuple[int, int, float, bool]:
-    st = os.stat(path)
-    return st.st_size, st.st_mtime_ns, st.st_mtime, stat.S_ISREG(st.st_mode)
+def _cached(path: Path, cache: SummaryCache) -> SatkerSummary | Skipped | None:
+    """The file's summary from the cache; a file that cannot be read is skipped here (its reason is
+    the reader's, as a worker would give it); None when the file must be summarised."""
+    data = file_bytes(path)  # the reader's checks first: a FIFO, a device, a huge file is never hashed
+    if isinstance(data, Skipped):
+        return data
+    try:
+        mtime = os.stat(path).st_mtime
+    except OSError:
+        return None
+    return cache.get(digest_of(data), lambda stored: SatkerSummary.from_cache(stored, path, mtime))
 
 
-def _work(paths: list[str]) -> list[SatkerSummary | Skipped]:
-    return [summarise_file(p) for p in paths]
+def _work(paths: list[str]) -> list[tuple[str | None, SatkerSummary | Skipped]]:
+    return [read_and_summarise(p) for p in paths]
 
 
 def warm_up() -> None:
@@ -82,12 +75,12 @@ def _chunks(items: list, size: int) -> list[list]:
 
 def _summarise_many(todo: list[tuple[int, str]], workers: int | None,
                     progress: Progress | None):
-    """(index, summary) for each (index, path), in processes when worth it."""
+    """(index, (digest, summary)) for each (index, path), in processes when worth it."""
     workers = workers or os.cpu_count() or 1
     workers = max(1, min(workers, len(todo)))
     if workers == 1 or len(todo) < 4:
         for i, p in todo:
-            yield i, summarise_file(p)
+            yield i, read_and_summarise(p)
             if progress:
                 progress.update()
         return

@@ -9,6 +9,8 @@ Skipped entry with the reason; nothing here raises for a bad file.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from rak_xl.core import layout as L
 from rak_xl.core.errors import RakInputError
 from rak_xl.core.text import say, tw
 from rak_xl.figures import sums
+from rak_xl.parse.codes import id_key
 
 MAX_FINDINGS_PER_SATKER = 200  # a badly broken file must not flood the recap (or memory)
 # Sheets that make a workbook a RAK workbook; fewer than two of them: something else.
@@ -62,8 +65,9 @@ class SatkerSummary:
 
     @property
     def key(self) -> tuple[str, int | None]:
-        """Same satker and year: the code when known, else the name (else the file itself)."""
-        ident = self.satker_code or self.satker.casefold() or f"berkas:{self.file}"
+        """Same satker and year: the code when known, else the name as a reader sees it (look-alike and
+        invisible characters folded, rak_xl.parse.codes), else the file itself."""
+        ident = self.satker_code or " ".join(id_key(self.satker).split()) or f"berkas:{self.file}"
         return ident, self.year
 
     def to_cache(self) -> dict:
@@ -76,14 +80,66 @@ class SatkerSummary:
         return data
 
     @classmethod
-    def from_cache(cls, data: dict, path: Path, mtime: float) -> SatkerSummary:
-        data = dict(data)
+    def from_cache(cls, data: object, path: Path, mtime: float) -> SatkerSummary:
+        """The summary stored by to_cache; ValueError for anything of another shape (the cache is
+        outside rak_xl: a damaged or hand-edited entry is read again from the file, never trusted)."""
+        data = dict(_checked(data))
         for k in _TIMES:
-            if data.get(k) is not None:
+            if data[k] is not None:
                 kind, text = data[k]
                 data[k] = (dt.datetime if kind == "datetime" else dt.date).fromisoformat(text)
         data["errors"] = [tuple(e) for e in data["errors"]]
         return cls(file=path.name, path=str(path), mtime=mtime, **data)
+
+
+def _is_int(v: object) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _is_number(v: object) -> bool:
+    return (_is_int(v) or isinstance(v, float)) and math.isfinite(v)
+
+
+def _list_of(v: object, test, length: int | None = None, at_most: int | None = None) -> bool:
+    return (isinstance(v, list) and (length is None or len(v) == length) and (at_most is None or len(v) <= at_most)
+            and all(test(x) for x in v))
+
+
+def _map_of(v: object, test) -> bool:
+    return isinstance(v, dict) and all(isinstance(k, str) and test(x) for k, x in v.items())
+
+
+def _moment(v: object) -> bool:
+    return v is None or _list_of(v, lambda x: isinstance(x, str), 2) and v[0] in ("date", "datetime")
+
+
+# What each field of a cached summary may hold (to_cache's shapes: JSON lists for tuples and moments).
+_CACHE_SHAPE = {
+    "satker": lambda v: isinstance(v, str), "satker_code": lambda v: isinstance(v, str),
+    "year": lambda v: v is None or _is_int(v), "dipa_number": lambda v: isinstance(v, str), "signed_on": _moment,
+    "counts": lambda v: _map_of(v, lambda n: _is_int(n) and n >= 0),
+    "pagu_initial": lambda v: v is None or _is_int(v), "pagu": lambda v: v is None or _is_int(v),
+    "allocated": _is_int, "programs": lambda v: _map_of(v, _is_int),
+    "program_names": lambda v: _map_of(v, lambda n: isinstance(n, str)),
+    "divisions": lambda v: _map_of(v, _is_int), "rpd": lambda v: _list_of(v, _is_int, len(L.QUARTERS)),
+    "errors": lambda v: _list_of(v, lambda e: _list_of(e, lambda x: isinstance(x, str), 4),
+                                 at_most=MAX_FINDINGS_PER_SATKER),
+    "errors_left_out": lambda v: _is_int(v) and v >= 0,
+    "evaluation": lambda v: v is None or isinstance(v, dict) and set(v) == {"capaian", "serapan"} and all(
+        _list_of(x, lambda q: q is None or _is_number(q), len(L.QUARTERS)) for x in v.values()),
+    "stamped_at": _moment, "date_flagged": lambda v: isinstance(v, bool),
+    "notes": lambda v: _list_of(v, lambda x: isinstance(x, str)),
+}
+
+
+def _checked(data: object) -> dict:
+    """`data` when it has exactly the fields of a cached summary, each of its shape; else ValueError."""
+    if not isinstance(data, dict) or set(data) != set(_CACHE_SHAPE):
+        raise ValueError("not a cached summary")
+    for key, fits in _CACHE_SHAPE.items():
+        if not fits(data[key]):
+            raise ValueError(f"cached summary: {key} of another shape")
+    return data
 
 
 @dataclass
@@ -95,14 +151,44 @@ class Skipped:
 
 def summarise_file(path: str | Path) -> SatkerSummary | Skipped:
     """Read, validate and summarise one workbook; never raises for a bad file."""
+    return read_and_summarise(path)[1]
+
+
+def file_bytes(path: Path) -> bytes | Skipped:
+    """The file's bytes, read once (the reader's checks: a regular workbook file of a sane size), or
+    why it is skipped."""
+    from rak_xl.adapters.archive import read_bytes
+
+    try:
+        return read_bytes(path)
+    except RakInputError as exc:
+        return Skipped(path.name, KIND_UNREADABLE, exc.text())
+
+
+def digest_of(data: bytes) -> str:
+    """What the cache knows a file's content by: the SHA-256 of its bytes (hex)."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_and_summarise(path: str | Path) -> tuple[str | None, SatkerSummary | Skipped]:
+    """(SHA-256 of the bytes read, their summary): the file is read once, and both come from those
+    bytes, so a file rewritten meanwhile can never file one content's summary under another's
+    digest. The digest is None when the file could not be read."""
+    path = Path(path)
+    data = file_bytes(path)
+    if isinstance(data, Skipped):
+        return None, data
+    return digest_of(data), _summarise_bytes(path, data)
+
+
+def _summarise_bytes(path: Path, data: bytes) -> SatkerSummary | Skipped:
     from rak_xl.adapters.file_read import read_grids
     from rak_xl.parse.tables import label_key
     from rak_xl.products import jobs
     from rak_xl.products.submit import stamp_time
 
-    path = Path(path)
     try:
-        grids = read_grids(path)
+        grids = read_grids(path, data=data)
     except RakInputError as exc:
         return Skipped(path.name, KIND_UNREADABLE, exc.text())
     except Exception as exc:  # a reader bug on one file must not stop the recap of the others

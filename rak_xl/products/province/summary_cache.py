@@ -14,14 +14,22 @@ Where (docs/commands.md says the same; the folder is safe to delete at any time)
     Windows: %LOCALAPPDATA%\\rak_xl\\Cache;  macOS: ~/Library/Caches/rak_xl;
     otherwise $XDG_CACHE_HOME/rak_xl, by default ~/.cache/rak_xl.
 One SQLite file (province.sqlite3) in that folder: one file to delete, atomic
-transactions, safe when two recaps run at once. A cache that cannot be opened or is
-damaged is set aside and the recap runs without it: the cache only ever saves time.
+transactions, safe when two recaps run at once.
+
+The cache is a trust boundary: anyone who can write that folder can write the file. So it only
+ever saves time. A file that is no cache of ours (another program's, an older layout: its
+application id, version and columns say so) or a damaged one (SQLite's quick check) is set aside
+as province.sqlite3.rusak and a new cache is made, once, rather than read around on every run. An
+entry is parsed strictly (no NaN or Infinity, at most MAX_ENTRY bytes, no nesting beyond what JSON's
+parser allows) and handed to `load`, which checks its shape; an entry that fails is deleted and the
+file is read again.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import sqlite3
 import sys
@@ -35,6 +43,14 @@ ENV_DIR = "RAK_XL_CACHE_DIR"
 FILE_NAME = "province.sqlite3"
 _BATCH = 64
 KEEP_DAYS = 60  # entries not used for this long are dropped (old versions, files long gone)
+APPLICATION_ID = 0x52414B31  # "RAK1" in the SQLite header: this file is a rak_xl cache
+LAYOUT = 1  # the table's layout (PRAGMA user_version); another layout is set aside and rebuilt
+COLUMNS = ["digest", "engine", "data", "used"]
+MAX_ENTRY = 4 * 1024 * 1024  # bytes of one summary's JSON; a real one is a few KB (at most 200 findings)
+
+
+class _NotOurs(Exception):
+    """The cache file is another program's, of another layout, or damaged."""
 
 
 def cache_dir() -> Path:
@@ -49,12 +65,6 @@ def cache_dir() -> Path:
         return Path.home() / "Library" / "Caches" / "rak_xl"
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "rak_xl"
-
-
-def content_digest(path: str | Path) -> str:
-    """SHA-256 of the file's bytes (hex)."""
-    with open(path, "rb") as fh:
-        return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +100,7 @@ class SummaryCache:
         self.folder = Path(folder) if folder is not None else cache_dir()
         self.fingerprint = fingerprint or engine_fingerprint()
         self.db: sqlite3.Connection | None = None
+        self.broken = False  # SQLite reported the file damaged while in use
         self.hits = 0
         self._new: list[tuple[str, str, str, float]] = []
         self._used: list[tuple[float, str, str]] = []
@@ -106,21 +117,32 @@ class SummaryCache:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             self.db = self._connect(path)
-        except sqlite3.DatabaseError:
-            # Damaged (a half-copied file, another program's file of that name): set it aside, start anew.
+        except (_NotOurs, sqlite3.DatabaseError) as exc:
+            if isinstance(exc, sqlite3.OperationalError):  # busy, locked, no room: run without a cache
+                self.db = None
+                return
+            # Damaged (a half-copied file) or another program's file of that name: set aside, start anew.
             self._set_aside(path)
             try:
                 self.db = self._connect(path)
-            except (OSError, sqlite3.Error):
+            except (OSError, sqlite3.Error, _NotOurs):
                 self.db = None
-        except (OSError, sqlite3.Error):
+        except OSError:
             self.db = None  # no writable cache folder (a locked-down PC): run without a cache
 
     @staticmethod
     def _connect(path: Path) -> sqlite3.Connection:
+        """The cache at `path`, made when new; _NotOurs when the file is something else or damaged."""
         db = sqlite3.connect(path, timeout=10)
-        db.execute("CREATE TABLE IF NOT EXISTS summary (digest TEXT NOT NULL, engine TEXT NOT NULL, "
-                   "data TEXT NOT NULL, used REAL NOT NULL, PRIMARY KEY (digest, engine))")
+        try:
+            db.execute("BEGIN IMMEDIATE")  # two recaps starting at once: one makes the table, the other sees it
+            _ours_or_new(db)
+            db.commit()
+            if db.execute("PRAGMA quick_check").fetchone() != ("ok",):
+                raise _NotOurs("damaged")
+        except BaseException:
+            db.close()
+            raise
         return db
 
     def _set_aside(self, path: Path) -> None:
@@ -133,53 +155,112 @@ class SummaryCache:
     def enabled(self) -> bool:
         return self.db is not None
 
-    def get(self, digest: str, load: Callable[[dict], Any] | None = None) -> Any:
-        """The stored entry (through `load`, when given), or None; an entry that will not load is a miss."""
+    def get(self, digest: str, load: Callable[[object], Any] | None = None) -> Any:
+        """The stored entry (through `load`, which raises ValueError for a shape it does not take), or None;
+        an entry that will not parse or load is deleted (the file is read again and stored anew)."""
         if self.db is None:
             return None
         try:
             row = self.db.execute("SELECT data FROM summary WHERE digest = ? AND engine = ?",
                                   (digest, self.fingerprint)).fetchone()
-            if row is None:
-                return None
-            data = json.loads(row[0])
+        except sqlite3.DatabaseError as exc:
+            self._failed(exc)
+            return None
+        if row is None:
+            return None
+        try:
+            data = _parsed(row[0])
             if load is not None:
                 data = load(data)
-        # An entry edited by hand, or of a shape this code does not know: read the file again.
-        except (sqlite3.Error, ValueError, TypeError, KeyError, AttributeError):
+        # Edited by hand, written by something else, or of a shape this code does not know.
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+            self._drop(digest)
             return None
         self.hits += 1
         self._used.append((time.time(), digest, self.fingerprint))
         return data
 
+    def _drop(self, digest: str) -> None:
+        try:
+            with self.db:
+                self.db.execute("DELETE FROM summary WHERE digest = ? AND engine = ?", (digest, self.fingerprint))
+        except sqlite3.DatabaseError as exc:
+            self._failed(exc)
+
+    def _failed(self, exc: sqlite3.DatabaseError) -> None:
+        """A query failed: a busy or full disk costs only this entry; a damaged file is given up for this
+        run and set aside when closed (the next run makes a new one)."""
+        if not isinstance(exc, sqlite3.OperationalError):
+            self.broken = True
+
     def put(self, digest: str, data: dict) -> None:
-        if self.db is None:
+        if self.db is None or self.broken:
             return
-        self._new.append((digest, self.fingerprint, json.dumps(data, ensure_ascii=False), time.time()))
+        text = json.dumps(data, ensure_ascii=False, allow_nan=False)
+        if len(text) > MAX_ENTRY:  # it would be refused when read: not worth storing
+            return
+        self._new.append((digest, self.fingerprint, text, time.time()))
         if len(self._new) >= _BATCH:  # memory stays flat however many files there are
             self._flush()
 
     def _flush(self) -> None:
-        if self.db is None:
+        if self.db is None or self.broken:
             return
         try:
             with self.db:
                 self.db.executemany("INSERT OR REPLACE INTO summary VALUES (?, ?, ?, ?)", self._new)
                 self.db.executemany("UPDATE summary SET used = ? WHERE digest = ? AND engine = ?", self._used)
-        except sqlite3.Error:
-            pass  # a cache that cannot be written only costs time on the next run
+        except sqlite3.DatabaseError as exc:  # a cache that cannot be written only costs time on the next run
+            self._failed(exc)
         self._new, self._used = [], []
 
     def close(self) -> None:
-        """Store what is pending, drop entries unused for KEEP_DAYS, close."""
+        """Store what is pending, drop entries unused for KEEP_DAYS, close; a cache found damaged is set aside."""
         if self.db is None:
             return
         self._flush()
         try:
-            with self.db:
-                self.db.execute("DELETE FROM summary WHERE used < ?", (time.time() - KEEP_DAYS * 86400,))
-        except sqlite3.Error:
+            if not self.broken:
+                with self.db:
+                    self.db.execute("DELETE FROM summary WHERE used < ?", (time.time() - KEEP_DAYS * 86400,))
+        except sqlite3.DatabaseError:
             pass
         finally:
             self.db.close()
             self.db = None
+        if self.broken:
+            self._set_aside(self.folder / FILE_NAME)
+
+
+def _ours_or_new(db: sqlite3.Connection) -> None:
+    """Make the table in a new (empty) database; _NotOurs for a file that is some other database."""
+    tables = [row[0] for row in db.execute("SELECT name FROM sqlite_master")]
+    if not tables:
+        db.execute("CREATE TABLE summary (digest TEXT NOT NULL, engine TEXT NOT NULL, data TEXT NOT NULL, "
+                   "used REAL NOT NULL, PRIMARY KEY (digest, engine))")
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        db.execute(f"PRAGMA user_version = {LAYOUT}")
+        return
+    ours = (db.execute("PRAGMA application_id").fetchone() == (APPLICATION_ID,)
+            and db.execute("PRAGMA user_version").fetchone() == (LAYOUT,)
+            and [row[1] for row in db.execute("PRAGMA table_info(summary)")] == COLUMNS)
+    if not ours:
+        raise _NotOurs("another program's file, or another layout")
+
+
+def _parsed(text: object) -> object:
+    """One entry's JSON, strictly: text of at most MAX_ENTRY bytes, numbers finite (JSON's NaN and
+    Infinity refused; a literal too large for a float, such as 1e999, too)."""
+    if not isinstance(text, str) or len(text) > MAX_ENTRY:
+        raise ValueError("not an entry of ours")
+
+    def refuse(constant: str) -> None:
+        raise ValueError(f"{constant} in a cached entry")
+
+    def finite(literal: str) -> float:
+        value = float(literal)
+        if not math.isfinite(value):
+            raise ValueError(f"{literal} in a cached entry")
+        return value
+
+    return json.loads(text, parse_constant=refuse, parse_float=finite)
