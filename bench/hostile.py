@@ -30,9 +30,9 @@ BUDGET_SECONDS, BUDGET_MIB = 5.0, 500
 LIMIT_AS = 4 * 1024**3
 
 
-def child(args: list[str]) -> tuple[int, float, float, str]:
+def child(args: list[str], extra_env: dict[str, str] | None = None) -> tuple[int, float, float, str]:
     """(exit code or -signal, wall seconds, peak RSS MiB, last stderr line) of one CLI run."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""), **(extra_env or {}))
 
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (LIMIT_AS, LIMIT_AS))
@@ -81,6 +81,55 @@ def recipes(files: dict[str, Path], work: Path) -> list[tuple[str, list[str]]]:
     return out
 
 
+# What a write must not lose, run, merge, send or overwrite (issue 24, items 3-8): tests/make_bad_corpus.py's
+# writer_cases, and a poisoned Rekap Provinsi cache.
+WRITER_CASES = ("strict_ooxml", "output_name_long", "formula_satker_name", "satker_code_fullwidth",
+                "satker_code_arabic_indic", "id_lookalikes", "personal_data_hidden")
+
+
+def writer_recipes(files: dict[str, Path], work: Path) -> list[tuple[str, list[str], dict[str, str]]]:
+    """(label, command, environment) of each writing recipe; a poisoned cache is prepared here."""
+    import make_bad_corpus as corpus
+
+    out = []
+    for name in WRITER_CASES:
+        path = files[name]
+        out.append((f"{name}: validate", ["validate", str(path), "--format", "json"], {}))
+        out.append((f"{name}: run", ["run", str(path), "-o", str(work / f"{name}_hasil{path.suffix}")], {}))
+        out.append((f"{name}: submit", ["submit", str(path), "-o", str(work / f"kirim_{name}"), "--no-pdf", "--force"],
+                    {}))
+    strict = files["strict_ooxml"]
+    out.append(("strict_ooxml: run --in-place", ["run", str(strict), "--in-place"], {}))
+    out.append(("output_and_in_place", ["run", str(strict), "-o", str(work / "lain.xlsm"), "--in-place"], {}))
+    out.append(("output_name_long", ["run", str(files["baseline"]), "-o", str(work / f"{corpus.LONG_STEM}.xlsm")], {}))
+    out.append(("formula_satker_name: baru", ["baru", "--dari", str(files["formula_satker_name"]), "-o",
+                                             str(work / "RAK_2023.xlsm")], {}))
+    for name in ("satker_code_fullwidth", "id_lookalikes"):  # the original lies beside the fullwidth copy
+        out.append((f"{name}: province", ["province", str(files[name].parent), "-o", str(work / f"rekap_{name}.xlsx"),
+                                          "--quiet", "--no-cache"], {}))
+    cache = work / "cache_racun"
+    folder = files["satker_code_fullwidth"].parent
+    child(["province", str(folder), "-o", str(work / "rekap_cache.xlsx"), "--quiet"], {"RAK_XL_CACHE_DIR": str(cache)})
+    _poison(cache / "province.sqlite3")
+    out.append(("province with a poisoned cache", ["province", str(folder), "-o", str(work / "rekap_racun.xlsx"),
+                                                   "--quiet"], {"RAK_XL_CACHE_DIR": str(cache)}))
+    return out
+
+
+def _poison(database: Path) -> None:
+    """Every cached entry: a counts list, a NaN pagu and a 200,000-deep list in its notes."""
+    import re
+    import sqlite3
+
+    db = sqlite3.connect(database)
+    with db:
+        for digest, data in db.execute("SELECT digest, data FROM summary").fetchall():
+            data = re.sub(r'"counts": \{[^}]*\}', '"counts": []', re.sub(r'"pagu": \d+', '"pagu": NaN', data))
+            data = data.replace('"notes": [', '"notes": [' + "[" * 200_000 + "]" * 200_000 + ",", 1)
+            db.execute("UPDATE summary SET data = ? WHERE digest = ?", (data, digest))
+    db.close()
+
+
 def main() -> None:
     import make_bad_corpus as corpus
 
@@ -93,7 +142,7 @@ def main() -> None:
                   "beyond_grid_row", "formula_scan_many", "merge_huge", "fifo", "symlink_to_device",
                   "amount_overflow", "pagu_awal_max", "amount_not_finite", "styles_missing", "sheet_name_forbidden",
                   "long_ids", "negative_date_serial", "staff_sheets_in_other_case", "personal_data",
-                  "email_injection"}
+                  "email_injection", *WRITER_CASES}
         files = {}
         for case in corpus.cases():
             if case.name in wanted:
@@ -105,10 +154,10 @@ def main() -> None:
         print(f"budget: {BUDGET_SECONDS:.0f} s and {BUDGET_MIB} MiB, exit 0/1/2\n")
         print(f"{'recipe':46s} {'size':>8s} {'exit':>4s} {'s':>6s} {'x':>5s} {'MiB':>5s} {'x':>5s}  ok  message")
         failures = 0
-        for label, cmd in recipes(files, work):
+        for label, cmd, env in [(*r, {}) for r in recipes(files, work)] + writer_recipes(files, work):
             target = Path(cmd[1])
             size = target.stat().st_size if target.is_file() else 0
-            code, wall, mib, line = child(cmd)
+            code, wall, mib, line = child(cmd, env)
             ok = code in (0, 1, 2) and wall <= BUDGET_SECONDS and mib <= BUDGET_MIB
             failures += not ok
             print(f"{label:46s} {size / 1024:6.0f}KB {code:4d} {wall:6.2f} {wall / base_wall:5.1f} {mib:5.0f} "
