@@ -785,3 +785,14 @@ def test_writer_province_without_o_never_replaces_what_is_no_recap(tmp_path):
     assert done.returncode == 0 and str(default) in done.stdout, done.stderr
     assert province().returncode == 0  # an earlier recap is the recap's own file: replaced
     assert _recap(default)[0]
+
+
+def test_writer_an_account_name_inside_another_word_is_no_trace(tmp_path):
+    """The byte check looks for the user's name as a word: an account called 'data' or 'sheet' is not
+    found inside the package's own '<sheetData>', so the package is made."""
+    from conftest import WORKBOOK
+
+    home = tmp_path / "home" / "data"
+    home.mkdir(parents=True)
+    done = _submit_as(WORKBOOK, home, "data", tmp_path / "Kiriman")
+    assert done.returncode == 0, done.stderr

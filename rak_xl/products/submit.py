@@ -226,16 +226,18 @@ def user_traces(grids: Mapping[str, Grid]) -> list[tuple[str, str]]:
 
 
 def refuse_personal(files: list[Path], traces: list[tuple[str, str]], folder: Path) -> None:
-    """Refuse (RAK822) a package any byte of which (members and streams inflated) names the user;
-    `folder`: where the files are to be put (the refusal names them there)."""
+    """Refuse (RAK822) a package any byte of which (members and streams inflated) names the user: each
+    trace as a whole word, in any letter case (an account 'data' is not in '<sheetData>'); `folder`:
+    where the files are to be put (the refusal names them there)."""
     from rak_xl.adapters.inflated import readable_parts
 
-    needles = [(text.encode("utf-8").lower(), text, kind) for text, kind in traces]
+    needles = [(re.compile(rb"(?<![a-z0-9])" + re.escape(text.encode("utf-8").lower()) + rb"(?![a-z0-9])"), text, kind)
+               for text, kind in traces]
     for path in files:
         for part, data in readable_parts(path):
             low = data.lower()
             for needle, text, kind in needles:
-                if needle in low:
+                if needle.search(low):
                     raise R.PACKAGE_NAMES_THE_USER(file=folder / path.name,
                                                    what=both(f"personal.{kind}", needle=text),
                                                    where=both("personal.part", part=part))
