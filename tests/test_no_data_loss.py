@@ -5,7 +5,8 @@ back before they replace anything. These tests make the writer library itself lo
 value (openpyxl's Workbook.save is wrapped: the fault is in the library, not in rak_xl), then run
 every command that writes a copy: each must refuse with RAK820, leave the input and the target as
 they were and leave no temporary file. A door that wrote around the helper would pass the loss
-on, and fail here.
+on, and fail here. A change after openpyxl saved (the pass that fills in the links' values) is
+caught too: the check reads the bytes that will replace the target.
 """
 
 from __future__ import annotations
@@ -94,3 +95,43 @@ def test_the_check_compares_moments_as_excel_stores_them():
     assert first_difference([["a", 1], [None, 2]], [["a", 1], [None]]) == (2, 2, 2, None)
     assert first_difference([["a", 1]], [["a", None]], recalculated={(1, 2)}) is None
     assert first_difference([["x\x07"]], [["x\ufffd"]], stored=lambda v: v.replace("\x07", "\ufffd")) is None
+
+
+def _lossy_link_pass(monkeypatch) -> None:
+    """The pass that fills in the links' values after openpyxl saved (file_write.cache_values), then a
+    pagu changed in the same file: whatever happens to the bytes after openpyxl, the check must read
+    them as they are finally written."""
+    import re
+    import zipfile
+
+    from rak_xl.adapters import file_write
+    from rak_xl.adapters.workbook_parts import sheet_parts
+
+    real = file_write.cache_values
+
+    def cache_values(saved, shown):
+        real(saved, shown)
+        with zipfile.ZipFile(saved) as zf:
+            part = sheet_parts(zf)[L.SHEET_PROGRAMS]
+            members = [(info, zf.read(info.filename)) for info in zf.infolist()]
+        with zipfile.ZipFile(saved, "w", zipfile.ZIP_DEFLATED) as out:
+            for info, data in members:
+                if info.filename == part:
+                    data, n = re.subn(rb'(<c r="C5"[^>]*>)<v>[^<]*</v>', rb"\g<1><v>1</v>", data)
+                    assert n == 1, "the pagu cell was not found: the test would prove nothing"
+                out.writestr(info, data)
+
+    monkeypatch.setattr(file_write, "cache_values", cache_values)
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_the_copy_is_checked_as_finally_written(workbook_copy, monkeypatch, capsys, command):
+    folder = workbook_copy.parent
+    before = _sha(workbook_copy)
+    listing = sorted(folder.iterdir())
+    _lossy_link_pass(monkeypatch)
+    assert main(COMMANDS[command](workbook_copy, folder)) == 2
+    err = capsys.readouterr().err
+    assert "(RAK820)" in err and f"sel {L.SHEET_PROGRAMS}!C5 berisi '1'" in err, err
+    assert _sha(workbook_copy) == before
+    assert sorted(folder.iterdir()) == listing, "a copy, a package or a temporary file was left behind"
