@@ -135,3 +135,33 @@ def test_the_copy_is_checked_as_finally_written(workbook_copy, monkeypatch, caps
     assert "(RAK820)" in err and f"sel {L.SHEET_PROGRAMS}!C5 berisi '1'" in err, err
     assert _sha(workbook_copy) == before
     assert sorted(folder.iterdir()) == listing, "a copy, a package or a temporary file was left behind"
+
+
+def test_under_lite_the_copy_is_read_back_with_openpyxl_as_calamine_reads_it(workbook_copy, tmp_path):
+    """xlwings Lite (Pyodide) has no python-calamine: there the Kiriman .xlsx, values only, is read back
+    with openpyxl. Both readers give such a copy's input sheets the same values."""
+    from rak_xl.adapters.file_read import read_grids
+    from rak_xl.adapters.kept_values import first_difference, values_by_openpyxl
+
+    assert main(["submit", str(workbook_copy), "-o", str(tmp_path / "Kiriman"), "--no-pdf", "--force"]) == 0
+    (xlsx,) = (tmp_path / "Kiriman").glob("*/*.xlsx")
+    by_calamine, by_openpyxl = read_grids(xlsx), values_by_openpyxl(xlsx)
+    assert set(L.INPUT_SHEETS) <= set(by_calamine)
+    for name in L.INPUT_SHEETS:
+        assert first_difference(by_calamine[name], by_openpyxl[name]) is None, name
+
+
+@pytest.mark.parametrize("loss", list(LOSSES))
+def test_under_lite_a_package_that_lost_data_is_refused_too(workbook_copy, monkeypatch, capsys, loss):
+    """The same loss in the Kiriman .xlsx, read back as under Lite (openpyxl), refuses the package."""
+    from types import SimpleNamespace
+
+    from rak_xl.adapters import kept_values
+
+    lose, words = LOSSES[loss]
+    monkeypatch.setattr(kept_values, "sys", SimpleNamespace(platform="emscripten"))
+    _lossy_save(monkeypatch, lose)
+    assert main(COMMANDS["submit"](workbook_copy, workbook_copy.parent)) == 2
+    err = capsys.readouterr().err
+    assert "(RAK820)" in err and words in err, err
+    assert not (workbook_copy.parent / "Kiriman").exists()

@@ -21,7 +21,6 @@ import os
 import shutil
 import signal
 import secrets
-import threading
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -202,23 +201,26 @@ def _terminate_as_interrupt() -> Iterator[None]:
 
     SIGTERM's default ends the process on the spot, leaving the hidden temporary file; raised as
     an exception it unwinds through the cleanup above, and the doors report it as cancelled. Only
-    the main thread can set a handler; a SIGTERM the process was told to ignore stays ignored."""
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGTERM"):
-        yield
-        return
-    previous = signal.getsignal(signal.SIGTERM)
-    if previous is signal.SIG_IGN:
-        yield
-        return
+    the main thread can set a handler (elsewhere signal.signal refuses, and nothing changes); a
+    SIGTERM the process was told to ignore stays ignored. No threading import: the module is part
+    of the xlwings Lite bundle, where nothing may start threads."""
 
     def interrupt(_signum, _frame):
         raise KeyboardInterrupt
 
-    signal.signal(signal.SIGTERM, interrupt)
+    previous = None
+    if hasattr(signal, "SIGTERM") and signal.getsignal(signal.SIGTERM) is not signal.SIG_IGN:
+        try:
+            previous = signal.signal(signal.SIGTERM, interrupt)
+        except (ValueError, OSError):  # not the main thread, or a platform that takes no handler
+            previous = None
+        else:
+            previous = signal.SIG_DFL if previous is None else previous
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _remove_empty(folders: list[Path]) -> None:

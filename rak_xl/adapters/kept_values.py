@@ -10,12 +10,16 @@ write (RAK820) and names the sheet or cell.
 One difference is no loss: openpyxl writes a formula without its stored result, and Excel
 recalculates it on opening, so a cell that held a formula in the source may read back empty
 when it still holds a formula.
+
+Under xlwings Lite (Pyodide) there is no python-calamine: the copy (Siapkan Kiriman's .xlsx, values
+only) is read back with openpyxl instead (read_back).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+import sys
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,22 +52,45 @@ class Kept:
 
     def first_loss(self, written: Path) -> Both | None:
         """What the written workbook lost first, in words; None when it holds everything."""
-        from .file_read import read_grids
-
         try:
-            got = read_grids(written)
+            got = read_back(written)
         except RakInputError as exc:
             return both("kept.unreadable", reason=Both(exc.text("id"), exc.text("en")))
+        uncomputed = getattr(got, "uncomputed", {})
         for name, grid in self.grids.items():
             if name not in got:
                 return both("kept.sheet_missing", sheet=name)
-            recalculated = set(self.formulas.get(name, ())) & set(got.uncomputed.get(name, {}))
+            recalculated = set(self.formulas.get(name, ())) & set(uncomputed.get(name, {}))
             found = first_difference(grid, got[name], recalculated, self.stored)
             if found is not None:
                 r, c, before, after = found
                 return both("kept.value_changed", cell=f"{name}!{col_letter(c)}{r}", before=_shown(before),
                             after=_shown(after))
         return None
+
+
+def read_back(written: Path) -> Mapping[str, Grid]:
+    """The values of the workbook at `written`, sheet by sheet, as rak_xl reads it next: with the
+    reader of every input (python-calamine); under xlwings Lite, which lacks it, with openpyxl."""
+    if sys.platform != "emscripten":
+        from .file_read import read_grids
+
+        return read_grids(written)
+    return values_by_openpyxl(written)
+
+
+def values_by_openpyxl(path: Path) -> dict[str, Grid]:
+    """sheet name -> rows of values (a formula's stored result), as openpyxl reads them."""
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a damaged package
+        raise R.NOT_READABLE_AS_WORKBOOK(name=path, detail=f"{type(exc).__name__}: {exc}") from None
+    try:
+        return {ws.title: [list(row) for row in ws.iter_rows(values_only=True)] for ws in wb.worksheets}
+    finally:
+        wb.close()
 
 
 def first_difference(expected: Grid, got: Grid, recalculated: Cells = (),

@@ -63,9 +63,11 @@ SETTINGS_LIMIT = 2_000_000
 # openpyxl uses when present, for safe XML), with pyproject.toml's bounds (a test compares them).
 REQUIREMENTS = ("openpyxl>=3.1.2,<3.2", "defusedxml>=0.7")
 # What the buttons reach only outside Lite: the new year's workbook (the builder), Rekap Provinsi
-# (no Lite door) and LibreOffice's PDF (a process). main.py carries the rest of the import closure.
+# (no Lite door), LibreOffice's PDF (a process) and the file reader (python-calamine, which Pyodide
+# lacks: a copy is read back with openpyxl there, adapters/kept_values.py). main.py carries the rest
+# of the import closure.
 NOT_BUNDLED = ("rak_xl.products.newyear", "rak_xl.products.builder", "rak_xl.products.province",
-               "rak_xl.adapters.pdf_export")
+               "rak_xl.adapters.pdf_export", "rak_xl.adapters.file_read")
 BUNDLE_ROOTS = ("rak_xl.buttons", *(f"rak_xl.rules.{m}" for m in AREA_MODULES))  # rules load by name
 STORE_ID = "wa200008175"
 # Fixed, so the same sources build the same bytes (Excel only needs it to be unique in the workbook).
