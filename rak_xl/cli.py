@@ -273,14 +273,19 @@ def cmd_rollup(args) -> int:
     return EXIT_OK
 
 
+def _read_for_copy(args):
+    """The input of a command whose -o writes a copy: the copy's name is checked before the input is read."""
+    source = Path(args.file)
+    if args.output:
+        _check_output(source, Path(args.output), replace=args.force)
+    return source, _read(source)
+
+
 def cmd_consolidate(args) -> int:
     """Konsolidasi on the command line: the table on stdout, or the sheet written into a copy (-o)."""
     from rak_xl.products import jobs
 
-    source = Path(args.file)
-    if args.output:
-        _check_output(source, Path(args.output), replace=args.force)
-    grids = _read(source)
+    source, grids = _read_for_copy(args)
     report = jobs.validate(grids, source.name)
     if args.output:
         _write_copy(source, Path(args.output), jobs.consolidation_outputs(report), args, grids)
@@ -301,10 +306,7 @@ def cmd_evaluate(args) -> int:
     """Evaluasi Triwulan: capaian and absorption for one quarter, as JSON or tables (or into a copy, -o)."""
     from rak_xl.products import jobs
 
-    source = Path(args.file)
-    if args.output:
-        _check_output(source, Path(args.output), replace=args.force)
-    grids = _read(source)
+    source, grids = _read_for_copy(args)
     run = jobs.evaluate(grids, source.name, args.quarter)
     if args.output:
         _write_copy(source, Path(args.output), jobs.evaluation_outputs(run), args, grids)
