@@ -365,8 +365,8 @@ SHEET_NOT_LOCATED = refusal(
     "'{name}': sheet '{sheet}' cannot be located with certainty in the file; the file is not processed.",
     "Simpan ulang berkas dari Excel, lalu coba lagi.",
     "Save the file again from Excel, then try again.",
-    "A sheet's relationship names its part in a way only the reader resolves, and some part of the "
-    "file holds cells far beyond a RAK sheet's: the sheet could be that part, so nothing is read.")
+    "The workbook part lists a sheet whose relationship or part is missing from the package: no reader "
+    "can say which cells it holds, so nothing is read.")
 
 CELL_BEYOND_GRID = refusal(
     "RAK716", "cell-beyond-grid",
@@ -398,6 +398,56 @@ SHEET_MISSING = refusal(
     "Use the original Rekap_Provinsi.xlsm workbook (do not rename that sheet).",
     "The Buat Rekap button reads the recap's folder from its own sheet Rekap Provinsi, which was "
     "renamed or deleted.")
+
+# The package as a reader resolves it (adapters/workbook_parts.py) and the budgets of every path.
+
+PARTS_AMBIGUOUS = refusal(
+    "RAK719", "parts-ambiguous",
+    "Berkas '{name}' memuat dua bagian yang namanya hanya berbeda huruf besar/kecil atau garis miring "
+    "('{part}' dan '{other}'); berkas tidak diproses.",
+    "'{name}' holds two parts whose names differ only in letter case or slash ('{part}' and '{other}'); "
+    "the file is not processed.",
+    "Berkas ini tidak dibuat oleh Excel atau telah diubah; buka di Excel dan simpan ulang sebagai .xlsm.",
+    "This file was not made by Excel or has been altered; open it in Excel and save it again as .xlsm.",
+    "Two zip members are one name to a reader that ignores letter case and reads '\\' as '/' (as calamine "
+    "does, taking the later one): which of the two a reader takes depends on the reader, so neither is read.")
+
+PART_ELSEWHERE = refusal(
+    "RAK720", "part-elsewhere",
+    "Berkas '{name}' menunjuk bagian '{part}' di tempat yang tidak baku, sehingga pembaca yang berbeda akan "
+    "membaca bagian yang berbeda; berkas tidak diproses.",
+    "'{name}' points at part '{part}' outside its standard place, so different readers would read different "
+    "parts; the file is not processed.",
+    "Berkas ini tidak dibuat oleh Excel atau telah diubah; buka di Excel dan simpan ulang sebagai .xlsm.",
+    "This file was not made by Excel or has been altered; open it in Excel and save it again as .xlsm.",
+    "_rels/.rels names a workbook part other than xl/workbook.xml, or (checked before a copy is written) "
+    "[Content_Types].xml names another workbook part or shared-string part than the ones read. One reader "
+    "would follow it and another not, so the checks, the figures and the sheets a copy is written into "
+    "could come from two different plans.")
+
+OTHER_SPREADSHEET_FORMAT = refusal(
+    "RAK721", "other-spreadsheet-format",
+    "Berkas '{name}' adalah {kind}, bukan workbook .xlsx/.xlsm.",
+    "'{name}' is {kind}, not an .xlsx/.xlsm workbook.",
+    "Buka di Excel (atau LibreOffice) dan simpan ulang sebagai .xlsm: File > Save As > Excel Macro-Enabled "
+    "Workbook (*.xlsm).",
+    "Open it in Excel (or LibreOffice) and save it again as .xlsm: File > Save As > Excel Macro-Enabled "
+    "Workbook (*.xlsm).",
+    "An Excel Binary Workbook (.xlsb) or an OpenDocument spreadsheet (.ods) carries an .xlsx or .xlsm name. "
+    "Their cells get none of the checks an .xlsx sheet gets before it is read, so they are not read.")
+
+OVER_BUDGET = refusal(
+    "RAK722", "over-budget",
+    "Berkas '{name}' melebihi batas {budget}: {found} (batas {limit}); berkas tidak diproses.",
+    "'{name}' exceeds the limit on {budget}: {found} (limit {limit}); the file is not processed.",
+    "Workbook RAK biasa jauh di bawah batas ini. Periksa asal berkas, atau buka di Excel, hapus isi yang "
+    "tidak perlu dan simpan ulang.",
+    "A RAK workbook stays far below this limit. Check where the file came from, or open it in Excel, "
+    "remove what is not needed and save it again.",
+    "A budget of docs/commands.md is exceeded: cells read from all sheets, cells read one by one, the "
+    "inflated size or compression of one part; and, before a copy is written (run, submit): cell formats, "
+    "shared strings, rows, cells, defined names, the length of one text. Checked on the file's bytes "
+    "before the reader or writer library is given them, so the refusal costs little.")
 
 
 # --- RAK8xx: writing ---------------------------------------------------------------------------

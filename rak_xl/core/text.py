@@ -1087,6 +1087,43 @@ WORDS.update({
     "personal.part": ("bagian {part}", "part {part}"),
 })
 
+# --- reading a workbook file: its parts and its budgets (rak_xl/adapters) ---------------------
+# What a refusal of the reader says about a package's parts (RAK714's detail, RAK721's kind), and
+# the budgets RAK722 names, with the unit each is counted in.
+
+WORDS.update({
+    "parts.named_otherwise": ("bagian '{part}' tersimpan dengan nama lain ('{member}'), yang tidak dibaca sama "
+                              "oleh semua pembaca", "part '{part}' is stored under another name ('{member}'), which "
+                              "readers do not all resolve alike"),
+    "parts.path_odd": ("sebuah lembar menunjuk '{part}', jalur yang tidak dibaca sama oleh semua pembaca",
+                       "a sheet points at '{part}', a path readers do not all resolve alike"),
+    "parts.missing": ("bagian {part} tidak ada", "part {part} is missing"),
+    "parts.sheet_twice": ("dua lembar bernama '{sheet}'", "two sheets named '{sheet}'"),
+    "parts.sheet_odd": ("lembar '{sheet}' didaftarkan dengan cara tidak baku", "sheet '{sheet}' is listed in a "
+                        "non-standard way"),
+    "parts.relationship_odd": ("relasi antarbagian ditulis dengan cara tidak baku",
+                               "a relationship is written in a non-standard way"),
+    "parts.dtd": ("DTD atau deklarasi entitas di bagian workbook", "DTD or entity declaration in a workbook part"),
+    "parts.reader_stopped": ("pembaca berhenti: {detail}", "the reader stopped: {detail}"),
+    "parts.xlsb": ("workbook biner Excel (.xlsb)", "an Excel Binary Workbook (.xlsb)"),
+    "parts.ods": ("lembar kerja OpenDocument (.ods)", "an OpenDocument spreadsheet (.ods)"),
+    "budget.cells": ("sel yang dibaca dari semua lembar", "cells read from all sheets"),
+    "budget.counted_cells": ("sel yang dihitung satu per satu (lembar yang melewati A1:T99999 atau ditulis tidak "
+                             "biasa)", "cells counted one by one (sheets reaching beyond A1:T99999 or written "
+                             "unusually)"),
+    "budget.part_size": ("ukuran satu bagian berkas setelah dibuka", "the inflated size of one part"),
+    "budget.part_ratio": ("pemampatan satu bagian berkas", "the compression of one part"),
+    "budget.strings": ("teks bersama (shared strings)", "shared strings"),
+    "budget.styles": ("format sel (styles)", "cell formats (styles)"),
+    "budget.rows": ("baris pada semua lembar", "rows on all sheets"),
+    "budget.write_cells": ("sel yang dimuat untuk ditulis ulang", "cells loaded to write the workbook again"),
+    "budget.names": ("nama terdefinisi (defined names)", "defined names"),
+    "budget.text": ("panjang satu teks", "the length of one text"),
+    "budget.mib": ("{amount} MiB", "{amount} MiB"),
+    "budget.ratio": ("{amount} kali", "{amount}-fold"),
+    "budget.chars": ("{amount} karakter", "{amount} characters"),
+})
+
 # English names of the Identitas fields and RAK columns a finding names; in Indonesian the
 # message quotes the label on the sheet itself (core/layout.py), the words staff see there.
 FIELD_EN = {"satker": "Satker", "satker_code": "Satker code", "year": "Budget year", "dipa_number": "DIPA number",
