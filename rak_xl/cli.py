@@ -89,10 +89,10 @@ def format_table(rows: list[list[str]], headers: list[str], max_width: int = 90)
 
 # -- commands -----------------------------------------------------------------
 
-def _read(path: str):
+def _read(path: str, rewrite: bool = False):
     from rak_xl.adapters.file_read import read_grids
 
-    return read_grids(path)
+    return read_grids(path, rewrite=rewrite)
 
 
 def _codes(values: list[str] | None, option: str) -> list[str] | None:
@@ -361,7 +361,7 @@ def cmd_run(args) -> int:
     source = Path(args.file)
     if args.in_place and args.output:  # which of the two was meant cannot be guessed
         raise R.OUTPUT_WITH_IN_PLACE(path=Path(args.output))
-    grids = _read(source)
+    grids = _read(source, rewrite=True)
     target = source if args.in_place else Path(args.output) if args.output else _default_output(source)
     # A `_hasil` file's default output is itself (see _default_output): updating it is asked for.
     in_place = args.in_place or (not args.output and target == source)
@@ -378,7 +378,7 @@ def cmd_submit(args) -> int:
 
     source = Path(args.file)
     _check_folder(Path(args.output), "-o")
-    grids = _read(source)
+    grids = _read(source, rewrite=True)
     _report, _plan, package = submit.prepare(grids, source.name, source, Path(args.output), force=args.force,
                                              pdf=None if args.no_pdf else submit.libreoffice_pdf)
 

@@ -85,22 +85,34 @@ def test_merges_are_counted_for_the_write_path_only():
     assert not census(xml, "RAK_KPU").sparse
 
 
-def test_when_a_sheet_part_cannot_be_located_every_part_holding_cells_is_counted():
-    import io
+def test_a_sheet_whose_part_cannot_be_located_is_refused_whatever_the_other_parts_hold(tmp_path):
+    """The workbook lists a sheet whose part is not in the package: the reader resolves parts as
+    calamine does, so no other part can stand in for it, small or far-flung; the file is refused
+    naming the sheet."""
     import zipfile
 
-    from rak_xl.adapters.cell_census import census_unlocated
+    from rak_xl.adapters.file_read import read_grids
 
-    def package(far: bool) -> zipfile.ZipFile:
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w") as zf:
-            zf.writestr("xl/worksheets/sheet1.xml", sheet(TABLE))
+    rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}" '
+            'Target="{target}"/></Relationships>')
+    book = ('<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.'
+            'openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="RAK_KPU" sheetId="1" '
+            'r:id="rId1"/></sheets></workbook>')
+
+    def package(far: bool):
+        path = tmp_path / f"RAK_{far}.xlsx"
+        with zipfile.ZipFile(path, "w") as zf:
+            zf.writestr("_rels/.rels", rels.format(kind="officeDocument", target="xl/workbook.xml"))
+            zf.writestr("xl/workbook.xml", book)
+            zf.writestr("xl/_rels/workbook.xml.rels", rels.format(kind="worksheet", target="worksheets/sheet1.xml"))
             zf.writestr("xl/other/x.xml", sheet(TABLE + ('<row r="1048576"><c r="XFD1048576"><v>7</v></c></row>'
                                                          if far else "")))
             zf.writestr("xl/styles.xml", b"<styleSheet/>")
-        return zipfile.ZipFile(buffer)
+        return path
 
-    census_unlocated(package(far=False), "RAK_KPU", "RAK.xlsm")  # all small: calamine may read it
-    with pytest.raises(RakInputError) as caught:
-        census_unlocated(package(far=True), "RAK_KPU", "RAK.xlsm")
-    assert caught.value.sheet == "RAK_KPU" and "tidak dapat ditemukan dengan pasti" in caught.value.message
+    for far in (False, True):
+        with pytest.raises(RakInputError) as caught:
+            read_grids(package(far))
+        assert caught.value.sheet == "RAK_KPU" and "tidak dapat ditemukan dengan pasti" in caught.value.message
+        assert caught.value.code == "RAK715"

@@ -3,8 +3,9 @@
 Only a regular file is read (a FIFO would block, a link to /dev/zero never ends), at most
 MAX_FILE bytes, once, into memory. The archive is then refused, with a message staff can act
 on, when it is no zip (a renamed .xls or .csv, an empty file), a truncated one, an OLE file
-(Excel's password-protected package or an old .xls), an encrypted zip, a zip without a
-workbook part, or a zip bomb (too many members, too much or too highly inflated content).
+(Excel's password-protected package or an old .xls), an encrypted zip, or a zip bomb: too many
+members, too much or too highly inflated content in all, or in one part (checked on every member,
+since the write path loads them all). Which member is which part is workbook_parts.py's.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from rak_xl.core import refusals as R
 from rak_xl.core.errors import RakInputError
-from rak_xl.core.text import os_reason
+from rak_xl.core.text import Both, both, os_reason, thousands
 
 EXTENSIONS = (".xlsx", ".xlsm")
 MAX_MEMBERS = 10_000
@@ -26,6 +27,11 @@ MAX_RATIO = 200  # deflate of sheet XML reaches ~20-50x; far above that is a bom
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_OLE_SCAN = 64 * 1024 * 1024  # an encrypted RAK workbook is a few MB; its directory lies within
 MAX_FILE = 256 * 1024 * 1024  # bytes on disk; a RAK workbook is a few MB
+MIB = 1024 * 1024
+# One part, inflated: a 10,000-row RAK sheet is 1.5 MiB. Beyond RATIO_FLOOR a part may not inflate
+# more than MAX_RATIO-fold either (sheet XML deflates 5-20 fold), whatever the archive's overall ratio.
+MAX_PART = 32 * MIB
+RATIO_FLOOR = 8 * MIB
 
 
 def open_archive(path: Path) -> zipfile.ZipFile:
@@ -94,11 +100,22 @@ def _check_members(path: Path, zf: zipfile.ZipFile) -> None:
     packed = sum(i.compress_size for i in infos) or 1
     if total > MAX_UNCOMPRESSED or (total > 50 * 1024 * 1024 and total / packed > MAX_RATIO):
         raise R.TOO_LARGE(name=path)
-    names = {i.filename for i in infos}
-    if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
-        raise R.NO_WORKBOOK_PART(name=path)
+    for info in infos:
+        if info.file_size > MAX_PART:
+            raise over_budget(path, "budget.part_size", info.file_size // MIB, MAX_PART // MIB, "budget.mib")
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise over_budget(path, "budget.part_ratio", info.file_size // max(info.compress_size, 1), MAX_RATIO,
+                              "budget.ratio")
     if any(i.flag_bits & 0x1 for i in infos):
         raise R.ARCHIVE_ENCRYPTED(name=path)
+
+
+def over_budget(file: str | Path, budget: str, found: int, limit: int, unit: str = "") -> RakInputError:
+    """RAK722 naming `budget` (a words key), with what the file holds and the limit, in both languages."""
+    def amount(n: int) -> Both:
+        counted = Both(thousands(n), thousands(n, lang="en"))
+        return both(unit, amount=counted) if unit else counted
+    return R.OVER_BUDGET(name=file, budget=both(budget), found=amount(found), limit=amount(limit))
 
 
 def _ole(path: Path, data: bytes) -> RakInputError:

@@ -1,28 +1,39 @@
 """The census: where a sheet's cells are, from the cell references of its XML, before anyone
-allocates for them.
+allocates for them, and the budget of cells all sheets together may make the reader hold.
 
 What a file claims about itself does not set the cost. One quick pass proves a usual sheet
-lies within A1:T99999; any other has its references counted (at C speed, no object per cell).
+lies within A1:T99999, indeed within its last cell's count of row digits (a sheet ending at row 812
+lies within A1:T999); any other has its references counted (at C speed, no object per cell).
 A cell beyond Excel's grid (XFE9, A1048577) is refused here, naming the sheet and the cell; a
 sheet whose cells are far apart (one stray value at ZZ100000 or XFD1048576) is `sparse` and is
 read cell by cell rather than as a dense rectangle from A1. The dimension a sheet declares is
-never used.
+never used. `check_cells` then holds all sheets together to the budgets: the cells read (each
+dense sheet's rectangle from A1, each sparse sheet's cells) and the cells counted one by one.
 """
 
 from __future__ import annotations
 
 import re
-import zipfile
+from pathlib import Path
 from typing import NamedTuple
 
 from rak_xl.core import refusals as R
 from rak_xl.core.errors import RakInputError
+
+from .archive import over_budget
 
 MAX_ROW, MAX_COL = 1_048_576, 16_384  # Excel's grid: row 1,048,576, column XFD
 # A sheet is read densely (calamine, fast) while its rectangle from A1 stays small or mostly
 # filled; beyond both, it is read cell by cell (memory proportional to the cells that exist).
 DENSE_AREA = 2_000_000
 DENSE_FILL = 8  # rectangle cells per existing cell
+# Budgets of one file, all sheets together. Dense: calamine and the grids cost about 0.15 us and
+# 15 bytes a cell, so 10 million is 1.5 s and 150 MB; the 10,000-row workbook of tests/synthetic.py
+# reads 0.1 million (0.6 million with its rows bounded by the quick pass). Counted one by one (a
+# sheet reaching beyond A1:T99999 or written unusually; the sparse ones are read by openpyxl at
+# tens of microseconds a cell): 0.1 million, a RAK table of 8,000 rows.
+MAX_CELLS = 10_000_000
+MAX_COUNTED = 100_000
 
 
 class Shape(NamedTuple):
@@ -50,42 +61,105 @@ _A1 = rb"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})"
 
 
 # Any <c> tag from the first to the last mention of sheetData (where calamine reads cells) not
-# written `<c r="A1"` with its reference in A1:T99999; calamine takes a namespace-prefixed <x:c>
-# for a cell too, so any ":c" there (a prefixed tag, or merely such text) sends the sheet to the
-# full count. Row tags do not matter here: calamine places a cell that has a reference by that
-# reference. A literal-prefix search: C speed, no object per cell.
+# written `<c r="A1"` with its reference in A1:T99999 (rows of at most as many digits as the last
+# cell's); calamine takes a namespace-prefixed <x:c> for a cell too, so any ":c" there (a prefixed
+# tag, or merely such text) sends the sheet to the full count. Row tags do not matter here:
+# calamine places a cell that has a reference by that reference. A literal-prefix search: C speed,
+# no object per cell; one pattern per count of row digits (1 to 5), compiled on first use.
 SMALL_GRID = (99_999, 20)  # rows (all nines: a count of digits) x columns: within DENSE_AREA whatever the fill
-_ODD_CELL = re.compile(rb'<c(?! r="[A-%c][1-9][0-9]{0,%d}")'  # A..T, 1..99999: the box above
-                       % (64 + SMALL_GRID[1], len(str(SMALL_GRID[0])) - 1))
+_ODD_CELL = rb'<c(?! r="[A-%c][1-9][0-9]{0,%d}")'
+_LAST_CELL = rb'<c r="[A-Z]{1,3}([0-9]{1,7})"'
+_SMALL_REF = rb'<c r="([A-T])([0-9]{1,5})"'
 
 
-def census(xml: bytes, sheet: str, file: str = "", merges: bool = False) -> Shape:
+def census(xml: bytes, sheet: str, file: str | Path = "", merges: bool = False, counted: int = MAX_COUNTED) -> Shape:
     """Where the cells of `sheet` are, from the cell references of its XML (linear, C-speed).
 
     A reference beyond Excel's grid is refused here, naming the sheet and the cell. Nearly every
     RAK sheet keeps its cells in A1:T99999, which one quick pass proves (a sheet in that box is
-    read densely whatever its fill); only a sheet with a cell beyond it, or with a tag written
-    unusually, has its references collected and counted. `merges` (the write path only) adds up
-    the cells covered by merges and hyperlinks."""
+    read densely whatever its fill; its rows are bounded by its last cell's count of digits); only
+    a sheet with a cell beyond it, or with a tag written unusually, has its references collected
+    and counted, within `counted`, what is left of the budget of cells counted one by one.
+    `merges` (the write path only) adds up the cells covered by merges and hyperlinks."""
     start, stop = xml.find(b"sheetData"), xml.rfind(b"sheetData")
-    if start < 0 or _in_small_grid(xml, start, stop):
-        rows, cols = SMALL_GRID if start >= 0 else (0, 0)
-        shape = Shape(rows, cols, 0, 0, False)
+    rows = 0 if start < 0 else _small_rows(xml, start, stop)
+    if rows is not None:
+        shape = Shape(rows, SMALL_GRID[1] if rows else 0, 0, 0, False)
     else:
-        shape = _full_census(xml, sheet, file)
+        shape = _full_census(xml, start, stop, (sheet, file), counted)
     if merges:
         shape = shape._replace(merged=_merged_cells(xml, sheet, file))
     return shape
 
 
-def _in_small_grid(xml: bytes, start: int, stop: int) -> bool:
-    return xml.find(b":c", start, stop) < 0 and _ODD_CELL.search(xml, start, stop) is None
+def _small_rows(xml: bytes, start: int, stop: int) -> int | None:
+    """The rows a sheet's cells keep within (99, 999, ... 99999) when every cell lies in A..T and
+    has no more row digits than the last cell; 0 for a sheet without a cell; None otherwise."""
+    if xml.find(b"<c", start, stop) < 0 and xml.find(b":c", start, stop) < 0:
+        return 0
+    last = re.compile(_LAST_CELL).match(xml, max(xml.rfind(b'<c r="', start, stop), 0))
+    digits = len(last[1]) if last else 0
+    if not 1 <= digits <= len(str(SMALL_GRID[0])) or xml.find(b":c", start, stop) >= 0:
+        return None
+    odd = re.compile(_ODD_CELL % (64 + SMALL_GRID[1], digits - 1))  # re's cache keeps the five patterns
+    return 10 ** digits - 1 if odd.search(xml, start, stop) is None else None
 
 
-def _full_census(xml: bytes, sheet: str, file: str) -> Shape:
-    refs = re.findall(_CELL_REF, xml)
-    n_cells = len(re.findall(_CELL_TAG, xml))
-    unnumbered = n_cells > len(refs) or len(re.findall(_ROW_TAG, xml)) > len(re.findall(_ROW_REF, xml))
+def small_extent(xml: bytes, rows: int) -> tuple[int, int]:
+    """The exact rectangle from A1 of a sheet the quick pass proved small (its rows within `rows`):
+    its widest column (one-letter names are shared objects, so no memory per cell) and its last
+    cell's row, when no cell lies below that one (else `rows` stands)."""
+    start, stop = xml.find(b"sheetData"), xml.rfind(b"sheetData")
+    letters = set(re.compile(rb'<c r="([A-T])').findall(xml, start, stop))
+    cols = max(map(col_number, letters), default=0)
+    last = re.compile(_LAST_CELL).match(xml, max(xml.rfind(b'<c r="', start, stop), 0))
+    if last is not None and re.compile(_row_above(int(last[1]))).search(xml, start, stop) is None:
+        rows = int(last[1])
+    return rows, cols
+
+
+def _row_above(n: int) -> bytes:
+    """A cell tag whose row number is above `n` (a regex: more digits, or as many and greater)."""
+    digits = str(n)
+    above = [b"[1-9][0-9]{%d,}" % len(digits)]
+    for i, d in enumerate(digits):
+        if d != "9":
+            above.append(digits[:i].encode() + b"[%d-9]" % (int(d) + 1) + b"[0-9]" * (len(digits) - i - 1))
+    return rb'<c r="[A-T](?:%s)"' % b"|".join(above)
+
+
+def check_cells(sheets: list[tuple[bytes, Shape]], file: str | Path) -> None:
+    """All sheets read (XML, census) together within MAX_CELLS: each dense sheet's rectangle from
+    A1 and each sparse sheet's cells. A small sheet counts with its rows bounded by the quick pass;
+    only when those bounds exceed the budget are the mostly empty ones measured exactly."""
+    def cost(xml: bytes, shape: Shape, exact: bool) -> int:
+        if shape.sparse:
+            return shape.cells
+        rows, cols = shape.rows, shape.cols
+        if exact and not shape.cells and rows * cols > DENSE_FILL * xml.count(b"<c "):
+            rows, cols = small_extent(xml, rows)
+        return rows * cols
+
+    total = sum(cost(xml, shape, False) for xml, shape in sheets)
+    if total > MAX_CELLS:
+        total = sum(cost(xml, shape, True) for xml, shape in sheets)
+    if total > MAX_CELLS:
+        raise over_budget(file, "budget.cells", total, MAX_CELLS)
+
+
+def _full_census(xml: bytes, start: int, stop: int, where: tuple[str, str], counted: int) -> Shape:
+    sheet, file = where
+    # Bounded before any object is made per tag: the cell tags and the row tags (a prefixed one twice).
+    tags = xml.count(b"<c", start, stop) + xml.count(b":c", start, stop)
+    if tags > counted:
+        raise over_budget(file, "budget.counted_cells", MAX_COUNTED - counted + tags, MAX_COUNTED)
+    row_tags = xml.count(b"<row", start, stop) + xml.count(b":row", start, stop)
+    if row_tags > MAX_COUNTED:
+        raise over_budget(file, "budget.rows", row_tags, MAX_COUNTED)
+    refs = re.compile(_CELL_REF).findall(xml, start, stop)
+    n_cells = len(re.compile(_CELL_TAG).findall(xml, start, stop))
+    unnumbered = n_cells > len(refs) or (len(re.compile(_ROW_TAG).findall(xml, start, stop))
+                                         > len(re.compile(_ROW_REF).findall(xml, start, stop)))
     rows = cols = 0
     if refs:
         letters = {c for c, _ in refs}
@@ -100,7 +174,7 @@ def _full_census(xml: bytes, sheet: str, file: str) -> Shape:
     return Shape(rows, cols, n_cells, 0, unnumbered)
 
 
-def _merged_cells(xml: bytes, sheet: str, file: str) -> int:
+def _merged_cells(xml: bytes, sheet: str, file: str | Path) -> int:
     merged = 0
     for ref in re.findall(_MERGE_REF, xml):
         corners = ref.split(b":")
@@ -123,7 +197,7 @@ def _outside(ref: bytes) -> bool:
     return not (1 <= row <= MAX_ROW and 1 <= col <= MAX_COL)
 
 
-def beyond_grid(file: str, sheet: str, ref: bytes) -> RakInputError:
+def beyond_grid(file: str | Path, sheet: str, ref: bytes) -> RakInputError:
     cell = ref.decode("ascii", "replace")[:40]
     return R.CELL_BEYOND_GRID(name=file, sheet=sheet, cell=cell)
 
@@ -134,15 +208,3 @@ def col_number(letters: bytes) -> int:
     for ch in letters:
         n = n * 26 + ch - 64
     return n
-
-
-def census_unlocated(zf: zipfile.ZipFile, sheet: str, file: str) -> None:
-    """calamine reads a sheet whose part the lookup did not find (a relationship written in a
-    way only calamine resolves): every part holding cells must then pass the quick census, or
-    the file is refused, since the sheet could be any of them."""
-    for info in zf.infolist():
-        if not info.filename.lower().endswith(".xml"):
-            continue
-        xml = zf.read(info.filename)
-        if b"sheetData" in xml and census(xml, sheet, file).sparse:
-            raise R.SHEET_NOT_LOCATED(name=file, sheet=sheet)
