@@ -832,6 +832,264 @@ def sheet_name_forbidden(out):
         f'name="{L.SHEET_RAK_A}"'.encode(), b'name="RAK[KPU]"', 1)})
 
 
+# -- one resolution of the package: what calamine would read that the checks did not see ---------
+# calamine follows _rels/.rels to the workbook part, finds a member whatever its letter case or
+# slashes (the last of several such wins) and falls back to its .xlsb and .ods readers. Each
+# route below hides a cell at XFD1048576 (a dense read from A1 would need 17 billion cells), or
+# another satker's plan, where only that route leads.
+
+FAR_ROW = '<row r="1048576"><c r="XFD1048576"><v>7</v></c></row>'
+
+
+def _members(path: Path) -> list[tuple[str, bytes]]:
+    with zipfile.ZipFile(path) as zf:
+        return [(info.filename, zf.read(info)) for info in zf.infolist()]
+
+
+def _write_members(out: Path, members: list[tuple[str, bytes]]) -> Path:
+    """A zip of `members` in this order, each name exactly as given (duplicates, backslashes)."""
+    import warnings
+
+    with warnings.catch_warnings(), zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        warnings.simplefilter("ignore")  # zipfile warns of a duplicate name: here it is the point
+        for name, data in members:
+            zf.writestr(zipfile.ZipInfo(name, date_time=(2022, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
+    return out
+
+
+_ROUTES = {  # how each reader finds the workbook part: calamine through _rels/.rels, openpyxl through content types
+    "_rels/.rels": (b'Target="xl/workbook.xml"', b'Target="alt/workbook.xml"'),
+    "[Content_Types].xml": (b'PartName="/xl/workbook.xml"', b'PartName="/alt/workbook.xml"'),
+}
+
+
+def _redirected(out: Path, source: Path, change_part: Callable[[str, bytes], bytes] = lambda _n, d: d,
+                route: str = "_rels/.rels") -> Path:
+    """The shipped package, plus `source`'s xl/ parts copied to alt/ (each passed through
+    `change_part`; relationships that name a part by its full path follow it), and the member
+    `route` pointing the workbook part there."""
+    old, new = _ROUTES[route]
+    members = [(n, d.replace(old, new) if n == route else d) for n, d in _members(WORKBOOK)]
+    moved = [("alt/" + n[3:], change_part(n, d.replace(b'Target="/xl/', b'Target="/alt/') if n.endswith(".rels") else d))
+             for n, d in _members(source) if n.startswith("xl/")]
+    return _write_members(out, members + moved)
+
+
+def package_redirected(out):
+    """The workbook part named in _rels/.rels lies in another folder, whose RAK sheet has a far cell."""
+    part = sheet_part(WORKBOOK, L.SHEET_RAK_A)
+    return _redirected(out, WORKBOOK, lambda n, d: _append_row(d, FAR_ROW) if n == part else d)
+
+
+def _other_satker(route: str):
+    """The workbook part named by `route` is another satker's plan: the one reader reads the shipped
+    plan, the other (calamine through _rels/.rels, openpyxl through [Content_Types].xml) that one, so
+    a copy would carry outputs worked out from one plan beside the input sheets of the other."""
+    def make(out):
+        other = out.with_suffix(".tmp.xlsm")
+        amount_overflow(other)
+        try:
+            return _redirected(out, other, route=route)
+        finally:
+            other.unlink()
+    return make
+
+
+def shared_strings_elsewhere(out):
+    """[Content_Types].xml names another shared-string part, where the satker is another: openpyxl
+    (which writes the copy) would read it, calamine (which reads the plan) reads xl/sharedStrings.xml."""
+    strings = dict(_members(WORKBOOK))["xl/sharedStrings.xml"].replace(b"<t>KPU Kota Probolinggo</t>",
+                                                                         b"<t>KPU Kota Contoh</t>", 1)
+    members = [(n, d.replace(b'PartName="/xl/sharedStrings.xml"', b'PartName="/xl/sharedStrings2.xml"')
+                if n == "[Content_Types].xml" else d) for n, d in _members(WORKBOOK)]
+    return _write_members(out, members + [("xl/sharedStrings2.xml", strings)])
+
+
+def _member_twin(name_of: Callable[[str], str]):
+    """A second member for a RAK sheet's part, named `name_of(part)`, after it, with a far cell."""
+    def make(out):
+        part = sheet_part(WORKBOOK, L.SHEET_RAK_A)
+        members = _members(WORKBOOK)
+        return _write_members(out, members + [(name_of(part), _append_row(dict(members)[part], FAR_ROW))])
+    return make
+
+
+def _brt(kind: int, body: bytes = b"") -> bytes:
+    """One .xlsb record (MS-XLSB 2.1.4): its type and size as 7-bit varints, then its body."""
+    head = bytes([kind]) if kind < 0x80 else bytes([kind & 0x7F | 0x80, kind >> 7])
+    size, n = b"", len(body)
+    while True:
+        size += bytes([n & 0x7F | (0x80 if n > 0x7F else 0)])
+        n >>= 7
+        if not n:
+            return head + size + body
+
+
+def _wide(text: str) -> bytes:
+    return struct.pack("<I", len(text)) + text.encode("utf-16-le")
+
+
+_XLSB_TYPES = ('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+               '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+               '<Override PartName="/xl/workbook.bin" '
+               'ContentType="application/vnd.ms-excel.sheet.binary.macroEnabled.main"/>'
+               '<Override PartName="/xl/worksheets/sheet1.bin" ContentType="application/vnd.ms-excel.worksheet"/>'
+               '</Types>')
+_RELS = ('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+         '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}" '
+         'Target="{target}"/></Relationships>')
+
+
+def _xlsb(out: Path, book: bytes, sheet: bytes) -> Path:
+    return _write_members(out, [
+        ("[Content_Types].xml", _XLSB_TYPES.encode()),
+        ("_rels/.rels", _RELS.format(kind="officeDocument", target="xl/workbook.bin").encode()),
+        ("xl/workbook.bin", book),
+        ("xl/_rels/workbook.bin.rels", _RELS.format(kind="worksheet", target="worksheets/sheet1.bin").encode()),
+        ("xl/worksheets/sheet1.bin", sheet)])
+
+
+def xlsb_far_cell(out):
+    """An Excel Binary Workbook (.xlsb) named .xlsm: one sheet with cells at A1 and XFD1048576."""
+    book = (_brt(0x83) + _brt(0x8F) + _brt(0x9C, struct.pack("<II", 0, 1) + _wide("rId1") + _wide(L.SHEET_RAK_A))
+            + _brt(0x90) + _brt(0x9D) + _brt(0x84))
+    cell = struct.pack("<IId", 0, 0, 7.0)
+    sheet = (_brt(0x81) + _brt(0x94, struct.pack("<IIII", 0, 1_048_575, 0, 16_383)) + _brt(0x91)
+             + _brt(0x00, struct.pack("<I", 0)) + _brt(0x05, cell)
+             + _brt(0x00, struct.pack("<I", 1_048_575)) + _brt(0x05, struct.pack("<I", 16_383) + cell[4:])
+             + _brt(0x92) + _brt(0x82))
+    return _xlsb(out, book, sheet)
+
+
+def xlsb_damaged(out):
+    """An .xlsb whose sheet list record is cut short (2 bytes where 12 at least belong): a reader
+    that trusts the record's fields reads past its end."""
+    return _xlsb(out, _brt(0x83) + _brt(0x9C, b"\0\0") + _brt(0x90) + _brt(0x84), b"")
+
+
+_ODS_CONTENT = (
+    '<?xml version="1.0"?><office:document-content '
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+    '<office:body><office:spreadsheet><table:table table:name="{sheet}">'
+    '<table:table-row><table:table-cell office:value-type="float" office:value="7"/></table:table-row>'
+    '<table:table-row table:number-rows-repeated="{rows}"><table:table-cell/></table:table-row>'
+    '<table:table-row><table:table-cell table:number-columns-repeated="{cols}"/>'
+    '<table:table-cell office:value-type="float" office:value="7"/></table:table-row>'
+    '</table:table></office:spreadsheet></office:body></office:document-content>')
+
+
+def ods_far_cell(out):
+    """An OpenDocument spreadsheet (.ods) named .xlsm, with a stray xl/workbook.xml: one sheet with
+    a value at A1 and one 6,000 rows down at column XFD (98 million cells as a dense range)."""
+    return _write_members(out, [
+        ("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"),
+        ("META-INF/manifest.xml", b'<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest'
+                                  b':1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/'
+                                  b'vnd.oasis.opendocument.spreadsheet"/></manifest:manifest>'),
+        ("content.xml", _ODS_CONTENT.format(sheet=L.SHEET_RAK_A, rows=6_000, cols=16_383).encode()),
+        ("xl/workbook.xml", b"<workbook/>")])
+
+
+def shared_strings_count_lie(out):
+    """The shared-string table claims four billion strings (uniqueCount): a reader that reserves
+    room for what a file claims asks for 96 GB before reading one."""
+    return patch_zip(WORKBOOK, out, {"xl/sharedStrings.xml": lambda b: re.sub(
+        rb'uniqueCount="\d+"', b'uniqueCount="4000000000"', b, count=1)})
+
+
+# -- budgets: what a file may make the reader or the writer do ------------------------------------
+
+def dense_sheets_many(out):
+    """Thirty extra sheets, each with one value at T99999: each alone is a small dense read
+    (2 million cells from A1), together 60 million."""
+    def change(wb):
+        for i in range(30):
+            wb.create_sheet(f"Catatan {i + 1}")["T99999"] = 1
+    return edited(out, change)
+
+
+def _random_bytes(n: int, seed: int = 24) -> bytes:
+    import random
+
+    return random.Random(seed).randbytes(n)
+
+
+def member_inflated(out):
+    """One part inflating about 1000-fold to 480 MiB (spaces inside a RAK sheet), beside 2.7 MB of
+    random bytes that keep the archive's overall ratio low."""
+    part = sheet_part(WORKBOOK, L.SHEET_RAK_B)
+    with zipfile.ZipFile(WORKBOOK) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename != part:
+                zout.writestr(info, data, zipfile.ZIP_DEFLATED)
+                continue
+            head, sep, tail = data.partition(b"<sheetData")
+            big = zipfile.ZipInfo(part, date_time=(2022, 1, 1, 0, 0, 0))
+            big.compress_type = zipfile.ZIP_DEFLATED
+            with zout.open(big, "w") as dst:  # streamed: the 480 MiB are never in memory at once
+                dst.write(head)
+                for _ in range(480):
+                    dst.write(b" " * (1024 * 1024))
+                dst.write(sep + tail)
+        zout.writestr("xl/media/image9.bin", _random_bytes(2_700_000))
+    return out
+
+
+def _semi_random(n: int, unit: bytes, every: int, plain: bytes | None = None, seed: int = 24) -> bytes:
+    """`n` copies of `plain` (`unit` with 'aa' for its 'X'), every `every`-th one `unit` with a random
+    letter pair for its 'X': so
+    compressible that the file stays small, yet less so than the zip bomb the archive check
+    refuses (its members inflate about 100-fold)."""
+    import random
+
+    rng = random.Random(seed)
+    plain = unit.replace(b"X", b"aa") if plain is None else plain
+    return b"".join(unit.replace(b"X", bytes(rng.choices(range(97, 123), k=2))) if i % every == 0 else plain
+                    for i in range(n))
+
+
+def styles_many(out):
+    """200,000 more cell formats (Excel stops at 64,000): openpyxl builds an object for each."""
+    def change(xml: bytes) -> bytes:
+        extra = _semi_random(200_000, b'<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"><!--X--></xf>', 25)
+        head, sep, tail = xml.partition(b"</cellXfs>")
+        return re.sub(rb'(<cellXfs count=")(\d+)', lambda m: m[1] + str(int(m[2]) + 200_000).encode(), head,
+                      count=1) + extra + sep + tail
+    return patch_zip(WORKBOOK, out, {"xl/styles.xml": change})
+
+
+def shared_strings_many(out):
+    """A million and a half shared strings nothing uses."""
+    def change(xml: bytes) -> bytes:
+        extra = _semi_random(1_500_000, b"<si><t>X</t></si>", 40)
+        xml = re.sub(rb'(count|uniqueCount)="\d+"', lambda m: m[1] + b'="1500000"', xml, count=2)
+        return xml.replace(b"</sst>", extra + b"</sst>", 1)
+    return patch_zip(WORKBOOK, out, {"xl/sharedStrings.xml": change})
+
+
+def rows_many(out):
+    """Two million empty rows at the end of a RAK sheet (a <row/> each, without cells)."""
+    return patch_sheet(out, L.SHEET_RAK_B, lambda b: b.replace(
+        b"</sheetData>", _semi_random(2_000_000, b"<row/><!--X-->", 80, b"<row/>") + b"</sheetData>", 1))
+
+
+def text_huge(out):
+    """A satker name of 20 million characters (Excel's own limit is 32,767)."""
+    name = b"KPU " + _semi_random(1_100_000, b"Kota ProbolinggX ", 40)
+    return patch_zip(WORKBOOK, out, {"xl/sharedStrings.xml": lambda b: b.replace(
+        b"<t>KPU Kota Probolinggo</t>", b"<t>" + name + b"</t>", 1)})
+
+
+def names_many(out):
+    """100,000 defined names (a workbook carried through years of copied sheets gathers thousands)."""
+    names = b"".join(b"<definedName name=\"Nama%d\">'%s'!$A$%d</definedName>" % (i, L.SHEET_RAK_A.encode(), i % 9000 + 1)
+                     for i in range(100_000))
+    return patch_zip(WORKBOOK, out, {"xl/workbook.xml": lambda b: b.replace(b"</definedNames>", names + b"</definedNames>", 1)})
+
+
 # -- the table -------------------------------------------------------------------
 
 # The sheets every RAK workbook has (the evaluation sheets are optional).
@@ -982,7 +1240,7 @@ def cases() -> list[Case]:
              checks={"email": True}),
         Case("personal_data", personal_data, same_as_shipped=True),  # the package: test_nothing_personal_...
         Case("baseline", baseline),
-    ] + writer_cases()
+    ] + writer_cases() + reader_cases()
 
 
 # -- what a write must not lose, run, merge, send or overwrite ---------------------------------------
@@ -1017,6 +1275,58 @@ def writer_cases() -> list[Case]:
         Case("id_lookalikes", id_lookalikes, exit=1,
              findings=(("RAK108", "@id6"), ("RAK108", "@id7"), ("RAK111", "@id6"), ("RAK111", "@id7"))),
         Case("personal_data_hidden", personal_data_hidden, same_as_shipped=True),  # test_writer_scrubs_...
+    ]
+
+
+SUBMIT = ("submit", "{file}", "-o", "{dir}/Kiriman", "--no-pdf", "--force")
+NEW_YEAR_FROM = ("baru", "-o", "{dir}/RAK_baru.xlsm", "--dari", "{file}")
+
+
+def _refused_by_every_reader(*texts: str) -> dict:
+    """validate, run, submit and baru --dari each refuse the file, exit 2, with `texts` on stderr."""
+    return dict(exit=2, stderr=texts, run=(), run_exit=2, run_stderr=texts,
+                also=((SUBMIT, 2, texts), (NEW_YEAR_FROM, 2, texts)))
+
+
+def _refused_for_writing(*texts: str, **more) -> dict:
+    """Read as usual; run and submit (openpyxl loads the file whole) refuse it, exit 2, with `texts`."""
+    return dict(run=(), run_exit=2, run_stderr=texts, also=((SUBMIT, 2, texts),), **more)
+
+
+def reader_cases() -> list[Case]:
+    """The package resolved once, as calamine resolves it, and the budgets of every path: each file
+    hides what only one reader's route would reach, or holds more than a budget allows."""
+    over = ("melebihi batas", "(RAK722)")
+    return [
+        Case("package_redirected", package_redirected,
+             **_refused_by_every_reader("di tempat yang tidak baku", "alt/workbook.xml", "(RAK720)")),
+        Case("package_redirected_other_satker", _other_satker("_rels/.rels"),
+             **_refused_by_every_reader("di tempat yang tidak baku", "(RAK720)")),
+        Case("content_types_other_satker", _other_satker("[Content_Types].xml"), same_as_shipped=True,
+             **_refused_for_writing("di tempat yang tidak baku", "/alt/workbook.xml", "(RAK720)")),
+        Case("shared_strings_elsewhere", shared_strings_elsewhere, same_as_shipped=True,
+             **_refused_for_writing("di tempat yang tidak baku", "/xl/sharedStrings2.xml", "(RAK720)")),
+        Case("member_case_duplicate", _member_twin(str.upper),
+             **_refused_by_every_reader("huruf besar/kecil atau garis miring", "(RAK719)")),
+        Case("member_backslash_duplicate", _member_twin(lambda part: part.replace("/", "\\")),
+             **_refused_by_every_reader("huruf besar/kecil atau garis miring", "(RAK719)")),
+        Case("xlsb_far_cell", xlsb_far_cell,
+             **_refused_by_every_reader("workbook biner Excel (.xlsb)", "simpan ulang sebagai .xlsm", "(RAK721)")),
+        Case("xlsb_damaged", xlsb_damaged, **_refused_by_every_reader("(.xlsb)", "(RAK721)")),
+        Case("ods_far_cell", ods_far_cell,
+             **_refused_by_every_reader("OpenDocument (.ods)", "simpan ulang sebagai .xlsm", "(RAK721)")),
+        Case("shared_strings_count_lie", shared_strings_count_lie,
+             **_refused_by_every_reader(*over, "teks bersama", "4.000.000.000")),
+        Case("dense_sheets_many", dense_sheets_many,
+             **_refused_by_every_reader(*over, "sel yang dibaca dari semua lembar", "60.")),
+        Case("member_inflated", member_inflated,
+             **_refused_by_every_reader(*over, "ukuran satu bagian", "480 MiB")),
+        Case("styles_many", styles_many, same_as_shipped=True, **_refused_for_writing(*over, "format sel")),
+        Case("shared_strings_many", shared_strings_many, same_as_shipped=True,
+             **_refused_for_writing(*over, "teks bersama")),
+        Case("rows_many", rows_many, same_as_shipped=True, **_refused_for_writing(*over, "baris pada semua lembar")),
+        Case("names_many", names_many, same_as_shipped=True, **_refused_for_writing(*over, "nama terdefinisi")),
+        Case("text_huge", text_huge, **_refused_for_writing(*over, "panjang satu teks")),
     ]
 
 

@@ -796,3 +796,129 @@ def test_writer_an_account_name_inside_another_word_is_no_trace(tmp_path):
     home.mkdir(parents=True)
     done = _submit_as(WORKBOOK, home, "data", tmp_path / "Kiriman")
     assert done.returncode == 0, done.stderr
+
+
+# -- the package resolved once, as calamine resolves it; the budgets of every path -------------------
+
+READER_CASES = [c.name for c in corpus.reader_cases()]
+
+
+def test_the_province_recaps_around_every_package_and_budget_case(results, tmp_path):
+    """The reader's corpus in one folder beside a good workbook, read by the worker pool: the recap is
+    written (exit 0, no worker lost), each refused file is listed as skipped with its code, and the
+    files only the write path refuses are read like any other (recapped, or set aside as a second
+    file of the same satker: most are copies of the shipped plan)."""
+    import shutil
+
+    from conftest import WORKBOOK
+    from rak_xl.products import province as P
+
+    folder = tmp_path / "prov"
+    folder.mkdir()
+    shutil.copyfile(WORKBOOK, folder / "satker_asli.xlsm")
+    for name in READER_CASES:
+        shutil.copyfile(results[name]["path"], folder / f"{name}.xlsm")
+    out = tmp_path / "rekap.xlsx"
+    done = _cli(["province", str(folder), "-o", str(out), "--quiet", "--workers", "2"])
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    lines, skipped_lines = _recap(out)
+    files = {row[6] for row in lines if len(row) > 6}
+    skipped = {row[1]: " ".join(map(str, row)) for row in skipped_lines}
+    for name in READER_CASES:
+        case = CASES[name]
+        if case.exit == 2:
+            code = next(t for t in case.stderr if t.startswith("(RAK"))
+            assert code.strip("()") in skipped.get(f"{name}.xlsm", ""), (name, skipped.get(f"{name}.xlsm"))
+        else:
+            assert f"{name}.xlsm" in files or P.KIND_DUPLICATE in skipped.get(f"{name}.xlsm", ""), name
+    assert "satker_asli.xlsm" in files or P.KIND_DUPLICATE in skipped.get("satker_asli.xlsm", "")
+    assert not [row for row in skipped.values() if P.KIND_BUG in row]
+
+
+def test_calamine_is_given_the_censused_parts_only_stored(tmp_path, monkeypatch):
+    """What calamine opens is a package of the parts the reader resolved and censused, stored
+    uncompressed, each byte for byte the member it came from: nothing else of the file reaches it."""
+    import io
+    import zipfile
+
+    import python_calamine
+
+    from conftest import WORKBOOK
+    from rak_xl.adapters.file_read import read_grids
+    from rak_xl.core.layout import is_output_sheet
+
+    given = []
+    real = python_calamine.CalamineWorkbook.from_filelike
+
+    def spy(filelike, *args, **kwargs):
+        given.append(filelike.getvalue())
+        return real(io.BytesIO(given[-1]), *args, **kwargs)
+
+    monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_filelike", spy)
+    grids = read_grids(WORKBOOK)
+    with zipfile.ZipFile(WORKBOOK) as original, zipfile.ZipFile(io.BytesIO(given[0])) as package:
+        infos = package.infolist()
+        assert {i.compress_type for i in infos} == {zipfile.ZIP_STORED}
+        read = {n for n in package.namelist() if n.startswith("xl/worksheets/")}
+        assert len(read) == len(grids) and not any(is_output_sheet(n) for n in grids)
+        for name in package.namelist():
+            if name.startswith("xl/"):
+                assert package.read(name) == original.read(name), name
+        assert not {"xl/vbaProject.bin", "xl/theme/theme1.xml", "docProps/core.xml"} & set(package.namelist())
+
+
+def test_a_panic_in_calamine_is_a_refusal_not_a_crash(results, monkeypatch):
+    """calamine's Rust code panicking reaches Python as pyo3's PanicException, a BaseException that
+    `except Exception` misses. A real one (calamine's .xlsb reader on a record cut short) raised where
+    the reader opens its package must give RAK714, exit 2, like any unreadable file."""
+    import io
+
+    import python_calamine
+
+    from conftest import WORKBOOK
+    from rak_xl.adapters.file_read import read_grids
+    from rak_xl.core.errors import RakInputError
+
+    damaged = results["xlsb_damaged"]["path"].read_bytes()
+    real = python_calamine.CalamineWorkbook.from_filelike
+    with pytest.raises(BaseException) as panic:
+        real(io.BytesIO(damaged))
+    assert type(panic.value).__name__ == "PanicException" and not isinstance(panic.value, Exception)
+    monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_filelike",
+                        lambda *_a, **_k: real(io.BytesIO(damaged)))
+    with pytest.raises(RakInputError) as refused:
+        read_grids(WORKBOOK)
+    assert refused.value.code == "RAK714" and "pembaca berhenti" in refused.value.message
+
+
+def test_the_grids_come_from_the_bytes_given(tmp_path, results):
+    """read_grids(path, data): the bytes the caller read (and hashed) are read, not the file again;
+    the path names the file in messages."""
+    import shutil
+
+    from conftest import WORKBOOK
+    from rak_xl.adapters.file_read import read_grids
+    from rak_xl.core import layout as L
+    from rak_xl.core.errors import RakInputError
+
+    path = tmp_path / "RAK.xlsm"
+    shutil.copyfile(results["amount_overflow"]["path"], path)
+    assert read_grids(path, WORKBOOK.read_bytes()) == read_grids(WORKBOOK)
+    assert read_grids(path)[L.SHEET_IDENTITY] != read_grids(WORKBOOK)[L.SHEET_IDENTITY]
+    with pytest.raises(RakInputError) as refused:
+        read_grids(path, results["member_case_duplicate"]["path"].read_bytes())
+    assert refused.value.code == "RAK719" and "RAK.xlsm" in refused.value.message
+
+
+def test_the_budgets_pass_the_largest_real_workbook(tmp_path):
+    """The 10,000-row workbook of tests/synthetic.py is within every budget of the reader and of
+    the write path (the copy `run` makes of it, 360,000 cells, is measured in
+    rak_xl/adapters/rewrite_checks.py: a run of it takes a minute, too long for a test)."""
+    import synthetic
+
+    from rak_xl.adapters.file_read import read_grids
+
+    big = tmp_path / "RAK_besar.xlsm"
+    synthetic.make_large(big, 10_000)
+    assert len(read_grids(big, rewrite=True)) >= 6
