@@ -881,18 +881,24 @@ def package_redirected(out):
     return _redirected(out, WORKBOOK, lambda n, d: _append_row(d, FAR_ROW) if n == part else d)
 
 
-def _other_satker(route: str):
-    """The workbook part named by `route` is another satker's plan: the one reader reads the shipped
-    plan, the other (calamine through _rels/.rels, openpyxl through [Content_Types].xml) that one, so
-    a copy would carry outputs worked out from one plan beside the input sheets of the other."""
-    def make(out):
-        other = out.with_suffix(".tmp.xlsm")
-        amount_overflow(other)
-        try:
-            return _redirected(out, other, route=route)
-        finally:
-            other.unlink()
-    return make
+def package_redirected_other_satker(out):
+    """_rels/.rels names another satker's plan as the workbook part: calamine reads that plan, a
+    writer that opens xl/workbook.xml (openpyxl) would write the outputs beside the shipped one's."""
+    other = out.with_suffix(".tmp.xlsm")
+    amount_overflow(other)
+    try:
+        return _redirected(out, other)
+    finally:
+        other.unlink()
+
+
+def content_types_other_plan(out):
+    """[Content_Types].xml names as the workbook part a copy of the plan whose program pagu differ
+    (its styles and strings are the shipped ones): openpyxl, which writes the copy, would load those
+    sheets, calamine reads xl/workbook.xml, so the outputs of one plan would stand beside the other."""
+    program = sheet_part(WORKBOOK, L.SHEET_PROGRAMS)
+    return _redirected(out, WORKBOOK, lambda n, d: d.replace(b"<v>1646458000</v>", b"<v>9646458000</v>", 1)
+                       if n == program else d, route="[Content_Types].xml")
 
 
 def shared_strings_elsewhere(out):
@@ -1300,9 +1306,9 @@ def reader_cases() -> list[Case]:
     return [
         Case("package_redirected", package_redirected,
              **_refused_by_every_reader("di tempat yang tidak baku", "alt/workbook.xml", "(RAK720)")),
-        Case("package_redirected_other_satker", _other_satker("_rels/.rels"),
+        Case("package_redirected_other_satker", package_redirected_other_satker,
              **_refused_by_every_reader("di tempat yang tidak baku", "(RAK720)")),
-        Case("content_types_other_satker", _other_satker("[Content_Types].xml"), same_as_shipped=True,
+        Case("content_types_other_plan", content_types_other_plan, same_as_shipped=True,
              **_refused_for_writing("di tempat yang tidak baku", "/alt/workbook.xml", "(RAK720)")),
         Case("shared_strings_elsewhere", shared_strings_elsewhere, same_as_shipped=True,
              **_refused_for_writing("di tempat yang tidak baku", "/xl/sharedStrings2.xml", "(RAK720)")),
