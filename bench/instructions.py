@@ -57,9 +57,11 @@ for f in files:
 def count(code: str, folder: Path, files: int, root: Path = ROOT) -> int:
     env = dict(os.environ, PYTHONPATH=str(root) + os.pathsep + os.environ.get("PYTHONPATH", ""),
                PYTHONHASHSEED="0")
+    # cwd=root: `python -c` puts the working folder first on sys.path, ahead of PYTHONPATH, so run
+    # from another checkout it would import that checkout's rak_xl instead of root's.
     done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
                            sys.executable, "-c", code, str(folder), str(files)],
-                          capture_output=True, text=True, env=env)
+                          capture_output=True, text=True, env=env, cwd=root)
     found = re.search(r"Collected : (\d+)", done.stderr)
     if done.returncode != 0 or not found:
         raise SystemExit(f"valgrind failed: {done.stderr[-1500:]}")
