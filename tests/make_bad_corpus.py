@@ -530,15 +530,20 @@ def zip_without_workbook(out):
 
 
 def zip_bomb_ratio(out):
-    """A sheet part that inflates 1000-fold (at least 64 MiB of spaces in 64 KiB): 400 times the
-    workbook's size, so the whole archive inflates past archive.MAX_RATIO (200) however much the
-    rest of the workbook (its Lite bundle) weighs."""
+    """A sheet part that inflates 1000-fold (64 MiB of spaces in 64 KiB): refused by the budget of
+    one part (archive.MAX_PART), however much the rest of the workbook (its Lite bundle) weighs."""
     part = sheet_part(WORKBOOK, L.SHEET_HIGHLIGHTS)
-    spaces = max(64 * 1024 * 1024, 400 * WORKBOOK.stat().st_size)
 
     def inflate(data: bytes) -> bytes:
-        return data.replace(b"<sheetData", b" " * spaces + b"<sheetData", 1)
+        return data.replace(b"<sheetData", b" " * (64 * 1024 * 1024) + b"<sheetData", 1)
     return patch_zip(WORKBOOK, out, {part: inflate})
+
+
+def zip_bomb_spread(out):
+    """Forty parts of 7 MiB of zeros, each under the budget of one part: together 280 MiB from about
+    a megabyte, so the whole archive inflates past archive.MAX_RATIO (200)."""
+    zeros = bytes(7 * 1024 * 1024)
+    return patch_zip(WORKBOOK, out, {}, {f"xl/media/z{i}.bin": zeros for i in range(40)})
 
 
 def zip_bomb_members(out):
@@ -1178,7 +1183,9 @@ def cases() -> list[Case]:
         Case("protected_sheets", protected_sheets, same_as_shipped=True, run=()),
         Case("truncated_zip", truncated_zip, exit=2, stderr=("rusak", "(RAK707)")),
         Case("zip_without_workbook", zip_without_workbook, exit=2, stderr=("bukan workbook Excel", "(RAK709)")),
-        Case("zip_bomb_ratio", zip_bomb_ratio, exit=2, stderr=("terlalu besar", "tidak diproses", "(RAK713)")),
+        Case("zip_bomb_ratio", zip_bomb_ratio, exit=2,
+             stderr=("melebihi batas", "ukuran satu bagian", "tidak diproses", "(RAK722)")),
+        Case("zip_bomb_spread", zip_bomb_spread, exit=2, stderr=("terlalu besar", "tidak diproses", "(RAK713)")),
         Case("zip_bomb_members", zip_bomb_members, exit=2, stderr=("terlalu besar", "tidak diproses", "(RAK713)")),
         Case("zip_bomb_declared_size", zip_bomb_declared_size, exit=2, stderr=("terlalu besar", "(RAK713)")),
         Case("password_protected", password_protected, exit=2, stderr=("kata sandi", "(RAK711)")),

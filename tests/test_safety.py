@@ -117,9 +117,10 @@ def test_archive_limits_are_checked_before_anything_is_parsed(tmp_path, monkeypa
         raise AssertionError("calamine was asked to parse a zip bomb")
 
     monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_path", parse)
-    for make in (corpus.zip_bomb_ratio, corpus.zip_bomb_members, corpus.zip_bomb_declared_size):
+    for make, refusal in ((corpus.zip_bomb_ratio, "melebihi batas"), (corpus.zip_bomb_spread, "terlalu besar"),
+                          (corpus.zip_bomb_members, "terlalu besar"), (corpus.zip_bomb_declared_size, "terlalu besar")):
         bomb = make(tmp_path / f"{make.__name__}.xlsm")
-        with pytest.raises(RakInputError, match="terlalu besar"):
+        with pytest.raises(RakInputError, match=refusal):
             read_grids(bomb)
 
 
