@@ -29,6 +29,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import re
 import resource
 import select
 import shutil
@@ -57,7 +58,7 @@ class Result(NamedTuple):
     code: int  # exit code, or -signal
     wall: float  # seconds
     mib: float  # peak RSS
-    line: str  # first stderr line (a traceback's last)
+    line: str  # what it said (_said)
     timed_out: bool = False
 
     def exit_text(self) -> str:
@@ -90,11 +91,19 @@ def child(args: list[str], extra_env: dict[str, str] | None = None, code: Path |
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
         err.seek(0)
-        lines = err.read().decode(errors="replace").strip().splitlines()
-    line = lines[0] if lines else ""
-    if line.startswith("Traceback"):
-        line = "traceback: " + lines[-1]
-    return Result(os.waitstatus_to_exitcode(status), wall, usage.ru_maxrss / 1024, line[:90], timed_out)
+        text = err.read().decode(errors="replace").strip()
+    return Result(os.waitstatus_to_exitcode(status), wall, usage.ru_maxrss / 1024, _said(text), timed_out)
+
+
+def _said(stderr: str) -> str:
+    """The gist of a child's stderr: a traceback's last line, else the refusal's code and its first line, file
+    names without their folder."""
+    lines = stderr.splitlines() or [""]
+    if "Traceback (most recent call last)" in stderr:
+        return ("traceback: " + lines[-1])[:90]
+    line = re.sub(r"'/[^']*/([^'/]*)'", r"'\1'", lines[0])
+    code = re.search(r"\((RAK\d{3})\)", stderr)
+    return (f"{code[1]}: {line}" if code else line)[:90]
 
 
 def recipes(files: dict[str, Path], work: Path, reader: list[str]) -> list[tuple[str, list[str]]]:
@@ -168,7 +177,6 @@ def writer_recipes(files: dict[str, Path], work: Path, code: Path) -> list[tuple
 
 def _poison(database: Path) -> None:
     """Every cached entry: a counts list, a NaN pagu and a 200,000-deep list in its notes."""
-    import re
     import sqlite3
 
     db = sqlite3.connect(database)
