@@ -234,9 +234,10 @@ def _size(cmd: list[str]) -> int:
 
 
 def within(cmd: list[str], result: Result) -> bool:
-    """The README's promise: exit 0/1/2, and a file under 1 MB within its command's time and memory."""
+    """The README's promise: exit 0/1/2 and never a traceback, and a file under 1 MB within its command's
+    time and memory."""
     seconds, most = BUDGETS.get(cmd[0], BUDGETS["validate"])
-    return not result.timed_out and result.code in (0, 1, 2) and (
+    return not result.timed_out and result.code in (0, 1, 2) and not result.line.startswith("traceback") and (
         _size(cmd) >= 1024 * 1024 or (result.wall <= seconds and result.mib <= most))
 
 
