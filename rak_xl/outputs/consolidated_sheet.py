@@ -37,8 +37,9 @@ COLUMNS = [Column("no", say("col.no"), wrap=True), Column("id", say("col.id"), w
            Column("budget", say("consolidated.col.budget"), wrap=True),
            Column("notes", say("consolidated.col.notes"), wrap=True)]
 MEASURED = ("indicator", "target", "activity", "division", "notes")
-# One A4 landscape width at a readable scale in every reader (paging.BAND_POINTS).
-WIDTHS = [4, 8, 28, 7, 22, 4, 4, 4, 4, 14, 16, 13]
+# One A4 landscape width at a readable scale in every reader (paging.BAND_POINTS): the indicator,
+# the sub-activity and the division wide, numbers and marks as narrow as their header allows.
+WIDTHS = [3, 6, 34, 6, 25, 3, 3, 3, 3, 16.5, 15, 10.5]
 INFERRED = " *"  # marks a division the row does not state itself (see the note under the table)
 FILL_TABLE = "#B4C6E7"
 FILL_GROUP = "#DDEBF7"
@@ -177,16 +178,16 @@ def _groups(sheet: SheetBuilder, table: Table, plan: Plan, rows: list[Consolidat
         opens_table = first.table != previous
         sheet.keep_together(3 if opens_table else 2)  # its title(s) never end a page without its first indicator
         if opens_table:  # the table's title stays with its first group
-            table.row(table.cells(no=first.table, indicator=titles.get(first.table, first.table)))
+            table.row(table.cells(no=first.table, indicator=titles.get(first.table, first.table)), bold=True)
             previous = first.table
         word = say(f"consolidated.group.{first.table}") if first.table in titles else say("consolidated.group")
         name = group[0].info.group.name
-        table.row(table.cells(no=code, indicator=say("consolidated.group_title", word=word, name=name)))
+        table.row(table.cells(no=code, indicator=say("consolidated.group_title", word=word, name=name)), bold=True)
         for r in group:
             table.row(_indicator_row(r, plan.tab))
         table.row(table.cells(id=say("row.total"), indicator=say("consolidated.group_total", code=code),
                               activity=say("consolidated.indicator_count", count=len(group)),
-                              budget=linked_amount(r.info for r in group)))
+                              budget=linked_amount(r.info for r in group)), bold=True)
     if not rows:  # nothing readable: say so where the table would be (Temuan says why)
         sheet.keep_together()
         table.row(table.cells(indicator=say("consolidated.nothing")))
@@ -197,12 +198,12 @@ def _summary(sheet: SheetBuilder, table: Table, plan: Plan, roll: BudgetRollup, 
     the last row of the totals."""
     sheet.keep_together(None)
 
-    def add(**cells) -> int:
-        return sheet.add(table.cells(**cells), measure=table.measured)
+    def add(bold: bool = False, **cells) -> int:
+        return sheet.add(table.cells(**cells), measure=table.measured, bold=bold)
 
     add()
-    title = add(indicator=say("consolidated.summary"))
-    head = add(indicator=say("consolidated.per_program"), budget=say("consolidated.col.budget"))
+    title = add(True, indicator=say("consolidated.summary"))
+    head = add(True, indicator=say("consolidated.per_program"), budget=say("consolidated.col.budget"))
     sheet.bold(table.area("indicator", "budget", rows=(title, head)))
     for p in roll.programs:
         add(id=p.code, indicator=p.name, budget=p.allocated)
@@ -211,7 +212,7 @@ def _summary(sheet: SheetBuilder, table: Table, plan: Plan, roll: BudgetRollup, 
     add(indicator=say("consolidated.dipa", revised=revised), budget=roll.dipa_pagu)
     add(indicator=say("consolidated.dipa_difference"), budget=roll.dipa_difference)
     add()
-    head = add(indicator=say("consolidated.per_division"), activity=say("col.indicator"),
+    head = add(True, indicator=say("consolidated.per_division"), activity=say("col.indicator"),
                budget=say("consolidated.col.budget"))
     sheet.bold(table.area("indicator", "budget", rows=(head, head)))
     for d in roll.shown_divisions():

@@ -22,7 +22,13 @@ from .sheets import DIVISION_BUDGET_NOTE, PERCENT, RUPIAH, SheetOutput, hyperlin
 NUMBER = "#,##0.##"
 FILL_STATUS = "#FFF2CC"
 # Columns A..M: wider than a page at a readable scale, so printed in two bands, column A on both.
-WIDTHS = [34, *[16] * 12]
+# Sized to what they hold: A the names and indicators, B..D and F..H Rupiah (a bold total of
+# billions), the rest percentages and short words, D an indicator's kind on one line. A..G is the
+# first band, so sections 3 and 4 (seven columns) print on it alone and their second band stays
+# empty (no page is printed for it). LibreOffice fits a sheet to two pages wide at the largest
+# scale any split into two gives and only then adds the sheet's own break: B..F may be no wider
+# than H..M, or its split falls before G and the bands print as three.
+WIDTHS = [38, 15.5, 16, 17, 11, 15.5, 15.5, 15.5, 11.5, 15, 11, 11, 11]
 CHART_ROWS = 22  # blank rows under section 3; the charts (300 pt) sit in the 21 after the first (315 pt at 15 pt a row)
 CHART_WIDTH = 340  # points: the two charts side by side inside the first band
 SECTION_HEAD = 4  # a section's title, header and first two rows never end a page alone

@@ -10,7 +10,8 @@ broken the way both break it, greedily at spaces, a word longer than the line by
 is planned as tall as the taller of the two settings, so its text fits in either.
 
 Measured on LibreOffice 7.4 (DejaVu Sans): a column of width w is 7.0 w pt, a wrapped line uses all
-of it but about 3 pt, lines are 13.4 pt apart with 1.5 pt to spare. Where a text runs on into the
+of it but about 3 pt; its optimal row height is 13.44 pt a line and 1.5 pt (it prints the lines
+12.8 pt apart, the font's ascent and descent, so a row that holds them on screen holds them on paper). Where a text runs on into the
 empty cells beside it, LibreOffice works out the printed range from its screen layout, which sets
 text about a tenth wider than the print does: text that ran past the last column there would
 widen the range and shrink every page, so such text is planned that much wider. Excel's wrapped Calibri 11

@@ -35,7 +35,10 @@ MARGINS = {"left": 0.4, "right": 0.4, "top": 0.6, "bottom": 0.75, "header": 0.3,
 PAGE_WIDTH = 842 - (MARGINS["left"] + MARGINS["right"]) * 72
 PAGE_HEIGHT = 595 - (MARGINS["top"] + MARGINS["bottom"]) * 72
 LINE = EXCEL.line  # points per text line (Calibri 11, the output sheets' font, in Excel)
-PADDING = 3.0  # points a measured row gets besides its lines
+# Points a measured row gets besides its lines: none, since each setting's height already holds its
+# text with the cell's own margins (Excel's 15 pt a line is its default row; LibreOffice's is its
+# optimal height, rak_xl.outputs.measure). Anything more prints as an empty band under the text.
+PADDING = 0.0
 FULL_ENOUGH = 0.75  # a page this full may end early rather than split the next group
 PRINT_SCALE = 0.82  # the smallest print scale planned: text at 80% of its size is still read easily
 BAND_POINTS = PAGE_WIDTH / PRINT_SCALE  # the widest band of columns, in points before scaling

@@ -318,12 +318,13 @@ class Table:
         """The first body row."""
         return self.header + 1
 
-    def row(self, cells: Iterable[Any]) -> int:
-        self.bottom = self.sheet.add(cells, measure=self.measured or None)
+    def row(self, cells: Iterable[Any], bold: bool = False) -> int:
+        """A body row; `bold`: measured as bold text, as a row styled bold (a title, a total) prints."""
+        self.bottom = self.sheet.add(cells, measure=self.measured or None, bold=bold)
         return self.bottom
 
     def total(self, cells: Iterable[Any]) -> int:
-        r = self.row(cells)
+        r = self.row(cells, bold=True)
         if self._totals is None:
             self._totals = r
         return r
