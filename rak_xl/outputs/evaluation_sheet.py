@@ -22,13 +22,13 @@ from .sheets import DIVISION_BUDGET_NOTE, PERCENT, RUPIAH, SheetOutput, hyperlin
 NUMBER = "#,##0.##"
 FILL_STATUS = "#FFF2CC"
 # Columns A..M: wider than a page at a readable scale, so printed in two bands, column A on both.
-# Sized to what they hold: A the names and indicators, B..D and F..H Rupiah (a bold total of
-# billions), the rest percentages and short words, D an indicator's kind on one line. A..G is the
-# first band, so sections 3 and 4 (seven columns) print on it alone and their second band stays
-# empty (no page is printed for it). LibreOffice fits a sheet to two pages wide at the largest
-# scale any split into two gives and only then adds the sheet's own break: B..F may be no wider
-# than H..M, or its split falls before G and the bands print as three.
-WIDTHS = [38, 15.5, 16, 17, 11, 15.5, 15.5, 15.5, 11.5, 15, 11, 11, 11]
+# Sized to what they hold: A the names and indicators (most on two lines), B and F..H Rupiah (a
+# bold total of billions), the rest percentages, counts and short words. A..G is the first band,
+# so sections 3, 4 and 6 print on it alone and their second band stays empty (no page is printed
+# for it). LibreOffice fits a sheet to two pages wide at the largest scale any split into two
+# gives and only then adds the sheet's own break: B..F may be no wider than H..M, or its split
+# falls before G and the bands print as three.
+WIDTHS = [50.5, 15.5, 10.5, 10.5, 10.5, 15.5, 15.5, 15.5, 11, 15, 11, 11, 11]
 CHART_ROWS = 22  # blank rows under section 3; the charts (300 pt) sit in the 21 after the first (315 pt at 15 pt a row)
 CHART_WIDTH = 340  # points: the two charts side by side inside the first band
 SECTION_HEAD = 4  # a section's title, header and first two rows never end a page alone
@@ -130,18 +130,22 @@ def _programs(sheet: SheetBuilder, plan: Plan, ev: E.QuarterEvaluation) -> None:
     """2. Absorption per program; the DIPA row divides the same spending by the pagu in force (revised),
     not by the lines' sum."""
     q = ev.quarter
-    columns = [_column("program", say("col.program")), *_absorption_columns(q),
-               _column("absorption", say("col.absorption"), PERCENT),
+    # The shares of the pagu first, then the amounts: the Rupiah columns are those of section 1
+    # (F..H), so C..E stay narrow and column A wide enough for an indicator on two lines.
+    pagu, planned, realised = _absorption_columns(q)
+    columns = [_column("program", say("col.program")), pagu,
                _column("planned_share", say("evaluation.col.planned_share"), PERCENT),
-               _column("deviation", say("col.deviation"), RUPIAH),
-               _column("deviation_pct", say("col.deviation_pct"), PERCENT), *_guide_columns(q)]
+               _column("absorption", say("col.absorption"), PERCENT),
+               _column("deviation_pct", say("col.deviation_pct"), PERCENT), planned, realised,
+               _column("deviation", say("col.deviation"), RUPIAH), *_guide_columns(q)]
     names_of = {p.code: f"{p.code} {p.name}".strip() for p in plan.programs}
     rows = [*ev.programs_absorption, *([ev.total_absorption] if ev.total_absorption else []),
             *([ev.dipa_absorption] if ev.dipa_absorption else [])]
     with _table(sheet, say("evaluation.section.programs", tw=tw(q)), columns) as table:
         for i, a in enumerate(rows, start=1):
-            cells = [names_of.get(a.name, a.name), a.pagu, a.planned_to_date, a.realised_to_date, _pct(a.absorption),
-                     _pct(a.planned_share), a.deviation, _pct(a.deviation_pct), _pct(a.guide), _pct(a.guide_gap)]
+            cells = [names_of.get(a.name, a.name), a.pagu, _pct(a.planned_share), _pct(a.absorption),
+                     _pct(a.deviation_pct), a.planned_to_date, a.realised_to_date, a.deviation, _pct(a.guide),
+                     _pct(a.guide_gap)]
             (table.total if i == len(rows) else table.row)(cells)
     sheet.add()
 
@@ -179,9 +183,10 @@ def _groups(sheet: SheetBuilder, ev: E.QuarterEvaluation) -> None:
 def _indicators(sheet: SheetBuilder, plan: Plan, ev: E.QuarterEvaluation) -> None:
     """5. Capaian per indicator, each linked to its realisation cell."""
     q = ev.quarter
+    # The kind, the longest of the short texts, in a Rupiah-wide column (F): two lines at most.
     columns = [_column("indicator", say("col.indicator")), _column("id", say("col.id")),
-               _column("division", say("col.division")), _column("kind", say("evaluation.col.kind")),
-               _column("direction", say("evaluation.col.direction")), _column("unit", say("evaluation.col.unit")),
+               _column("division", say("col.division")), _column("direction", say("evaluation.col.direction")),
+               _column("unit", say("evaluation.col.unit")), _column("kind", say("evaluation.col.kind")),
                _column("target", say("evaluation.col.target_of", tw=tw(q)), NUMBER),
                _column("realised", say("evaluation.col.realised_of", tw=tw(q)), NUMBER),
                _column("capaian", say("col.capaian"), PERCENT), _column("grade", say("evaluation.col.judgement")),
@@ -192,9 +197,9 @@ def _indicators(sheet: SheetBuilder, plan: Plan, ev: E.QuarterEvaluation) -> Non
             row = res.row
             cell = row.realised_to_date_ref(q) or row.ref("id")
             table.row([row.indicator, hyperlink(plan.tab(cell.sheet), cell.a1, row.id) if row.id else "",
-                       codes.get(res.division, res.division), say(f"kinds.{res.kind}"),
-                       L.DIRECTION_DOWN if res.lower else L.DIRECTION_UP,
-                       "%" if row.in_percent else row.text("unit"), res.target, res.realised, _pct(res.value),
+                       codes.get(res.division, res.division), L.DIRECTION_DOWN if res.lower else L.DIRECTION_UP,
+                       "%" if row.in_percent else row.text("unit"), say(f"kinds.{res.kind}"), res.target,
+                       res.realised, _pct(res.value),
                        res.judgement, res.state])
     sheet.notes([say("evaluation.division_codes",
                      codes="; ".join(f"{code} = {name}" for name, code in codes.items() if code != name))])

@@ -28,8 +28,9 @@ from typing import Any
 from .measure import ARIAL_10, EXCEL, SETTERS, Setter, cell_height, split_lines  # ARIAL_10: products/builder
 
 # Inches, as Excel and the writers take them. The footer sits 0.3" from the bottom edge, in
-# a band that ends 0.75" from it; the header band likewise at the top.
-MARGINS = {"left": 0.4, "right": 0.4, "top": 0.6, "bottom": 0.75, "header": 0.3, "footer": 0.3}
+# a band that ends 0.75" from it. No sheet prints a page header: its band at the top is kept
+# small, for the rows.
+MARGINS = {"left": 0.4, "right": 0.4, "top": 0.4, "bottom": 0.75, "header": 0.15, "footer": 0.3}
 
 # A4 landscape in points, less the margins above.
 PAGE_WIDTH = 842 - (MARGINS["left"] + MARGINS["right"]) * 72
@@ -127,7 +128,8 @@ def page_breaks(units: Sequence[Sequence[float]], first_height: float, title_hei
 
 
 def sheet_breaks(heights: Mapping[int, float], units: Mapping[int, int | None], last: int,
-                 widths: Sequence[float], title_rows: tuple[int, int] | None, unmeasured: float = LINE) -> list[int]:
+                 widths: Sequence[float], title_rows: tuple[int, int] | None, unmeasured: float = LINE,
+                 tail: int = 2) -> list[int]:
     """1-based rows of a sheet that start a printed page (outputs/sheet_builder.py).
 
     `units` maps the first row of each unit to its head (None: the unit is never split); a unit
@@ -145,7 +147,7 @@ def sheet_breaks(heights: Mapping[int, float], units: Mapping[int, int | None], 
     first = bounds[0]
     top = sum(height(r) for r in range(1, first))
     title = sum(height(r) for r in range(title_rows[0], title_rows[1] + 1)) if title_rows else 0.0
-    return [first + b for b in page_breaks(unit_heights, top, title, fit_scale(widths), head=heads)]
+    return [first + b for b in page_breaks(unit_heights, top, title, fit_scale(widths), head=heads, tail=tail)]
 
 
 def column_bands(widths: Sequence[float], repeated: int) -> list[int]:

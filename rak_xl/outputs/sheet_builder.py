@@ -264,14 +264,15 @@ class SheetBuilder:
         self._units[self.last_row + 1] = head
 
     def output(self, title_rows: tuple[int, int] | None = None, unmeasured: float = paging.LINE,
-               **setup: Any) -> SheetOutput:
+               tail: int = 2, **setup: Any) -> SheetOutput:
         """The SheetOutput: `title_rows` repeat on every printed page; page breaks keep the units
-        together, planning `unmeasured` points for a row whose height was not measured."""
+        together, planning `unmeasured` points for a row whose height was not measured, and carry at
+        least `tail` rows of a split unit over."""
         breaks = []
         bands = paging.bands(self.widths, self.column_breaks, REPEATED)
         if self._units:  # planned at the scale of the widest band, the one every band prints at
             breaks = paging.sheet_breaks(self.heights, self._units, self.last_row, max(bands, key=sum),
-                                         title_rows, unmeasured)
+                                         title_rows, unmeasured, tail)
         footer = page_footer(self.plan) if self.plan is not None else PAGE_FOOTER
         if self.column_breaks:
             setup.setdefault("column_breaks", self.column_breaks)
