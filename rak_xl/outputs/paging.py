@@ -101,7 +101,7 @@ def page_breaks(units: Sequence[Sequence[float]], first_height: float, title_hei
     the page is full.
     """
     heads = [head] * len(units) if isinstance(head, int) else list(head)
-    room = PAGE_HEIGHT / scale - title_height
+    room = PAGE_HEIGHT / scale - title_height + 0.01  # rows that fill a page exactly, summed in floats, fit
     breaks: list[int] = []
     used = first_height - title_height  # the header row is counted in title_height
     index = 0
