@@ -87,7 +87,7 @@ def evaluation_sheet(plan: Plan, ev: E.QuarterEvaluation, findings: list[Finding
 def _table(sheet: SheetBuilder, title: str, columns: list[Column]) -> Table:
     """A numbered section: its title and its table, a unit on paper. Every cell of the table wraps
     unless said: each row as tall as its longest wrapped cell (a Bagian without a code, "Tanpa
-    penanggung jawab", takes two lines in its 16-wide column)."""
+    penanggung jawab", takes three lines in the narrow column C of section 5)."""
     sheet.section(title, head=SECTION_HEAD)
     return sheet.table(columns)
 
