@@ -8,9 +8,11 @@ distinct rows (one indicator per voter group, A-013..A-017) and fires where a re
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import repeat
 
 from rak_xl.core import layout as L
 from rak_xl.core.catalog import (
@@ -216,21 +218,52 @@ def _measured_words(text: str, satker: frozenset[str]) -> frozenset[str]:
 
 def _near_duplicates(plan: Plan) -> Iterator[tuple[RakRow, RakRow, frozenset[str]]]:
     """(row, earlier row, what tells them apart) for indicators whose measured words are the same or
-    contained in the other's; exact repeats within a group are RAK306's."""
+    contained in the other's; exact repeats within a group are RAK306's.
+
+    Each row is paired with the first earlier row that qualifies. Earlier rows are indexed by their
+    distinct word sets (and each set by its words), so a row is compared with the sets sharing a word
+    with it, not with every row before it: plans repeat texts, and a large one would cost rows squared."""
     satker = frozenset(words(str(plan.identity.get("satker") or "")))
     group_of = {id(r): g for g in groups_of(plan) for r in g.rows}
-    seen: list[tuple[RakRow, frozenset[str]]] = []
-    for row in plan.rows:
+    rows_of: dict[frozenset[str], list[tuple[int, RakRow]]] = {}  # each earlier word set -> its rows, in order
+    sets_with: dict[str, list[frozenset[str]]] = {}  # a word -> the earlier word sets holding it
+    for n, row in enumerate(plan.rows):
         mine = _measured_words(row.indicator, satker)
-        for other, theirs in seen:
-            small, large = sorted((mine, theirs), key=len)
-            if len(small) < NEAR_DUPLICATE_MIN_WORDS or not small <= large:
-                continue
-            same_text = comparable(row.indicator) == comparable(other.indicator)
-            if not (same_text and group_of.get(id(row)) is group_of.get(id(other))):
-                yield row, other, large - small
-                break
-        seen.append((row, mine))
+        if len(mine) < NEAR_DUPLICATE_MIN_WORDS:
+            continue  # too few words to compare, as the smaller set and as the larger one
+        hit = _first_near(row, _comparable_sets(mine, sets_with), rows_of, group_of)
+        if hit is not None:
+            yield hit
+        if mine not in rows_of:
+            rows_of[mine] = []
+            for w in mine:
+                sets_with.setdefault(w, []).append(mine)
+        rows_of[mine].append((n, row))
+
+
+def _comparable_sets(mine: frozenset[str], sets_with: dict[str, list[frozenset[str]]]) -> dict:
+    """Earlier word sets that contain `mine` or that `mine` strictly contains (the smaller of the two
+    with enough words: every indexed set has), each with what tells them apart."""
+    shared: dict[frozenset[str], int] = {}
+    for w in mine:
+        for theirs in sets_with.get(w, ()):
+            shared[theirs] = shared.get(theirs, 0) + 1
+    return {theirs: (theirs - mine if count == len(mine) else mine - theirs)
+            for theirs, count in shared.items() if count == len(mine) or count == len(theirs)}
+
+
+def _first_near(row: RakRow, sets: dict, rows_of: dict, group_of: dict):
+    """(row, the first earlier row of `sets`, what tells them apart), skipping the same text in the same group."""
+    in_order = heapq.merge(*(zip(rows_of[theirs], repeat(theirs)) for theirs in sets), key=_row_number)
+    for (_, other), theirs in in_order:
+        same_text = comparable(row.indicator) == comparable(other.indicator)
+        if not (same_text and group_of.get(id(row)) is group_of.get(id(other))):
+            return row, other, sets[theirs]
+    return None
+
+
+def _row_number(item: tuple[tuple[int, RakRow], frozenset[str]]) -> int:
+    return item[0][0]
 
 
 @rule(RAK322)
