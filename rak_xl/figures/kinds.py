@@ -170,7 +170,15 @@ def kind_of(row: RakRow) -> str:
     """The kind Evaluasi judges the row by: its words; where they say none, its targets.
 
     A reduction whose Arah is stated Naik is the staff's word that the target is a completion rate
-    (RAK610's hint asks for exactly that): it is judged as progress."""
+    (RAK610's hint asks for exactly that): it is judged as progress. Worked out once per row and
+    kept on it (rows are not changed after parsing; the rules and the summary ask many times)."""
+    kind = row.__dict__.get("_kind")
+    if kind is None:
+        kind = row.__dict__["_kind"] = _kind_of(row)
+    return kind
+
+
+def _kind_of(row: RakRow) -> str:
     kind = kind_by_words(row.indicator)
     if kind == REDUCTION and not row.lower_is_better and arah_stated(row):
         return PROGRESS

@@ -125,11 +125,20 @@ def judged_lower(row: RakRow) -> bool:
 
 def judge(row: RakRow, quarter: int, lower: bool | None = None) -> tuple[float | None, str]:
     """(capaian in percent, state) of `row` for `quarter`, by its kind (rak_xl.figures.kinds).
-    `lower`: judged_lower(row), when already known."""
+    `lower`: judged_lower(row), when already known. Kept on the row (rows are not changed after
+    parsing): Validasi's RAK607 and Rekap Provinsi's summary judge the same quarters."""
+    lower = judged_lower(row) if lower is None else lower
+    judged = row.__dict__.setdefault("_judged", {})
+    key = (quarter, lower)
+    if key not in judged:
+        judged[key] = _judge(row, quarter, lower)
+    return judged[key]
+
+
+def _judge(row: RakRow, quarter: int, lower: bool) -> tuple[float | None, str]:
     kind = kinds.kind_of(row)
     target = rounding.quantity(row.targets_to_date[quarter - 1])
     realised = rounding.quantity(row.realised_to_date[quarter - 1])
-    lower = judged_lower(row) if lower is None else lower
     if all(t is None for t in row.targets_to_date):
         return achievement(None, realised, lower)  # nothing on the Capaian sheet to judge by, whatever the kind
     if kind == kinds.REDUCTION and not kinds.measurable_reduction(row):
