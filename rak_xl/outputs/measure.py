@@ -131,6 +131,7 @@ def split_lines(text: str, widths: Sequence[float], bold: bool = False, joiner: 
     return out
 
 
+@lru_cache(maxsize=16384)  # a recap's lists repeat names, files and sheets in every row
 def cell_height(text: str, width: float, bold: bool = False, setters: Sequence[Setter] = SETTERS) -> float:
     """Points a wrapped cell of `width` units needs for `text`: the tallest of the settings."""
     return max(s.height(line_count(text, s.inner([width]), s, bold)) for s in setters)
