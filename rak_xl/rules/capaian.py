@@ -56,9 +56,10 @@ def realisation_missing(plan: Plan) -> Iterator[Finding]:
         return
     for q in range(1, reporting + 1):
         # A yearly score is not missing before the quarter it is measured in (rak_xl.figures.kinds).
-        missing = [(row, ref) for row in _listed(plan) if (ref := row.realised_to_date_ref(q)) is not None
-                   and row.targets_to_date[q - 1] is not None and row.realised_to_date[q - 1] is None
-                   and not _before_its_measure(row, q)]
+        # The cell reference is built last: only for the rows reported.
+        missing = [(row, ref) for row in _listed(plan) if row.targets_to_date[q - 1] is not None
+                   and row.realised_to_date[q - 1] is None and not _before_its_measure(row, q)
+                   and (ref := row.realised_to_date_ref(q)) is not None]
         if missing:
             yield RAK603.spanning(missing[0][1].sheet, [ref for _, ref in missing], row_id=missing[0][0].id,
                                   quarter=q, reporting=reporting, count=len(missing),
@@ -92,9 +93,9 @@ def realisation_in_unmarked_quarter(plan: Plan) -> Iterator[Finding]:
             value = row.realised_to_date[q - 1]
             if value is None:
                 continue
-            ref = row.realised_to_date_ref(q)
             unreadable = row.unreadable_marks[q - 1]  # RAK105 reports that one
-            if value > before and not row.marks[q - 1] and not unreadable and ref is not None:
+            if value > before and not row.marks[q - 1] and not unreadable \
+                    and (ref := row.realised_to_date_ref(q)) is not None:
                 pct = row.in_percent
                 yield RAK605.at(ref, row_id=row.id, quarter=q, before=quantity(before, pct), after=quantity(value, pct),
                                 sheet=row.sheet)
@@ -111,8 +112,7 @@ def realisation_decreasing(plan: Plan) -> Iterator[Finding]:
             value = row.realised_to_date[q - 1]
             if value is None:
                 continue
-            ref = row.realised_to_date_ref(q)
-            if previous is not None and value < previous[1] and ref is not None:
+            if previous is not None and value < previous[1] and (ref := row.realised_to_date_ref(q)) is not None:
                 pct = row.in_percent
                 yield RAK606.at(ref, row_id=row.id, quarter=q, previous=previous[0], before=quantity(previous[1], pct),
                                 after=quantity(value, pct))
@@ -130,8 +130,7 @@ def achievement_implausible(plan: Plan) -> Iterator[Finding]:
             value, _state = judge(row, q, lower)
             if value is None or value <= UNIT_ERROR_THRESHOLD:
                 continue
-            ref = row.realised_to_date_ref(q)
-            if ref is not None:
+            if (ref := row.realised_to_date_ref(q)) is not None:
                 yield RAK607.at(ref, row_id=row.id, quarter=q, value=quantity(value, False))
 
 
