@@ -75,17 +75,24 @@ def _cell_key(value: object) -> str:
     return label_key(value) if value else ""
 
 
-def find_table(grid: Grid, layout: TableLayout, findings: list[Finding],
-               uncomputed: dict[tuple[int, int], str] | None = None) -> Table | None:
-    """Locate the header row, map columns, collect non-blank data rows.
+def _builder_header(top: Grid, header_row: int, index: dict[str, list[str]],
+                    wanted: int) -> tuple[int, dict[str, int], int] | None:
+    """The header where the builder writes it, when that row names every column and the rows above
+    hold too few texts to name them all, alone or two rows together: then the search below would
+    stop at this very row, so it is taken without searching. None otherwise."""
+    if len(top) < header_row:
+        return None
+    mapping = _map_header(index, [(_cell_key(v),) for v in top[header_row - 1]])
+    if len(mapping) < wanted:
+        return None
+    above = sum(1 for line in top[:header_row - 1] for v in line if v)  # cells that could hold a label
+    return (header_row, mapping, header_row) if above < wanted else None
 
-    Emits RAK102 (no header row) or RAK103 (a required column missing) and
-    returns None when the table cannot be read at all.
-    """
-    wanted = {c.key: _matches(c) for c in layout.columns}
-    index = _label_index(wanted)
+
+def _search_header(top: Grid, index: dict[str, list[str]], wanted: int) -> tuple[int, dict[str, int], int]:
+    """(header row, column mapping, last header row): the first row naming the most columns, or two
+    rows together where both contribute; 1-based, (0, {}, 0) when no row names any."""
     best_row, best_map, header_end = 0, {}, 0
-    top = grid[:HEADER_SEARCH_ROWS]
     # Each cell's label key, and each row's mapping alone, worked out once (as far as the search
     # goes): a row is tried alone, under the row above and over the one below.
     keys: list[list[str]] = []
@@ -97,7 +104,7 @@ def find_table(grid: Grid, layout: TableLayout, findings: list[Finding],
             alone.append(_map_header(index, [(k,) for k in keys[-1]]))
 
     for r in range(1, len(top) + 1):
-        if len(best_map) == len(wanted):
+        if len(best_map) == wanted:
             break  # a row holding every label: nothing further down can beat it
         upto(r - 1)
         row, mapping = keys[r - 1], alone[r - 1]
@@ -106,13 +113,28 @@ def find_table(grid: Grid, layout: TableLayout, findings: list[Finding],
         # A header spread over two rows: a group label merged over sub-labels ('Triwulan' over
         # TW 1..TW 4), or a label broken over two cells ('Penanggung' / 'Jawab'): the key of
         # the two texts joined is the two keys joined.
-        if r < len(top) and len(mapping) < len(wanted):
+        if r < len(top) and len(mapping) < wanted:
             upto(r)
             below = keys[r]
             double = _map_header(index, [(a, b, a + b) for a, b in zip_longest(row, below, fillvalue="")])
             # Both rows must contribute, else the single row (met in its own turn) is the header.
             if len(double) > max(len(best_map), len(mapping), len(alone[r])):
                 best_row, best_map, header_end = r, double, r + 1
+    return best_row, best_map, header_end
+
+
+def find_table(grid: Grid, layout: TableLayout, findings: list[Finding],
+               uncomputed: dict[tuple[int, int], str] | None = None) -> Table | None:
+    """Locate the header row, map columns, collect non-blank data rows.
+
+    Emits RAK102 (no header row) or RAK103 (a required column missing) and
+    returns None when the table cannot be read at all.
+    """
+    wanted = {c.key: _matches(c) for c in layout.columns}
+    index = _label_index(wanted)
+    top = grid[:HEADER_SEARCH_ROWS]
+    found = _builder_header(top, layout.header_row, index, len(wanted))
+    best_row, best_map, header_end = found or _search_header(top, index, len(wanted))
     required = [c for c in layout.columns if c.required]
     if len(best_map) < max(2, len(required) // 2):
         findings.append(RAK102.on(layout.sheet, sheet=layout.sheet, labels=", ".join(c.label for c in required)))
