@@ -8,15 +8,26 @@ of changes to an existing workbook (file_write.py). The file is swapped in by at
 A SheetOutput's formats are A1 ranges; a cell's format is what the ranges over it add up to,
 worked out once per run of rows the same ranges cover and kept per distinct set of properties,
 so a row costs its cells' writes and little else.
+
+XlsxWriter spends some 4 microseconds on a cell (its checks, a cell tuple, the row's flush), most
+of the cost of a recap of hundreds of satker. A sheet of plain values (text, numbers, dates,
+blanks) therefore has its cells written here, as the XML XlsxWriter itself writes for them in
+constant-memory mode (inline strings, the same escapes, row heights and dimension), and put into
+the sheet's part once XlsxWriter has closed the file; XlsxWriter still writes everything else
+(layout, formats, charts, the package). Links, formulas and other values keep XlsxWriter's path.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import tempfile
+import zipfile
 from pathlib import Path
 from typing import Any
+
+from rak_xl.core.model import col_letter
 
 from rak_xl.outputs.paging import MARGINS
 from rak_xl.outputs.sheets import EXCEL_MAX_TEXT, Chart, Formula, Link, SheetOutput, WritePlan
@@ -45,18 +56,25 @@ def write_workbook(plan: WritePlan, target: str | Path) -> None:
                                             "nan_inf_to_errors": True, "tmpdir": scratch})
         styles = _Styles(wb)
         grids = {out.name: out.values for out in plan.sheets}
-        for out in plan.sheets:
+        plain: dict[str, _PlainSheet] = {}  # sheet part -> its cells, written here
+        for n, out in enumerate(plan.sheets, start=1):
             ws = wb.add_worksheet(out.name)
             _layout(wb, ws, out)
-            _cells(ws, out, styles)
+            if _plain(out):
+                plain[f"xl/worksheets/sheet{n}.xml"] = _PlainSheet(ws, out, styles)
+            else:
+                _cells(ws, out, styles)
             for spec in out.charts:
                 ws.insert_chart(spec.anchor, _chart(wb, out.name, spec, grids))
         if plan.activate:
             wb.get_worksheet_by_name(plan.activate).activate()
+        written = {part: sheet.finish() for part, sheet in plain.items()}
         try:
             wb.close()
         except xlsxwriter.exceptions.FileCreateError as exc:  # XlsxWriter's wrapper of an OSError
             raise exc.__cause__ or exc.__context__ or OSError(str(exc)) from None
+        if written:
+            _put_sheet_data(Path(tmp), written)
 
 
 def _bounds(ref: str) -> tuple[int, int, int, int]:
@@ -110,6 +128,136 @@ def _cells(ws, out: SheetOutput, styles: _Styles) -> None:
             formats = vectors[active] = [styles.get(_props(boxes, active, c)) for c in range(width)]
         for c in range(width):
             _write(ws, r, c, row[c] if c < len(row) else None, formats[c])
+
+
+def _plain(out: SheetOutput) -> bool:
+    """Whether every value of the sheet is one the plain writer writes as XlsxWriter would."""
+    if any(h < 1 for h in out.row_heights.values()):  # XlsxWriter hides a row of height 0
+        return False
+    for row in out.values:
+        for v in row:
+            cls = v.__class__
+            if v is None or cls is int:
+                continue
+            if cls is dt.date:
+                if v <= _LEAP_BUG:
+                    return False
+            elif cls is str:
+                if len(v) > _PLAIN_TEXT or (v.startswith("<r>") and v.endswith("</r>")):  # cut, or rich text
+                    return False
+            elif cls is float:
+                if not math.isfinite(v):  # an error cell
+                    return False
+            else:  # a link, formula, truth value, time...
+                return False
+    return True
+
+
+_PLAIN_TEXT = 16_383  # shorter texts are within Excel's limit in UTF-16 units too: written whole
+_EPOCH = dt.date(1899, 12, 31)
+_LEAP_BUG = dt.date(1900, 3, 1)  # Excel's serial counts a 29 February 1900 after this
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")  # XlsxWriter's set: written as _xHHHH_
+_ESCAPED = re.compile(r"(_x[0-9a-fA-F]{4}_)")  # a text that reads as such an escape keeps its underscore
+_PLAIN_TEXT_CHARS = re.compile("[\x00-\x1f&<>\ufffe\uffff]|_x[0-9a-fA-F]{4}_")  # what _text_xml may change
+_DEFAULT_ROW_PIXELS = 20
+
+
+def _text_xml(value: str) -> str:
+    if _PLAIN_TEXT_CHARS.search(value):  # most texts have nothing to escape
+        value = _ILLEGAL.sub("\ufffd", value)[:EXCEL_MAX_TEXT]
+        value = _ESCAPED.sub(r"_x005F\1", value)
+        value = _CONTROL.sub(lambda m: f"_x{ord(m[0]):04X}_", value)
+        value = value.replace("\ufffe", "_xFFFE_").replace("\uffff", "_xFFFF_")
+        value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    space = ' xml:space="preserve"' if value[:1].isspace() or value[-1:].isspace() else ""
+    return f' t="inlineStr"><is><t{space}>{value}</t></is></c>'
+
+
+def _cell_xml(ref: str, value: Any, fmt: Any) -> str:
+    """A cell as XlsxWriter writes it in constant-memory mode ('' for an empty one without format)."""
+    # XlsxWriter numbers a format when a cell first uses it; asking in the order of the cells keeps its numbering.
+    style = f' s="{fmt._get_xf_index()}"' if fmt is not None else ""
+    cls = value.__class__
+    if value is None or value == "":
+        return f'<c r="{ref}"{style}/>' if style else ""
+    if cls is str:
+        return f'<c r="{ref}"{style}' + _text_xml(value)
+    if cls is dt.date:
+        value = float((value - _EPOCH).days + 1)  # +1: Excel's 29 February 1900 (dates before are not plain)
+    return f'<c r="{ref}"{style}><v>{value:.16G}</v></c>'
+
+
+class _PlainSheet:
+    """A plain sheet's dimension and <sheetData>, as XlsxWriter writes them in constant-memory mode:
+    a row only where a cell is written, its height where one is set, every cell with its format.
+    XlsxWriter writes a sheet's last row when the file is closed, after every sheet's other rows
+    (which numbers the formats it brings in last): `finish`, called for every sheet in turn, does too.
+    Heights go to XlsxWriter as well, which places drawings by them."""
+
+    def __init__(self, ws, out: SheetOutput, styles: _Styles) -> None:
+        boxes = _boxes(out)
+        width = out.shape[1]
+        self.letters = [col_letter(c) for c in range(1, width + 1)]
+        vectors: dict[tuple[int, ...], list[Any]] = {}
+        self.lines: list[str] = []
+        self.bounds: list[int] = []  # first row, last row, first column, last column written (0-based)
+        self.last: tuple | None = None  # the last row with cells: (row element's start, row, values, formats)
+        for r, row in enumerate(out.values):
+            head = f'<row r="{r + 1}"'
+            if r + 1 in out.row_heights:
+                ws.set_row(r, out.row_heights[r + 1])
+                pixels = int(out.row_heights[r + 1] * 4.0 / 3.0 + 0.5)  # as XlsxWriter rounds a height in points
+                self.bounds = _widen(self.bounds, r, self.bounds[2] if self.bounds else 0)  # at the first column
+                if pixels != _DEFAULT_ROW_PIXELS:
+                    head += f' ht="{pixels * 0.75:.16g}" customHeight="1"'
+            active = tuple(i for i, ((r0, _, r1, _), _) in enumerate(boxes) if r0 <= r <= r1)
+            formats = vectors.get(active)
+            if formats is None:
+                formats = vectors[active] = [styles.get(_props(boxes, active, c)) for c in range(width)]
+            row = [*row[:width], *[None] * (width - len(row))]
+            used = [c for c, (v, f) in enumerate(zip(row, formats)) if f is not None or not (v is None or v == "")]
+            if used:
+                if self.last is not None:
+                    self.lines.append(self._row(*self.last))
+                self.last = (head, r, row, formats)
+                self.bounds = _widen(_widen(self.bounds, r, used[0]), r, used[-1])
+
+    def _row(self, head: str, r: int, row: list, formats: list) -> str:
+        letters, n = self.letters, r + 1
+        return f"{head}>{''.join(_cell_xml(f'{letters[c]}{n}', v, f) for c, (v, f) in enumerate(zip(row, formats)))}</row>"
+
+    def finish(self) -> tuple[str, str]:
+        if self.last is None:
+            return _dimension(self.bounds), "<sheetData/>"
+        return _dimension(self.bounds), f"<sheetData>{''.join(self.lines)}{self._row(*self.last)}</sheetData>"
+
+
+def _widen(bounds: list[int], r: int, c: int) -> list[int]:
+    if not bounds:
+        return [r, r, c, c]
+    return [min(bounds[0], r), max(bounds[1], r), min(bounds[2], c), max(bounds[3], c)]
+
+
+def _dimension(bounds: list[int]) -> str:
+    if not bounds:
+        return "A1"
+    first, last = f"{col_letter(bounds[2] + 1)}{bounds[0] + 1}", f"{col_letter(bounds[3] + 1)}{bounds[1] + 1}"
+    return first if first == last else f"{first}:{last}"
+
+
+def _put_sheet_data(path: Path, written: dict[str, tuple[str, str]]) -> None:
+    """The file at `path` again, with each written sheet's dimension and cells in its part."""
+    with zipfile.ZipFile(path) as old:
+        parts = [(info, old.read(info)) for info in old.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
+        for info, data in parts:
+            if info.filename in written:
+                dimension, cells = written[info.filename]
+                text = data.decode("utf-8")
+                text = re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="{dimension}"/>', text, count=1)
+                text = re.sub(r"<sheetData(?:/>|>.*?</sheetData>)", lambda _: cells, text, count=1, flags=re.S)
+                data = text.encode("utf-8")
+            new.writestr(info, data)
 
 
 def _props(boxes, active: tuple[int, ...], c: int) -> dict:
