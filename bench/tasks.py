@@ -89,7 +89,8 @@ def _openpyxl_values(path: str) -> dict:
 
 
 def _generate(work: str, *sizes: str) -> dict:
-    """The bench's files, written in a child so the bench's own process stays small (see run.py)."""
+    """The bench's files, written in a child so the bench's own process stays small (see run.py).
+    A size written `anggaran:N` is a workbook of about N Anggaran lines and the shipped RAK tables."""
     from pathlib import Path
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # the generator lives with the tests
@@ -99,12 +100,24 @@ def _generate(work: str, *sizes: str) -> dict:
     for n in (38, 514):
         generate(Path(work) / f"satker_{n}", n, seed=2022, template=tpl)  # per-file seeds: the 38 are the first 38
     for n in sizes:
-        make_large(Path(work) / f"besar_{n}.xlsm", int(n), template=tpl)
+        if n.startswith("anggaran:"):
+            make_large(Path(work) / f"anggaran_{n[9:]}.xlsm", int(n[9:]), template=tpl, budget_only=True)
+        else:
+            make_large(Path(work) / f"besar_{n}.xlsm", int(n), template=tpl)
     return {}
 
 
-TASKS = {"generate": _generate, "calamine": _calamine, "pandas": _pandas, "province": _province, "change": _change, "validate": _validate, "openpyxl": _openpyxl,
-         "openpyxl-values": _openpyxl_values}
+def _run(path: str, out: str) -> dict:
+    """`rak-xl run` (every button's job into a copy), for the growth with rows."""
+    from rak_xl.cli import main
+
+    with contextlib.redirect_stdout(io.StringIO()):
+        rc = main(["run", path, "-o", out, "--force"])
+    return {"rc": rc}
+
+
+TASKS = {"generate": _generate, "calamine": _calamine, "pandas": _pandas, "province": _province, "change": _change,
+         "validate": _validate, "run": _run, "openpyxl": _openpyxl, "openpyxl-values": _openpyxl_values}
 
 
 def main() -> None:

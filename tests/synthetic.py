@@ -495,8 +495,10 @@ def generate(out_dir: str | Path, count: int = 38, seed: int = 1, xlsx_share: fl
     return made
 
 
-def make_large(path: str | Path, rows: int = 10_000, template: Template | None = None) -> int:
-    """One workbook with about `rows` data rows over RAK_KPU, RAK_Sekretariat and Anggaran.
+def make_large(path: str | Path, rows: int = 10_000, template: Template | None = None,
+               budget_only: bool = False) -> int:
+    """One workbook with about `rows` data rows over RAK_KPU, RAK_Sekretariat and Anggaran
+    (`budget_only`: about `rows` Anggaran lines, the RAK tables as the template's).
 
     The RAK tables repeat the template's rows with new IDs; each budget line is split
     into parts that add up to it, so the totals of the shipped plan are unchanged.
@@ -506,8 +508,8 @@ def make_large(path: str | Path, rows: int = 10_000, template: Template | None =
     grids = _copy({s: tpl.grids[s] for s in tpl.sheets})
     base = {s: [r for r in grids[s][4:] if any(v is not None for v in r)]
             for s in (L.SHEET_RAK_A, L.SHEET_RAK_B, L.SHEET_BUDGET)}
-    k = max(1, round(rows / sum(len(v) for v in base.values())))
-    for sheet, layout, prefix in ((L.SHEET_RAK_A, L.RAK_A, "A"), (L.SHEET_RAK_B, L.RAK_B, "B")):
+    k = max(1, round(rows / (len(base[L.SHEET_BUDGET]) if budget_only else sum(len(v) for v in base.values()))))
+    for sheet, layout, prefix in () if budget_only else ((L.SHEET_RAK_A, L.RAK_A, "A"), (L.SHEET_RAK_B, L.RAK_B, "B")):
         cols = _cols(grids[sheet], layout)
         out = []
         for n in range(k * len(base[sheet])):
