@@ -328,9 +328,15 @@ def _summary_of(level: str, name: str, values: list[float | None],
 
 
 def _absorption(name: str, lines, quarter: int, reported: bool) -> Absorption:
-    planned = sums.to_date(sums.quarter_totals(lines), quarter)
-    realised = sums.to_date(sums.realised_quarter_totals(lines), quarter) if reported else None
-    return Absorption(name, sums.lines_total(lines), planned, realised, float(sums.ABSORPTION_GUIDE[quarter - 1]))
+    return _absorbed(name, sums.lines_total(lines), sums.quarter_totals(lines), sums.realised_quarter_totals(lines),
+                     quarter, reported)
+
+
+def _absorbed(name: str, pagu: int, planned: list[int], realised: list[int], quarter: int,
+              reported: bool) -> Absorption:
+    """The absorption to the end of `quarter`, from the lines' pagu and per-quarter RPD and spending."""
+    return Absorption(name, pagu, sums.to_date(planned, quarter), sums.to_date(realised, quarter) if reported else None,
+                      float(sums.ABSORPTION_GUIDE[quarter - 1]))
 
 
 def _status(plan: Plan, quarter: int) -> str:
@@ -370,11 +376,13 @@ def overall(plan: Plan) -> list[tuple[str, AchievementSummary, Absorption]]:
     and only the capaian values are kept (one `judge` per indicator, as in `_indicators`)."""
     rows = [p.row for p in structure.of(plan).places]
     lower = [judged_lower(r) for r in rows]
+    lines = plan.budget_lines
+    pagu, planned, realised = sums.lines_total(lines), sums.quarter_totals(lines), sums.realised_quarter_totals(lines)
     out = []
     for q in L.QUARTERS:
         values = [judge(r, q, lb)[0] for r, lb in zip(rows, lower)]
         out.append((_status(plan, q), _summary_of("keseluruhan", "Keseluruhan", values),
-                    _absorption("Jumlah", plan.budget_lines, q, _spending_reported(plan, q))))
+                    _absorbed("Jumlah", pagu, planned, realised, q, _spending_reported(plan, q))))
     return out
 
 

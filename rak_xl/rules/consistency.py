@@ -44,9 +44,14 @@ def target_unreadable(plan: Plan) -> Iterator[Finding]:
 
 
 def _percent_rows(plan: Plan) -> list[tuple[RakRow, str | None]]:
-    """Rows with a readable percent target and their indicator's measure kind (measure_kind is cached)."""
-    return [(row, measure_kind(row.indicator)) for row in plan.rows
+    """Rows with a readable percent target and their indicator's measure kind, found once per plan for
+    the three rules that check them (kept on the plan: it is not changed after parsing)."""
+    found = plan.__dict__.get("_percent_rows")
+    if found is None:
+        found = plan.__dict__["_percent_rows"] = [
+            (row, measure_kind(row.indicator)) for row in plan.rows
             if (t := row.target) is not None and t.readable and t.is_percent and t.value is not None]
+    return found
 
 
 def _percent_targets(plan: Plan, kinds: set[str]) -> Iterator[RakRow]:

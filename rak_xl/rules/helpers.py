@@ -71,6 +71,7 @@ def _items(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=8192)
+@lru_cache(maxsize=8192)  # RAK310 and RAK315 ask of the same group, activity and indicator texts
 def dangling_end(text: str) -> str | None:
     """The word (or mark) a cut-off text ends with, or None when the text ends properly."""
     for item in _items(text):

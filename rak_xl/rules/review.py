@@ -211,6 +211,7 @@ _NOT_MEASURED = {
 }
 
 
+@lru_cache(maxsize=8192)  # plans repeat their texts, and a province's satkers each other's
 def _measured_words(text: str, satker: frozenset[str]) -> frozenset[str]:
     return frozenset(w for w in words(split_numbering(text)[1])
                      if w not in _NOT_MEASURED and w not in satker and not w.isdigit())
