@@ -43,9 +43,12 @@ def formula_cells(grids: Grids, xmls: dict[str, bytes], parts: dict[str, str]) -
     for name, grid in grids.items():
         xml = xmls.get(parts.get(name, ""))
         # Excel always stores a formula's result; a formula with no value or an empty one (or
-        # an error value) is what needs the scan. Most files have neither: no scan at all.
-        if xml is None or not (b't="e"' in xml or b"</f></c>" in xml or b"/></c>" in xml or b"<v></v>" in xml
-                               or b"<v/>" in xml):
+        # an error value) is what needs the scan. Most files have neither: no scan at all. The scan
+        # visits formulas and error cells only, so a sheet with neither is passed first (two quick
+        # searches where the five below would read the whole sheet each).
+        if xml is None or (b"<f" not in xml and b't="e"' not in xml):
+            continue
+        if not (b't="e"' in xml or b"</f></c>" in xml or b"/></c>" in xml or b"<v></v>" in xml or b"<v/>" in xml):
             continue
         pos = xml.find(b"<sheetData")
         stop = xml.rfind(b"</sheetData>")
@@ -66,6 +69,8 @@ def formula_cells(grids: Grids, xmls: dict[str, bytes], parts: dict[str, str]) -
             if head.endswith(b"/>"):  # an empty cell <c .../>: the hit lies in a later one
                 pos = start + len(head)
                 continue
+            if b't="e"' not in head and (v := cell.find(b"<v>")) >= 0 and cell.find(b"</v>", v) >= 0:
+                continue  # a formula with its result, the usual cell: nothing to note (as below, sooner)
             where, kind = ref.search(head), kind_of.search(head)
             if where is None:
                 continue
