@@ -53,7 +53,16 @@ def read_grids(path: str | Path, data: bytes | None = None, rewrite: bool = Fals
     with open_zip(path, data) as zf, paused_gc():  # many small acyclic objects: see rak_xl/core/gc_pause.py
         package = resolve(zf, path)
         parts, shapes = _parts_to_read(package)
-        return _read_canonical(package, package.canonical(parts), shapes, parts)
+        return _read_canonical(package, _canonical(package, parts), shapes, parts)
+
+
+def _canonical(package: Package, parts: dict[str, bytes]) -> bytes:
+    """The package calamine is given; the parts only it needs (shared strings, styles) are then let go
+    from `parts`, which the scans read for the sheets: no third copy of a large string table."""
+    canonical = package.canonical(parts)
+    for part in (STRINGS, STYLES):
+        parts.pop(part, None)
+    return canonical
 
 
 def _parts_to_read(package: Package) -> tuple[dict[str, bytes], dict[str, Shape]]:
@@ -100,6 +109,8 @@ def _read_canonical(package: Package, canonical: bytes, shapes: dict[str, Shape]
     file = package.file
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(canonical))
+        if not any(shape.sparse for shape in shapes.values()):
+            canonical = b""  # calamine holds its own copy; openpyxl reads it only for a sparse sheet
         grids = Grids()
         sparse = []
         for name in book.sheet_names:
