@@ -11,6 +11,7 @@ on the file's bytes, in a second or two, before openpyxl is given them. A sheet 
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -46,7 +47,23 @@ _STRINGS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sha
 def check_rewritable(path: Path, data: bytes) -> None:
     """Before a workbook is loaded whole to write a copy (openpyxl): refuse what would make openpyxl
     read other parts than the reader did, what would make the load allocate beyond a budget, and a
-    sheet name it cannot load."""
+    sheet name it cannot load.
+
+    `run` and `submit` ask twice, when they read the file (before any work) and in the writer: the
+    answer depends on the bytes alone, so the same bytes that just passed are not checked again
+    (a file changed in between is: its digest differs)."""
+    global _passed
+    key = (str(path), hashlib.sha256(data).digest())
+    if key == _passed:
+        return
+    _check(path, data)
+    _passed = key
+
+
+_passed: tuple[str, bytes] | None = None  # (file, SHA-256 of its bytes) that passed the last check
+
+
+def _check(path: Path, data: bytes) -> None:
     with open_zip(path, data) as zf:
         package = resolve(zf, path)
         _same_parts_for_openpyxl(package)
