@@ -226,10 +226,11 @@ class _PlainSheet:
         letters, n = self.letters, r + 1
         return f"{head}>{''.join(_cell_xml(f'{letters[c]}{n}', v, f) for c, (v, f) in enumerate(zip(row, formats)))}</row>"
 
-    def finish(self) -> tuple[str, str]:
+    def finish(self) -> tuple[str, list[str]]:
+        """(dimension, the pieces of <sheetData>): kept in pieces, written to the file one by one."""
         if self.last is None:
-            return _dimension(self.bounds), "<sheetData/>"
-        return _dimension(self.bounds), f"<sheetData>{''.join(self.lines)}{self._row(*self.last)}</sheetData>"
+            return _dimension(self.bounds), ["<sheetData/>"]
+        return _dimension(self.bounds), ["<sheetData>", *self.lines, self._row(*self.last), "</sheetData>"]
 
 
 def _widen(bounds: list[int], r: int, c: int) -> list[int]:
@@ -245,19 +246,24 @@ def _dimension(bounds: list[int]) -> str:
     return first if first == last else f"{first}:{last}"
 
 
-def _put_sheet_data(path: Path, written: dict[str, tuple[str, str]]) -> None:
-    """The file at `path` again, with each written sheet's dimension and cells in its part."""
+def _put_sheet_data(path: Path, written: dict[str, tuple[str, list[str]]]) -> None:
+    """The file at `path` again, with each written sheet's dimension and cells in its part (streamed
+    into the part row by row: no copy of a whole sheet's XML is made)."""
     with zipfile.ZipFile(path) as old:
         parts = [(info, old.read(info)) for info in old.infolist()]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
         for info, data in parts:
-            if info.filename in written:
-                dimension, cells = written[info.filename]
-                text = data.decode("utf-8")
-                text = re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="{dimension}"/>', text, count=1)
-                text = re.sub(r"<sheetData(?:/>|>.*?</sheetData>)", lambda _: cells, text, count=1, flags=re.S)
-                data = text.encode("utf-8")
-            new.writestr(info, data)
+            if info.filename not in written:
+                new.writestr(info, data)
+                continue
+            dimension, pieces = written.pop(info.filename)
+            text = re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="{dimension}"/>', data.decode("utf-8"), count=1)
+            cells = re.search(r"<sheetData(?:/>|>.*?</sheetData>)", text, flags=re.S)
+            with new.open(info, "w") as part:
+                part.write(text[:cells.start()].encode("utf-8"))
+                for piece in pieces:
+                    part.write(piece.encode("utf-8"))
+                part.write(text[cells.end():].encode("utf-8"))
 
 
 def _props(boxes, active: tuple[int, ...], c: int) -> dict:
