@@ -211,10 +211,13 @@ _NOT_MEASURED = {
 }
 
 
-@lru_cache(maxsize=8192)  # plans repeat their texts, and a province's satkers each other's
 def _measured_words(text: str, satker: frozenset[str]) -> frozenset[str]:
-    return frozenset(w for w in words(split_numbering(text)[1])
-                     if w not in _NOT_MEASURED and w not in satker and not w.isdigit())
+    return _measured(text) - satker
+
+
+@lru_cache(maxsize=2048)  # plans repeat their texts, and a province's satkers each other's (the satker apart)
+def _measured(text: str) -> frozenset[str]:
+    return frozenset(w for w in words(split_numbering(text)[1]) if w not in _NOT_MEASURED and not w.isdigit())
 
 
 def _near_duplicates(plan: Plan) -> Iterator[tuple[RakRow, RakRow, frozenset[str]]]:
