@@ -63,3 +63,14 @@ def edit(tmp_path: Path):
         return edit_workbook(source, tmp_path / f"edited_{next(counter)}{source.suffix}", edits)
 
     return _edit
+
+
+def vba_modules(path: Path) -> dict[str, str]:
+    """The VBA modules' sources of a built workbook (module name -> code), as oletools reads them."""
+    from oletools.olevba import VBA_Parser
+
+    parser = VBA_Parser(str(path))
+    try:
+        return {name.rsplit(".", 1)[0]: code for (_f, _stream, name, code) in parser.extract_macros()}
+    finally:
+        parser.close()

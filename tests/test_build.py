@@ -10,21 +10,10 @@ from pathlib import Path
 
 import xlwings
 
-from conftest import ROOT, WORKBOOK
+from conftest import ROOT, WORKBOOK, vba_modules
 from rak_xl.core import layout as L
 from rak_xl.products.builder.vba import XLSM_MAIN, our_modules, xlwings_vba
 from rak_xl.products.builder.workbook import build_workbook
-
-
-def _modules(path: Path) -> dict[str, str]:
-    from oletools.olevba import VBA_Parser
-
-    parser = VBA_Parser(str(path))
-    try:
-        return {name.rsplit(".", 1)[0]: code
-                for (_f, stream, name, code) in parser.extract_macros()}
-    finally:
-        parser.close()
 
 
 def _norm(src: str) -> str:
@@ -58,7 +47,7 @@ def test_workbook_part_is_macro_enabled():
 
 
 def test_vba_modules_read_back_exactly():
-    modules = _modules(WORKBOOK)
+    modules = vba_modules(WORKBOOK)
     ours = our_modules(ROOT / "macros")
     for name, source in ours.items():
         assert _norm(modules[name]) == _norm(source)
@@ -69,10 +58,10 @@ def test_vba_modules_read_back_exactly():
 
 
 def test_only_our_modules_and_xlwings_are_in_the_project():
-    modules = set(_modules(WORKBOOK))
+    modules = set(vba_modules(WORKBOOK))
     documents = {"ThisWorkbook", *(f"Sheet{i}" for i in range(1, 20))}
     assert modules - documents == {"xlwings", "Dictionary", *our_modules(ROOT / "macros")}
-    for name, code in _modules(WORKBOOK).items():
+    for name, code in vba_modules(WORKBOOK).items():
         assert not re.search(r"Sub\s+(Workbook_Open|Auto_Open)\b", code, re.IGNORECASE), name
 
 

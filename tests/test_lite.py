@@ -183,10 +183,13 @@ def test_a_form_button_without_python_points_to_the_lite_buttons():
     assert {name for name, _body in subs} == {m for m, _c, _d in L.BUTTONS}
     for name, body in subs:
         assert body.lstrip().startswith("If Not PythonHere() Then Exit Sub\n"), name
-    check = re.search(r"^Private Function PythonHere\(\) As Boolean\n(.*?)^End Function", source,
-                      re.MULTILINE | re.DOTALL)[1]
+    here = re.search(r"^Private Function PythonHere\(\) As Boolean\n(.*?)^End Function", source,
+                     re.MULTILINE | re.DOTALL)[1]
+    assert here.lstrip().startswith("' macros/PythonCheck.bas") and "PythonHere = PythonFound()\n" in here
+    assert "tombol biru di kolom xlwings Lite" in here
+    check = (ROOT / "macros" / "PythonCheck.bas").read_text(encoding="utf-8")
+    assert "Public Function PythonFound() As Boolean" in check
     assert 'GetConfig("INTERPRETER_WIN", "")' in check and "WindowsApps" in check
-    assert "tombol biru di kolom xlwings Lite" in check
 
 
 def test_the_lite_package_can_be_a_wheel_url(tmp_path):

@@ -14,7 +14,7 @@ from openpyxl.utils import column_index_from_string
 from python_calamine import CalamineWorkbook
 
 import rak_xl.buttons as buttons
-from conftest import ROOT, WORKBOOK, edit_workbook
+from conftest import ROOT, WORKBOOK, edit_workbook, vba_modules
 from rak_xl.core import layout as L
 from rak_xl.core.model import col_letter
 from rak_xl.products import province as P
@@ -62,7 +62,12 @@ def test_buat_rekap_without_python_says_so_in_indonesian():
     assert sub.lstrip().startswith("If Not PythonHere() Then Exit Sub\n")
     check, message = _python_check(source)
     satker_check, _ = _python_check((ROOT / "macros" / "RakButtons.bas").read_text(encoding="utf-8"))
-    assert check == satker_check and 'GetConfig("INTERPRETER_WIN", "")' in check and "WindowsApps" in check
+    assert check == satker_check and "PythonHere = PythonFound()\n" in check
+    # the one check, in both workbooks' VBA projects as built
+    shared = (ROOT / "macros" / "PythonCheck.bas").read_text(encoding="utf-8")
+    assert 'GetConfig("INTERPRETER_WIN", "")' in shared and "WindowsApps" in shared
+    for book in (PROVINCE_BOOK, WORKBOOK):
+        assert vba_modules(book)["PythonCheck"].replace("\r\n", "\n").strip() == shared.strip(), book.name
     assert message.startswith('"Python tidak ditemukan di komputer ini, jadi tombol Buat Rekap tidak dapat berjalan."')
     assert "py -m rak_xl setup-excel" in message and "xlwings Lite" in message  # no Lite door to point to
 
@@ -260,7 +265,7 @@ def test_the_workbook_opens_in_libreoffice_with_bound_buttons():
 
     result = probe(PROVINCE_BOOK)
     assert result["sheets"] == [L.PROVINCE_SHEET]
-    assert {"xlwings", "Dictionary", "RekapProvinsi"} <= set(result["libraries"].get("VBAProject", []))
+    assert {"xlwings", "Dictionary", "RekapProvinsi", "PythonCheck"} <= set(result["libraries"].get("VBAProject", []))
     bound = {c["label"]: c["scripts"] for c in result["controls"] if c["sheet"] == L.PROVINCE_SHEET}
     assert set(bound) == {caption for _m, caption, _d in L.PROVINCE_BUTTONS}
     for macro, caption, _d in L.PROVINCE_BUTTONS:

@@ -3,26 +3,12 @@ Option Explicit
 ' Buttons of the sheet "Rekap Provinsi" (workbook Rekap_Provinsi.xlsm). Pilih Folder only
 ' writes the chosen folder into cell C5; Buat Rekap hands the work to Python (rak_xl). Where
 ' Python is missing, Buat Rekap says so instead of ending in xlwings' interpreter error (the
-' same check as macros/RakButtons.bas: each workbook's VBA project stands alone).
+' check is macros/PythonCheck.bas, the satker workbook's own, added to this project by the builder).
 
 Private Function PythonHere() As Boolean
-    ' Only when no interpreter is configured (xlwings then runs "python" from PATH);
-    ' a configured one is left to xlwings. The Microsoft Store alias does not count.
-    Dim folder As Variant, entry As String
-    PythonHere = True
-    If InStr(1, Application.OperatingSystem, "Windows", vbTextCompare) = 0 Then Exit Function
-    If GetConfig("INTERPRETER_WIN", "") <> "" Or GetConfig("INTERPRETER", "") <> "" _
-        Or GetConfig("CONDA PATH", "") <> "" Then Exit Function
-    On Error Resume Next
-    For Each folder In Split(Environ("PATH"), ";")
-        entry = Replace(Trim(folder), """", "")
-        If Right(entry, 1) = "\" Then entry = Left(entry, Len(entry) - 1)
-        If Len(entry) > 0 And InStr(1, entry, "WindowsApps", vbTextCompare) = 0 Then
-            If Len(Dir(entry & "\python.exe")) > 0 Then Exit Function
-        End If
-    Next folder
-    On Error GoTo 0
-    PythonHere = False
+    ' macros/PythonCheck.bas, in this workbook's project too
+    PythonHere = PythonFound()
+    If PythonHere Then Exit Function
     MsgBox "Python tidak ditemukan di komputer ini, jadi tombol Buat Rekap tidak dapat berjalan." & vbLf & vbLf & _
         "Pasang Python dan rak_xl, lalu jalankan py -m rak_xl setup-excel (Panduan untuk Staf, " & _
         "docs/panduan-staf.md, bagian 1). Rekap Provinsi tidak tersedia di xlwings Lite.", vbInformation, "RAK - KPU"

@@ -71,5 +71,7 @@ def build_province_xlsx() -> bytes:
 
 
 def build_province_workbook(macros: str | Path) -> bytes:
-    """The complete Rekap_Provinsi.xlsm as bytes, its VBA from `macros` (macros/province)."""
-    return add_vba(build_province_xlsx(), Path(macros))
+    """The complete Rekap_Provinsi.xlsm as bytes, its VBA from `macros` (macros/province) and the
+    satker workbook's Python check (macros/PythonCheck.bas beside it), so both check alike."""
+    macros = Path(macros)
+    return add_vba(build_province_xlsx(), macros, shared=[macros.parent / "PythonCheck.bas"])

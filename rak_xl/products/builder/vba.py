@@ -22,6 +22,7 @@ import re
 import tempfile
 import zipfile
 from pathlib import Path
+from typing import Iterable
 
 XLSX_MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
 XLSM_MAIN = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
@@ -51,9 +52,10 @@ def default_macros() -> Path:
     return packaged if packaged.is_dir() else Path(__file__).resolve().parents[3] / "macros"
 
 
-def our_modules(macros: Path) -> dict[str, str]:
+def our_modules(macros: Path, shared: Iterable[Path] = ()) -> dict[str, str]:
+    """The VBA modules of macros/*.bas, plus `shared` files another folder's workbook uses too."""
     modules = {}
-    for path in sorted(macros.glob("*.bas")):
+    for path in [*sorted(macros.glob("*.bas")), *shared]:
         source = path.read_text(encoding="utf-8")
         if AUTORUN.search(source):
             raise ValueError(f"{path.name}: macros that run on their own are not allowed")
@@ -65,7 +67,7 @@ def _crlf(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\n", "\r\n")
 
 
-def add_vba(xlsx: bytes, macros: Path) -> bytes:
+def add_vba(xlsx: bytes, macros: Path, shared: Iterable[Path] = ()) -> bytes:
     from pyopenvba import ExcelFile
     from pyopenvba.vba import VBAModuleKind
 
@@ -77,7 +79,7 @@ def add_vba(xlsx: bytes, macros: Path) -> bytes:
             xw = xlwings_vba()
             project.add_module("xlwings", _crlf(xw["xlwings"]))
             project.add_module("Dictionary", _crlf(xw["Dictionary"]), kind=VBAModuleKind.other)
-            for name, source in our_modules(macros).items():
+            for name, source in our_modules(macros, shared).items():
                 project.add_module(name, _crlf(source))
             for module in project.modules:
                 if module.text_offset:  # the template's document modules carry its compiled p-code
