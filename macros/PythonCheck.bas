@@ -3,9 +3,10 @@ Option Explicit
 Option Private Module
 ' Whether a Python button can start Python on this PC. The builder adds this one module to the VBA
 ' project of each workbook (RAK and Rekap Provinsi): a workbook's project cannot call another's, and
-' one source keeps the two checks the same. Each button module says in its own words what is missing.
+' one source keeps the two checks the same. Each button module passes, in its own words, what to say
+' when Python is missing.
 
-Public Function PythonFound() As Boolean
+Public Function PythonFound(missing As String) As Boolean
     ' Only when no interpreter is configured (xlwings then runs "python" from PATH);
     ' a configured one is left to xlwings. The Microsoft Store alias does not count.
     Dim folder As Variant, entry As String
@@ -23,4 +24,5 @@ Public Function PythonFound() As Boolean
     Next folder
     On Error GoTo 0
     PythonFound = False
+    MsgBox missing, vbInformation, "RAK - KPU"
 End Function

@@ -7,12 +7,10 @@ Option Explicit
 ' says so instead of ending in xlwings' interpreter error.
 
 Private Function PythonHere() As Boolean
-    ' macros/PythonCheck.bas, in this workbook's project too
-    PythonHere = PythonFound()
-    If PythonHere Then Exit Function
-    MsgBox "Python tidak ditemukan di komputer ini, jadi tombol di kolom Tombol tidak dapat berjalan." & vbLf & vbLf & _
+    ' macros/PythonCheck.bas, in this workbook's project too; the message is this workbook's
+    PythonHere = PythonFound("Python tidak ditemukan di komputer ini, jadi tombol di kolom Tombol tidak dapat berjalan." & vbLf & vbLf & _
         "Pakai tombol biru di kolom xlwings Lite (pasang add-in xlwings Lite, lihat lembar Petunjuk), " & _
-        "atau pasang Python dan rak_xl (Panduan untuk Staf, docs/panduan-staf.md).", vbInformation, "RAK - KPU"
+        "atau pasang Python dan rak_xl (Panduan untuk Staf, docs/panduan-staf.md).")
 End Function
 
 Sub Validasi()

@@ -185,10 +185,12 @@ def test_a_form_button_without_python_points_to_the_lite_buttons():
         assert body.lstrip().startswith("If Not PythonHere() Then Exit Sub\n"), name
     here = re.search(r"^Private Function PythonHere\(\) As Boolean\n(.*?)^End Function", source,
                      re.MULTILINE | re.DOTALL)[1]
-    assert here.lstrip().startswith("' macros/PythonCheck.bas") and "PythonHere = PythonFound()\n" in here
+    assert here.lstrip().startswith("' macros/PythonCheck.bas") and "PythonHere = PythonFound(\"" in here
     assert "tombol biru di kolom xlwings Lite" in here
     check = (ROOT / "macros" / "PythonCheck.bas").read_text(encoding="utf-8")
-    assert "Public Function PythonFound() As Boolean" in check
+    assert "Public Function PythonFound(missing As String) As Boolean" in check
+    assert check.replace("\r\n", "\n").rstrip().endswith(
+        '    PythonFound = False\n    MsgBox missing, vbInformation, "RAK - KPU"\nEnd Function')
     assert 'GetConfig("INTERPRETER_WIN", "")' in check and "WindowsApps" in check
 
 

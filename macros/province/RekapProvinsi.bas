@@ -6,12 +6,10 @@ Option Explicit
 ' check is macros/PythonCheck.bas, the satker workbook's own, added to this project by the builder).
 
 Private Function PythonHere() As Boolean
-    ' macros/PythonCheck.bas, in this workbook's project too
-    PythonHere = PythonFound()
-    If PythonHere Then Exit Function
-    MsgBox "Python tidak ditemukan di komputer ini, jadi tombol Buat Rekap tidak dapat berjalan." & vbLf & vbLf & _
+    ' macros/PythonCheck.bas, in this workbook's project too; the message is this workbook's
+    PythonHere = PythonFound("Python tidak ditemukan di komputer ini, jadi tombol Buat Rekap tidak dapat berjalan." & vbLf & vbLf & _
         "Pasang Python dan rak_xl, lalu jalankan py -m rak_xl setup-excel (Panduan untuk Staf, " & _
-        "docs/panduan-staf.md, bagian 1). Rekap Provinsi tidak tersedia di xlwings Lite.", vbInformation, "RAK - KPU"
+        "docs/panduan-staf.md, bagian 1). Rekap Provinsi tidak tersedia di xlwings Lite.")
 End Function
 
 Sub PilihFolder()
