@@ -209,6 +209,11 @@ def last_marked_quarter(row: RakRow) -> int:
     return max((q for q, marked in enumerate(row.marks, start=1) if marked), default=4)
 
 
+def not_measured_yet(row: RakRow, quarter: int) -> bool:
+    """A yearly score before the quarter it is measured in: neither missing (RAK603) nor judged (Evaluasi)."""
+    return kind_of(row) == SCORE and quarter < last_marked_quarter(row)
+
+
 def due_quarter(row: RakRow) -> int:
     """When an event is due: the first quarter whose target reaches the annual one, else the last marked."""
     annual = annual_target(row)

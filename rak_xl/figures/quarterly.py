@@ -80,9 +80,7 @@ def measures_progress(row: RakRow) -> bool:
     "Penurunan jumlah sengketa ..." with Arah Turun and targets 25/50/75/100% is a rate of
     reduction achieved; scored as "lower is better", 45% against 50% would give 110%.
     """
-    percent = row.in_percent
-    series = [v for v in row.targets_to_date if v is not None]
-    return percent and len(set(series)) >= 2 and all(b >= a for a, b in zip(series, series[1:]))
+    return row.in_percent and kinds.rising(row)
 
 
 def lower_is_better(row: RakRow) -> bool:
@@ -123,33 +121,37 @@ def judged_lower(row: RakRow) -> bool:
     return lower_is_better(row)
 
 
-def judge(row: RakRow, quarter: int, lower: bool | None = None) -> tuple[float | None, str]:
-    """(capaian in percent, state) of `row` for `quarter`, by its kind (rak_xl.figures.kinds).
-    `lower`: judged_lower(row), when already known. Kept on the row (rows are not changed after
-    parsing): Validasi's RAK607 and Rekap Provinsi's summary judge the same quarters."""
-    lower = judged_lower(row) if lower is None else lower
+def judge(row: RakRow, quarter: int) -> tuple[float | None, str]:
+    """(capaian in percent, state) of `row` for `quarter`, by its kind (rak_xl.figures.kinds), in the
+    direction judged_lower(row). Kept on the row (rows are not changed after parsing): Validasi's RAK607
+    and Rekap Provinsi's summary judge the same quarters."""
     judged = row.__dict__.setdefault("_judged", {})
-    key = (quarter, lower)
-    if key not in judged:
-        judged[key] = _judge(row, quarter, lower)
-    return judged[key]
+    if quarter not in judged:
+        judged[quarter] = _judge(row, quarter)
+    return judged[quarter]
 
 
-def _judge(row: RakRow, quarter: int, lower: bool) -> tuple[float | None, str]:
-    kind = kinds.kind_of(row)
-    target = rounding.quantity(row.targets_to_date[quarter - 1])
-    realised = rounding.quantity(row.realised_to_date[quarter - 1])
+def judged_target(row: RakRow, quarter: int) -> float | None:
+    """The target `row` is judged against in `quarter`: a rate's is the year's whenever the quarter has one
+    (the same every quarter, whatever the series says); any other's the quarter's own."""
+    target = row.targets_to_date[quarter - 1]
+    if kinds.kind_of(row) == kinds.RATE and target is not None:
+        return kinds.annual_target(row)
+    return target
+
+
+def _judge(row: RakRow, quarter: int) -> tuple[float | None, str]:
+    kind, lower = kinds.kind_of(row), judged_lower(row)
+    target = judged_target(row, quarter)
+    realised = row.realised_to_date[quarter - 1]
     if all(t is None for t in row.targets_to_date):
         return achievement(None, realised, lower)  # nothing on the Capaian sheet to judge by, whatever the kind
     if kind == kinds.REDUCTION and not kinds.measurable_reduction(row):
         return None, NO_BASELINE
-    if kind == kinds.SCORE and quarter < kinds.last_marked_quarter(row):
+    if kinds.not_measured_yet(row, quarter):
         return None, NOT_MEASURED_YET
-    if kind == kinds.RATE:  # the same target every quarter: the year's, whatever the series says
-        annual = kinds.annual_target(row)
-        return achievement(annual if target is not None else None, realised, lower)
     if kind == kinds.EVENT:
-        return _event(row, quarter, target, realised)
+        return _event(row, quarter, rounding.quantity(target), rounding.quantity(realised))
     return achievement(target, realised, lower)
 
 
@@ -350,15 +352,12 @@ def _indicators(plan: Plan, quarter: int, status: str) -> list[IndicatorResult]:
     out = []
     for place in structure.of(plan).places:
         row = place.row
-        kind, lower = kinds.kind_of(row), judged_lower(row)
-        value, state = judge(row, quarter, lower)
+        value, state = judge(row, quarter)
         if state == NO_DATA and status != RUNNING:
             state = NOT_REPORTED if status == NOT_REPORTED else NOT_STARTED
-        target = row.targets_to_date[quarter - 1]
-        if kind == kinds.RATE and target is not None:
-            target = kinds.annual_target(row)
-        out.append(IndicatorResult(row, place.division, rounding.quantity(target),
-                                   rounding.quantity(row.realised_to_date[quarter - 1]), value, state, kind, lower))
+        out.append(IndicatorResult(row, place.division, rounding.quantity(judged_target(row, quarter)),
+                                   rounding.quantity(row.realised_to_date[quarter - 1]), value, state,
+                                   kinds.kind_of(row), judged_lower(row)))
     return out
 
 
@@ -372,15 +371,14 @@ def _spending_reported(plan: Plan, quarter: int) -> bool:
 def overall(plan: Plan) -> list[tuple[str, AchievementSummary, Absorption]]:
     """For TW 1..4: the status, the overall capaian and the total absorption, as evaluate() reports
     them (`status`, `overall`, `total_absorption`), without the per-group and per-division work
-    (Rekap Provinsi). The direction of each indicator is worked out once for the four quarters,
-    and only the capaian values are kept (one `judge` per indicator, as in `_indicators`)."""
+    (Rekap Provinsi). Only the capaian values are kept (one `judge` per indicator and quarter, kept on
+    the row, as in `_indicators`)."""
     rows = [p.row for p in structure.of(plan).places]
-    lower = [judged_lower(r) for r in rows]
     lines = plan.budget_lines
     pagu, planned, realised = sums.lines_total(lines), sums.quarter_totals(lines), sums.realised_quarter_totals(lines)
     out = []
     for q in L.QUARTERS:
-        values = [judge(r, q, lb)[0] for r, lb in zip(rows, lower)]
+        values = [judge(r, q)[0] for r in rows]
         out.append((_status(plan, q), _summary_of("keseluruhan", "Keseluruhan", values),
                     _absorbed("Jumlah", pagu, planned, realised, q, _spending_reported(plan, q))))
     return out

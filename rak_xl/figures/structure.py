@@ -31,7 +31,7 @@ Where a line funds a row of another Bagian, rule RAK416 tells the reviewer.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from rak_xl.core.model import BudgetLine, Plan, RakRow
@@ -177,7 +177,7 @@ def blocks_of(plan: Plan) -> list[Block]:
 
 def work_out(plan: Plan) -> Structure:
     funding = sums.lines_by_row(plan)
-    groups = _groups(plan.rows, {key: bool(lines) for key, lines in funding.items()})
+    groups = _groups(plan.rows, funding)
     names = plan.division_names
     blocks: list[Block] = []
     places: list[RowPlace] = []
@@ -191,7 +191,7 @@ def work_out(plan: Plan) -> Structure:
     return Structure(groups, blocks, places)
 
 
-def _groups(rows: list[RakRow], funded: dict[str, bool]) -> list[Group]:
+def _groups(rows: list[RakRow], funding: Mapping[str, list[BudgetLine]]) -> list[Group]:
     """The rows cut into groups and sub-activities (see the module docstring); no Bagian yet."""
     groups: list[Group] = []
     group: Group | None = None
@@ -201,7 +201,7 @@ def _groups(rows: list[RakRow], funded: dict[str, bool]) -> list[Group]:
 
     def close_block() -> None:
         if rows_in_block and group is not None:
-            linked = any(funded.get(r.id.casefold(), False) for r in rows_in_block)
+            linked = any(funding.get(r.id.casefold()) for r in rows_in_block)
             group.blocks.append(Block(list(rows_in_block), UNASSIGNED, NONE, linked, len(group.blocks) + 1))
             rows_in_block.clear()
 

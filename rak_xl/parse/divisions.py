@@ -79,9 +79,7 @@ _JOINERS = re.compile(r"\s*(?:,|\bdan\b)\s*")
 def _subjects(name: str) -> tuple[str, ...]:
     """'Bagian Keuangan, Umum dan Logistik' -> ('keuangan', 'umum', 'logistik', ...and their words)."""
     key = _PREFIX.sub("", name.strip(), count=1).casefold()
-    for long, short in _SHORT[:-1]:
-        key = key.replace(long, short)
-    parts = [_plain(p) for p in _JOINERS.split(key) if _plain(p)]
+    parts = [q for p in _JOINERS.split(key) if (q := _plain(p))]  # _plain shortens each part's long words
     return tuple(dict.fromkeys([*parts, *(w for p in parts for w in SUBJECT_WORDS.get(p, ()))]))
 
 

@@ -19,7 +19,7 @@ from rak_xl.core.findings import Finding, first_few, id_list
 from rak_xl.core.model import Plan, RakRow
 from rak_xl.core.text import both, each_lang, money, quantity
 from rak_xl.figures import kinds
-from rak_xl.figures.quarterly import direction_contradicts_targets, judge, judged_lower
+from rak_xl.figures.quarterly import direction_contradicts_targets, judge
 
 from . import rule
 
@@ -44,10 +44,6 @@ def reporting_quarter_unreadable(plan: Plan) -> Iterator[Finding]:
         yield RAK602.at(cell.cell, value=cell.text)
 
 
-def _before_its_measure(row: RakRow, quarter: int) -> bool:
-    return kinds.kind_of(row) == kinds.SCORE and quarter < kinds.last_marked_quarter(row)
-
-
 @rule(RAK603)
 def realisation_missing(plan: Plan) -> Iterator[Finding]:
     """One finding per quarter: "TW 3 is empty for these indicators" is one fact, however many rows."""
@@ -58,7 +54,7 @@ def realisation_missing(plan: Plan) -> Iterator[Finding]:
         # A yearly score is not missing before the quarter it is measured in (rak_xl.figures.kinds).
         # The cell reference is built last: only for the rows reported.
         missing = [(row, ref) for row in _listed(plan) if row.targets_to_date[q - 1] is not None
-                   and row.realised_to_date[q - 1] is None and not _before_its_measure(row, q)
+                   and row.realised_to_date[q - 1] is None and not kinds.not_measured_yet(row, q)
                    and (ref := row.realised_to_date_ref(q)) is not None]
         if missing:
             yield RAK603.spanning(missing[0][1].sheet, [ref for _, ref in missing], row_id=missing[0][0].id,
@@ -123,11 +119,10 @@ def realisation_decreasing(plan: Plan) -> Iterator[Finding]:
 @rule(RAK607)
 def achievement_implausible(plan: Plan) -> Iterator[Finding]:
     for row in _listed(plan):
-        lower = judged_lower(row)
         for q in L.QUARTERS:
             if row.realised_to_date[q - 1] is None:
                 continue
-            value, _state = judge(row, q, lower)
+            value, _state = judge(row, q)
             if value is None or value <= UNIT_ERROR_THRESHOLD:
                 continue
             if (ref := row.realised_to_date_ref(q)) is not None:

@@ -70,8 +70,7 @@ def _items(text: str) -> list[str]:
     return items
 
 
-@lru_cache(maxsize=8192)
-@lru_cache(maxsize=8192)  # RAK310 and RAK315 ask of the same group, activity and indicator texts
+@lru_cache(maxsize=8192)  # RAK310 and RAK317 ask of the same group, activity and indicator texts
 def dangling_end(text: str) -> str | None:
     """The word (or mark) a cut-off text ends with, or None when the text ends properly."""
     for item in _items(text):
@@ -153,8 +152,10 @@ def column_name(row: RakRow, key: str) -> Both:
     return Both(label, COLUMN_EN.get(key, key))
 
 
-def per_sheet(entry: Rule, rows: Iterable[RakRow], key: str = "target", limit: int = 50) -> Iterator[Finding]:
-    """The same defect on many rows of a sheet is one fact: one finding listing every cell.
+def per_sheet(entry: Rule, rows: Iterable[RakRow], key: str = "target", limit: int = 50,
+              cells: Callable[[RakRow], list[CellRef]] | None = None) -> Iterator[Finding]:
+    """The same defect on many rows of a sheet is one fact: one finding listing every cell (each row's
+    `key` cell, or the cells `cells` gives for it).
 
     `subject` names the row (one) or the count and IDs (several) with the first indicator;
     `values`, where the entry's words name it, every distinct target, each language writing its own.
@@ -173,7 +174,8 @@ def per_sheet(entry: Rule, rows: Iterable[RakRow], key: str = "target", limit: i
         if "values" in entry.params:
             values = list(dict.fromkeys(r.target.value for r in items))
             params["values"] = each_lang(lambda lang: "% / ".join(quantity(v).of(lang) for v in values))
-        yield entry.spanning(sheet, [r.ref(key) for r in items], row_id=items[0].id, **params)
+        spanned = [c for r in items for c in cells(r)] if cells else [r.ref(key) for r in items]
+        yield entry.spanning(sheet, spanned, row_id=items[0].id, **params)
 
 
 IDENTITY_LABEL = {key: label for key, label, _ in L.IDENTITY_FIELDS}  # as column A of Identitas says it

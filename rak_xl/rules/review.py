@@ -121,10 +121,7 @@ def schedule_says_nothing(plan: Plan) -> Iterator[Finding]:
 def yearly_score_every_quarter(plan: Plan) -> Iterator[Finding]:
     hits = [row for row in plan.rows if row.indicator and _every_quarter(row)
             and kinds.kind_by_words(row.indicator) == kinds.SCORE]
-    for finding in per_sheet(RAK319, hits, "indicator", limit=60):
-        rows = [r for r in hits if r.sheet == finding.sheet]
-        yield RAK319.spanning(finding.sheet, [c for r in rows for c in _marks(r)], row_id=finding.row_id,
-                              **finding.params)
+    yield from per_sheet(RAK319, hits, limit=60, cells=_marks)
 
 
 # --- which activity reaches which indicator ------------------------------------------------------
