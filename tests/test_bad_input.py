@@ -492,6 +492,21 @@ def test_writer_strict_workbook_is_read_as_usual_by_the_recap(results):
     assert [line[6] for line in lines if line[6]] == [results["strict_ooxml"]["path"].name], skipped
 
 
+def test_writer_strict_workbook_is_refused_with_the_write_checks_before_any_work(tmp_path):
+    """`run` and `submit` read with the write path's checks (read_grids(rewrite=True)): a Strict Open XML
+    workbook is refused there, before the rules and outputs are worked out, not only when openpyxl is
+    about to load it; the reader alone still reads it."""
+    from rak_xl.adapters.file_read import read_grids
+    from rak_xl.core.errors import RakInputError
+
+    path = tmp_path / "RAK_strict.xlsm"
+    corpus.strict_ooxml(path)
+    assert len(read_grids(path)) == 9
+    with pytest.raises(RakInputError) as refused:
+        read_grids(path, rewrite=True)
+    assert refused.value.code == "RAK819"
+
+
 @pytest.mark.parametrize("name", ["satker_code_fullwidth", "satker_code_arabic_indic"])
 def test_writer_a_satker_code_in_other_digits_is_the_same_satker(results, name):
     """The original and the copy typed in other digits: one line, the other file listed as its duplicate,

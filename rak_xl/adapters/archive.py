@@ -62,8 +62,11 @@ def read_bytes(path: Path) -> bytes:
     except OSError as exc:
         raise R.FILE_UNREADABLE(name=path, reason=os_reason(exc)) from None
     with open(fd, "rb", closefd=True) as fh:
-        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+        opened = os.fstat(fh.fileno())
+        if not stat.S_ISREG(opened.st_mode):
             raise R.NOT_A_REGULAR_FILE(name=path)
+        if opened.st_size > MAX_FILE:  # refused unread; a file that grows while read is caught below
+            raise R.TOO_LARGE(name=path)
         try:
             data = fh.read(MAX_FILE + 1)
         except OSError as exc:

@@ -21,7 +21,8 @@ from typing import Any
 
 from rak_xl.core import refusals as R
 from rak_xl.core.layout import SHEET_HIGHLIGHTS, is_output_sheet
-from rak_xl.outputs.sheets import EXCEL_MAX_TEXT, FORMULA_PREFIXES, Chart, Formula, Link, SheetOutput, WritePlan
+from rak_xl.outputs.sheets import (FORMULA_PREFIXES, Chart, Formula, Link, SheetOutput, WritePlan, stored_value,
+                                   xml_safe)
 from rak_xl.parse.tables import Grid
 
 from .atomic import replacing
@@ -33,7 +34,7 @@ def write_cell(cell, value: Any) -> None:
     if isinstance(value, Link):
         value = value.formula()  # its value goes in after saving (cache_values)
     if isinstance(value, Formula):
-        cell.value = _ILLEGAL.sub("\ufffd", value.text)
+        cell.value = xml_safe(value.text)
         return
     value = stored_value(value)
     cell.value = value
@@ -42,19 +43,6 @@ def write_cell(cell, value: Any) -> None:
 
 
 COLUMN_PADDING = 5 / 7  # of a width unit: Excel shows a column of width w that the file stores as w + 5/7
-
-
-# Control characters from cells (a bell, a vertical tab pasted from Word) cannot be stored in XML
-# (the characters openpyxl refuses, its ILLEGAL_CHARACTERS_RE, without importing openpyxl to know them).
-_ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")
-
-
-def stored_value(value: Any) -> Any:
-    """A cell value as a copy stores it: text with control characters shown as U+FFFD and cut at
-    Excel's 32,767 characters; anything else as it is."""
-    if isinstance(value, str):
-        return _ILLEGAL.sub("\ufffd", value)[:EXCEL_MAX_TEXT]
-    return value
 
 
 def _ranges(ws, ref: str):
@@ -240,27 +228,12 @@ def open_for_writing(source: Path, data: bytes | None = None, **options):
     source = Path(source)
     data = read_bytes(source) if data is None else data
     check_rewritable(source, data)
-    _refuse_strict(source, data)
     try:
         return openpyxl.load_workbook(io.BytesIO(data), **options)
     except Exception as exc:  # openpyxl raises many types for damaged packages
         detail = f"{type(exc).__name__}: {exc}"
     _collect_quietly()
     raise R.WORKBOOK_NOT_REWRITABLE(name=source, detail=detail)
-
-
-# Excel's "Strict Open XML Spreadsheet" names its parts in these namespaces; openpyxl reads none of them.
-_STRICT_NAMESPACE = b"http://purl.oclc.org/ooxml/"
-
-
-def _refuse_strict(source: Path, data: bytes) -> None:
-    """A Strict Open XML workbook is refused before openpyxl loads it: it would load with no sheets,
-    and a copy would hold the output sheets only."""
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        names = {n.casefold(): n for n in zf.namelist()}
-        root = names.get("_rels/.rels")
-        if root is not None and _STRICT_NAMESPACE in zf.read(root):
-            raise R.WORKBOOK_STRICT_OOXML(name=source)
 
 
 def save_workbook(wb, path: str | Path) -> None:

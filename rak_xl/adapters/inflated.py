@@ -4,6 +4,7 @@ in it; each file is one rak_xl just wrote, so its size is ours, not an attacker'
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 import zlib
@@ -20,7 +21,7 @@ def readable_parts(path: Path) -> Iterator[tuple[str, bytes]]:
     data = Path(path).read_bytes()
     yield path.name, data
     if data[:4] == b"PK\x03\x04":
-        with zipfile.ZipFile(path) as zf:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:  # the bytes just read, not the file again
             for name in zf.namelist():
                 yield name, zf.read(name)
     elif data[:5] == b"%PDF-":

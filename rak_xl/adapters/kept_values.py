@@ -102,10 +102,12 @@ def first_difference(expected: Grid, got: Grid, recalculated: Cells = (),
     for r in range(max(len(expected), len(got))):
         want = expected[r] if r < len(expected) else []
         have = got[r] if r < len(got) else []
-        if stored is not None:
-            want = [stored(v) for v in want]
         if want == have:
             continue
+        if stored is not None:  # only where the row differs: what is read back was written through it
+            want = [stored(v) for v in want]
+            if want == have:
+                continue
         for c in range(max(len(want), len(have))):
             a = want[c] if c < len(want) else None
             b = have[c] if c < len(have) else None

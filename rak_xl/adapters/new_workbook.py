@@ -30,12 +30,11 @@ from typing import Any
 from rak_xl.core.model import col_letter
 
 from rak_xl.outputs.paging import MARGINS
-from rak_xl.outputs.sheets import EXCEL_MAX_TEXT, Chart, Formula, Link, SheetOutput, WritePlan
+from rak_xl.outputs.sheets import Chart, Formula, Link, SheetOutput, WritePlan, stored_value, xml_safe
 
 from .atomic import replacing
 
 # Characters XML 1.0 cannot hold (a bell, a vertical tab pasted from Word): shown as U+FFFD instead.
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _A4 = 9
 # XlsxWriter's chart types for ours (xlwings' names, outputs/sheets.py Chart.kind).
 _CHART_TYPES = {"bar_clustered": {"type": "bar"}, "bar_stacked": {"type": "bar", "subtype": "stacked"},
@@ -164,7 +163,7 @@ _DEFAULT_ROW_PIXELS = 20
 
 def _text_xml(value: str) -> str:
     if _PLAIN_TEXT_CHARS.search(value):  # most texts have nothing to escape
-        value = _ILLEGAL.sub("\ufffd", value)[:EXCEL_MAX_TEXT]
+        value = stored_value(value)
         value = _ESCAPED.sub(r"_x005F\1", value)
         value = _CONTROL.sub(lambda m: f"_x{ord(m[0]):04X}_", value)
         value = value.replace("\ufffe", "_xFFFE_").replace("\uffff", "_xFFFF_")
@@ -279,14 +278,14 @@ def _write(ws, r: int, c: int, value: Any, fmt: Any) -> None:
     if isinstance(value, Link):  # its formula, with the label it shows as the value readers see
         formula = value.formula()
         if isinstance(formula, Formula):
-            ws.write_formula(r, c, formula.text, fmt, _ILLEGAL.sub("\ufffd", value.shown))
+            ws.write_formula(r, c, formula.text, fmt, xml_safe(value.shown))
             return
         value = formula
     if value is None or value == "":
         if fmt is not None:
             ws.write_blank(r, c, None, fmt)
     elif isinstance(value, str):
-        ws.write_string(r, c, _ILLEGAL.sub("\ufffd", value)[:EXCEL_MAX_TEXT], fmt)
+        ws.write_string(r, c, stored_value(value), fmt)
     elif isinstance(value, bool):
         ws.write_boolean(r, c, value, fmt)
     elif isinstance(value, (int, float)):
@@ -298,7 +297,7 @@ def _write(ws, r: int, c: int, value: Any, fmt: Any) -> None:
     elif isinstance(value, Formula):
         ws.write_formula(r, c, value.text, fmt)
     else:
-        ws.write_string(r, c, _ILLEGAL.sub("\ufffd", str(value))[:EXCEL_MAX_TEXT], fmt)
+        ws.write_string(r, c, stored_value(str(value)), fmt)
 
 
 def _layout(wb, ws, out: SheetOutput) -> None:

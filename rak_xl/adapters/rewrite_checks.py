@@ -6,7 +6,8 @@ shared string, row, cell, defined name and merged cell. So the package is resolv
 resolved it (workbook_parts.py) and must name the same parts to openpyxl, or the outputs of one
 plan could be written beside the sheets of another; and each of those counts is held to a budget
 on the file's bytes, in a second or two, before openpyxl is given them. A sheet name Excel forbids
-(openpyxl refuses to load it) is refused here too, naming the sheet.
+(openpyxl refuses to load it) and a Strict Open XML package (it loads with no sheets) are refused
+here too.
 """
 
 from __future__ import annotations
@@ -20,7 +21,10 @@ from rak_xl.core.text import Both, thousands
 
 from .archive import open_zip, over_budget
 from .cell_census import census
-from .workbook_parts import BOOK, STRINGS, STYLES, Package, content_types, resolve
+from .workbook_parts import BOOK, PACKAGE_RELS, STRINGS, STYLES, Package, content_types, resolve
+
+# Excel's "Strict Open XML Spreadsheet" names its parts in these namespaces; openpyxl reads none of them.
+_STRICT_NAMESPACE = b"http://purl.oclc.org/ooxml/"
 
 # openpyxl creates one object per merged cell; beyond this a merge is refused.
 MAX_MERGED_CELLS = 1_000_000
@@ -66,6 +70,9 @@ _passed: tuple[str, bytes] | None = None  # (file, SHA-256 of its bytes) that pa
 def _check(path: Path, data: bytes) -> None:
     with open_zip(path, data) as zf:
         package = resolve(zf, path)
+        if _STRICT_NAMESPACE in (package.read(PACKAGE_RELS) or b""):
+            # openpyxl would load it with no sheets, and a copy would hold the output sheets only
+            raise R.WORKBOOK_STRICT_OOXML(name=path)
         _same_parts_for_openpyxl(package)
         sheets = {name: package.read(part) for name, part in package.sheets.items()}
         for name, xml in sheets.items():

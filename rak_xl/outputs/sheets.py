@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -9,6 +10,22 @@ from rak_xl.core.text import say
 
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 EXCEL_MAX_TEXT = 32_767  # characters Excel keeps in one cell; a longer value is refused or "repaired"
+# Control characters from cells (a bell, a vertical tab pasted from Word) cannot be stored in XML
+# (the characters openpyxl refuses, its ILLEGAL_CHARACTERS_RE, without importing openpyxl to know them).
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def xml_safe(text: str) -> str:
+    """`text` with the control characters XML cannot hold shown as U+FFFD."""
+    return _ILLEGAL.sub("\ufffd", text)
+
+
+def stored_value(value: Any) -> Any:
+    """A cell value as every writer stores it: text made XML-safe and cut at Excel's 32,767
+    characters; anything else as it is."""
+    if isinstance(value, str):
+        return xml_safe(value)[:EXCEL_MAX_TEXT]
+    return value
 # Formats and fills every output sheet shares.
 RUPIAH = '"Rp" #,##0'
 PERCENT = "0.00%"  # the precision of every percentage (rak_xl.figures.rounding)
@@ -186,11 +203,11 @@ def pad(values: list[list[Any]]) -> list[list[Any]]:
 PAGE_FOOTER = say("sheet.footer")
 
 
-def illustrative_notice(plan) -> str:
+def illustrative_notice(plan, lang: str = "id") -> str:
     """'' for real data; else the sentence every output derived from illustrative sheets carries."""
     if not plan.illustrative:
         return ""
-    return say("sheet.illustrative", sheets=", ".join(plan.illustrative))
+    return say("sheet.illustrative", lang, sheets=", ".join(plan.illustrative))
 
 
 def page_footer(plan) -> str:

@@ -94,7 +94,7 @@ def _sort_workbook(path: Path, scan: FolderScan) -> None:
     if not stat.S_ISREG(info.st_mode):  # a folder, a FIFO, a device: the reader refuses it by name
         scan.workbooks.append(path)
         return
-    if info.st_size > MAX_FILE:  # refused as the reader would, before the cache hashes it
+    if info.st_size > MAX_FILE:  # listed as the reader would refuse it, without opening it
         scan.skipped.append(Skipped(path.name, KIND_UNREADABLE, TOO_LARGE(name=path).text()))
         return
     try:
