@@ -70,11 +70,6 @@ def _json(data: dict) -> str:
     return "{\n" + ",\n".join(parts) + "\n}"
 
 
-def _full(path: Path) -> str:
-    """A path as staff can find it again: absolute, whatever folder the command ran in."""
-    return full_path(path)
-
-
 def format_table(rows: list[list[str]], headers: list[str], max_width: int = 90) -> str:
     """Plain-text table. Written here rather than with pandas/tabulate: the CLI must start fast."""
     cells = [[str(c) for c in headers]] + [[str(c) for c in r] for r in rows]
@@ -184,8 +179,10 @@ def cmd_validate(args) -> int:
 
 def _notice(plan, lang: str) -> None:
     """The illustrative-data notice under every table derived from example sheets (the sheets' words)."""
+    from rak_xl.outputs.sheets import illustrative_notice
+
     if plan.illustrative:
-        _out("\n" + say("sheet.illustrative", lang, sheets=", ".join(plan.illustrative)))
+        _out("\n" + illustrative_notice(plan, lang))
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -223,7 +220,7 @@ def _write_copy(source: Path, target: Path, plan, args, grids, in_place: bool = 
     apply_plan(source, target, plan, grids)
     if getattr(args, "lang", "id") != "en":  # the message of the buttons, in Indonesian
         _err(plan.message)
-    _out(_say(args, "cli.written", path=_full(target)))
+    _out(_say(args, "cli.written", path=full_path(target)))
 
 
 RESULT_SUFFIX = "_hasil"
@@ -295,7 +292,7 @@ def cmd_consolidate(args) -> int:
     heads, rows = text_table(report.plan, report.findings, args.lang)
     _out(format_table(rows, heads, 60))
     if any(r[6].endswith(INFERRED) for r in rows):
-        _out("\n" + _say(args, "cli.note", text=star_note(report.plan, args.lang)))
+        _out("\n" + _say(args, "cli.note", text=star_note(args.lang)))
     _notice(report.plan, args.lang)
     _out("\n" + _say(args, "cli.consolidated", source=report.source, rows=len(rows),
                      counts=both("counts", **report.summary)))
@@ -386,12 +383,12 @@ def cmd_submit(args) -> int:
         return ", ".join(p.name for p in paths)
 
     if package.replaced or package.removed:
-        _err(" ".join([_say(args, "cli.package_replaced", folder=_full(package.folder), files=names(package.replaced)),
+        _err(" ".join([_say(args, "cli.package_replaced", folder=full_path(package.folder), files=names(package.replaced)),
                        *([_say(args, "cli.package_removed", files=names(package.removed))] if package.removed else [])]))
     if package.kept:
         _err(_say(args, "cli.package_kept", files=names(package.kept)))
     for path in package.files:
-        _out(_full(path))
+        _out(full_path(path))
     if package.forced:
         _err(_say(args, "cli.package_forced"))
     return EXIT_OK
@@ -414,10 +411,10 @@ def cmd_province(args) -> int:
                            use_cache=not args.no_cache)
     errors = sum(1 for s in recap.satkers if s.counts.get("error"))
     n, skipped = len(recap.satkers), len(recap.skipped)
-    _out(" ".join([_say(args, "cli.recap_written", path=_full(args.output), satkers=n, errors=errors, skipped=skipped),
+    _out(" ".join([_say(args, "cli.recap_written", path=full_path(args.output), satkers=n, errors=errors, skipped=skipped),
                    *([_say(args, "cli.recap_cached", n=recap.cached)] if recap.cached else [])]))
     if not n:
-        _err(_say(args, "cli.recap_empty", folder=_full(args.folder)))
+        _err(_say(args, "cli.recap_empty", folder=full_path(args.folder)))
     return EXIT_OK
 
 
@@ -443,7 +440,7 @@ def cmd_new(args) -> int:
         target = Path(args.output) if args.output else Path(newyear.default_name(data.year))
     newyear.check_output(target, args.force, source)
     write_bytes(target, newyear.workbook_bytes(data), new=not args.force)
-    _out(_say(args, "cli.new_written", satker=data.satker, year=data.year, path=_full(target)))
+    _out(_say(args, "cli.new_written", satker=data.satker, year=data.year, path=full_path(target)))
     return EXIT_OK
 
 
@@ -477,19 +474,21 @@ def cmd_build(args) -> int:
     for target, data, sources in built:
         if args.check:
             if not target.exists() or target.read_bytes() != data:
-                _err(_say(args, "cli.build_stale", path=_full(target), sources=sources))
+                _err(_say(args, "cli.build_stale", path=full_path(target), sources=sources))
                 stale = True
             else:
-                _out(_say(args, "cli.build_fresh", path=_full(target)))
+                _out(_say(args, "cli.build_fresh", path=full_path(target)))
             continue
         write_bytes(target, data)
-        _out(_say(args, "cli.build_written", path=_full(target), size=len(data)))
+        _out(_say(args, "cli.build_written", path=full_path(target), size=len(data)))
     if not args.check:  # what the Lite door weighs against Office's limit (over it, the build refused)
         from rak_xl.products.builder import lite
 
-        size, modules = lite.settings_size(built[0][1]), len(lite.bundle_modules())
-        key = "cli.build_lite_package" if args.lite_package else "cli.build_lite"
-        _out(_say(args, key, modules=modules, size=size, limit=lite.SETTINGS_LIMIT, req=args.lite_package))
+        size = lite.settings_size(built[0][1])
+        if args.lite_package:
+            _out(_say(args, "cli.build_lite_package", size=size, limit=lite.SETTINGS_LIMIT, req=args.lite_package))
+        else:
+            _out(_say(args, "cli.build_lite", modules=len(lite.bundle_modules()), size=size, limit=lite.SETTINGS_LIMIT))
     return EXIT_FINDINGS if stale else EXIT_OK
 
 

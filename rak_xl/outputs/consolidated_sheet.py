@@ -95,7 +95,7 @@ def _errors_by_row(plan: Plan, findings: list[Finding]) -> dict[tuple[str, int],
     return {key: sorted(found, key=lambda f: f.code) for key, found in out.items()}
 
 
-def star_note(plan: Plan, lang: str = "id") -> str:
+def star_note(lang: str = "id") -> str:
     """What '*' means: the order in which a row's Bagian is found (rak_xl.figures.structure)."""
     return say("consolidated.note.inferred", lang)
 
@@ -223,7 +223,7 @@ def _summary(sheet: SheetBuilder, table: Table, plan: Plan, roll: BudgetRollup, 
         add(indicator=say("consolidated.unlinked"), budget=roll.unlinked)
     last = sheet.last_row
     add()
-    sheet.notes((DIVISION_BUDGET_NOTE, say("consolidated.note.divisions", star=star_note(plan)),
+    sheet.notes((DIVISION_BUDGET_NOTE, say("consolidated.note.divisions", star=star_note()),
                  say("consolidated.note.unassigned", unassigned=UNASSIGNED)), col=table.col("indicator"), gap=False)
     return last
 

@@ -34,11 +34,6 @@ CHART_WIDTH = 340  # points: the two charts side by side inside the first band
 SECTION_HEAD = 4  # a section's title, header and first two rows never end a page alone
 
 
-def _pct(value: float | None) -> float | None:
-    """Percent (50.0) -> Excel fraction (0.5) for a percent-formatted cell."""
-    return fraction(value)
-
-
 def status_line(ev: E.QuarterEvaluation, lang: str = "id") -> str:
     q = tw(ev.quarter, lang)
     if ev.status == E.NOT_STARTED:
@@ -143,9 +138,9 @@ def _programs(sheet: SheetBuilder, plan: Plan, ev: E.QuarterEvaluation) -> None:
             *([ev.dipa_absorption] if ev.dipa_absorption else [])]
     with _table(sheet, say("evaluation.section.programs", tw=tw(q)), columns) as table:
         for i, a in enumerate(rows, start=1):
-            cells = [names_of.get(a.name, a.name), a.pagu, _pct(a.planned_share), _pct(a.absorption),
-                     _pct(a.deviation_pct), a.planned_to_date, a.realised_to_date, a.deviation, _pct(a.guide),
-                     _pct(a.guide_gap)]
+            cells = [names_of.get(a.name, a.name), a.pagu, fraction(a.planned_share), fraction(a.absorption),
+                     fraction(a.deviation_pct), a.planned_to_date, a.realised_to_date, a.deviation, fraction(a.guide),
+                     fraction(a.guide_gap)]
             (table.total if i == len(rows) else table.row)(cells)
     sheet.add()
 
@@ -157,7 +152,7 @@ def _curve(sheet: SheetBuilder, ev: E.QuarterEvaluation) -> Table:
                Column("guide", say("evaluation.col.guide"), PERCENT)]
     with _table(sheet, say("evaluation.section.curve"), columns) as table:
         for p in ev.curve:
-            table.row([tw(p.quarter, roman=True), _pct(p.realised_pct), _pct(p.planned_pct), _pct(p.guide_pct)])
+            table.row([tw(p.quarter, roman=True), fraction(p.realised_pct), fraction(p.planned_pct), fraction(p.guide_pct)])
     sheet.notes([say("evaluation.note.curve")])
     sheet.keep_together(None)  # a chart cut in two prints as two halves
     return table
@@ -172,11 +167,11 @@ def _groups(sheet: SheetBuilder, ev: E.QuarterEvaluation) -> None:
     with _table(sheet, say("evaluation.section.groups", tw=tw(ev.quarter)), columns) as table:
         for group in ev.groups:
             table.row([group.name, say("evaluation.level.group"), group.table, group.indicators, group.counted,
-                       _pct(group.value), E.grade(group.value)])
+                       fraction(group.value), E.grade(group.value)])
             for block in ev.blocks:
                 if block.code == group.code:
                     table.row(["    " + block.name, say("evaluation.level.block"), block.table, block.indicators,
-                               block.counted, _pct(block.value), E.grade(block.value)])
+                               block.counted, fraction(block.value), E.grade(block.value)])
     sheet.add()
 
 
@@ -199,7 +194,7 @@ def _indicators(sheet: SheetBuilder, plan: Plan, ev: E.QuarterEvaluation) -> Non
             table.row([row.indicator, hyperlink(plan.tab(cell.sheet), cell.a1, row.id) if row.id else "",
                        codes.get(res.division, res.division), L.DIRECTION_DOWN if res.lower else L.DIRECTION_UP,
                        "%" if row.in_percent else row.text("unit"), say(f"kinds.{res.kind}"), res.target,
-                       res.realised, _pct(res.value),
+                       res.realised, fraction(res.value),
                        res.judgement, res.state])
     sheet.notes([say("evaluation.division_codes",
                      codes="; ".join(f"{code} = {name}" for name, code in codes.items() if code != name))])
@@ -219,7 +214,7 @@ def _findings(sheet: SheetBuilder, plan: Plan, findings: list[Finding]) -> None:
 
 
 def _division_row(name: str, cap: E.AchievementSummary | None, a: E.Absorption | None) -> list:
-    return [name, _pct(cap.value) if cap else None, cap.indicators if cap else 0, cap.counted if cap else 0,
+    return [name, fraction(cap.value) if cap else None, cap.indicators if cap else 0, cap.counted if cap else 0,
             E.grade(cap.value) if cap else "",
-            *((a.pagu, a.planned_to_date, a.realised_to_date, _pct(a.absorption), a.deviation, _pct(a.deviation_pct),
-               _pct(a.guide), _pct(a.guide_gap)) if a else (None,) * 8)]
+            *((a.pagu, a.planned_to_date, a.realised_to_date, fraction(a.absorption), a.deviation, fraction(a.deviation_pct),
+               fraction(a.guide), fraction(a.guide_gap)) if a else (None,) * 8)]

@@ -58,7 +58,8 @@ class Setter:
         return lines * self.line + self.lead
 
 
-_UNITS = {key: (units, dict(zip(CHARACTERS, widths))) for key, (units, widths) in WIDTHS.items()}
+# (units per em, width of each character, the widest: what a character the table lacks counts as)
+_UNITS = {key: (units, dict(zip(CHARACTERS, widths)), max(widths)) for key, (units, widths) in WIDTHS.items()}
 EXCEL = Setter("Excel", "carlito", unit=5.25, padding=3.75, margin=3.75, line=15.0, lead=0.0)
 _DIGIT = _UNITS[("dejavu", False)][1]["0"] / 2048 * SIZE
 LIBREOFFICE = Setter("LibreOffice", "dejavu", unit=_DIGIT, padding=_DIGIT * 5 / 7, margin=3.5, line=13.45, lead=1.5,
@@ -74,8 +75,7 @@ ARIAL_10 = (replace(EXCEL, family="liberation", size=10.0, line=12.75),
 @lru_cache(maxsize=65536)
 def text_points(text: str, setter: Setter, bold: bool = False) -> float:
     """The width of `text` in points as `setter` sets it; a character the table lacks counts as the widest."""
-    units, widths = _UNITS[(setter.family, bold)]
-    widest = max(widths.values())
+    units, widths, widest = _UNITS[(setter.family, bold)]
     return sum(widths.get(ch) or widest for ch in text) * setter.size / units
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .measure import ARIAL_10, EXCEL, SETTERS, Setter, cell_height, split_lines  # ARIAL_10: products/builder
+from .measure import EXCEL, SETTERS, Setter, cell_height, split_lines
 
 # Inches, as Excel and the writers take them. The footer sits 0.3" from the bottom edge, in
 # a band that ends 0.75" from it. No sheet prints a page header: its band at the top is kept
@@ -50,16 +50,21 @@ def column_points(width: float) -> float:
     return EXCEL.column(width)
 
 
+def band_points(widths: Sequence[float], setters: Sequence[Setter] = SETTERS) -> float:
+    """How wide columns of these widths print, in points, in the widest of `setters`."""
+    return max(sum(s.column(w) for w in widths) for s in setters)
+
+
 def fit_scale(widths: Sequence[float]) -> float:
     """The print scale 'fit all columns on one page' gives in Excel, whose columns are the
     narrowest in points: the largest scale, so the fewest rows a page holds."""
-    total = sum(column_points(w) for w in widths)
+    total = band_points(widths, (EXCEL,))
     return min(1.0, PAGE_WIDTH / total) if total else 1.0
 
 
 def print_scale(widths: Sequence[float]) -> float:
     """The smallest print scale 'fit all columns on one page' gives, in Excel or LibreOffice."""
-    total = max(sum(s.column(w) for w in widths) for s in SETTERS)
+    total = band_points(widths)
     return min(1.0, PAGE_WIDTH / total) if total else 1.0
 
 
@@ -71,7 +76,8 @@ def cell_text(value: Any) -> str:
 
 
 def text_lines(text: str, widths: Sequence[float]) -> list[str]:
-    """`text` in lines that each end inside columns of these widths, as every reader sets them."""
+    """`text` in lines that each end inside columns of these widths, as every reader sets them (the
+    output sheets measure through this module, not measure.py)."""
     return split_lines(text, widths)
 
 
@@ -154,12 +160,9 @@ def column_bands(widths: Sequence[float], repeated: int) -> list[int]:
     """1-based columns that start a new band of printed pages, each band (with the `repeated`
     columns printed again on its left) at most BAND_POINTS wide in every setting, so it prints
     at PRINT_SCALE or larger."""
-    def points(columns: Sequence[float]) -> float:
-        return max(sum(s.column(w) for w in columns) for s in SETTERS)
-
     starts, band = [], list(widths[:repeated])
     for c in range(repeated, len(widths)):
-        if len(band) > repeated and points([*band, widths[c]]) > BAND_POINTS:
+        if len(band) > repeated and band_points([*band, widths[c]]) > BAND_POINTS:
             starts.append(c + 1)
             band = list(widths[:repeated])
         band.append(widths[c])

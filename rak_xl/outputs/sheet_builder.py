@@ -157,7 +157,7 @@ class SheetBuilder:
         """The widths free text from column `col` may run across: to the end of its printed band;
         from a repeated column, across the narrowest band (each band repeats it on its left)."""
         if col <= REPEATED:
-            return min(paging.bands(self.widths, self.column_breaks, REPEATED), key=sum)[col - 1:]
+            return min(paging.bands(self.widths, self.column_breaks, REPEATED), key=paging.band_points)[col - 1:]
         end = next((b for b in self.column_breaks if b > col), len(self.widths) + 1)
         return self.widths[col - 1:end - 1]
 
@@ -271,7 +271,7 @@ class SheetBuilder:
         breaks = []
         bands = paging.bands(self.widths, self.column_breaks, REPEATED)
         if self._units:  # planned at the scale of the widest band, the one every band prints at
-            breaks = paging.sheet_breaks(self.heights, self._units, self.last_row, max(bands, key=sum),
+            breaks = paging.sheet_breaks(self.heights, self._units, self.last_row, max(bands, key=paging.band_points),
                                          title_rows, unmeasured, tail)
         footer = page_footer(self.plan) if self.plan is not None else PAGE_FOOTER
         if self.column_breaks:

@@ -8,7 +8,8 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from rak_xl.core import layout as L
 from rak_xl.core.text import say
-from rak_xl.outputs.paging import ARIAL_10, row_height
+from rak_xl.outputs.measure import ARIAL_10
+from rak_xl.outputs.paging import row_height
 from rak_xl.outputs.sheets import RUPIAH
 
 DATE = "dd-mm-yyyy"

@@ -116,15 +116,9 @@ class Bundle:
         return base64.b85encode(self.data).decode("ascii")
 
 
-@dataclass(frozen=True)
-class LiteDoor:
-    """What `embed` stores: the properties, and what they weigh against Office's limit."""
-    properties: dict[str, str]
-    bundle: Bundle | None
-
-    @property
-    def settings_size(self) -> int:
-        return len(json.dumps(self.properties).encode("utf-8"))
+def properties_size(properties: dict[str, str]) -> int:
+    """What Lite properties take of Office's SETTINGS_LIMIT: their JSON, in bytes."""
+    return len(json.dumps(properties).encode("utf-8"))
 
 
 def insert_shape(ws, row: int, caption: str) -> None:
@@ -298,16 +292,16 @@ def webextension_xml(properties: dict[str, str]) -> str:
         "</we:webextension>")
 
 
-def lite_door(buttons: list[SheetButton], package: str | None = None) -> LiteDoor:
+def lite_door(buttons: list[SheetButton], package: str | None = None) -> dict[str, str]:
     """The Lite properties: the bundle in main.py, or with `package` a requirements.txt line for rak_xl.
     Refused (RAK907) when they exceed what Office keeps for an add-in."""
     carried = None if package else bundle()
     properties = {"main.py": main_py(buttons, carried), "requirements.txt": requirements_txt(package),
                   "pyodideVersion": PYODIDE_VERSION, "addinVersion": ADDIN_VERSION}
-    door = LiteDoor(properties, carried)
-    if door.settings_size > SETTINGS_LIMIT:
-        raise R.LITE_SETTINGS_TOO_LARGE(size=door.settings_size, limit=SETTINGS_LIMIT)
-    return door
+    size = properties_size(properties)
+    if size > SETTINGS_LIMIT:
+        raise R.LITE_SETTINGS_TOO_LARGE(size=size, limit=SETTINGS_LIMIT)
+    return properties
 
 
 TASKPANES_XML = (
@@ -362,7 +356,7 @@ def embed(xlsm: bytes, macros: Path, package: str | None = None) -> bytes:
         if count != 1:
             raise ValueError(f"shape {name!r} is not unique in {drawing}")
     parts[drawing] = xml.encode("utf-8")
-    parts[WEBEXT] = webextension_xml(lite_door([b for b, _name in found], package).properties).encode()
+    parts[WEBEXT] = webextension_xml(lite_door([b for b, _name in found], package)).encode()
     parts[TASKPANES] = TASKPANES_XML.encode()
     parts[TASKPANES_RELS] = TASKPANES_RELS_XML.encode()
     types = parts["[Content_Types].xml"].decode("utf-8")
@@ -394,4 +388,4 @@ def stored_properties(workbook: bytes) -> dict[str, str]:
 
 def settings_size(workbook: bytes) -> int:
     """What a workbook's Lite properties take of Office's SETTINGS_LIMIT (their JSON, in bytes)."""
-    return LiteDoor(stored_properties(workbook), None).settings_size
+    return properties_size(stored_properties(workbook))
