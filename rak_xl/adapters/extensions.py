@@ -15,17 +15,16 @@ these point at parts openpyxl drops) is refused before anything is written.
 
 from __future__ import annotations
 
-import io
 import re
 import warnings
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from pathlib import Path
 
 from rak_xl.core import refusals as R
 
-from .workbook_parts import sheet_parts
+from .workbook_parts import patch_sheets, sheet_parts
 
 # Worksheet extensions made only of formulas, ranges and inline formats (MS-XLSX 2.3.x).
 COPIED = {
@@ -125,17 +124,11 @@ def restore_extensions(saved: Path, exts: SheetExtensions, kept: Iterable[str]) 
     kept = [s for s in kept if any(uri in COPIED for uri, _ in exts.get(s, []))]
     if not kept:
         return
-    with zipfile.ZipFile(saved) as zf:
-        parts = sheet_parts(zf)
-        patches = {parts[s]: b"".join(xml for uri, xml in exts[s] if uri in COPIED) for s in kept if s in parts}
-        buf = io.BytesIO()
-        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
-            for info in zf.infolist():
-                data = zf.read(info.filename)
-                if info.filename in patches:
-                    data = _insert(data, patches[info.filename])
-                out.writestr(info, data)
-    saved.write_bytes(buf.getvalue())
+
+    def patch(ext_xml: bytes) -> Callable[[bytes], bytes]:
+        return lambda xml: _insert(xml, ext_xml)
+
+    patch_sheets(saved, {s: patch(b"".join(xml for uri, xml in exts[s] if uri in COPIED)) for s in kept})
 
 
 def _insert(sheet_xml: bytes, ext_xml: bytes) -> bytes:

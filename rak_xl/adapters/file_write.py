@@ -14,8 +14,7 @@ import gc
 import io
 import re
 import sys
-import zipfile
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -113,27 +112,20 @@ def cache_values(saved: Path, shown: Mapping[str, Mapping[str, str]]) -> None:
     `shown`: sheet -> cell -> label; `saved` is the temporary file of an atomic save."""
     from xml.sax.saxutils import escape
 
-    from .workbook_parts import sheet_parts
+    from .workbook_parts import patch_sheets
 
     if not any(shown.values()):
         return
-    def patch(xml: bytes, cells: Mapping[str, str]) -> bytes:
+
+    def patch(cells: Mapping[str, str]) -> Callable[[bytes], bytes]:
         def value(m: re.Match) -> bytes:
             label = cells.get(m[1].decode())
             if label is None:
                 return m[0]
             return b'<c r="%s"%s t="str"><f>%s</f><v>%s</v></c>' % (m[1], m[2], m[3], escape(label).encode())
-        return _FORMULA_CELL.sub(value, xml)
+        return lambda xml: _FORMULA_CELL.sub(value, xml)
 
-    with zipfile.ZipFile(saved) as zf:
-        parts = sheet_parts(zf)
-        patches = {parts[name]: cells for name, cells in shown.items() if cells and name in parts}
-        buf = io.BytesIO()
-        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
-            for info in zf.infolist():
-                data = zf.read(info.filename)
-                out.writestr(info, patch(data, patches[info.filename]) if info.filename in patches else data)
-    saved.write_bytes(buf.getvalue())
+    patch_sheets(saved, {name: patch(cells) for name, cells in shown.items() if cells})
 
 
 def _extras(ws, out: SheetOutput) -> None:

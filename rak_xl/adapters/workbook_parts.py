@@ -30,10 +30,12 @@ openpyxl, which writes copies, looks parts up by exact name, as `read` insists o
 
 from __future__ import annotations
 
+import io
 import re
 import struct
 import zipfile
 import zlib
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from rak_xl.core import refusals as R
@@ -273,6 +275,20 @@ def sheet_parts(zf: zipfile.ZipFile, file: str | Path = "") -> dict[str, str]:
     """Sheet name -> its part (zip member), every sheet of the workbook; a refusal when the package
     does not resolve."""
     return resolve(zf, file).sheets
+
+
+def patch_sheets(saved: Path, patches: Mapping[str, Callable[[bytes], bytes]]) -> None:
+    """Rewrite the file at `saved` (a temporary file of an atomic save) in place with each named
+    sheet's XML passed through its patch; every other member is copied as it is."""
+    with zipfile.ZipFile(saved) as zf:
+        parts = sheet_parts(zf)
+        by_part = {parts[name]: patch for name, patch in patches.items() if name in parts}
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+            for info in zf.infolist():
+                data = zf.read(info.filename)
+                out.writestr(info, by_part[info.filename](data) if info.filename in by_part else data)
+    saved.write_bytes(buf.getvalue())
 
 
 _CONTENT_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
