@@ -66,6 +66,19 @@ def test_units_kept_together_become_page_breaks():
     assert sheet.output().page_breaks == [41]  # two units fill a page; the third starts the next
 
 
+def test_a_chart_room_that_moves_to_the_next_page_has_its_chart_one_row_below_the_break():
+    """Charts never split and never start on the row a page break lands on: LibreOffice prints an
+    object whose top is a page's lower edge on the page above too, over its footer."""
+    sheet = SheetBuilder("Contoh", [40])
+    for _ in range(30):
+        sheet.add(["baris"], height=paging.PAGE_HEIGHT / 40)
+    at = sheet.chart_room(270)
+    sheet.add(["sesudah"])
+    breaks = sheet.output().page_breaks
+    assert breaks and breaks[0] == at - 1, (breaks, at)  # the room moved whole; its chart one row down
+    assert sheet.last_row - (at - 1) == round(270 / paging.LINE) + 2  # the chart, a spare row and the first
+
+
 @pytest.fixture(scope="module")
 def run_sheets():
     _report, plan = jobs.run_all(read_grids(WORKBOOK), WORKBOOK.name)

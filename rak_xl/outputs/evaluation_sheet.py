@@ -29,7 +29,7 @@ FILL_STATUS = "#FFF2CC"
 # gives and only then adds the sheet's own break: B..F may be no wider than H..M, or its split
 # falls before G and the bands print as three.
 WIDTHS = [50.5, 15.5, 10.5, 10.5, 10.5, 15.5, 15.5, 15.5, 11, 15, 11, 11, 11]
-CHART_ROWS = 22  # blank rows under section 3; the charts (300 pt) sit in the 21 after the first (315 pt at 15 pt a row)
+CHART_HEIGHT = 300  # points: the two charts under section 3
 CHART_WIDTH = 340  # points: the two charts side by side inside the first band
 SECTION_HEAD = 4  # a section's title, header and first two rows never end a page alone
 
@@ -65,17 +65,15 @@ def evaluation_sheet(plan: Plan, ev: E.QuarterEvaluation, findings: list[Finding
     divisions = _divisions(sheet, ev)
     _programs(sheet, plan, ev)
     curve = _curve(sheet, ev)
-    # Room for the two charts, side by side, from the row after the first: LibreOffice also prints an
-    # object whose top is a page's lower edge on that page, over its footer.
-    charts = sheet.blank(CHART_ROWS, height=paging.LINE) + 1
+    charts = sheet.chart_room(CHART_HEIGHT)  # the two charts, side by side
     _groups(sheet, ev)
     _indicators(sheet, plan, ev)
     _findings(sheet, plan, findings)
     sheet.chart("bar_stacked", say("evaluation.chart.capaian", tw=tw(q)), sheet.cell(charts),
-                divisions.area("division", "capaian", header=True, totals=False), width=CHART_WIDTH, height=300,
+                divisions.area("division", "capaian", header=True, totals=False), width=CHART_WIDTH, height=CHART_HEIGHT,
                 value_format="0%")
     sheet.chart("line", say("evaluation.chart.curve"), sheet.cell(charts, sheet.column_after(CHART_WIDTH)),
-                curve.whole, width=CHART_WIDTH, height=300, value_format="0%")
+                curve.whole, width=CHART_WIDTH, height=CHART_HEIGHT, value_format="0%")
     return sheet.output(title_rows=(1, 1), landscape=True)
 
 
@@ -154,7 +152,6 @@ def _curve(sheet: SheetBuilder, ev: E.QuarterEvaluation) -> Table:
         for p in ev.curve:
             table.row([tw(p.quarter, roman=True), fraction(p.realised_pct), fraction(p.planned_pct), fraction(p.guide_pct)])
     sheet.notes([say("evaluation.note.curve")])
-    sheet.keep_together(None)  # a chart cut in two prints as two halves
     return table
 
 

@@ -11,7 +11,6 @@ from rak_xl.figures.rollup import BudgetRollup, guide_shares
 from rak_xl.figures.structure import UNASSIGNED
 from rak_xl.figures.sums import ABSORPTION_GUIDE
 
-from . import paging
 from .sheet_builder import Column, SheetBuilder, plan_title, rebuilt, stamp
 from .sheets import DIVISION_BUDGET_NOTE, PERCENT, RUPIAH, SheetOutput, short_division
 
@@ -40,8 +39,7 @@ def rollup_sheet(plan: Plan, roll: BudgetRollup, source: str, generated: dt.date
     divisions = _divisions(sheet, roll)
     quarters = _quarters(sheet, roll)
     if roll.programs and roll.shown_divisions():
-        sheet.keep_together(None)  # a chart cut by a page break prints as two halves
-        at = sheet.blank(round(CHART_HEIGHT / paging.LINE) + 1, height=paging.LINE)
+        at = sheet.chart_room(CHART_HEIGHT)
         codes = [p.code for p in roll.programs]
         size = {"width": CHART_WIDTH, "height": CHART_HEIGHT}
         sheet.chart("bar_stacked", say("rollup.chart.divisions"), sheet.cell(at),

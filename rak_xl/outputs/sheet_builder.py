@@ -168,6 +168,14 @@ class SheetBuilder:
             self.add(height=height)
         return first
 
+    def chart_room(self, height: float) -> int:
+        """Blank rows for charts `height` points tall, kept on one page (a chart cut by a page break
+        prints as two halves); the row their top goes in. That is the second one, with a spare row
+        below: LibreOffice also prints an object whose top is a page's lower edge on that page, over
+        its footer."""
+        self.keep_together(None)
+        return self.blank(round(height / paging.LINE) + 2, height=paging.LINE) + 1
+
     def title(self, text: str, height: float | None = None) -> int:
         r = self.add([text], height=height)
         self.bold(self.cell(r))
