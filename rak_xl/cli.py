@@ -213,11 +213,13 @@ def _check_output(source: Path, target: Path, in_place: bool = False, replace: b
 
 def _write_copy(source: Path, target: Path, plan, args, grids, in_place: bool = False) -> None:
     """Carry `plan` into a copy of `source` saved as `target` (or into `source` itself); the copy
-    must hold the source's `grids` (as read for the job) before it replaces anything."""
+    must hold the source's `grids` (as read for the job) before it replaces anything.
+
+    The name was checked before the work (_check_output); a name given with -o and no --force is
+    written only if it is still free when the copy is put in place, not over a file made meanwhile."""
     from rak_xl.adapters.file_write import apply_plan
 
-    _check_output(source, target, in_place, replace=in_place or not args.output or args.force)
-    apply_plan(source, target, plan, grids)
+    apply_plan(source, target, plan, grids, new=not (in_place or not args.output or args.force))
     if getattr(args, "lang", "id") != "en":  # the message of the buttons, in Indonesian
         _err(plan.message)
     _out(_say(args, "cli.written", path=full_path(target)))

@@ -161,6 +161,25 @@ def test_a_name_given_with_o_is_replaced_only_with_force(command, workbook_copy,
     assert target.read_bytes()[:2] == b"PK"
 
 
+def test_a_name_given_with_o_that_appears_during_the_work_is_not_replaced(workbook_copy, tmp_path):
+    """The name is checked before the work; a file made under it meanwhile (a colleague's save) is
+    still kept: the copy takes the name only if it is free when it is put in place."""
+    from rak_xl.adapters.file_read import read_grids
+    from rak_xl.adapters.file_write import apply_plan
+    from rak_xl.core.errors import RakInputError
+    from rak_xl.products import jobs
+
+    target = tmp_path / "baru.xlsm"
+    grids = read_grids(workbook_copy, rewrite=True)
+    _report, plan = jobs.run_all(grids, workbook_copy.name)
+    target.write_bytes(b"disimpan rekan sementara itu")  # appears after rak-xl checked the name
+    with pytest.raises(RakInputError) as refused:
+        apply_plan(workbook_copy, target, plan, grids, new=True)
+    assert refused.value.code == "RAK811"
+    assert target.read_bytes() == b"disimpan rekan sementara itu"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([workbook_copy.name, target.name])
+
+
 def test_a_derived_name_is_ours_to_replace(workbook_copy, tmp_path):
     hasil = tmp_path / "RAK_2022_hasil.xlsm"
     for _ in range(2):

@@ -260,8 +260,9 @@ def sheet_named(wb, name: str):
 
 
 def apply_plan(source: str | Path, target: str | Path, plan: WritePlan,
-               grids: Mapping[str, Grid] | None = None) -> None:
-    """Write `plan` into a copy of `source` saved as `target` (they may be the same file).
+               grids: Mapping[str, Grid] | None = None, new: bool = False) -> None:
+    """Write `plan` into a copy of `source` saved as `target` (they may be the same file); `new`:
+    `target` must not exist when the copy is put in place (atomic.replacing).
 
     Output sheets are found by name without regard to case, as Excel does: a sheet staff renamed
     'TEMUAN' is replaced in place, never left beside a new 'Temuan1'. Other sheets are not touched:
@@ -309,7 +310,7 @@ def apply_plan(source: str | Path, target: str | Path, plan: WritePlan,
         wb.active = active
         for ws in wb.worksheets:
             ws.sheet_view.tabSelected = ws is active
-    with replacing(target, keeps=keeps) as tmp:
+    with replacing(target, keeps=keeps, new=new) as tmp:
         save_workbook(wb, tmp)
         cache_values(tmp, shown)
         carry_lite_door(original, tmp)
