@@ -397,12 +397,13 @@ def cmd_submit(args) -> int:
 
 
 def _check_folder(folder: Path, option: str) -> None:
-    """A folder to write into (made when missing) must not be, or lie under, a file: say so in those words."""
-    for place in (folder, *folder.absolute().parents):
-        if place.exists() or place.is_symlink():
-            if not place.is_dir():
-                raise R.OUTPUT_FOLDER_IS_FILE(path=place, option=option)
-            return
+    """A folder to write into (made when missing) must not be, or lie under, a file: said before the
+    input is read, naming the option (every door meets RAK825 when the package is written)."""
+    from rak_xl.adapters.atomic import blocking_file
+
+    place = blocking_file(folder)
+    if place is not None:
+        raise R.OUTPUT_FOLDER_IS_FILE(path=place, option=option)
 
 
 def cmd_province(args) -> int:

@@ -142,6 +142,26 @@ def test_button_refuses_with_errors_then_sends_when_confirmed(with_error, monkey
     assert any(a["func"] == "addSheet" and a["args"][1] == L.SHEET_FINDINGS for a in actions)
 
 
+def test_button_refuses_a_file_named_kiriman_before_writing(with_error, monkeypatch):
+    """The package folder "Kiriman" beside the workbook is taken by a file: the button says so in
+    words staff can act on (RAK825), before anything is written, not as a failed save at the end."""
+    folder = with_error.parent
+    monkeypatch.chdir(folder)
+    blocker = folder / "Kiriman"
+    blocker.write_bytes(b"catatan rapat")
+    before = sorted(p.name for p in folder.iterdir())
+    from xlwings.pro import _xlremote
+
+    alerts = []  # every dialog, each answered "Ya" (xlwings returns "yes" from App.alert)
+    monkeypatch.setattr(_xlremote.App, "alert", lambda self, prompt, *a, **k: alerts.append(prompt) or "yes")
+    monkeypatch.setattr(submit, "libreoffice_pdf", lambda xlsx, pdf: pdf.write_bytes(b"%PDF-1.4 uji"))
+    press(with_error, buttons.submit)
+    assert "(RAK825)" in alerts[-1] and f"'{blocker}' adalah berkas, bukan folder" in alerts[-1]
+    assert "dengan -o" not in alerts[-1]  # no command-line option to name in Excel
+    assert blocker.read_bytes() == b"catatan rapat"
+    assert sorted(p.name for p in folder.iterdir()) == before
+
+
 def test_button_asks_to_save_an_unsaved_workbook(with_error, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path / "..")  # not where the file is: Excel would report no saved path
     actions = press(with_error, buttons.submit)

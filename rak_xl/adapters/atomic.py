@@ -113,7 +113,9 @@ def replacing(target: str | Path, *, folder: bool = False, parents: bool = False
     target = Path(target)
     if new and os.path.lexists(target):
         raise _exists(target)
-    if not folder:
+    if folder:
+        _check_folder_path(target)
+    else:
         check_target(target)
     # os.replace would silently swap out a read-only file on Linux; Windows refuses. Refuse everywhere.
     if not folder and target.is_file() and not target.stat().st_mode & 0o222:
@@ -230,6 +232,22 @@ def _remove_empty(folders: list[Path]) -> None:
             path.rmdir()
         except OSError:
             return
+
+
+def blocking_file(folder: Path) -> Path | None:
+    """The file that stands where `folder` or the nearest of its existing parents should be a folder."""
+    for place in (folder, *folder.absolute().parents):
+        if os.path.lexists(place):
+            return None if place.is_dir() else place
+    return None
+
+
+def _check_folder_path(folder: Path) -> None:
+    """Before anything is written: a file in the folder's way would otherwise surface only when the
+    finished content is moved in, as a failed save."""
+    place = blocking_file(folder)
+    if place is not None:
+        raise R.OUTPUT_FOLDER_BLOCKED(path=folder, place=place)
 
 
 def _exists(target: Path) -> RakInputError:

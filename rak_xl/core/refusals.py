@@ -682,6 +682,16 @@ OUTPUT_EXISTS_NEEDS_FORCE = refusal(
     "`run`, `consolidate` or `evaluate` with `-o` naming an existing file: a name the user gives may be "
     "someone's work, so it is replaced only when asked (docs/commands.md, Overwriting).")
 
+OUTPUT_FOLDER_BLOCKED = refusal(
+    "RAK825", "output-folder-blocked",
+    "Folder '{path}' tidak dapat dibuat: '{place}' adalah berkas, bukan folder.",
+    "Folder '{path}' cannot be made: '{place}' is a file, not a folder.",
+    "Pindahkan atau ganti nama berkas '{place}', lalu ulangi.",
+    "Move or rename the file '{place}', then try again.",
+    "A folder of outputs (the Kiriman package beside the workbook) would be made where a file of that name, "
+    "or of a folder above it, already is. Refused before anything is written, at every door; the command "
+    "line names its option instead (RAK823).")
+
 
 # --- RAK9xx: commands, Excel and the PC ----------------------------------------------------------
 
