@@ -242,7 +242,8 @@ def province(book=None) -> None:
 
     book = book or xw.Book.caller()
     ok, plan = _attempt(book, lambda: P.button_plan(
-        excel_live.read_cell(book, L.PROVINCE_SHEET, L.PROVINCE_FOLDER_CELL), book.fullname))
+        excel_live.read_cell(book, L.PROVINCE_SHEET, L.PROVINCE_FOLDER_CELL),
+        lambda: excel_live.book_path(book, R.PROVINCE_RELATIVE_FOLDER_ONEDRIVE)))  # OneDrive: the synced file
     if not ok:
         return
     ok, notes = _attempt(book, lambda: excel_live.apply_plan(book, plan))

@@ -139,6 +139,26 @@ def test_a_missing_folder_is_an_alert_and_nothing_is_written(tmp_path):
     assert "tidak ditemukan" in actions[0]["args"][0]
 
 
+def test_a_workbook_opened_from_onedrive_recaps_a_full_folder_and_explains_a_relative_one(inbox, tmp_path,
+                                                                                        monkeypatch):
+    """Opened from OneDrive/SharePoint without a synced copy, Excel reports a URL xlwings cannot map:
+    a full folder needs no workbook folder; a relative one is explained (RAK859), not a bug report."""
+    import xlwings as xw
+
+    def onedrive(self):
+        raise xw.XlwingsError("Couldn't find your local OneDrive file, see: xlwings.org/error")
+
+    monkeypatch.setattr(xw.Book, "fullname", property(onedrive))
+    d, made = inbox
+    actions = press(_book_for(d, tmp_path), buttons.province)
+    assert actions[-1]["func"] == "alert" and f"{len(made)} satker" in actions[-1]["args"][0]
+    book = edit_workbook(PROVINCE_BOOK, tmp_path / "Rekap_Provinsi.xlsm",
+                         {L.PROVINCE_SHEET: {L.PROVINCE_FOLDER_CELL: "Kiriman"}})
+    actions = press(book, buttons.province)
+    assert [a["func"] for a in actions] == ["alert"]
+    assert "(RAK859)" in actions[0]["args"][0] and "Buat Rekap lagi" in actions[0]["args"][0]
+
+
 def test_a_relative_folder_needs_a_saved_workbook(tmp_path):
     book = edit_workbook(PROVINCE_BOOK, tmp_path / "Rekap_Provinsi.xlsm",
                          {L.PROVINCE_SHEET: {L.PROVINCE_FOLDER_CELL: "Kiriman"}})

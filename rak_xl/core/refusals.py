@@ -228,6 +228,19 @@ PROVINCE_FOLDER_CELL_EMPTY = refusal(
     "Press Pilih Folder, or type the folder holding the satker RAK workbooks into that cell.",
     "Buat Rekap was pressed in Rekap_Provinsi.xlsm while its folder cell is empty.")
 
+PROVINCE_RELATIVE_FOLDER_ONEDRIVE = refusal(
+    "RAK859", "province-relative-folder-onedrive",
+    "Folder di lembar Rekap Provinsi ditulis relatif terhadap workbook ini, tetapi letak lokal workbook "
+    "di OneDrive/SharePoint tidak ditemukan. Tidak ada yang diubah ({detail}).",
+    "The folder on the Rekap Provinsi sheet is relative to this workbook, whose local OneDrive/SharePoint "
+    "folder was not found. Nothing changed ({detail}).",
+    "Tulis folder lengkap (mis. D:\\Rekap\\2026), atau sinkronkan folder OneDrive itu ke komputer ini "
+    "(OneDrive > Sync), lalu tekan Buat Rekap lagi.",
+    "Give the full folder (e.g. D:\\Rekap\\2026), or sync that OneDrive folder to this PC (OneDrive > Sync), "
+    "then press Buat Rekap again.",
+    "Rekap_Provinsi.xlsm opened from OneDrive/SharePoint without a synced local copy has no folder of its own "
+    "to resolve a relative folder against; a full folder needs none.")
+
 PROVINCE_RELATIVE_FOLDER_UNSAVED = refusal(
     "RAK856", "province-relative-folder-unsaved",
     "Folder '{folder}' ditulis relatif, tetapi workbook ini belum disimpan.",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -122,15 +123,17 @@ def _not_a_workbook(path: Path) -> str:
     return say("province.not_workbook_name", suffix=path.suffix or "-")
 
 
-def folder_from_cell(value, workbook: str | Path) -> Path:
-    """The folder named in the Rekap Provinsi sheet: absolute, or relative to the workbook's folder."""
+def folder_from_cell(value, workbook: str | Path | Callable[[], Path]) -> Path:
+    """The folder named in the Rekap Provinsi sheet: absolute, or relative to the workbook's folder.
+    `workbook` may be a function giving its path, asked only for a relative folder (a workbook opened
+    from OneDrive may have no local path, which a full folder does not need)."""
     text = "" if value is None else str(value).strip().strip('"')
     where = dict(sheet=L.PROVINCE_SHEET, cell=L.PROVINCE_FOLDER_CELL)
     if not text:
         raise PROVINCE_FOLDER_CELL_EMPTY(where=f"sel {L.PROVINCE_FOLDER_CELL} lembar {L.PROVINCE_SHEET}", **where)
     folder = Path(text).expanduser()
     if not folder.is_absolute():
-        book = Path(workbook)
+        book = Path(workbook() if callable(workbook) else workbook)
         if not book.is_absolute() or not book.parent.is_dir():
             raise PROVINCE_RELATIVE_FOLDER_UNSAVED(folder=text, **where)
         folder = book.parent / folder

@@ -10,11 +10,13 @@ Both doors write the one WritePlan of rak_xl.outputs.recap_sheets.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from rak_xl.core import clock
 from rak_xl.core import layout as L
+from rak_xl.core.errors import RakInputError
 from rak_xl.core.refusals import PROVINCE_FOLDER_EMPTY
 from rak_xl.core.text import SEVERITIES, say
 
@@ -143,11 +145,16 @@ def province_recap(folder: str | Path, output: str | Path, workers: int | None =
     return recap
 
 
-def button_plan(folder_cell: object, workbook: str | Path, when: dt.datetime | None = None):
-    """The recap sheets for Rekap_Provinsi.xlsm, of the folder its folder cell names."""
+def button_plan(folder_cell: object, workbook: str | Path | Callable[[], Path], when: dt.datetime | None = None):
+    """The recap sheets for Rekap_Provinsi.xlsm, of the folder its folder cell names; `workbook` (its
+    path, or a function giving it) as folder_from_cell takes it."""
     from rak_xl.outputs.recap_sheets import recap_plan
 
     folder = folder_from_cell(folder_cell, workbook)
+    try:
+        book = Path(workbook() if callable(workbook) else workbook)
+    except RakInputError:  # no local path (OneDrive): then it is in no local folder to leave out
+        book = None
     # The workbook may sit in that folder: it is not a satker workbook.
-    recap = collect_recap(folder, exclude=Path(workbook))
+    recap = collect_recap(folder, exclude=book)
     return recap_plan(recap, folder.resolve().name, when or clock.now())
