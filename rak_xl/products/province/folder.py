@@ -36,21 +36,30 @@ class FolderScan:
     ignored: list[Path] = field(default_factory=list)  # files sent with a workbook (its PDF, its e-mail text)
 
 
-def scan_folder(folder: Path, exclude: Path | None = None) -> FolderScan:
+# Whether a file, by its path and stat, is one read as a workbook before (the cache's mappings): its
+# first bytes need no second look.
+Known = Callable[[Path, os.stat_result], object]
+
+
+def scan_folder(folder: Path, exclude: Path | None = None, known: Known | None = None) -> FolderScan:
     """The entries of `folder` (not recursive): workbooks by suffix and content, the rest set aside.
 
     Hidden files, Excel lock files (~$) and `exclude` (the recap being written) are left out.
     A file named like a workbook whose first bytes are no workbook's is listed as no RAK workbook;
     one too large is listed as unreadable, before it is hashed. Any other file is listed as no RAK
     workbook, except the files sent with a workbook of the folder (named after it: the Kiriman's PDF
-    and e-mail text), which are passed over quietly.
+    and e-mail text), which are passed over quietly. A file `known` vouches for is a workbook unopened.
     """
-    entries = _entries(folder, exclude)
+    return sort_entries(folder_entries(folder, exclude), known)
+
+
+def sort_entries(entries: list[Path], known: Known | None = None) -> FolderScan:
+    """scan_folder's sorting of a folder's entries (folder_entries)."""
     scan = FolderScan()
     stems = [p.stem for p in entries if p.suffix.lower() in (*WORKBOOK_SUFFIXES, OLD_SUFFIX)]
     for p in entries:
         if p.suffix.lower() in WORKBOOK_SUFFIXES:
-            _sort_workbook(p, scan)
+            _sort_workbook(p, scan, known)
         elif p.suffix.lower() != OLD_SUFFIX and _sent_with(p.name, stems) and not p.is_dir():
             scan.ignored.append(p)
         else:
@@ -63,7 +72,8 @@ def find_workbooks(folder: Path, exclude: Path | None = None) -> list[Path]:
     return scan_folder(folder, exclude).workbooks
 
 
-def _entries(folder: Path, exclude: Path | None) -> list[Path]:
+def folder_entries(folder: Path, exclude: Path | None = None) -> list[Path]:
+    """The entries scan_folder sorts; refused when `folder` is missing or a file."""
     if folder.is_file():
         raise PROVINCE_NOT_A_FOLDER(path=folder)
     if not folder.is_dir():
@@ -82,7 +92,7 @@ def _entries(folder: Path, exclude: Path | None) -> list[Path]:
     return out
 
 
-def _sort_workbook(path: Path, scan: FolderScan) -> None:
+def _sort_workbook(path: Path, scan: FolderScan, known: Known | None) -> None:
     """A file named as a workbook: read when it is one, listed when it is not (or too large to be one)."""
     from rak_xl.adapters.archive import MAX_FILE
     from rak_xl.adapters.file_kind import EMPTY, OTHER, file_kind
@@ -97,6 +107,9 @@ def _sort_workbook(path: Path, scan: FolderScan) -> None:
         return
     if info.st_size > MAX_FILE:  # listed as the reader would refuse it, without opening it
         scan.skipped.append(Skipped(path.name, KIND_UNREADABLE, TOO_LARGE(name=path).text()))
+        return
+    if known is not None and known(path, info):
+        scan.workbooks.append(path)
         return
     try:
         kind = file_kind(path)

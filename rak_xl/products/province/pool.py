@@ -2,19 +2,21 @@
 else in worker processes, in chunks, when there are enough files to be worth it.
 
 The cache is outside rak_xl (a file anyone can write), so it is trusted with nothing but time: a
-file is looked up by the SHA-256 of the bytes read for the lookup, and a summary is stored under
-the digest of the very bytes it was made from (read once, in the worker: summary.read_and_summarise),
-so a file rewritten in between cannot file one content's summary under another's digest."""
+file is looked up by the digest its path and stat were mapped to when it was last read, or else by
+the SHA-256 of the bytes read for the lookup, and a summary is stored under the digest of the very
+bytes it was made from (read once, in the worker: summary.read_and_summarise), so a file rewritten
+in between cannot file one content's summary under another's digest. A mapping is recorded from a
+read that vouches for it (summary.read_stamped), in the worker or in the lookup here."""
 
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
+import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from .progress import Progress
-from .summary import SatkerSummary, Skipped, digest_of, file_bytes, read_and_summarise
+from .summary import SatkerSummary, Skipped, Summarised, digest_of, read_and_summarise, read_stamped, stat_key
 from .summary_cache import SummaryCache
 
 
@@ -36,27 +38,53 @@ def summarise_all(paths: list[Path], workers: int | None = None, progress: Progr
         results[i] = found
         if progress:
             progress.update()
-    for i, (digest, result) in _summarise_many(todo, workers, progress):
+    for i, (digest, result, key) in _summarise_many(todo, workers, progress):
         results[i] = result
         if use_cache and digest is not None and isinstance(result, SatkerSummary):
             cache.put(digest, result.to_cache())
+            if key is not None:
+                cache.put_place(os.path.abspath(paths[i]), key, digest)
     return [results[i] for i in range(len(paths))]
+
+
+def known_digest(cache: SummaryCache, path: Path, info: os.stat_result) -> str | None:
+    """The digest the cache maps this file's path and stat to (a regular file only), or None."""
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    return cache.digest_at(os.path.abspath(path), stat_key(info))
+
+
+def known_by(cache: SummaryCache | None) -> Callable[[Path, os.stat_result], bool] | None:
+    """For the folder scan: whether the cache maps a file's path and stat to a digest (the file was
+    read as a workbook then); None without a cache."""
+    if cache is None or not cache.enabled:
+        return None
+    return lambda path, info: known_digest(cache, path, info) is not None
 
 
 def _cached(path: Path, cache: SummaryCache) -> SatkerSummary | Skipped | None:
     """The file's summary from the cache; a file that cannot be read is skipped here (its reason is
     the reader's, as a worker would give it); None when the file must be summarised."""
-    data = file_bytes(path)  # the reader's checks first: a FIFO, a device, a huge file is never hashed
+    try:
+        info = os.stat(path)
+    except OSError:
+        info = None
+    digest = known_digest(cache, path, info) if info is not None else None
+    if digest is not None:  # unchanged since it was hashed: its summary, or a worker reads it
+        return cache.get(digest, lambda stored: SatkerSummary.from_cache(stored, path, info.st_mtime))
+    data, key = read_stamped(path)  # the reader's checks first: a FIFO, a device, a huge file is never hashed
     if isinstance(data, Skipped):
         return data
-    try:
-        mtime = os.stat(path).st_mtime
-    except OSError:
+    if info is None:
         return None
-    return cache.get(digest_of(data), lambda stored: SatkerSummary.from_cache(stored, path, mtime))
+    digest = digest_of(data)
+    found = cache.get(digest, lambda stored: SatkerSummary.from_cache(stored, path, info.st_mtime))
+    if found is not None and key is not None:  # a renamed or copied file: known by its new place next time
+        cache.put_place(os.path.abspath(path), key, digest)
+    return found
 
 
-def _work(paths: list[str]) -> list[tuple[str | None, SatkerSummary | Skipped]]:
+def _work(paths: list[str]) -> list[Summarised]:
     return [read_and_summarise(p) for p in paths]
 
 
@@ -75,7 +103,7 @@ def _chunks(items: list, size: int) -> list[list]:
 
 def _summarise_many(todo: list[tuple[int, str]], workers: int | None,
                     progress: Progress | None):
-    """(index, (digest, summary)) for each (index, path), in processes when worth it."""
+    """(index, Summarised) for each (index, path), in processes when worth it."""
     workers = workers or os.cpu_count() or 1
     workers = max(1, min(workers, len(todo)))
     if workers == 1 or len(todo) < 4:
@@ -84,6 +112,10 @@ def _summarise_many(todo: list[tuple[int, str]], workers: int | None,
             if progress:
                 progress.update()
         return
+    # Imported here: a re-run with few changed files starts no worker process.
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
     # Chunks amortise the inter-process round trips; several per worker keep the cores busy to the end.
     warm_up()
     size = max(1, min(32, len(todo) // (workers * 4)))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,8 +22,8 @@ from rak_xl.core.refusals import PROVINCE_FOLDER_EMPTY
 from rak_xl.core.text import SEVERITIES, say
 
 from .duplicates import resolve_duplicates
-from .folder import check_output, folder_from_cell, scan_folder
-from .pool import summarise_all
+from .folder import check_output, folder_entries, folder_from_cell, sort_entries
+from .pool import known_by, summarise_all
 from .progress import Progress
 from .summary import SatkerSummary, Skipped
 from .summary_cache import SummaryCache
@@ -114,21 +115,17 @@ def collect_recap(folder: str | Path, workers: int | None = None, progress: bool
     again (summary_cache.py); the recap is the same either way.
     """
     folder = Path(folder)
-    scan = scan_folder(folder, exclude=exclude)
-    if not (scan.workbooks or scan.skipped or scan.ignored):  # an empty recap would look like a province without satker
+    entries = folder_entries(folder, exclude)  # a missing folder is refused before the cache is opened
+    if not entries:  # an empty recap would look like a province without satker
         raise PROVINCE_FOLDER_EMPTY(path=folder.resolve())
-    paths = scan.workbooks  # the progress bar counts workbooks, not the PDFs and texts beside them
-    bar = Progress(len(paths), say("province.reading"), stream=stream, enabled=progress)
-    if use_cache:
-        with SummaryCache() as cache:
-            results = summarise_all(paths, workers, bar, cache)
-        cached = cache.hits
-    else:
-        results = summarise_all(paths, workers, bar)
-        cached = 0
+    with SummaryCache() if use_cache else nullcontext() as cache:
+        scan = sort_entries(entries, known_by(cache))  # a workbook the cache knows is not opened
+        paths = scan.workbooks  # the progress bar counts workbooks, not the PDFs and texts beside them
+        bar = Progress(len(paths), say("province.reading"), stream=stream, enabled=progress)
+        results = summarise_all(paths, workers, bar, cache)
     recap = build_recap([r for r in results if isinstance(r, SatkerSummary)],
                         scan.skipped + [r for r in results if isinstance(r, Skipped)])
-    recap.cached = cached
+    recap.cached = cache.hits if cache is not None else 0
     return recap
 
 

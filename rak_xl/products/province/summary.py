@@ -11,8 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
+import os
+import stat
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from rak_xl.core import layout as L
 from rak_xl.core.errors import RakInputError
@@ -170,15 +174,54 @@ def digest_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_and_summarise(path: str | Path) -> tuple[str | None, SatkerSummary | Skipped]:
-    """(SHA-256 of the bytes read, their summary): the file is read once, and both come from those
-    bytes, so a file rewritten meanwhile can never file one content's summary under another's
-    digest. The digest is None when the file could not be read."""
-    path = Path(path)
+# How much older than the read a file's times must be for its stat to vouch for its content: a file
+# rewritten within its file system's timestamp granularity (FAT's 2 seconds the coarsest) can keep
+# the times it had before.
+RACY_NS = 2_000_000_000
+
+
+def stat_key(info: os.stat_result) -> str:
+    """What the cache knows a file's state by besides its path (summary_cache's place table)."""
+    return f"{info.st_dev}:{info.st_ino}:{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}"
+
+
+def read_stamped(path: Path) -> tuple[bytes | Skipped, str | None]:
+    """The file's bytes (file_bytes), and its stat key when that key may stand for these bytes: a
+    regular file whose stat was the same before and after the read, with times at least RACY_NS
+    older than the read. None otherwise (the bytes are still good; only no mapping is recorded)."""
+    started = time.time_ns()
+    try:
+        before = os.stat(path)
+    except OSError:
+        before = None
     data = file_bytes(path)
+    if before is None or isinstance(data, Skipped) or not stat.S_ISREG(before.st_mode):
+        return data, None
+    if max(before.st_mtime_ns, before.st_ctime_ns) > started - RACY_NS:
+        return data, None
+    try:
+        after = os.stat(path)
+    except OSError:
+        return data, None
+    key = stat_key(before)
+    return data, key if stat_key(after) == key else None
+
+
+class Summarised(NamedTuple):
+    digest: str | None  # SHA-256 of the bytes read; None when the file could not be read
+    result: SatkerSummary | Skipped
+    stat: str | None  # stat_key when it may stand for those bytes (read_stamped), else None
+
+
+def read_and_summarise(path: str | Path) -> Summarised:
+    """The SHA-256 of the bytes read and their summary: the file is read once, and both come from
+    those bytes, so a file rewritten meanwhile can never file one content's summary under another's
+    digest; and the file's stat key, when the read vouches for it."""
+    path = Path(path)
+    data, key = read_stamped(path)
     if isinstance(data, Skipped):
-        return None, data
-    return digest_of(data), _summarise_bytes(path, data)
+        return Summarised(None, data, None)
+    return Summarised(digest_of(data), _summarise_bytes(path, data), key)
 
 
 def _summarise_bytes(path: Path, data: bytes) -> SatkerSummary | Skipped:

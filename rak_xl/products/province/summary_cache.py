@@ -5,9 +5,23 @@ bytes have not changed gives the same summary, so its summary is stored under
     (SHA-256 of the file's content, engine fingerprint)
 where the engine fingerprint covers rak_xl's version, the rule catalog (codes,
 severities, messages) and the source of the package itself: any other rak_xl, or a
-changed rule, simply finds no entries and reads every file again. Nothing that
-depends on the file's name or place is stored (the name, path and modification time
-are taken fresh on every run), so a renamed or copied file is a hit.
+changed rule, simply finds no entries and reads every file again. A summary holds
+nothing that depends on the file's name or place (the name, path and modification
+time are taken fresh on every run), so a renamed or copied file is a hit.
+
+Finding that digest means reading and hashing the whole file, so a second table, as git's
+index does, keeps each file's place and stat when its digest was taken:
+    (absolute path) -> (st_dev, st_ino, st_size, st_mtime_ns, st_ctime_ns, SHA-256)
+A file whose path and stat are unchanged is known by that digest unread, and the folder scan
+does not open it either (it was a workbook when it was read). This table does depend on the
+place: it is what says "this is still the file that was hashed". A file changed in place
+changes its size, mtime or ctime (restoring the mtime with a touch sets the ctime), a file
+replaced by another changes its inode. A mapping is recorded only when it is sound
+(summary.read_stamped): a regular file whose stat was the same before and after the bytes
+were read, and whose mtime and ctime were at least RACY_NS older than the read, so that a
+file rewritten within its file system's timestamp granularity (FAT keeps 2 seconds) cannot
+keep the stat of content it no longer has. A renamed or copied file is read and hashed once,
+then mapped under its new place.
 
 Where (docs/commands.md says the same; the folder is safe to delete at any time):
     RAK_XL_CACHE_DIR, when set (the tests point it at a temporary folder);
@@ -22,7 +36,12 @@ application id, version and columns say so) or a damaged one (SQLite's quick che
 as province.sqlite3.rusak and a new cache is made, once, rather than read around on every run. An
 entry is parsed strictly (no NaN or Infinity, at most MAX_ENTRY bytes, no nesting beyond what JSON's
 parser allows) and handed to `load`, which checks its shape; an entry that fails is deleted and the
-file is read again.
+file is read again. A mapping row of the wrong types (a stat that is no text, a digest that is not
+64 hex digits) is ignored. A stale or poisoned mapping can at worst make a file be looked up under
+another digest, which is what a poisoned summary entry can already do: it gets that digest's
+summary, itself parsed and shape-checked, or none (the file is then read); it never makes a
+file's bytes be trusted, and a file the scan would set aside is looked up, not read, only while
+its path and stat match a mapping (which, unless poisoned, was recorded from a workbook).
 """
 
 from __future__ import annotations
@@ -31,6 +50,7 @@ import hashlib
 import json
 import math
 import os
+import re
 import sqlite3
 import sys
 import time
@@ -43,9 +63,14 @@ ENV_DIR = "RAK_XL_CACHE_DIR"
 FILE_NAME = "province.sqlite3"
 _BATCH = 64
 KEEP_DAYS = 60  # entries not used for this long are dropped (old versions, files long gone)
+# A use is written back only when the stored one is older than this: a re-run of unchanged files
+# writes nothing, and an entry still outlives KEEP_DAYS of disuse by at most a day.
+_REFRESH = 86400
 APPLICATION_ID = 0x52414B31  # "RAK1" in the SQLite header: this file is a rak_xl cache
-LAYOUT = 1  # the table's layout (PRAGMA user_version); another layout is set aside and rebuilt
+LAYOUT = 2  # the tables' layout (PRAGMA user_version); another layout is set aside and rebuilt
 COLUMNS = ["digest", "engine", "data", "used"]
+PLACE_COLUMNS = ["path", "stat", "digest", "used"]
+_DIGEST = re.compile(r"[0-9a-f]{64}")
 MAX_ENTRY = 4 * 1024 * 1024  # bytes of one summary's JSON; a real one is a few KB (at most 200 findings)
 
 
@@ -94,7 +119,8 @@ def source_root() -> Path:
 
 
 class SummaryCache:
-    """Content hash -> the JSON of a summary, for one engine fingerprint. Use as a context manager."""
+    """Content hash -> the JSON of a summary, for one engine fingerprint, and a file's path and stat ->
+    its content hash. Use as a context manager."""
 
     def __init__(self, folder: str | Path | None = None, fingerprint: str | None = None) -> None:
         self.folder = Path(folder) if folder is not None else cache_dir()
@@ -104,6 +130,9 @@ class SummaryCache:
         self.hits = 0
         self._new: list[tuple[str, str, str, float]] = []
         self._used: list[tuple[float, str, str]] = []
+        self._places: list[tuple[str, str, str, float]] = []  # new mappings, written with the summaries
+        self._places_used: list[tuple[float, str]] = []
+        self._known: dict[str, tuple[str, str] | None] = {}  # path -> (stat, digest) as stored, per run
 
     def __enter__(self) -> SummaryCache:
         self.open()
@@ -161,7 +190,7 @@ class SummaryCache:
         if self.db is None:
             return None
         try:
-            row = self.db.execute("SELECT data FROM summary WHERE digest = ? AND engine = ?",
+            row = self.db.execute("SELECT data, used FROM summary WHERE digest = ? AND engine = ?",
                                   (digest, self.fingerprint)).fetchone()
         except sqlite3.DatabaseError as exc:
             self._failed(exc)
@@ -177,8 +206,35 @@ class SummaryCache:
             self._drop(digest)
             return None
         self.hits += 1
-        self._used.append((time.time(), digest, self.fingerprint))
+        now = time.time()
+        if _stale(row[1], now):
+            self._used.append((now, digest, self.fingerprint))
         return data
+
+    def digest_at(self, path: str, stat: str) -> str | None:
+        """The digest recorded for the file at `path` (absolute) when its stat key was `stat`, or None
+        (no mapping, another stat, or a row of the wrong types: the file is then read and hashed)."""
+        if self.db is None:
+            return None
+        if path not in self._known:
+            try:
+                row = self.db.execute("SELECT stat, digest, used FROM place WHERE path = ?", (path,)).fetchone()
+            except sqlite3.DatabaseError as exc:
+                self._failed(exc)
+                return None
+            self._known[path] = _mapping(row, path, time.time(), self._places_used)
+        known = self._known[path]
+        return known[1] if known is not None and known[0] == stat else None
+
+    def put_place(self, path: str, stat: str, digest: str) -> None:
+        """Record that the file at `path` had stat key `stat` when its content hashed to `digest`
+        (only for a sound read: summary.read_stamped)."""
+        if self.db is None or self.broken or self._known.get(path) == (stat, digest):
+            return
+        self._known[path] = (stat, digest)
+        self._places.append((path, stat, digest, time.time()))
+        if len(self._places) >= _BATCH:
+            self._flush()
 
     def _drop(self, digest: str) -> None:
         try:
@@ -206,13 +262,17 @@ class SummaryCache:
     def _flush(self) -> None:
         if self.db is None or self.broken:
             return
+        if not (self._new or self._used or self._places or self._places_used):
+            return  # a re-run of unchanged files opens no write transaction
         try:
             with self.db:
                 self.db.executemany("INSERT OR REPLACE INTO summary VALUES (?, ?, ?, ?)", self._new)
                 self.db.executemany("UPDATE summary SET used = ? WHERE digest = ? AND engine = ?", self._used)
+                self.db.executemany("INSERT OR REPLACE INTO place VALUES (?, ?, ?, ?)", self._places)
+                self.db.executemany("UPDATE place SET used = ? WHERE path = ?", self._places_used)
         except sqlite3.DatabaseError as exc:  # a cache that cannot be written only costs time on the next run
             self._failed(exc)
-        self._new, self._used = [], []
+        self._new, self._used, self._places, self._places_used = [], [], [], []
 
     def close(self) -> None:
         """Store what is pending, drop entries unused for KEEP_DAYS, close; a cache found damaged is set aside."""
@@ -222,7 +282,9 @@ class SummaryCache:
         try:
             if not self.broken:
                 with self.db:
-                    self.db.execute("DELETE FROM summary WHERE used < ?", (time.time() - KEEP_DAYS * 86400,))
+                    cutoff = (time.time() - KEEP_DAYS * 86400,)
+                    self.db.execute("DELETE FROM summary WHERE used < ?", cutoff)
+                    self.db.execute("DELETE FROM place WHERE used < ?", cutoff)
         except sqlite3.DatabaseError:
             pass
         finally:
@@ -233,19 +295,38 @@ class SummaryCache:
 
 
 def _ours_or_new(db: sqlite3.Connection) -> None:
-    """Make the table in a new (empty) database; _NotOurs for a file that is some other database."""
+    """Make the tables in a new (empty) database; _NotOurs for a file that is some other database."""
     tables = [row[0] for row in db.execute("SELECT name FROM sqlite_master")]
     if not tables:
         db.execute("CREATE TABLE summary (digest TEXT NOT NULL, engine TEXT NOT NULL, data TEXT NOT NULL, "
                    "used REAL NOT NULL, PRIMARY KEY (digest, engine))")
+        # stat: "st_dev:st_ino:st_size:st_mtime_ns:st_ctime_ns" (summary.stat_key), one text, so that an
+        # inode number beyond SQLite's 64-bit integers is kept whole.
+        db.execute("CREATE TABLE place (path TEXT NOT NULL PRIMARY KEY, stat TEXT NOT NULL, digest TEXT NOT NULL, "
+                   "used REAL NOT NULL)")
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         db.execute(f"PRAGMA user_version = {LAYOUT}")
         return
     ours = (db.execute("PRAGMA application_id").fetchone() == (APPLICATION_ID,)
             and db.execute("PRAGMA user_version").fetchone() == (LAYOUT,)
-            and [row[1] for row in db.execute("PRAGMA table_info(summary)")] == COLUMNS)
+            and [row[1] for row in db.execute("PRAGMA table_info(summary)")] == COLUMNS
+            and [row[1] for row in db.execute("PRAGMA table_info(place)")] == PLACE_COLUMNS)
     if not ours:
         raise _NotOurs("another program's file, or another layout")
+
+
+def _stale(used: object, now: float) -> bool:
+    """Whether a stored use time is worth writing anew (a time of the wrong type is)."""
+    return not isinstance(used, (int, float)) or used < now - _REFRESH
+
+
+def _mapping(row: tuple | None, path: str, now: float, used: list) -> tuple[str, str] | None:
+    """(stat, digest) of a place row, when both are of our types; its use queued when stale."""
+    if row is None or not isinstance(row[0], str) or not isinstance(row[1], str) or not _DIGEST.fullmatch(row[1]):
+        return None
+    if _stale(row[2], now):
+        used.append((now, path))
+    return row[0], row[1]
 
 
 def _parsed(text: object) -> object:
