@@ -84,12 +84,19 @@ def folder_entries(folder: Path, exclude: Path | None = None) -> list[Path]:
         if p.name.startswith((".", "~$")):
             continue
         try:
-            if skip is not None and p.resolve() == skip:
+            # Only a link, or an entry of the excluded file's name, can resolve to it: the others are
+            # not resolved one by one.
+            if skip is not None and (_same_name(p.name, skip.name) or p.is_symlink()) and p.resolve() == skip:
                 continue
         except (OSError, RuntimeError):  # a link loop: reported by the reader
             pass
         out.append(p)
     return out
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Whether two names in one folder are one file's, as Path compares them (case-blind on Windows)."""
+    return os.path.normcase(a) == os.path.normcase(b)
 
 
 def _sort_workbook(path: Path, scan: FolderScan, known: Known | None) -> None:

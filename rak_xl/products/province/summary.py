@@ -96,43 +96,60 @@ class SatkerSummary:
         return cls(file=path.name, path=str(path), mtime=mtime, **data)
 
 
+# The shapes are checked on what json.loads makes (summary_cache._parsed): a whole number is an int, a
+# text a str, so `type(v) is int` is an int and no bool, and a type test needs no isinstance.
 def _is_int(v: object) -> bool:
-    return isinstance(v, int) and not isinstance(v, bool)
+    return type(v) is int
 
 
 def _is_number(v: object) -> bool:
-    return (_is_int(v) or isinstance(v, float)) and math.isfinite(v)
+    return (type(v) is int or type(v) is float) and math.isfinite(v)
 
 
-def _list_of(v: object, test, length: int | None = None, at_most: int | None = None) -> bool:
-    return (isinstance(v, list) and (length is None or len(v) == length) and (at_most is None or len(v) <= at_most)
-            and all(test(x) for x in v))
+def _list_of(v: object, kind: type, length: int | None = None) -> bool:
+    """A list of values of `kind` (exactly), of `length` when given."""
+    return isinstance(v, list) and (length is None or len(v) == length) and all(type(x) is kind for x in v)
 
 
-def _map_of(v: object, test) -> bool:
-    return isinstance(v, dict) and all(isinstance(k, str) and test(x) for k, x in v.items())
+def _map_of(v: object, kind: type, least: int | None = None) -> bool:
+    """Text keys to values of `kind` (exactly), each at least `least` when given."""
+    return (isinstance(v, dict) and all(type(k) is str for k in v)
+            and all(type(x) is kind and (least is None or x >= least) for x in v.values()))
+
+
+def _findings(v: object) -> bool:
+    """At most MAX_FINDINGS_PER_SATKER (sheet, cell, code, message) lists of texts."""
+    if not isinstance(v, list) or len(v) > MAX_FINDINGS_PER_SATKER:
+        return False
+    for finding in v:
+        if not isinstance(finding, list) or len(finding) != 4:
+            return False
+        for text in finding:
+            if type(text) is not str:
+                return False
+    return True
 
 
 def _moment(v: object) -> bool:
-    return v is None or _list_of(v, lambda x: isinstance(x, str), 2) and v[0] in ("date", "datetime")
+    return v is None or _list_of(v, str, 2) and v[0] in ("date", "datetime")
+
+
+def _series(v: object) -> bool:
+    return v is None or isinstance(v, dict) and set(v) == {"capaian", "serapan"} and all(
+        isinstance(x, list) and len(x) == len(L.QUARTERS) and all(q is None or _is_number(q) for q in x)
+        for x in v.values())
 
 
 # What each field of a cached summary may hold (to_cache's shapes: JSON lists for tuples and moments).
 _CACHE_SHAPE = {
-    "satker": lambda v: isinstance(v, str), "satker_code": lambda v: isinstance(v, str),
-    "year": lambda v: v is None or _is_int(v), "dipa_number": lambda v: isinstance(v, str), "signed_on": _moment,
-    "counts": lambda v: _map_of(v, lambda n: _is_int(n) and n >= 0),
+    "satker": lambda v: type(v) is str, "satker_code": lambda v: type(v) is str,
+    "year": lambda v: v is None or _is_int(v), "dipa_number": lambda v: type(v) is str, "signed_on": _moment,
+    "counts": lambda v: _map_of(v, int, least=0),
     "pagu_initial": lambda v: v is None or _is_int(v), "pagu": lambda v: v is None or _is_int(v),
-    "allocated": _is_int, "programs": lambda v: _map_of(v, _is_int),
-    "program_names": lambda v: _map_of(v, lambda n: isinstance(n, str)),
-    "divisions": lambda v: _map_of(v, _is_int), "rpd": lambda v: _list_of(v, _is_int, len(L.QUARTERS)),
-    "errors": lambda v: _list_of(v, lambda e: _list_of(e, lambda x: isinstance(x, str), 4),
-                                 at_most=MAX_FINDINGS_PER_SATKER),
-    "errors_left_out": lambda v: _is_int(v) and v >= 0,
-    "evaluation": lambda v: v is None or isinstance(v, dict) and set(v) == {"capaian", "serapan"} and all(
-        _list_of(x, lambda q: q is None or _is_number(q), len(L.QUARTERS)) for x in v.values()),
-    "stamped_at": _moment, "date_flagged": lambda v: isinstance(v, bool),
-    "notes": lambda v: _list_of(v, lambda x: isinstance(x, str)),
+    "allocated": _is_int, "programs": lambda v: _map_of(v, int), "program_names": lambda v: _map_of(v, str),
+    "divisions": lambda v: _map_of(v, int), "rpd": lambda v: _list_of(v, int, len(L.QUARTERS)),
+    "errors": _findings, "errors_left_out": lambda v: _is_int(v) and v >= 0, "evaluation": _series,
+    "stamped_at": _moment, "date_flagged": lambda v: type(v) is bool, "notes": lambda v: _list_of(v, str),
 }
 
 

@@ -132,7 +132,11 @@ class SummaryCache:
         self._used: list[tuple[float, str, str]] = []
         self._places: list[tuple[str, str, str, float]] = []  # new mappings, written with the summaries
         self._places_used: list[tuple[float, str]] = []
-        self._known: dict[str, tuple[str, str] | None] = {}  # path -> (stat, digest) as stored, per run
+        # A folder's mappings and their summaries, read in one query when the folder's first file is
+        # looked up: path -> (stat, digest, used), digest -> (data, used), or None for no summary.
+        self._folders: set[str] = set()
+        self._known: dict[str, tuple[str, str, object]] = {}
+        self._stored: dict[str, tuple[object, object] | None] = {}
 
     def __enter__(self) -> SummaryCache:
         self.open()
@@ -189,12 +193,15 @@ class SummaryCache:
         an entry that will not parse or load is deleted (the file is read again and stored anew)."""
         if self.db is None:
             return None
-        try:
-            row = self.db.execute("SELECT data, used FROM summary WHERE digest = ? AND engine = ?",
-                                  (digest, self.fingerprint)).fetchone()
-        except sqlite3.DatabaseError as exc:
-            self._failed(exc)
-            return None
+        if digest in self._stored:  # read with its folder's mappings (taken once: a second copy asks again)
+            row = self._stored.pop(digest)
+        else:
+            try:
+                row = self.db.execute("SELECT data, used FROM summary WHERE digest = ? AND engine = ?",
+                                      (digest, self.fingerprint)).fetchone()
+            except sqlite3.DatabaseError as exc:
+                self._failed(exc)
+                return None
         if row is None:
             return None
         try:
@@ -216,23 +223,45 @@ class SummaryCache:
         (no mapping, another stat, or a row of the wrong types: the file is then read and hashed)."""
         if self.db is None:
             return None
-        if path not in self._known:
-            try:
-                row = self.db.execute("SELECT stat, digest, used FROM place WHERE path = ?", (path,)).fetchone()
-            except sqlite3.DatabaseError as exc:
-                self._failed(exc)
-                return None
-            self._known[path] = _mapping(row, path, time.time(), self._places_used)
-        known = self._known[path]
-        return known[1] if known is not None and known[0] == stat else None
+        folder = os.path.dirname(path)
+        if folder not in self._folders:
+            self._folders.add(folder)
+            self._load(folder)
+        known = self._known.get(path)
+        if known is None or known[0] != stat:
+            return None
+        now = time.time()
+        if _stale(known[2], now):
+            self._known[path] = (known[0], known[1], now)
+            self._places_used.append((now, path))
+        return known[1]
+
+    def _load(self, folder: str) -> None:
+        """The mappings of the files in `folder` (absolute) and the summaries of their digests, in one query
+        (rows of the wrong types left out)."""
+        prefix = os.path.join(folder, "")
+        try:
+            rows = self.db.execute(
+                "SELECT p.path, p.stat, p.digest, p.used, s.data, s.used FROM place p LEFT JOIN summary s "
+                "ON s.digest = p.digest AND s.engine = ? WHERE p.path > ? AND p.path < ?",
+                (self.fingerprint, prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1))).fetchall()
+        except sqlite3.DatabaseError as exc:
+            self._failed(exc)
+            return
+        for path, stat, digest, used, data, data_used in rows:
+            # Subfolders' files fall in the same range; the scan does not reach them.
+            if isinstance(path, str) and os.path.dirname(path) == folder and _sound(stat, digest):
+                self._known.setdefault(path, (stat, digest, used))
+                self._stored[digest] = None if data is None else (data, data_used)
 
     def put_place(self, path: str, stat: str, digest: str) -> None:
         """Record that the file at `path` had stat key `stat` when its content hashed to `digest`
         (only for a sound read: summary.read_stamped)."""
-        if self.db is None or self.broken or self._known.get(path) == (stat, digest):
+        if self.db is None or self.broken or self._known.get(path, ())[:2] == (stat, digest):
             return
-        self._known[path] = (stat, digest)
-        self._places.append((path, stat, digest, time.time()))
+        now = time.time()
+        self._known[path] = (stat, digest, now)
+        self._places.append((path, stat, digest, now))
         if len(self._places) >= _BATCH:
             self._flush()
 
@@ -320,13 +349,9 @@ def _stale(used: object, now: float) -> bool:
     return not isinstance(used, (int, float)) or used < now - _REFRESH
 
 
-def _mapping(row: tuple | None, path: str, now: float, used: list) -> tuple[str, str] | None:
-    """(stat, digest) of a place row, when both are of our types; its use queued when stale."""
-    if row is None or not isinstance(row[0], str) or not isinstance(row[1], str) or not _DIGEST.fullmatch(row[1]):
-        return None
-    if _stale(row[2], now):
-        used.append((now, path))
-    return row[0], row[1]
+def _sound(stat: object, digest: object) -> bool:
+    """Whether a place row's stat and digest are of our types (text, and 64 lowercase hex digits)."""
+    return isinstance(stat, str) and isinstance(digest, str) and _DIGEST.fullmatch(digest) is not None
 
 
 def _parsed(text: object) -> object:
