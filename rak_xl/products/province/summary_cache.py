@@ -21,7 +21,7 @@ replaced by another changes its inode. A mapping is recorded only when it is sou
 were read, and whose mtime and ctime were at least RACY_NS older than the read, so that a
 file rewritten within its file system's timestamp granularity (FAT keeps 2 seconds) cannot
 keep the stat of content it no longer has. A renamed or copied file is read and hashed once,
-then mapped under its new place.
+then mapped under its new place. A mapping holds for any engine (a digest is the content's alone).
 
 Where (docs/commands.md says the same; the folder is safe to delete at any time):
     RAK_XL_CACHE_DIR, when set (the tests point it at a temporary folder);
@@ -37,11 +37,11 @@ as province.sqlite3.rusak and a new cache is made, once, rather than read around
 entry is parsed strictly (no NaN or Infinity, at most MAX_ENTRY bytes, no nesting beyond what JSON's
 parser allows) and handed to `load`, which checks its shape; an entry that fails is deleted and the
 file is read again. A mapping row of the wrong types (a stat that is no text, a digest that is not
-64 hex digits) is ignored. A stale or poisoned mapping can at worst make a file be looked up under
-another digest, which is what a poisoned summary entry can already do: it gets that digest's
-summary, itself parsed and shape-checked, or none (the file is then read); it never makes a
-file's bytes be trusted, and a file the scan would set aside is looked up, not read, only while
-its path and stat match a mapping (which, unless poisoned, was recorded from a workbook).
+64 lowercase hex digits) is ignored. A stale or poisoned mapping can at worst make a file be looked
+up under another digest, which is what a poisoned summary entry can already do: the file gets that
+digest's summary (parsed and shape-checked like any entry) or, when there is none, is read. So too
+a file the scan would set aside by its first bytes: it is taken for a workbook only while its path
+and stat match a mapping, and then gets a checked summary or is read, and named by the reader.
 """
 
 from __future__ import annotations
