@@ -103,3 +103,24 @@ def test_a_file_too_large_for_a_workbook_is_listed_before_it_is_hashed(tmp_path,
     scan = P.scan_folder(tmp_path)
     assert scan.workbooks == [] and [(s.file, s.kind) for s in scan.skipped] == [("besar.xlsx", P.KIND_UNREADABLE)]
     assert "terlalu besar" in scan.skipped[0].reason and "(RAK713)" in scan.skipped[0].reason
+
+
+def test_the_recap_being_written_is_left_out_by_its_name_or_through_a_link(tmp_path):
+    folder = tmp_path / "kiriman"
+    folder.mkdir()
+    recap = folder / "Rekap.xlsx"
+    recap.write_bytes(b"rekap sebelumnya")
+    (folder / "lain.xlsx").write_bytes(b"bukan workbook")
+    try:
+        (folder / "tautan.xlsx").symlink_to(recap)
+        (tmp_path / "alias").symlink_to(folder, target_is_directory=True)
+    except OSError:
+        pytest.skip("no symbolic links here")
+
+    def listed(exclude) -> list[str]:
+        scan = P.scan_folder(folder, exclude=exclude)
+        return sorted(p.name for p in scan.workbooks + scan.ignored) + sorted(s.file for s in scan.skipped)
+
+    assert listed(None) == ["Rekap.xlsx", "lain.xlsx", "tautan.xlsx"]
+    for exclude in (recap, tmp_path / "alias" / "Rekap.xlsx", folder / "tautan.xlsx"):
+        assert listed(exclude) == ["lain.xlsx"], exclude

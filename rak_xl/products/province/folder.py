@@ -79,14 +79,18 @@ def folder_entries(folder: Path, exclude: Path | None = None) -> list[Path]:
     if not folder.is_dir():
         raise PROVINCE_FOLDER_NOT_FOUND(path=folder)
     skip = exclude.resolve() if exclude else None
+    # Only a link, or an entry of the excluded file's name, can resolve to it: the others are not
+    # resolved one by one (the listing says which entries are links).
+    links = set()
+    if skip is not None:
+        with os.scandir(folder) as listing:
+            links = {entry.name for entry in listing if entry.is_symlink()}
     out = []
     for p in sorted(folder.iterdir()):
         if p.name.startswith((".", "~$")):
             continue
         try:
-            # Only a link, or an entry of the excluded file's name, can resolve to it: the others are
-            # not resolved one by one.
-            if skip is not None and (_same_name(p.name, skip.name) or p.is_symlink()) and p.resolve() == skip:
+            if skip is not None and (p.name in links or _same_name(p.name, skip.name)) and p.resolve() == skip:
                 continue
         except (OSError, RuntimeError):  # a link loop: reported by the reader
             pass
