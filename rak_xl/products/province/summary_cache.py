@@ -16,7 +16,9 @@ A file whose path and stat are unchanged is known by that digest unread, and the
 does not open it either (it was a workbook when it was read). This table does depend on the
 place: it is what says "this is still the file that was hashed". A file changed in place
 changes its size, mtime or ctime (restoring the mtime with a touch sets the ctime), a file
-replaced by another changes its inode. A mapping is recorded only when it is sound
+replaced by another changes its inode. (On Windows st_ctime is the creation time, so a rewrite
+of the same size whose mtime is then set back on purpose goes unseen there, as it does for git;
+--no-cache reads every file.) A mapping is recorded only when it is sound
 (summary.read_stamped): a regular file whose stat was the same before and after the bytes
 were read, and whose mtime and ctime were at least RACY_NS older than the read, so that a
 file rewritten within its file system's timestamp granularity (FAT keeps 2 seconds) cannot
