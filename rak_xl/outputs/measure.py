@@ -21,16 +21,18 @@ text, which leaves its printout (set at the fonts' true widths) room too.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import accumulate
 
 from .glyph_widths import CHARACTERS, WIDTHS
 
 SIZE = 11.0  # points: the output sheets' font size (Calibri 11, Excel's default)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # a setting is itself: hashed as an object, cheaply, in every cache key
 class Setter:
     """How one application sets a sheet's text: the metrics it uses (`family` in WIDTHS) at `size`,
     the points of a column-width unit and of a column's padding, what a wrapped line leaves unused,
@@ -58,10 +60,51 @@ class Setter:
         return lines * self.line + self.lead
 
 
-# (units per em, width of each character, the widest: what a character the table lacks counts as)
-_UNITS = {key: (units, dict(zip(CHARACTERS, widths)), max(widths)) for key, (units, widths) in WIDTHS.items()}
+class _Face:
+    """A font's advance widths (font units) by character, a character the table lacks (or gives no
+    width) counting as the widest, and the widths of the words measured so far."""
+
+    def __init__(self, units: int, widths: Sequence[int]) -> None:
+        self.units = units
+        self.widest = max(widths)
+        self.chars = _Widths({ch: w or self.widest for ch, w in zip(CHARACTERS, widths)})
+        self.chars.widest = self.widest
+        self.words: dict[str, int] = {}
+        self.sized: dict[float, _Widths] = {}
+
+    def glyphs(self, size: float) -> _Widths:
+        """Each character's width in points at `size`, worked out as text_points works out one character's."""
+        points = self.sized.get(size)
+        if points is None:
+            points = self.sized[size] = _Widths({ch: w * size / self.units for ch, w in self.chars.items()})
+            points.widest = self.widest * size / self.units
+        return points
+
+    def width(self, text: str) -> int:
+        """`text`'s width in font units (a sum of integers: exact, whatever the order)."""
+        return sum(map(self.chars.__getitem__, text))
+
+    def word(self, word: str) -> int:
+        """A word's width, measured once: a recap's lists repeat their words in every row."""
+        width = self.words.get(word)
+        if width is None:
+            if len(self.words) >= _WORDS_KEPT:
+                self.words.clear()
+            width = self.words[word] = self.width(word)
+        return width
+
+
+class _Widths(dict):
+    widest: float = 0
+
+    def __missing__(self, ch: str) -> float:
+        return self.widest
+
+
+_WORDS_KEPT = 65536
+_FACES = {key: _Face(units, widths) for key, (units, widths) in WIDTHS.items()}
 EXCEL = Setter("Excel", "carlito", unit=5.25, padding=3.75, margin=3.75, line=15.0, lead=0.0)
-_DIGIT = _UNITS[("dejavu", False)][1]["0"] / 2048 * SIZE
+_DIGIT = _FACES["dejavu", False].chars["0"] / 2048 * SIZE
 LIBREOFFICE = Setter("LibreOffice", "dejavu", unit=_DIGIT, padding=_DIGIT * 5 / 7, margin=3.5, line=13.45, lead=1.5,
                      overflow=1.12)
 SETTERS = (EXCEL, LIBREOFFICE)
@@ -72,37 +115,52 @@ ARIAL_10 = (replace(EXCEL, family="liberation", size=10.0, line=12.75),
             replace(LIBREOFFICE, size=10.0, line=12.25))
 
 
-@lru_cache(maxsize=65536)
 def text_points(text: str, setter: Setter, bold: bool = False) -> float:
     """The width of `text` in points as `setter` sets it; a character the table lacks counts as the widest."""
-    units, widths, widest = _UNITS[(setter.family, bold)]
-    return sum(widths.get(ch) or widest for ch in text) * setter.size / units
+    face = _FACES[setter.family, bold]
+    return face.width(text) * setter.size / face.units
+
+
+# Points a one-line proof keeps in hand: a text's width summed whole and word by word may differ in the last bits.
+_SLACK = 1e-6
 
 
 def line_count(text: str, inner: float, setter: Setter, bold: bool = False) -> int:
     """Lines `text` takes when wrapped in `inner` points: greedy at spaces, each newline a new line,
     a word longer than a line starting a line of its own and broken between characters."""
-    space = text_points(" ", setter, bold)
+    face = _FACES[setter.family, bold]
+    size, units = setter.size, face.units
+    if "\n" not in text and face.width(text) * size / units < inner - _SLACK:  # most cells: one line, words unmeasured
+        return 1
+    space = face.word(" ") * size / units
     count = 0
     for paragraph in text.split("\n"):
         lines, used = 1, 0.0
         for word in paragraph.split(" "):
-            size = text_points(word, setter, bold)
-            need = size if used == 0 else used + space + size
+            width = face.word(word) * size / units
+            need = width if used == 0 else used + space + width
             if need <= inner or not word:
                 used = need
-            elif size <= inner:
-                lines, used = lines + 1, size
+            elif width <= inner:
+                lines, used = lines + 1, width
             else:
-                lines += 1 if used else 0
-                used = 0.0
-                for ch in word:
-                    width = text_points(ch, setter, bold)
-                    if used and used + width > inner:
-                        lines, used = lines + 1, 0.0
-                    used += width
+                lines, used = _break_word(word, inner, face.glyphs(size), lines + (1 if used else 0))
         count += lines
     return count
+
+
+def _break_word(word: str, inner: float, glyphs: _Widths, lines: int) -> tuple[int, float]:
+    """A word wider than a line, from the start of a line: broken before the character that would pass
+    `inner` (each line holding one character at least); the lines, and the points the last one uses.
+    A line's running widths are summed left to right (accumulate), as one character at a time would."""
+    widths = list(map(glyphs.__getitem__, word))
+    start = 0
+    while True:
+        running = list(accumulate(widths[start:]))
+        end = start + max(1, bisect_right(running, inner))  # widths are positive: running widths only grow
+        if end >= len(widths):
+            return lines, running[-1]
+        lines, start = lines + 1, end
 
 
 def fits(text: str, widths: Sequence[float], bold: bool = False) -> bool:
@@ -134,4 +192,7 @@ def split_lines(text: str, widths: Sequence[float], bold: bool = False, joiner: 
 @lru_cache(maxsize=16384)  # a recap's lists repeat names, files and sheets in every row
 def cell_height(text: str, width: float, bold: bool = False, setters: Sequence[Setter] = SETTERS) -> float:
     """Points a wrapped cell of `width` units needs for `text`: the tallest of the settings."""
-    return max(s.height(line_count(text, s.inner([width]), s, bold)) for s in setters)
+    tallest = 0.0
+    for s in setters:  # s.inner([width]), without the list
+        tallest = max(tallest, s.height(line_count(text, s.column(width) - s.margin, s, bold)))
+    return tallest

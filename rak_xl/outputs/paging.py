@@ -86,11 +86,14 @@ def row_height(row: Sequence[Any], widths: Sequence[float], wrapped: set[int], b
     """Printed height of a row (points) whose wrapped columns are `wrapped` (0-based): its tallest
     wrapped cell as Excel or LibreOffice sets it (rak_xl.outputs.measure; `font`: the output sheets'
     Calibri 11 unless said, e.g. ARIAL_10), at least one line."""
-    height = LINE
+    height, size = LINE, len(row)
     for c in wrapped:
-        text = cell_text(row[c]) if c < len(row) else ""
-        if text:
-            height = max(height, cell_height(text, widths[c], bold, font))
+        if c < size:
+            text = row[c]
+            if text.__class__ is not str:
+                text = cell_text(text)
+            if text:
+                height = max(height, cell_height(text, widths[c], bold, font))
     return height + PADDING
 
 
