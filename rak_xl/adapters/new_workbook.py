@@ -172,64 +172,100 @@ def _text_xml(value: str) -> str:
     return f' t="inlineStr"><is><t{space}>{value}</t></is></c>'
 
 
-def _cell_xml(ref: str, value: Any, fmt: Any) -> str:
-    """A cell as XlsxWriter writes it in constant-memory mode ('' for an empty one without format)."""
-    # XlsxWriter numbers a format when a cell first uses it; asking in the order of the cells keeps its numbering.
-    style = f' s="{fmt._get_xf_index()}"' if fmt is not None else ""
-    cls = value.__class__
-    if value is None or value == "":
-        return f'<c r="{ref}"{style}/>' if style else ""
-    if cls is str:
-        return f'<c r="{ref}"{style}' + _text_xml(value)
-    if cls is dt.date:
-        value = float((value - _EPOCH).days + 1)  # +1: Excel's 29 February 1900 (dates before are not plain)
-    return f'<c r="{ref}"{style}><v>{value:.16G}</v></c>'
-
-
 class _PlainSheet:
     """A plain sheet's dimension and <sheetData>, as XlsxWriter writes them in constant-memory mode:
     a row only where a cell is written, its height where one is set, every cell with its format.
     XlsxWriter writes a sheet's last row when the file is closed, after every sheet's other rows
     (which numbers the formats it brings in last): `finish`, called for every sheet in turn, does too.
-    Heights go to XlsxWriter as well, which places drawings by them."""
+    Heights go to XlsxWriter as well where the sheet has charts, which it places by them."""
 
     def __init__(self, ws, out: SheetOutput, styles: _Styles) -> None:
-        boxes = _boxes(out)
         width = out.shape[1]
         self.letters = [col_letter(c) for c in range(1, width + 1)]
-        vectors: dict[tuple[int, ...], list[Any]] = {}
+        self.vectors: dict[tuple[int, ...], list[Any]] = {}  # the formats of each set of ranges over a row
+        self.marks: dict[tuple[int, ...], list[str]] = {}  # their style attributes, once a row of them is written
+        self.texts: dict[str, str] = {}  # a text's cell XML after the reference: the lists repeat names and files
         self.lines: list[str] = []
         self.bounds: list[int] = []  # first row, last row, first column, last column written (0-based)
-        self.last: tuple | None = None  # the last row with cells: (row element's start, row, values, formats)
-        for r, row in enumerate(out.values):
+        self.last: tuple | None = None  # the last row with cells: (row element's start, row, values, its ranges)
+        heights, blank = out.row_heights, [None] * width
+        for r, row, active in _row_ranges(out, styles, self.vectors):
             head = f'<row r="{r + 1}"'
-            if r + 1 in out.row_heights:
-                ws.set_row(r, out.row_heights[r + 1])
-                pixels = int(out.row_heights[r + 1] * 4.0 / 3.0 + 0.5)  # as XlsxWriter rounds a height in points
+            if r + 1 in heights:
+                if out.charts:
+                    ws.set_row(r, heights[r + 1])
+                pixels = int(heights[r + 1] * 4.0 / 3.0 + 0.5)  # as XlsxWriter rounds a height in points
                 self.bounds = _widen(self.bounds, r, self.bounds[2] if self.bounds else 0)  # at the first column
                 if pixels != _DEFAULT_ROW_PIXELS:
                     head += f' ht="{pixels * 0.75:.16g}" customHeight="1"'
-            active = tuple(i for i, ((r0, _, r1, _), _) in enumerate(boxes) if r0 <= r <= r1)
-            formats = vectors.get(active)
-            if formats is None:
-                formats = vectors[active] = [styles.get(_props(boxes, active, c)) for c in range(width)]
-            row = [*row[:width], *[None] * (width - len(row))]
-            used = [c for c, (v, f) in enumerate(zip(row, formats)) if f is not None or not (v is None or v == "")]
+            if len(row) < width:
+                row = [*row, *blank[len(row):]]
+            used = _used(row, self.vectors[active])
             if used:
                 if self.last is not None:
                     self.lines.append(self._row(*self.last))
-                self.last = (head, r, row, formats)
-                self.bounds = _widen(_widen(self.bounds, r, used[0]), r, used[-1])
+                self.last = (head, r, row, active)
+                self.bounds = _widen(_widen(self.bounds, r, used[0]), r, used[1])
 
-    def _row(self, head: str, r: int, row: list, formats: list) -> str:
-        letters, n = self.letters, r + 1
-        return f"{head}>{''.join(_cell_xml(f'{letters[c]}{n}', v, f) for c, (v, f) in enumerate(zip(row, formats)))}</row>"
+    def _row(self, head: str, r: int, row: list, active: tuple[int, ...]) -> str:
+        marks = self.marks.get(active)
+        if marks is None:  # XlsxWriter numbers a format when a cell first uses it: in the order of the cells
+            marks = self.marks[active] = [f' s="{f._get_xf_index()}"' if f is not None else ""
+                                          for f in self.vectors[active]]
+        n, texts = r + 1, self.texts
+        cells = [head, ">"]
+        for letter, value, style in zip(self.letters, row, marks):
+            if value is None or value == "":
+                if style:
+                    cells.append(f'<c r="{letter}{n}"{style}/>')
+            elif value.__class__ is str:
+                text = texts.get(value)
+                if text is None:
+                    text = texts[value] = _text_xml(value)
+                cells.append(f'<c r="{letter}{n}"{style}{text}')
+            else:
+                cells.append(f'<c r="{letter}{n}"{style}><v>{_number(value):.16G}</v></c>')
+        cells.append("</row>")
+        return "".join(cells)
 
     def finish(self) -> tuple[str, list[str]]:
-        """(dimension, the pieces of <sheetData>): kept in pieces, written to the file one by one."""
+        """(dimension, the pieces of <sheetData>): kept in pieces of some rows each, written to the file one by one."""
         if self.last is None:
             return _dimension(self.bounds), ["<sheetData/>"]
-        return _dimension(self.bounds), ["<sheetData>", *self.lines, self._row(*self.last), "</sheetData>"]
+        rows = [*self.lines, self._row(*self.last)]
+        return _dimension(self.bounds), ["<sheetData>", *("".join(rows[i:i + _PIECE]) for i in range(0, len(rows), _PIECE)),
+                                         "</sheetData>"]
+
+
+_PIECE = 256  # rows joined into one write of the sheet's part
+
+
+def _row_ranges(out: SheetOutput, styles: _Styles, vectors: dict[tuple[int, ...], list[Any]]):
+    """(0-based row, values, the ranges over it) of every row; `vectors` gets the formats of each set
+    of ranges, the first time a row has them. The set changes only where a range starts or ends."""
+    boxes = _boxes(out)
+    width = out.shape[1]
+    edges = sorted({r0 for (r0, _, _, _), _ in boxes} | {r1 + 1 for (_, _, r1, _), _ in boxes})
+    active: tuple[int, ...] = ()
+    for r, row in enumerate(out.values):
+        if edges and r >= edges[0]:
+            while edges and r >= edges[0]:
+                edges.pop(0)
+            active = tuple(i for i, ((r0, _, r1, _), _) in enumerate(boxes) if r0 <= r <= r1)
+        if active not in vectors:
+            vectors[active] = [styles.get(_props(boxes, active, c)) for c in range(width)]
+        yield r, row, active
+
+
+def _used(row: list, formats: list) -> tuple[int, int] | None:
+    """The first and last column of a row with a value or a format."""
+    filled = [c for c, (v, f) in enumerate(zip(row, formats)) if f is not None or not (v is None or v == "")]
+    return (filled[0], filled[-1]) if filled else None
+
+
+def _number(value: Any) -> float | int:
+    """A plain number, or a date as Excel's serial (+1: Excel's 29 February 1900; dates before are not plain)."""
+    return float((value - _EPOCH).days + 1) if value.__class__ is dt.date else value
 
 
 def _widen(bounds: list[int], r: int, c: int) -> list[int]:
