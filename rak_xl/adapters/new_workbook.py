@@ -186,8 +186,8 @@ class _PlainSheet:
         self.marks: dict[tuple[int, ...], list[str]] = {}  # their style attributes, once a row of them is written
         self.texts: dict[str, str] = {}  # a text's cell XML after the reference: the lists repeat names and files
         self.lines: list[str] = []
-        self.bounds: list[int] = []  # first row, last row, first column, last column written (0-based)
         self.last: tuple | None = None  # the last row with cells: (row element's start, row, values, its ranges)
+        top, bottom, left, right = -1, -1, 0, 0  # the block written (0-based; top -1: none yet), its last row the last row seen
         heights, blank = out.row_heights, [None] * width
         for r, row, active in _row_ranges(out, styles, self.vectors):
             head = f'<row r="{r + 1}"'
@@ -195,7 +195,9 @@ class _PlainSheet:
                 if out.charts:
                     ws.set_row(r, heights[r + 1])
                 pixels = int(heights[r + 1] * 4.0 / 3.0 + 0.5)  # as XlsxWriter rounds a height in points
-                self.bounds = _widen(self.bounds, r, self.bounds[2] if self.bounds else 0)  # at the first column
+                if top < 0:  # a height alone counts the row at the first column
+                    top = bottom = r
+                bottom = r
                 if pixels != _DEFAULT_ROW_PIXELS:
                     head += f' ht="{pixels * 0.75:.16g}" customHeight="1"'
             if len(row) < width:
@@ -205,7 +207,12 @@ class _PlainSheet:
                 if self.last is not None:
                     self.lines.append(self._row(*self.last))
                 self.last = (head, r, row, active)
-                self.bounds = _widen(_widen(self.bounds, r, used[0]), r, used[1])
+                if top < 0:
+                    top, (left, right) = r, used
+                else:
+                    left, right = min(left, used[0]), max(right, used[1])
+                bottom = r
+        self.bounds = [top, bottom, left, right] if top >= 0 else []  # first row, last row, first column, last column
 
     def _row(self, head: str, r: int, row: list, active: tuple[int, ...]) -> str:
         marks = self.marks.get(active)
@@ -266,12 +273,6 @@ def _used(row: list, formats: list) -> tuple[int, int] | None:
 def _number(value: Any) -> float | int:
     """A plain number, or a date as Excel's serial (+1: Excel's 29 February 1900; dates before are not plain)."""
     return float((value - _EPOCH).days + 1) if value.__class__ is dt.date else value
-
-
-def _widen(bounds: list[int], r: int, c: int) -> list[int]:
-    if not bounds:
-        return [r, r, c, c]
-    return [min(bounds[0], r), max(bounds[1], r), min(bounds[2], c), max(bounds[3], c)]
 
 
 def _dimension(bounds: list[int]) -> str:
