@@ -21,11 +21,9 @@ text, which leaves its printout (set at the fonts' true widths) room too.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import accumulate
 
 from .glyph_widths import CHARACTERS, WIDTHS
 
@@ -130,7 +128,7 @@ def line_count(text: str, inner: float, setter: Setter, bold: bool = False) -> i
     a word longer than a line starting a line of its own and broken between characters."""
     face = _FACES[setter.family, bold]
     size, units = setter.size, face.units
-    if "\n" not in text and face.width(text) * size / units < inner - _SLACK:  # most cells: one line, words unmeasured
+    if "\n" not in text and face.word(text) * size / units < inner - _SLACK:  # most cells: one line, words unmeasured
         return 1
     space = face.word(" ") * size / units
     count = 0
@@ -150,17 +148,15 @@ def line_count(text: str, inner: float, setter: Setter, bold: bool = False) -> i
 
 
 def _break_word(word: str, inner: float, glyphs: _Widths, lines: int) -> tuple[int, float]:
-    """A word wider than a line, from the start of a line: broken before the character that would pass
-    `inner` (each line holding one character at least); the lines, and the points the last one uses.
-    A line's running widths are summed left to right (accumulate), as one character at a time would."""
-    widths = list(map(glyphs.__getitem__, word))
-    start = 0
-    while True:
-        running = list(accumulate(widths[start:]))
-        end = start + max(1, bisect_right(running, inner))  # widths are positive: running widths only grow
-        if end >= len(widths):
-            return lines, running[-1]
-        lines, start = lines + 1, end
+    """A word wider than a line, from the start of a line: broken before each character that would pass
+    `inner` (each line holding one character at least); the lines, and the points the last one uses."""
+    used = 0.0
+    for ch in word:
+        width = glyphs[ch]
+        if used and used + width > inner:
+            lines, used = lines + 1, 0.0
+        used += width
+    return lines, used
 
 
 def fits(text: str, widths: Sequence[float], bold: bool = False) -> bool:
