@@ -130,12 +130,12 @@ def line_count(text: str, inner: float, setter: Setter, bold: bool = False) -> i
     size, units = setter.size, face.units
     if "\n" not in text and face.word(text) * size / units < inner - _SLACK:  # most cells: one line, words unmeasured
         return 1
-    space = face.word(" ") * size / units
+    space, known = face.word(" ") * size / units, face.words
     count = 0
     for paragraph in text.split("\n"):
         lines, used = 1, 0.0
         for word in paragraph.split(" "):
-            width = face.word(word) * size / units
+            width = (known.get(word) or face.word(word)) * size / units
             need = width if used == 0 else used + space + width
             if need <= inner or not word:
                 used = need

@@ -220,6 +220,7 @@ def list_sheet(name: str, words: str, columns: tuple[tuple[str, float], ...], ro
     inside the table); every column wraps, each row as tall as its longest text."""
     widths = [w for _, w in columns]
     end, last = len(columns), HEADER_ROW + len(rows)
+    every = set(range(end))
     note = text_lines(say(f"{words}_note"), widths)
     note = [*note[:HEADER_ROW - 3], " ".join(note[HEADER_ROW - 3:])]  # the last row holds the rest
     return SheetOutput(
@@ -228,7 +229,7 @@ def list_sheet(name: str, words: str, columns: tuple[tuple[str, float], ...], ro
         wrap=[_span(1, end, HEADER_ROW + 1, last)] if rows else [], top=[_span(1, end, HEADER_ROW, last)],
         column_widths={i: w for i, w in enumerate(widths, start=1)},
         freeze_row=HEADER_ROW, print_title_rows=(HEADER_ROW, HEADER_ROW), autofit_rows=True,
-        row_heights={HEADER_ROW + n: row_height(r, widths, set(range(end))) for n, r in enumerate(rows, start=1)},
+        row_heights={HEADER_ROW + n: row_height(r, widths, every) for n, r in enumerate(rows, start=1)},
         footer=PAGE_FOOTER)
 
 
