@@ -50,6 +50,7 @@ def _odd(recap):
         s.evaluation = {"capaian": [12.5, None, 100.0, 1e-7], "serapan": [0.0, 33.33, None, 1e20]}
         s.signed_on = None if i % 2 else s.signed_on
         s.pagu = None if i == 1 else s.pagu
+        s.pagu_initial = [2**53 + 1, -(2**53) - 1, 2**53 - 1, -7, 0, 10**16][i % 6]  # whole, or printed as a float
     odd.skipped = odd.skipped + [Skipped(w + ".xlsx", "jenis <&>", w) for w in ODD]
     odd.with_evaluation = True
     return odd
@@ -81,6 +82,7 @@ def test_plain_cells_are_the_bytes_xlsxwriter_writes(recap, which, tmp_path, mon
     sheets = b"".join(data for name, data in plain.items() if name.startswith("xl/worksheets/sheet"))
     assert sheets.count(b"<row ") >= sum(len(s.errors) for s in recap.satkers) + len(recap.skipped)
     if which == "odd texts":
+        assert b"<v>9007199254740992</v>" in sheets and b"<v>1E+16</v>" in sheets
         assert b"_x005F_x0041_" in sheets and b"_x000D_" in sheets and b'xml:space="preserve"' in sheets
 
 

@@ -159,6 +159,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")  # XlsxWriter's set: written as _
 _ESCAPED = re.compile(r"(_x[0-9a-fA-F]{4}_)")  # a text that reads as such an escape keeps its underscore
 _PLAIN_TEXT_CHARS = re.compile("[\x00-\x1f&<>\ufffe\uffff]|_x[0-9a-fA-F]{4}_")  # what _text_xml may change
 _DEFAULT_ROW_PIXELS = 20
+_EXACT = 2**53  # an integer below this in size is a float exactly
 
 
 def _text_xml(value: str) -> str:
@@ -189,6 +190,7 @@ class _PlainSheet:
         self.last: tuple | None = None  # the last row with cells: (row element's start, row, values, its ranges)
         top, bottom, left, right = -1, -1, 0, 0  # the block written (0-based; top -1: none yet), its last row the last row seen
         heights, blank = out.row_heights, [None] * width
+        spans: dict[tuple[int, ...], tuple[int, int] | None] = {}  # the formatted columns of each set of ranges
         for r, row, active in _row_ranges(out, styles, self.vectors):
             head = f'<row r="{r + 1}"'
             if r + 1 in heights:
@@ -202,7 +204,11 @@ class _PlainSheet:
                     head += f' ht="{pixels * 0.75:.16g}" customHeight="1"'
             if len(row) < width:
                 row = [*row, *blank[len(row):]]
-            used = _used(row, self.vectors[active])
+            span = spans.get(active, ())
+            if span == ():
+                marked = [c for c, f in enumerate(self.vectors[active]) if f is not None]
+                span = spans[active] = (marked[0], marked[-1]) if marked else None
+            used = _used(row, span)
             if used:
                 if self.last is not None:
                     self.lines.append(self._row(*self.last))
@@ -222,16 +228,22 @@ class _PlainSheet:
         n, texts = r + 1, self.texts
         cells = [head, ">"]
         for letter, value, style in zip(self.letters, row, marks):
-            if value is None or value == "":
-                if style:
-                    cells.append(f'<c r="{letter}{n}"{style}/>')
-            elif value.__class__ is str:
-                text = texts.get(value)
-                if text is None:
-                    text = texts[value] = _text_xml(value)
-                cells.append(f'<c r="{letter}{n}"{style}{text}')
-            else:
+            cls = value.__class__
+            if cls is str:
+                if value:
+                    text = texts.get(value)
+                    if text is None:
+                        text = texts[value] = _text_xml(value)
+                    cells.append(f'<c r="{letter}{n}"{style}{text}')
+                    continue
+            elif cls is int and -_EXACT < value < _EXACT:  # as a float, printed whole: its digits
+                cells.append(f'<c r="{letter}{n}"{style}><v>{value}</v></c>')
+                continue
+            elif value is not None:
                 cells.append(f'<c r="{letter}{n}"{style}><v>{_number(value):.16G}</v></c>')
+                continue
+            if style:  # empty, with a format
+                cells.append(f'<c r="{letter}{n}"{style}/>')
         cells.append("</row>")
         return "".join(cells)
 
@@ -264,10 +276,14 @@ def _row_ranges(out: SheetOutput, styles: _Styles, vectors: dict[tuple[int, ...]
         yield r, row, active
 
 
-def _used(row: list, formats: list) -> tuple[int, int] | None:
-    """The first and last column of a row with a value or a format."""
-    filled = [c for c, (v, f) in enumerate(zip(row, formats)) if f is not None or not (v is None or v == "")]
-    return (filled[0], filled[-1]) if filled else None
+def _used(row: list, formatted: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The first and last column of a row with a value or a format (`formatted`: the first and last
+    column with one, if any)."""
+    first = next((c for c, v in enumerate(row) if not (v is None or v == "")), None)
+    if first is None:
+        return formatted
+    last = next(c for c in range(len(row) - 1, first - 1, -1) if not (row[c] is None or row[c] == ""))
+    return (min(first, formatted[0]), max(last, formatted[1])) if formatted else (first, last)
 
 
 def _number(value: Any) -> float | int:
