@@ -20,6 +20,7 @@ the sheet's part once XlsxWriter has closed the file; XlsxWriter still writes ev
 from __future__ import annotations
 
 import datetime as dt
+import io
 import math
 import re
 import tempfile
@@ -50,7 +51,8 @@ def write_workbook(plan: WritePlan, target: str | Path) -> None:
     # XlsxWriter keeps each sheet in temporary files until close(); in a folder of our own they go
     # with it whatever happens (a full disk midway would leave them in the system temp folder).
     with replacing(target, parents=True) as tmp, tempfile.TemporaryDirectory(prefix="rak_xlsx_") as scratch:
-        wb = xlsxwriter.Workbook(str(tmp), {"constant_memory": True, "default_date_format": "dd-mm-yyyy",
+        package = io.BytesIO()  # XlsxWriter's package, read again here to take the plain sheets' cells
+        wb = xlsxwriter.Workbook(package, {"constant_memory": True, "default_date_format": "dd-mm-yyyy",
                                             "strings_to_formulas": False, "strings_to_urls": False,
                                             "nan_inf_to_errors": True, "tmpdir": scratch})
         styles = _Styles(wb)
@@ -72,8 +74,7 @@ def write_workbook(plan: WritePlan, target: str | Path) -> None:
             wb.close()
         except xlsxwriter.exceptions.FileCreateError as exc:  # XlsxWriter's wrapper of an OSError
             raise exc.__cause__ or exc.__context__ or OSError(str(exc)) from None
-        if written:
-            _put_sheet_data(Path(tmp), written)
+        _put_sheet_data(package, Path(tmp), written)
 
 
 def _bounds(ref: str) -> tuple[int, int, int, int]:
@@ -298,18 +299,20 @@ def _dimension(bounds: list[int]) -> str:
     return first if first == last else f"{first}:{last}"
 
 
-def _put_sheet_data(path: Path, written: dict[str, tuple[str, list[str]]]) -> None:
-    """The file at `path` again, with each written sheet's dimension and cells in its part (streamed
-    into the part row by row: no copy of a whole sheet's XML is made)."""
-    with zipfile.ZipFile(path) as old:
-        parts = [(info, old.read(info)) for info in old.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
-        for info, data in parts:
+def _put_sheet_data(package: io.BytesIO, path: Path, written: dict[str, tuple[str, list[str]]]) -> None:
+    """XlsxWriter's `package` as the file at `path`, with each written sheet's dimension and cells in
+    its part (streamed into the part piece by piece: no copy of a whole sheet's XML is made)."""
+    if not written:
+        path.write_bytes(package.getbuffer())
+        return
+    with zipfile.ZipFile(package) as old, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
             if info.filename not in written:
-                new.writestr(info, data)
+                new.writestr(info, old.read(info))
                 continue
             dimension, pieces = written.pop(info.filename)
-            text = re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="{dimension}"/>', data.decode("utf-8"), count=1)
+            text = old.read(info).decode("utf-8")
+            text = re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="{dimension}"/>', text, count=1)
             cells = re.search(r"<sheetData(?:/>|>.*?</sheetData>)", text, flags=re.S)
             with new.open(info, "w") as part:
                 part.write(text[:cells.start()].encode("utf-8"))
