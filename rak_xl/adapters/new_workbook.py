@@ -13,8 +13,9 @@ XlsxWriter spends some 4 microseconds on a cell (its checks, a cell tuple, the r
 of the cost of a recap of hundreds of satker. A sheet of plain values (text, numbers, dates,
 blanks) therefore has its cells written here, as the XML XlsxWriter itself writes for them in
 constant-memory mode (inline strings, the same escapes, row heights and dimension), and put into
-the sheet's part once XlsxWriter has closed the file; XlsxWriter still writes everything else
-(layout, formats, charts, the package). Links, formulas and other values keep XlsxWriter's path.
+the sheet's part when XlsxWriter's package (made in memory) is written to the file; XlsxWriter still
+writes everything else (layout, formats, charts, the package). Links, formulas and other values keep
+XlsxWriter's path.
 """
 
 from __future__ import annotations
