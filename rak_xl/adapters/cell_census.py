@@ -14,6 +14,7 @@ dense sheet's rectangle from A1, each sparse sheet's cells) and the cells counte
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 from typing import NamedTuple
 
@@ -92,14 +93,21 @@ def census(xml: bytes, sheet: str, file: str | Path = "", merges: bool = False, 
     return shape
 
 
+def holds(xml: bytes, needle: bytes, start: int = 0, stop: int = sys.maxsize) -> bool:
+    """`needle in xml[start:stop]`, searched from the end: CPython's reverse search passes over
+    sheet XML several times faster than its forward one (`in`, find) where the needle is absent."""
+    return xml.rfind(needle, start, stop) >= 0
+
+
 def _small_rows(xml: bytes, start: int, stop: int) -> int | None:
     """The rows a sheet's cells keep within (99, 999, ... 99999) when every cell lies in A..T and
     has no more row digits than the last cell; 0 for a sheet without a cell; None otherwise."""
-    if xml.find(b"<c", start, stop) < 0 and xml.find(b":c", start, stop) < 0:
+    prefixed = holds(xml, b":c", start, stop)
+    if not prefixed and xml.find(b"<c", start, stop) < 0:
         return 0
     last = re.compile(_LAST_CELL).match(xml, max(xml.rfind(b'<c r="', start, stop), 0))
     digits = len(last[1]) if last else 0
-    if not 1 <= digits <= len(str(SMALL_GRID[0])) or xml.find(b":c", start, stop) >= 0:
+    if not 1 <= digits <= len(str(SMALL_GRID[0])) or prefixed:
         return None
     odd = re.compile(_ODD_CELL % (64 + SMALL_GRID[1], digits - 1))  # re's cache keeps the five patterns
     return 10 ** digits - 1 if odd.search(xml, start, stop) is None else None

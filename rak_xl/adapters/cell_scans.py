@@ -14,7 +14,7 @@ import re
 
 from rak_xl.parse.values import EXCEL_ERRORS
 
-from .cell_census import col_number
+from .cell_census import col_number, holds
 
 
 class Grids(dict):
@@ -31,6 +31,8 @@ _REF = rb'\br="([A-Z]{1,3})([0-9]+)"'
 _TYPE = rb'\bt="([a-z]+)"'
 _FORMULA = rb"(?s)<f\b[^>]*?(?:/>|>(.*?)</f>)"
 _VALUE = rb"(?s)<v>(.*?)</v>"
+# How a formula cell saved without its result ends, or what it holds for one.
+_UNSAVED = (b"</f></c>", b"/></c>", b"<v></v>", b"<v/>")
 
 
 def formula_cells(grids: Grids, xmls: dict[str, bytes], parts: dict[str, str]) -> None:
@@ -43,12 +45,9 @@ def formula_cells(grids: Grids, xmls: dict[str, bytes], parts: dict[str, str]) -
     for name, grid in grids.items():
         xml = xmls.get(parts.get(name, ""))
         # Excel always stores a formula's result; a formula with no value or an empty one (or
-        # an error value) is what needs the scan. Most files have neither: no scan at all. The scan
-        # visits formulas and error cells only, so a sheet with neither is passed first (two quick
-        # searches where the five below would read the whole sheet each).
-        if xml is None or (b"<f" not in xml and b't="e"' not in xml):
-            continue
-        if not (b't="e"' in xml or b"</f></c>" in xml or b"/></c>" in xml or b"<v></v>" in xml or b"<v/>" in xml):
+        # an error value) is what needs the scan. Most files have neither: a sheet without an error
+        # cell, and without a formula or with none written as an unsaved one ends, is not scanned.
+        if xml is None or not (holds(xml, b't="e"') or (holds(xml, b"<f") and any(holds(xml, u) for u in _UNSAVED))):
             continue
         pos = xml.find(b"<sheetData")
         stop = xml.rfind(b"</sheetData>")
@@ -104,7 +103,7 @@ def negative_serials(grids: Grids, xmls: dict[str, bytes], parts: dict[str, str]
 
     for name, grid in grids.items():
         xml = xmls.get(parts.get(name, ""))
-        if xml is None or b"<v>-" not in xml:
+        if xml is None or not holds(xml, b"<v>-"):
             continue
         for r, row in enumerate(grid, start=1):
             for c, value in enumerate(row, start=1):
