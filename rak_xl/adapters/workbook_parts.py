@@ -86,6 +86,7 @@ class Package:
     def __init__(self, zf: zipfile.ZipFile, file: str | Path) -> None:
         self.zf, self.file = zf, file
         self.book = self.book_rels = b""  # the workbook part and its relationships, read once
+        self.crcs: dict[str, int] = {}  # part -> the CRC-32 of the bytes read, which zipfile checked
         self.members = _members(zf, file)
         _check_workbook_part(self)
         self.sheets = _sheets(self)
@@ -103,9 +104,11 @@ class Package:
         if info.filename != part:
             raise self.unreadable(both("parts.named_otherwise", part=part, member=info.filename))
         try:
-            return self.zf.read(info)
+            data = self.zf.read(info)
         except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError, OSError) as exc:
             raise self.unreadable(f"{part}: {exc}") from None
+        self.crcs[part] = info.CRC
+        return data
 
     def unreadable(self, detail: object) -> RakInputError:
         return R.NOT_READABLE_AS_WORKBOOK(name=self.file, detail=detail)
@@ -116,19 +119,22 @@ class Package:
         given it can reach is these bytes, and none is inflated a second time."""
         located = {CONTENT_TYPES: _CANONICAL_TYPES % (_STRINGS_TYPE if STRINGS in parts else b""),
                    PACKAGE_RELS: _CANONICAL_RELS}
-        return stored_zip({**located, **parts})
+        return stored_zip({**located, **parts}, self.crcs)
 
 
-def stored_zip(members: dict[str, bytes]) -> bytes:
+def stored_zip(members: dict[str, bytes], crcs: Mapping[str, int] | None = None) -> bytes:
     """A zip archive of `members` (name -> bytes), stored, without zipfile's per-member machinery
     (it is written on every read): a local header and the bytes for each, then the central
     directory (PKWARE APPNOTE 4.3.7, 4.3.12, 4.3.16; version 2.0, no extra fields, no zip64:
-    what is stored here is within the part budget)."""
+    what is stored here is within the part budget). `crcs` gives the CRC-32 of members already
+    known (a part read from a zip, whose CRC zipfile checked), so their bytes are not read again."""
+    known = crcs or {}
     body, directory, offset = [], [], 0
     for name, data in members.items():
         raw = name.encode("utf-8")
         flags = 0 if name.isascii() else 0x800  # bit 11: the name is UTF-8
-        head = (20, flags, 0, 0, 0x21, zlib.crc32(data), len(data), len(data), len(raw))  # 0x21: 1980-01-01
+        crc = known[name] if name in known else zlib.crc32(data)
+        head = (20, flags, 0, 0, 0x21, crc, len(data), len(data), len(raw))  # 0x21: 1980-01-01
         body += [struct.pack("<4s5H3L2H", b"PK\x03\x04", *head, 0), raw, data]
         directory += [struct.pack("<4sH5H3L5H2L", b"PK\x01\x02", 20, *head, 0, 0, 0, 0, 0, offset), raw]
         offset += 30 + len(raw) + len(data)
