@@ -51,7 +51,7 @@ def read_grids(path: str | Path, data: bytes | None = None, rewrite: bool = Fals
 
         check_rewritable(path, data)
     with open_zip(path, data) as zf, paused_gc():  # many small acyclic objects: see rak_xl/core/gc_pause.py
-        package = resolve(zf, path)
+        package = resolve(zf, path, data)
         parts, shapes = _parts_to_read(package)
         return _read_canonical(package, _canonical(package, parts), shapes, parts)
 

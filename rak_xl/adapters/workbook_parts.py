@@ -83,10 +83,10 @@ class Package:
     """A workbook package resolved once: its members by folded name, its sheets in workbook order
     (sheet name -> the part calamine reads for it)."""
 
-    def __init__(self, zf: zipfile.ZipFile, file: str | Path) -> None:
-        self.zf, self.file = zf, file
+    def __init__(self, zf: zipfile.ZipFile, file: str | Path, data: bytes | None = None) -> None:
+        self.zf, self.file, self.data = zf, file, data  # data: the archive's bytes, when the caller has them
         self.book = self.book_rels = b""  # the workbook part and its relationships, read once
-        self.crcs: dict[str, int] = {}  # part -> the CRC-32 of the bytes read, which zipfile checked
+        self.crcs: dict[str, int] = {}  # part -> the CRC-32 of the bytes read, checked against the archive's
         self.members = _members(zf, file)
         _check_workbook_part(self)
         self.sheets = _sheets(self)
@@ -103,10 +103,12 @@ class Package:
             return None
         if info.filename != part:
             raise self.unreadable(both("parts.named_otherwise", part=part, member=info.filename))
-        try:
-            data = self.zf.read(info)
-        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError, OSError) as exc:
-            raise self.unreadable(f"{part}: {exc}") from None
+        data = _plain_member(self.data, info) if self.data is not None else None
+        if data is None:
+            try:
+                data = self.zf.read(info)
+            except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError, OSError) as exc:
+                raise self.unreadable(f"{part}: {exc}") from None
         self.crcs[part] = info.CRC
         return data
 
@@ -143,9 +145,48 @@ def stored_zip(members: dict[str, bytes], crcs: Mapping[str, int] | None = None)
     return b"".join(body) + central + end
 
 
-def resolve(zf: zipfile.ZipFile, file: str | Path) -> Package:
-    """The package in `zf` (the archive of the file named `file`), resolved, or a refusal."""
-    return Package(zf, file)
+def resolve(zf: zipfile.ZipFile, file: str | Path, data: bytes | None = None) -> Package:
+    """The package in `zf` (the archive of the file named `file`, whose bytes are `data` when
+    given: its usual members are then inflated straight from them), resolved, or a refusal."""
+    return Package(zf, file, data)
+
+
+_LOCAL_HEADER = struct.Struct("<4s2xHH16xHH")  # signature, flags, method, name and extra lengths
+
+
+def _plain_member(data: bytes, info: zipfile.ZipInfo) -> bytes | None:
+    """The bytes of a usual member (stored or deflated, not encrypted, its local header naming it as
+    the directory does, its inflated size and CRC-32 those the directory gives) inflated from the
+    archive's bytes, as zipfile would return them without its per-read objects; None for any other,
+    which zipfile then reads (and refuses) as it always does. At most the declared size is inflated."""
+    start = info.header_offset
+    if (info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) or info.flag_bits & 0x61
+            or not info.file_size or start < 0):
+        return None
+    try:
+        magic, flags, method, name_size, extra_size = _LOCAL_HEADER.unpack_from(data, start)
+    except struct.error:
+        return None
+    try:
+        named = info.orig_filename.encode("utf-8" if flags & 0x800 else "cp437")  # zipfile decodes the header's so
+    except UnicodeEncodeError:
+        return None
+    name_at = start + _LOCAL_HEADER.size
+    body = name_at + name_size + extra_size
+    if (magic != b"PK\x03\x04" or flags & 0x61 or method != info.compress_type or body + info.compress_size > len(data)
+            or data[name_at: name_at + name_size] != named):
+        return None
+    raw = memoryview(data)[body: body + info.compress_size]
+    try:
+        if method == zipfile.ZIP_STORED:
+            out = bytes(raw[: info.file_size])
+        else:
+            out = zlib.decompressobj(-15).decompress(raw, info.file_size)
+    except zlib.error:
+        return None
+    finally:
+        raw.release()
+    return out if len(out) == info.file_size and zlib.crc32(out) == info.CRC else None
 
 
 def _members(zf: zipfile.ZipFile, file: str | Path) -> dict[str, zipfile.ZipInfo]:

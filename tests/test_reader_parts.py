@@ -1,0 +1,115 @@
+"""The reader's own reading of a package's members and its scans of sheet XML.
+
+A usual member (stored or deflated, named alike in its local header and the directory, of the
+size and CRC-32 the directory gives) is inflated straight from the file's bytes
+(workbook_parts._plain_member); every other is read by zipfile, so a damaged member is refused
+with zipfile's own words, exactly as when zipfile read them all. The scans (cell_scans.py) skip a
+sheet only where nothing they look for can be: each form of a formula saved without its result
+and each error cell is still found.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from rak_xl.adapters.archive import open_zip, read_bytes
+from rak_xl.adapters.cell_scans import Grids, formula_cells, negative_serials
+from rak_xl.adapters.file_read import read_grids
+from rak_xl.adapters.workbook_parts import _plain_member, resolve
+from rak_xl.core.errors import RakInputError
+
+ROOT = Path(__file__).resolve().parents[1]
+SHIPPED = ROOT / "workbook" / "RAK_2022.xlsm"
+
+
+def test_every_member_inflated_from_the_bytes_is_what_zipfile_reads(tmp_path):
+    stored = tmp_path / "RAK_stored.xlsm"
+    with zipfile.ZipFile(SHIPPED) as src, zipfile.ZipFile(stored, "w", zipfile.ZIP_STORED) as out:
+        for info in src.infolist():
+            out.writestr(info.filename, src.read(info))
+    for path in (SHIPPED, stored):
+        data = path.read_bytes()
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            for info in zf.infolist():
+                if info.file_size:
+                    assert _plain_member(data, info) == zf.read(info), info.filename
+
+
+def _patched(src: Path, dst: Path, change) -> Path:
+    """A copy of `src` whose bytes `change` altered (the directory and sizes left as they were)."""
+    data = bytearray(src.read_bytes())
+    with zipfile.ZipFile(src) as zf:
+        info = zf.getinfo("xl/worksheets/sheet5.xml")
+    change(data, info)
+    dst.write_bytes(bytes(data))
+    return dst
+
+
+def _refusal_by_zipfile(path: Path) -> str:
+    """The refusal of reading every sheet part with zipfile alone (the package given no bytes)."""
+    with open_zip(path, read_bytes(path)) as zf, pytest.raises(RakInputError) as caught:
+        package = resolve(zf, path)
+        for part in package.sheets.values():
+            package.read(part)
+    return caught.value.message
+
+
+@pytest.mark.parametrize("damage", ["crc", "local_name", "truncated_stream"])
+def test_a_damaged_member_is_refused_in_zipfile_s_words(tmp_path, damage):
+    def change(data: bytearray, info: zipfile.ZipInfo) -> None:
+        name_at = info.header_offset + 30
+        body = name_at + int.from_bytes(data[info.header_offset + 26: info.header_offset + 28], "little") + \
+            int.from_bytes(data[info.header_offset + 28: info.header_offset + 30], "little")
+        if damage == "crc":  # the directory's CRC-32 (its entry's name is the last mention of it)
+            entry = bytes(data).rfind(info.filename.encode()) - 46
+            data[entry + 16] ^= 0xFF
+        elif damage == "local_name":
+            data[name_at] = ord("X")
+        else:
+            data[body: body + info.compress_size] = b"\0" * info.compress_size
+
+    path = _patched(SHIPPED, tmp_path / f"RAK_{damage}.xlsm", change)
+    with zipfile.ZipFile(path) as zf:
+        info = zf.getinfo("xl/worksheets/sheet5.xml")
+        assert _plain_member(path.read_bytes(), info) is None
+    with pytest.raises(RakInputError) as caught:
+        read_grids(path)
+    assert caught.value.code == "RAK714"
+    assert caught.value.message == _refusal_by_zipfile(path)
+
+
+HEAD = (b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b"<sheetData>")
+
+
+@pytest.mark.parametrize("cell", [
+    '<c r="B2"><f>A1*2</f></c>',
+    '<c r="B2"><f t="shared" si="0"/></c>',
+    '<c r="B2"><f>A1*2</f><v/></c>',
+])
+def test_every_form_of_a_formula_without_its_result_is_noted(cell):
+    xml = HEAD + f'<row r="1"><c r="A1"><f>1+1</f><v>2</v></c></row><row r="2">{cell}</row>'.encode() + \
+        b"</sheetData></worksheet>"
+    grids = Grids({"S": [[2.0], [None, None]]})
+    formula_cells(grids, {"p": xml}, {"S": "p"})
+    assert list(grids.uncomputed["S"]) == [(2, 2)]
+
+
+def test_formulas_holding_their_results_are_passed_and_an_error_cell_is_found():
+    computed = HEAD + b'<row r="1"><c r="A1"><f>1+1</f><v>2</v></c></row></sheetData></worksheet>'
+    error = computed.replace(b"</row>", b'<c r="B1" t="e"><f>1/0</f><v>#DIV/0!</v></c></row>')
+    grids = Grids({"S": [[2.0]], "E": [[2.0]]})
+    formula_cells(grids, {"s": computed, "e": error}, {"S": "s", "E": "e"})
+    assert not grids.uncomputed and grids["S"] == [[2.0]] and grids["E"] == [[2.0, "#DIV/0!"]]
+
+
+def test_a_negative_date_serial_gets_its_number_back():
+    xml = HEAD + b'<row r="1"><c r="A1" s="1"><v>-5</v></c></row></sheetData></worksheet>'
+    grids = Grids({"S": [[dt.time(0, 0)]]})
+    negative_serials(grids, {"p": xml}, {"S": "p"})
+    assert grids["S"] == [[-5]]
