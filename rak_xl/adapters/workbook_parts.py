@@ -129,9 +129,10 @@ def stored_zip(members: dict[str, bytes], crcs: Mapping[str, int] | None = None)
     (it is written on every read): a local header and the bytes for each, then the central
     directory (PKWARE APPNOTE 4.3.7, 4.3.12, 4.3.16; version 2.0, no extra fields, no zip64:
     what is stored here is within the part budget). `crcs` gives the CRC-32 of members already
-    known (a part read from a zip, whose CRC zipfile checked), so their bytes are not read again."""
+    known (a part read from a zip, whose CRC was checked as it was read), so their bytes are not
+    read again. The archive is joined once: a large part is copied once, not again per piece added."""
     known = crcs or {}
-    body, directory, offset = [], [], 0
+    body, directory, offset, central = [], [], 0, 0
     for name, data in members.items():
         raw = name.encode("utf-8")
         flags = 0 if name.isascii() else 0x800  # bit 11: the name is UTF-8
@@ -140,9 +141,9 @@ def stored_zip(members: dict[str, bytes], crcs: Mapping[str, int] | None = None)
         body += [struct.pack("<4s5H3L2H", b"PK\x03\x04", *head, 0), raw, data]
         directory += [struct.pack("<4sH5H3L5H2L", b"PK\x01\x02", 20, *head, 0, 0, 0, 0, 0, offset), raw]
         offset += 30 + len(raw) + len(data)
-    central = b"".join(directory)
-    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(members), len(members), len(central), offset, 0)
-    return b"".join(body) + central + end
+        central += 46 + len(raw)
+    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(members), len(members), central, offset, 0)
+    return b"".join([*body, *directory, end])
 
 
 def resolve(zf: zipfile.ZipFile, file: str | Path, data: bytes | None = None) -> Package:
