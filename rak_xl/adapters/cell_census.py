@@ -102,7 +102,7 @@ def holds(xml: bytes, needle: bytes, start: int = 0, stop: int = sys.maxsize) ->
 def _small_rows(xml: bytes, start: int, stop: int) -> int | None:
     """The rows a sheet's cells keep within (99, 999, ... 99999) when every cell lies in A..T and
     has no more row digits than the last cell; 0 for a sheet without a cell; None otherwise."""
-    prefixed = holds(xml, b":c", start, stop)
+    prefixed = xml.find(b":", start, stop) >= 0 and holds(xml, b":c", start, stop)  # memchr first: no ':' in most
     if not prefixed and xml.find(b"<c", start, stop) < 0:
         return 0
     last = re.compile(_LAST_CELL).match(xml, max(xml.rfind(b'<c r="', start, stop), 0))

@@ -44,17 +44,18 @@ def formula_cells(grids: Grids, xmls: dict[str, bytes], parts: dict[str, str]) -
 
     for name, grid in grids.items():
         xml = xmls.get(parts.get(name, ""))
-        # Excel always stores a formula's result; a formula with no value or an empty one (or
-        # an error value) is what needs the scan. Most files have neither: a sheet without an error
-        # cell, and without a formula or with none written as an unsaved one ends, is not scanned.
-        if xml is None or not (holds(xml, b't="e"') or (holds(xml, b"<f") and any(holds(xml, u) for u in _UNSAVED))):
-            continue
-        pos = xml.find(b"<sheetData")
-        stop = xml.rfind(b"</sheetData>")
+        pos = -1 if xml is None else xml.find(b"<sheetData")
         if pos < 0:
             continue
-        hits, ref, kind_of, value_of, formula_of = (re.compile(p) for p in (_HIT, _REF, _TYPE, _VALUE, _FORMULA))
+        stop = xml.rfind(b"</sheetData>")
         stop = len(xml) if stop < 0 else stop
+        # Excel always stores a formula's result; a formula with no value or an empty one (or
+        # an error value) is what needs the scan. Most files have neither: a sheet with no error cell,
+        # and no formula where the scan looks (a dropdown's <formula1> lies outside) or none written
+        # the way an unsaved one ends, is not scanned.
+        if not (holds(xml, b't="e"') or (holds(xml, b"<f", pos, stop) and any(holds(xml, u) for u in _UNSAVED))):
+            continue
+        hits, ref, kind_of, value_of, formula_of = (re.compile(p) for p in (_HIT, _REF, _TYPE, _VALUE, _FORMULA))
         while (hit := hits.search(xml, pos, stop)) is not None:
             start = xml.rfind(b"<c ", pos, hit.start())
             end = xml.find(b"</c>", hit.start(), stop)
@@ -103,7 +104,8 @@ def negative_serials(grids: Grids, xmls: dict[str, bytes], parts: dict[str, str]
 
     for name, grid in grids.items():
         xml = xmls.get(parts.get(name, ""))
-        if xml is None or not holds(xml, b"<v>-"):
+        first = -1 if xml is None else xml.find(b"<v")  # no '-' after the first value: no negative one (memchr)
+        if first < 0 or xml.find(b"-", first) < 0 or not holds(xml, b"<v>-"):
             continue
         for r, row in enumerate(grid, start=1):
             for c, value in enumerate(row, start=1):
