@@ -113,3 +113,23 @@ def test_a_negative_date_serial_gets_its_number_back():
     grids = Grids({"S": [[dt.time(0, 0)]]})
     negative_serials(grids, {"p": xml}, {"S": "p"})
     assert grids["S"] == [[-5]]
+
+
+def test_every_empty_string_calamine_gives_is_an_empty_cell(tmp_path):
+    """An empty cell and a cell holding an empty text (shared, inline, a formula's result) all read
+    as None: the reader's test for calamine's "" holds for each way a workbook stores one."""
+    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="' + rel + '/{kind}" Target="{target}"/></Relationships>')
+    path = tmp_path / "RAK_empty.xlsx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("_rels/.rels", rels.format(kind="officeDocument", target="xl/workbook.xml"))
+        zf.writestr("xl/workbook.xml", f'<workbook {ns} xmlns:r="{rel}"><sheets><sheet name="S" sheetId="1" '
+                                       'r:id="rId1"/></sheets></workbook>')
+        zf.writestr("xl/_rels/workbook.xml.rels", rels.format(kind="worksheet", target="worksheets/sheet1.xml"))
+        zf.writestr("xl/sharedStrings.xml", f'<sst {ns} count="2" uniqueCount="2"><si><t/></si><si><t>x</t></si></sst>')
+        zf.writestr("xl/worksheets/sheet1.xml", f'<worksheet {ns}><sheetData><row r="1">'
+                    '<c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t></t></is></c>'
+                    '<c r="C1" t="str"><f>""</f><v></v></c><c r="E1" t="s"><v>1</v></c></row></sheetData></worksheet>')
+    assert read_grids(path)["S"] == [[None, None, None, None, "x"]]

@@ -35,6 +35,7 @@ from .workbook_parts import BOOK, BOOK_RELS, STRINGS, STYLES, Package, resolve
 MAX_DECLARED_STRINGS = 2_000_000
 _FIRST_STRING = rb"<(?:[A-Za-z_][\w.-]*:)?si[\s>/]"
 _UNIQUE_COUNT = rb"""\buniqueCount\s*=\s*["']\s*([0-9]{1,30})"""
+_EMPTY = ""
 
 
 def read_grids(path: str | Path, data: bytes | None = None, rewrite: bool = False) -> dict[str, Grid]:
@@ -124,7 +125,8 @@ def _read_canonical(package: Package, canonical: bytes, shapes: dict[str, Shape]
                 continue
             sheet = book.get_sheet_by_name(name)
             # calamine gives "" for an empty cell; the grids use None (as xlwings does). Inline: per cell.
-            grids[name] = [[None if v == "" else v for v in row] for row in sheet.to_python(skip_empty_area=False)]
+            # Every empty str CPython makes is its one empty-string object, so identity finds them all.
+            grids[name] = [[None if v is _EMPTY else v for v in row] for row in sheet.to_python(skip_empty_area=False)]
         book.close()
         if sparse:
             _read_sparse(file, canonical, sparse, grids)
