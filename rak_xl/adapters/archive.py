@@ -81,12 +81,11 @@ def open_zip(path: Path, data: bytes) -> zipfile.ZipFile:
     if data[:8] == OLE_MAGIC:
         raise _ole(path, data)
     buffer = io.BytesIO(data)
-    if not zipfile.is_zipfile(buffer):
-        raise R.NOT_A_ZIP(name=path)
     try:
         zf = zipfile.ZipFile(buffer)
     except (zipfile.BadZipFile, ValueError, OSError):
-        raise R.ARCHIVE_INCOMPLETE(name=path) from None
+        # Told apart only on failure (an archive that opens has its end record): no zip at all, or a damaged one.
+        raise (R.ARCHIVE_INCOMPLETE if zipfile.is_zipfile(buffer) else R.NOT_A_ZIP)(name=path) from None
     try:
         _check_members(path, zf)
     except BaseException:
