@@ -125,10 +125,13 @@ def judge(row: RakRow, quarter: int) -> tuple[float | None, str]:
     """(capaian in percent, state) of `row` for `quarter`, by its kind (rak_xl.figures.kinds), in the
     direction judged_lower(row). Kept on the row (rows are not changed after parsing): Validasi's RAK607
     and Rekap Provinsi's summary judge the same quarters."""
-    judged = row.__dict__.setdefault("_judged", {})
-    if quarter not in judged:
-        judged[quarter] = _judge(row, quarter)
-    return judged[quarter]
+    judged = row.__dict__.get("_judged")
+    if judged is None:
+        judged = row.__dict__["_judged"] = {}
+    verdict = judged.get(quarter)
+    if verdict is None:
+        verdict = judged[quarter] = _judge(row, quarter)
+    return verdict
 
 
 def judged_target(row: RakRow, quarter: int) -> float | None:
@@ -140,16 +143,30 @@ def judged_target(row: RakRow, quarter: int) -> float | None:
     return target
 
 
+def _basis(row: RakRow) -> tuple[str, bool, tuple[float | None, str] | None]:
+    """What judging `row` takes in every quarter, worked out once and kept on the row: its kind, its
+    direction, and the verdict that holds whatever the quarter, if one does (nothing on the Capaian
+    sheet to judge by, whatever the kind; a reduction without a baseline)."""
+    basis = row.__dict__.get("_basis")
+    if basis is None:
+        kind = kinds.kind_of(row)
+        lower = judged_lower(row)
+        verdict = None
+        if all(t is None for t in row.targets_to_date):
+            verdict = achievement(None, None, lower)
+        elif kind == kinds.REDUCTION and not kinds.measurable_reduction(row):
+            verdict = None, NO_BASELINE
+        basis = row.__dict__["_basis"] = (kind, lower, verdict)
+    return basis
+
+
 def _judge(row: RakRow, quarter: int) -> tuple[float | None, str]:
-    kind, lower = kinds.kind_of(row), judged_lower(row)
-    target = judged_target(row, quarter)
-    realised = row.realised_to_date[quarter - 1]
-    if all(t is None for t in row.targets_to_date):
-        return achievement(None, realised, lower)  # nothing on the Capaian sheet to judge by, whatever the kind
-    if kind == kinds.REDUCTION and not kinds.measurable_reduction(row):
-        return None, NO_BASELINE
+    kind, lower, verdict = _basis(row)
+    if verdict is not None:
+        return verdict
     if kinds.not_measured_yet(row, quarter):
         return None, NOT_MEASURED_YET
+    target, realised = judged_target(row, quarter), row.realised_to_date[quarter - 1]
     if kind == kinds.EVENT:
         return _event(row, quarter, rounding.quantity(target), rounding.quantity(realised))
     return achievement(target, realised, lower)
