@@ -78,6 +78,14 @@ _RATE_WORDS = {"ditindaklanjuti", "diselesaikan", "terselesaikan", "ditanggulang
 _UNWANTED = {"revisi", "sengketa", "temuan", "pelanggaran", "keberatan", "gugatan", "kesalahan",
              "keterlambatan", "kasus", "gangguan", "kecelakaan"}
 
+
+def _spaced(phrases: tuple[str, ...]) -> re.Pattern:
+    """Finds any of `phrases` standing as whole words in a text of words spaced at both ends."""
+    return re.compile("|".join(re.escape(f" {p} ") for p in phrases))
+
+
+_SCORED_IN, _RATE_PHRASES_IN = _spaced(_SCORED), _spaced(_RATE_PHRASES)
+
 _WORD = re.compile(r"[0-9a-zA-Z\u00c0-\u024f]+(?:-[0-9a-zA-Z\u00c0-\u024f]+)*")
 
 
@@ -122,18 +130,19 @@ def kind_by_words(indicator: str) -> str | None:
     w = words(split_numbering(indicator)[1])
     if not w:
         return None
-    text = " " + " ".join(w) + " "
+    joined = " ".join(w)
+    text = f" {joined} "
     if w[0] in _REDUCTION or (w[0] in SHARE_WORDS and len(w) > 1 and w[1] in _REDUCTION):
         return REDUCTION
-    if MEASURE_KIND.get(w[0]) == "score" or any(f" {p} " in text for p in _SCORED):
+    if MEASURE_KIND.get(w[0]) == "score" or _SCORED_IN.search(text):
         return SCORE
-    if event_noun(" ".join(w)):
+    if event_noun(joined):
         return EVENT
     if MEASURE_KIND.get(w[0]) in ("percent", "level", "ratio") and (
-            any(f" {p} " in text for p in _RATE_PHRASES) or any(x in _RATE_WORDS for x in w)):
+            _RATE_PHRASES_IN.search(text) or not _RATE_WORDS.isdisjoint(w)):
         return RATE
     if MEASURE_KIND.get(w[0]) == "count":
-        return COUNT_DOWN if any(x in _UNWANTED for x in w[1:4]) else COUNT_UP
+        return COUNT_DOWN if not _UNWANTED.isdisjoint(w[1:4]) else COUNT_UP
     if w[0] in MEASURE_KIND:
         return PROGRESS
     return None

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rak_xl.core.model import BudgetLine, Plan, RakRow
 from rak_xl.parse.divisions import subject_division
@@ -178,7 +179,7 @@ def blocks_of(plan: Plan) -> list[Block]:
 def work_out(plan: Plan) -> Structure:
     funding = sums.lines_by_row(plan)
     groups = _groups(plan.rows, funding)
-    names = plan.division_names
+    names = tuple(plan.division_names)
     blocks: list[Block] = []
     places: list[RowPlace] = []
     for group in groups:
@@ -226,9 +227,16 @@ def _groups(rows: list[RakRow], funding: Mapping[str, list[BudgetLine]]) -> list
     return groups
 
 
-def _answer_for(group: Group, names: list[str]) -> None:
+@lru_cache(maxsize=1024)
+def _subject_of(group_name: str, names: tuple[str, ...]) -> str | None:
+    """The Bagian a group's name points at, asked once per name and divisions: a plan's groups and a
+    province's plans repeat both."""
+    return subject_division(group_name, list(names))
+
+
+def _answer_for(group: Group, names: tuple[str, ...]) -> None:
     """Each block's Bagian for its rows that state none: the order of the module docstring, steps 2-5."""
-    subject = subject_division(group.name, names) if group.name and names else None
+    subject = _subject_of(group.name, names) if group.name and names else None
     above: RakRow | None = None  # the last row above that names its unit, in this group
     for block in group.blocks:
         stated = next((r for r in block.rows if r.division), None)
