@@ -123,15 +123,12 @@ def judged_lower(row: RakRow) -> bool:
 
 def judge(row: RakRow, quarter: int) -> tuple[float | None, str]:
     """(capaian in percent, state) of `row` for `quarter`, by its kind (rak_xl.figures.kinds), in the
-    direction judged_lower(row). Kept on the row (rows are not changed after parsing): Validasi's RAK607
-    and Rekap Provinsi's summary judge the same quarters."""
+    direction judged_lower(row). Every quarter of the row is judged at once and kept on it (rows are not
+    changed after parsing): Validasi's RAK607 and Rekap Provinsi's summary ask for them all."""
     judged = row.__dict__.get("_judged")
     if judged is None:
-        judged = row.__dict__["_judged"] = {}
-    verdict = judged.get(quarter)
-    if verdict is None:
-        verdict = judged[quarter] = _judge(row, quarter)
-    return verdict
+        judged = row.__dict__["_judged"] = _judge_quarters(row)
+    return judged[quarter - 1]
 
 
 def judged_target(row: RakRow, quarter: int) -> float | None:
@@ -143,33 +140,22 @@ def judged_target(row: RakRow, quarter: int) -> float | None:
     return target
 
 
-def _basis(row: RakRow) -> tuple[str, bool, tuple[float | None, str] | None]:
-    """What judging `row` takes in every quarter, worked out once and kept on the row: its kind, its
-    direction, and the verdict that holds whatever the quarter, if one does (nothing on the Capaian
-    sheet to judge by, whatever the kind; a reduction without a baseline)."""
-    basis = row.__dict__.get("_basis")
-    if basis is None:
-        kind = kinds.kind_of(row)
-        lower = judged_lower(row)
-        verdict = None
-        if all(t is None for t in row.targets_to_date):
-            verdict = achievement(None, None, lower)
-        elif kind == kinds.REDUCTION and not kinds.measurable_reduction(row):
-            verdict = None, NO_BASELINE
-        basis = row.__dict__["_basis"] = (kind, lower, verdict)
-    return basis
-
-
-def _judge(row: RakRow, quarter: int) -> tuple[float | None, str]:
-    kind, lower, verdict = _basis(row)
-    if verdict is not None:
-        return verdict
-    if kinds.not_measured_yet(row, quarter):
-        return None, NOT_MEASURED_YET
-    target, realised = judged_target(row, quarter), row.realised_to_date[quarter - 1]
-    if kind == kinds.EVENT:
-        return _event(row, quarter, rounding.quantity(target), rounding.quantity(realised))
-    return achievement(target, realised, lower)
+def _judge_quarters(row: RakRow) -> tuple[tuple[float | None, str], ...]:
+    """judge(row, q) for TW 1..4; what holds whatever the quarter is worked out once."""
+    kind, lower = kinds.kind_of(row), judged_lower(row)
+    if all(t is None for t in row.targets_to_date):
+        return (achievement(None, None, lower),) * 4  # nothing on the Capaian sheet to judge by, whatever the kind
+    if kind == kinds.REDUCTION and not kinds.measurable_reduction(row):
+        return ((None, NO_BASELINE),) * 4
+    out = []
+    for q, realised in zip(L.QUARTERS, row.realised_to_date):
+        if kinds.not_measured_yet(row, q):
+            out.append((None, NOT_MEASURED_YET))
+        elif kind == kinds.EVENT:
+            out.append(_event(row, q, rounding.quantity(judged_target(row, q)), rounding.quantity(realised)))
+        else:
+            out.append(achievement(judged_target(row, q), realised, lower))
+    return tuple(out)
 
 
 def _event(row: RakRow, quarter: int, target: float | None, realised: float | None) -> tuple[float | None, str]:

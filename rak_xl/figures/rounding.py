@@ -31,6 +31,6 @@ def fraction(value: float | None) -> float | None:
     return None if value is None else round(value / 100, DECIMALS + 2) + 0.0
 
 
-def quantity(value: float | None) -> float | None:
-    """A target or realisation as the sheets show it, to DECIMALS decimals."""
-    return percent(value)
+# A target or realisation as the sheets show it, to DECIMALS decimals: the percentage's rounding (the
+# same function, not a call through it: every capaian rounds two of these).
+quantity = percent

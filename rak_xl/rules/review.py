@@ -8,11 +8,9 @@ distinct rows (one indicator per voter group, A-013..A-017) and fires where a re
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import repeat
 
 from rak_xl.core import layout as L
 from rak_xl.core.catalog import (
@@ -215,7 +213,8 @@ _NOT_MEASURED = {
 
 
 def _measured_words(text: str, satker: frozenset[str]) -> frozenset[str]:
-    return _measured(text) - satker
+    measured = _measured(text)
+    return measured if satker.isdisjoint(measured) else measured - satker
 
 
 @lru_cache(maxsize=2048)  # plans repeat their texts, and a province's satkers each other's (the satker apart)
@@ -251,26 +250,27 @@ def _near_duplicates(plan: Plan) -> Iterator[tuple[RakRow, RakRow, frozenset[str
 def _comparable_sets(mine: frozenset[str], sets_with: dict[str, list[frozenset[str]]]) -> dict:
     """Earlier word sets that contain `mine` or that `mine` strictly contains (the smaller of the two
     with enough words: every indexed set has), each with what tells them apart."""
-    shared: dict[frozenset[str], int] = {}
+    shared: set[frozenset[str]] = set()
     for w in mine:
-        for theirs in sets_with.get(w, ()):
-            shared[theirs] = shared.get(theirs, 0) + 1
-    return {theirs: (theirs - mine if count == len(mine) else mine - theirs)
-            for theirs, count in shared.items() if count == len(mine) or count == len(theirs)}
+        found = sets_with.get(w)
+        if found:
+            shared.update(found)
+    return {theirs: (theirs - mine if mine <= theirs else mine - theirs)
+            for theirs in shared if mine <= theirs or theirs <= mine}
 
 
 def _first_near(row: RakRow, sets: dict, rows_of: dict, group_of: dict):
     """(row, the first earlier row of `sets`, what tells them apart), skipping the same text in the same group."""
-    in_order = heapq.merge(*(zip(rows_of[theirs], repeat(theirs)) for theirs in sets), key=_row_number)
-    for (_, other), theirs in in_order:
-        same_text = comparable(row.indicator) == comparable(other.indicator)
-        if not (same_text and group_of.get(id(row)) is group_of.get(id(other))):
-            return row, other, sets[theirs]
-    return None
-
-
-def _row_number(item: tuple[tuple[int, RakRow], frozenset[str]]) -> int:
-    return item[0][0]
+    first: tuple[int, RakRow, frozenset[str]] | None = None
+    for theirs in sets:
+        for n, other in rows_of[theirs]:
+            if first is not None and n >= first[0]:
+                break  # a row of this set comes later than the one found
+            same_text = comparable(row.indicator) == comparable(other.indicator)
+            if not (same_text and group_of.get(id(row)) is group_of.get(id(other))):
+                first = n, other, theirs
+                break
+    return None if first is None else (row, first[1], sets[first[2]])
 
 
 @rule(RAK322)
