@@ -91,6 +91,8 @@ _WORD = re.compile(r"[0-9a-zA-Z\u00c0-\u024f]+(?:-[0-9a-zA-Z\u00c0-\u024f]+)*")
 
 @lru_cache(maxsize=8192)
 def words(text: str) -> tuple[str, ...]:
+    if text.isascii():  # lowering ASCII moves no character in or out of a word: the words of the lowered text
+        return tuple(_WORD.findall(text.lower()))
     return tuple(w.casefold() for w in _WORD.findall(text))
 
 

@@ -164,21 +164,17 @@ def numbering_out_of_sequence(plan: Plan) -> Iterator[Finding]:
         yield from _numbering([(block[0], n) for block in group for n in numbers(block[0].activity)], "activity")
 
 
-def _cut_off(row: RakRow, key: str) -> Iterator[Finding]:
-    ending = dangling_end(getattr(row, key))
-    if ending:
-        yield RAK310.at(row.ref(key), row_id=row.id, column=column_name(row, key), ending=ending)
-
-
 @rule(RAK310)
 def text_cut_off(plan: Plan) -> Iterator[Finding]:
     for group in groups_of(plan):
-        # A group's or a block's text repeats on every row: report it once, on its first row.
-        yield from _cut_off(group[0][0], "group")
+        # A group's or a block's text repeats on every row: asked once, of its first row.
+        asked = [(group[0][0], "group")]
         for block in group:
-            yield from _cut_off(block[0], "activity")
-            for row in block:
-                yield from _cut_off(row, "indicator")
+            asked.append((block[0], "activity"))
+            asked += [(row, "indicator") for row in block]
+        for row, key in asked:
+            if ending := dangling_end(getattr(row, key)):
+                yield RAK310.at(row.ref(key), row_id=row.id, column=column_name(row, key), ending=ending)
 
 
 @rule(RAK311)
