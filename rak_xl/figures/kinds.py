@@ -96,6 +96,13 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(w.casefold() for w in _WORD.findall(text))
 
 
+@lru_cache(maxsize=8192)
+def item_words(text: str) -> tuple[str, ...]:
+    """The words of a text after its list numbering ('2. Persentase ...' -> ('persentase', ...)): what
+    the kinds and several rules read an indicator by, found once per text."""
+    return words(split_numbering(text)[1])
+
+
 def first_line(text: str) -> str:
     for line in text.splitlines():
         if line.strip():
@@ -129,7 +136,7 @@ def event_noun(text: str) -> str:
 @lru_cache(maxsize=8192)
 def kind_by_words(indicator: str) -> str | None:
     """The kind the indicator's words say; None when they say none (no measure word, no kind word)."""
-    w = words(split_numbering(indicator)[1])
+    w = item_words(indicator)
     if not w:
         return None
     joined = " ".join(w)

@@ -21,7 +21,7 @@ from rak_xl.core.findings import Finding, id_list
 from rak_xl.core.model import CellRef, Plan, RakRow, Val
 from rak_xl.core.text import Both, both, say, shorten
 from rak_xl.figures import kinds
-from rak_xl.figures.kinds import SHARE_WORDS, event_noun, first_line, words
+from rak_xl.figures.kinds import SHARE_WORDS, event_noun, first_line, item_words, words
 from rak_xl.figures.structure import Group, blocks_of, groups_of
 from rak_xl.parse.divisions import closest_division, names_a_commissioners_division
 from rak_xl.parse.values import split_numbering
@@ -44,7 +44,7 @@ def _every_quarter(row: RakRow) -> bool:
 # the denominator is 1, so its result can only be 0% or 100%.
 @lru_cache(maxsize=8192)
 def _counts_satkers(indicator: str) -> bool:
-    w = words(split_numbering(indicator)[1])
+    w = item_words(indicator)
     if len(w) < 2 or w[0] not in SHARE_WORDS:
         return False
     return w[1] in ("satker", "kpu") or w[1:3] == ("satuan", "kerja")
@@ -75,7 +75,7 @@ _NATIONAL_HINT = re.compile("peraturan kpu|juklak|juknis|petunjuk |nasional|kapa
 
 @lru_cache(maxsize=8192)
 def _national(indicator: str) -> bool:
-    w = words(split_numbering(indicator)[1])
+    w = item_words(indicator)
     text = " ".join(w)
     if not _NATIONAL_HINT.search(text):
         return False
@@ -219,7 +219,7 @@ def _measured_words(text: str, satker: frozenset[str]) -> frozenset[str]:
 
 @lru_cache(maxsize=2048)  # plans repeat their texts, and a province's satkers each other's (the satker apart)
 def _measured(text: str) -> frozenset[str]:
-    return frozenset(w for w in words(split_numbering(text)[1]) if w not in _NOT_MEASURED and not w.isdigit())
+    return frozenset(w for w in item_words(text) if w not in _NOT_MEASURED and not w.isdigit())
 
 
 def _near_duplicates(plan: Plan) -> Iterator[tuple[RakRow, RakRow, frozenset[str]]]:
