@@ -119,12 +119,15 @@ def sequence_breaks(items: list[int], previous: int | None = None) -> list[tuple
 def target_series(plan: Plan) -> Iterator[tuple[RakRow, list[float | None], Callable[[int], CellRef | None]]]:
     """(row, cumulative targets TW 1..4, cell-of-quarter function) for rows with quarterly targets."""
     for row in plan.rows:
-        if any(v is not None for v in row.targets_to_date):
-            yield row, list(row.targets_to_date), row.target_to_date_ref
+        targets = row.targets_to_date
+        if targets.count(None) < len(targets):
+            yield row, list(targets), row.target_to_date_ref
 
 
 def series_gaps(series: list[float | None]) -> list[int]:
     """0-based quarters left empty while a later quarter is filled."""
+    if None not in series:
+        return []  # the usual series, every quarter filled
     last = max((i for i, v in enumerate(series) if v is not None), default=-1)
     return [i for i in range(last) if series[i] is None]
 
