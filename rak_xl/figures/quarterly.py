@@ -143,7 +143,7 @@ def judged_target(row: RakRow, quarter: int) -> float | None:
 def _judge_quarters(row: RakRow) -> tuple[tuple[float | None, str], ...]:
     """judge(row, q) for TW 1..4; what holds whatever the quarter is worked out once."""
     kind, lower = kinds.kind_of(row), judged_lower(row)
-    if all(t is None for t in row.targets_to_date):
+    if row.targets_to_date.count(None) == len(row.targets_to_date):
         return (achievement(None, None, lower),) * 4  # nothing on the Capaian sheet to judge by, whatever the kind
     if kind == kinds.REDUCTION and not kinds.measurable_reduction(row):
         return ((None, NO_BASELINE),) * 4

@@ -112,7 +112,7 @@ def one_off_every_quarter(plan: Plan) -> Iterator[Finding]:
 def schedule_says_nothing(plan: Plan) -> Iterator[Finding]:
     by_sheet: dict[str, list[RakRow]] = {}
     for row in plan.rows:
-        if row.indicator and any(k in row.cells for k in L.MARK_KEYS):
+        if row.indicator and not row.cells.keys().isdisjoint(L.MARK_KEYS):
             by_sheet.setdefault(row.sheet, []).append(row)
     for sheet, rows in by_sheet.items():
         marked = [r for r in rows if any(r.marks)]
