@@ -229,7 +229,12 @@ def last_marked_quarter(row: RakRow) -> int:
 
 def not_measured_yet(row: RakRow, quarter: int) -> bool:
     """A yearly score before the quarter it is measured in: neither missing (RAK603) nor judged (Evaluasi)."""
-    return kind_of(row) == SCORE and quarter < last_marked_quarter(row)
+    return quarter < measured_from(row)
+
+
+def measured_from(row: RakRow) -> int:
+    """The first quarter the row is measured in: a yearly score's last marked quarter, any other's TW 1."""
+    return last_marked_quarter(row) if kind_of(row) == SCORE else 1
 
 
 def due_quarter(row: RakRow) -> int:

@@ -134,10 +134,16 @@ def judge(row: RakRow, quarter: int) -> tuple[float | None, str]:
 def judged_target(row: RakRow, quarter: int) -> float | None:
     """The target `row` is judged against in `quarter`: a rate's is the year's whenever the quarter has one
     (the same every quarter, whatever the series says); any other's the quarter's own."""
-    target = row.targets_to_date[quarter - 1]
-    if kinds.kind_of(row) == kinds.RATE and target is not None:
-        return kinds.annual_target(row)
-    return target
+    return _judged_targets(row)[quarter - 1]
+
+
+def _judged_targets(row: RakRow) -> list[float | None]:
+    """judged_target(row, q) for TW 1..4."""
+    targets = row.targets_to_date
+    if kinds.kind_of(row) == kinds.RATE:
+        annual = kinds.annual_target(row)
+        return [None if target is None else annual for target in targets]
+    return targets
 
 
 def _judge_quarters(row: RakRow) -> tuple[tuple[float | None, str], ...]:
@@ -147,14 +153,15 @@ def _judge_quarters(row: RakRow) -> tuple[tuple[float | None, str], ...]:
         return (achievement(None, None, lower),) * 4  # nothing on the Capaian sheet to judge by, whatever the kind
     if kind == kinds.REDUCTION and not kinds.measurable_reduction(row):
         return ((None, NO_BASELINE),) * 4
+    measured_from = kinds.measured_from(row)  # kinds.not_measured_yet before it
     out = []
-    for q, realised in zip(L.QUARTERS, row.realised_to_date):
-        if kinds.not_measured_yet(row, q):
+    for q, target, realised in zip(L.QUARTERS, _judged_targets(row), row.realised_to_date):
+        if q < measured_from:
             out.append((None, NOT_MEASURED_YET))
         elif kind == kinds.EVENT:
-            out.append(_event(row, q, rounding.quantity(judged_target(row, q)), rounding.quantity(realised)))
+            out.append(_event(row, q, rounding.quantity(target), rounding.quantity(realised)))
         else:
-            out.append(achievement(judged_target(row, q), realised, lower))
+            out.append(achievement(target, realised, lower))
     return tuple(out)
 
 
