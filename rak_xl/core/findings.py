@@ -181,13 +181,19 @@ def first_few(items: list[str], limit: int) -> str:
 _NUMBERED_ID = re.compile(r"(.*?)(\d{1,18})")  # an ID of 9,000 digits: its last 18 count
 
 
+@lru_cache(maxsize=8192)  # plans share their IDs (A-001 ...), and a fact over a stretch of rows lists each
+def _numbered(rid: str) -> tuple[str, int] | None:
+    """('A-', 12) for 'A-012': the prefix and the number an ID ends with; None without one."""
+    m = _NUMBERED_ID.fullmatch(rid)
+    return (m[1], int(m[2])) if m else None
+
+
 def id_list(ids: list[str], limit: int = 12) -> str:
     """'A-001–A-004, A-012' from row IDs: three or more consecutive numbers of one prefix become a range."""
     runs: list[list[str]] = []
     last: tuple[str, int] | None = None
     for rid in ids:
-        m = _NUMBERED_ID.fullmatch(rid)
-        key = (m[1], int(m[2])) if m else None
+        key = _numbered(rid)
         if runs and key and last and key[0] == last[0] and key[1] == last[1] + 1:
             runs[-1].append(rid)
         else:
