@@ -9,6 +9,7 @@ The entry (core/catalog.py) carries the code; the registry is keyed by it for --
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import cache
 
 from rak_xl.core.catalog import CATALOG
 from rak_xl.core.findings import Finding, Rule
@@ -30,6 +31,7 @@ def rule(entry: Rule) -> Callable[[RuleFn], RuleFn]:
     return register
 
 
+@cache  # every validate asks; the modules stay imported
 def load_all() -> None:
     """Import the rule modules so their @rule decorators register."""
     import importlib
