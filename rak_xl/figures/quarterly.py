@@ -21,6 +21,7 @@ is rounded where it is computed, by rak_xl.figures.rounding's one rule.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rak_xl.core import layout as L
 from rak_xl.core.model import Plan, RakRow
@@ -93,6 +94,9 @@ def direction_contradicts_targets(row: RakRow) -> bool:
     return row.lower_is_better and measures_progress(row)
 
 
+# Kept by its arguments: a plan judges the same targets and realisations quarter after quarter, each
+# judgement three roundings (equal arguments, an int and its float alike, give equal results).
+@lru_cache(maxsize=8192)
 def achievement(target: float | None, realised: float | None, lower_is_better: bool) -> tuple[float | None, str]:
     """(capaian in percent, state). The value is None unless the state is OK. Worked out from the
     target and realisation as the sheets show them (rounding.quantity), rounded (rounding.percent)."""
