@@ -96,7 +96,7 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(w.casefold() for w in _WORD.findall(text))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)
 def item_words(text: str) -> tuple[str, ...]:
     """The words of a text after its list numbering ('2. Persentase ...' -> ('persentase', ...)): what
     the kinds and several rules read an indicator by, found once per text."""

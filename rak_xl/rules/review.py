@@ -284,7 +284,7 @@ def indicator_near_duplicate(plan: Plan) -> Iterator[Finding]:
 _STYLE = re.compile(r"^\s*(?:\d{1,2}\s*(?P<dot>\.)|\d{1,2}\s*(?P<paren>\))|(?P<bullet>[•·\-–*]))")
 
 
-@lru_cache(maxsize=8192)  # every group's indicators and sub-activities, and a province's plans repeat them
+@lru_cache(maxsize=2048)  # every group's indicators and sub-activities, and a province's plans repeat them
 def _style(line: str) -> str:
     """'1.', '1)', '•' or '' (unnumbered) for a line."""
     m = _STYLE.match(line)
