@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import partial
+from operator import mul
 from typing import Any, NamedTuple
 
 
@@ -96,7 +98,8 @@ class Val:
 
     @property
     def blank(self) -> bool:
-        return self.raw is None or (isinstance(self.raw, str) and not self.text)
+        raw = self.raw  # the text's test without its cache: one call, read for every cell of a table
+        return raw is None or (isinstance(raw, str) and not raw.strip())
 
     # A CellRef equals and hashes as the plain tuple it was made from: either form compares.
     def __eq__(self, other: object) -> bool:
@@ -107,6 +110,10 @@ class Val:
 
     def __repr__(self) -> str:
         return f"Val(raw={self.raw!r}, cell={self.cell!r})"
+
+
+# A quarterly series' starting value: a new [None] * 4 made in C (a lambda is a Python call per row).
+_four_nones = partial(mul, [None], 4)
 
 
 @dataclass
@@ -132,8 +139,8 @@ class RakRow:
     # Quarterly evaluation (sheet Capaian, rak_xl.parse.quarterly_input); stable for the rules.
     # Both series are cumulative, TW 1..4, in the unit of the annual target (percent in
     # percent: 50 = 50%); None = cell empty or unreadable, or no Capaian row for this ID.
-    targets_to_date: list[float | None] = field(default_factory=lambda: [None] * 4)
-    realised_to_date: list[float | None] = field(default_factory=lambda: [None] * 4)
+    targets_to_date: list[float | None] = field(default_factory=_four_nones)
+    realised_to_date: list[float | None] = field(default_factory=_four_nones)
     # The Capaian cells behind them: "target1".."target4", "real1".."real4", "direction", "id".
     evaluation_cells: dict[str, Val] = field(default_factory=dict)
     lower_is_better: bool = False  # Arah "Turun", or an indicator that starts with "Penurunan"
@@ -190,11 +197,11 @@ class BudgetLine:
     row: int
     cells: dict[str, Val]
     amount: int | None = None
-    rpd_by_quarter: list[int | None] = field(default_factory=lambda: [None] * 4)
+    rpd_by_quarter: list[int | None] = field(default_factory=_four_nones)
     division: str | None = None  # canonical name, when recognised
     # Realised spending IN each quarter TW 1..4 (not cumulative, like the RPD), whole Rupiah,
     # from the sheet Realisasi Anggaran; None = empty, unreadable or no row for this code.
-    spent_by_quarter: list[int | None] = field(default_factory=lambda: [None] * 4)
+    spent_by_quarter: list[int | None] = field(default_factory=_four_nones)
     realised_cells: dict[str, Val] = field(default_factory=dict)  # "real1".."real4", "code"
 
     def text(self, key: str) -> str:

@@ -11,6 +11,7 @@ not a secretariat unit) is still read as the unit it names; rule RAK320 says it 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 _UNIT_WORD = r"(?:sub\s*bagian|subbagian|subbag|sub\s*bag|bagian|divisi|bidang)"
@@ -41,13 +42,20 @@ def names_a_commissioners_division(text: str) -> bool:
 
 def match_division(text: str, names: list[str]) -> str | None:
     """The canonical name `text` stands for, or None."""
-    key = division_key(text)
-    if not key:
-        return None
+    return division_matcher(names)(text)
+
+
+def division_matcher(names: list[str]) -> Callable[[str], str | None]:
+    """match_division over a fixed list of names, their keys worked out once for a whole table."""
+    by_key: dict[str, str] = {}
     for name in names:
-        if division_key(name) == key:
-            return name
-    return None
+        by_key.setdefault(division_key(name), name)  # the first name with a key, as a scan in order finds
+    by_key.pop("", None)  # a text with no key names no division
+
+    def match(text: str) -> str | None:
+        return by_key.get(division_key(text))
+
+    return match
 
 
 def closest_division(text: str, names: list[str]) -> str | None:

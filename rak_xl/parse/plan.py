@@ -20,7 +20,7 @@ from rak_xl.core.model import BudgetLine, CellRef, Division, Identity, Plan, Pro
 from rak_xl.core.text import shorten
 
 from . import codes
-from .divisions import match_division
+from .divisions import division_matcher
 from .quarterly_input import parse_evaluation
 from .tables import Grid, find_table, formula_findings, label_key, unreadable
 from .values import is_blank, parse_date, parse_mark, parse_money, parse_number, parse_percent_text, parse_year
@@ -139,51 +139,66 @@ class _Parser:
 
     def rak(self, layout: L.TableLayout, table_code: str, division_names: list[str]) -> list[RakRow]:
         table = self.table(layout)
+        if table is None:
+            return []
         rows = []
-        quarters = [(key, layout.column(key).label) for key in L.MARK_KEYS]  # once, not per row
-        for r, cells in table.rows if table else []:
-            row = RakRow(table_code, layout.sheet, r, cells)
+        # The quarter mark columns the table has, with their index in `marks`: once, not per row.
+        quarters = [(i, key, layout.column(key).label) for i, key in enumerate(L.MARK_KEYS) if key in table.columns]
+        division_of = division_matcher(division_names)
+        sheet = layout.sheet
+        for r, cells in table.rows:
+            row = RakRow(table_code, sheet, r, cells)
             row.target = _target(cells.get("target"), cells.get("unit"))
-            marks, unreadable = [], []
-            for key, column in quarters:
-                val = cells.get(key)
-                if val is None:
-                    marks.append(False)
-                    unreadable.append(False)
+            marks, unreadable = [False] * 4, [False] * 4
+            for i, key, column in quarters:
+                raw = cells[key].raw
+                if raw is None:  # parse_mark's (False, False), the commonest answer after the canonical mark
                     continue
-                marked, normalised = parse_mark(val.raw)
-                unreadable.append(marked is None)
+                if raw == L.QUARTER_MARK:
+                    marks[i] = True
+                    continue
+                marked, normalised = parse_mark(raw)
+                unreadable[i] = marked is None
                 if marked is None or normalised:
                     entry = RAK105 if marked is None else RAK106
-                    self.findings.append(entry.at(val.cell, row_id=row.id, value=shorten(val.raw, 60), column=column))
-                marks.append(bool(marked))
+                    self.findings.append(entry.at(cells[key].cell, row_id=row.id, value=shorten(raw, 60),
+                                                  column=column))
+                marks[i] = bool(marked)
             row.marks = tuple(marks)  # type: ignore[assignment]
             row.unreadable_marks = tuple(unreadable)  # type: ignore[assignment]
-            if "unit_in_charge" in cells and not cells["unit_in_charge"].blank:
-                row.division = match_division(cells["unit_in_charge"].text, division_names)
+            val = cells.get("unit_in_charge")
+            if val is not None and not val.blank:
+                row.division = division_of(val.text)
             rows.append(row)
         return rows
 
     def budget_lines(self, division_names: list[str]) -> list[BudgetLine]:
         table = self.table(L.BUDGET_LINES)
+        if table is None:
+            return []
         out = []
-        for r, cells in table.rows if table else []:
+        # The amount columns the table has, with the RPD quarter each fills (None: the Pagu).
+        amounts = [(key, None if key == "amount" else int(key[-1]) - 1, L.BUDGET_LINES.column(key).label)
+                   for key in ("amount", *(f"rpd{q}" for q in L.QUARTERS)) if key in table.columns]
+        division_of = division_matcher(division_names)
+        for r, cells in table.rows:
             if _is_total_row(cells):
                 continue
             line = BudgetLine(r, cells)
-            for key in ("amount", *(f"rpd{q}" for q in L.QUARTERS)):
-                val = cells.get(key)
-                if val is None or val.blank:
+            for key, quarter, column in amounts:
+                val = cells[key]
+                if val.blank:
                     continue
                 amount = parse_money(val.raw)
                 if amount is None:
-                    self.findings.append(unreadable(val, L.BUDGET_LINES.column(key).label, "money"))
-                elif key == "amount":
+                    self.findings.append(unreadable(val, column, "money"))
+                elif quarter is None:
                     line.amount = amount
                 else:
-                    line.rpd_by_quarter[int(key[-1]) - 1] = amount
-            if "division" in cells and not cells["division"].blank:
-                line.division = match_division(cells["division"].text, division_names)
+                    line.rpd_by_quarter[quarter] = amount
+            val = cells.get("division")
+            if val is not None and not val.blank:
+                line.division = division_of(val.text)
             out.append(line)
         return out
 
@@ -194,8 +209,10 @@ _TOTAL_WORD = re.compile(r"^\s*(?:sub\s*)?(?:jumlah|total|grand\s*total)\b", re.
 def _is_total_row(cells: dict[str, Val]) -> bool:
     """A 'Jumlah' row staff type under the budget lines: no code, program, division or RAK link,
     and a label saying it is a total. It sums lines; it is not one, so it is not read as one."""
-    if any(key in cells and not cells[key].blank for key in ("program", "division", "rak_id")):
-        return False
+    for key in ("program", "division", "rak_id"):  # a plain loop: most lines leave at the first
+        val = cells.get(key)
+        if val is not None and not val.blank:
+            return False
     labels = [cells[key].text for key in ("code", "description") if key in cells and not cells[key].blank]
     return bool(labels) and all(_TOTAL_WORD.match(text) for text in labels)
 

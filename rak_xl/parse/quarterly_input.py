@@ -110,12 +110,17 @@ def _reporting_quarter(identity: Identity, ev: EvaluationInput) -> None:
         identity.values["reporting_quarter"] = q  # the text the identity parser kept becomes the number
 
 
-_SERIES_KEYS = tuple((f"target{q}", f"real{q}") for q in L.QUARTERS)  # cell keys per quarter, built once
+def _series_columns(table: Table) -> list[tuple[str, bool, int, str]]:
+    """(cell key, is a target, quarter index, column label) for the Capaian series columns the table has."""
+    return [(key, is_target, q - 1, L.ACHIEVEMENT.column(key).label)
+            for q in L.QUARTERS for key, is_target in ((f"target{q}", True), (f"real{q}", False))
+            if key in table.columns]
 
 
-def _achievement(table, rows: list[RakRow], ev: EvaluationInput, findings: list[Finding]) -> None:
+def _achievement(table: Table, rows: list[RakRow], ev: EvaluationInput, findings: list[Finding]) -> None:
     by_id = {r.id.casefold(): r for r in rows if r.id}
     seen: set[str] = set()
+    series_columns = _series_columns(table)
     for _r, cells in table.rows:
         id_val = cells.get("id")
         key = id_val.text.casefold() if id_val is not None else ""
@@ -125,30 +130,34 @@ def _achievement(table, rows: list[RakRow], ev: EvaluationInput, findings: list[
                 ev.orphans.append(id_val)
             continue
         seen.add(key)
-        row.evaluation_cells = dict(cells)
+        row.evaluation_cells = cells  # the table's own dict: nothing else keeps it
         percent = row.in_percent
         direction = cells.get("direction")
         if direction is not None:
             parsed = parse_direction(direction.raw)
             if parsed is not None:
                 row.lower_is_better = parsed
-        for i, (target_key, real_key) in enumerate(_SERIES_KEYS):
-            for key, series in ((target_key, row.targets_to_date), (real_key, row.realised_to_date)):
-                val = cells.get(key)
-                if val is None or val.blank:
-                    continue
-                amount = _amount(val, percent)
-                if amount is None:
-                    findings.append(unreadable(val, L.ACHIEVEMENT.column(key).label, "number"))
-                else:
-                    series[i] = amount
+        targets, realised = row.targets_to_date, row.realised_to_date
+        for key, is_target, i, column in series_columns:
+            val = cells[key]
+            if val.blank:
+                continue
+            amount = _amount(val, percent)
+            if amount is None:
+                findings.append(unreadable(val, column, "number"))
+            elif is_target:
+                targets[i] = amount
+            else:
+                realised[i] = amount
 
 
-def _spending(table, budget: list[BudgetLine], ev: EvaluationInput, findings: list[Finding]) -> None:
+def _spending(table: Table, budget: list[BudgetLine], ev: EvaluationInput, findings: list[Finding]) -> None:
     by_code: dict[str, BudgetLine] = {}
     for line in budget:
         by_code.setdefault(line.code.casefold(), line)
     seen: set[str] = set()
+    quarters = [(f"real{q}", q - 1, L.SPENDING.column(f"real{q}").label)
+                for q in L.QUARTERS if f"real{q}" in table.columns]
     for _r, cells in table.rows:
         code_val = cells.get("code")
         key = code_val.text.casefold() if code_val is not None else ""
@@ -158,14 +167,14 @@ def _spending(table, budget: list[BudgetLine], ev: EvaluationInput, findings: li
                 ev.orphans.append(code_val)
             continue
         seen.add(key)
-        line.realised_cells = dict(cells)
-        for q in L.QUARTERS:
-            val = cells.get(f"real{q}")
-            if val is None or val.blank:
+        line.realised_cells = cells  # the table's own dict: nothing else keeps it
+        spent = line.spent_by_quarter
+        for key, i, column in quarters:
+            val = cells[key]
+            if val.blank:
                 continue
             amount = parse_money(val.raw)
             if amount is None:
-                findings.append(unreadable(val, L.SPENDING.column(f"real{q}").label, "spent"))
+                findings.append(unreadable(val, column, "spent"))
             else:
-                line.spent_by_quarter[q - 1] = amount
-
+                spent[i] = amount

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import zip_longest
+from itertools import repeat, zip_longest
 from operator import itemgetter
 
 from rak_xl.core.catalog import RAK102, RAK103, RAK104, RAK109, RAK110
@@ -57,6 +57,20 @@ def _label_index(wanted: dict[str, set[str]]) -> dict[str, list[str]]:
         for label in labels:
             index.setdefault(label, []).append(k)
     return index
+
+
+_INDEXES: dict[int, tuple[TableLayout, dict[str, list[str]], int]] = {}
+
+
+def _layout_index(layout: TableLayout) -> tuple[dict[str, list[str]], int]:
+    """(label index, number of columns) of a layout, worked out once per layout: the same few
+    layouts are searched in every workbook. Keyed by identity (a layout holds a dict, so it does
+    not hash); the entry keeps its layout, so the key cannot be reused by another object."""
+    entry = _INDEXES.get(id(layout))
+    if entry is None or entry[0] is not layout:
+        entry = _INDEXES[id(layout)] = (layout, _label_index({c.key: _matches(c) for c in layout.columns}),
+                                        len(layout.columns))
+    return entry[1], entry[2]
 
 
 def _map_header(index: dict[str, list[str]], cells: list[tuple[str, ...]]) -> dict[str, int]:
@@ -130,11 +144,10 @@ def find_table(grid: Grid, layout: TableLayout, findings: list[Finding],
     Emits RAK102 (no header row) or RAK103 (a required column missing) and
     returns None when the table cannot be read at all.
     """
-    wanted = {c.key: _matches(c) for c in layout.columns}
-    index = _label_index(wanted)
+    index, wanted = _layout_index(layout)
     top = grid[:HEADER_SEARCH_ROWS]
-    found = _builder_header(top, layout.header_row, index, len(wanted))
-    best_row, best_map, header_end = found or _search_header(top, index, len(wanted))
+    found = _builder_header(top, layout.header_row, index, wanted)
+    best_row, best_map, header_end = found or _search_header(top, index, wanted)
     required = [c for c in layout.columns if c.required]
     if len(best_map) < max(2, len(required) // 2):
         findings.append(RAK102.on(layout.sheet, sheet=layout.sheet, labels=", ".join(c.label for c in required)))
@@ -156,34 +169,47 @@ def _data_rows(grid: Grid, layout: TableLayout, columns: dict[str, int], header_
                findings: list[Finding]) -> list[tuple[int, dict[str, Val]]]:
     """The non-blank rows under the header, a Val per mapped cell (RAK109 for formula errors).
 
-    The hot loop of every parse (a Val per cell, 10,000-row sheets): a row is first
-    checked for content on its raw values, so blank rows cost no objects, and a cell
-    is tested for an error value only when it is text starting with '#'.
+    The hot loop of every parse (a Val per cell, 10,000-row sheets): a row is first checked for
+    content on its raw values, so blank rows cost no objects; a cell is tested for an error value
+    only when it is text holding '#'. The Vals and the rows' dicts are then made a column at a
+    time by map and zip, so no bytecode runs per cell but Val's own.
     """
-    sheet = layout.sheet
-    wanted = [(key, c, c - 1) for key, c in columns.items()]
-    if not wanted:
+    keys = tuple(columns)
+    if not keys:
         return []
-    width = len(wanted)
-    reach = max(i for _, _, i in wanted) + 1
+    cols = tuple(columns.values())
+    width = len(keys)
+    reach = max(cols)
     # A row at least `reach` long (most are: calamine gives every row the sheet's width) hands
     # over the mapped cells in one C call; a shorter one is read cell by cell.
-    pick = itemgetter(*(i for _, _, i in wanted)) if width > 1 else (lambda line, i=wanted[0][2]: (line[i],))
-    rows: list[tuple[int, dict[str, Val]]] = []
-    for r in range(header_end + 1, len(grid) + 1):
-        line = grid[r - 1]
+    pick = itemgetter(*(c - 1 for c in cols)) if width > 1 else (lambda line, i=cols[0] - 1: (line[i],))
+    numbers: list[int] = []
+    picked: list[tuple] = []
+    broken: list[int] = []  # positions in `picked` of rows showing a formula error
+    for r, line in enumerate(grid[header_end:], header_end + 1):
         if not line:  # a sparse sheet's empty rows (a stray cell far below the table): no work
             continue
         n = len(line)
-        raws = pick(line) if n >= reach else tuple(line[i] if i < n else None for _, _, i in wanted)
-        if raws.count(None) == width or all(v is None or (v.__class__ is str and not v.strip()) for v in raws):
-            continue
-        cells = {key: Val(raw, (sheet, r, c)) for (key, c, _), raw in zip(wanted, raws)}  # see Val.cell
-        for v in raws:  # a plain loop: cheaper per cell than any() over a generator
-            if v.__class__ is str and v.lstrip()[:1] == "#":
-                formula_findings(cells.items(), layout, findings)
+        raws = pick(line) if n >= reach else tuple(line[c - 1] if c <= n else None for c in cols)
+        for v in raws:  # plain loops: cheaper per cell than any() over a generator
+            if v is not None and (v.__class__ is not str or v.strip()):
                 break
-        rows.append((r, cells))
+        else:
+            continue  # every mapped cell blank
+        for v in raws:
+            if v.__class__ is str and "#" in v and v.lstrip()[:1] == "#":
+                broken.append(len(picked))
+                break
+        numbers.append(r)
+        picked.append(raws)
+    if not picked:
+        return []
+    sheet = layout.sheet
+    by_col = [map(Val, values, zip(repeat(sheet), numbers, repeat(c)))  # see Val.cell: a plain tuple
+              for values, c in zip(zip(*picked), cols)]
+    rows = list(zip(numbers, map(dict, map(zip, repeat(keys), zip(*by_col)))))
+    for i in broken:
+        formula_findings(rows[i][1].items(), layout, findings)
     return rows
 
 

@@ -76,7 +76,14 @@ MAX_RUPIAH = 10**15
 
 def parse_money(value: object) -> int | None:
     """Whole Rupiah up to MAX_RUPIAH either side of zero; anything else (a fraction, 1e308) is unreadable."""
-    number = parse_number(value)
+    # Numeric cells, most amounts, answered here: parse_number would hand back float(value) (exact
+    # for these magnitudes), and NaN fails the range test as it fails there.
+    if value.__class__ is int:
+        return value if -MAX_RUPIAH <= value <= MAX_RUPIAH else None
+    if value.__class__ is float:
+        number = value if abs(value) <= MAX_RUPIAH else None
+    else:
+        number = parse_number(value)
     if number is None or abs(number) > MAX_RUPIAH:
         return None
     rounded = round(number)
