@@ -187,11 +187,12 @@ class _Parser:
             line = BudgetLine(r, cells)
             for key, quarter, column in amounts:
                 val = cells[key]
-                if val.blank:
+                if val.raw is None:
                     continue
-                amount = parse_money(val.raw)
+                amount = parse_money(val.raw)  # None for blank text too: blankness is asked only then
                 if amount is None:
-                    self.findings.append(unreadable(val, column, "money"))
+                    if not val.blank:
+                        self.findings.append(unreadable(val, column, "money"))
                 elif quarter is None:
                     line.amount = amount
                 else:

@@ -62,9 +62,10 @@ def parse_direction(value: object) -> bool | None:
     return None
 
 
-def _amount(val: Val, percent: bool) -> float | None:
+def _amount(raw: object, percent: bool) -> float | None:
     """A target or realisation in the indicator's unit. Excel percent cells hold fractions."""
-    raw = val.raw
+    if raw.__class__ is float:  # most cells: the isinstance tests below answer the same
+        return raw * 100 if percent else raw
     if isinstance(raw, bool):
         return None
     if isinstance(raw, (int, float)):
@@ -140,11 +141,12 @@ def _achievement(table: Table, rows: list[RakRow], ev: EvaluationInput, findings
         targets, realised = row.targets_to_date, row.realised_to_date
         for key, is_target, i, column in series_columns:
             val = cells[key]
-            if val.blank:
+            if val.raw is None:
                 continue
-            amount = _amount(val, percent)
+            amount = _amount(val.raw, percent)  # None for blank text too: blankness is asked only then
             if amount is None:
-                findings.append(unreadable(val, column, "number"))
+                if not val.blank:
+                    findings.append(unreadable(val, column, "number"))
             elif is_target:
                 targets[i] = amount
             else:
@@ -171,10 +173,11 @@ def _spending(table: Table, budget: list[BudgetLine], ev: EvaluationInput, findi
         spent = line.spent_by_quarter
         for key, i, column in quarters:
             val = cells[key]
-            if val.blank:
+            if val.raw is None:
                 continue
-            amount = parse_money(val.raw)
+            amount = parse_money(val.raw)  # None for blank text too: blankness is asked only then
             if amount is None:
-                findings.append(unreadable(val, column, "spent"))
+                if not val.blank:
+                    findings.append(unreadable(val, column, "spent"))
             else:
                 spent[i] = amount

@@ -4,6 +4,7 @@ about cells that cannot be read (RAK104, RAK109)."""
 from __future__ import annotations
 
 import re
+from math import fsum
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat, zip_longest
@@ -170,9 +171,9 @@ def _data_rows(grid: Grid, layout: TableLayout, columns: dict[str, int], header_
     """The non-blank rows under the header, a Val per mapped cell (RAK109 for formula errors).
 
     The hot loop of every parse (a Val per cell, 10,000-row sheets): a row is first checked for
-    content on its raw values, so blank rows cost no objects; a cell is tested for an error value
-    only when it is text holding '#'. The Vals and the rows' dicts are then made a column at a
-    time by map and zip, so no bytecode runs per cell but Val's own.
+    content on its raw values, so blank rows cost no objects; the Vals and the rows' dicts are
+    then made a column at a time by map and zip, so no bytecode runs per cell but Val's own, and
+    a row is tested for an error value only when a column holds '#'.
     """
     keys = tuple(columns)
     if not keys:
@@ -185,7 +186,6 @@ def _data_rows(grid: Grid, layout: TableLayout, columns: dict[str, int], header_
     pick = itemgetter(*(c - 1 for c in cols)) if width > 1 else (lambda line, i=cols[0] - 1: (line[i],))
     numbers: list[int] = []
     picked: list[tuple] = []
-    broken: list[int] = []  # positions in `picked` of rows showing a formula error
     for r, line in enumerate(grid[header_end:], header_end + 1):
         if not line:  # a sparse sheet's empty rows (a stray cell far below the table): no work
             continue
@@ -196,21 +196,40 @@ def _data_rows(grid: Grid, layout: TableLayout, columns: dict[str, int], header_
                 break
         else:
             continue  # every mapped cell blank
-        for v in raws:
-            if v.__class__ is str and "#" in v and v.lstrip()[:1] == "#":
-                broken.append(len(picked))
-                break
         numbers.append(r)
         picked.append(raws)
     if not picked:
         return []
     sheet = layout.sheet
-    by_col = [map(Val, values, zip(repeat(sheet), numbers, repeat(c)))  # see Val.cell: a plain tuple
-              for values, c in zip(zip(*picked), cols)]
-    rows = list(zip(numbers, map(dict, map(zip, repeat(keys), zip(*by_col)))))
-    for i in broken:
-        formula_findings(rows[i][1].items(), layout, findings)
+    by_col = list(zip(*picked))
+    vals = [map(Val, values, zip(repeat(sheet), numbers, repeat(c)))  # see Val.cell: a plain tuple
+            for values, c in zip(by_col, cols)]
+    rows = list(zip(numbers, map(dict, map(zip, repeat(keys), zip(*vals)))))
+    if any(map(_holds_hash, by_col)):  # only then are the rows looked at one by one
+        for (_, cells), raws in zip(rows, picked):
+            for v in raws:
+                if v.__class__ is str and v.lstrip()[:1] == "#":
+                    formula_findings(cells.items(), layout, findings)
+                    break
     return rows
+
+
+_is_text = str.__instancecheck__
+
+
+def _holds_hash(values: tuple) -> bool:
+    """Some text of a column holds '#' (all an error value needs), worked out in C: a column of texts
+    and blanks is joined, one of numbers and blanks summed (fsum refuses any text); only a column
+    mixing both has its texts picked out one by one."""
+    try:
+        return "#" in "".join(filter(None, values))
+    except TypeError:
+        pass
+    try:
+        fsum(filter(None, values))
+        return False
+    except (TypeError, ValueError, OverflowError):  # a text; or inf - inf, a number past float
+        return "#" in "".join(filter(_is_text, values))
 
 
 def formula_findings(cells, layout: TableLayout | None, findings: list[Finding], label: str = "") -> None:
