@@ -44,6 +44,13 @@ def _says_illustrative(grid: Grid, header_row: int) -> bool:
                for line in grid[:max(header_row - 1, 0)] for v in line[:3])
 
 
+# Identitas label -> (field key, label, kind); labels also without the "(Rp)" suffix.
+_IDENTITY_LABELS = {label_key(label): (key, label, kind) for key, label, kind in L.IDENTITY_FIELDS}
+_IDENTITY_LABELS.update({label_key(v[1].replace("(Rp)", "")): v for v in list(_IDENTITY_LABELS.values())})
+_IDENTITY_READERS = {"text": lambda v: str(v).strip() if not isinstance(v, float) or v != int(v) else str(int(v)),
+                     "money": parse_money, "date": parse_date, "year": parse_year}
+
+
 class _Parser:
     def __init__(self, grids: Mapping[str, Grid]) -> None:
         self.grids = grids
@@ -85,14 +92,10 @@ class _Parser:
         if grid is None:
             return ident
         self.present.add(L.SHEET_IDENTITY)
-        by_label = {label_key(label): (key, label, kind) for key, label, kind in L.IDENTITY_FIELDS}
-        # Tolerate labels without the "(Rp)" suffix.
-        by_label.update({label_key(label.replace("(Rp)", "")): v for v in list(by_label.values())
-                         for label in [v[1]]})
         for r, line in enumerate(grid, start=1):
             if not line:
                 continue
-            hit = by_label.get(label_key(line[0]))
+            hit = _IDENTITY_LABELS.get(label_key(line[0]))
             if hit is None:
                 continue
             key, label, kind = hit
@@ -106,8 +109,7 @@ class _Parser:
                 self.findings.append(RAK110.at(val.cell, column=label, formula=formula))
             if is_blank(raw) or len(self.findings) > before:
                 continue
-            parsed = {"text": lambda v: str(v).strip() if not isinstance(v, float) or v != int(v) else str(int(v)),
-                      "money": parse_money, "date": parse_date, "year": parse_year}[kind](raw)
+            parsed = _IDENTITY_READERS[kind](raw)
             if key == "satker_code" and parsed is not None:  # the recap matches satkers by it (RAK504 says how typed)
                 parsed = codes.satker_code(parsed)
             if parsed is None:
@@ -276,12 +278,14 @@ def _check_ids(rows: list[RakRow], findings: list[Finding]) -> None:
         if row.cells["id"].blank:
             findings.append(RAK107.at(row.ref("id"), row=row.row, example=f"{row.table}-{row.row:03d}"))
             continue
-        key = codes.id_key(row.id)
+        text = row.id
+        plain = text.isascii() and text.isprintable()  # most IDs: their own key, nothing unusual
+        key = text.casefold() if plain else codes.id_key(text)
         if key in seen:
             findings.append(RAK108.at(row.ref("id"), row_id=row.id, id=codes.shown(row.id),
                                       other=str(seen[key].ref("id"))))
         else:
             seen[key] = row
-        odd = codes.unusual(row.id)
+        odd = None if plain else codes.unusual(text)
         if odd:
             findings.append(RAK111.at(row.ref("id"), row_id=row.id, id=codes.shown(row.id), chars=codes.described(odd)))

@@ -177,6 +177,7 @@ def parse_mark(value: object) -> tuple[bool | None, bool]:
 _LEADING_NUMBER = re.compile(r"^\s*(?:(\d{1,2})\s*[.)]|[•·\-–*]|\(?([a-z])[.)])\s*", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)  # the rules split the same indicator and group texts many times a workbook
 def split_numbering(text: str) -> tuple[int | None, str]:
     """'3. Persentase ...' -> (3, 'Persentase ...'); '• Persentase' -> (None, 'Persentase')."""
     m = _LEADING_NUMBER.match(text)
