@@ -4,11 +4,11 @@ about cells that cannot be read (RAK104, RAK109)."""
 from __future__ import annotations
 
 import re
-from math import fsum
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat, zip_longest
-from operator import itemgetter
+from itertools import chain, repeat, zip_longest
+from math import fsum
+from operator import itemgetter, truth
 
 from rak_xl.core.catalog import RAK102, RAK103, RAK104, RAK109, RAK110
 from rak_xl.core.findings import Finding
@@ -79,10 +79,15 @@ def _map_header(index: dict[str, list[str]], cells: list[tuple[str, ...]]) -> di
     mapping: dict[str, int] = {}
     for c, candidates in enumerate(cells, start=1):
         for key in candidates:
-            hit = next((k for k in index.get(key, ()) if k not in mapping), None) if key else None
-            if hit is not None:
-                mapping[hit] = c
-                break
+            # The first column key this label names that no earlier column took (plain loops: most
+            # labels name none, and a generator per label cost more than the lookup).
+            for hit in index.get(key, ()) if key else ():
+                if hit not in mapping:
+                    mapping[hit] = c
+                    break
+            else:
+                continue
+            break
     return mapping
 
 
@@ -100,7 +105,7 @@ def _builder_header(top: Grid, header_row: int, index: dict[str, list[str]],
     mapping = _map_header(index, [(_cell_key(v),) for v in top[header_row - 1]])
     if len(mapping) < wanted:
         return None
-    above = sum(1 for line in top[:header_row - 1] for v in line if v)  # cells that could hold a label
+    above = sum(map(truth, chain.from_iterable(top[:header_row - 1])))  # cells that could hold a label
     return (header_row, mapping, header_row) if above < wanted else None
 
 
