@@ -62,7 +62,8 @@ class _CellText:
     def __get__(self, obj: Any, owner: type | None = None) -> Any:
         if obj is None:
             return self
-        text = obj.text(self.key)
+        val = obj.cells.get(self.key)  # obj.text(key), one call fewer: every row fills these
+        text = val.text if val else ""
         obj.__dict__[self.name] = text
         return text
 
@@ -92,9 +93,11 @@ class Val:
     @property
     def text(self) -> str:
         # Computed once per cell: the rules read the same texts many times.
-        if self._text is None:
-            self._text = "" if self.raw is None else str(self.raw).strip()
-        return self._text
+        text = self._text
+        if text is None:
+            raw = self.raw
+            text = self._text = raw.strip() if raw.__class__ is str else "" if raw is None else str(raw).strip()
+        return text
 
     @property
     def blank(self) -> bool:

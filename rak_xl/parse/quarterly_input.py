@@ -64,8 +64,6 @@ def parse_direction(value: object) -> bool | None:
 
 def _amount(raw: object, percent: bool) -> float | None:
     """A target or realisation in the indicator's unit. Excel percent cells hold fractions."""
-    if raw.__class__ is float:  # most cells: the isinstance tests below answer the same
-        return raw * 100 if percent else raw
     if isinstance(raw, bool):
         return None
     if isinstance(raw, (int, float)):
@@ -141,9 +139,13 @@ def _achievement(table: Table, rows: list[RakRow], ev: EvaluationInput, findings
         targets, realised = row.targets_to_date, row.realised_to_date
         for key, is_target, i, column in series_columns:
             val = cells[key]
-            if val.raw is None:
+            raw = val.raw
+            if raw is None:
                 continue
-            amount = _amount(val.raw, percent)  # None for blank text too: blankness is asked only then
+            if raw.__class__ is float:  # most cells: what _amount answers for a float, without the call
+                amount = raw * 100 if percent else raw
+            else:
+                amount = _amount(raw, percent)  # None for blank text too: blankness is asked only then
             if amount is None:
                 if not val.blank:
                     findings.append(unreadable(val, column, "number"))

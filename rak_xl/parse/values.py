@@ -81,11 +81,13 @@ def parse_money(value: object) -> int | None:
     if value.__class__ is int:
         return value if -MAX_RUPIAH <= value <= MAX_RUPIAH else None
     if value.__class__ is float:
-        number = value if abs(value) <= MAX_RUPIAH else None
+        if not abs(value) <= MAX_RUPIAH:
+            return None
+        number = value
     else:
         number = parse_number(value)
-    if number is None or abs(number) > MAX_RUPIAH:
-        return None
+        if number is None or abs(number) > MAX_RUPIAH:
+            return None
     rounded = round(number)
     return int(rounded) if abs(number - rounded) < 1e-6 else None
 
