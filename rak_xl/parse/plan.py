@@ -21,7 +21,7 @@ from rak_xl.core.text import shorten
 
 from . import codes
 from .divisions import division_matcher
-from .quarterly_input import parse_evaluation
+from .quarterly_input import money_in, parse_evaluation
 from .tables import Grid, find_table, formula_findings, label_key, unreadable
 from .values import is_blank, parse_date, parse_mark, parse_money, parse_number, parse_percent_text, parse_year
 
@@ -188,14 +188,10 @@ class _Parser:
                 continue
             line = BudgetLine(r, cells)
             for key, quarter, column in amounts:
-                val = cells[key]
-                if val.raw is None:
-                    continue
-                amount = parse_money(val.raw)  # None for blank text too: blankness is asked only then
+                amount = money_in(cells[key], column, "money", self.findings)
                 if amount is None:
-                    if not val.blank:
-                        self.findings.append(unreadable(val, column, "money"))
-                elif quarter is None:
+                    continue
+                if quarter is None:
                     line.amount = amount
                 else:
                     line.rpd_by_quarter[quarter] = amount

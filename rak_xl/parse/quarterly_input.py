@@ -117,18 +117,8 @@ def _series_columns(table: Table) -> list[tuple[str, bool, int, str]]:
 
 
 def _achievement(table: Table, rows: list[RakRow], ev: EvaluationInput, findings: list[Finding]) -> None:
-    by_id = {r.id.casefold(): r for r in rows if r.id}
-    seen: set[str] = set()
     series_columns = _series_columns(table)
-    for _r, cells in table.rows:
-        id_val = cells.get("id")
-        key = id_val.text.casefold() if id_val is not None else ""
-        row = by_id.get(key)
-        if row is None or key in seen:  # unknown or repeated ID: the first row for an ID counts
-            if id_val is not None and not id_val.blank:
-                ev.orphans.append(id_val)
-            continue
-        seen.add(key)
+    for row, cells in _matched(table, "id", {r.id.casefold(): r for r in rows if r.id}, ev):
         row.evaluation_cells = cells  # the table's own dict: nothing else keeps it
         percent = row.in_percent
         direction = cells.get("direction")
@@ -159,27 +149,39 @@ def _spending(table: Table, budget: list[BudgetLine], ev: EvaluationInput, findi
     by_code: dict[str, BudgetLine] = {}
     for line in budget:
         by_code.setdefault(line.code.casefold(), line)
-    seen: set[str] = set()
     quarters = [(f"real{q}", q - 1, L.SPENDING.column(f"real{q}").label)
                 for q in L.QUARTERS if f"real{q}" in table.columns]
-    for _r, cells in table.rows:
-        code_val = cells.get("code")
-        key = code_val.text.casefold() if code_val is not None else ""
-        line = by_code.get(key)
-        if line is None or key in seen:
-            if code_val is not None and not code_val.blank:
-                ev.orphans.append(code_val)
-            continue
-        seen.add(key)
+    for line, cells in _matched(table, "code", by_code, ev):
         line.realised_cells = cells  # the table's own dict: nothing else keeps it
         spent = line.spent_by_quarter
         for key, i, column in quarters:
-            val = cells[key]
-            if val.raw is None:
-                continue
-            amount = parse_money(val.raw)  # None for blank text too: blankness is asked only then
-            if amount is None:
-                if not val.blank:
-                    findings.append(unreadable(val, column, "spent"))
-            else:
+            amount = money_in(cells[key], column, "spent", findings)
+            if amount is not None:
                 spent[i] = amount
+
+
+def _matched(table: Table, field: str, known: dict, ev: EvaluationInput):
+    """(item, cells) for each row whose `field` names a known item (case-insensitively): the first row
+    for an item counts; a later one, or one naming no known item, is an orphan (RAK6xx reports it)."""
+    seen: set[str] = set()
+    for _r, cells in table.rows:
+        val = cells.get(field)
+        key = val.text.casefold() if val is not None else ""
+        item = known.get(key)
+        if item is None or key in seen:
+            if val is not None and not val.blank:
+                ev.orphans.append(val)
+            continue
+        seen.add(key)
+        yield item, cells
+
+
+def money_in(val: Val, column: str, what: str, findings: list[Finding]) -> int | None:
+    """The whole Rupiah in a cell; None for an empty one, and for an unreadable one, which is reported
+    (`what`: the finding's kind of value)."""
+    if val.raw is None:
+        return None
+    amount = parse_money(val.raw)  # None for blank text too: blankness is asked only then
+    if amount is None and not val.blank:
+        findings.append(unreadable(val, column, what))
+    return amount
