@@ -453,3 +453,24 @@ def test_uses_are_written_back_at_most_daily_and_old_mappings_dropped(folder, ca
     (other / "catatan.txt").write_text("belum ada kiriman", encoding="utf-8")
     P.collect_recap(other, workers=1)
     assert _places(cache_dir) == {}
+
+
+def test_content_is_looked_up_only_for_a_size_summarised_before(folder, cache_dir):
+    """A file with no mapping for its place is hashed here only when a summary of a file of its size
+    is stored (a copy or a renamed file); new content goes to be read once, where it is summarised."""
+    d, made = folder
+    first = P.collect_recap(d, workers=1)
+    sizes = {g.path.stat().st_size for g in made}
+    with C.SummaryCache() as cache:
+        assert all(cache.may_hold(n) for n in sizes)
+        assert not cache.may_hold(max(sizes) + 1)
+    copy = d / f"salinan{made[0].path.suffix}"
+    shutil.copy(made[0].path, copy)
+    again = P.collect_recap(d, workers=1)
+    assert again.cached == len(first.satkers) + 1  # the copy too: same size, same content
+    # A size of the wrong type counts for nothing: that file is read again, never trusted.
+    _sql(cache_dir, "UPDATE summary SET size = 'besar'")
+    with C.SummaryCache() as cache:
+        assert not any(cache.may_hold(n) for n in sizes)
+    copy.unlink()
+    assert _names(P.collect_recap(d, workers=1)) == _names(first)

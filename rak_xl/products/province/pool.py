@@ -38,10 +38,10 @@ def summarise_all(paths: list[Path], workers: int | None = None, progress: Progr
         results[i] = found
         if progress:
             progress.update()
-    for i, (digest, result, key) in _summarise_many(todo, workers, progress):
+    for i, (digest, result, key, size) in _summarise_many(todo, workers, progress):
         results[i] = result
         if use_cache and digest is not None and isinstance(result, SatkerSummary):
-            cache.put(digest, result.to_cache())
+            cache.put(digest, result.to_cache(), size)
             if key is not None:
                 cache.put_place(os.path.abspath(paths[i]), key, digest)
     return [results[i] for i in range(len(paths))]
@@ -72,6 +72,8 @@ def _cached(path: Path, cache: SummaryCache) -> SatkerSummary | Skipped | None:
     digest = known_digest(cache, path, info) if info is not None else None
     if digest is not None:  # unchanged since it was hashed: its summary, or a worker reads it
         return cache.get(digest, lambda stored: SatkerSummary.from_cache(stored, path, info.st_mtime))
+    if info is not None and stat.S_ISREG(info.st_mode) and not cache.may_hold(info.st_size):
+        return None  # new content (no summary of a file this size): read once, by the worker
     data, key = read_stamped(path)  # the reader's checks first: a FIFO, a device, a huge file is never hashed
     if isinstance(data, Skipped):
         return data

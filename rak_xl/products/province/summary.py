@@ -228,6 +228,7 @@ class Summarised(NamedTuple):
     digest: str | None  # SHA-256 of the bytes read; None when the file could not be read
     result: SatkerSummary | Skipped
     stat: str | None  # stat_key when it may stand for those bytes (read_stamped), else None
+    size: int = 0  # how many bytes were read
 
 
 def read_and_summarise(path: str | Path) -> Summarised:
@@ -238,7 +239,7 @@ def read_and_summarise(path: str | Path) -> Summarised:
     data, key = read_stamped(path)
     if isinstance(data, Skipped):
         return Summarised(None, data, None)
-    return Summarised(digest_of(data), _summarise_bytes(path, data), key)
+    return Summarised(digest_of(data), _summarise_bytes(path, data), key, len(data))
 
 
 def _summarise_bytes(path: Path, data: bytes) -> SatkerSummary | Skipped:

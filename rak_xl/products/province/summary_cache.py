@@ -23,7 +23,9 @@ of the same size whose mtime is then set back on purpose goes unseen there, as i
 were read, and whose mtime and ctime were at least RACY_NS older than the read, so that a
 file rewritten within its file system's timestamp granularity (FAT keeps 2 seconds) cannot
 keep the stat of content it no longer has. A renamed or copied file is read and hashed once,
-then mapped under its new place. A mapping holds for any engine (a digest is the content's alone).
+then mapped under its new place. A summary also keeps the size of the file it was made from: a file
+of a size never summarised is new content, read once where it is summarised rather than first
+hashed here only to miss (a first run's every file). A mapping holds for any engine (a digest is the content's alone).
 
 Where (docs/commands.md says the same; the folder is safe to delete at any time):
     RAK_XL_CACHE_DIR, when set (the tests point it at a temporary folder);
@@ -69,8 +71,8 @@ KEEP_DAYS = 60  # entries not used for this long are dropped (old versions, file
 # writes nothing, and an entry still outlives KEEP_DAYS of disuse by at most a day.
 _REFRESH = 86400
 APPLICATION_ID = 0x52414B31  # "RAK1" in the SQLite header: this file is a rak_xl cache
-LAYOUT = 2  # the tables' layout (PRAGMA user_version); another layout is set aside and rebuilt
-COLUMNS = ["digest", "engine", "data", "used"]
+LAYOUT = 3  # the tables' layout (PRAGMA user_version); another layout is set aside and rebuilt
+COLUMNS = ["digest", "engine", "data", "used", "size"]
 PLACE_COLUMNS = ["path", "stat", "digest", "used"]
 _DIGEST = re.compile(r"[0-9a-f]{64}")
 MAX_ENTRY = 4 * 1024 * 1024  # bytes of one summary's JSON; a real one is a few KB (at most 200 findings)
@@ -130,7 +132,7 @@ class SummaryCache:
         self.db: sqlite3.Connection | None = None
         self.broken = False  # SQLite reported the file damaged while in use
         self.hits = 0
-        self._new: list[tuple[str, str, str, float]] = []
+        self._new: list[tuple[str, str, str, float, int]] = []
         self._used: list[tuple[float, str, str]] = []
         self._places: list[tuple[str, str, str, float]] = []  # new mappings, written with the summaries
         self._places_used: list[tuple[float, str]] = []
@@ -139,6 +141,7 @@ class SummaryCache:
         self._folders: set[str] = set()
         self._known: dict[str, tuple[str, str, object]] = {}
         self._stored: dict[str, tuple[object, object] | None] = {}
+        self._sizes: set[int] | None = None  # the sizes of the files summarised, read on first use
 
     def __enter__(self) -> SummaryCache:
         self.open()
@@ -280,13 +283,32 @@ class SummaryCache:
         if not isinstance(exc, sqlite3.OperationalError):
             self.broken = True
 
-    def put(self, digest: str, data: dict) -> None:
+    def may_hold(self, size: int) -> bool:
+        """Whether a summary of a file of `size` bytes may be stored: a file of a size never summarised
+        (a new plan, or the first run) goes to be read without being read and hashed here first.
+        A stored size of the wrong type counts for nothing; a cache that cannot say answers True."""
+        if self.db is None:
+            return False
+        if self._sizes is None:
+            try:
+                rows = self.db.execute("SELECT DISTINCT size FROM summary WHERE engine = ?",
+                                       (self.fingerprint,)).fetchall()
+            except sqlite3.DatabaseError as exc:
+                self._failed(exc)
+                return True
+            self._sizes = {n for (n,) in rows if isinstance(n, int)}
+        return size in self._sizes
+
+    def put(self, digest: str, data: dict, size: int) -> None:
+        """Store the summary of `size` bytes whose SHA-256 is `digest`."""
         if self.db is None or self.broken:
             return
         text = json.dumps(data, ensure_ascii=False, allow_nan=False)
         if len(text) > MAX_ENTRY:  # it would be refused when read: not worth storing
             return
-        self._new.append((digest, self.fingerprint, text, time.time()))
+        if self._sizes is not None:
+            self._sizes.add(size)
+        self._new.append((digest, self.fingerprint, text, time.time(), size))
         if len(self._new) >= _BATCH:  # memory stays flat however many files there are
             self._flush()
 
@@ -297,7 +319,7 @@ class SummaryCache:
             return  # a re-run of unchanged files opens no write transaction
         try:
             with self.db:
-                self.db.executemany("INSERT OR REPLACE INTO summary VALUES (?, ?, ?, ?)", self._new)
+                self.db.executemany("INSERT OR REPLACE INTO summary VALUES (?, ?, ?, ?, ?)", self._new)
                 self.db.executemany("UPDATE summary SET used = ? WHERE digest = ? AND engine = ?", self._used)
                 self.db.executemany("INSERT OR REPLACE INTO place VALUES (?, ?, ?, ?)", self._places)
                 self.db.executemany("UPDATE place SET used = ? WHERE path = ?", self._places_used)
@@ -329,8 +351,10 @@ def _ours_or_new(db: sqlite3.Connection) -> None:
     """Make the tables in a new (empty) database; _NotOurs for a file that is some other database."""
     tables = [row[0] for row in db.execute("SELECT name FROM sqlite_master")]
     if not tables:
+        # size: the bytes of the file summarised, so that a file of a size never seen is not hashed to be
+        # looked up (SummaryCache.may_hold).
         db.execute("CREATE TABLE summary (digest TEXT NOT NULL, engine TEXT NOT NULL, data TEXT NOT NULL, "
-                   "used REAL NOT NULL, PRIMARY KEY (digest, engine))")
+                   "used REAL NOT NULL, size INTEGER NOT NULL, PRIMARY KEY (digest, engine))")
         # stat: "st_dev:st_ino:st_size:st_mtime_ns:st_ctime_ns" (summary.stat_key), one text, so that an
         # inode number beyond SQLite's 64-bit integers is kept whole.
         db.execute("CREATE TABLE place (path TEXT NOT NULL PRIMARY KEY, stat TEXT NOT NULL, digest TEXT NOT NULL, "
