@@ -138,10 +138,9 @@ def test_a_row_is_as_tall_as_the_taller_setting_needs():
     text = "Persentase satker yang menyelenggarakan Pemilu tanpa ada permasalahan anggaran"
     lines = {s.name: measure.line_count(text, s.inner([20]), s) for s in measure.SETTERS}
     assert min(lines.values()) >= 2
-    assert paging.row_height([text], [20], {0}) == max(s.height(lines[s.name]) for s in measure.SETTERS) + \
-        paging.PADDING
+    assert paging.row_height([text], [20], {0}) == max(s.height(lines[s.name]) for s in measure.SETTERS)
     assert paging.row_height(["x" * 40], [20], {0}) > paging.row_height(["x" * 10], [20], {0})  # a long word breaks
-    assert paging.row_height(["Jumlah"], [20], {0}, bold=True) == paging.LINE + paging.PADDING
+    assert paging.row_height(["Jumlah"], [20], {0}, bold=True) == paging.LINE
 
 
 def test_split_lines_keep_facts_whole_where_they_fit():

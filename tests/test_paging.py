@@ -21,7 +21,7 @@ def test_a_group_taller_than_a_page_breaks_where_the_page_is_full():
 def test_wrapped_text_needs_more_lines_in_a_narrow_column():
     text = "Persentase satker yang menyelenggarakan Pemilu tanpa ada permasalahan anggaran"
     assert paging.row_height([text], [80], {0}) < paging.row_height([text], [20], {0})
-    assert paging.row_height(["a\nb\nc"], [80], {0}) == 3 * paging.LINE + paging.PADDING
+    assert paging.row_height(["a\nb\nc"], [80], {0}) == 3 * paging.LINE
 
 
 def test_a_group_starts_on_a_page_that_is_not_full_enough_and_continues_on_the_next():

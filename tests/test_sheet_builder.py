@@ -54,7 +54,7 @@ def test_formats_go_by_column_and_totals_are_styled(drawn):
 def test_row_heights_follow_the_wrapping_columns(drawn):
     _sheet, _table, out = drawn
     assert set(out.row_heights) == {3, 4, 5, 6}  # the header and the body; the preamble keeps the default
-    assert out.row_heights[4] > out.row_heights[5] == paging.LINE + paging.PADDING
+    assert out.row_heights[4] > out.row_heights[5] == paging.LINE
 
 
 def test_units_kept_together_become_page_breaks():

@@ -150,7 +150,7 @@ def consolidated_sheet(plan: Plan, findings: list[Finding], roll: BudgetRollup, 
     sheet.fill_where(table.area(), f'{notes}<>""', L.SEVERITY_FILL["error"])
     # Rows the preamble holds are planned one line each. A group's last row, its total, names the
     # group: it may be carried over alone rather than take its last indicator along (a page less).
-    return sheet.output(title_rows=(table.header, table.header), unmeasured=paging.LINE + paging.PADDING,
+    return sheet.output(title_rows=(table.header, table.header), unmeasured=paging.LINE,
                         tail=1, freeze_row=table.header, landscape=True)
 
 

@@ -59,7 +59,7 @@ def evaluation_sheet(plan: Plan, ev: E.QuarterEvaluation, findings: list[Finding
     # The title is repeated on every printed page.
     *_made, status = sheet.preamble(
         plan_title(say("evaluation.heading", roman=ROMAN[q - 1], tw=tw(q)), plan), stamp(generated, source, *facts),
-        rebuilt("Evaluasi", say("evaluation.sources")), status_line(ev), title_height=paging.LINE + paging.PADDING)
+        rebuilt("Evaluasi", say("evaluation.sources")), status_line(ev), title_height=paging.LINE)
     sheet.bold(sheet.cell(status))
     sheet.fill(sheet.across(status), FILL_STATUS)
     divisions = _divisions(sheet, ev)

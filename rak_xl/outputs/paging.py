@@ -36,10 +36,6 @@ MARGINS = {"left": 0.4, "right": 0.4, "top": 0.4, "bottom": 0.75, "header": 0.15
 PAGE_WIDTH = 842 - (MARGINS["left"] + MARGINS["right"]) * 72
 PAGE_HEIGHT = 595 - (MARGINS["top"] + MARGINS["bottom"]) * 72
 LINE = EXCEL.line  # points per text line (Calibri 11, the output sheets' font, in Excel)
-# Points a measured row gets besides its lines: none, since each setting's height already holds its
-# text with the cell's own margins (Excel's 15 pt a line is its default row; LibreOffice's is its
-# optimal height, rak_xl.outputs.measure). Anything more prints as an empty band under the text.
-PADDING = 0.0
 FULL_ENOUGH = 0.75  # a page this full may end early rather than split the next group
 PRINT_SCALE = 0.82  # the smallest print scale planned: text at 80% of its size is still read easily
 BAND_POINTS = PAGE_WIDTH / PRINT_SCALE  # the widest band of columns, in points before scaling
@@ -85,7 +81,9 @@ def row_height(row: Sequence[Any], widths: Sequence[float], wrapped: set[int], b
                font: Sequence[Setter] = SETTERS) -> float:
     """Printed height of a row (points) whose wrapped columns are `wrapped` (0-based): its tallest
     wrapped cell as Excel or LibreOffice sets it (rak_xl.outputs.measure; `font`: the output sheets'
-    Calibri 11 unless said, e.g. ARIAL_10), at least one line."""
+    Calibri 11 unless said, e.g. ARIAL_10), at least one line. Nothing is added for padding: each
+    setting's height already holds its text with the cell's own margins (Excel's 15 pt a line is its
+    default row; LibreOffice's is its optimal height); more would print as an empty band under the text."""
     height, size = LINE, len(row)
     for c in wrapped:
         if c < size:
@@ -94,7 +92,7 @@ def row_height(row: Sequence[Any], widths: Sequence[float], wrapped: set[int], b
                 text = cell_text(text)
             if text:
                 height = max(height, cell_height(text, widths[c], bold, font))
-    return height + PADDING
+    return height
 
 
 def page_breaks(units: Sequence[Sequence[float]], first_height: float, title_height: float,
