@@ -30,14 +30,12 @@ from pathlib import Path
 from typing import Any
 
 from rak_xl.core.model import col_letter
-
 from rak_xl.outputs.paging import MARGINS
 from rak_xl.outputs.sheets import Chart, Formula, Link, SheetOutput, WritePlan, stored_value, xml_safe
 
 from .atomic import replacing
 
-# Characters XML 1.0 cannot hold (a bell, a vertical tab pasted from Word): shown as U+FFFD instead.
-_A4 = 9
+_A4 = 9  # XlsxWriter's paper size code for A4
 # XlsxWriter's chart types for ours (xlwings' names, outputs/sheets.py Chart.kind).
 _CHART_TYPES = {"bar_clustered": {"type": "bar"}, "bar_stacked": {"type": "bar", "subtype": "stacked"},
                 "column_stacked": {"type": "column", "subtype": "stacked"}, "line": {"type": "line"}}
