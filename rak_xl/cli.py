@@ -211,6 +211,12 @@ def _check_output(source: Path, target: Path, in_place: bool = False, replace: b
         raise R.OUTPUT_EXISTS_NEEDS_FORCE(path=target)
 
 
+def _may_replace(args, in_place: bool = False) -> bool:
+    """Whether the output may replace a file of its name: the input itself (in place), a name rak_xl
+    derives, or a name given with -o and --force (docs/commands.md, Overwriting)."""
+    return in_place or not args.output or args.force
+
+
 def _write_copy(source: Path, target: Path, plan, args, grids, in_place: bool = False) -> None:
     """Carry `plan` into a copy of `source` saved as `target` (or into `source` itself); the copy
     must hold the source's `grids` (as read for the job) before it replaces anything.
@@ -219,7 +225,7 @@ def _write_copy(source: Path, target: Path, plan, args, grids, in_place: bool = 
     written only if it is still free when the copy is put in place, not over a file made meanwhile."""
     from rak_xl.adapters.file_write import apply_plan
 
-    apply_plan(source, target, plan, grids, new=not (in_place or not args.output or args.force))
+    apply_plan(source, target, plan, grids, new=not _may_replace(args, in_place))
     if getattr(args, "lang", "id") != "en":  # the message of the buttons, in Indonesian
         _err(plan.message)
     _out(_say(args, "cli.written", path=full_path(target)))
@@ -276,7 +282,7 @@ def _read_for_copy(args):
     """The input of a command whose -o writes a copy: the copy's name is checked before the input is read."""
     source = Path(args.file)
     if args.output:
-        _check_output(source, Path(args.output), replace=args.force)
+        _check_output(source, Path(args.output), replace=_may_replace(args))
     return source, _read(source)
 
 
@@ -365,7 +371,7 @@ def cmd_run(args) -> int:
     # A `_hasil` file's default output is itself (see _default_output): updating it is asked for.
     in_place = args.in_place or (not args.output and target == source)
     # Before any work: a wrong name is refused at once; the default name is ours to replace.
-    _check_output(source, target, in_place, replace=in_place or not args.output or args.force)
+    _check_output(source, target, in_place, replace=_may_replace(args, in_place))
     report, plan = jobs.run_all(grids, source.name)
     _write_copy(source, target, plan, args, grids, in_place)
     return EXIT_FINDINGS if (args.strict and report.has_errors) else EXIT_OK
