@@ -147,11 +147,11 @@ def button_plan(folder_cell: object, workbook: str | Path | Callable[[], Path], 
     path, or a function giving it) as folder_from_cell takes it."""
     from rak_xl.outputs.recap_sheets import recap_plan
 
-    folder = folder_from_cell(folder_cell, workbook)
-    try:
+    try:  # asked once: from a button, each ask is a call into Excel
         book = Path(workbook() if callable(workbook) else workbook)
-    except RakInputError:  # no local path (OneDrive): then it is in no local folder to leave out
+    except RakInputError:  # no local path (OneDrive): nothing to leave out; a relative folder asks again, to refuse
         book = None
+    folder = folder_from_cell(folder_cell, workbook if book is None else book)
     # The workbook may sit in that folder: it is not a satker workbook.
     recap = collect_recap(folder, exclude=book)
     return recap_plan(recap, folder.resolve().name, when or clock.now())
