@@ -31,7 +31,7 @@ Where a line funds a row of another Bagian, rule RAK416 tells the reviewer.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -48,58 +48,58 @@ STATED, BLOCK, GROUP, SUBJECT, NONE = "stated", "block", "group", "subject", "no
 INFERRED = (BLOCK, GROUP, SUBJECT)
 
 
-# The classes below compare by identity and print plainly (eq=False, repr=False): nothing compares
-# or prints them, and generated methods are a cost at every command's start for nothing.
+# Block and Group are the lists the rules walk (`for block in group`, `block[0]`, `len(group)`): list
+# subclasses, so iterating and indexing them runs in C, with their few facts in slots. Nothing compares,
+# hashes or prints them; RowPlace and Structure compare by identity and print plainly (eq=False,
+# repr=False): generated methods are a cost at every command's start for nothing.
 
 
-class _Listing:
-    """Iterating, indexing and len() reach `_items()`: the rules walk a group's blocks and a block's
-    rows as they would lists (`for block in group`, `block[0]`)."""
-
-    def _items(self) -> list:
-        raise NotImplementedError
-
-    def __iter__(self) -> Iterator:
-        return iter(self._items())
-
-    def __getitem__(self, i):
-        return self._items()[i]
-
-    def __len__(self) -> int:
-        return len(self._items())
-
-
-@dataclass(eq=False, repr=False)
-class Block(_Listing):
+class Block(list):
     """A sub-activity: its rows in sheet order. Iterating or indexing a block gives its rows."""
 
-    rows: list[RakRow]
-    division: str  # the Bagian of its rows that state none (see the module docstring)
-    source: str  # BLOCK, GROUP, SUBJECT or NONE: how `division` was found
-    funded: bool  # at least one Anggaran line links to one of its rows
-    number: int = 0  # 1.. within its group
-    named_by: RakRow | None = None  # BLOCK, GROUP: the row whose Penanggung Jawab gave `division`
+    __slots__ = ("division", "funded", "named_by", "number", "source")
+
+    def __init__(self, rows: list[RakRow], division: str, source: str, funded: bool, number: int = 0,
+                 named_by: RakRow | None = None) -> None:
+        super().__init__(rows)
+        self.division = division  # the Bagian of its rows that state none (see the module docstring)
+        self.source = source  # BLOCK, GROUP, SUBJECT or NONE: how `division` was found
+        self.funded = funded  # at least one Anggaran line links to one of its rows
+        self.number = number  # 1.. within its group
+        self.named_by = named_by  # BLOCK, GROUP: the row whose Penanggung Jawab gave `division`
+
+    # One block is not another with the same rows.
+    __eq__, __ne__, __hash__ = object.__eq__, object.__ne__, object.__hash__
+
+    @property
+    def rows(self) -> list[RakRow]:
+        return self
 
     @property
     def first(self) -> RakRow:
-        return self.rows[0]
+        return self[0]
 
     @property
     def activity(self) -> str:
-        return self.rows[0].activity
-
-    def _items(self) -> list:
-        return self.rows
+        return self[0].activity
 
 
-@dataclass(eq=False, repr=False)
-class Group(_Listing):
+class Group(list):
     """A Kegiatan (table A) or Sasaran Program (table B). Iterating or indexing it gives its blocks."""
 
-    table: str  # "A" / "B"
-    number: int  # 1.. within its table
-    name: str  # the text of its first non-blank group cell
-    blocks: list[Block] = field(default_factory=list)
+    __slots__ = ("name", "number", "table")
+
+    def __init__(self, table: str, number: int, name: str, blocks: list[Block] | None = None) -> None:
+        super().__init__(blocks or ())
+        self.table = table  # "A" / "B"
+        self.number = number  # 1.. within its table
+        self.name = name  # the text of its first non-blank group cell
+
+    __eq__, __ne__, __hash__ = object.__eq__, object.__ne__, object.__hash__
+
+    @property
+    def blocks(self) -> list[Block]:
+        return self
 
     @property
     def code(self) -> str:
@@ -107,10 +107,7 @@ class Group(_Listing):
 
     @property
     def rows(self) -> list[RakRow]:
-        return [r for b in self.blocks for r in b.rows]
-
-    def _items(self) -> list:
-        return self.blocks
+        return [r for b in self for r in b]
 
 
 @dataclass(eq=False, repr=False)

@@ -24,10 +24,14 @@ from rak_xl.figures.quarterly import direction_contradicts_targets, judge
 from . import rule
 
 
-def _listed(plan: Plan) -> Iterator[RakRow]:
-    """Rows that have a row on the Capaian sheet."""
-    if L.SHEET_ACHIEVEMENT in plan.evaluation.sheets:
-        yield from (r for r in plan.rows if r.evaluation_cells)
+def _listed(plan: Plan) -> list[RakRow]:
+    """Rows that have a row on the Capaian sheet, found once per plan for the rules that walk them
+    (kept on the plan: it is not changed after parsing)."""
+    found = plan.__dict__.get("_listed")
+    if found is None:
+        found = plan.__dict__["_listed"] = [r for r in plan.rows if r.evaluation_cells] \
+            if L.SHEET_ACHIEVEMENT in plan.evaluation.sheets else []
+    return found
 
 
 @rule(RAK601)

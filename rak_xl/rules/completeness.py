@@ -101,9 +101,10 @@ def table_empty(plan: Plan) -> Iterator[Finding]:
 @rule(RAK206)
 def quarter_target_gap(plan: Plan) -> Iterator[Finding]:
     for row, values, cell_of in target_series(plan):
-        if kinds.kind_of(row) == kinds.SCORE:
+        gaps = series_gaps(values)
+        if not gaps or kinds.kind_of(row) == kinds.SCORE:
             continue  # a yearly score has its target in the quarter it is measured in only (figures/kinds.py)
-        for i in series_gaps(values):
+        for i in gaps:
             cell = cell_of(i + 1)
             if cell is not None:
                 yield RAK206.at(cell, row_id=row.id, quarter=tw(i + 1))

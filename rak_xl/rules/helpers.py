@@ -116,12 +116,15 @@ def sequence_breaks(items: list[int], previous: int | None = None) -> list[tuple
 
 # --- quarterly series ------------------------------------------------------------
 
-def target_series(plan: Plan) -> Iterator[tuple[RakRow, list[float | None], Callable[[int], CellRef | None]]]:
-    """(row, cumulative targets TW 1..4, cell-of-quarter function) for rows with quarterly targets."""
-    for row in plan.rows:
-        targets = row.targets_to_date
-        if targets.count(None) < len(targets):
-            yield row, list(targets), row.target_to_date_ref
+def target_series(plan: Plan) -> list[tuple[RakRow, list[float | None], Callable[[int], CellRef | None]]]:
+    """(row, cumulative targets TW 1..4, cell-of-quarter function) for rows with quarterly targets,
+    found once per plan for the rules that read them (kept on the plan: it is not changed after parsing)."""
+    found = plan.__dict__.get("_target_series")
+    if found is None:
+        found = plan.__dict__["_target_series"] = [
+            (row, list(targets), row.target_to_date_ref) for row in plan.rows
+            if (targets := row.targets_to_date).count(None) < len(targets)]
+    return found
 
 
 def series_gaps(series: list[float | None]) -> list[int]:
