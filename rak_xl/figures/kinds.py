@@ -89,11 +89,35 @@ _SCORED_IN, _RATE_PHRASES_IN = _spaced(_SCORED), _spaced(_RATE_PHRASES)
 _WORD = re.compile(r"[0-9a-zA-Z\u00c0-\u024f]+(?:-[0-9a-zA-Z\u00c0-\u024f]+)*")
 
 
-@lru_cache(maxsize=8192)
-def words(text: str) -> tuple[str, ...]:
+# Every ASCII byte that is not in a word, as a space (_WORD's letters and digits, lowered; '-' joins words).
+_SPACED = bytes(c if chr(c) in "0123456789abcdefghijklmnopqrstuvwxyz-" else 32 for c in range(256))
+
+
+def split_words(text: str) -> tuple[str, ...]:
+    """The words of a text, casefolded (words() keeps them per text)."""
     if text.isascii():  # lowering ASCII moves no character in or out of a word: the words of the lowered text
-        return tuple(_WORD.findall(text.lower()))
+        lowered = text.lower()
+        if "-" in lowered:
+            return tuple(_WORD.findall(lowered))
+        # Without a hyphen a word is a run of letters and digits: the rest turned to spaces, split (in C).
+        return tuple(lowered.encode().translate(_SPACED).decode().split())
     return tuple(w.casefold() for w in _WORD.findall(text))
+
+
+words = lru_cache(maxsize=8192)(split_words)
+
+
+def last_words(text: str) -> tuple[str, ...]:
+    """The words a text ends with, at least two where it has two (all of them where it is short): what
+    is asked of a long text's end without splitting the whole of it. Cut after a space, which splits no
+    word (a word is letters and digits, hyphens only inside), the end holds the text's last words."""
+    if len(text) > 96:
+        cut = text.rfind(" ", 0, len(text) - 48)
+        if cut >= 0:
+            tail = split_words(text[cut + 1:])
+            if len(tail) >= 2:
+                return tail
+    return words(text)
 
 
 @lru_cache(maxsize=2048)

@@ -119,20 +119,29 @@ JUDGEMENT_STATES = (DONE, NOT_DONE, NOT_DUE, NOT_MEASURED_YET, NO_BASELINE)
 def judged_lower(row: RakRow) -> bool:
     """The direction `row` is judged by: a reduction's is lower, and a count of something unwanted's
     where no Arah is written; any other's its Arah (lower_is_better)."""
-    kind = kinds.kind_of(row)
+    return _lower(row, kinds.kind_of(row))
+
+
+def _lower(row: RakRow, kind: str) -> bool:
+    """judged_lower(row) for a row of `kind`."""
     if kind == kinds.REDUCTION or (kind == kinds.COUNT_DOWN and not kinds.arah_stated(row)):
         return True
-    return lower_is_better(row)
+    return row.lower_is_better and not measures_progress(row)
 
 
 def judge(row: RakRow, quarter: int) -> tuple[float | None, str]:
     """(capaian in percent, state) of `row` for `quarter`, by its kind (rak_xl.figures.kinds), in the
     direction judged_lower(row). Every quarter of the row is judged at once and kept on it (rows are not
     changed after parsing): Validasi's RAK607 and Rekap Provinsi's summary ask for them all."""
+    return judged_quarters(row)[quarter - 1]
+
+
+def judged_quarters(row: RakRow) -> tuple[tuple[float | None, str], ...]:
+    """judge(row, q) for TW 1..4, worked out on first use and kept on the row."""
     judged = row.__dict__.get("_judged")
     if judged is None:
         judged = row.__dict__["_judged"] = _judge_quarters(row)
-    return judged[quarter - 1]
+    return judged
 
 
 def judged_target(row: RakRow, quarter: int) -> float | None:
@@ -141,25 +150,32 @@ def judged_target(row: RakRow, quarter: int) -> float | None:
     return _judged_targets(row)[quarter - 1]
 
 
-def _judged_targets(row: RakRow) -> list[float | None]:
-    """judged_target(row, q) for TW 1..4."""
+def _judged_targets(row: RakRow, kind: str | None = None) -> list[float | None]:
+    """judged_target(row, q) for TW 1..4 (`kind`: the row's, when the caller has it)."""
     targets = row.targets_to_date
-    if kinds.kind_of(row) == kinds.RATE:
+    if (kind or kinds.kind_of(row)) == kinds.RATE:
         annual = kinds.annual_target(row)
         return [None if target is None else annual for target in targets]
     return targets
 
 
+# Every quarter of a row without quarterly targets: achievement(None, None, either direction).
+_NO_TARGETS = ((None, NO_TARGET),) * 4
+
+
 def _judge_quarters(row: RakRow) -> tuple[tuple[float | None, str], ...]:
     """judge(row, q) for TW 1..4; what holds whatever the quarter is worked out once."""
-    kind, lower = kinds.kind_of(row), judged_lower(row)
-    if row.targets_to_date.count(None) == len(row.targets_to_date):
-        return (achievement(None, None, lower),) * 4  # nothing on the Capaian sheet to judge by, whatever the kind
+    targets = row.targets_to_date
+    if targets.count(None) == len(targets):
+        return _NO_TARGETS  # nothing on the Capaian sheet to judge by, whatever the kind
+    kind = kinds.kind_of(row)
     if kind == kinds.REDUCTION and not kinds.measurable_reduction(row):
         return ((None, NO_BASELINE),) * 4
-    measured_from = kinds.measured_from(row)  # kinds.not_measured_yet before it
+    lower = _lower(row, kind)
+    # kinds.measured_from(row): kinds.not_measured_yet before it
+    measured_from = kinds.last_marked_quarter(row) if kind == kinds.SCORE else 1
     out = []
-    for q, target, realised in zip(L.QUARTERS, _judged_targets(row), row.realised_to_date):
+    for q, target, realised in zip(L.QUARTERS, _judged_targets(row, kind), row.realised_to_date):
         if q < measured_from:
             out.append((None, NOT_MEASURED_YET))
         elif kind == kinds.EVENT:

@@ -31,7 +31,6 @@ Where a line funds a row of another Bagian, rule RAK416 tells the reviewer.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -175,40 +174,35 @@ def blocks_of(plan: Plan) -> list[Block]:
 
 def work_out(plan: Plan) -> Structure:
     funding = sums.lines_by_row(plan)
-    groups = _groups(plan.rows, funding)
+    groups = _groups(plan.rows)
     names = tuple(plan.division_names)
     blocks: list[Block] = []
     places: list[RowPlace] = []
     for group in groups:
         _answer_for(group, names)
-        for block in group.blocks:
-            blocks.append(block)
-            for row in block.rows:
+        blocks += group
+        for block in group:
+            for row in block:
                 division, source = (row.division, STATED) if row.division else (block.division, block.source)
-                places.append(RowPlace(row, group, block, division, source, funding.get(row.id.casefold(), [])))
+                lines = funding.get(row.id.casefold(), [])
+                if lines:
+                    block.funded = True
+                places.append(RowPlace(row, group, block, division, source, lines))
     return Structure(groups, blocks, places)
 
 
-def _groups(rows: list[RakRow], funding: Mapping[str, list[BudgetLine]]) -> list[Group]:
-    """The rows cut into groups and sub-activities (see the module docstring); no Bagian yet."""
+def _groups(rows: list[RakRow]) -> list[Group]:
+    """The rows cut into groups and sub-activities (see the module docstring); no Bagian, no funding yet."""
     groups: list[Group] = []
     group: Group | None = None
+    block: Block | None = None
     group_key = activity_key = None
-    rows_in_block: list[RakRow] = []
     numbers: dict[str, int] = {}
-
-    def close_block() -> None:
-        if rows_in_block and group is not None:
-            linked = any(funding.get(r.id.casefold()) for r in rows_in_block)
-            group.blocks.append(Block(list(rows_in_block), UNASSIGNED, NONE, linked, len(group.blocks) + 1))
-            rows_in_block.clear()
-
     for row in rows:
         # A blank group cell continues the group above (a merged cell), within the same table.
         same_table = group is not None and group.table == row.table
         key = text_key(row.group) if row.group or not same_table else group_key
         if not same_table or key != group_key:
-            close_block()
             numbers[row.table] = numbers.get(row.table, 0) + 1
             group = Group(row.table, numbers[row.table], row.group)
             groups.append(group)
@@ -216,11 +210,11 @@ def _groups(rows: list[RakRow], funding: Mapping[str, list[BudgetLine]]) -> list
         elif not group.name and row.group:
             group.name = row.group
         key = text_key(row.activity)
-        if key != activity_key:
-            close_block()
+        if key != activity_key:  # a new group's first row starts a sub-activity too (its key is never None)
+            block = Block([], UNASSIGNED, NONE, False, len(group) + 1)
+            group.append(block)
             activity_key = key
-        rows_in_block.append(row)
-    close_block()
+        block.append(row)
     return groups
 
 
@@ -235,12 +229,12 @@ def _answer_for(group: Group, names: tuple[str, ...]) -> None:
     """Each block's Bagian for its rows that state none: the order of the module docstring, steps 2-5."""
     subject = _subject_of(group.name, names) if group.name and names else None
     above: RakRow | None = None  # the last row above that names its unit, in this group
-    for block in group.blocks:
-        stated = next((r for r in block.rows if r.division), None)
+    for block in group:
+        stated = next((r for r in block if r.division), None)
         if stated is not None:
             block.division, block.source, block.named_by = stated.division, BLOCK, stated
         elif above is not None:
             block.division, block.source, block.named_by = above.division, GROUP, above
         elif subject is not None:
             block.division, block.source = subject, SUBJECT
-        above = next((r for r in reversed(block.rows) if r.division), above)
+        above = next((r for r in reversed(block) if r.division), above)

@@ -52,6 +52,11 @@ def quarter_totals(lines: Iterable[BudgetLine]) -> list[int]:
     return _quarter_sums(line.rpd_by_quarter for line in lines)
 
 
+def rpd_total(line: BudgetLine) -> int:
+    """A line's planned disbursement over the year: its RPD TW 1..4 added up (None adds nothing)."""
+    return sum(filter(None, line.rpd_by_quarter))
+
+
 def cumulative(quarters: list[int]) -> list[int]:
     out, running = [], 0
     for q in quarters:

@@ -19,7 +19,7 @@ from rak_xl.core.findings import Finding, first_few, id_list
 from rak_xl.core.model import Plan, RakRow
 from rak_xl.core.text import both, each_lang, money, quantity
 from rak_xl.figures import kinds
-from rak_xl.figures.quarterly import direction_contradicts_targets, judge
+from rak_xl.figures.quarterly import direction_contradicts_targets, judged_quarters
 
 from . import rule
 
@@ -123,10 +123,14 @@ def realisation_decreasing(plan: Plan) -> Iterator[Finding]:
 @rule(RAK607)
 def achievement_implausible(plan: Plan) -> Iterator[Finding]:
     for row in _listed(plan):
+        realised = row.realised_to_date
+        if realised.count(None) == len(realised):
+            continue  # nothing realised: nothing judged
+        judged = judged_quarters(row)
         for q in L.QUARTERS:
-            if row.realised_to_date[q - 1] is None:
+            if realised[q - 1] is None:
                 continue
-            value, _state = judge(row, q)
+            value = judged[q - 1][0]
             if value is None or value <= UNIT_ERROR_THRESHOLD:
                 continue
             if (ref := row.realised_to_date_ref(q)) is not None:

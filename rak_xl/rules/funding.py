@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from rak_xl.core import layout as L
 from rak_xl.core.catalog import (
@@ -32,6 +33,11 @@ BUDGET_CODE = re.compile(
 # SP DIPA-076.01.2.658021/2022; "SP DIPA 076..." (a space for the dash) is common and fine.
 DIPA_NUMBER = re.compile(r"^(?:SP\s*)?DIPA\s*[-\u2013]?\s*(\d{3})\.(\d{2})\.(\d)\.(\d{6})\s*/\s*(\d{4})$",
                          re.IGNORECASE)
+
+
+@lru_cache(maxsize=8192)  # RAK411 and RAK412 read every line's code, and a province's plans share their codes
+def _code_parts(code: str) -> re.Match | None:
+    return BUDGET_CODE.match(code)
 
 
 def _key(code: str) -> str:
@@ -166,7 +172,7 @@ def rpd_total_mismatch(plan: Plan) -> Iterator[Finding]:
         rpd = [k for k in ("rpd1", "rpd2", "rpd3", "rpd4") if k in line.cells]
         if line.amount is None or not rpd:
             continue
-        total = sum(sums.quarter_totals([line]))
+        total = sums.rpd_total(line)
         if total != line.amount:
             # Either side may be the wrong one: shown at the pagu, the four RPD cells highlighted too.
             yield RAK410.spanning(L.SHEET_BUDGET, [_cell(line, "amount"), *(_cell(line, k) for k in rpd)],
@@ -177,7 +183,7 @@ def rpd_total_mismatch(plan: Plan) -> Iterator[Finding]:
 @rule(RAK411)
 def budget_code_pattern(plan: Plan) -> Iterator[Finding]:
     for line in plan.budget_lines:
-        if "code" in line.cells and not BUDGET_CODE.match(line.code):
+        if "code" in line.cells and not _code_parts(line.code):
             # An empty code is named the Indonesian way in both languages, as a cell's text is quoted.
             yield RAK411.at(_cell(line, "code"), row_id=line.code,
                             value=shorten(line.code, 45) or say("rules.empty", "id"))
@@ -186,7 +192,7 @@ def budget_code_pattern(plan: Plan) -> Iterator[Finding]:
 @rule(RAK412)
 def budget_code_program_mismatch(plan: Plan) -> Iterator[Finding]:
     for line in plan.budget_lines:
-        m = BUDGET_CODE.match(line.text("code"))
+        m = _code_parts(line.code)
         if not m or not line.program:
             continue
         program = _key(line.program)

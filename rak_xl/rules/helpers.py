@@ -8,7 +8,6 @@ Kept apart from the area modules so each rule stays a short function over the Pl
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
@@ -16,7 +15,7 @@ from rak_xl.core import layout as L
 from rak_xl.core.findings import Finding, Rule, id_list
 from rak_xl.core.model import BudgetLine, CellRef, Plan, RakRow
 from rak_xl.core.text import COLUMN_EN, Both, both, each_lang, quantity, say, shorten
-from rak_xl.figures.kinds import lead_word, measure_kind, words
+from rak_xl.figures.kinds import last_words, lead_word, measure_kind, words
 from rak_xl.parse.values import normalise_text, split_numbering
 
 # --- measure words: what an indicator measures (rak_xl.figures.kinds, which Evaluasi reads too) ---
@@ -52,7 +51,7 @@ DANGLING = {
     "oleh", "terhadap", "tentang", "kepada", "melalui", "sesuai", "guna", "agar", "supaya", "antara",
     "sebagai", "karena", "bahwa", "hingga", "sampai", "dalam", "atas", "demi", "berdasarkan", "antar",
 }
-_DANGLING_MARK = re.compile(r"[,/&(+\-–]\s*$")
+_DANGLING_MARKS = ",/&(+-–"  # a mark an item ends with (an item is stripped: its last character)
 
 
 def _items(text: str) -> list[str]:
@@ -74,9 +73,9 @@ def _items(text: str) -> list[str]:
 def dangling_end(text: str) -> str | None:
     """The word (or mark) a cut-off text ends with, or None when the text ends properly."""
     for item in _items(text):
-        if _DANGLING_MARK.search(item):
+        if item[-1] in _DANGLING_MARKS:
             return item[-1]
-        w = words(item)
+        w = last_words(item)
         if w and w[-1] in DANGLING and len(w) > 1:
             # Two-word endings read better in the message: "sesuai dengan".
             return " ".join(w[-2:]) if w[-2] in DANGLING else w[-1]

@@ -227,36 +227,44 @@ def _near_duplicates(plan: Plan) -> Iterator[tuple[RakRow, RakRow, frozenset[str
     contained in the other's; exact repeats within a group are RAK306's.
 
     Each row is paired with the first earlier row that qualifies. Earlier rows are indexed by their
-    distinct word sets (and each set by its words), so a row is compared with the sets sharing a word
-    with it, not with every row before it: plans repeat texts, and a large one would cost rows squared."""
+    distinct word sets (each set by its words, and by its first word in sorted order), so a row is
+    compared with the few sets that can hold it or that it can hold, not with every row before it:
+    plans repeat texts, and a large one would cost rows squared."""
     satker = frozenset(words(str(plan.identity.get("satker") or "")))
-    group_of = {id(r): g for g in groups_of(plan) for r in g.rows}
+    group_of: dict[int, Group] = {}  # a row's group, asked only of two rows with the same text
     rows_of: dict[frozenset[str], list[tuple[int, RakRow]]] = {}  # each earlier word set -> its rows, in order
     sets_with: dict[str, list[frozenset[str]]] = {}  # a word -> the earlier word sets holding it
+    sets_from: dict[str, list[frozenset[str]]] = {}  # a word -> the earlier word sets whose least word it is
     for n, row in enumerate(plan.rows):
         mine = _measured_words(row.indicator, satker)
         if len(mine) < NEAR_DUPLICATE_MIN_WORDS:
             continue  # too few words to compare, as the smaller set and as the larger one
-        hit = _first_near(row, _comparable_sets(mine, sets_with), rows_of, group_of)
-        if hit is not None:
-            yield hit
+        sets = _comparable_sets(mine, sets_with, sets_from)
+        if sets:
+            if not group_of:
+                group_of = {id(r): g for g in groups_of(plan) for b in g for r in b}
+            hit = _first_near(row, sets, rows_of, group_of)
+            if hit is not None:
+                yield hit
         if mine not in rows_of:
             rows_of[mine] = []
             for w in mine:
                 sets_with.setdefault(w, []).append(mine)
+            sets_from.setdefault(min(mine), []).append(mine)
         rows_of[mine].append((n, row))
 
 
-def _comparable_sets(mine: frozenset[str], sets_with: dict[str, list[frozenset[str]]]) -> dict:
-    """Earlier word sets that contain `mine` or that `mine` strictly contains (the smaller of the two
-    with enough words: every indexed set has), each with what tells them apart."""
-    shared: set[frozenset[str]] = set()
-    for w in mine:
-        found = sets_with.get(w)
-        if found:
-            shared.update(found)
-    return {theirs: (theirs - mine if mine <= theirs else mine - theirs)
-            for theirs in shared if mine <= theirs or theirs <= mine}
+def _comparable_sets(mine: frozenset[str], sets_with: dict[str, list[frozenset[str]]],
+                     sets_from: dict[str, list[frozenset[str]]]) -> dict:
+    """Earlier word sets that contain `mine` or that `mine` contains (the smaller of the two with enough
+    words: every indexed set has), each with what tells them apart. A set holding `mine` holds its least
+    word; a set `mine` holds has its least word in `mine`."""
+    found = {theirs: theirs - mine for theirs in sets_with.get(min(mine), ()) if mine <= theirs}
+    for w in sets_from.keys() & mine:
+        for theirs in sets_from[w]:
+            if theirs <= mine:
+                found[theirs] = mine - theirs
+    return found
 
 
 def _first_near(row: RakRow, sets: dict, rows_of: dict, group_of: dict):
