@@ -61,6 +61,27 @@ def test_the_event_is_named_as_staff_say_it():
     assert kinds.event_noun("pemungutan sampai dengan penetapan hasil") == ""
 
 
+def test_words_are_the_runs_of_letters_and_digits():
+    """An ASCII text without a hyphen is split by bytes.translate: the same words as the pattern finds, on
+    every ASCII character between and around them; a hyphen, or a letter beyond ASCII, goes to the pattern."""
+    def by_pattern(text):
+        return tuple(w.casefold() for w in kinds._WORD.findall(text))
+
+    for c in map(chr, range(128)):
+        for text in (f"Ab{c}9z", f"{c}x{c}{c}Y-1{c}", c):
+            assert kinds.split_words(text) == by_pattern(text), repr(text)
+    for text in ("Rata-rata nilai -- IKPA -x- y-", "Pemutakhiran Data Pemilih Berkelanjutan (PDPB)", "Évaluasi ÉÉ-ß x"):
+        assert kinds.split_words(text) == by_pattern(text)
+
+
+def test_last_words_are_the_end_of_the_words():
+    """A long text's last words, read from its end alone: the end of all its words, at least two of them."""
+    long = "1. Persentase " + "dokumen laporan, " * 12 + "yang disusun sesuai dengan"
+    for text in (long, long.replace(" ", "\n"), "x" * 200 + " dan", "a " * 60 + "b-c\td", "kata " * 30 + "yang", "Singkat"):
+        tail, every = kinds.last_words(text), kinds.words(text)
+        assert every[-len(tail):] == tail and (len(tail) >= 2 or tail == every)
+
+
 def test_percent_progress_against_the_cumulative_target():
     a001 = judged(WORKBOOK, "A-001")  # 50% of 50% at TW 2
     assert (a001["kind"], a001["target"], a001["capaian"], a001["judgement"]) == ("progress", 50.0, 100.0,

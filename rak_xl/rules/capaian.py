@@ -88,18 +88,16 @@ def realisation_in_unmarked_quarter(plan: Plan) -> Iterator[Finding]:
             with_quarters[row.sheet] = all(f"{row.sheet}:tw{q}" in plan.present for q in L.QUARTERS)
         if not with_quarters[row.sheet]:
             continue  # without the quarter columns the plan says nothing about quarters
-        before = 0.0
-        for q in L.QUARTERS:
-            value = row.realised_to_date[q - 1]
-            if value is None:
-                continue
+        before = 0.0  # the most realised up to the quarter before
+        for q, value in zip(L.QUARTERS, row.realised_to_date):
+            if value is None or not value > before:
+                continue  # nothing new realised
             unreadable = row.unreadable_marks[q - 1]  # RAK105 reports that one
-            if value > before and not row.marks[q - 1] and not unreadable \
-                    and (ref := row.realised_to_date_ref(q)) is not None:
+            if not row.marks[q - 1] and not unreadable and (ref := row.realised_to_date_ref(q)) is not None:
                 pct = row.in_percent
                 yield RAK605.at(ref, row_id=row.id, quarter=q, before=quantity(before, pct), after=quantity(value, pct),
                                 sheet=row.sheet)
-            before = max(before, value)
+            before = value
 
 
 @rule(RAK606)

@@ -63,8 +63,10 @@ def unit_in_charge_missing(plan: Plan) -> Iterator[Finding]:
         if cell.blank:
             run.append(row)
         else:
-            yield from flush()
-            run, named = [], row
+            if run:  # most rows name their unit: no run to close
+                yield from flush()
+                run = []
+            named = row
     yield from flush()
 
 
