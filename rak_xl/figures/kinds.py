@@ -150,7 +150,13 @@ def measure_kind(indicator: str) -> str | None:
 def event_noun(text: str) -> str:
     """The one-off event a text names, as staff say it ('terseleksi' -> 'seleksi'), or ''. Not the end of a
     span ('pemungutan sampai dengan penetapan hasil'): that measures the progress of a process."""
-    w = words(text)
+    return _event_in(words(text))
+
+
+def _event_in(w: tuple[str, ...]) -> str:
+    """event_noun() of a text of words `w`."""
+    if EVENT_NOUNS.keys().isdisjoint(w):
+        return ""  # most texts name no event: one test in C
     for i, x in enumerate(w):
         if x in EVENT_NOUNS and w[max(i - 2, 0):i] != ("sampai", "dengan") and (i == 0 or w[i - 1] != "hingga"):
             return EVENT_NOUNS[x]
@@ -169,7 +175,8 @@ def kind_by_words(indicator: str) -> str | None:
         return REDUCTION
     if MEASURE_KIND.get(w[0]) == "score" or _SCORED_IN.search(text):
         return SCORE
-    if event_noun(joined):
+    # event_noun(joined): an ASCII text's joined words split into the same words
+    if (_event_in(w) if joined.isascii() else event_noun(joined)):
         return EVENT
     if MEASURE_KIND.get(w[0]) in ("percent", "level", "ratio") and (
             _RATE_PHRASES_IN.search(text) or not _RATE_WORDS.isdisjoint(w)):

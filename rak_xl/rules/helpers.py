@@ -31,7 +31,7 @@ BOUNDED_PERCENT = {"percent", "level"}
 @lru_cache(maxsize=8192)
 def names_a_measure(indicator: str) -> bool:
     """An indicator names a measure when it starts with a measure word or contains a strong one."""
-    return measure_kind(indicator) is not None or any(w in STRONG_MEASURES for w in words(indicator))
+    return measure_kind(indicator) is not None or not STRONG_MEASURES.isdisjoint(words(indicator))
 
 
 def reads_like_indicator(activity: str) -> bool:

@@ -182,6 +182,8 @@ _PROCESS_OF = {w: name for name, ws in PROCESSES.items() for w in ws}
 def processes(text: str) -> tuple[str, ...]:
     """The processes a text names, in order ('kerja sama' written in two words counts too)."""
     w = words(text.replace("kerja sama", "kerjasama").replace("Kerja sama", "kerjasama"))
+    if _PROCESS_OF.keys().isdisjoint(w):
+        return ()  # a text naming no process: one test in C
     return tuple(dict.fromkeys(_PROCESS_OF[x] for x in w if x in _PROCESS_OF))
 
 
@@ -220,7 +222,10 @@ def _measured_words(text: str, satker: frozenset[str]) -> frozenset[str]:
 
 @lru_cache(maxsize=2048)  # plans repeat their texts, and a province's satkers each other's (the satker apart)
 def _measured(text: str) -> frozenset[str]:
-    return frozenset(w for w in item_words(text) if w not in _NOT_MEASURED and not w.isdigit())
+    measured = frozenset(item_words(text)).difference(_NOT_MEASURED)
+    if any(map(str.isdigit, measured)):
+        return frozenset(w for w in measured if not w.isdigit())
+    return measured
 
 
 def _near_duplicates(plan: Plan) -> Iterator[tuple[RakRow, RakRow, frozenset[str]]]:
