@@ -296,8 +296,7 @@ def disagreement(row: RakRow) -> str | None:
         return "rate_rising"
     if kind == SCORE and any(v for v in row.targets_to_date[:last_marked_quarter(row) - 1] if v):
         return "score_early"
-    annual = annual_target(row)
-    if kind == EVENT and annual and any(0 < v < annual - 1e-9 for v in series):
+    if kind == EVENT and (annual := annual_target(row)) and any(0 < v < annual - 1e-9 for v in series):
         return "event_partial"
     if kind == COUNT_DOWN and arah_stated(row) and not row.lower_is_better:
         return "count_down_naik"

@@ -315,9 +315,9 @@ def _items(group: Group, key: str) -> list[tuple[RakRow, str]]:
     return [(r, r.indicator) for b in group for r in b if r.indicator and (len(b) > 1 or _style(r.indicator))]
 
 
-def _styles(items: list[tuple[RakRow, str]], unnumbered_counts: bool) -> list[str]:
-    """The numbering styles of a list, '' for unnumbered items where they count (sub-activities)."""
-    found = [_style(text) for _, text in items]
+def _styles(found: list[str], unnumbered_counts: bool) -> list[str]:
+    """The numbering styles of a list (`found`: each item's _style), '' for unnumbered items where they
+    count (sub-activities)."""
     styles = list(dict.fromkeys(s for s in found if s))
     if unnumbered_counts and styles and "" in found:
         styles.append("")
@@ -329,7 +329,10 @@ def numbering_style_mixed(plan: Plan) -> Iterator[Finding]:
     for group in groups_of(plan):
         for key in ("indicator", "activity"):
             items = _items(group, key)
-            styles = _styles(items, unnumbered_counts=key == "activity")
+            found = [_style(text) for _, text in items]
+            if len(set(found)) < 2:
+                continue  # one style, or none: never two
+            styles = _styles(found, unnumbered_counts=key == "activity")
             if len(styles) < 2:
                 continue
             rows = [r for r, _ in items]
