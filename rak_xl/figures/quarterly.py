@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 
 from rak_xl.core import layout as L
 from rak_xl.core.model import Plan, RakRow
@@ -174,6 +175,9 @@ def _judge_quarters(row: RakRow) -> tuple[tuple[float | None, str], ...]:
     lower = _lower(row, kind)
     # kinds.measured_from(row): kinds.not_measured_yet before it
     measured_from = kinds.last_marked_quarter(row) if kind == kinds.SCORE else 1
+    if measured_from == 1 and kind != kinds.EVENT:  # the usual row: every quarter by achievement(), in C
+        return tuple(map(achievement, _judged_targets(row, kind), row.realised_to_date,
+                         repeat(lower, len(L.QUARTERS))))
     out = []
     for q, target, realised in zip(L.QUARTERS, _judged_targets(row, kind), row.realised_to_date):
         if q < measured_from:

@@ -9,6 +9,7 @@ distinct rows (one indicator per voter group, A-013..A-017) and fires where a re
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -233,42 +234,50 @@ def _near_duplicates(plan: Plan) -> Iterator[tuple[RakRow, RakRow, frozenset[str
     contained in the other's; exact repeats within a group are RAK306's.
 
     Each row is paired with the first earlier row that qualifies. Earlier rows are indexed by their
-    distinct word sets (each set by its words, and by its first word in sorted order), so a row is
-    compared with the few sets that can hold it or that it can hold, not with every row before it:
-    plans repeat texts, and a large one would cost rows squared."""
+    distinct word sets (each set by each of its words, and once more by one of them), so a row is compared
+    with the few sets that can hold it or that it can hold, not with every row before it: plans repeat
+    texts, and a large one would cost rows squared."""
     satker = frozenset(words(str(plan.identity.get("satker") or "")))
     group_of: dict[int, Group] = {}  # a row's group, asked only of two rows with the same text
     rows_of: dict[frozenset[str], list[tuple[int, RakRow]]] = {}  # each earlier word set -> its rows, in order
-    sets_with: dict[str, list[frozenset[str]]] = {}  # a word -> the earlier word sets holding it
-    sets_from: dict[str, list[frozenset[str]]] = {}  # a word -> the earlier word sets whose least word it is
+    sets_with: defaultdict[str, list[frozenset[str]]] = defaultdict(list)  # a word -> the earlier sets holding it
+    sets_by: defaultdict[str, list[frozenset[str]]] = defaultdict(list)  # a word -> the earlier sets keyed by it
     for n, row in enumerate(plan.rows):
         mine = _measured_words(row.indicator, satker)
         if len(mine) < NEAR_DUPLICATE_MIN_WORDS:
             continue  # too few words to compare, as the smaller set and as the larger one
-        sets = _comparable_sets(mine, sets_with, sets_from)
+        sets = _comparable_sets(mine, sets_with, sets_by)
         if sets:
             if not group_of:
                 group_of = {id(r): g for g in groups_of(plan) for b in g for r in b}
             hit = _first_near(row, sets, rows_of, group_of)
             if hit is not None:
                 yield hit
-        if mine not in rows_of:
-            rows_of[mine] = []
+        if mine in rows_of:
+            rows_of[mine].append((n, row))
+        else:
+            rows_of[mine] = [(n, row)]
             for w in mine:
-                sets_with.setdefault(w, []).append(mine)
-            sets_from.setdefault(min(mine), []).append(mine)
-        rows_of[mine].append((n, row))
+                sets_with[w].append(mine)
+            sets_by[next(iter(mine))].append(mine)  # any one of its words: a set it holds holds that word
 
 
-def _comparable_sets(mine: frozenset[str], sets_with: dict[str, list[frozenset[str]]],
-                     sets_from: dict[str, list[frozenset[str]]]) -> dict:
+def _comparable_sets(mine: frozenset[str], sets_with: defaultdict[str, list[frozenset[str]]],
+                     sets_by: defaultdict[str, list[frozenset[str]]]) -> dict | None:
     """Earlier word sets that contain `mine` or that `mine` contains (the smaller of the two with enough
-    words: every indexed set has), each with what tells them apart. A set holding `mine` holds its least
-    word; a set `mine` holds has its least word in `mine`."""
-    found = {theirs: theirs - mine for theirs in sets_with.get(min(mine), ()) if mine <= theirs}
-    for w in sets_from.keys() & mine:
-        for theirs in sets_from[w]:
+    words: every indexed set has), each with what tells them apart; None for none. A set holding `mine`
+    holds any one of its words; a set `mine` holds has its key word in `mine`."""
+    found = None
+    holding = sets_with.get(next(iter(mine)))
+    if holding:
+        for theirs in holding:
+            if mine <= theirs:
+                found = found or {}
+                found[theirs] = theirs - mine
+    for w in filter(sets_by.__contains__, mine):
+        for theirs in sets_by[w]:
             if theirs <= mine:
+                found = found or {}
                 found[theirs] = mine - theirs
     return found
 
