@@ -192,9 +192,8 @@ def id_list(ids: list[str], limit: int = 12) -> str:
     """'A-001–A-004, A-012' from row IDs: three or more consecutive numbers of one prefix become a range."""
     runs: list[list[str]] = []
     last: tuple[str, int] | None = None
-    for rid in ids:
-        key = _numbered(rid)
-        if runs and key and last and key[0] == last[0] and key[1] == last[1] + 1:
+    for rid, key in zip(ids, map(_numbered, ids)):
+        if key and last and key[1] == last[1] + 1 and key[0] == last[0]:  # `last`: a run is open
             runs[-1].append(rid)
         else:
             runs.append([rid])

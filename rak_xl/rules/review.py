@@ -71,14 +71,14 @@ _CONTRIBUTING = {"masukan", "tanggapan", "usulan"}  # the satker's own part in a
 
 
 # Words one of the patterns above needs: a text holding none of them is passed with one search.
-_NATIONAL_HINT = re.compile("peraturan kpu|juklak|juknis|petunjuk |nasional|kapabilitas apip|unit kerja")
+_NATIONAL_HINTS = ("peraturan kpu", "juklak", "juknis", "petunjuk ", "nasional", "kapabilitas apip", "unit kerja")
 
 
 @lru_cache(maxsize=8192)
 def _national(indicator: str) -> bool:
     w = item_words(indicator)
     text = " ".join(w)
-    if not _NATIONAL_HINT.search(text):
+    if not any(map(text.__contains__, _NATIONAL_HINTS)):
         return False
     drafting = bool(_DRAFTING.intersection(w)) and not _CONTRIBUTING.intersection(w)
     return any(p.search(text) and (drafting or not needs) for p, needs in _NATIONAL)
