@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from rak_xl.core import layout as L
@@ -233,62 +233,55 @@ def _near_duplicates(plan: Plan) -> Iterator[tuple[RakRow, RakRow, frozenset[str
     """(row, earlier row, what tells them apart) for indicators whose measured words are the same or
     contained in the other's; exact repeats within a group are RAK306's.
 
-    Each row is paired with the first earlier row that qualifies. Earlier rows are indexed by their
-    distinct word sets (each set by each of its words, and once more by one of them), so a row is compared
-    with the few sets that can hold it or that it can hold, not with every row before it: plans repeat
-    texts, and a large one would cost rows squared."""
+    Each row is paired with the first earlier row that qualifies. The plan's distinct word sets are paired
+    first (_contained_pairs), so a row is compared only with the sets it can be compared with, not with
+    every row before it: plans repeat texts, and a large one would cost rows squared."""
     satker = frozenset(words(str(plan.identity.get("satker") or "")))
+    # Too few words to compare, as the smaller set and as the larger one: such a row is left out.
+    measured = [(n, row, mine) for n, row in enumerate(plan.rows)
+                if len(mine := _measured_words(row.indicator, satker)) >= NEAR_DUPLICATE_MIN_WORDS]
+    pairs = _contained_pairs(dict.fromkeys(mine for _, _, mine in measured))
     group_of: dict[int, Group] = {}  # a row's group, asked only of two rows with the same text
     rows_of: dict[frozenset[str], list[tuple[int, RakRow]]] = {}  # each earlier word set -> its rows, in order
-    sets_with: defaultdict[str, list[frozenset[str]]] = defaultdict(list)  # a word -> the earlier sets holding it
-    sets_by: defaultdict[str, list[frozenset[str]]] = defaultdict(list)  # a word -> the earlier sets keyed by it
-    for n, row in enumerate(plan.rows):
-        mine = _measured_words(row.indicator, satker)
-        if len(mine) < NEAR_DUPLICATE_MIN_WORDS:
-            continue  # too few words to compare, as the smaller set and as the larger one
-        sets = _comparable_sets(mine, sets_with, sets_by)
+    for n, row, mine in measured:
+        sets = pairs.get(mine)
+        earlier = rows_of.get(mine)
+        if earlier is not None:
+            sets = {**sets, mine: frozenset()} if sets else {mine: frozenset()}  # the same words said before
+            earlier.append((n, row))
+        else:
+            rows_of[mine] = [(n, row)]
         if sets:
             if not group_of:
                 group_of = {id(r): g for g in groups_of(plan) for b in g for r in b}
-            hit = _first_near(row, sets, rows_of, group_of)
+            hit = _first_near(row, sets, rows_of, group_of, n)
             if hit is not None:
                 yield hit
-        if mine in rows_of:
-            rows_of[mine].append((n, row))
-        else:
-            rows_of[mine] = [(n, row)]
-            for w in mine:
-                sets_with[w].append(mine)
-            sets_by[next(iter(mine))].append(mine)  # any one of its words: a set it holds holds that word
 
 
-def _comparable_sets(mine: frozenset[str], sets_with: defaultdict[str, list[frozenset[str]]],
-                     sets_by: defaultdict[str, list[frozenset[str]]]) -> dict | None:
-    """Earlier word sets that contain `mine` or that `mine` contains (the smaller of the two with enough
-    words: every indexed set has), each with what tells them apart; None for none. A set holding `mine`
-    holds any one of its words; a set `mine` holds has its key word in `mine`."""
-    found = None
-    holding = sets_with.get(next(iter(mine)))
-    if holding:
-        for theirs in holding:
-            if mine <= theirs:
-                found = found or {}
-                found[theirs] = theirs - mine
-    for w in filter(sets_by.__contains__, mine):
-        for theirs in sets_by[w]:
-            if theirs <= mine:
-                found = found or {}
-                found[theirs] = mine - theirs
-    return found
+def _contained_pairs(distinct: Iterable[frozenset[str]]) -> dict[frozenset[str], dict]:
+    """For each word set, the other sets that contain it or that it contains, each with what tells the two
+    apart. A set is indexed by any one of its words: a set contains another only if it holds that word."""
+    keyed: defaultdict[str, list[frozenset[str]]] = defaultdict(list)
+    for mine in distinct:
+        keyed[next(iter(mine))].append(mine)
+    pairs: dict[frozenset[str], dict] = {}
+    for mine in distinct:
+        for w in filter(keyed.__contains__, mine):
+            for theirs in keyed[w]:
+                if theirs <= mine and theirs is not mine:
+                    pairs.setdefault(mine, {})[theirs] = pairs.setdefault(theirs, {})[mine] = mine - theirs
+    return pairs
 
 
-def _first_near(row: RakRow, sets: dict, rows_of: dict, group_of: dict):
-    """(row, the first earlier row of `sets`, what tells them apart), skipping the same text in the same group."""
+def _first_near(row: RakRow, sets: dict, rows_of: dict, group_of: dict, before: int):
+    """(row, the first row of `sets` before row number `before`, what tells them apart), skipping the same
+    text in the same group."""
     first: tuple[int, RakRow, frozenset[str]] | None = None
     for theirs in sets:
-        for n, other in rows_of[theirs]:
-            if first is not None and n >= first[0]:
-                break  # a row of this set comes later than the one found
+        for n, other in rows_of.get(theirs, ()):
+            if n >= (before if first is None else first[0]):
+                break  # a row of this set comes later than the one found, or than `row` itself
             same_text = comparable(row.indicator) == comparable(other.indicator)
             if not (same_text and group_of.get(id(row)) is group_of.get(id(other))):
                 first = n, other, theirs
