@@ -284,11 +284,16 @@ def measurable_reduction(row: RakRow) -> bool:
     return not row.in_percent or falling(row)
 
 
+_DISAGREEING = frozenset((RATE, SCORE, EVENT, COUNT_DOWN))  # the kinds disagreement() has a reason for
+
+
 def disagreement(row: RakRow) -> str | None:
     """Why the row's words and its quarterly targets disagree (a key of WORDS 'kinds.unsure.*'), or None.
 
     Only where the words name a kind; an indicator without one is RAK307's or RAK308's."""
     kind = kind_of(row)
+    if kind not in _DISAGREEING:
+        return None  # progress, a count up or a reduction: no disagreement is looked for
     series = _series(row)
     if not series or measure_kind(row.indicator) is None:
         return None

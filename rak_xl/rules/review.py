@@ -189,8 +189,9 @@ def processes(text: str) -> tuple[str, ...]:
 
 
 def _unrelated(row: RakRow) -> bool:
-    measured, done = processes(row.indicator), processes(row.activity)
-    return bool(measured and done and not set(measured) & set(done))
+    # Most indicators name no process: the activity is not asked then.
+    return bool((measured := processes(row.indicator)) and (done := processes(row.activity))
+                and set(measured).isdisjoint(done))
 
 
 @rule(RAK321)
