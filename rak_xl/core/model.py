@@ -71,24 +71,34 @@ class _CellText:
 class Val:
     """A cell's raw value and where it sits (immutable by convention; slots keep it cheap).
 
-    The parser hands over the place as a plain (sheet, row, col) tuple: building a CellRef (a
-    tuple subclass) costs about as much as the Val itself, once per cell of every table, while
-    few cells are ever asked where they are (a finding, a highlight). `cell` makes the CellRef
-    on first use and keeps it."""
+    The parser hands over the place in pieces: the row number and a (sheet, column) pair shared by
+    every cell of its column. A place tuple per cell, let alone a CellRef (a tuple subclass), cost
+    about a fifth of the Val itself, once per cell of every table, while few cells are ever asked
+    where they are (a finding, a highlight). `cell` makes the CellRef on first use and keeps it.
+    Other callers give the place whole: `Val(raw, CellRef(...))` or a (sheet, row, col) tuple."""
 
-    __slots__ = ("raw", "_cell", "_text")
+    __slots__ = ("raw", "_cell", "_at", "_text")
 
-    def __init__(self, raw: Any, cell: CellRef | tuple[str, int, int]) -> None:
+    def __init__(self, raw: Any, cell: CellRef | tuple[str, int, int] | int,
+                 at: tuple[str, int] | None = None) -> None:
         self.raw = raw
-        self._cell = cell
+        self._cell = cell  # the place, or with `at` the row alone
+        self._at = at
         self._text: str | None = None
 
     @property
     def cell(self) -> CellRef:
         cell = self._cell
         if cell.__class__ is not CellRef:
-            cell = self._cell = _new_tuple(CellRef, cell)  # CellRef(*cell) without its Python-level __new__
+            at = self._at
+            # CellRef(*place) without its Python-level __new__
+            cell = self._cell = _new_tuple(CellRef, cell if at is None else (at[0], cell, at[1]))
+            self._at = None
         return cell
+
+    def _place(self) -> tuple:
+        at = self._at
+        return self._cell if at is None else (at[0], self._cell, at[1])
 
     @property
     def text(self) -> str:
@@ -106,10 +116,10 @@ class Val:
 
     # A CellRef equals and hashes as the plain tuple it was made from: either form compares.
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Val) and (self.raw, self._cell) == (other.raw, other._cell)
+        return isinstance(other, Val) and (self.raw, self._place()) == (other.raw, other._place())
 
     def __hash__(self) -> int:
-        return hash((self._cell, self.raw if isinstance(self.raw, (str, int, float, bool, type(None))) else 0))
+        return hash((self._place(), self.raw if isinstance(self.raw, (str, int, float, bool, type(None))) else 0))
 
     def __repr__(self) -> str:
         return f"Val(raw={self.raw!r}, cell={self.cell!r})"

@@ -207,7 +207,7 @@ def _data_rows(grid: Grid, layout: TableLayout, columns: dict[str, int], header_
         return []
     sheet = layout.sheet
     by_col = list(zip(*picked))
-    vals = [map(Val, values, zip(repeat(sheet), numbers, repeat(c)))  # see Val.cell: a plain tuple
+    vals = [map(Val, values, numbers, repeat((sheet, c)))  # see Val.cell: the place in pieces
             for values, c in zip(by_col, cols)]
     rows = list(zip(numbers, map(dict, map(zip, repeat(keys), zip(*vals)))))
     if any(map(_holds_hash, by_col)):  # only then are the rows looked at one by one
