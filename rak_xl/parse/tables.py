@@ -4,11 +4,12 @@ about cells that cannot be read (RAK104, RAK109)."""
 from __future__ import annotations
 
 import re
+from collections import deque
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, repeat, zip_longest
 from math import fsum
-from operator import itemgetter, truth
+from operator import itemgetter, setitem, truth
 
 from rak_xl.core.catalog import RAK102, RAK103, RAK104, RAK109, RAK110
 from rak_xl.core.findings import Finding
@@ -177,7 +178,7 @@ def _data_rows(grid: Grid, layout: TableLayout, columns: dict[str, int], header_
 
     The hot loop of every parse (a Val per cell, 10,000-row sheets): a row is first checked for
     content on its raw values, so blank rows cost no objects; the Vals and the rows' dicts are
-    then made a column at a time by map and zip, so no bytecode runs per cell but Val's own, and
+    then made a column at a time by map, so no bytecode runs per cell but Val's own, and
     a row is tested for an error value only when a column holds '#'.
     """
     keys = tuple(columns)
@@ -207,9 +208,12 @@ def _data_rows(grid: Grid, layout: TableLayout, columns: dict[str, int], header_
         return []
     sheet = layout.sheet
     by_col = list(zip(*picked))
-    vals = [map(Val, values, numbers, repeat((sheet, c)))  # see Val.cell: the place in pieces
-            for values, c in zip(by_col, cols)]
-    rows = list(zip(numbers, map(dict, map(zip, repeat(keys), zip(*vals)))))
+    # Each row's dict is a copy of one with the keys in column order (no resizing, no pair per
+    # cell), its values then set a column at a time.
+    dicts = list(map(dict.copy, repeat(dict.fromkeys(keys), len(numbers))))
+    for key, values, c in zip(keys, by_col, cols):
+        deque(map(setitem, dicts, repeat(key), map(Val, values, numbers, repeat((sheet, c)))), 0)  # see Val.cell
+    rows = list(zip(numbers, dicts))
     if any(map(_holds_hash, by_col)):  # only then are the rows looked at one by one
         for (_, cells), raws in zip(rows, picked):
             for v in raws:
