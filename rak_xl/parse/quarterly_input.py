@@ -23,7 +23,7 @@ from rak_xl.core.model import BudgetLine, EvaluationInput, Identity, RakRow, Val
 from rak_xl.core.text import ROMAN
 
 from .tables import Table, label_key, unreadable
-from .values import is_blank, parse_money, parse_number, parse_percent_text, split_numbering
+from .values import MAX_RUPIAH, is_blank, parse_money, parse_number, parse_percent_text, split_numbering
 
 _ROMAN = {numeral.casefold(): q for q, numeral in enumerate(ROMAN, start=1)}
 _QUARTER = re.compile(r"^(?:tw|triwulan|trw|kuartal|q)?\s*([1-4]|" + "|".join(_ROMAN) + ")$")
@@ -179,9 +179,12 @@ def _matched(table: Table, field: str, known: dict, ev: EvaluationInput):
 def money_in(val: Val, column: str, what: str, findings: list[Finding]) -> int | None:
     """The whole Rupiah in a cell; None for an empty one, and for an unreadable one, which is reported
     (`what`: the finding's kind of value)."""
-    if val.raw is None:
+    raw = val.raw
+    if raw is None:
         return None
-    amount = parse_money(val.raw)  # None for blank text too: blankness is asked only then
+    if raw.__class__ is float and raw.is_integer() and -MAX_RUPIAH <= raw <= MAX_RUPIAH:
+        return int(raw)  # most amounts: parse_money's answer for a whole float, without its tests
+    amount = parse_money(raw)  # None for blank text too: blankness is asked only then
     if amount is None and not val.blank:
         findings.append(unreadable(val, column, what))
     return amount
