@@ -182,9 +182,12 @@ def money_in(val: Val, column: str, what: str, findings: list[Finding]) -> int |
     raw = val.raw
     if raw is None:
         return None
-    if raw.__class__ is float and raw.is_integer() and -MAX_RUPIAH <= raw <= MAX_RUPIAH:
+    if raw.__class__ is float and raw.is_integer() and -_LIMIT <= raw <= _LIMIT:
         return int(raw)  # most amounts: parse_money's answer for a whole float, without its tests
     amount = parse_money(raw)  # None for blank text too: blankness is asked only then
     if amount is None and not val.blank:
         findings.append(unreadable(val, column, what))
     return amount
+
+
+_LIMIT = float(MAX_RUPIAH)  # exact as a float: float cells compare with it without a conversion
