@@ -228,8 +228,8 @@ def _target(val: Val | None, unit: Val | None) -> Target | None:
     unit_percent = unit_text.strip() == "%"
     raw = val.raw
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
-        if unit_percent or (not unit_text and 0 < raw <= 1):
-            return Target(float(raw) * 100, True, True)
+        if unit_percent or (not unit_text and 0.0 < raw <= 1.0):
+            return Target(float(raw) * 100.0, True, True)
         return Target(float(raw), False, True)
     if isinstance(raw, (dt.date, bool)):
         return Target(None, False, False)

@@ -67,7 +67,7 @@ def _amount(raw: object, percent: bool) -> float | None:
     if isinstance(raw, bool):
         return None
     if isinstance(raw, (int, float)):
-        return float(raw) * 100 if percent else float(raw)
+        return float(raw) * 100.0 if percent else float(raw)
     pct = parse_percent_text(raw)
     if pct is not None:
         return pct
@@ -133,7 +133,7 @@ def _achievement(table: Table, rows: list[RakRow], ev: EvaluationInput, findings
             if raw is None:
                 continue
             if raw.__class__ is float:  # most cells: what _amount answers for a float, without the call
-                amount = raw * 100 if percent else raw
+                amount = raw * 100.0 if percent else raw
             else:
                 amount = _amount(raw, percent)  # None for blank text too: blankness is asked only then
             if amount is None:
