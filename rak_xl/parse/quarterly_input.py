@@ -23,7 +23,7 @@ from rak_xl.core.model import BudgetLine, EvaluationInput, Identity, RakRow, Val
 from rak_xl.core.text import ROMAN
 
 from .tables import Table, label_key, unreadable
-from .values import MAX_RUPIAH, is_blank, parse_money, parse_number, parse_percent_text, split_numbering
+from .values import MAX_RUPIAH, parse_money, parse_number, parse_percent_text, split_numbering
 
 _ROMAN = {numeral.casefold(): q for q, numeral in enumerate(ROMAN, start=1)}
 _QUARTER = re.compile(r"^(?:tw|triwulan|trw|kuartal|q)?\s*([1-4]|" + "|".join(_ROMAN) + ")$")
@@ -50,16 +50,15 @@ def default_lower_is_better(indicator: str) -> bool:
     return split_numbering(indicator)[1].casefold().startswith("penurunan")
 
 
+# Arah as staff write it (label_key form) -> lower is better.
+_DIRECTIONS = dict.fromkeys(("turun", "menurun", "rendah", "lowerisbetter", "lower", "negatif", "minimize"), True)
+_DIRECTIONS.update(dict.fromkeys(("naik", "meningkat", "tinggi", "higherisbetter", "higher", "positif", "maximize"),
+                                 False))
+
+
 def parse_direction(value: object) -> bool | None:
     """Arah: True = lower is better, False = higher; None when empty or not understood."""
-    if is_blank(value):
-        return None
-    key = label_key(value)
-    if key in ("turun", "menurun", "rendah", "lowerisbetter", "lower", "negatif", "minimize"):
-        return True
-    if key in ("naik", "meningkat", "tinggi", "higherisbetter", "higher", "positif", "maximize"):
-        return False
-    return None
+    return _DIRECTIONS.get(label_key(value))  # an empty cell's key is "", which names no direction
 
 
 def _amount(raw: object, percent: bool) -> float | None:
