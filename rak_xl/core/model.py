@@ -73,7 +73,7 @@ class Val:
 
     The parser hands over the place in pieces: the row number and a (sheet, column) pair shared by
     every cell of its column. A place tuple per cell, let alone a CellRef (a tuple subclass), cost
-    about a fifth of the Val itself, once per cell of every table, while few cells are ever asked
+    over a quarter of the Val itself, once per cell of every table, while few cells are ever asked
     where they are (a finding, a highlight). `cell` makes the CellRef on first use and keeps it.
     Other callers give the place whole: `Val(raw, CellRef(...))` or a (sheet, row, col) tuple."""
 
@@ -90,15 +90,13 @@ class Val:
     def cell(self) -> CellRef:
         cell = self._cell
         if cell.__class__ is not CellRef:
-            at = self._at
-            # CellRef(*place) without its Python-level __new__
-            cell = self._cell = _new_tuple(CellRef, cell if at is None else (at[0], cell, at[1]))
-            self._at = None
+            cell = self._cell = _new_tuple(CellRef, self._place())  # CellRef(*place) without its Python-level __new__
         return cell
 
     def _place(self) -> tuple:
-        at = self._at
-        return self._cell if at is None else (at[0], self._cell, at[1])
+        """(sheet, row, col), as a CellRef once `cell` has made it."""
+        cell, at = self._cell, self._at
+        return cell if at is None or cell.__class__ is CellRef else (at[0], cell, at[1])
 
     @property
     def text(self) -> str:
