@@ -6,6 +6,11 @@ import datetime as dt
 
 import pytest
 
+from conftest import WORKBOOK
+from rak_xl.adapters.file_read import read_grids
+from rak_xl.core.model import CellRef, Val
+from rak_xl.parse.plan import parse_plan
+from rak_xl.parse.quarterly_input import money_in, parse_direction
 from rak_xl.parse.values import parse_date, parse_mark, parse_money, parse_number, parse_percent_text, split_numbering
 
 
@@ -87,3 +92,41 @@ def test_indonesian_wording():
     assert wording.number(1234.567) == "1.234,57"
     assert wording.percent(92.9) == "92,9%"
     assert wording.number(float("inf")) == "inf"
+
+
+@pytest.mark.parametrize(("value", "lower"), [
+    ("Turun", True), (" menurun ", True), ("Lower is better", True), ("Naik", False), ("MENINGKAT", False),
+    ("higher", False), ("", None), ("   ", None), (None, None), ("datar", None), (1, None),
+])
+def test_direction(value, lower):
+    assert parse_direction(value) is lower
+
+
+@pytest.mark.parametrize(("raw", "amount"), [
+    (1646458000.0, 1646458000), (-2500.0, -2500), (-0.0, 0), (1e15, 10**15), (-1e15, -10**15),
+    (12, 12), ("Rp 1.646.458.000", 1646458000), (None, None), ("  ", None),
+])
+def test_money_in_reads_whole_rupiah(raw, amount):
+    findings = []
+    got = money_in(Val(raw, CellRef("Anggaran", 5, 6)), "Pagu", "money", findings)
+    assert got == amount and type(got) is type(amount) and findings == []
+
+
+@pytest.mark.parametrize("raw", [1e15 + 2, -1e16, 12.5, float("nan"), float("inf"), "dua juta", True])
+def test_money_in_reports_what_it_cannot_read(raw):
+    findings = []
+    assert money_in(Val(raw, CellRef("Anggaran", 5, 6)), "Pagu", "money", findings) is None
+    assert [f.code for f in findings] == ["RAK104"] and str(findings[0].cell) == "Anggaran!F5"
+
+
+def test_a_table_cell_knows_its_place():
+    """The parser gives a cell its place in pieces; it reads, compares and hashes as a whole CellRef."""
+    plan = parse_plan(read_grids(WORKBOOK))[0]
+    row = plan.rows[0]
+    val = row.cells["indicator"]
+    place = (row.sheet, row.row, 3)
+    assert val == Val(val.raw, place) == Val(val.raw, CellRef(*place))
+    assert hash(val) == hash(Val(val.raw, CellRef(*place)))
+    assert val.cell == place and type(val.cell) is CellRef and val.cell is val.cell
+    assert val == Val(val.raw, place) and hash(val) == hash(Val(val.raw, place))  # after the CellRef is made
+    assert val != Val(val.raw, (row.sheet, row.row + 1, 3))
