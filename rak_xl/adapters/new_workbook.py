@@ -69,10 +69,16 @@ def write_workbook(plan: WritePlan, target: str | Path) -> None:
         if plan.activate:
             wb.get_worksheet_by_name(plan.activate).activate()
         written = {part: sheet.finish() for part, sheet in plain.items()}
+        error = None
         try:
             wb.close()
         except xlsxwriter.exceptions.FileCreateError as exc:  # XlsxWriter's wrapper of an OSError
-            raise exc.__cause__ or exc.__context__ or OSError(str(exc)) from None
+            # Without XlsxWriter's frames: they hold its half-written zip, which is then closed into
+            # `package` at once, not left to a later garbage collection that may close `package` first
+            # (and print its failure to stderr).
+            error = (exc.__cause__ or exc.__context__ or OSError(str(exc))).with_traceback(None)
+        if error is not None:
+            raise error from None
         _put_sheet_data(package, Path(tmp), written)
 
 
