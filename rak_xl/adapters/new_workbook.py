@@ -254,15 +254,10 @@ class _PlainSheet:
         return "".join(cells)
 
     def finish(self) -> tuple[str, list[str]]:
-        """(dimension, the pieces of <sheetData>): kept in pieces of some rows each, written to the file one by one."""
+        """(dimension, the pieces of <sheetData>: its tags and a piece per row)."""
         if self.last is None:
             return _dimension(self.bounds), ["<sheetData/>"]
-        rows = [*self.lines, self._row(*self.last)]
-        return _dimension(self.bounds), ["<sheetData>", *("".join(rows[i:i + _PIECE]) for i in range(0, len(rows), _PIECE)),
-                                         "</sheetData>"]
-
-
-_PIECE = 256  # rows joined into one write of the sheet's part
+        return _dimension(self.bounds), ["<sheetData>", *self.lines, self._row(*self.last), "</sheetData>"]
 
 
 def _row_ranges(out: SheetOutput, styles: _Styles, vectors: dict[tuple[int, ...], list[Any]]):
@@ -304,26 +299,28 @@ def _dimension(bounds: list[int]) -> str:
     return first if first == last else f"{first}:{last}"
 
 
+# The parts are compressed at zlib's fastest level: of a recap of 514 satkers' 2.4 MB of sheet XML,
+# at about a third of the default level's time, for a file a fifth larger (300 KB instead of 250 KB).
+# The file stays on the province's machine; its XML is the same at any level.
+_LEVEL = 1
+
+
 def _put_sheet_data(package: io.BytesIO, path: Path, written: dict[str, tuple[str, list[str]]]) -> None:
     """XlsxWriter's `package` as the file at `path`, with each written sheet's dimension and cells in
-    its part (streamed into the part piece by piece: no copy of a whole sheet's XML is made)."""
+    its part (the part's XML joined once, from the pieces, to be compressed)."""
     if not written:
         path.write_bytes(package.getbuffer())
         return
     with zipfile.ZipFile(package) as old, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
         for info in old.infolist():
-            if info.filename not in written:
-                new.writestr(info, old.read(info))
-                continue
-            dimension, pieces = written.pop(info.filename)
-            text = old.read(info).decode("utf-8")
-            text = re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="{dimension}"/>', text, count=1)
-            cells = re.search(r"<sheetData(?:/>|>.*?</sheetData>)", text, flags=re.S)
-            with new.open(info, "w") as part:
-                part.write(text[:cells.start()].encode("utf-8"))
-                for piece in pieces:
-                    part.write(piece.encode("utf-8"))
-                part.write(text[cells.end():].encode("utf-8"))
+            data = old.read(info)
+            if info.filename in written:
+                dimension, pieces = written.pop(info.filename)
+                text = data.decode("utf-8")
+                text = re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="{dimension}"/>', text, count=1)
+                cells = re.search(r"<sheetData(?:/>|>.*?</sheetData>)", text, flags=re.S)
+                data = "".join([text[:cells.start()], *pieces, text[cells.end():]]).encode("utf-8")
+            new.writestr(info, data, compresslevel=_LEVEL)
 
 
 def _props(boxes, active: tuple[int, ...], c: int) -> dict:
