@@ -195,7 +195,7 @@ class _PlainSheet:
         self.lines: list[str] = []
         self.last: tuple | None = None  # the last row with cells: (row element's start, row, values, its ranges)
         top, bottom, left, right = -1, -1, 0, 0  # the block written (0-based; top -1: none yet), its last row the last row seen
-        heights, blank = out.row_heights, [None] * width
+        heights, blank, end = out.row_heights, [None] * width, width - 1
         spans: dict[tuple[int, ...], tuple[int, int] | None] = {}  # the formatted columns of each set of ranges
         for r, row, active in _row_ranges(out, styles, self.vectors):
             head = f'<row r="{r + 1}"'
@@ -214,16 +214,20 @@ class _PlainSheet:
             if span == ():
                 marked = [c for c, f in enumerate(self.vectors[active]) if f is not None]
                 span = spans[active] = (marked[0], marked[-1]) if marked else None
-            used = _used(row, span)
-            if used:
-                if self.last is not None:
-                    self.lines.append(self._row(*self.last))
-                self.last = (head, r, row, active)
+            if top < 0 or left or right < end:
+                used = _used(row, span)
+                if not used:
+                    continue
                 if top < 0:
                     top, (left, right) = r, used
                 else:
                     left, right = min(left, used[0]), max(right, used[1])
-                bottom = r
+            elif span is None and row.count(None) + row.count("") == width:  # once the block spans every
+                continue  # column, a row only asks whether it has a value or a format
+            if self.last is not None:
+                self.lines.append(self._row(*self.last))
+            self.last = (head, r, row, active)
+            bottom = r
         self.bounds = [top, bottom, left, right] if top >= 0 else []  # first row, last row, first column, last column
 
     def _row(self, head: str, r: int, row: list, active: tuple[int, ...]) -> str:
