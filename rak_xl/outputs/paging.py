@@ -23,6 +23,7 @@ repeated on each.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import zip_longest
 from typing import Any
 
 from .measure import EXCEL, SETTERS, Setter, cell_height, split_lines
@@ -93,6 +94,23 @@ def row_height(row: Sequence[Any], widths: Sequence[float], wrapped: set[int], b
             if text:
                 height = max(height, cell_height(text, widths[c], bold, font))
     return height
+
+
+def row_heights(rows: Sequence[Sequence[Any]], widths: Sequence[float], wrapped: set[int]) -> list[float]:
+    """row_height of each row (the output sheets' font), worked out a column at a time: a list repeats
+    its names, files and codes down a column, so each distinct value is measured once and the rows
+    take their heights by lookup and max, without a call per cell."""
+    heights = [LINE] * len(rows)
+    columns = list(zip_longest(*rows))  # a short row's missing cells are None, as row_height skips them
+    for c in sorted(wrapped):
+        if c >= len(columns):
+            continue
+        known = {}
+        for value in set(columns[c]):
+            text = value if value.__class__ is str else cell_text(value)
+            known[value] = cell_height(text, widths[c]) if text else LINE
+        heights = list(map(max, heights, map(known.__getitem__, columns[c])))
+    return heights
 
 
 def page_breaks(units: Sequence[Sequence[float]], first_height: float, title_height: float,

@@ -29,7 +29,7 @@ from rak_xl.core import layout as L
 from rak_xl.core.model import col_letter
 from rak_xl.core.text import say, tw
 
-from .paging import column_bands, row_height, text_lines
+from .paging import column_bands, row_height, row_heights, text_lines
 from .sheets import FILL_HEADER, PAGE_FOOTER, Chart, SheetOutput, WritePlan
 
 SHEET_RECAP, SHEET_CHARTS, SHEET_ERRORS, SHEET_SKIPPED = L.RECAP_SHEETS
@@ -158,7 +158,7 @@ def satker_sheet(recap, folder: str, when: dt.datetime) -> SheetOutput:
     subtitle = say("recap.subtitle", folder=folder, when=f"{when:%d-%m-%Y %H:%M}", satkers=len(recap.satkers),
                    with_errors=recap.with_errors, skipped=len(recap.skipped), sheet=SHEET_SKIPPED)
     heights = {HEADER_ROW: row_height(header, widths, set(range(len(header))))}
-    heights.update({HEADER_ROW + n: row_height(r, widths, wrapped) for n, r in enumerate(rows, start=1)})
+    heights.update(enumerate(row_heights(rows, widths, wrapped), start=HEADER_ROW + 1))
     return SheetOutput(
         name=SHEET_RECAP, values=[[say("recap.title")], [subtitle], [], header, *rows, *totals],
         number_formats=[(_span(a, b, first, last), NUMBER_FORMATS[kind])
@@ -229,7 +229,7 @@ def list_sheet(name: str, words: str, columns: tuple[tuple[str, float], ...], ro
         wrap=[_span(1, end, HEADER_ROW + 1, last)] if rows else [], top=[_span(1, end, HEADER_ROW, last)],
         column_widths={i: w for i, w in enumerate(widths, start=1)},
         freeze_row=HEADER_ROW, print_title_rows=(HEADER_ROW, HEADER_ROW), autofit_rows=True,
-        row_heights={HEADER_ROW + n: row_height(r, widths, every) for n, r in enumerate(rows, start=1)},
+        row_heights=dict(enumerate(row_heights(rows, widths, every), start=HEADER_ROW + 1)),
         footer=PAGE_FOOTER)
 
 
