@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable
 from pathlib import Path
 
 from .progress import Progress
@@ -21,17 +20,19 @@ from .summary_cache import SummaryCache
 
 
 def summarise_all(paths: list[Path], workers: int | None = None, progress: Progress | None = None,
-                  cache: SummaryCache | None = None) -> list[SatkerSummary | Skipped]:
+                  cache: SummaryCache | None = None, known: Known | None = None) -> list[SatkerSummary | Skipped]:
     """Summaries of all files, in the order of `paths`; spread over processes when worth it.
 
     With a cache, a file whose content was summarised before (by this same rak_xl) is
-    not read again; new summaries are stored in it.
+    not read again; new summaries are stored in it. `known`: the folder scan's (known_by), whose
+    stat and digest of each file it vouched for are taken instead of asking again.
     """
     results: dict[int, SatkerSummary | Skipped] = {}
     todo: list[tuple[int, str]] = []
     use_cache = cache is not None and cache.enabled
+    seen = known.seen if known is not None else {}
     for i, p in enumerate(paths):
-        found = _cached(Path(p), cache) if use_cache else None
+        found = _cached(p if isinstance(p, Path) else Path(p), cache, seen.get(p)) if use_cache else None
         if found is None:
             todo.append((i, str(p)))
             continue
@@ -54,22 +55,42 @@ def known_digest(cache: SummaryCache, path: Path, info: os.stat_result) -> str |
     return cache.digest_at(os.path.abspath(path), stat_key(info))
 
 
-def known_by(cache: SummaryCache | None) -> Callable[[Path, os.stat_result], bool] | None:
+class Known:
     """For the folder scan: whether the cache maps a file's path and stat to a digest (the file was
-    read as a workbook then); None without a cache."""
+    read as a workbook then); the stat and digest of each file it knows are kept for the lookup."""
+
+    def __init__(self, cache: SummaryCache) -> None:
+        self.cache = cache
+        self.seen: dict[Path, tuple[os.stat_result, str]] = {}
+
+    def __call__(self, path: Path, info: os.stat_result) -> bool:
+        digest = known_digest(self.cache, path, info)
+        if digest is None:
+            return False
+        self.seen[path] = (info, digest)
+        return True
+
+
+def known_by(cache: SummaryCache | None) -> Known | None:
+    """The scan's Known of this cache; None without a cache."""
     if cache is None or not cache.enabled:
         return None
-    return lambda path, info: known_digest(cache, path, info) is not None
+    return Known(cache)
 
 
-def _cached(path: Path, cache: SummaryCache) -> SatkerSummary | Skipped | None:
+def _cached(path: Path, cache: SummaryCache, seen: tuple[os.stat_result, str] | None = None,
+            ) -> SatkerSummary | Skipped | None:
     """The file's summary from the cache; a file that cannot be read is skipped here (its reason is
-    the reader's, as a worker would give it); None when the file must be summarised."""
-    try:
-        info = os.stat(path)
-    except OSError:
-        info = None
-    digest = known_digest(cache, path, info) if info is not None else None
+    the reader's, as a worker would give it); None when the file must be summarised. `seen`: the
+    stat and digest the folder scan found for it."""
+    if seen is not None:
+        info, digest = seen
+    else:
+        try:
+            info = os.stat(path)
+        except OSError:
+            info = None
+        digest = known_digest(cache, path, info) if info is not None else None
     if digest is not None:  # unchanged since it was hashed: its summary, or a worker reads it
         return cache.get(digest, lambda stored: SatkerSummary.from_cache(stored, path, info.st_mtime))
     if info is not None and stat.S_ISREG(info.st_mode) and not cache.may_hold(info.st_size):

@@ -119,10 +119,11 @@ def collect_recap(folder: str | Path, workers: int | None = None, progress: bool
     if not entries:  # an empty recap would look like a province without satker
         raise PROVINCE_FOLDER_EMPTY(path=folder.resolve())
     with SummaryCache() if use_cache else nullcontext() as cache:
-        scan = sort_entries(entries, known_by(cache))  # a workbook the cache knows is not opened
+        known = known_by(cache)
+        scan = sort_entries(entries, known)  # a workbook the cache knows is not opened
         paths = scan.workbooks  # the progress bar counts workbooks, not the PDFs and texts beside them
         bar = Progress(len(paths), say("province.reading"), stream=stream, enabled=progress)
-        results = summarise_all(paths, workers, bar, cache)
+        results = summarise_all(paths, workers, bar, cache, known)
     recap = build_recap([r for r in results if isinstance(r, SatkerSummary)],
                         scan.skipped + [r for r in results if isinstance(r, Skipped)])
     recap.cached = cache.hits if cache is not None else 0
