@@ -86,7 +86,8 @@ def folder_entries(folder: Path, exclude: Path | None = None) -> list[Path]:
         with os.scandir(folder) as listing:
             links = {entry.name for entry in listing if entry.is_symlink()}
     out = []
-    for p in sorted(folder.iterdir()):
+    # Ordered as paths are (by name, case-blind on Windows): a key per name, not a Path comparison per pair.
+    for p in sorted(folder.iterdir(), key=lambda p: os.path.normcase(p.name)):
         if p.name.startswith((".", "~$")):
             continue
         try:
