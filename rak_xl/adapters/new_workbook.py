@@ -26,6 +26,7 @@ import math
 import re
 import tempfile
 import zipfile
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -47,20 +48,26 @@ def write_workbook(plan: WritePlan, target: str | Path) -> None:
 
     if plan.blocks or plan.clear:
         raise ValueError("a new workbook holds the plan's sheets only")
-    # XlsxWriter keeps each sheet in temporary files until close(); in a folder of our own they go
-    # with it whatever happens (a full disk midway would leave them in the system temp folder).
-    with replacing(target, parents=True) as tmp, tempfile.TemporaryDirectory(prefix="rak_xlsx_") as scratch:
+    plain_sheets = [_plain(out) for out in plan.sheets]
+    # XlsxWriter keeps each sheet's cells in temporary files until close() (constant memory); in a folder
+    # of our own they go with it whatever happens (a full disk midway would leave them in the system temp
+    # folder). When every sheet is plain, XlsxWriter holds no cells: its parts are made in memory, with
+    # no temporary file made and removed for each.
+    memory = all(plain_sheets)
+    with replacing(target, parents=True) as tmp, \
+            nullcontext() if memory else tempfile.TemporaryDirectory(prefix="rak_xlsx_") as scratch:
         package = io.BytesIO()  # XlsxWriter's package, read again here to take the plain sheets' cells
-        wb = xlsxwriter.Workbook(package, {"constant_memory": True, "default_date_format": "dd-mm-yyyy",
-                                            "strings_to_formulas": False, "strings_to_urls": False,
-                                            "nan_inf_to_errors": True, "tmpdir": scratch})
+        wb = xlsxwriter.Workbook(package, {**({"in_memory": True} if memory else {"constant_memory": True,
+                                                                               "tmpdir": scratch}),
+                                            "default_date_format": "dd-mm-yyyy", "strings_to_formulas": False,
+                                            "strings_to_urls": False, "nan_inf_to_errors": True})
         styles = _Styles(wb)
         grids = {out.name: out.values for out in plan.sheets}
         plain: dict[str, _PlainSheet] = {}  # sheet part -> its cells, written here
-        for n, out in enumerate(plan.sheets, start=1):
+        for n, (out, is_plain) in enumerate(zip(plan.sheets, plain_sheets), start=1):
             ws = wb.add_worksheet(out.name)
             _layout(wb, ws, out)
-            if _plain(out):
+            if is_plain:
                 plain[f"xl/worksheets/sheet{n}.xml"] = _PlainSheet(ws, out, styles)
             else:
                 _cells(ws, out, styles)
