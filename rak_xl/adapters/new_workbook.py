@@ -242,7 +242,7 @@ class _PlainSheet:
         if marks is None:  # XlsxWriter numbers a format when a cell first uses it: in the order of the cells
             marks = self.marks[active] = [f' s="{f._get_xf_index()}"' if f is not None else ""
                                           for f in self.vectors[active]]
-        n, texts = r + 1, self.texts
+        n, texts = str(r + 1), self.texts  # the row number, put into every cell reference
         cells = [head, ">"]
         for letter, value, style in zip(self.letters, row, marks):
             cls = value.__class__
