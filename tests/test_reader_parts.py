@@ -20,7 +20,15 @@ import pytest
 from rak_xl.adapters.archive import open_zip, read_bytes
 from rak_xl.adapters.cell_scans import Grids, formula_cells, negative_serials
 from rak_xl.adapters.file_read import read_grids
-from rak_xl.adapters.workbook_parts import _plain_member, resolve
+from rak_xl.adapters.workbook_parts import (
+    BOOK,
+    BOOK_RELS,
+    STRINGS,
+    STYLES,
+    _plain_member,
+    merges_first_view,
+    resolve,
+)
 from rak_xl.core.errors import RakInputError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -133,3 +141,84 @@ def test_every_empty_string_calamine_gives_is_an_empty_cell(tmp_path):
                     '<c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t></t></is></c>'
                     '<c r="C1" t="str"><f>""</f><v></v></c><c r="E1" t="s"><v>1</v></c></row></sheetData></worksheet>')
     assert read_grids(path)["S"] == [[None, None, None, None, "x"]]
+
+
+def _package_parts(path: Path):
+    """The resolved package of `path` and its parts as the reader gives them to calamine."""
+    data = read_bytes(path)
+    with open_zip(path, data) as zf:
+        package = resolve(zf, path, data)
+        parts = {BOOK: package.book, BOOK_RELS: package.book_rels}
+        for part in (*package.sheets.values(), STRINGS, STYLES):
+            if (xml := package.read(part)) is not None:
+                parts[part] = xml
+    return package, parts
+
+
+def _calamine(data: bytes | str) -> dict[str, object]:
+    """Each sheet's values and merged regions as calamine reads them, or its error."""
+    from python_calamine import CalamineWorkbook
+
+    try:
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data)) if isinstance(data, bytes) else \
+            CalamineWorkbook.from_path(data)
+        out = {}
+        for name in book.sheet_names:
+            sheet = book.get_sheet_by_name(name)
+            out[name] = (sheet.to_python(skip_empty_area=False), sheet.merged_cell_ranges)
+        return out
+    except Exception as exc:  # noqa: BLE001 - whether calamine fails is the point
+        return {"error": type(exc).__name__}
+
+
+def test_calamine_reads_the_same_cells_and_merges_with_the_merged_regions_first():
+    """The package calamine is given has each sheet's merged regions before its cells, so that its
+    merge reader stops there; what calamine returns is what it returns for the sheets as written."""
+    package, parts = _package_parts(SHIPPED)
+    moved = [part for part in package.sheets.values() if merges_first_view(parts[part]) is not None]
+    assert moved, "the shipped workbook has merged cells on several sheets"
+    assert _calamine(package.canonical(parts, merges_first=True)) == _calamine(package.canonical(parts))
+
+
+_SHEET = (b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+          b'<dimension ref="A1:B1"/><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row>'
+          b"</sheetData>%s</worksheet>")
+_MERGES = b'<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>'
+
+
+@pytest.mark.parametrize("tail, moved", [
+    (b'<pageMargins left="0.7"/>' + _MERGES, True),
+    (b'<sheetProtection sheet="1"/><autoFilter ref="A1:B1"/>' + _MERGES + b"<x><y/></x>", True),
+    (_MERGES.replace(b'ref="A1:B1"', b'ref="A1:"'), True),  # a region calamine refuses: refused as before
+    (b"</x></y>" + _MERGES, False),  # an end tag before: calamine's merge reader fails on these
+    (b"<x></x>" + _MERGES, False),
+    (b"<!-- - -->" + _MERGES, False),
+    (b"<x>a &amp; b" + _MERGES, False),
+    (b"", False),  # no merged regions: the reader reads to the end, as before
+    (b"</sheetData>" + _MERGES, False),
+    (b"<mergeCells/>" + _MERGES, True),  # the first element is what calamine reads: none
+    (_MERGES.replace(b"/></mergeCells>", b"></mergeCell></mergeCells>"), False),
+])
+def test_merged_regions_go_first_only_where_what_is_skipped_cannot_fail(tmp_path, tail, moved):
+    xml = _SHEET % tail
+    assert (merges_first_view(xml) is not None) == moved
+    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="' + rel + '/{kind}" Target="{target}"/></Relationships>')
+    path = tmp_path / "RAK_merges.xlsx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("_rels/.rels", rels.format(kind="officeDocument", target="xl/workbook.xml"))
+        zf.writestr("xl/workbook.xml", f'<workbook {ns} xmlns:r="{rel}"><sheets><sheet name="S" sheetId="1" '
+                                       'r:id="rId1"/></sheets></workbook>')
+        zf.writestr("xl/_rels/workbook.xml.rels", rels.format(kind="worksheet", target="worksheets/sheet1.xml"))
+        zf.writestr("xl/worksheets/sheet1.xml", xml)
+    as_written = _calamine(str(path))
+    if "error" in as_written:
+        with pytest.raises(RakInputError) as caught:
+            read_grids(path)
+        assert caught.value.code == "RAK714"
+    else:
+        assert read_grids(path)["S"] == [[1.0, 2.0]]
+    package, parts = _package_parts(path)
+    assert _calamine(package.canonical(parts, merges_first=True)) == as_written

@@ -6,9 +6,9 @@ could disagree (workbook_parts.py); each sheet read is inflated once and its cel
 census (cell_census.py), so a cell beyond Excel's grid is refused before calamine sees it, all
 sheets together are held to the budget of cells, and a sheet whose cells are far apart is read
 sparsely, cell by cell (here), instead of as calamine's dense rectangle from A1. calamine is then
-given those very bytes and nothing else (a package stored uncompressed: see
-workbook_parts.Package.canonical). Last, the sheet XML is scanned for what calamine reads as empty
-or as a time (cell_scans.py).
+given those very bytes and nothing else (a package stored uncompressed, a sheet's merged regions
+copied before its cells so that calamine parses its cells once: see workbook_parts.Package.canonical).
+Last, the sheet XML is scanned for what calamine reads as empty or as a time (cell_scans.py).
 """
 
 from __future__ import annotations
@@ -54,13 +54,15 @@ def read_grids(path: str | Path, data: bytes | None = None, rewrite: bool = Fals
     with open_zip(path, data) as zf, paused_gc():  # many small acyclic objects: see rak_xl/core/gc_pause.py
         package = resolve(zf, path, data)
         parts, shapes = _parts_to_read(package)
-        return _read_canonical(package, _canonical(package, parts), shapes, parts)
+        return _read_canonical(package, _canonical(package, parts, shapes), shapes, parts)
 
 
-def _canonical(package: Package, parts: dict[str, bytes]) -> bytes:
+def _canonical(package: Package, parts: dict[str, bytes], shapes: dict[str, Shape]) -> bytes:
     """The package calamine is given; the parts only it needs (shared strings, styles) are then let go
-    from `parts`, which the scans read for the sheets: no third copy of a large string table."""
-    canonical = package.canonical(parts)
+    from `parts`, which the scans read for the sheets: no third copy of a large string table. Its
+    sheets have their merged regions first (calamine then parses each once) unless openpyxl reads
+    the package too, for a sparse sheet."""
+    canonical = package.canonical(parts, merges_first=not any(shape.sparse for shape in shapes.values()))
     for part in (STRINGS, STYLES):
         parts.pop(part, None)
     return canonical

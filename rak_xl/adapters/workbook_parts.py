@@ -24,7 +24,9 @@ members share a name that way, when the workbook part is not `xl/workbook.xml`, 
 or .ods, when a part is named so that readers resolve it differently (another letter case, `\\`,
 `..`, a sheet element outside `<sheets>` or with a second `id`), and when a sheet's relationship is
 missing. What passes is handed to calamine as `canonical()`: a new package holding only the parts
-read, stored uncompressed, so calamine reads the bytes that were censused, inflated once, here.
+read, stored uncompressed, so calamine reads the bytes that were censused, inflated once, here (a
+sheet's own merged regions copied before its cells, where calamine's result cannot change by it:
+`merges_first_view`).
 openpyxl, which writes copies, looks parts up by exact name, as `read` insists on.
 """
 
@@ -115,13 +117,21 @@ class Package:
     def unreadable(self, detail: object) -> RakInputError:
         return R.NOT_READABLE_AS_WORKBOOK(name=self.file, detail=detail)
 
-    def canonical(self, parts: dict[str, bytes]) -> bytes:
+    def canonical(self, parts: dict[str, bytes], merges_first: bool = False) -> bytes:
         """A package of `parts` (path -> bytes: the workbook part, its relationships, shared strings,
         styles and the sheets to read) and of what locates them, stored uncompressed: all a reader
-        given it can reach is these bytes, and none is inflated a second time."""
+        given it can reach is these bytes, and none is inflated a second time. `merges_first`: each
+        sheet in `sheets` is given as `merges_first` writes it, where it may (calamine only)."""
         located = {CONTENT_TYPES: _CANONICAL_TYPES % (_STRINGS_TYPE if STRINGS in parts else b""),
                    PACKAGE_RELS: _CANONICAL_RELS}
-        return stored_zip({**located, **parts}, self.crcs)
+        crcs = self.crcs
+        if merges_first:
+            sheets = set(self.sheets.values())
+            moved = {part: view for part, xml in parts.items() if part in sheets and (view := merges_first_view(xml))}
+            if moved:
+                parts = {**parts, **moved}
+                crcs = {part: crc for part, crc in crcs.items() if part not in moved}
+        return stored_zip({**located, **parts}, crcs)
 
 
 def stored_zip(members: dict[str, bytes], crcs: Mapping[str, int] | None = None) -> bytes:
@@ -144,6 +154,36 @@ def stored_zip(members: dict[str, bytes], crcs: Mapping[str, int] | None = None)
         central += 46 + len(raw)
     end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(members), len(members), central, offset, 0)
     return b"".join([*body, *directory, end])
+
+
+# calamine's reader of merged regions (python-calamine asks it for every sheet it gets) parses a
+# sheet's XML from the start to the first <mergeCells> element, which comes after <sheetData>: every
+# cell is parsed a second time, about a fifth of reading a RAK workbook. merges_first_view puts a copy
+# of the merged regions (the very bytes) just before <sheetData>, where that reader then stops, and
+# only where what it no longer reaches cannot change what it returns or whether it fails: one
+# <sheetData> with its one end tag, no other mention of mergeCells before the copied element, and
+# between </sheetData> and that element only text and start or empty tags (no end tag, comment,
+# declaration or reference, so nothing a parser could refuse there). The cells' reader skips the copy
+# (it ignores every element before <sheetData> but the dimension) and reads the same cells.
+_MERGE_BLOCK = re.compile(rb"<mergeCells(?:\s[^<>]*)?(?:/>|>(?:\s*<mergeCell\s[^<>]*/>)*\s*</mergeCells\s*>)")
+_OPEN_TAGS_AND_TEXT = re.compile(rb"""(?:[^<&]+|<[A-Za-z_][^<>"']*(?:(?:"[^"<]*"|'[^'<]*')[^<>"']*)*>)*""")
+_DATA = b"sheetData"
+
+
+def merges_first_view(xml: bytes) -> bytes | None:
+    """The sheet XML `xml` with a copy of its <mergeCells> element put before <sheetData>, for
+    calamine; None where that could change what calamine reads (see above) or there is no such element."""
+    start, end = xml.find(_DATA), xml.rfind(_DATA)
+    after = end + len(_DATA) + 1
+    if start < 1 or end <= start or xml[start - 1] != 0x3C or xml[end - 2: end] != b"</" or xml[after - 1] != 0x3E:
+        return None
+    block = _MERGE_BLOCK.search(xml, after)
+    if (block is None or xml.find(b"mergeCells", after) != block.start() + 1
+            or _OPEN_TAGS_AND_TEXT.fullmatch(xml, after, block.start()) is None
+            or xml.find(b"mergeCells", 0, start) >= 0 or xml.rfind(b"mergeCells", start, end) >= 0
+            or xml.rfind(_DATA, start + len(_DATA), end) >= 0):
+        return None
+    return b"".join((xml[: start - 1], block[0], xml[start - 1:]))
 
 
 def resolve(zf: zipfile.ZipFile, file: str | Path, data: bytes | None = None) -> Package:
