@@ -121,22 +121,26 @@ class Package:
         """A package of `parts` (path -> bytes: the workbook part, its relationships, shared strings,
         styles and the sheets to read) and of what locates them, stored uncompressed: all a reader
         given it can reach is these bytes, and none is inflated a second time. `merges_first`: each
-        sheet in `sheets` is given as `merges_first` writes it, where it may (calamine only)."""
+        sheet is given as `merges_first_view` writes it, where it may (for calamine only)."""
         located = {CONTENT_TYPES: _CANONICAL_TYPES % (_STRINGS_TYPE if STRINGS in parts else b""),
                    PACKAGE_RELS: _CANONICAL_RELS}
         crcs = self.crcs
         if merges_first:
             sheets = set(self.sheets.values())
-            moved = {part: view for part, xml in parts.items() if part in sheets and (view := merges_first_view(xml))}
+            moved = {part: view for part, xml in parts.items()
+                     if part in sheets and (view := _merges_first_pieces(xml)) is not None}
             if moved:
                 parts = {**parts, **moved}
                 crcs = {part: crc for part, crc in crcs.items() if part not in moved}
         return stored_zip({**located, **parts}, crcs)
 
 
-def stored_zip(members: dict[str, bytes], crcs: Mapping[str, int] | None = None) -> bytes:
-    """A zip archive of `members` (name -> bytes), stored, without zipfile's per-member machinery
-    (it is written on every read): a local header and the bytes for each, then the central
+Pieces = tuple[bytes | memoryview, ...]  # a member's bytes in pieces, joined only into the archive
+
+
+def stored_zip(members: Mapping[str, bytes | Pieces], crcs: Mapping[str, int] | None = None) -> bytes:
+    """A zip archive of `members` (name -> bytes, or its pieces), stored, without zipfile's
+    per-member machinery (it is written on every read): a local header and the bytes for each, then the central
     directory (PKWARE APPNOTE 4.3.7, 4.3.12, 4.3.16; version 2.0, no extra fields, no zip64:
     what is stored here is within the part budget). `crcs` gives the CRC-32 of members already
     known (a part read from a zip, whose CRC was checked as it was read), so their bytes are not
@@ -146,11 +150,17 @@ def stored_zip(members: dict[str, bytes], crcs: Mapping[str, int] | None = None)
     for name, data in members.items():
         raw = name.encode("utf-8")
         flags = 0 if name.isascii() else 0x800  # bit 11: the name is UTF-8
-        crc = known[name] if name in known else zlib.crc32(data)
-        head = (20, flags, 0, 0, 0x21, crc, len(data), len(data), len(raw))  # 0x21: 1980-01-01
-        body += [struct.pack("<4s5H3L2H", b"PK\x03\x04", *head, 0), raw, data]
+        pieces = data if isinstance(data, tuple) else (data,)
+        size = sum(map(len, pieces))
+        crc = known.get(name)
+        if crc is None:
+            crc = 0
+            for piece in pieces:
+                crc = zlib.crc32(piece, crc)
+        head = (20, flags, 0, 0, 0x21, crc, size, size, len(raw))  # 0x21: 1980-01-01
+        body += [struct.pack("<4s5H3L2H", b"PK\x03\x04", *head, 0), raw, *pieces]
         directory += [struct.pack("<4sH5H3L5H2L", b"PK\x01\x02", 20, *head, 0, 0, 0, 0, 0, offset), raw]
-        offset += 30 + len(raw) + len(data)
+        offset += 30 + len(raw) + size
         central += 46 + len(raw)
     end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(members), len(members), central, offset, 0)
     return b"".join([*body, *directory, end])
@@ -173,6 +183,13 @@ _DATA = b"sheetData"
 def merges_first_view(xml: bytes) -> bytes | None:
     """The sheet XML `xml` with a copy of its <mergeCells> element put before <sheetData>, for
     calamine; None where that could change what calamine reads (see above) or there is no such element."""
+    pieces = _merges_first_pieces(xml)
+    return None if pieces is None else b"".join(pieces)
+
+
+def _merges_first_pieces(xml: bytes) -> Pieces | None:
+    """merges_first_view in pieces (views of `xml` and the copy), so that it is copied only once,
+    into the package."""
     start, end = xml.find(_DATA), xml.rfind(_DATA)
     after = end + len(_DATA) + 1
     if start < 1 or end <= start or xml[start - 1] != 0x3C or xml[end - 2: end] != b"</" or xml[after - 1] != 0x3E:
@@ -183,7 +200,8 @@ def merges_first_view(xml: bytes) -> bytes | None:
             or xml.find(b"mergeCells", 0, start) >= 0 or xml.rfind(b"mergeCells", start, end) >= 0
             or xml.rfind(_DATA, start + len(_DATA), end) >= 0):
         return None
-    return b"".join((xml[: start - 1], block[0], xml[start - 1:]))
+    whole = memoryview(xml)
+    return whole[: start - 1], block[0], whole[start - 1:]
 
 
 def resolve(zf: zipfile.ZipFile, file: str | Path, data: bytes | None = None) -> Package:
