@@ -853,8 +853,8 @@ def test_the_province_recaps_around_every_package_and_budget_case(results, tmp_p
 
 def test_calamine_is_given_the_censused_parts_only_stored(tmp_path, monkeypatch):
     """What calamine opens is a package of the parts the reader resolved and censused, stored
-    uncompressed, each byte for byte the member it came from (a sheet with a copy of its own merged
-    regions put before its cells: workbook_parts.merges_first_view): nothing else of the file reaches it."""
+    uncompressed, each byte for byte the member it came from (a sheet as workbook_parts.calamine_view
+    arranges it, where it does): nothing else of the file reaches it."""
     import io
     import zipfile
 
@@ -862,7 +862,7 @@ def test_calamine_is_given_the_censused_parts_only_stored(tmp_path, monkeypatch)
 
     from conftest import WORKBOOK
     from rak_xl.adapters.file_read import read_grids
-    from rak_xl.adapters.workbook_parts import merges_first_view
+    from rak_xl.adapters.workbook_parts import calamine_view
     from rak_xl.core.layout import is_output_sheet
 
     given = []
@@ -885,8 +885,8 @@ def test_calamine_is_given_the_censused_parts_only_stored(tmp_path, monkeypatch)
                 given_part, member = package.read(name), original.read(name)
                 if given_part != member:
                     moved += 1
-                    assert name in read and given_part == merges_first_view(member), name
-        assert moved, "the workbook's sheets with merged cells are given with their merged regions first"
+                    assert name in read and given_part == calamine_view(member), name
+        assert moved, "the workbook's sheets are given as calamine_view arranges them"
         assert not {"xl/vbaProject.bin", "xl/theme/theme1.xml", "docProps/core.xml"} & set(package.namelist())
 
 

@@ -25,8 +25,9 @@ from rak_xl.adapters.workbook_parts import (
     BOOK_RELS,
     STRINGS,
     STYLES,
+    Package,
     _plain_member,
-    merges_first_view,
+    calamine_view,
     resolve,
 )
 from rak_xl.core.errors import RakInputError
@@ -167,46 +168,56 @@ def _calamine(data: bytes | str) -> dict[str, object]:
             sheet = book.get_sheet_by_name(name)
             out[name] = (sheet.to_python(skip_empty_area=False), sheet.merged_cell_ranges)
         return out
-    except Exception as exc:  # noqa: BLE001 - whether calamine fails is the point
-        return {"error": type(exc).__name__}
+    except Exception as exc:  # noqa: BLE001 - whether calamine fails, and how, is the point
+        return {"error": f"{type(exc).__name__}: {exc}"}
 
 
-def test_calamine_reads_the_same_cells_and_merges_with_the_merged_regions_first():
-    """The package calamine is given has each sheet's merged regions before its cells, so that its
-    merge reader stops there; what calamine returns is what it returns for the sheets as written."""
+def test_calamine_reads_the_same_cells_and_merges_from_the_sheets_it_is_given():
+    """calamine is given each sheet as calamine_view arranges it (its merge reader stops before the
+    cells); what it returns is what it returns for the sheets as written."""
     package, parts = _package_parts(SHIPPED)
-    moved = [part for part in package.sheets.values() if merges_first_view(parts[part]) is not None]
-    assert moved, "the shipped workbook has merged cells on several sheets"
-    assert _calamine(package.canonical(parts, merges_first=True)) == _calamine(package.canonical(parts))
+    moved = [part for part in package.sheets.values() if calamine_view(parts[part]) is not None]
+    assert moved == [part for part in package.sheets.values() if b"</sheetData>" in parts[part]]  # all but empty ones
+    assert _calamine(package.canonical(parts, views=True)) == _calamine(package.canonical(parts))
 
 
 _SHEET = (b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
           b'<dimension ref="A1:B1"/><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row>'
-          b"</sheetData>%s</worksheet>")
+          b"%s</sheetData>%s</worksheet>")
 _MERGES = b'<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>'
 
 
-@pytest.mark.parametrize("tail, moved", [
-    (b'<pageMargins left="0.7"/>' + _MERGES, True),
-    (b'<sheetProtection sheet="1"/><autoFilter ref="A1:B1"/>' + _MERGES + b"<x><y/></x>", True),
-    (_MERGES.replace(b'ref="A1:B1"', b'ref="A1:"'), True),  # a region calamine refuses: refused as before
-    (b"</x></y>" + _MERGES, False),  # an end tag before: calamine's merge reader fails on these
-    (b"<x></x>" + _MERGES, False),
-    (b"<!-- - -->" + _MERGES, False),
-    (b"<x>a &amp; b" + _MERGES, False),
-    (b"", False),  # no merged regions: the reader reads to the end, as before
-    (b"</sheetData>" + _MERGES, False),
-    (b"<mergeCells/>" + _MERGES, True),  # the first element is what calamine reads: none
-    (_MERGES.replace(b"/></mergeCells>", b"></mergeCell></mergeCells>"), False),
+@pytest.mark.parametrize("cells, tail, moved", [
+    (b"", b'<pageMargins left="0.7"/>' + _MERGES, True),
+    (b"", b'<sheetProtection sheet="1"/><autoFilter ref="A1:B1"/>' + _MERGES + b"<x><y/></x>", True),
+    (b"", _MERGES.replace(b'ref="A1:B1"', b'ref="A1:"'), True),  # a region calamine refuses: refused alike
+    (b"", b"</x></y>" + _MERGES, True),  # an end tag too many: the merge reader fails, and so does the view
+    (b"", b"<x></x>" + _MERGES, True),
+    (b"", b"", True),  # no merged regions: everything after the cells moves
+    (b"", b"</x>", True),  # ... and fails there as before
+    (b"</row>", b"", True),  # an end tag too many among the cells: it fails after them, as before
+    (b"</row></row>", b"", True),  # two: it fails at the end of the cells (the reader's own words: retried)
+    (b"", b"<mergeCells/>" + _MERGES, True),  # the first element is what calamine reads: none
+    (b"", b"<!-- - -->" + _MERGES, True),
+    (b"", b"<x>a &amp; b" + _MERGES, True),
+    (b"", b"<x>a & b</x>", True),  # whatever calamine makes of it, as written and arranged alike
+    (b"", b"<!-- <c r='A1'> -->", False),  # anything like a cell or row left where it is
+    (b"", b"<x", True),  # left open at the end: fails arranged too
+    (b"", b"<!--", True),
+    (b"", b"</sheetData>" + _MERGES, False),
+    (b"", b'<row r="9"/>', False),
+    (b"", b'<x:mergeCells xmlns:x="u"/>' + _MERGES, False),
+    (b"<mergeCells/>", _MERGES, False),
+    (b"", _MERGES.replace(b"/></mergeCells>", b"></mergeCell></mergeCells>"), False),
 ])
-def test_merged_regions_go_first_only_where_what_is_skipped_cannot_fail(tmp_path, tail, moved):
-    xml = _SHEET % tail
-    assert (merges_first_view(xml) is not None) == moved
+def test_calamine_is_given_a_sheet_arranged_only_where_it_reads_it_alike(tmp_path, monkeypatch, cells, tail, moved):
+    xml = _SHEET % (cells, tail)
+    assert (calamine_view(xml) is not None) == moved
     ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
     rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
             '<Relationship Id="rId1" Type="' + rel + '/{kind}" Target="{target}"/></Relationships>')
-    path = tmp_path / "RAK_merges.xlsx"
+    path = tmp_path / "RAK_arranged.xlsx"
     with zipfile.ZipFile(path, "w") as zf:
         zf.writestr("_rels/.rels", rels.format(kind="officeDocument", target="xl/workbook.xml"))
         zf.writestr("xl/workbook.xml", f'<workbook {ns} xmlns:r="{rel}"><sheets><sheet name="S" sheetId="1" '
@@ -214,11 +225,18 @@ def test_merged_regions_go_first_only_where_what_is_skipped_cannot_fail(tmp_path
         zf.writestr("xl/_rels/workbook.xml.rels", rels.format(kind="worksheet", target="worksheets/sheet1.xml"))
         zf.writestr("xl/worksheets/sheet1.xml", xml)
     as_written = _calamine(str(path))
-    if "error" in as_written:
-        with pytest.raises(RakInputError) as caught:
-            read_grids(path)
-        assert caught.value.code == "RAK714"
-    else:
-        assert read_grids(path)["S"] == [[1.0, 2.0]]
     package, parts = _package_parts(path)
-    assert _calamine(package.canonical(parts, merges_first=True)) == as_written
+    arranged = _calamine(package.canonical(parts, views=True))
+    assert _calamine(package.canonical(parts)) == as_written
+    if "error" not in as_written:
+        assert arranged == as_written
+        assert read_grids(path)["S"] == [[1.0, 2.0]]
+        return
+    assert "error" in arranged  # what fails as written fails arranged; the refusal's words are as written
+    with pytest.raises(RakInputError) as caught:
+        read_grids(path)
+    plain = Package.canonical
+    monkeypatch.setattr(Package, "canonical", lambda self, parts, views=False: plain(self, parts))
+    with pytest.raises(RakInputError) as as_before:
+        read_grids(path)
+    assert caught.value.code == "RAK714" and caught.value.message == as_before.value.message

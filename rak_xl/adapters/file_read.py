@@ -6,8 +6,8 @@ could disagree (workbook_parts.py); each sheet read is inflated once and its cel
 census (cell_census.py), so a cell beyond Excel's grid is refused before calamine sees it, all
 sheets together are held to the budget of cells, and a sheet whose cells are far apart is read
 sparsely, cell by cell (here), instead of as calamine's dense rectangle from A1. calamine is then
-given those very bytes and nothing else (a package stored uncompressed, a sheet's merged regions
-copied before its cells so that calamine parses its cells once: see workbook_parts.Package.canonical).
+given those very bytes and nothing else (a package stored uncompressed, its sheets arranged so that
+calamine parses each once: see workbook_parts.Package.canonical and calamine_view).
 Last, the sheet XML is scanned for what calamine reads as empty or as a time (cell_scans.py).
 """
 
@@ -54,15 +54,25 @@ def read_grids(path: str | Path, data: bytes | None = None, rewrite: bool = Fals
     with open_zip(path, data) as zf, paused_gc():  # many small acyclic objects: see rak_xl/core/gc_pause.py
         package = resolve(zf, path, data)
         parts, shapes = _parts_to_read(package)
-        return _read_canonical(package, _canonical(package, parts, shapes), shapes, parts)
+        views = not any(shape.sparse for shape in shapes.values())  # openpyxl reads a sparse one's package
+        try:
+            return _read_canonical(package, _canonical(package, parts, views), shapes, parts)
+        except RakInputError:
+            if not views:
+                raise
+        # Refused with its sheets as workbook_parts.calamine_view writes them: read as written, so
+        # that the refusal is word for word the one calamine gives for these parts.
+        for part in (STRINGS, STYLES):
+            if (xml := package.read(part)) is not None:
+                parts[part] = xml
+        return _read_canonical(package, _canonical(package, parts, False), shapes, parts)
 
 
-def _canonical(package: Package, parts: dict[str, bytes], shapes: dict[str, Shape]) -> bytes:
-    """The package calamine is given; the parts only it needs (shared strings, styles) are then let go
-    from `parts`, which the scans read for the sheets: no third copy of a large string table. Its
-    sheets have their merged regions first (calamine then parses each once) unless openpyxl reads
-    the package too, for a sparse sheet."""
-    canonical = package.canonical(parts, merges_first=not any(shape.sparse for shape in shapes.values()))
+def _canonical(package: Package, parts: dict[str, bytes], views: bool) -> bytes:
+    """The package calamine is given (`views`: its sheets arranged so that calamine parses each
+    once); the parts only it needs (shared strings, styles) are then let go from `parts`, which the
+    scans read for the sheets: no third copy of a large string table."""
+    canonical = package.canonical(parts, views=views)
     for part in (STRINGS, STYLES):
         parts.pop(part, None)
     return canonical

@@ -24,9 +24,9 @@ members share a name that way, when the workbook part is not `xl/workbook.xml`, 
 or .ods, when a part is named so that readers resolve it differently (another letter case, `\\`,
 `..`, a sheet element outside `<sheets>` or with a second `id`), and when a sheet's relationship is
 missing. What passes is handed to calamine as `canonical()`: a new package holding only the parts
-read, stored uncompressed, so calamine reads the bytes that were censused, inflated once, here (a
-sheet's own merged regions copied before its cells, where calamine's result cannot change by it:
-`merges_first_view`).
+read, stored uncompressed, so calamine reads the bytes that were censused, inflated once, here (its
+sheets arranged so that calamine parses each once, where what it returns cannot change by it:
+`calamine_view`).
 openpyxl, which writes copies, looks parts up by exact name, as `read` insists on.
 """
 
@@ -117,18 +117,18 @@ class Package:
     def unreadable(self, detail: object) -> RakInputError:
         return R.NOT_READABLE_AS_WORKBOOK(name=self.file, detail=detail)
 
-    def canonical(self, parts: dict[str, bytes], merges_first: bool = False) -> bytes:
+    def canonical(self, parts: dict[str, bytes], views: bool = False) -> bytes:
         """A package of `parts` (path -> bytes: the workbook part, its relationships, shared strings,
         styles and the sheets to read) and of what locates them, stored uncompressed: all a reader
-        given it can reach is these bytes, and none is inflated a second time. `merges_first`: each
-        sheet is given as `merges_first_view` writes it, where it may (for calamine only)."""
+        given it can reach is these bytes, and none is inflated a second time. `views`: each sheet
+        is given as `calamine_view` writes it, where it may (for calamine only)."""
         located = {CONTENT_TYPES: _CANONICAL_TYPES % (_STRINGS_TYPE if STRINGS in parts else b""),
                    PACKAGE_RELS: _CANONICAL_RELS}
         crcs = self.crcs
-        if merges_first:
+        if views:
             sheets = set(self.sheets.values())
             moved = {part: view for part, xml in parts.items()
-                     if part in sheets and (view := _merges_first_pieces(xml)) is not None}
+                     if part in sheets and (view := _view_pieces(xml)) is not None}
             if moved:
                 parts = {**parts, **moved}
                 crcs = {part: crc for part, crc in crcs.items() if part not in moved}
@@ -167,41 +167,47 @@ def stored_zip(members: Mapping[str, bytes | Pieces], crcs: Mapping[str, int] | 
 
 
 # calamine's reader of merged regions (python-calamine asks it for every sheet it gets) parses a
-# sheet's XML from the start to the first <mergeCells> element, which comes after <sheetData>: every
-# cell is parsed a second time, about a fifth of reading a RAK workbook. merges_first_view puts a copy
-# of the merged regions (the very bytes) just before <sheetData>, where that reader then stops, and
-# only where what it no longer reaches cannot change what it returns or whether it fails: one
-# <sheetData> with its one end tag, no other mention of mergeCells before the copied element, and
-# between </sheetData> and that element only text and start or empty tags (no end tag, comment,
-# declaration or reference, so nothing a parser could refuse there). The cells' reader skips the copy
-# (it ignores every element before <sheetData> but the dimension) and reads the same cells.
+# sheet's XML from the start to its first <mergeCells> element, after <sheetData>, or to its end: every
+# cell is parsed a second time, about a fifth of reading a RAK workbook. So calamine is given each
+# sheet as calamine_view writes it: a copy of that element (or an empty one) before <sheetData>,
+# where the merge reader then stops with what it returns now, and the part of the XML that reader
+# alone parsed, after </sheetData>, moved into what the cells' reader parses: that end tag becomes
+# `</_>` (the same pop of the same open element), the part follows, then `<sheetData/>` ends the
+# cells. The cells' reader ignores every element but rows and cells (and, before <sheetData>, the
+# dimension), so it reads the same cells, and it meets the moved bytes in the same state and nesting
+# as the merge reader did: whatever failed there fails (a construct left open at the end still
+# fails, with or without the added `<sheetData/>`), and only that. Done only where that holds: one
+# <sheetData> with its one end tag, the copied element the first mention of mergeCells and written
+# plainly (empty <mergeCell> children), and nothing in the moved part a row or a cell.
 _MERGE_BLOCK = re.compile(rb"<mergeCells(?:\s[^<>]*)?(?:/>|>(?:\s*<mergeCell\s[^<>]*/>)*\s*</mergeCells\s*>)")
-_OPEN_TAGS_AND_TEXT = re.compile(rb"""(?:[^<&]+|<[A-Za-z_][^<>"']*(?:(?:"[^"<]*"|'[^'<]*')[^<>"']*)*>)*""")
+_ROW_OR_CELL = re.compile(rb"</?(?:[^\s/<>:]*:)*+(?:row|c)[\s/>]")  # after any prefixes: linear
 _DATA = b"sheetData"
 
 
-def merges_first_view(xml: bytes) -> bytes | None:
-    """The sheet XML `xml` with a copy of its <mergeCells> element put before <sheetData>, for
-    calamine; None where that could change what calamine reads (see above) or there is no such element."""
-    pieces = _merges_first_pieces(xml)
+def calamine_view(xml: bytes) -> bytes | None:
+    """The sheet XML `xml` as calamine is given it (see above), None where it is given as written."""
+    pieces = _view_pieces(xml)
     return None if pieces is None else b"".join(pieces)
 
 
-def _merges_first_pieces(xml: bytes) -> Pieces | None:
-    """merges_first_view in pieces (views of `xml` and the copy), so that it is copied only once,
-    into the package."""
+def _view_pieces(xml: bytes) -> Pieces | None:
+    """calamine_view in pieces (views of `xml` and what is added), copied only once, into the package."""
     start, end = xml.find(_DATA), xml.rfind(_DATA)
     after = end + len(_DATA) + 1
     if start < 1 or end <= start or xml[start - 1] != 0x3C or xml[end - 2: end] != b"</" or xml[after - 1] != 0x3E:
         return None
-    block = _MERGE_BLOCK.search(xml, after)
-    if (block is None or xml.find(b"mergeCells", after) != block.start() + 1
-            or _OPEN_TAGS_AND_TEXT.fullmatch(xml, after, block.start()) is None
+    first = xml.find(b"mergeCells", after)
+    block = _MERGE_BLOCK.match(xml, first - 1) if first > after else None
+    if first >= 0 and block is None:
+        return None
+    moved_end = len(xml) if block is None else block.start()
+    if (_ROW_OR_CELL.search(xml, after, moved_end)
             or xml.find(b"mergeCells", 0, start) >= 0 or xml.rfind(b"mergeCells", start, end) >= 0
             or xml.rfind(_DATA, start + len(_DATA), end) >= 0):
         return None
     whole = memoryview(xml)
-    return whole[: start - 1], block[0], whole[start - 1:]
+    return (whole[: start - 1], b"<mergeCells/>" if block is None else block[0], whole[start - 1: end - 2], b"</_>",
+            whole[after: moved_end], b"<sheetData/>")
 
 
 def resolve(zf: zipfile.ZipFile, file: str | Path, data: bytes | None = None) -> Package:
