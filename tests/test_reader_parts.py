@@ -127,21 +127,31 @@ def test_a_negative_date_serial_gets_its_number_back():
 def test_every_empty_string_calamine_gives_is_an_empty_cell(tmp_path):
     """An empty cell and a cell holding an empty text (shared, inline, a formula's result) all read
     as None: the reader's test for calamine's "" holds for each way a workbook stores one."""
-    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    strings = f'<sst {NS} count="2" uniqueCount="2"><si><t/></si><si><t>x</t></si></sst>'
+    path = _one_sheet_book(tmp_path / "RAK_empty.xlsx", f'<worksheet {NS}><sheetData><row r="1">'
+                           '<c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t></t></is></c>'
+                           '<c r="C1" t="str"><f>""</f><v></v></c><c r="E1" t="s"><v>1</v></c></row></sheetData>'
+                           '</worksheet>', strings=strings)
+    assert read_grids(path)["S"] == [[None, None, None, None, "x"]]
+
+
+NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+
+
+def _one_sheet_book(path: Path, sheet: str | bytes, strings: str | None = None) -> Path:
+    """A workbook file of one sheet "S" whose XML is `sheet` (and shared strings `strings`)."""
     rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
             '<Relationship Id="rId1" Type="' + rel + '/{kind}" Target="{target}"/></Relationships>')
-    path = tmp_path / "RAK_empty.xlsx"
     with zipfile.ZipFile(path, "w") as zf:
         zf.writestr("_rels/.rels", rels.format(kind="officeDocument", target="xl/workbook.xml"))
-        zf.writestr("xl/workbook.xml", f'<workbook {ns} xmlns:r="{rel}"><sheets><sheet name="S" sheetId="1" '
+        zf.writestr("xl/workbook.xml", f'<workbook {NS} xmlns:r="{rel}"><sheets><sheet name="S" sheetId="1" '
                                        'r:id="rId1"/></sheets></workbook>')
         zf.writestr("xl/_rels/workbook.xml.rels", rels.format(kind="worksheet", target="worksheets/sheet1.xml"))
-        zf.writestr("xl/sharedStrings.xml", f'<sst {ns} count="2" uniqueCount="2"><si><t/></si><si><t>x</t></si></sst>')
-        zf.writestr("xl/worksheets/sheet1.xml", f'<worksheet {ns}><sheetData><row r="1">'
-                    '<c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t></t></is></c>'
-                    '<c r="C1" t="str"><f>""</f><v></v></c><c r="E1" t="s"><v>1</v></c></row></sheetData></worksheet>')
-    assert read_grids(path)["S"] == [[None, None, None, None, "x"]]
+        if strings is not None:
+            zf.writestr("xl/sharedStrings.xml", strings)
+        zf.writestr("xl/worksheets/sheet1.xml", sheet)
+    return path
 
 
 def _package_parts(path: Path):
@@ -213,17 +223,7 @@ _MERGES = b'<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>'
 def test_calamine_is_given_a_sheet_arranged_only_where_it_reads_it_alike(tmp_path, monkeypatch, cells, tail, moved):
     xml = _SHEET % (cells, tail)
     assert (calamine_view(xml) is not None) == moved
-    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
-    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            '<Relationship Id="rId1" Type="' + rel + '/{kind}" Target="{target}"/></Relationships>')
-    path = tmp_path / "RAK_arranged.xlsx"
-    with zipfile.ZipFile(path, "w") as zf:
-        zf.writestr("_rels/.rels", rels.format(kind="officeDocument", target="xl/workbook.xml"))
-        zf.writestr("xl/workbook.xml", f'<workbook {ns} xmlns:r="{rel}"><sheets><sheet name="S" sheetId="1" '
-                                       'r:id="rId1"/></sheets></workbook>')
-        zf.writestr("xl/_rels/workbook.xml.rels", rels.format(kind="worksheet", target="worksheets/sheet1.xml"))
-        zf.writestr("xl/worksheets/sheet1.xml", xml)
+    path = _one_sheet_book(tmp_path / "RAK_arranged.xlsx", xml)
     as_written = _calamine(str(path))
     package, parts = _package_parts(path)
     arranged = _calamine(package.canonical(parts, views=True))
