@@ -8,8 +8,7 @@ from collections import deque
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, repeat, zip_longest
-from math import fsum
-from operator import itemgetter, setitem, truth
+from operator import add, itemgetter, setitem, truth
 
 from rak_xl.core.catalog import RAK102, RAK103, RAK104, RAK109, RAK110
 from rak_xl.core.findings import Finding
@@ -98,16 +97,19 @@ def _cell_key(value: object) -> str:
 
 def _builder_header(top: Grid, header_row: int, index: dict[str, list[str]],
                     wanted: int) -> tuple[int, dict[str, int], int] | None:
-    """The header where the builder writes it, when that row names every column and the rows above
-    hold too few texts to name them all, alone or two rows together: then the search below would
-    stop at this very row, so it is taken without searching. None otherwise."""
+    """The header where the builder writes it, when that row names every column and no row above
+    holds enough texts to name them all, alone or with the row below it: then the search below
+    would stop at this very row, so it is taken without searching. None otherwise."""
     if len(top) < header_row:
         return None
     mapping = _map_header(index, [(_cell_key(v),) for v in top[header_row - 1]])
     if len(mapping) < wanted:
         return None
-    above = sum(map(truth, chain.from_iterable(top[:header_row - 1])))  # cells that could hold a label
-    return (header_row, mapping, header_row) if above < wanted else None
+    # A row maps at most its non-blank cells, two rows together at most both rows' (a column
+    # whose two cells are blank has no key); the pair ending at the header row cannot beat it.
+    above = [sum(map(truth, row)) for row in top[:header_row - 1]]
+    most = max(chain(above, map(add, above, above[1:])), default=0)
+    return (header_row, mapping, header_row) if most < wanted else None
 
 
 def _search_header(top: Grid, index: dict[str, list[str]], wanted: int) -> tuple[int, dict[str, int], int]:
@@ -228,16 +230,17 @@ _is_text = str.__instancecheck__
 
 def _holds_hash(values: tuple) -> bool:
     """Some text of a column holds '#' (all an error value needs), worked out in C: a column of texts
-    and blanks is joined, one of numbers and blanks summed (fsum refuses any text); only a column
-    mixing both has its texts picked out one by one."""
+    and blanks is joined, one of numbers and blanks summed (a sum refuses any text; `sum` adds
+    floats in C, cheaper than fsum's exact partials); only a column mixing both has its texts
+    picked out one by one."""
     try:
         return "#" in "".join(filter(None, values))
     except TypeError:
         pass
     try:
-        fsum(filter(None, values))
+        sum(filter(None, values))
         return False
-    except (TypeError, ValueError, OverflowError):  # a text; or inf - inf, a number past float
+    except (TypeError, ValueError, OverflowError):  # a text, a date; or an int past float
         return "#" in "".join(filter(_is_text, values))
 
 
