@@ -204,7 +204,7 @@ def id_list(ids: list[str], limit: int = 12) -> str:
 def summarise(findings: list[Finding]) -> dict[str, int]:
     counts = {s: 0 for s in SEVERITIES}
     for f in findings:
-        counts[f.severity] += 1
+        counts[f.rule.severity] += 1  # the rule's own field: no property call per finding
     return counts
 
 

@@ -63,15 +63,18 @@ def _validate(grids: Mapping[str, Grid], source: str, select: list[str] | None,
     for code, check in sorted(REGISTRY.items()):
         if code in enabled:
             findings.extend(check(plan))
-    findings = [f for f in findings if f.code in enabled]
-    # The same problem reported twice at one cell (e.g. by two paths) is one finding.
-    findings = list(dict.fromkeys(findings))
+    # The same problem reported twice at one cell (e.g. by two paths) is one finding. (`f.rule.code`:
+    # the code without the property's call, on every finding of every workbook.)
+    findings = list(dict.fromkeys([f for f in findings if f.rule.code in enabled]))
     # A cell holding a formula error or an uncalculated formula has no value: its one finding
     # (RAK109/RAK110) stands for every check that could not read it.
-    broken = {f.cell for f in findings if f.code in ("RAK109", "RAK110")}
+    broken = {f.cell for f in findings if f.rule.code in _NO_VALUE}
     if broken:
-        findings = [_without(f, broken) for f in findings if f.cell not in broken or f.code in ("RAK109", "RAK110")]
+        findings = [_without(f, broken) for f in findings if f.cell not in broken or f.rule.code in _NO_VALUE]
     return ValidationReport(source, plan, findings)
+
+
+_NO_VALUE = frozenset(("RAK109", "RAK110"))
 
 
 def _without(f: Finding, broken: set) -> Finding:

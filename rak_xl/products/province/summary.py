@@ -274,7 +274,7 @@ def _summary(report, path: Path, stamped: dt.datetime | None = None) -> SatkerSu
 
     plan = report.plan
     ident = plan.identity
-    errors = sorted((f for f in report.findings if f.severity == "error"), key=Finding.sort_key)
+    errors = sorted([f for f in report.findings if f.rule.severity == "error"], key=Finding.sort_key)
     kept = [(f.sheet, f.a1, f.code, f.message("id")) for f in errors[:MAX_FINDINGS_PER_SATKER]]
     code = ident.get("satker_code")
     evaluation, notes = evaluation_series(plan)
@@ -287,7 +287,7 @@ def _summary(report, path: Path, stamped: dt.datetime | None = None) -> SatkerSu
         program_names={p.code: p.name for p in plan.programs if p.code},
         divisions=sums.division_totals(plan), rpd=sums.quarter_totals(plan.budget_lines),
         errors=kept, errors_left_out=len(errors) - len(kept), evaluation=evaluation, notes=notes,
-        stamped_at=stamped, date_flagged=any(f.code == "RAK501" for f in report.findings),
+        stamped_at=stamped, date_flagged="RAK501" in [f.rule.code for f in report.findings],
     )
 
 
