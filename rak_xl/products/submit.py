@@ -29,7 +29,6 @@ from pathlib import Path
 
 from rak_xl import __version__
 from rak_xl.adapters.atomic import replacing
-from rak_xl.adapters.file_write import write_values_copy
 from rak_xl.core import clock
 from rak_xl.core import layout as L
 from rak_xl.core import refusals as R
@@ -247,6 +246,9 @@ def write_package(report: jobs.ValidationReport, plan: WritePlan, grids: Mapping
                   source_file: Path | None, out_dir: Path, *, forced: bool,
                   pdf: Callable[[Path, Path], None] | None, when: dt.datetime | None = None) -> Package:
     """Write the package folder from results already computed (nothing is recomputed here)."""
+    # Imported here: the province recap imports this module for stamp_time alone, and never writes a copy.
+    from rak_xl.adapters.file_write import write_values_copy
+
     when = when or clock.now()
     stem = package_stem(report, when)
     folder = out_dir / stem
