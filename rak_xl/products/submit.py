@@ -119,13 +119,14 @@ def stamp_time(grids: Mapping[str, Grid]) -> dt.datetime | None:
 
 # Bidirectional controls (U+202E turns "gpj.exe" into "exe.jpg" on screen) and other invisible
 # format characters, and control characters, have no place in a subject line or a cover letter.
-_INVISIBLE = re.compile("[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+# A pattern's text, compiled (and kept) by re on first use: the recap imports this module and never needs it.
+_INVISIBLE = "[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]"
 MAX_FIELD = 150  # characters of one cell's text in the cover letter; the subject stays one short line
 
 
 def one_line(value: object, limit: int = MAX_FIELD) -> str:
     """A cell's text for the e-mail: one line, visible characters only, at most `limit` characters."""
-    text = " ".join(_INVISIBLE.sub(" ", str(value)).split())
+    text = " ".join(re.sub(_INVISIBLE, " ", str(value)).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
