@@ -114,7 +114,7 @@ def _cell_span(f: dict, lang: str = "id") -> str:
     return cell_span([c for c in f.get("cells") or [f["cell"]] if c and "!" not in c], lang)
 
 
-RP_AMOUNT = r"Rp (?=[-\d])"  # "Rp " before an amount; compiled by re on first use, a terminal's wrap only
+RP_AMOUNT = re.compile(r"Rp (?=[-\d])")  # "Rp " before an amount
 
 
 def findings_text(report_dict: dict, lang: str = "id", width: int | None = None) -> str:
@@ -140,7 +140,7 @@ def findings_text(report_dict: dict, lang: str = "id", width: int | None = None)
 
             # "Rp" stays on the line of its amount: glued for the wrap (textwrap breaks at ASCII
             # spaces only), a plain space again in what is printed.
-            glued = re.sub(RP_AMOUNT, "Rp\u00a0", text)
+            glued = RP_AMOUNT.sub("Rp\u00a0", text)
             wrapped = textwrap.wrap(glued, width=max(width, 40), initial_indent=indent, subsequent_indent=hang,
                                     break_on_hyphens=False) or [indent]
             lines.extend(line.replace("Rp\u00a0", "Rp ") for line in wrapped)

@@ -303,7 +303,7 @@ def test_the_newer_stempel_kiriman_wins_over_dates_and_file_times(tmp_path):
 
 def test_the_stamp_is_read_from_a_package(tmp_path):
     from rak_xl.adapters.file_read import read_grids
-    from rak_xl.products.submit import stamp_time
+    from rak_xl.products.stamp import stamp_time
 
     assert stamp_time(read_grids(WORKBOOK)) is None
     pkg = _package(WORKBOOK, tmp_path, "k.xlsx")

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from rak_xl import __version__
 from rak_xl.adapters.atomic import replacing
+from rak_xl.adapters.file_write import write_values_copy
 from rak_xl.core import clock
 from rak_xl.core import layout as L
 from rak_xl.core import refusals as R
@@ -39,10 +40,8 @@ from rak_xl.outputs.sheets import SheetOutput, WritePlan, illustrative_notice
 from rak_xl.parse.tables import Grid
 
 from . import jobs
+from .stamp import SHEET_STAMP, STAMP_TIME_FORMAT, STAMP_WHEN
 
-SHEET_STAMP = "Stempel Kiriman"
-STAMP_WHEN = "Dibuat pada"  # the stamp's time row; the province prefers the newer package by it
-STAMP_TIME_FORMAT = "%d-%m-%Y %H:%M"
 PDF_SHEETS = (L.SHEET_CONSOLIDATED, L.SHEET_ROLLUP)
 MAX_STEM = 60  # e-mail clients and older Windows tools cope badly with long attachment names
 # Dropped from the copy that leaves the office: instructions for the buttons, and xlwings settings
@@ -98,35 +97,15 @@ def stamp_sheet(report: jobs.ValidationReport, source_name: str, digest: str, wh
                        column_widths={1: 22, 2: 70})
 
 
-def stamp_time(grids: Mapping[str, Grid]) -> dt.datetime | None:
-    """When a Siapkan Kiriman package was made, read from its Stempel Kiriman sheet.
-
-    None for a workbook without the sheet or with a time that does not read as one
-    (a hand-edited stamp is no evidence).
-    """
-    grid = next((g for name, g in grids.items() if name.casefold() == SHEET_STAMP.casefold()), None)
-    for row in grid or ():
-        if len(row) >= 2 and isinstance(row[0], str) and row[0].strip().casefold() == STAMP_WHEN.casefold():
-            value = row[1]
-            if isinstance(value, dt.datetime):
-                return value
-            try:
-                return dt.datetime.strptime(str(value).strip(), STAMP_TIME_FORMAT)
-            except ValueError:
-                return None
-    return None
-
-
 # Bidirectional controls (U+202E turns "gpj.exe" into "exe.jpg" on screen) and other invisible
 # format characters, and control characters, have no place in a subject line or a cover letter.
-# A pattern's text, compiled (and kept) by re on first use: the recap imports this module and never needs it.
-_INVISIBLE = "[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]"
+_INVISIBLE = re.compile("[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 MAX_FIELD = 150  # characters of one cell's text in the cover letter; the subject stays one short line
 
 
 def one_line(value: object, limit: int = MAX_FIELD) -> str:
     """A cell's text for the e-mail: one line, visible characters only, at most `limit` characters."""
-    text = " ".join(re.sub(_INVISIBLE, " ", str(value)).split())
+    text = " ".join(_INVISIBLE.sub(" ", str(value)).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -247,9 +226,6 @@ def write_package(report: jobs.ValidationReport, plan: WritePlan, grids: Mapping
                   source_file: Path | None, out_dir: Path, *, forced: bool,
                   pdf: Callable[[Path, Path], None] | None, when: dt.datetime | None = None) -> Package:
     """Write the package folder from results already computed (nothing is recomputed here)."""
-    # Imported here: the province recap imports this module for stamp_time alone, and never writes a copy.
-    from rak_xl.adapters.file_write import write_values_copy
-
     when = when or clock.now()
     stem = package_stem(report, when)
     folder = out_dir / stem

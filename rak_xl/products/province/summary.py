@@ -246,7 +246,7 @@ def _summarise_bytes(path: Path, data: bytes) -> SatkerSummary | Skipped:
     from rak_xl.adapters.file_read import read_grids
     from rak_xl.parse.tables import label_key
     from rak_xl.products import jobs
-    from rak_xl.products.submit import stamp_time
+    from rak_xl.products.stamp import stamp_time
 
     try:
         grids = read_grids(path, data=data)
