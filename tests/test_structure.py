@@ -135,21 +135,6 @@ def test_per_bagian_figures_follow_the_order(edit):
     assert moved[PDI] == base[PDI] + 6 and moved[KUL] == base[KUL] - 6
 
 
-def test_text_key_is_the_parsers_normalised_text():
-    """Groups and sub-activities are cut by text_key, which must say what parse.values.normalise_text says: on
-    every character between words and at either end, and on every group, activity and indicator of the plan."""
-    from rak_xl.parse.values import normalise_text
-
-    chars = [chr(c) for c in range(0x3000) if not 0xD800 <= c < 0xE000]
-    for c in chars:
-        for text in (f"a{c}b", f" {c}  X{c}", c):
-            assert structure.text_key(text) == normalise_text(text), repr(text)
-    plan, _ = parse_plan(read_grids(WORKBOOK))
-    texts = {t for r in plan.rows for t in (r.group, r.activity, r.indicator)}
-    assert len(texts) > 100
-    assert all(structure.text_key(t) == normalise_text(t) for t in texts)
-
-
 def test_groups_and_blocks_are_lists_of_their_own():
     """A group lists its blocks and a block its rows; two of them are never equal by content."""
     plan, _ = parse_plan(read_grids(WORKBOOK))

@@ -11,7 +11,15 @@ from rak_xl.adapters.file_read import read_grids
 from rak_xl.core.model import CellRef, Val
 from rak_xl.parse.plan import parse_plan
 from rak_xl.parse.quarterly_input import money_in, parse_direction
-from rak_xl.parse.values import parse_date, parse_mark, parse_money, parse_number, parse_percent_text, split_numbering
+from rak_xl.parse.values import (
+    normalise_text,
+    parse_date,
+    parse_mark,
+    parse_money,
+    parse_number,
+    parse_percent_text,
+    split_numbering,
+)
 
 
 @pytest.mark.parametrize("text, value", [
@@ -130,3 +138,24 @@ def test_a_table_cell_knows_its_place():
     assert val.cell == place and type(val.cell) is CellRef and val.cell is val.cell
     assert val == Val(val.raw, place) and hash(val) == hash(Val(val.raw, place))  # after the CellRef is made
     assert val != Val(val.raw, (row.sheet, row.row + 1, 3))
+
+
+def test_normalise_text_knows_the_spaces_a_pattern_of_every_unicode_space_does():
+    """normalise_text splits on str's spaces; what it must say is what `[\\s\\u00a0\\u202f]+` made one
+    space of (every Unicode space, the no-break ones named): on every character between words and at
+    either end, and on every group, activity and indicator of the plan."""
+    import re
+
+    spaces = re.compile(r"[\s\u00a0\u202f]+")
+
+    def by_pattern(text: str) -> str:
+        return spaces.sub(" ", text).strip().casefold()
+
+    chars = [chr(c) for c in range(0x3001) if not 0xD800 <= c < 0xE000]  # to U+3000, the ideographic space
+    for c in chars:
+        for text in (f"a{c}b", f" {c}  X{c}", c):
+            assert normalise_text(text) == by_pattern(text), repr(text)
+    plan, _ = parse_plan(read_grids(WORKBOOK))
+    texts = {t for r in plan.rows for t in (r.group, r.activity, r.indicator)}
+    assert len(texts) > 100
+    assert all(normalise_text(t) == by_pattern(t) for t in texts)

@@ -36,6 +36,7 @@ from functools import lru_cache
 
 from rak_xl.core.model import BudgetLine, Plan, RakRow
 from rak_xl.parse.divisions import subject_division
+from rak_xl.parse.values import normalise_text as text_key
 
 from . import sums
 
@@ -215,13 +216,6 @@ def _groups(rows: list[RakRow]) -> list[Group]:
             activity_key = key
         block.append(row)
     return groups
-
-
-@lru_cache(maxsize=8192)  # a plan's rows repeat their group and activity texts, and a province's plans each other's
-def text_key(text: str) -> str:
-    """rak_xl.parse.values.normalise_text(text) by str methods, without its pattern's scan: split() and strip()
-    know the same spaces as its \\s (tests/test_structure.py holds them equal on every character)."""
-    return " ".join(text.split()).casefold()
 
 
 @lru_cache(maxsize=1024)

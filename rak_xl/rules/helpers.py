@@ -16,8 +16,7 @@ from rak_xl.core.findings import Finding, Rule, id_list
 from rak_xl.core.model import BudgetLine, CellRef, Plan, RakRow
 from rak_xl.core.text import COLUMN_EN, Both, both, each_lang, quantity, say, shorten
 from rak_xl.figures.kinds import last_words, lead_word, measure_kind, words
-from rak_xl.figures.structure import text_key
-from rak_xl.parse.values import split_numbering
+from rak_xl.parse.values import normalise_text, split_numbering
 
 # --- measure words: what an indicator measures (rak_xl.figures.kinds, which Evaluasi reads too) ---
 # Words that make an activity text read like an indicator (strict: "Peningkatan
@@ -43,7 +42,7 @@ def reads_like_indicator(activity: str) -> bool:
 @lru_cache(maxsize=8192)
 def comparable(text: str) -> str:
     """Indicator text for comparison: numbering, case, spacing and end punctuation ignored."""
-    return text_key(split_numbering(text)[1]).rstrip(" .;,:")
+    return normalise_text(split_numbering(text)[1]).rstrip(" .;,:")
 
 
 # Words a sentence cannot end with: conjunctions and prepositions that need a continuation.
