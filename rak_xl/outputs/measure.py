@@ -188,7 +188,4 @@ def split_lines(text: str, widths: Sequence[float], bold: bool = False, joiner: 
 @lru_cache(maxsize=16384)  # a recap's lists repeat names, files and sheets in every row
 def cell_height(text: str, width: float, bold: bool = False, setters: Sequence[Setter] = SETTERS) -> float:
     """Points a wrapped cell of `width` units needs for `text`: the tallest of the settings."""
-    tallest = 0.0
-    for s in setters:  # s.inner([width]), without the list
-        tallest = max(tallest, s.height(line_count(text, s.column(width) - s.margin, s, bold)))
-    return tallest
+    return max(s.height(line_count(text, s.inner([width]), s, bold)) for s in setters)
