@@ -10,7 +10,8 @@ from conftest import WORKBOOK
 from rak_xl.adapters.file_read import read_grids
 from rak_xl.core.model import CellRef, Val
 from rak_xl.parse.plan import parse_plan
-from rak_xl.parse.quarterly_input import money_in, parse_direction
+from rak_xl.parse.quarterly_input import parse_direction
+from rak_xl.parse.tables import money_in
 from rak_xl.parse.values import (
     normalise_text,
     parse_date,

@@ -21,8 +21,8 @@ from rak_xl.core.text import shorten
 
 from . import codes
 from .divisions import division_matcher
-from .quarterly_input import money_in, parse_evaluation
-from .tables import Grid, find_table, formula_findings, label_key, unreadable
+from .quarterly_input import parse_evaluation
+from .tables import Grid, find_table, formula_findings, label_key, money_in, unreadable
 from .values import is_blank, parse_date, parse_mark, parse_money, parse_number, parse_percent_text, parse_year
 
 

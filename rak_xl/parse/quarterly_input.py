@@ -19,11 +19,11 @@ from functools import lru_cache
 from rak_xl.core import layout as L
 from rak_xl.core.findings import Finding
 from rak_xl.core.layout import TableLayout
-from rak_xl.core.model import BudgetLine, EvaluationInput, Identity, RakRow, Val
+from rak_xl.core.model import BudgetLine, EvaluationInput, Identity, RakRow
 from rak_xl.core.text import ROMAN
 
-from .tables import Table, label_key, unreadable
-from .values import MAX_RUPIAH, parse_money, parse_number, parse_percent_text, split_numbering
+from .tables import Table, label_key, money_in, unreadable
+from .values import parse_number, parse_percent_text, split_numbering
 
 _ROMAN = {numeral.casefold(): q for q, numeral in enumerate(ROMAN, start=1)}
 _QUARTER = re.compile(r"^(?:tw|triwulan|trw|kuartal|q)?\s*([1-4]|" + "|".join(_ROMAN) + ")$")
@@ -173,20 +173,3 @@ def _matched(table: Table, field: str, known: dict, ev: EvaluationInput):
             continue
         seen.add(key)
         yield item, cells
-
-
-def money_in(val: Val, column: str, what: str, findings: list[Finding]) -> int | None:
-    """The whole Rupiah in a cell; None for an empty one, and for an unreadable one, which is reported
-    (`what`: the finding's kind of value)."""
-    raw = val.raw
-    if raw is None:
-        return None
-    if raw.__class__ is float and raw.is_integer() and -_LIMIT <= raw <= _LIMIT:
-        return int(raw)  # most amounts: parse_money's answer for a whole float, without its tests
-    amount = parse_money(raw)  # None for blank text too: blankness is asked only then
-    if amount is None and not val.blank:
-        findings.append(unreadable(val, column, what))
-    return amount
-
-
-_LIMIT = float(MAX_RUPIAH)  # exact as a float: float cells compare with it without a conversion

@@ -16,7 +16,7 @@ from rak_xl.core.layout import Column, TableLayout
 from rak_xl.core.model import CellRef, Val
 from rak_xl.core.text import VALUE_KINDS, shorten, thousands
 
-from .values import MAX_RUPIAH, is_error
+from .values import MAX_RUPIAH, is_error, parse_money
 
 Grid = list[list[object]]
 HEADER_SEARCH_ROWS = 30
@@ -253,6 +253,18 @@ def formula_findings(cells, layout: TableLayout | None, findings: list[Finding],
 
 
 _TRILLION = 10**12
+
+
+def money_in(val: Val, column: str, what: str, findings: list[Finding]) -> int | None:
+    """The whole Rupiah in a cell; None for an empty one, and for an unreadable one, which is reported
+    (`what`: the finding's kind of value)."""
+    raw = val.raw
+    if raw is None:
+        return None
+    amount = parse_money(raw)  # None for blank text too: blankness is asked only then
+    if amount is None and not val.blank:
+        findings.append(unreadable(val, column, what))
+    return amount
 
 
 def unreadable(val: Val, column: str, kind: str) -> Finding:

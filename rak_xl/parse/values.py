@@ -72,6 +72,7 @@ def _finite(number: float) -> float | None:
 # within a float's exact integers (2**53). Beyond it an amount is a typing slip or a hostile file,
 # and sums of such values would overflow what Excel, XlsxWriter and float() can hold.
 MAX_RUPIAH = 10**15
+_MAX_FLOAT = float(MAX_RUPIAH)  # exact as a float: a float cell compares with it without a conversion
 
 
 def parse_money(value: object) -> int | None:
@@ -81,6 +82,8 @@ def parse_money(value: object) -> int | None:
     if value.__class__ is int:
         return value if -MAX_RUPIAH <= value <= MAX_RUPIAH else None
     if value.__class__ is float:
+        if value.is_integer() and -_MAX_FLOAT <= value <= _MAX_FLOAT:
+            return int(value)  # most amounts: a whole number of Rupiah, what the rounding below gives
         if not abs(value) <= MAX_RUPIAH:
             return None
         number = value
