@@ -63,6 +63,8 @@ def parse_direction(value: object) -> bool | None:
 
 def _amount(raw: object, percent: bool) -> float | None:
     """A target or realisation in the indicator's unit. Excel percent cells hold fractions."""
+    if raw.__class__ is float:  # most cells
+        return raw * 100.0 if percent else raw
     if isinstance(raw, bool):
         return None
     if isinstance(raw, (int, float)):
@@ -131,10 +133,7 @@ def _achievement(table: Table, rows: list[RakRow], ev: EvaluationInput, findings
             raw = val.raw
             if raw is None:
                 continue
-            if raw.__class__ is float:  # most cells: what _amount answers for a float, without the call
-                amount = raw * 100.0 if percent else raw
-            else:
-                amount = _amount(raw, percent)  # None for blank text too: blankness is asked only then
+            amount = _amount(raw, percent)  # None for blank text too: blankness is asked only then
             if amount is None:
                 if not val.blank:
                     findings.append(unreadable(val, column, "number"))
