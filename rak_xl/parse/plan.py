@@ -154,10 +154,7 @@ class _Parser:
             marks, unreadable = [False] * 4, [False] * 4
             for i, key, column in quarters:
                 raw = cells[key].raw
-                if raw is None:  # parse_mark's (False, False), the commonest answer after the canonical mark
-                    continue
-                if raw == L.QUARTER_MARK:
-                    marks[i] = True
+                if raw is None:  # an empty cell, most of them: parse_mark's (False, False)
                     continue
                 marked, normalised = parse_mark(raw)
                 unreadable[i] = marked is None

@@ -13,6 +13,7 @@ import math
 import re
 from functools import lru_cache
 
+from rak_xl.core.layout import QUARTER_MARK
 from rak_xl.core.text import MONTHS_EN, MONTHS_ID
 
 _CURRENCY = re.compile(r"^(rp\.?|idr)\s*", re.IGNORECASE)
@@ -160,6 +161,8 @@ def parse_mark(value: object) -> tuple[bool | None, bool]:
     normalised is True when it was accepted but is not the canonical mark."""
     if value is None:
         return False, False
+    if value == QUARTER_MARK:  # the canonical mark, most marked cells: before any conversion
+        return True, False
     if isinstance(value, bool):
         return value, value
     if isinstance(value, (int, float)):
@@ -170,7 +173,7 @@ def parse_mark(value: object) -> tuple[bool | None, bool]:
         return None, False
     s = str(value).strip()
     key = s.casefold()
-    if s == "√":
+    if s == QUARTER_MARK:
         return True, False
     if key in _MARK_YES:
         return True, True
