@@ -271,14 +271,12 @@ def _check_ids(rows: list[RakRow], findings: list[Finding]) -> None:
         if row.cells["id"].blank:
             findings.append(RAK107.at(row.ref("id"), row=row.row, example=f"{row.table}-{row.row:03d}"))
             continue
-        text = row.id
-        plain = text.isascii() and text.isprintable()  # most IDs: their own key, nothing unusual
-        key = text.casefold() if plain else codes.id_key(text)
+        key = codes.id_key(row.id)
         if key in seen:
             findings.append(RAK108.at(row.ref("id"), row_id=row.id, id=codes.shown(row.id),
                                       other=str(seen[key].ref("id"))))
         else:
             seen[key] = row
-        odd = None if plain else codes.unusual(text)
+        odd = codes.unusual(row.id)
         if odd:
             findings.append(RAK111.at(row.ref("id"), row_id=row.id, id=codes.shown(row.id), chars=codes.described(odd)))
