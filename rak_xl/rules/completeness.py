@@ -50,7 +50,7 @@ def unit_in_charge_missing(plan: Plan) -> Iterator[Finding]:
         if named is not None and named.sheet == run[0].sheet:
             suggest = both("rules.unit_above", id=named.id, unit=named.division or named.text("unit_in_charge"))
         yield RAK203.spanning(run[0].sheet, [r.cells["unit_in_charge"].cell for r in run], row_id=run[0].id,
-                              count=len(run), ids=id_list([r.id or row_label(r) for r in run]), divisions=divisions,
+                              count=len(run), ids=id_list([row_label(r) for r in run]), divisions=divisions,
                               suggest=suggest)
 
     for row in plan.rows:

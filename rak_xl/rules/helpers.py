@@ -169,7 +169,7 @@ def per_sheet(entry: Rule, rows: Iterable[RakRow], key: str = "target", limit: i
     for row in rows:
         by_sheet.setdefault(row.sheet, []).append(row)
     for sheet, items in by_sheet.items():
-        ids = [r.id or row_label(r) for r in items]  # row_label(r), its call only for a row without an ID
+        ids = [row_label(r) for r in items]
         indicator = shorten(split_numbering(items[0].indicator)[1], limit)
         if len(items) == 1:
             subject: str | Both = f"{ids[0]} ('{indicator}')"
