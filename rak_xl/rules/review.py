@@ -101,8 +101,7 @@ def _event(row: RakRow) -> str:
 def one_off_every_quarter(plan: Plan) -> Iterator[Finding]:
     for block in blocks_of(plan):
         # An indicator without a measure is RAK308's ('... yang telah membentuk ...' is a state): said once.
-        hits = [row for row in block if all(row.marks) and not any(row.unreadable_marks)  # _every_quarter(row)
-                and names_a_measure(row.indicator) and _event(row)]
+        hits = [row for row in block if _every_quarter(row) and names_a_measure(row.indicator) and _event(row)]
         if not hits:
             continue
         yield RAK315.spanning(hits[0].sheet, [c for row in hits for c in _marks(row)], row_id=hits[0].id,
