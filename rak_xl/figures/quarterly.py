@@ -127,7 +127,7 @@ def _lower(row: RakRow, kind: str) -> bool:
     """judged_lower(row) for a row of `kind`."""
     if kind == kinds.REDUCTION or (kind == kinds.COUNT_DOWN and not kinds.arah_stated(row)):
         return True
-    return row.lower_is_better and not measures_progress(row)
+    return lower_is_better(row)
 
 
 def judge(row: RakRow, quarter: int) -> tuple[float | None, str]:
@@ -173,8 +173,7 @@ def _judge_quarters(row: RakRow) -> tuple[tuple[float | None, str], ...]:
     if kind == kinds.REDUCTION and not kinds.measurable_reduction(row):
         return ((None, NO_BASELINE),) * 4
     lower = _lower(row, kind)
-    # kinds.measured_from(row): kinds.not_measured_yet before it
-    measured_from = kinds.last_marked_quarter(row) if kind == kinds.SCORE else 1
+    measured_from = kinds.measured_from(row)  # kinds.not_measured_yet before it
     if measured_from == 1 and kind != kinds.EVENT:  # the usual row: every quarter by achievement(), in C
         return tuple(map(achievement, _judged_targets(row, kind), row.realised_to_date,
                          repeat(lower, len(L.QUARTERS))))
