@@ -38,10 +38,10 @@ class FolderScan:
 
 # Whether a file, by its path and stat, is one read as a workbook before (the cache's mappings): its
 # first bytes need no second look.
-Known = Callable[[Path, os.stat_result], object]
+KnownTest = Callable[[Path, os.stat_result], object]  # pool.Known is one
 
 
-def scan_folder(folder: Path, exclude: Path | None = None, known: Known | None = None) -> FolderScan:
+def scan_folder(folder: Path, exclude: Path | None = None, known: KnownTest | None = None) -> FolderScan:
     """The entries of `folder` (not recursive): workbooks by suffix and content, the rest set aside.
 
     Hidden files, Excel lock files (~$) and `exclude` (the recap being written) are left out.
@@ -53,7 +53,7 @@ def scan_folder(folder: Path, exclude: Path | None = None, known: Known | None =
     return sort_entries(folder_entries(folder, exclude), known)
 
 
-def sort_entries(entries: list[Path], known: Known | None = None) -> FolderScan:
+def sort_entries(entries: list[Path], known: KnownTest | None = None) -> FolderScan:
     """scan_folder's sorting of a folder's entries (folder_entries)."""
     scan = FolderScan()
     stems = [p.stem for p in entries if p.suffix.lower() in (*WORKBOOK_SUFFIXES, OLD_SUFFIX)]
@@ -104,7 +104,7 @@ def _same_name(a: str, b: str) -> bool:
     return os.path.normcase(a) == os.path.normcase(b)
 
 
-def _sort_workbook(path: Path, scan: FolderScan, known: Known | None) -> None:
+def _sort_workbook(path: Path, scan: FolderScan, known: KnownTest | None) -> None:
     """A file named as a workbook: read when it is one, listed when it is not (or too large to be one)."""
     from rak_xl.adapters.archive import MAX_FILE
     from rak_xl.adapters.file_kind import EMPTY, OTHER, file_kind
