@@ -88,12 +88,14 @@ def row_height(row: Sequence[Any], widths: Sequence[float], wrapped: set[int], b
     height, size = LINE, len(row)
     for c in wrapped:
         if c < size:
-            text = row[c]
-            if text.__class__ is not str:
-                text = cell_text(text)
-            if text:
-                height = max(height, cell_height(text, widths[c], bold, font))
+            height = max(height, _points(row[c], widths[c], bold, font))
     return height
+
+
+def _points(value: Any, width: float, bold: bool = False, font: Sequence[Setter] = SETTERS) -> float:
+    """Printed height of one wrapped cell of `width` units: its text as every setting sets it, one line if empty."""
+    text = value if value.__class__ is str else cell_text(value)
+    return cell_height(text, width, bold, font) if text else LINE
 
 
 def row_heights(rows: Sequence[Sequence[Any]], widths: Sequence[float], wrapped: set[int]) -> list[float]:
@@ -105,10 +107,7 @@ def row_heights(rows: Sequence[Sequence[Any]], widths: Sequence[float], wrapped:
     for c in sorted(wrapped):
         if c >= len(columns):
             continue
-        known = {}
-        for value in set(columns[c]):
-            text = value if value.__class__ is str else cell_text(value)
-            known[value] = cell_height(text, widths[c]) if text else LINE
+        known = {value: _points(value, widths[c]) for value in set(columns[c])}
         heights = list(map(max, heights, map(known.__getitem__, columns[c])))
     return heights
 
