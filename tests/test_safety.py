@@ -124,6 +124,27 @@ def test_archive_limits_are_checked_before_anything_is_parsed(tmp_path, monkeypa
             read_grids(bomb)
 
 
+def test_a_file_that_grows_after_it_was_measured_is_read_whole_and_held_to_the_limit(tmp_path, monkeypatch):
+    """The reader asks for the size fstat gave plus one byte; a file longer by then is read on, to the limit."""
+    from rak_xl.adapters import archive
+    from rak_xl.core.errors import RakInputError
+
+    copy = tmp_path / "tumbuh.xlsm"
+    shutil.copyfile(WORKBOOK, copy)
+    whole = copy.read_bytes()
+    real_fstat = os.fstat
+
+    def measured_earlier(fd):  # what fstat said before the last bytes were written
+        info = real_fstat(fd)
+        return os.stat_result((*info[:6], 1000, *info[7:]))
+
+    monkeypatch.setattr(archive.os, "fstat", measured_earlier)
+    assert archive.read_bytes(copy) == whole
+    monkeypatch.setattr(archive, "MAX_FILE", len(whole) - 1)
+    with pytest.raises(RakInputError, match="terlalu besar"):
+        archive.read_bytes(copy)
+
+
 def test_the_module_check_fails_when_another_module_appears(tmp_path, monkeypatch):
     """tests/test_build.py guards the committed workbook; show that its check catches an extra module."""
     import test_build

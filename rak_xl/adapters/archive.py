@@ -68,7 +68,11 @@ def read_bytes(path: Path) -> bytes:
         if opened.st_size > MAX_FILE:  # refused unread; a file that grows while read is caught below
             raise R.TOO_LARGE(name=path)
         try:
-            data = fh.read(MAX_FILE + 1)
+            # Asked for the size fstat gave (plus one byte, to see growth): asked for MAX_FILE + 1, the buffered
+            # reader allocates that much first and shrinks it after, a cost in every file of a recap.
+            data = fh.read(opened.st_size + 1)
+            if len(data) > opened.st_size:  # grew since fstat: the rest, up to the limit
+                data += fh.read(MAX_FILE + 1 - len(data))
         except OSError as exc:
             raise R.FILE_UNREADABLE(name=path, reason=os_reason(exc)) from None
     if len(data) > MAX_FILE:
