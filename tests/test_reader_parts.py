@@ -194,6 +194,16 @@ def test_calamine_reads_the_same_cells_and_merges_from_the_sheets_it_is_given():
     assert _calamine(package.canonical(parts, views=True)) == _calamine(package.canonical(parts))
 
 
+def test_every_member_of_the_package_given_to_calamine_has_its_own_crc():
+    """The package's own locating parts (_rels/.rels, [Content_Types].xml) replace the file's, which
+    were read and checked against other CRC-32s: each member's CRC-32 is that of its bytes here."""
+    package, parts = _package_parts(SHIPPED)
+    for views in (False, True):
+        with zipfile.ZipFile(io.BytesIO(package.canonical(dict(parts), views=views))) as zf:
+            assert zf.testzip() is None
+            assert {"_rels/.rels", "[Content_Types].xml"} <= set(zf.namelist())
+
+
 _SHEET = (b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
           b'<dimension ref="A1:B1"/><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row>'
           b"%s</sheetData>%s</worksheet>")

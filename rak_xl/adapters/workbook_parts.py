@@ -124,14 +124,14 @@ class Package:
         is given as `calamine_view` writes it, where it may (for calamine only)."""
         located = {CONTENT_TYPES: _CANONICAL_TYPES % (_STRINGS_TYPE if STRINGS in parts else b""),
                    PACKAGE_RELS: _CANONICAL_RELS}
-        crcs = self.crcs
+        written = set(located)  # parts whose bytes here are not the archive's: their CRC-32 is worked out
         if views:
             sheets = set(self.sheets.values())
             moved = {part: view for part, xml in parts.items()
                      if part in sheets and (view := _view_pieces(xml)) is not None}
-            if moved:
-                parts = {**parts, **moved}
-                crcs = {part: crc for part, crc in crcs.items() if part not in moved}
+            parts = {**parts, **moved}
+            written.update(moved)
+        crcs = {part: crc for part, crc in self.crcs.items() if part not in written}
         return stored_zip({**located, **parts}, crcs)
 
 
