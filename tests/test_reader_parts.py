@@ -13,10 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
 
+from rak_xl.adapters import workbook_parts
 from rak_xl.adapters.archive import open_zip, read_bytes
 from rak_xl.adapters.cell_scans import Grids, formula_cells, negative_serials
 from rak_xl.adapters.file_read import read_grids
@@ -36,7 +38,11 @@ ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "workbook" / "RAK_2022.xlsm"
 
 
-def test_every_member_inflated_from_the_bytes_is_what_zipfile_reads(tmp_path):
+@pytest.mark.parametrize("inflater", ["installed", "zlib"])
+def test_every_member_inflated_from_the_bytes_is_what_zipfile_reads(tmp_path, monkeypatch, inflater):
+    """zlib-ng where it is installed, zlib where it is not (Pyodide): the same bytes as zipfile's."""
+    if inflater == "zlib":
+        monkeypatch.setattr(workbook_parts, "_ZLIB", zlib)
     stored = tmp_path / "RAK_stored.xlsm"
     with zipfile.ZipFile(SHIPPED) as src, zipfile.ZipFile(stored, "w", zipfile.ZIP_STORED) as out:
         for info in src.infolist():

@@ -74,6 +74,23 @@ _STRINGS_TYPE = (b'<Override PartName="/xl/sharedStrings.xml" ContentType="appli
                  b'officedocument.spreadsheetml.sharedStrings+xml"/>')
 
 
+_ZLIB = None  # the module _fast_zlib chose
+
+
+def _fast_zlib():
+    """zlib-ng's drop-in zlib module where it is installed (it inflates the same bytes about twice
+    as fast and computes CRC-32 about ten times as fast), else zlib; imported on first use, so a
+    command that reads no workbook does not pay for it. Under xlwings Lite (Pyodide) it is zlib."""
+    global _ZLIB
+    if _ZLIB is None:
+        try:
+            from zlib_ng import zlib_ng as module
+        except ImportError:
+            module = zlib
+        _ZLIB = module
+    return _ZLIB
+
+
 def fold(name: str) -> str:
     """A member name as calamine looks it up."""
     if name.isascii():  # nearly always: str.lower() then folds ASCII letters only, at C speed
@@ -146,6 +163,7 @@ def stored_zip(members: Mapping[str, bytes | Pieces], crcs: Mapping[str, int] | 
     known (a part read from a zip, whose CRC was checked as it was read), so their bytes are not
     read again. The archive is joined once: a large part is copied once, not again per piece added."""
     known = crcs or {}
+    crc32 = _fast_zlib().crc32
     body, directory, offset, central = [], [], 0, 0
     for name, data in members.items():
         raw = name.encode("utf-8")
@@ -156,7 +174,7 @@ def stored_zip(members: Mapping[str, bytes | Pieces], crcs: Mapping[str, int] | 
         if crc is None:
             crc = 0
             for piece in pieces:
-                crc = zlib.crc32(piece, crc)
+                crc = crc32(piece, crc)
         head = (20, flags, 0, 0, 0x21, crc, size, size, len(raw))  # 0x21: 1980-01-01
         body += [struct.pack("<4s5H3L2H", b"PK\x03\x04", *head, 0), raw, *pieces]
         directory += [struct.pack("<4sH5H3L5H2L", b"PK\x01\x02", 20, *head, 0, 0, 0, 0, 0, offset), raw]
@@ -242,16 +260,17 @@ def _plain_member(data: bytes, info: zipfile.ZipInfo) -> bytes | None:
             or data[name_at: name_at + name_size] != named):
         return None
     raw = memoryview(data)[body: body + info.compress_size]
+    inflate = _fast_zlib()
     try:
         if method == zipfile.ZIP_STORED:
             out = bytes(raw[: info.file_size])
         else:
-            out = zlib.decompressobj(-15).decompress(raw, info.file_size)
-    except zlib.error:
+            out = inflate.decompressobj(-15).decompress(raw, info.file_size)
+    except (zlib.error, inflate.error):
         return None
     finally:
         raw.release()
-    return out if len(out) == info.file_size and zlib.crc32(out) == info.CRC else None
+    return out if len(out) == info.file_size and inflate.crc32(out) == info.CRC else None
 
 
 def _members(zf: zipfile.ZipFile, file: str | Path) -> dict[str, zipfile.ZipInfo]:
