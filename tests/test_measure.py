@@ -73,3 +73,25 @@ def test_a_text_that_fills_its_line_exactly_stays_one_line():
     assert measure.line_count("0" * 12, inner, measure.EXCEL) == 1
     assert measure.line_count("0" * 13, inner, measure.EXCEL) == 2
     assert measure.line_count("000000 000000", measure.text_points("000000 000000", measure.EXCEL), measure.EXCEL) == 1
+
+
+def test_characters_measured_alike_are_as_wide_in_every_face():
+    assert len(measure._SAME_WIDTHS) > 40  # the digits and the accented letters at least
+    assert " " not in "".join(measure._SAME_WIDTHS.values()) and ord(" ") not in measure._SAME_WIDTHS
+    for key, (units, table, widest) in TABLES.items():
+        for code, same in measure._SAME_WIDTHS.items():
+            assert (table.get(chr(code)) or widest) == (table.get(same) or widest), (key, chr(code), same)
+
+
+@pytest.mark.parametrize("font", [measure.SETTERS, measure.ARIAL_10], ids=["calibri", "arial"])
+def test_a_cell_is_as_tall_as_its_own_text_makes_it(font):
+    rnd = random.Random(6)
+    alphabet = "0123456789  ÀÁaàáeèé()[]/\\:;_§–\n" + CHARACTERS
+    texts = _texts() + ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 80))) for _ in range(300)]
+    taller = 0
+    for text in texts:
+        for width, bold in ((4, False), (12, True), (26, False), (42, True)):
+            expected = max(s.height(_reference(text, s.inner([width]), s, bold)) for s in font)
+            assert measure.cell_height(text, width, bold, font) == expected, (text, width)
+            taller += expected > font[0].line
+    assert taller > 300

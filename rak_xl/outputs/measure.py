@@ -185,7 +185,32 @@ def split_lines(text: str, widths: Sequence[float], bold: bool = False, joiner: 
     return out
 
 
-@lru_cache(maxsize=16384)  # a recap's lists repeat names, files and sheets in every row
+def _same_widths() -> dict[int, str]:
+    """A table for str.translate taking each character to the first one of CHARACTERS as wide as it in
+    every face (the digits, the accented forms of a letter...). Text is broken at spaces and newlines
+    and otherwise by width alone, so a text and its translation take the same lines in every setting;
+    the space keeps itself."""
+    first: dict[tuple[float, ...], str] = {}
+    table: dict[int, str] = {}
+    for ch in CHARACTERS:
+        if ch in " \n":
+            continue
+        same = first.setdefault(tuple(face.chars[ch] for face in _FACES.values()), ch)
+        if same != ch:
+            table[ord(ch)] = same
+    return table
+
+
+_SAME_WIDTHS = _same_widths()
+
+
 def cell_height(text: str, width: float, bold: bool = False, setters: Sequence[Setter] = SETTERS) -> float:
-    """Points a wrapped cell of `width` units needs for `text`: the tallest of the settings."""
+    """Points a wrapped cell of `width` units needs for `text`: the tallest of the settings. Measured
+    through the text's characters of the same widths (_same_widths): a recap's names, files and
+    numbers differ in their digits, and each shape of them is measured once."""
+    return _height(text.translate(_SAME_WIDTHS), width, bold, setters)
+
+
+@lru_cache(maxsize=16384)  # a recap's lists repeat names, files and sheets in every row
+def _height(text: str, width: float, bold: bool, setters: Sequence[Setter]) -> float:
     return max(s.height(line_count(text, s.inner([width]), s, bold)) for s in setters)
