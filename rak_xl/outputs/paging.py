@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from itertools import zip_longest
+from operator import itemgetter
 from typing import Any
 
 from .measure import EXCEL, SETTERS, Setter, cell_height, split_lines
@@ -103,13 +104,25 @@ def row_heights(rows: Sequence[Sequence[Any]], widths: Sequence[float], wrapped:
     its names, files and codes down a column, so each distinct value is measured once and the rows
     take their heights by lookup and max, without a call per cell."""
     heights = [LINE] * len(rows)
-    columns = list(zip_longest(*rows))  # a short row's missing cells are None, as row_height skips them
+    reach = min(map(len, rows), default=0)  # columns every row has, taken without transposing the rest
+    columns: list[tuple] | None = None
     for c in sorted(wrapped):
-        if c >= len(columns):
-            continue
-        known = {value: _points(value, widths[c]) for value in set(columns[c])}
-        heights = list(map(max, heights, map(known.__getitem__, columns[c])))
+        if c < reach:
+            column: Sequence[Any] = list(map(itemgetter(c), rows))
+        else:
+            if columns is None:
+                columns = list(zip_longest(*rows))  # a short row's missing cells are None, as row_height skips them
+            if c >= len(columns):
+                continue
+            column = columns[c]
+        values = set(column)
+        known = dict.fromkeys(values, LINE)  # a number or a blank is one line, unmeasured
+        known.update({value: _points(value, widths[c]) for value in values if value.__class__ not in _ONE_LINE})
+        heights = list(map(max, heights, map(known.__getitem__, column)))
     return heights
+
+
+_ONE_LINE = frozenset({int, float, type(None)})
 
 
 def page_breaks(units: Sequence[Sequence[float]], first_height: float, title_height: float,

@@ -110,7 +110,8 @@ def satker_table(recap) -> tuple[list[str], list[list], list[list]]:
     """Rekap Satker as values: the header, a row per satker (numbered) and the JUMLAH lines."""
     columns = satker_columns(recap)
     header = [c.header for c in columns]
-    rows = [[n, *(c.value(s) for c in columns[1:])] for n, s in enumerate(recap.satkers, start=1)]
+    satkers = recap.satkers  # a column at a time: each value function mapped over the satkers in C
+    rows = list(map(list, zip(range(1, len(satkers) + 1), *(map(c.value, satkers) for c in columns[1:]))))
     totals = [[None, *(c.value(t) for c in columns[1:])] for t in recap.total_lines()]
     return header, rows, totals
 
