@@ -97,3 +97,28 @@ def test_a_sheet_with_other_values_is_written_by_xlsxwriter(recap):
         changed = copy.copy(out)
         changed.values = [*out.values, [odd]]
         assert not new_workbook._plain(changed), odd
+
+
+@pytest.mark.parametrize("repeated", [True, False], ids=["kept pieces", "cell by cell"])
+def test_a_formatted_block_is_written_as_xlsxwriter_writes_it(repeated, tmp_path, monkeypatch):
+    """Every column of the block formatted: a list that repeats its values keeps each column's pieces,
+    which must never take a number for another equal to it (0 and -0.0, 1 and 1.0, a whole float); a
+    table of values that differ writes its cells one by one after the first rows."""
+    from rak_xl.outputs.sheets import SheetOutput, WritePlan
+
+    values = [0, -0.0, 1, 1.0, 2.5, 10**16, 1e16, 2**53 + 1, None, "", dt.date(2026, 3, 1), *ODD[:9], "0"]
+    rows = [[i, *(values[(i // 4 + k) % len(values)] if repeated else f"{k} {i} &" for k in range(5)), i % 2 / 2]
+            for i in range(200)]
+    out = SheetOutput(name="Daftar", values=[["Judul"], [], ["No", "A", "B", "C", "D", "E", "F"], *rows],
+                      bold=["A3:G3"], top=["A3:G203"], wrap=["B4:F203"], number_formats=[("G4:G203", "0.00")],
+                      row_heights={r: 15.0 + r % 3 * 15 for r in range(3, 204)})
+    plan = WritePlan(sheets=[out])
+    assert new_workbook._plain(out)
+    new_workbook.write_workbook(plan, tmp_path / "plain.xlsx")
+    monkeypatch.setattr(new_workbook, "_plain", lambda out: False)
+    new_workbook.write_workbook(plan, tmp_path / "xlsxwriter.xlsx")
+    plain, reference = _parts(tmp_path / "plain.xlsx"), _parts(tmp_path / "xlsxwriter.xlsx")
+    assert plain["xl/worksheets/sheet1.xml"] == reference["xl/worksheets/sheet1.xml"]
+    assert plain["xl/worksheets/sheet1.xml"].count(b"<row ") == 202  # the blank row 2 is not written
+    if repeated:
+        assert b"<v>-0</v>" in plain["xl/worksheets/sheet1.xml"] and b"<v>1E+16</v>" in plain["xl/worksheets/sheet1.xml"]

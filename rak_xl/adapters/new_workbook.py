@@ -165,6 +165,8 @@ def _plain(out: SheetOutput) -> bool:
     return True
 
 
+
+
 _PLAIN_TEXT = 16_383  # shorter texts are within Excel's limit in UTF-16 units too: written whole
 _EPOCH = dt.date(1899, 12, 31)
 _LEAP_BUG = dt.date(1900, 3, 1)  # Excel's serial counts a 29 February 1900 after this
@@ -197,30 +199,36 @@ class _PlainSheet:
         width = out.shape[1]
         self.letters = [col_letter(c) for c in range(1, width + 1)]
         self.vectors: dict[tuple[int, ...], list[Any]] = {}  # the formats of each set of ranges over a row
-        self.marks: dict[tuple[int, ...], list[str]] = {}  # their style attributes, once a row of them is written
+        self.runs: dict[tuple[int, ...], _Run] = {}  # each set of ranges' columns, once a row of them is written
         self.texts: dict[str, str] = {}  # a text's cell XML after the reference: the lists repeat names and files
         self.lines: list[str] = []
-        self.last: tuple | None = None  # the last row with cells: (row element's start, row, values, its ranges)
+        self.last: tuple | None = None  # the last row with cells: (row element's attributes, row, values, its ranges)
         top, bottom, left, right = -1, -1, 0, 0  # the block written (0-based; top -1: none yet), its last row the last row seen
-        heights, blank, end = out.row_heights, [None] * width, width - 1
+        heights, blank, end, charts = out.row_heights, [None] * width, width - 1, bool(out.charts)
+        heads: dict[float, str] = {}  # the row element's attributes after its number, by height
         spans: dict[tuple[int, ...], tuple[int, int] | None] = {}  # the formatted columns of each set of ranges
+        seen, span = None, None  # the set of ranges of the row before (the same object until it changes) and its span
         for r, row, active in _row_ranges(out, styles, self.vectors):
-            head = f'<row r="{r + 1}"'
+            if active is not seen:
+                seen, span = active, spans.get(active, ())
+                if span == ():
+                    marked = [c for c, f in enumerate(self.vectors[active]) if f is not None]
+                    span = spans[active] = (marked[0], marked[-1]) if marked else None
+            head = ""
             if r + 1 in heights:
-                if out.charts:
-                    ws.set_row(r, heights[r + 1])
-                pixels = int(heights[r + 1] * 4.0 / 3.0 + 0.5)  # as XlsxWriter rounds a height in points
+                height = heights[r + 1]
+                if charts:
+                    ws.set_row(r, height)
                 if top < 0:  # a height alone counts the row at the first column
-                    top = bottom = r
+                    top = r
                 bottom = r
-                if pixels != _DEFAULT_ROW_PIXELS:
-                    head += f' ht="{pixels * 0.75:.16g}" customHeight="1"'
+                head = heads.get(height)
+                if head is None:
+                    pixels = int(height * 4.0 / 3.0 + 0.5)  # as XlsxWriter rounds a height in points
+                    head = heads[height] = f' ht="{pixels * 0.75:.16g}" customHeight="1"' \
+                        if pixels != _DEFAULT_ROW_PIXELS else ""
             if len(row) < width:
                 row = [*row, *blank[len(row):]]
-            span = spans.get(active, ())
-            if span == ():
-                marked = [c for c, f in enumerate(self.vectors[active]) if f is not None]
-                span = spans[active] = (marked[0], marked[-1]) if marked else None
             if top < 0 or left or right < end:
                 used = _used(row, span)
                 if not used:
@@ -238,13 +246,48 @@ class _PlainSheet:
         self.bounds = [top, bottom, left, right] if top >= 0 else []  # first row, last row, first column, last column
 
     def _row(self, head: str, r: int, row: list, active: tuple[int, ...]) -> str:
-        marks = self.marks.get(active)
-        if marks is None:  # XlsxWriter numbers a format when a cell first uses it: in the order of the cells
-            marks = self.marks[active] = [f' s="{f._get_xf_index()}"' if f is not None else ""
-                                          for f in self.vectors[active]]
-        n, texts = str(r + 1), self.texts  # the row number, put into every cell reference
-        cells = [head, ">"]
-        for letter, value, style in zip(self.letters, row, marks):
+        run = self.runs.get(active)
+        if run is None:  # XlsxWriter numbers a format when a cell first uses it: in the order of the cells
+            run = self.runs[active] = _Run(self.vectors[active], self.letters, self.texts)
+        return run.row(head, str(r + 1), row)
+
+    def finish(self) -> tuple[str, list[str]]:
+        """(dimension, the pieces of <sheetData>: its tags and a piece per row)."""
+        if self.last is None:
+            return _dimension(self.bounds), ["<sheetData/>"]
+        return _dimension(self.bounds), ["<sheetData>", *self.lines, self._row(*self.last), "</sheetData>"]
+
+
+class _Run:
+    """The cells of rows under one set of ranges. Where every column has a format every cell is written,
+    and a row can be written as the pieces between the places of its number (_Cells: a cell's style and
+    value, then the next cell's column) joined by it, in C: a list repeats its names, files and codes
+    down a column, and their pieces are kept. Rows whose texts differ (a table of satkers, of numbers)
+    would only be slowed by the keeping: after _PROBE rows, a run that found less than half of its
+    pieces kept writes its cells one by one, as where a column has no format (a cell only where it has
+    a value or a format)."""
+
+    def __init__(self, vector: list[Any], letters: list[str], texts: dict[str, str]) -> None:
+        self.letters, self.texts = letters, texts
+        self.marks = [f' s="{f._get_xf_index()}"' if f is not None else "" for f in vector]
+        self.missed = [0]  # the pieces _Cells had to make, of `probed` rows
+        ends = [f'<c r="{letter}' for letter in letters[1:]] + ["</row>"]
+        self.cells = [_Cells(mark, end, self.missed) for mark, end in zip(self.marks, ends)] \
+            if self.marks and all(self.marks) else None
+        self.probed = 0
+
+    def row(self, head: str, n: str, row: list) -> str:
+        cells = self.cells
+        if cells is not None:
+            pieces = ['<row r="', f'"{head}><c r="{self.letters[0]}']
+            pieces += map(dict.__getitem__, cells, row)
+            self.probed += 1
+            if self.probed == _PROBE and self.missed[0] * 2 > _PROBE * len(cells):
+                self.cells = None
+            return n.join(pieces)
+        texts = self.texts
+        cells = [f'<row r="{n}"{head}>']
+        for letter, value, style in zip(self.letters, row, self.marks):
             cls = value.__class__
             if cls is str:
                 if value:
@@ -264,11 +307,33 @@ class _PlainSheet:
         cells.append("</row>")
         return "".join(cells)
 
-    def finish(self) -> tuple[str, list[str]]:
-        """(dimension, the pieces of <sheetData>: its tags and a piece per row)."""
-        if self.last is None:
-            return _dimension(self.bounds), ["<sheetData/>"]
-        return _dimension(self.bounds), ["<sheetData>", *self.lines, self._row(*self.last), "</sheetData>"]
+
+_PROBE = 16
+
+
+class _Cells(dict):
+    """A column's cells under one set of formats, from after the row number of the reference to the
+    start of the next cell's reference (or the row's end), by value. Texts and blanks are kept (the
+    lists repeat names, files and codes down a column); numbers and dates are written each time, never
+    kept: -0.0 and 0 are one key but not one text."""
+
+    def __init__(self, style: str, end: str, missed: list[int]) -> None:
+        super().__init__()
+        self.style, self.end, self.missed = style, end, missed
+
+    def __missing__(self, value: Any) -> str:
+        self.missed[0] += 1
+        cls = value.__class__
+        if cls is str and value:
+            piece = f'"{self.style}{_text_xml(value)}{self.end}'
+        elif value is None or cls is str:
+            piece = f'"{self.style}/>{self.end}'
+        elif cls is int and -_EXACT < value < _EXACT:
+            return f'"{self.style}><v>{value}</v></c>{self.end}'
+        else:
+            return f'"{self.style}><v>{_number(value):.16G}</v></c>{self.end}'
+        self[value] = piece
+        return piece
 
 
 def _row_ranges(out: SheetOutput, styles: _Styles, vectors: dict[tuple[int, ...], list[Any]]):
