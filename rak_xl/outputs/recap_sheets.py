@@ -63,7 +63,11 @@ def _notes(s) -> str:
 
 
 def _evaluation(series: str, q: int) -> Callable[[Any], float | None]:
-    return lambda s: (s.evaluation or {}).get(series, [None] * 4)[q - 1]
+    return lambda s: (s.evaluation or _NO_EVALUATION).get(series, _NO_QUARTERS)[q - 1]
+
+
+_NO_EVALUATION: dict[str, list] = {}
+_NO_QUARTERS = (None,) * 4
 
 
 # Narrow enough that a band of columns fits one A4 landscape width; long names and headers wrap.
