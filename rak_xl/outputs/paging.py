@@ -119,7 +119,8 @@ def row_heights(rows: Sequence[Sequence[Any]], widths: Sequence[float], wrapped:
         known = dict.fromkeys(values, LINE)  # a number or a blank is one line, unmeasured
         known.update(cell_heights(filter(None, [value for value in values if value.__class__ is str]), widths[c]))
         known.update({value: _points(value, widths[c]) for value in values if value.__class__ not in _TEXT_OR_ONE_LINE})
-        heights = list(map(max, heights, map(known.__getitem__, column)))
+        if max(known.values(), default=LINE) > LINE:  # a column of one-line cells leaves the heights as they are
+            heights = list(map(max, heights, map(known.__getitem__, column)))
     return heights
 
 
