@@ -199,18 +199,21 @@ class _PlainSheet:
         width = out.shape[1]
         self.letters = [col_letter(c) for c in range(1, width + 1)]
         self.vectors: dict[tuple[int, ...], list[Any]] = {}  # the formats of each set of ranges over a row
-        self.runs: dict[tuple[int, ...], _Run] = {}  # each set of ranges' columns, once a row of them is written
+        runs: dict[tuple[int, ...], _Run] = {}  # each set of ranges' columns
         self.texts: dict[str, str] = {}  # a text's cell XML after the reference: the lists repeat names and files
         self.lines: list[str] = []
-        self.last: tuple | None = None  # the last row with cells: (row element's attributes, row, values, its ranges)
+        self.last: tuple | None = None  # the last row with cells: (row element's attributes, row, values, its run)
         top, bottom, left, right = -1, -1, 0, 0  # the block written (0-based; top -1: none yet), its last row the last row seen
         heights, blank, end, charts = out.row_heights, [None] * width, width - 1, bool(out.charts)
         heads: dict[float, str] = {}  # the row element's attributes after its number, by height
         spans: dict[tuple[int, ...], tuple[int, int] | None] = {}  # the formatted columns of each set of ranges
-        seen, span = None, None  # the set of ranges of the row before (the same object until it changes) and its span
+        seen, span, run = None, None, None  # the set of ranges of the row before (the same object until it changes)
+        lines, last = self.lines, None
         for r, row, active in _row_ranges(out, styles, self.vectors):
             if active is not seen:
-                seen, span = active, spans.get(active, ())
+                seen, span, run = active, spans.get(active, ()), runs.get(active)
+                if run is None:
+                    run = runs[active] = _Run(self.vectors[active], self.letters, self.texts)
                 if span == ():
                     marked = [c for c, f in enumerate(self.vectors[active]) if f is not None]
                     span = spans[active] = (marked[0], marked[-1]) if marked else None
@@ -239,23 +242,19 @@ class _PlainSheet:
                     left, right = min(left, used[0]), max(right, used[1])
             elif span is None and row.count(None) + row.count("") == width:  # once the block spans every
                 continue  # column, a row only asks whether it has a value or a format
-            if self.last is not None:
-                self.lines.append(self._row(*self.last))
-            self.last = (head, r, row, active)
+            if last is not None:
+                lines.append(last[3].row(last[0], str(last[1] + 1), last[2]))
+            last = (head, r, row, run)
             bottom = r
+        self.last = last
         self.bounds = [top, bottom, left, right] if top >= 0 else []  # first row, last row, first column, last column
-
-    def _row(self, head: str, r: int, row: list, active: tuple[int, ...]) -> str:
-        run = self.runs.get(active)
-        if run is None:  # XlsxWriter numbers a format when a cell first uses it: in the order of the cells
-            run = self.runs[active] = _Run(self.vectors[active], self.letters, self.texts)
-        return run.row(head, str(r + 1), row)
 
     def finish(self) -> tuple[str, list[str]]:
         """(dimension, the pieces of <sheetData>: its tags and a piece per row)."""
         if self.last is None:
             return _dimension(self.bounds), ["<sheetData/>"]
-        return _dimension(self.bounds), ["<sheetData>", *self.lines, self._row(*self.last), "</sheetData>"]
+        head, r, row, run = self.last
+        return _dimension(self.bounds), ["<sheetData>", *self.lines, run.row(head, str(r + 1), row), "</sheetData>"]
 
 
 class _Run:
@@ -268,15 +267,22 @@ class _Run:
     a value or a format)."""
 
     def __init__(self, vector: list[Any], letters: list[str], texts: dict[str, str]) -> None:
-        self.letters, self.texts = letters, texts
-        self.marks = [f' s="{f._get_xf_index()}"' if f is not None else "" for f in vector]
+        self.vector, self.letters, self.texts = vector, letters, texts
+        self.marks: list[str] | None = None  # made when the first row is written (_start)
+        self.cells: list[_Cells] | None = None
         self.missed = [0]  # the pieces _Cells had to make, of `probed` rows
-        ends = [f'<c r="{letter}' for letter in letters[1:]] + ["</row>"]
-        self.cells = [_Cells(mark, end, self.missed) for mark, end in zip(self.marks, ends)] \
-            if self.marks and all(self.marks) else None
         self.probed = 0
 
+    def _start(self) -> None:
+        # XlsxWriter numbers a format when a cell first uses it: in the order of the cells written
+        self.marks = [f' s="{f._get_xf_index()}"' if f is not None else "" for f in self.vector]
+        ends = [f'<c r="{letter}' for letter in self.letters[1:]] + ["</row>"]
+        if self.marks and all(self.marks):
+            self.cells = [_Cells(mark, end, self.missed) for mark, end in zip(self.marks, ends)]
+
     def row(self, head: str, n: str, row: list) -> str:
+        if self.marks is None:
+            self._start()
         cells = self.cells
         if cells is not None:
             pieces = ['<row r="', f'"{head}><c r="{self.letters[0]}']
