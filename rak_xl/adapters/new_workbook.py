@@ -165,8 +165,6 @@ def _plain(out: SheetOutput) -> bool:
     return True
 
 
-
-
 _PLAIN_TEXT = 16_383  # shorter texts are within Excel's limit in UTF-16 units too: written whole
 _EPOCH = dt.date(1899, 12, 31)
 _LEAP_BUG = dt.date(1900, 3, 1)  # Excel's serial counts a 29 February 1900 after this
