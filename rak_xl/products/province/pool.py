@@ -14,6 +14,8 @@ import os
 import stat
 from pathlib import Path
 
+from rak_xl.core.gc_pause import paused_gc
+
 from .progress import Progress
 from .summary import SatkerSummary, Skipped, Summarised, digest_of, read_and_summarise, read_stamped, stat_key
 from .summary_cache import SummaryCache
@@ -31,14 +33,17 @@ def summarise_all(paths: list[Path], workers: int | None = None, progress: Progr
     todo: list[tuple[int, str]] = []
     use_cache = cache is not None and cache.enabled
     seen = known.seen if known is not None else {}
-    for i, p in enumerate(paths):
-        found = _cached(p if isinstance(p, Path) else Path(p), cache, seen.get(p)) if use_cache else None
-        if found is None:
-            todo.append((i, str(p)))
-            continue
-        results[i] = found
-        if progress:
-            progress.update()
+    # The cached summaries are many small acyclic objects that all stay: the collector would only rescan
+    # them as they pile up (rak_xl/core/gc_pause.py).
+    with paused_gc():
+        for i, p in enumerate(paths):
+            found = _cached(p if isinstance(p, Path) else Path(p), cache, seen.get(p)) if use_cache else None
+            if found is None:
+                todo.append((i, str(p)))
+                continue
+            results[i] = found
+            if progress:
+                progress.update()
     for i, (digest, result, key, size) in _summarise_many(todo, workers, progress):
         results[i] = result
         if use_cache and digest is not None and isinstance(result, SatkerSummary):
