@@ -188,6 +188,15 @@ def test_an_unreadable_cache_entry_is_a_miss(folder, cache_dir):
     assert P.collect_recap(d, workers=1).cached == len(made)  # the fresh summaries replaced them
 
 
+def test_the_cache_decoder_refuses_what_json_loads_with_its_hooks_refuses():
+    """One decoder serves every entry: it refuses NaN, Infinity and a float beyond range, as each
+    entry's own json.loads did, and parses the rest alike."""
+    for text in ('{"a": NaN}', '{"a": -Infinity}', '{"a": 1e999}', '{"a": 1', '\ufeff{}', '[' * 100_000):
+        with pytest.raises((ValueError, RecursionError)):
+            C._parsed(text)
+    assert C._parsed(' {"a": [1.5, -2, "x\\u00e9", null, true]} ') == {"a": [1.5, -2, "x\u00e9", None, True]}
+
+
 def test_no_cache_neither_reads_nor_writes_it(folder, cache_dir, tmp_path):
     d, made = folder
     _recap(d, tmp_path / "a.xlsx", use_cache=False)

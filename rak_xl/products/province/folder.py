@@ -56,11 +56,12 @@ def scan_folder(folder: Path, exclude: Path | None = None, known: KnownTest | No
 def sort_entries(entries: list[Path], known: KnownTest | None = None) -> FolderScan:
     """scan_folder's sorting of a folder's entries (folder_entries)."""
     scan = FolderScan()
-    stems = [p.stem for p in entries if p.suffix.lower() in (*WORKBOOK_SUFFIXES, OLD_SUFFIX)]
-    for p in entries:
-        if p.suffix.lower() in WORKBOOK_SUFFIXES:
+    suffixes = [p.suffix.lower() for p in entries]
+    stems = [p.stem for p, suffix in zip(entries, suffixes) if suffix in (*WORKBOOK_SUFFIXES, OLD_SUFFIX)]
+    for p, suffix in zip(entries, suffixes):
+        if suffix in WORKBOOK_SUFFIXES:
             _sort_workbook(p, scan, known)
-        elif p.suffix.lower() != OLD_SUFFIX and _sent_with(p.name, stems) and not p.is_dir():
+        elif suffix != OLD_SUFFIX and _sent_with(p.name, stems) and not p.is_dir():
             scan.ignored.append(p)
         else:
             scan.skipped.append(Skipped(p.name, KIND_NOT_RAK, _not_a_workbook(p)))

@@ -92,7 +92,7 @@ class SatkerSummary:
             if data[k] is not None:
                 kind, text = data[k]
                 data[k] = (dt.datetime if kind == "datetime" else dt.date).fromisoformat(text)
-        data["errors"] = [tuple(e) for e in data["errors"]]
+        data["errors"] = list(map(tuple, data["errors"]))
         return cls(file=path.name, path=str(path), mtime=mtime, **data)
 
 
@@ -134,8 +134,11 @@ def _moment(v: object) -> bool:
     return v is None or _list_of(v, str, 2) and v[0] in ("date", "datetime")
 
 
+_SERIES_KEYS = frozenset(("capaian", "serapan"))
+
+
 def _series(v: object) -> bool:
-    return v is None or isinstance(v, dict) and set(v) == {"capaian", "serapan"} and all(
+    return v is None or isinstance(v, dict) and v.keys() == _SERIES_KEYS and all(
         isinstance(x, list) and len(x) == len(L.QUARTERS) and all(q is None or _is_number(q) for q in x)
         for x in v.values())
 
@@ -155,7 +158,7 @@ _CACHE_SHAPE = {
 
 def _checked(data: object) -> dict:
     """`data` when it has exactly the fields of a cached summary, each of its shape; else ValueError."""
-    if not isinstance(data, dict) or set(data) != set(_CACHE_SHAPE):
+    if not isinstance(data, dict) or data.keys() != _CACHE_SHAPE.keys():
         raise ValueError("not a cached summary")
     for key, fits in _CACHE_SHAPE.items():
         if not fits(data[key]):

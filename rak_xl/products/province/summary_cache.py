@@ -380,19 +380,24 @@ def _sound(stat: object, digest: object) -> bool:
     return isinstance(stat, str) and isinstance(digest, str) and _DIGEST.fullmatch(digest) is not None
 
 
+def _refuse(constant: str) -> None:
+    raise ValueError(f"{constant} in a cached entry")
+
+
+def _finite(literal: str) -> float:
+    value = float(literal)
+    if not math.isfinite(value):
+        raise ValueError(f"{literal} in a cached entry")
+    return value
+
+
+# One decoder for every entry: json.loads with hooks would make a decoder (and its scanner) per entry.
+_DECODER = json.JSONDecoder(parse_constant=_refuse, parse_float=_finite)
+
+
 def _parsed(text: object) -> object:
     """One entry's JSON, strictly: text of at most MAX_ENTRY bytes, numbers finite (JSON's NaN and
     Infinity refused; a literal too large for a float, such as 1e999, too)."""
     if not isinstance(text, str) or len(text) > MAX_ENTRY:
         raise ValueError("not an entry of ours")
-
-    def refuse(constant: str) -> None:
-        raise ValueError(f"{constant} in a cached entry")
-
-    def finite(literal: str) -> float:
-        value = float(literal)
-        if not math.isfinite(value):
-            raise ValueError(f"{literal} in a cached entry")
-        return value
-
-    return json.loads(text, parse_constant=refuse, parse_float=finite)
+    return _DECODER.decode(text)
