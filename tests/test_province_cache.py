@@ -188,6 +188,22 @@ def test_an_unreadable_cache_entry_is_a_miss(folder, cache_dir):
     assert P.collect_recap(d, workers=1).cached == len(made)  # the fresh summaries replaced them
 
 
+@pytest.mark.parametrize("evaluation", ['{"capaian": [1%s, null, null, null], "serapan": [1, 2, 3, 4]}' % ("0" * 400),
+                                        '{"capaian": [1, 2, 3, 4]}', '{"capaian": [1, 2, 3, 4], "serapan": [1, 2, 3]}'],
+                         ids=["beyond_float", "series_missing", "quarter_short"])
+def test_a_cached_evaluation_of_another_shape_is_a_miss(folder, cache_dir, evaluation):
+    """A percentage too large for a float, a series missing or a quarter short: the entry is read again."""
+    d, made = folder
+    P.collect_recap(d, workers=1)
+    db = sqlite3.connect(cache_dir / C.FILE_NAME)
+    with db:
+        db.execute("UPDATE summary SET data = json_set(data, '$.evaluation', json(?))", (evaluation,))
+    db.close()
+    recap = P.collect_recap(d, workers=1)
+    assert recap.cached == 0 and {s.satker for s in recap.satkers} == {g.satker for g in made}
+    assert P.collect_recap(d, workers=1).cached == len(made)
+
+
 def test_the_cache_decoder_refuses_what_json_loads_with_its_hooks_refuses():
     """One decoder serves every entry: it refuses NaN, Infinity and a float beyond range, as each
     entry's own json.loads did, and parses the rest alike."""

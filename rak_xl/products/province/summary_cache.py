@@ -213,8 +213,9 @@ class SummaryCache:
             data = _parsed(row[0])
             if load is not None:
                 data = load(data)
-        # Edited by hand, written by something else, or of a shape this code does not know.
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        # Edited by hand, written by something else, or of a shape this code does not know (a whole number
+        # too large for a float where a percentage goes is an OverflowError).
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError, OverflowError):
             self._drop(digest)
             return None
         self.hits += 1
