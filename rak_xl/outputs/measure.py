@@ -21,7 +21,7 @@ text, which leaves its printout (set at the fonts' true widths) room too.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -209,11 +209,6 @@ def cell_height(text: str, width: float, bold: bool = False, setters: Sequence[S
     through the text's characters of the same widths (_same_widths): a recap's names, files and
     numbers differ in their digits, and each shape of them is measured once."""
     return _height(text.translate(_SAME_WIDTHS), width, bold, setters)
-
-
-def cell_heights(texts: Iterable[str], width: float) -> dict[str, float]:
-    """cell_height of each text in a wrapped cell of `width` units, in the output sheets' font."""
-    return {text: _height(text.translate(_SAME_WIDTHS), width, False, SETTERS) for text in texts}
 
 
 @lru_cache(maxsize=16384)  # a recap's lists repeat names, files and sheets in every row

@@ -27,7 +27,7 @@ from itertools import zip_longest
 from operator import itemgetter
 from typing import Any
 
-from .measure import EXCEL, SETTERS, Setter, cell_height, cell_heights, split_lines
+from .measure import EXCEL, SETTERS, Setter, cell_height, split_lines
 
 # Inches, as Excel and the writers take them. The footer sits 0.3" from the bottom edge, in
 # a band that ends 0.75" from it. No sheet prints a page header: its band at the top is kept
@@ -115,16 +115,10 @@ def row_heights(rows: Sequence[Sequence[Any]], widths: Sequence[float], wrapped:
             if c >= len(columns):
                 continue
             column = columns[c]
-        values = set(column)
-        known = dict.fromkeys(values, LINE)  # a number or a blank is one line, unmeasured
-        known.update(cell_heights(filter(None, [value for value in values if value.__class__ is str]), widths[c]))
-        known.update({value: _points(value, widths[c]) for value in values if value.__class__ not in _TEXT_OR_ONE_LINE})
+        known = {value: _points(value, widths[c]) for value in set(column)}
         if max(known.values(), default=LINE) > LINE:  # a column of one-line cells leaves the heights as they are
             heights = list(map(max, heights, map(known.__getitem__, column)))
     return heights
-
-
-_TEXT_OR_ONE_LINE = frozenset({str, int, float, type(None)})  # what is not: a link, measured by its label
 
 
 def page_breaks(units: Sequence[Sequence[float]], first_height: float, title_height: float,
