@@ -204,17 +204,14 @@ class _PlainSheet:
         top, bottom, left, right = -1, -1, 0, 0  # the block written (0-based; top -1: none yet), its last row the last row seen
         heights, blank, end, charts = out.row_heights, [None] * width, width - 1, bool(out.charts)
         heads: dict[float, str] = {}  # the row element's attributes after its number, by height
-        spans: dict[tuple[int, ...], tuple[int, int] | None] = {}  # the formatted columns of each set of ranges
         seen, span, run = None, None, None  # the set of ranges of the row before (the same object until it changes)
         lines, last = self.lines, None
         for r, row, active in _row_ranges(out, styles, self.vectors):
             if active is not seen:
-                seen, span, run = active, spans.get(active, ()), runs.get(active)
+                seen, run = active, runs.get(active)
                 if run is None:
                     run = runs[active] = _Run(self.vectors[active], self.letters, self.texts)
-                if span == ():
-                    marked = [c for c, f in enumerate(self.vectors[active]) if f is not None]
-                    span = spans[active] = (marked[0], marked[-1]) if marked else None
+                span = run.span
             head = ""
             if r + 1 in heights:
                 height = heights[r + 1]
@@ -266,6 +263,8 @@ class _Run:
 
     def __init__(self, vector: list[Any], letters: list[str], texts: dict[str, str]) -> None:
         self.vector, self.letters, self.texts = vector, letters, texts
+        marked = [c for c, f in enumerate(vector) if f is not None]
+        self.span = (marked[0], marked[-1]) if marked else None  # the first and last column with a format
         self.marks: list[str] | None = None  # made when the first row is written (_start)
         self.cells: list[_Cells] | None = None
         self.missed = [0]  # the pieces _Cells had to make, of `probed` rows
