@@ -38,6 +38,7 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Callable, Mapping
+from functools import cache
 from pathlib import Path
 
 from rak_xl.core import refusals as R
@@ -74,21 +75,16 @@ _STRINGS_TYPE = (b'<Override PartName="/xl/sharedStrings.xml" ContentType="appli
                  b'officedocument.spreadsheetml.sharedStrings+xml"/>')
 
 
-_ZLIB = None  # the module _fast_zlib chose
-
-
+@cache
 def _fast_zlib():
     """zlib-ng's drop-in zlib module where it is installed (it inflates the same bytes about twice
     as fast and computes CRC-32 about ten times as fast), else zlib; imported on first use, so a
     command that reads no workbook does not pay for it. Under xlwings Lite (Pyodide) it is zlib."""
-    global _ZLIB
-    if _ZLIB is None:
-        try:
-            from zlib_ng import zlib_ng as module
-        except ImportError:
-            module = zlib
-        _ZLIB = module
-    return _ZLIB
+    try:
+        from zlib_ng import zlib_ng
+    except ImportError:
+        return zlib
+    return zlib_ng
 
 
 def fold(name: str) -> str:
