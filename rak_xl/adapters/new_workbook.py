@@ -291,22 +291,13 @@ class _Run:
         texts = self.texts
         cells = [f'<row r="{n}"{head}>']
         for letter, value, style in zip(self.letters, row, self.marks):
-            cls = value.__class__
-            if cls is str:
-                if value:
-                    text = texts.get(value)
-                    if text is None:
-                        text = texts[value] = _text_xml(value)
-                    cells.append(f'<c r="{letter}{n}"{style}{text}')
-                    continue
-            elif cls is int and -_EXACT < value < _EXACT:  # as a float, printed whole: its digits
-                cells.append(f'<c r="{letter}{n}"{style}><v>{value}</v></c>')
-                continue
-            elif value is not None:
-                cells.append(f'<c r="{letter}{n}"{style}><v>{_number(value):.16G}</v></c>')
-                continue
-            if style:  # empty, with a format
-                cells.append(f'<c r="{letter}{n}"{style}/>')
+            if value.__class__ is str and value:  # a text's XML is kept: the lists repeat names and files
+                text = texts.get(value)
+                if text is None:
+                    text = texts[value] = _text_xml(value)
+                cells.append(f'<c r="{letter}{n}"{style}{text}')
+            elif style or not (value is None or value == ""):  # an empty cell without a format is not written
+                cells.append(f'<c r="{letter}{n}"{_cell_xml(value, style)}')
         cells.append("</row>")
         return "".join(cells)
 
@@ -326,17 +317,22 @@ class _Cells(dict):
 
     def __missing__(self, value: Any) -> str:
         self.missed[0] += 1
-        cls = value.__class__
-        if cls is str and value:
-            piece = f'"{self.style}{_text_xml(value)}{self.end}'
-        elif value is None or cls is str:
-            piece = f'"{self.style}/>{self.end}'
-        elif cls is int and -_EXACT < value < _EXACT:
-            return f'"{self.style}><v>{value}</v></c>{self.end}'
-        else:
-            return f'"{self.style}><v>{_number(value):.16G}</v></c>{self.end}'
-        self[value] = piece
+        piece = f'"{_cell_xml(value, self.style)}{self.end}'
+        if value is None or value.__class__ is str:
+            self[value] = piece
         return piece
+
+
+def _cell_xml(value: Any, style: str) -> str:
+    """A cell's XML after its reference: its format (`style`: s="n", or ""), then its value."""
+    cls = value.__class__
+    if cls is str and value:
+        return style + _text_xml(value)
+    if value is None or cls is str:
+        return style + "/>"
+    if cls is int and -_EXACT < value < _EXACT:  # as a float, printed whole: its digits
+        return f"{style}><v>{value}</v></c>"
+    return f"{style}><v>{_number(value):.16G}</v></c>"
 
 
 def _row_ranges(out: SheetOutput, styles: _Styles, vectors: dict[tuple[int, ...], list[Any]]):
