@@ -64,25 +64,18 @@ for f in files:
 
 
 def count(code: str, folder: Path, files: int, root: Path = ROOT) -> int:
+    """Instructions of `python -c CODE FOLDER FILES` with root's rak_xl."""
+    return count_argv(["-c", code, str(folder), str(files)], root=root)
+
+
+def count_argv(argv: list[str], env_extra: dict[str, str] | None = None, root: Path = ROOT) -> int:
+    """Instructions of one whole process, `python ARGV...`, root's rak_xl first on the path."""
     env = dict(os.environ, PYTHONPATH=str(root) + os.pathsep + os.environ.get("PYTHONPATH", ""),
-               PYTHONHASHSEED="0")
+               PYTHONHASHSEED="0", **(env_extra or {}))
     # cwd=root: `python -c` puts the working folder first on sys.path, ahead of PYTHONPATH, so run
     # from another checkout it would import that checkout's rak_xl instead of root's.
-    done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
-                           sys.executable, "-c", code, str(folder), str(files)],
-                          capture_output=True, text=True, env=env, cwd=root)
-    found = re.search(r"Collected : (\d+)", done.stderr)
-    if done.returncode != 0 or not found:
-        raise SystemExit(f"valgrind failed: {done.stderr[-1500:]}")
-    return int(found[1])
-
-
-def count_argv(argv: list[str], env_extra: dict[str, str] | None = None) -> int:
-    """Instructions of one whole process (`python ARGV...`, started in ROOT)."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""),
-               PYTHONHASHSEED="0", **(env_extra or {}))
     done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, *argv],
-                          capture_output=True, text=True, env=env, cwd=ROOT)
+                          capture_output=True, text=True, env=env, cwd=root)
     found = re.search(r"Collected : (\d+)", done.stderr)
     if done.returncode != 0 or not found:
         raise SystemExit(f"valgrind failed: {done.stderr[-1500:]}")
@@ -117,7 +110,7 @@ def whole(folder: Path, work: Path) -> None:
 
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("folder", nargs="?", help="satker workbooks (default: generate 22)")
+    p.add_argument("folder", nargs="?", help="satker workbooks (default: generate 22, or 514 with --whole)")
     p.add_argument("--files", type=int, default=20)
     p.add_argument("--against", metavar="CHECKOUT", help="another rak_xl checkout to count on the same files")
     p.add_argument("--whole", action="store_true", help="issue 28's ratios, whole processes (see above)")
