@@ -63,6 +63,12 @@ for f in files:
 """
 
 
+def _env(root: Path = ROOT, extra: dict[str, str] | None = None) -> dict[str, str]:
+    """A child's environment: root's rak_xl first on the path, a fixed hash seed, and `extra`."""
+    return dict(os.environ, PYTHONPATH=str(root) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+                PYTHONHASHSEED="0", **(extra or {}))
+
+
 def count(code: str, folder: Path, files: int, root: Path = ROOT) -> int:
     """Instructions of `python -c CODE FOLDER FILES` with root's rak_xl."""
     return count_argv(["-c", code, str(folder), str(files)], root=root)
@@ -70,12 +76,10 @@ def count(code: str, folder: Path, files: int, root: Path = ROOT) -> int:
 
 def count_argv(argv: list[str], env_extra: dict[str, str] | None = None, root: Path = ROOT) -> int:
     """Instructions of one whole process, `python ARGV...`, root's rak_xl first on the path."""
-    env = dict(os.environ, PYTHONPATH=str(root) + os.pathsep + os.environ.get("PYTHONPATH", ""),
-               PYTHONHASHSEED="0", **(env_extra or {}))
     # cwd=root: `python -c` puts the working folder first on sys.path, ahead of PYTHONPATH, so run
     # from another checkout it would import that checkout's rak_xl instead of root's.
     done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, *argv],
-                          capture_output=True, text=True, env=env, cwd=root)
+                          capture_output=True, text=True, env=_env(root, env_extra), cwd=root)
     found = re.search(r"Collected : (\d+)", done.stderr)
     if done.returncode != 0 or not found:
         raise SystemExit(f"valgrind failed: {done.stderr[-1500:]}")
@@ -92,7 +96,7 @@ def whole(folder: Path, work: Path) -> None:
     counts = {"calamine": count_argv([tasks, "calamine", str(folder)]),
               "pandas": count_argv([tasks, "pandas", str(folder)]),
               "cold": count_argv(recap, {"RAK_XL_CACHE_DIR": str(work / "cache_cold")})}
-    env = dict(os.environ, PYTHONPATH=str(ROOT), RAK_XL_CACHE_DIR=str(work / "cache"))
+    env = _env(extra={"RAK_XL_CACHE_DIR": str(work / "cache")})
     subprocess.run([sys.executable, *recap], check=True, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)  # the previous day's run
     victim = sorted(folder.iterdir())[len(list(folder.iterdir())) // 2]
     subprocess.run([sys.executable, tasks, "change", str(victim), "1"], check=True, cwd=ROOT, env=env,
